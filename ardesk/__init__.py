@@ -1,0 +1,5 @@
+"""ARdesk: customer credit and receivables management."""
+
+from ardesk.config.celery import app as celery_app
+
+__all__ = ["celery_app"]

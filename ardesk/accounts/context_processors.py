@@ -1,0 +1,27 @@
+"""The navigation shown on every page: only what the user may open, and only what exists."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+NAVIGATION = [
+    # (section, label, url name, permission)
+    (_("Customers"), _("Customer list"), "customers:list", "customers.view_customer"),
+    (_("Customers"), _("Due for review"), "customers:review_due", "customers.view_customer"),
+    (_("Control"), _("Audit trail"), "audit:list", "audit.view_auditevent"),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    sections: dict[str, list[dict]] = {}
+    for section, label, url_name, permission in NAVIGATION:
+        if user.has_perm(permission):
+            url = reverse(url_name)
+            sections.setdefault(str(section), []).append(
+                {"label": label, "url": url, "active": request.path.startswith(url)}
+            )
+    return {"nav_sections": sections, "nav_admin": user.is_staff}

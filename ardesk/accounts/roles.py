@@ -1,0 +1,117 @@
+"""The roles of ARdesk (PRODUCT.md, 'Who uses it') as groups of permissions, least privilege first.
+
+A role's permissions are set by data migrations; an administrator can adjust them afterwards in the
+administration pages, and each change is audited. Migrations run against the models of their
+time, so a later capability adds its own dictionary here and its own migration calling
+``sync_role_permissions``; it never edits a dictionary an earlier migration used.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+AR_ACCOUNTANT = "ar_accountant"
+CREDIT_ANALYST = "credit_analyst"
+COLLECTOR = "collector"
+FINANCE_MANAGER = "finance_manager"
+INTERNAL_AUDITOR = "internal_auditor"
+ADMINISTRATOR = "administrator"
+
+ROLE_LABELS = {
+    AR_ACCOUNTANT: _("AR accountant"),
+    CREDIT_ANALYST: _("Credit analyst"),
+    COLLECTOR: _("Collector"),
+    FINANCE_MANAGER: _("Finance manager"),
+    INTERNAL_AUDITOR: _("Internal auditor"),
+    ADMINISTRATOR: _("Administrator"),
+}
+
+CUSTOMER_READ = ["customers.view_customer", "customers.view_contact", "customers.view_customerattachment"]
+
+# Foundation permissions per role (migration accounts/0002_roles) ("app_label.codename").
+FOUNDATION_ROLE_PERMISSIONS: dict[str, list[str]] = {
+    AR_ACCOUNTANT: CUSTOMER_READ
+    + [
+        "customers.add_customer",
+        "customers.change_customer",
+        "customers.delete_customer",
+        "customers.add_contact",
+        "customers.change_contact",
+        "customers.delete_contact",
+        "customers.add_customerattachment",
+        "customers.delete_customerattachment",
+        "customers.view_sensitive",
+        "companies.view_company",
+    ],
+    CREDIT_ANALYST: CUSTOMER_READ
+    + [
+        "customers.change_customer",
+        "customers.add_customerattachment",
+        "companies.view_company",
+    ],
+    COLLECTOR: CUSTOMER_READ
+    + [
+        "customers.add_contact",
+        "customers.change_contact",
+        "companies.view_company",
+    ],
+    FINANCE_MANAGER: CUSTOMER_READ
+    + [
+        "customers.change_customer",
+        "customers.view_sensitive",
+        "companies.view_company",
+        "audit.view_auditevent",
+    ],
+    INTERNAL_AUDITOR: CUSTOMER_READ
+    + [
+        "companies.view_company",
+        "companies.view_companygrant",
+        "audit.view_auditevent",
+        "audit.verify_auditevent",
+        "auth.view_user",
+        "auth.view_group",
+        "accounts.view_apitoken",
+    ],
+    ADMINISTRATOR: [
+        "customers.view_customer",
+        "companies.view_company",
+        "companies.add_company",
+        "companies.change_company",
+        "companies.view_companygrant",
+        "companies.add_companygrant",
+        "companies.delete_companygrant",
+        "auth.view_user",
+        "auth.add_user",
+        "auth.change_user",
+        "auth.view_group",
+        "auth.change_group",
+        "accounts.view_apitoken",
+        "accounts.change_apitoken",
+        "audit.view_auditevent",
+        "audit.verify_auditevent",
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
+    ],
+}
+
+
+def role_label(name: str) -> str:
+    return str(ROLE_LABELS.get(name, name))
+
+
+def sync_role_permissions(apps, roles: dict[str, list[str]]) -> None:
+    """Create the role groups and give each the listed permissions (used by data migrations)."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    for role, names in roles.items():
+        group, _created = group_model.objects.get_or_create(name=role)
+        for name in names:
+            app_label, codename = name.split(".")
+            permission = permission_model.objects.get(content_type__app_label=app_label, codename=codename)
+            group.permissions.add(permission)

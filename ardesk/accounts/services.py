@@ -1,0 +1,82 @@
+"""Users' language, API tokens and the first administrator."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from ardesk.accounts.models import ApiToken, Preference
+from ardesk.audit.services import record
+from ardesk.core.errors import ApplicationError, NotFound
+
+User = get_user_model()
+
+
+@transaction.atomic
+def language_set(*, user, language: str) -> Preference:
+    if language not in dict(settings.LANGUAGES):
+        raise ApplicationError(f"Unknown language {language}", field="language")
+    preference, _ = Preference.objects.update_or_create(user=user, defaults={"language": language})
+    user._ardesk_language = language
+    return preference
+
+
+@transaction.atomic
+def token_issue(*, user, name: str = "", by=None) -> tuple[ApiToken, str]:
+    """Create an API token; return it with the raw token, which is shown only this once."""
+    prefix = secrets.token_hex(4)
+    raw = f"ard_{prefix}_{secrets.token_urlsafe(32)}"
+    token = ApiToken.objects.create(
+        user=user, name=name, prefix=prefix, key_hash=hashlib.sha256(raw.encode()).hexdigest()
+    )
+    record(action="api_token.issue", actor=by, target=token, after={"user": user.username, "name": name})
+    return token, raw
+
+
+@transaction.atomic
+def token_revoke(*, prefix: str, by=None) -> ApiToken:
+    token = ApiToken.objects.select_for_update().filter(prefix=prefix).first()
+    if token is None:
+        raise NotFound(f"No API token with prefix {prefix}")
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        record(action="api_token.revoke", actor=by, target=token, after={"revoked_at": token.revoked_at})
+    return token
+
+
+@transaction.atomic
+def user_create(
+    *,
+    username: str,
+    password: str,
+    email: str = "",
+    roles: list[str] = (),
+    is_superuser: bool = False,
+    is_staff: bool = False,
+    validate: bool = True,
+    by=None,
+):
+    """Create a user with roles, after checking the password against the policy."""
+    from django.contrib.auth.models import Group
+
+    if User.objects.filter(username=username).exists():
+        raise ApplicationError(f"User {username} already exists", field="username", code="duplicate")
+    user = User(username=username, email=email, is_superuser=is_superuser, is_staff=is_staff or is_superuser)
+    if validate:
+        try:
+            validate_password(password, user)
+        except ValidationError as exc:
+            raise ApplicationError(" ".join(exc.messages), field="password") from exc
+    user.set_password(password)
+    user.save()
+    if roles:
+        user.groups.add(*Group.objects.filter(name__in=roles))
+    return user

@@ -1,0 +1,99 @@
+"""Pure rules of the audit trail: how an event is hashed and how a chain is checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+GENESIS = "0" * 64
+
+
+def plain(value: Any) -> Any:
+    """Turn a field value into a JSON value that survives a database round trip unchanged."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [plain(v) for v in value]
+    return str(value)
+
+
+@dataclass(frozen=True)
+class EventData:
+    seq: int
+    at: dt.datetime
+    actor_id: int | None
+    actor_name: str
+    action: str
+    object_type: str
+    object_id: str
+    object_repr: str
+    company_id: int | None
+    before: Any
+    after: Any
+    ip: str
+    prev_hash: str
+
+
+def event_hash(event: EventData) -> str:
+    """SHA-256 over the canonical JSON of every field of the event and the previous hash."""
+    payload = {
+        "seq": event.seq,
+        "at": event.at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
+        "actor_id": event.actor_id,
+        "actor_name": event.actor_name,
+        "action": event.action,
+        "object_type": event.object_type,
+        "object_id": event.object_id,
+        "object_repr": event.object_repr,
+        "company_id": event.company_id,
+        "before": event.before,
+        "after": event.after,
+        "ip": event.ip,
+        "prev_hash": event.prev_hash,
+    }
+    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    seq: int
+    reason: str
+
+
+def first_break(events: Iterable[tuple[EventData, str]], *, head_seq: int, head_hash: str) -> ChainBreak | None:
+    """Return the first event where the chain is broken, or None when the trail is intact.
+
+    ``events`` are (event, stored hash) in sequence order. A changed event no longer matches its
+    hash; a deleted one leaves a gap in the sequence and a link that points nowhere; a deleted
+    tail no longer reaches the recorded head.
+    """
+    expected_seq, previous = 1, GENESIS
+    for event, stored in events:
+        if event.seq != expected_seq:
+            return ChainBreak(expected_seq, f"event {expected_seq} is missing (next found: {event.seq})")
+        if event.prev_hash != previous:
+            return ChainBreak(event.seq, "link to the previous event does not match")
+        if event_hash(event) != stored:
+            return ChainBreak(event.seq, "content does not match its hash (the event was altered)")
+        previous, expected_seq = stored, expected_seq + 1
+    if expected_seq - 1 != head_seq or previous != (head_hash or GENESIS):
+        return ChainBreak(expected_seq, f"trail ends at event {expected_seq - 1} but the head records {head_seq}")
+    return None
+
+
+def changed_fields(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> list[str]:
+    """Names of the fields whose values differ between two snapshots."""
+    before, after = before or {}, after or {}
+    return sorted(key for key in set(before) | set(after) if before.get(key) != after.get(key))

@@ -1,0 +1,48 @@
+"""Creating companies and granting users access to them, with audit events."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ardesk.audit.services import record, snapshot
+from ardesk.companies.models import Company, CompanyGrant
+from ardesk.core.errors import ApplicationError
+from ardesk.core.money import CurrencyError, currency_decimals
+
+
+@transaction.atomic
+def company_create(*, code: str, name: str, functional_currency: str = "CNY", by=None, **fields) -> Company:
+    """Create a legal entity after checking its code and currency."""
+    currency = functional_currency.upper()
+    try:
+        currency_decimals(currency)
+    except CurrencyError as exc:
+        raise ApplicationError(str(exc), field="functional_currency") from exc
+    if Company.objects.filter(code=code).exists():
+        raise ApplicationError(f"Company code {code} is already used", field="code", code="duplicate")
+    company = Company(code=code, name=name, functional_currency=currency, **fields)
+    try:
+        company.full_clean()
+    except ValidationError as exc:
+        field, messages = next(iter(exc.message_dict.items()))
+        raise ApplicationError(f"{field}: {messages[0]}", field=field) from exc
+    company.save()
+    record(action="company.create", actor=by, target=company, company_id=company.pk, after=snapshot(company))
+    return company
+
+
+@transaction.atomic
+def company_grant(*, user, company: Company, by=None) -> CompanyGrant:
+    """Give a user access to a company's data (a permission change, so it is audited)."""
+    grant, created = CompanyGrant.objects.get_or_create(user=user, company=company)
+    if created:
+        record(action="company.grant", actor=by, target=user, company_id=company.pk, after={"company": company.code})
+    return grant
+
+
+@transaction.atomic
+def company_revoke(*, user, company: Company, by=None) -> None:
+    deleted, _ = CompanyGrant.objects.filter(user=user, company=company).delete()
+    if deleted:
+        record(action="company.revoke", actor=by, target=user, company_id=company.pk, before={"company": company.code})

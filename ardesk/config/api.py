@@ -1,0 +1,96 @@
+"""The REST API under /api/v1/: one NinjaAPI mounting each context's router, with one error format.
+
+Every error answers ``{"error": {"code": ..., "message": ..., "fields": {field: [messages]}}}``.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.security import HttpBearer, django_auth
+
+from ardesk.accounts.selectors import token_user
+from ardesk.core.errors import ApplicationError, InvalidInput
+
+
+class TokenAuth(HttpBearer):
+    """Authorization: Bearer <token>, as printed by `ardesk token issue USERNAME`."""
+
+    def authenticate(self, request, token):
+        user = token_user(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="ARdesk API",
+    version="1",
+    description="Customer credit and receivables. Authenticate with `Authorization: Bearer <token>`.",
+    urls_namespace="api-1",
+    auth=[TokenAuth(), django_auth],
+)
+
+
+def error(request, status: int, code: str, message: str, fields: dict | None = None):
+    return api.create_response(
+        request, {"error": {"code": code, "message": message, "fields": fields or {}}}, status=status
+    )
+
+
+def _location(loc) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload", "form")]
+    return ".".join(parts) or "body"
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc: ValidationError):
+    fields: dict[str, list[str]] = {}
+    for item in exc.errors:
+        fields.setdefault(_location(item.get("loc", ())), []).append(item.get("msg", "invalid"))
+    first = next(iter(fields.items()), ("body", ["invalid"]))
+    return error(request, 422, "invalid_input", f"{first[0]}: {first[1][0]}", fields)
+
+
+@api.exception_handler(InvalidInput)
+def on_invalid_input(request, exc: InvalidInput):
+    return error(request, exc.status, exc.code, exc.message, exc.errors)
+
+
+@api.exception_handler(ApplicationError)
+def on_application_error(request, exc: ApplicationError):
+    return error(request, exc.status, exc.code, exc.message, {exc.field: [exc.message]} if exc.field else None)
+
+
+@api.exception_handler(AuthenticationError)
+def on_authentication_error(request, exc):
+    return error(request, 401, "unauthorized", "Authentication required: send a valid API token.")
+
+
+@api.exception_handler(PermissionDenied)
+def on_permission_denied(request, exc):
+    return error(request, 403, "forbidden", str(exc) or "Your role does not allow this action.")
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return error(request, 404, "not_found", str(exc) or "Not found.")
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    return error(request, exc.status_code, "error", str(exc))
+
+
+def _mount() -> None:
+    from ardesk.accounts.api import router as accounts_router
+    from ardesk.customers.api import router as customers_router
+
+    api.add_router("/", accounts_router)
+    api.add_router("/customers", customers_router)
+
+
+_mount()
+__all__ = ["api"]

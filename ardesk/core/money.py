@@ -1,0 +1,117 @@
+"""Money: exact amounts with an explicit currency and explicit rounding.
+
+Amounts are ``Decimal`` in memory and whole minor units (fen, cents) in the database, so sums
+are exact on SQLite and PostgreSQL alike. The rounding mode of the project is declared here once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from babel.numbers import get_currency_precision
+from django.db import models
+
+ROUNDING = ROUND_HALF_UP  # 四舍五入
+
+
+class CurrencyError(ValueError):
+    """An amount was given in an unknown currency or mixed with another currency."""
+
+
+def currency_decimals(currency: str) -> int:
+    """Return the number of minor-unit digits of an ISO 4217 currency (CNY 2, JPY 0)."""
+    code = currency.upper()
+    if len(code) != 3 or not code.isalpha():
+        raise CurrencyError(f"{currency!r} is not an ISO 4217 currency code")
+    return get_currency_precision(code)
+
+
+def to_decimal(value: Decimal | int | str) -> Decimal:
+    """Turn a Decimal, int or numeric string into a Decimal; a float is refused."""
+    if isinstance(value, float):
+        raise TypeError("amounts are never floats: pass a Decimal or a string")
+    if isinstance(value, Decimal):
+        return value
+    try:
+        return Decimal(str(value).strip().replace(",", ""))
+    except InvalidOperation as exc:
+        raise ValueError(f"{value!r} is not an amount") from exc
+
+
+def quantize(amount: Decimal, currency: str, rounding: str = ROUNDING) -> Decimal:
+    """Round an amount to its currency's minor unit."""
+    exponent = Decimal(1).scaleb(-currency_decimals(currency))
+    return to_decimal(amount).quantize(exponent, rounding=rounding)
+
+
+def to_minor(amount: Decimal, currency: str) -> int:
+    """Convert an amount to whole minor units, refusing amounts finer than the minor unit."""
+    rounded = quantize(amount, currency)
+    if rounded != amount:
+        raise ValueError(f"{amount} has more decimals than {currency.upper()} allows")
+    return int(rounded.scaleb(currency_decimals(currency)))
+
+
+def from_minor(minor: int, currency: str) -> Decimal:
+    """Convert whole minor units to a Decimal amount in the currency's precision."""
+    return quantize(Decimal(minor).scaleb(-currency_decimals(currency)), currency)
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An exact amount in one currency."""
+
+    amount: Decimal
+    currency: str
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.amount, Decimal):
+            raise TypeError("Money.amount must be a Decimal")
+        object.__setattr__(self, "currency", self.currency.upper())
+        currency_decimals(self.currency)
+
+    def _same(self, other: Money) -> None:
+        if self.currency != other.currency:
+            raise CurrencyError(f"cannot combine {self.currency} with {other.currency}")
+
+    def __add__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.amount + other.amount, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.amount - other.amount, self.currency)
+
+    def __neg__(self) -> Money:
+        return Money(-self.amount, self.currency)
+
+    def quantized(self) -> Money:
+        return Money(quantize(self.amount, self.currency), self.currency)
+
+    @property
+    def minor(self) -> int:
+        return to_minor(self.amount, self.currency)
+
+    @property
+    def is_zero(self) -> bool:
+        return quantize(self.amount, self.currency) == 0
+
+    def as_json(self) -> dict[str, str]:
+        return {"amount": str(quantize(self.amount, self.currency)), "currency": self.currency}
+
+    def __str__(self) -> str:
+        return f"{quantize(self.amount, self.currency):,} {self.currency}"
+
+
+def money(amount: Decimal | int | str, currency: str) -> Money:
+    """Make Money from a Decimal, int or string, rounded to the currency; floats are refused."""
+    return Money(quantize(to_decimal(amount), currency), currency)
+
+
+def money_from_minor(minor: int, currency: str) -> Money:
+    return Money(from_minor(minor, currency), currency)
+
+
+class MinorUnitsField(models.BigIntegerField):
+    """The one column type for amounts: whole minor units of the currency field beside it."""

@@ -1,0 +1,64 @@
+"""Helpers shared by the server-rendered screens of every context."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.views import defaults
+
+from ardesk.core.errors import InvalidInput, NotFound, NotPermitted
+
+
+def requires(permission: str):
+    """Sign-in required, then the permission, else 403: every screen declares what it needs."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.has_perm(permission):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapped.required_permission = permission
+        return wrapped
+
+    return decorator
+
+
+def add_errors(form, exc: InvalidInput, aliases: dict[str, str] | None = None) -> None:
+    """Show a service's validation errors on the form fields they concern."""
+    aliases = aliases or {}
+    for field, messages in exc.errors.items():
+        name = aliases.get(field, field)
+        for message in messages:
+            form.add_error(name if name in form.fields else None, message)
+
+
+def page_of(request, items, per_page: int):
+    paginator = Paginator(items, per_page)
+    return paginator.get_page(request.GET.get("page"))
+
+
+def is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+class ApplicationErrorMiddleware:
+    """Turn NotFound and NotPermitted raised by selectors and services into 404 and 403 pages."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, NotFound):
+            return defaults.page_not_found(request, exception)
+        if isinstance(exception, NotPermitted):
+            return defaults.permission_denied(request, exception)
+        return None

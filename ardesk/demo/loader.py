@@ -1,0 +1,133 @@
+"""Writing generated demo data into the database, fast and all-or-nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from ardesk.audit.services import record, snapshot
+from ardesk.companies.models import Company, CompanyGrant
+from ardesk.core.money import to_minor
+from ardesk.customers import domain
+from ardesk.customers.models import Contact, Customer, CustomerStatusChange
+from ardesk.customers.services import AUDITED_CUSTOMER_FIELDS, CUSTOMER_SECRET_FIELDS
+from ardesk.demo import generator
+
+User = get_user_model()
+
+
+def demo_is_loaded() -> bool:
+    return Company.objects.filter(code=generator.COMPANIES[0]["code"]).exists()
+
+
+@transaction.atomic
+def load_demo(*, anchor: dt.date, customers: int = 300, seed: int = 20240101) -> dict[str, int]:
+    """Create the demo group, its users and customers; return what was created."""
+    companies = []
+    for spec in generator.COMPANIES:
+        prefix, division, body = spec["uscc_parts"]
+        companies.append(
+            Company.objects.create(
+                code=spec["code"],
+                name=spec["name"],
+                functional_currency=spec["functional_currency"],
+                uscc=domain.make_uscc(prefix, division, body),
+                address=spec["address"],
+                bank_details="中国工商银行 上海张江支行 1001 2345 6789 0123 456",
+            )
+        )
+    users = {}
+    for username, role, email in generator.USERS:
+        user = User(username=username, email=email, is_staff=role == "administrator")
+        user.set_password(generator.DEMO_PASSWORD)
+        user.save()
+        user.groups.add(Group.objects.get(name=role))
+        users[username] = user
+    CompanyGrant.objects.bulk_create(CompanyGrant(user=u, company=c) for u in users.values() for c in companies)
+    for company in companies:
+        record(action="company.create", target=company, actor_name="demo", after=snapshot(company))
+    created = load_customers(
+        generator.demo_customers(count=customers, seed=seed, anchor=anchor),
+        companies={c.code: c for c in companies},
+        users=users,
+        audit=True,
+    )
+    return {"companies": len(companies), "users": len(users), **created}
+
+
+def load_customers(
+    rows: Iterable[generator.DemoCustomer],
+    *,
+    companies: dict[str, Company],
+    users: dict[str, object],
+    audit: bool,
+    batch: int = 2000,
+) -> dict[str, int]:
+    """Bulk-insert customers and contacts; parents are inserted before the subsidiaries that name them."""
+    code_to_id: dict[tuple[str, str], int] = {}
+    counts = {"customers": 0, "contacts": 0}
+    pending: list[generator.DemoCustomer] = []
+
+    def flush() -> None:
+        objects = []
+        for row in pending:
+            company = companies[row.company]
+            objects.append(
+                Customer(
+                    company=company,
+                    code=row.code,
+                    name=row.name,
+                    uscc=row.uscc,
+                    currency=row.currency,
+                    industry=row.industry,
+                    region=row.region,
+                    address=row.address,
+                    registered_capital=to_minor(row.registered_capital, "CNY") if row.registered_capital else None,
+                    founded_on=row.founded_on,
+                    legal_representative=row.legal_representative,
+                    business_scope=row.business_scope,
+                    parent_id=code_to_id.get((row.company, row.parent_code)),
+                    collector=users.get(row.collector),
+                    analyst=users.get(row.analyst),
+                    next_review_on=row.next_review_on,
+                    status=row.status,
+                    bank_name=row.bank_name,
+                    bank_account=row.bank_account,
+                    search_text=domain.search_key(row.code, row.name, row.uscc),
+                )
+            )
+        Customer.objects.bulk_create(objects, batch_size=500)
+        if objects[0].pk is None:  # backends that do not return ids from bulk inserts
+            ids = dict(Customer.objects.filter(code__in=[o.code for o in objects]).values_list("code", "pk"))
+            for obj in objects:
+                obj.pk = ids[obj.code]
+        contacts, changes = [], []
+        for row, customer in zip(pending, objects, strict=True):
+            code_to_id[(row.company, row.code)] = customer.pk
+            changes.append(CustomerStatusChange(customer=customer, from_status="", to_status=row.status))
+            contacts.extend(Contact(customer=customer, **vars(c)) for c in row.contacts)
+        Contact.objects.bulk_create(contacts, batch_size=1000)
+        CustomerStatusChange.objects.bulk_create(changes, batch_size=1000)
+        if audit:
+            for customer in objects:
+                record(
+                    action="customer.create",
+                    target=customer,
+                    actor_name="demo",
+                    after=snapshot(customer, AUDITED_CUSTOMER_FIELDS, secret=CUSTOMER_SECRET_FIELDS),
+                )
+        counts["customers"] += len(objects)
+        counts["contacts"] += len(contacts)
+        pending.clear()
+
+    for row in rows:
+        pending.append(row)
+        if len(pending) >= batch:
+            flush()
+    if pending:
+        flush()
+    return counts
