@@ -59,6 +59,7 @@ class Command(BaseCommand):
             raise CommandError(exc.message) from exc
         self.stdout.write(
             self.style.SUCCESS(
-                f"Installation ready: company {company}, administrator {user.get_username()}. Start it with `ardesk serve`."
+                f"Installation ready: company {company}, administrator {user.get_username()}. "
+                "Start it with `ardesk serve`."
             )
         )

@@ -1,0 +1,90 @@
+"""Shared fixtures: companies and the personas of PRODUCT.md, each with its role."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from ardesk.accounts import roles
+from ardesk.companies.models import Company, CompanyGrant
+
+pytest_plugins = ["ardesk.core.testing.browser"]
+
+User = get_user_model()
+PASSWORD = "persona-pass-2026"
+PERSONAS = {
+    "accountant": roles.AR_ACCOUNTANT,
+    "analyst": roles.CREDIT_ANALYST,
+    "collector": roles.COLLECTOR,
+    "manager": roles.FINANCE_MANAGER,
+    "auditor": roles.INTERNAL_AUDITOR,
+    "administrator": roles.ADMINISTRATOR,
+}
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def company(db):
+    return Company.objects.create(code="SH01", name="星辰实业（上海）有限公司", functional_currency="CNY")
+
+
+@pytest.fixture
+def other_company(db):
+    return Company.objects.create(code="SZ01", name="星辰国际贸易（深圳）有限公司", functional_currency="CNY")
+
+
+def make_persona(username: str, role: str | None, companies=()):
+    user = User.objects.create_user(username=username, password=PASSWORD, is_staff=role == roles.ADMINISTRATOR)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    for company in companies:
+        CompanyGrant.objects.create(user=user, company=company)
+    return user
+
+
+@pytest.fixture
+def persona(company):
+    """persona("accountant") returns a user with that role, granted the company."""
+    cache = {}
+
+    def get(name: str):
+        if name not in cache:
+            cache[name] = make_persona(name, PERSONAS[name], [company])
+        return cache[name]
+
+    return get
+
+
+@pytest.fixture
+def accountant(persona):
+    return persona("accountant")
+
+
+@pytest.fixture
+def analyst(persona):
+    return persona("analyst")
+
+
+@pytest.fixture
+def collector(persona):
+    return persona("collector")
+
+
+@pytest.fixture
+def manager(persona):
+    return persona("manager")
+
+
+@pytest.fixture
+def auditor(persona):
+    return persona("auditor")
+
+
+@pytest.fixture
+def administrator(persona):
+    return persona("administrator")

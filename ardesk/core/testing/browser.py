@@ -1,0 +1,1 @@
+"""Fixtures for real-browser tests (Playwright driving Debian's Chromium). Owned by the browser-test work."""
