@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
+from ninja.responses import Status
 from pydantic import ConfigDict
 
 from ardesk.companies.selectors import companies_for
@@ -274,7 +275,7 @@ def create_customer(request, payload: CustomerIn):
     data = _fields(payload, exclude_unset=False)
     company_id = _company_id(request.user, data.pop("company"))
     customer = services.customer_create(by=request.user, company=company_id, **data)
-    return 201, customer_out(request.user, selectors.customer_detail(user=request.user, pk=customer.pk))
+    return Status(201, customer_out(request.user, selectors.customer_detail(user=request.user, pk=customer.pk)))
 
 
 @router.get("/{int:customer_id}", response=CustomerOut, summary="One customer")
@@ -300,7 +301,7 @@ def change_status(request, customer_id: int, payload: StatusIn):
 def delete_customer(request, customer_id: int):
     customer = selectors.customer_detail(user=request.user, pk=customer_id)
     services.customer_delete(by=request.user, customer=customer)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/{int:customer_id}/contacts", response=list[ContactOut], summary="A customer's contacts")
@@ -314,7 +315,7 @@ def list_contacts(request, customer_id: int):
 def create_contact(request, customer_id: int, payload: ContactIn):
     customer = selectors.customer_detail(user=request.user, pk=customer_id)
     contact = services.contact_create(by=request.user, customer=customer, **payload.dict())
-    return 201, contact_out(request.user, contact)
+    return Status(201, contact_out(request.user, contact))
 
 
 @router.get("/{int:customer_id}/contacts/{int:contact_id}", response=ContactOut, summary="One contact")
@@ -337,4 +338,4 @@ def delete_contact(request, customer_id: int, contact_id: int):
     customer = selectors.customer_detail(user=request.user, pk=customer_id)
     contact = selectors.contact_detail(user=request.user, customer=customer, pk=contact_id)
     services.contact_delete(by=request.user, contact=contact)
-    return 204, None
+    return Status(204, None)

@@ -125,6 +125,8 @@ def load_customers(
         pending.clear()
 
     for row in rows:
+        if row.parent_code and (row.company, row.parent_code) not in code_to_id and pending:
+            flush()  # the parent is still pending: insert it first so the child can point at its id
         pending.append(row)
         if len(pending) >= batch:
             flush()

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test import Client
+
+from ardesk.audit import domain
+from ardesk.audit.models import AuditEvent
+from ardesk.audit.selectors import chain_break
+from ardesk.audit.services import record
+
+
+def event(seq: int, prev: str, **extra) -> domain.EventData:
+    base = dict(seq=seq, at=dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC), actor_id=1, actor_name="a",
+                action="x", object_type="t", object_id="1", object_repr="r", company_id=None,
+                before=None, after={"v": seq}, ip="", prev_hash=prev)
+    return domain.EventData(**{**base, **extra})
+
+
+def chain(n: int) -> list[tuple[domain.EventData, str]]:
+    rows, prev = [], domain.GENESIS
+    for seq in range(1, n + 1):
+        data = event(seq, prev)
+        prev = domain.event_hash(data)
+        rows.append((data, prev))
+    return rows
+
+
+def test_an_intact_chain_has_no_break():
+    rows = chain(5)
+    assert domain.first_break(rows, head_seq=5, head_hash=rows[-1][1]) is None
+
+
+def test_an_altered_event_is_found():
+    rows = chain(5)
+    altered = event(3, rows[1][1], after={"v": 999})
+    rows[2] = (altered, rows[2][1])
+    broken = domain.first_break(rows, head_seq=5, head_hash=rows[-1][1])
+    assert broken.seq == 3 and "altered" in broken.reason
+
+
+def test_a_deleted_event_is_found():
+    rows = chain(5)
+    del rows[1]
+    assert domain.first_break(rows, head_seq=5, head_hash=rows[-1][1]).seq == 2
+
+
+def test_a_deleted_tail_is_found():
+    rows = chain(5)
+    assert domain.first_break(rows[:4], head_seq=5, head_hash=rows[-1][1]).seq == 5
+
+
+@pytest.mark.django_db
+def test_events_are_append_only():
+    stored = record(action="test", object_type="t", object_repr="x")
+    with pytest.raises(PermissionError):
+        stored.save()
+    with pytest.raises(PermissionError):
+        stored.delete()
+
+
+@pytest.mark.django_db
+def test_verify_command_passes_on_an_intact_trail(capsys):
+    for n in range(5):
+        record(action="test", object_type="t", object_id=str(n), after={"n": n, "amount": "1.10"})
+    call_command("audit", "verify")
+    assert "intact" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_editing_a_stored_event_behind_the_applications_back_fails_verification():
+    for n in range(5):
+        record(action="customer.update", object_type="t", object_id=str(n), before={"name": "A"}, after={"name": "B"})
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_auditevent SET object_repr = %s WHERE seq = %s", ["forged", 3])
+    with pytest.raises(CommandError, match="event 3"):
+        call_command("audit", "verify")
+
+
+@pytest.mark.django_db
+def test_deleting_a_stored_event_fails_verification():
+    for n in range(4):
+        record(action="test", object_type="t", object_id=str(n))
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_auditevent WHERE seq = %s", [2])
+    assert chain_break().seq == 2
+
+
+@pytest.mark.django_db
+def test_login_and_failed_login_are_recorded(accountant):
+    client = Client()
+    client.post("/accounts/login/", {"username": "accountant", "password": "wrong-password-1"})
+    client.post("/accounts/login/", {"username": "accountant", "password": "persona-pass-2026"})
+    actions = list(AuditEvent.objects.order_by("seq").values_list("action", "actor_name"))
+    assert ("auth.login_failed", "accountant") in actions
+    assert ("auth.login", "accountant") in actions
+
+
+@pytest.mark.django_db
+def test_permission_changes_are_recorded(accountant):
+    accountant.groups.add(Group.objects.get(name="finance_manager"))
+    group = Group.objects.get(name="collector")
+    group.permissions.add(Permission.objects.get(codename="delete_customer"))
+    accountant.is_superuser = True
+    accountant.save()
+    events = AuditEvent.objects.filter(action__in=["auth.permission_change", "auth.user.permission_change"])
+    afters = [e.after for e in events.order_by("seq")]
+    assert {"groups": ["finance_manager"]} in afters
+    assert {"permissions": ["customers.delete_customer"]} in afters
+    assert {"is_superuser": True} in afters
+    assert chain_break() is None

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ardesk.core.money import CurrencyError, Money, currency_decimals, from_minor, money, quantize, to_minor
+
+
+def test_currency_decimals_come_from_iso_4217():
+    assert currency_decimals("CNY") == 2
+    assert currency_decimals("usd") == 2
+    assert currency_decimals("JPY") == 0
+
+
+def test_unknown_currency_code_is_refused():
+    with pytest.raises(CurrencyError):
+        currency_decimals("RMB1")
+
+
+def test_money_refuses_floats():
+    with pytest.raises(TypeError):
+        money(1200.5, "CNY")
+
+
+def test_rounding_is_half_up_at_the_named_point():
+    assert quantize(Decimal("2.345"), "CNY") == Decimal("2.35")
+    assert quantize(Decimal("-2.345"), "CNY") == Decimal("-2.35")
+    assert quantize(Decimal("2.5"), "JPY") == Decimal("3")
+
+
+def test_minor_units_round_trip_exactly():
+    assert to_minor(Decimal("1200.50"), "CNY") == 120050
+    assert from_minor(120050, "CNY") == Decimal("1200.50")
+    assert to_minor(Decimal("1200"), "JPY") == 1200
+
+
+def test_amount_finer_than_the_minor_unit_is_refused_when_stored():
+    with pytest.raises(ValueError, match="more decimals"):
+        to_minor(Decimal("0.001"), "CNY")
+
+
+def test_money_of_different_currencies_cannot_be_added():
+    with pytest.raises(CurrencyError):
+        money("1", "CNY") + money("1", "USD")
+
+
+def test_money_serialises_as_string_and_currency():
+    assert money("1200.5", "cny").as_json() == {"amount": "1200.50", "currency": "CNY"}
+    assert str(Money(Decimal("1234567.8"), "CNY")) == "1,234,567.80 CNY"
+
+
+cents = st.decimals(min_value=Decimal("-10000000"), max_value=Decimal("10000000"), places=2)
+
+
+@given(amount=cents)
+def test_minor_units_conversion_is_lossless(amount):
+    assert from_minor(to_minor(amount, "CNY"), "CNY") == amount
+
+
+@given(amounts=st.lists(cents, max_size=50))
+def test_sum_in_minor_units_equals_decimal_sum(amounts):
+    assert from_minor(sum(to_minor(a, "CNY") for a in amounts), "CNY") == sum(amounts, Decimal(0))

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from ardesk.audit.selectors import chain_break
+from ardesk.companies.models import Company
+from ardesk.customers.domain import uscc_problem
+from ardesk.customers.models import Contact, Customer
+from ardesk.demo.generator import demo_customers
+
+ANCHOR = dt.date(2026, 1, 1)
+
+
+def test_generation_is_deterministic():
+    first = [c.name for c in demo_customers(count=50, anchor=ANCHOR)]
+    assert first == [c.name for c in demo_customers(count=50, anchor=ANCHOR)]
+    assert first != [c.name for c in demo_customers(count=50, anchor=ANCHOR, seed=7)]
+
+
+def test_generated_customers_are_plausible():
+    customers = list(demo_customers(count=300, anchor=ANCHOR))
+    assert len({c.name for c in customers}) == 300
+    assert all(uscc_problem(c.uscc) is None for c in customers if c.uscc)
+    assert {c.company for c in customers} == {"SH01", "SZ01"}
+    usd = [c for c in customers if c.currency == "USD"]
+    assert usd and all(c.company == "SZ01" for c in usd)
+    codes = {c.code for c in customers}
+    children = [c for c in customers if c.parent_code]
+    assert children and all(c.parent_code in codes for c in children)
+
+
+@pytest.mark.django_db
+def test_demo_command_loads_once_and_reuses(capsys):
+    call_command("demo", no_serve=True)
+    assert Company.objects.count() == 2
+    assert Customer.objects.count() == 300
+    assert Contact.objects.count() >= 300
+    assert Customer.objects.exclude(parent=None).exists()
+    out = capsys.readouterr().out
+    assert "accountant" in out and "ardesk2026" in out
+    call_command("demo", no_serve=True)
+    assert Customer.objects.count() == 300
+    assert "reusing" in capsys.readouterr().out
+    assert chain_break() is None
+
+
+def test_generate_writes_customers_in_the_import_format(tmp_path):
+    call_command("generate", customers=120, out=str(tmp_path))
+    with (tmp_path / "customers.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 120
+    assert list(rows[0]) == ["code", "name", "uscc", "currency", "payment_terms", "parent_code", "collector"]
+
+
+def test_generate_refuses_invoices_until_the_ledger_exists(tmp_path):
+    with pytest.raises(CommandError, match="ledger"):
+        call_command("generate", customers=10, invoices=10, out=str(tmp_path))
