@@ -25,8 +25,20 @@ def installation(tmp_path_factory):
             raise AssertionError(f"ardesk {' '.join(args)} failed: {result.stdout}{result.stderr}")
         return result
 
-    run("init", "--company-code", "HQ01", "--company-name", "示例有限公司", "--currency", "CNY",
-        "--admin", "boss", "--password", "Strong-pass-2026", "--no-input")
+    run(
+        "init",
+        "--company-code",
+        "HQ01",
+        "--company-name",
+        "示例有限公司",
+        "--currency",
+        "CNY",
+        "--admin",
+        "boss",
+        "--password",
+        "Strong-pass-2026",
+        "--no-input",
+    )
     return data, run
 
 
@@ -41,8 +53,25 @@ def test_init_creates_the_company_and_the_administrator(installation):
 def test_init_refuses_a_weak_password(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["ARDESK_DATA_DIR"] = str(tmp_path)
-    result = subprocess.run([*ARDESK, "init", "--company-code", "A1", "--company-name", "A", "--admin", "a",
-                             "--password", "123", "--no-input"], env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            *ARDESK,
+            "init",
+            "--company-code",
+            "A1",
+            "--company-name",
+            "A",
+            "--admin",
+            "a",
+            "--password",
+            "123",
+            "--no-input",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode != 0 and "password" in (result.stdout + result.stderr).lower()
 
 

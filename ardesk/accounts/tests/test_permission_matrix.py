@@ -28,7 +28,13 @@ MATRIX = [
     ("audit verify", "post", "/audit/verify/", {}, {AUD, ADM}),
     ("api list customers", "api-get", "/api/v1/customers", None, ALL),
     ("api one customer", "api-get", "/api/v1/customers/{c}", None, ALL),
-    ("api create customer", "api-post", "/api/v1/customers", {"company": "SH01", "code": "N1", "name": "新客户"}, {ACC}),
+    (
+        "api create customer",
+        "api-post",
+        "/api/v1/customers",
+        {"company": "SH01", "code": "N1", "name": "新客户"},
+        {ACC},
+    ),
     ("api change customer", "api-patch", "/api/v1/customers/{c}", {"address": "新地址"}, {ACC, ANA, MGR}),
     ("api delete customer", "api-delete", "/api/v1/customers/{c}", None, {ACC}),
     ("api list contacts", "api-get", "/api/v1/customers/{c}/contacts", None, {ACC, ANA, COL, MGR, AUD}),
@@ -44,8 +50,9 @@ def call(client: Client, method: str, path: str, body):
     if method == "post":
         return client.post(path, body)
     verb = method.removeprefix("api-")
-    return getattr(client, verb)(path, data=json.dumps(body) if body is not None else None,
-                                 content_type="application/json")
+    return getattr(client, verb)(
+        path, data=json.dumps(body) if body is not None else None, content_type="application/json"
+    )
 
 
 @pytest.mark.parametrize("role", sorted(PERSONAS))
@@ -76,8 +83,11 @@ def test_anonymous_is_sent_to_sign_in_or_refused(name, method, path, body, allow
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
-@pytest.mark.parametrize(("name", "method", "path", "body", "allowed"),
-                         [m for m in MATRIX if "{c}" in m[2]], ids=[m[0] for m in MATRIX if "{c}" in m[2]])
+@pytest.mark.parametrize(
+    ("name", "method", "path", "body", "allowed"),
+    [m for m in MATRIX if "{c}" in m[2]],
+    ids=[m[0] for m in MATRIX if "{c}" in m[2]],
+)
 def test_a_customer_of_an_ungranted_company_is_invisible(name, method, path, body, allowed, persona, other_company):
     customer = CustomerFactory(company=other_company)
     contact = ContactFactory(customer=customer)
@@ -99,8 +109,16 @@ def test_every_url_of_the_product_is_covered_by_the_matrix_or_declares_its_permi
     """A new screen must declare its permission (core.web.requires) or be a public account page."""
     from django.urls import get_resolver
 
-    public = {"accounts:login", "accounts:logout", "accounts:language", "accounts:profile",
-              "accounts:password_change", "accounts:token_issue", "accounts:token_revoke", "home"}
+    public = {
+        "accounts:login",
+        "accounts:logout",
+        "accounts:language",
+        "accounts:profile",
+        "accounts:password_change",
+        "accounts:token_issue",
+        "accounts:token_revoke",
+        "home",
+    }
     unchecked = []
     for app in ("customers", "audit"):
         resolver = get_resolver()

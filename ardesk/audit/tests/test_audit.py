@@ -15,9 +15,21 @@ from ardesk.audit.services import record
 
 
 def event(seq: int, prev: str, **extra) -> domain.EventData:
-    base = dict(seq=seq, at=dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC), actor_id=1, actor_name="a",
-                action="x", object_type="t", object_id="1", object_repr="r", company_id=None,
-                before=None, after={"v": seq}, ip="", prev_hash=prev)
+    base = dict(
+        seq=seq,
+        at=dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC),
+        actor_id=1,
+        actor_name="a",
+        action="x",
+        object_type="t",
+        object_id="1",
+        object_repr="r",
+        company_id=None,
+        before=None,
+        after={"v": seq},
+        ip="",
+        prev_hash=prev,
+    )
     return domain.EventData(**{**base, **extra})
 
 

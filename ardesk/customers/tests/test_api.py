@@ -24,10 +24,19 @@ def post(client, path, body):
 
 
 def test_create_and_read_a_customer_over_the_api(api):
-    response = post(api, "/api/v1/customers", {
-        "company": "SH01", "code": "C9001", "name": "杭州明辉软件有限公司", "uscc": VALID,
-        "registered_capital": "12000000.50", "industry": "I", "region": "33",
-    })
+    response = post(
+        api,
+        "/api/v1/customers",
+        {
+            "company": "SH01",
+            "code": "C9001",
+            "name": "杭州明辉软件有限公司",
+            "uscc": VALID,
+            "registered_capital": "12000000.50",
+            "industry": "I",
+            "region": "33",
+        },
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["registered_capital"] == {"amount": "12000000.50", "currency": "CNY"}
@@ -35,8 +44,16 @@ def test_create_and_read_a_customer_over_the_api(api):
 
 
 def test_invalid_credit_code_gets_a_json_error_naming_the_field_and_nothing_is_saved(api):
-    response = post(api, "/api/v1/customers", {"company": "SH01", "code": "C1", "name": "X", "uscc": VALID[:17] + "0"
-                                               if VALID[17] != "0" else VALID[:17] + "1"})
+    response = post(
+        api,
+        "/api/v1/customers",
+        {
+            "company": "SH01",
+            "code": "C1",
+            "name": "X",
+            "uscc": VALID[:17] + "0" if VALID[17] != "0" else VALID[:17] + "1",
+        },
+    )
     assert response.status_code == 422
     error = response.json()["error"]
     assert error["code"] == "invalid_input" and "uscc" in error["fields"]
@@ -58,8 +75,11 @@ def test_malformed_json_gets_a_clear_error(api):
 
 
 def test_wrong_types_and_unknown_fields_are_refused(api):
-    response = post(api, "/api/v1/customers", {"company": "SH01", "code": "C1", "name": "X",
-                                               "registered_capital": "lots", "colour": "red"})
+    response = post(
+        api,
+        "/api/v1/customers",
+        {"company": "SH01", "code": "C1", "name": "X", "registered_capital": "lots", "colour": "red"},
+    )
     assert response.status_code == 422
     fields = response.json()["error"]["fields"]
     assert "registered_capital" in fields and "colour" in fields
@@ -86,8 +106,9 @@ def test_page_size_is_bounded(api):
 
 def test_patch_changes_only_the_given_fields(api, company):
     customer = CustomerFactory(company=company, address="旧地址")
-    response = api.patch(f"/api/v1/customers/{customer.pk}", data=json.dumps({"address": "新地址"}),
-                         content_type="application/json")
+    response = api.patch(
+        f"/api/v1/customers/{customer.pk}", data=json.dumps({"address": "新地址"}), content_type="application/json"
+    )
     assert response.status_code == 200
     customer.refresh_from_db()
     assert customer.address == "新地址" and customer.name
@@ -103,8 +124,11 @@ def test_status_change_endpoint_requires_a_reason(api, company):
 
 def test_contacts_crud_with_masking(api, company, persona):
     customer = CustomerFactory(company=company)
-    response = post(api, f"/api/v1/customers/{customer.pk}/contacts",
-                    {"name": "王伟", "phone": "13800138000", "id_number": "310115198001011234"})
+    response = post(
+        api,
+        f"/api/v1/customers/{customer.pk}/contacts",
+        {"name": "王伟", "phone": "13800138000", "id_number": "310115198001011234"},
+    )
     assert response.status_code == 201
     contact_id = response.json()["id"]
     assert response.json()["id_number"] == "310115198001011234"
