@@ -100,19 +100,31 @@ TRADES = [
     ("能源", "D"),
     ("家居用品", "F"),
 ]
-FOREIGN = [
-    ("Pacific Rim Trading Ltd.", "HK"),
-    ("Sunrise Components Pte. Ltd.", "SG"),
-    ("Northbridge Supply Inc.", "US"),
-    ("Lakeside Industrial GmbH", "DE"),
-    ("Kanto Precision Co., Ltd.", "JP"),
-    ("Harbor Lights Imports LLC", "US"),
-    ("Meridian Electronics Ltd.", "GB"),
-    ("Blue Delta Distribution Pty Ltd", "AU"),
-    ("Saigon Textile JSC", "VN"),
-    ("Andes Machinery S.A.", "CL"),
-    ("Maple Leaf Retail Corp.", "CA"),
-    ("Gulf Star Trading FZE", "AE"),
+FOREIGN_FIRST = [
+    "Pacific Rim",
+    "Sunrise",
+    "Northbridge",
+    "Lakeside",
+    "Kanto",
+    "Harbor Lights",
+    "Meridian",
+    "Blue Delta",
+    "Saigon",
+    "Andes",
+    "Maple Leaf",
+    "Gulf Star",
+    "Silver Fern",
+    "Baltic",
+]
+FOREIGN_SECOND = [
+    ("Trading Ltd.", "HK"),
+    ("Components Pte. Ltd.", "SG"),
+    ("Supply Inc.", "US"),
+    ("Industrial GmbH", "DE"),
+    ("Precision Co., Ltd.", "JP"),
+    ("Imports LLC", "US"),
+    ("Electronics Ltd.", "GB"),
+    ("Distribution Pty Ltd", "AU"),
 ]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = [
@@ -288,8 +300,10 @@ def demo_customers(
         foreign = company == companies[-1] and len(companies) > 1 and number % 10 == 9
         is_parent = number % 50 in (1, 26) and not foreign
         if foreign:
-            base, country = FOREIGN[(number // 10) % len(FOREIGN)]
-            name = base if base not in used_names else f"{base[:-1]} ({number})"
+            second, country = rng.choice(FOREIGN_SECOND)
+            name = f"{rng.choice(FOREIGN_FIRST)} {second}"
+            if name in used_names:
+                name = f"{name} ({number})"
             city, division, region = "", "", "99"
             industry, currency, uscc = "F", "USD", ""
             domain = f"{country.lower()}{number}.example.com"

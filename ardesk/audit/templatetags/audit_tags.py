@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from django import template
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -36,18 +38,45 @@ def action_label(action: str) -> str:
     return str(ACTION_LABELS.get(action, action))
 
 
+def _label(model, key: str) -> str:
+    if model is not None:
+        try:
+            return str(model._meta.get_field(key.removesuffix("_id")).verbose_name)
+        except FieldDoesNotExist:
+            pass
+    return key
+
+
+def _model(object_type: str, action: str):
+    if action.startswith("contact."):
+        object_type = "customers.contact"
+    try:
+        return apps.get_model(object_type) if "." in object_type else None
+    except LookupError:
+        return None
+
+
 @register.simple_tag
 def event_changes(event) -> str:
-    """Before and after values of an audit event, one line per field."""
+    """Before and after values of an audit event, one line per field, with the field's own label."""
     before, after = event.before or {}, event.after or {}
     if not isinstance(before, dict) or not isinstance(after, dict):
         return ""
-    keys = [k for k in dict.fromkeys([*before, *after]) if not k.endswith("_id") or k in ("contact_id",)]
-    if not keys:
-        return ""
+    model = _model(event.object_type, event.action)
     rows = []
-    for key in keys:
+    for key in dict.fromkeys([*before, *after]):
+        if key.endswith("_id") and key in ("contact_id", "attachment_id", "company_id"):
+            continue
         old, new = before.get(key), after.get(key)
-        rows.append((key, "" if old in (None, "") else old, "" if new in (None, "") else new))
-    lines = format_html_join("", '<div><span class="muted">{}</span>: <del>{}</del> → <ins>{}</ins></div>', rows)
+        if old in (None, "") and new in (None, ""):
+            continue
+        rows.append((_label(model, key), "" if old in (None, "") else old, "" if new in (None, "") else new))
+    if not before:
+        lines = format_html_join("", '<div><span class="muted">{}</span>: {}</div>', ((k, n) for k, _o, n in rows))
+    elif not after:
+        lines = format_html_join(
+            "", '<div><span class="muted">{}</span>: <del>{}</del></div>', ((k, o) for k, o, _n in rows)
+        )
+    else:
+        lines = format_html_join("", '<div><span class="muted">{}</span>: <del>{}</del> → <ins>{}</ins></div>', rows)
     return format_html('<div class="diff">{}</div>', lines)

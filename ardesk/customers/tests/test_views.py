@@ -123,3 +123,12 @@ def test_user_input_is_escaped(browser, company):
     CustomerFactory(company=company, name="<script>alert(1)</script>")
     body = browser.get("/customers/").content.decode()
     assert "<script>alert(1)</script>" not in body and "&lt;script&gt;" in body
+
+
+def test_history_shows_each_changed_field_with_its_label_before_and_after(browser, company):
+    browser.post("/customers/new/", form(company, uscc=VALID))
+    customer = Customer.objects.get()
+    browser.post(f"/customers/{customer.pk}/edit/", form(company, uscc=VALID, name="苏州博远科技有限公司"))
+    page = browser.get(f"/customers/{customer.pk}/").content.decode()
+    assert "Customer changed" in page
+    assert '<span class="muted">name</span>: <del>苏州博远新材料有限公司</del> → <ins>苏州博远科技有限公司</ins>' in page
