@@ -115,3 +115,37 @@ def sync_role_permissions(apps, roles: dict[str, list[str]]) -> None:
             app_label, codename = name.split(".")
             permission = permission_model.objects.get(content_type__app_label=app_label, codename=codename)
             group.permissions.add(permission)
+
+
+LEDGER_READ = [
+    "ledger.view_document",
+    "ledger.view_allocation",
+    "ledger.view_dueline",
+    "ledger.view_paymentterm",
+    "ledger.view_exchangerate",
+    "ledger.view_importbatch",
+]
+
+# Receivables ledger permissions per role (migration ledger/0002_roles).
+LEDGER_ROLE_PERMISSIONS: dict[str, list[str]] = {
+    AR_ACCOUNTANT: LEDGER_READ
+    + [
+        "ledger.add_document",
+        "ledger.add_allocation",
+        "ledger.add_importbatch",
+        "ledger.add_exchangerate",
+        "ledger.change_exchangerate",
+        "ledger.add_paymentterm",
+        "ledger.change_paymentterm",
+    ],
+    CREDIT_ANALYST: LEDGER_READ,
+    COLLECTOR: LEDGER_READ,
+    FINANCE_MANAGER: LEDGER_READ
+    + [
+        "ledger.add_exchangerate",
+        "ledger.change_exchangerate",
+        "ledger.add_paymentterm",
+        "ledger.change_paymentterm",
+    ],
+    INTERNAL_AUDITOR: LEDGER_READ,
+}

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "ardesk.companies",
     "ardesk.accounts",
     "ardesk.customers",
+    "ardesk.ledger",
     "ardesk.demo",
 ]
 

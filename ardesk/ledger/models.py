@@ -1,0 +1,264 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from ardesk.companies.models import Company
+from ardesk.core.money import MinorUnitsField
+from ardesk.customers.models import Customer
+
+
+class ExchangeRate(models.Model):
+    """How many units of the quote currency one unit of a currency is worth on a day (汇率)."""
+
+    currency = models.CharField(_("currency"), max_length=3)
+    quote_currency = models.CharField(_("quote currency"), max_length=3, default="CNY")
+    rate_on = models.DateField(_("date"))
+    rate = models.DecimalField(_("rate"), max_digits=18, decimal_places=8)
+
+    class Meta:
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
+        ordering = ["currency", "-rate_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["currency", "quote_currency", "rate_on"], name="uniq_exchange_rate"),
+            models.CheckConstraint(condition=Q(rate__gt=0), name="exchange_rate_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rate_on} 1 {self.currency} = {self.rate} {self.quote_currency}"
+
+
+class TermKind(models.TextChoices):
+    NET = "net", _("Net days from the invoice date")
+    EOM = "eom", _("Days after the end of the invoice month")
+    INSTALMENTS = "instalments", _("Instalments")
+
+
+class PaymentTerm(models.Model):
+    """A payment term template (账期): net 30, month end + 60, 30/70 instalments, 2/10 net 30."""
+
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=12, choices=TermKind.choices, default=TermKind.NET)
+    days = models.PositiveIntegerField(_("days"), default=30)
+    discount_percent = models.DecimalField(_("discount %"), max_digits=5, decimal_places=2, null=True, blank=True)
+    discount_days = models.PositiveIntegerField(_("discount days"), null=True, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("payment term")
+        verbose_name_plural = _("payment terms")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class PaymentTermInstalment(models.Model):
+    term = models.ForeignKey(PaymentTerm, on_delete=models.CASCADE, related_name="instalments")
+    seq = models.PositiveSmallIntegerField(_("number"))
+    percent = models.DecimalField(_("percent"), max_digits=7, decimal_places=4)
+    days = models.PositiveIntegerField(_("days"))
+
+    class Meta:
+        verbose_name = _("instalment")
+        verbose_name_plural = _("instalments")
+        ordering = ["term", "seq"]
+        constraints = [models.UniqueConstraint(fields=["term", "seq"], name="uniq_term_instalment")]
+
+    def __str__(self) -> str:
+        return f"{self.term.code} #{self.seq}: {self.percent}% / {self.days}d"
+
+
+class CustomerTerms(models.Model):
+    """A customer's default payment term (the ledger's own data about a customer)."""
+
+    customer = models.OneToOneField(Customer, on_delete=models.CASCADE, related_name="terms", primary_key=True)
+    payment_term = models.ForeignKey(PaymentTerm, on_delete=models.PROTECT, verbose_name=_("payment term"))
+
+    class Meta:
+        verbose_name = _("customer payment term")
+        verbose_name_plural = _("customer payment terms")
+
+    def __str__(self) -> str:
+        return f"{self.customer_id}: {self.payment_term.code}"
+
+
+class DocumentType(models.TextChoices):
+    INVOICE = "invoice", _("Invoice")
+    CREDIT_NOTE = "credit_note", _("Credit note")
+    DEBIT_NOTE = "debit_note", _("Debit note")
+    RECEIPT = "receipt", _("Receipt")
+    ADJUSTMENT = "adjustment", _("Adjustment")
+
+
+class DocumentStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    POSTED = "posted", _("Posted")
+
+
+class Document(models.Model):
+    """A receivables document (单据). Amounts are signed: what the customer owes is positive.
+
+    Invoices, debit notes and positive adjustments are debits, with due lines; receipts, credit
+    notes and negative adjustments are credits, allocated to debits. Once posted a document is
+    never changed: a reversal (a document of the same type with the opposite amount) cancels it.
+    """
+
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="documents", verbose_name=_("company"))
+    customer = models.ForeignKey(
+        Customer, on_delete=models.PROTECT, related_name="documents", verbose_name=_("customer")
+    )
+    doc_type = models.CharField(_("type"), max_length=12, choices=DocumentType.choices)
+    number = models.CharField(_("number"), max_length=40)
+    external_ref = models.CharField(
+        _("external reference"), max_length=64, blank=True, help_text=_("The document's id in the ERP.")
+    )
+    issue_on = models.DateField(_("date"))
+    due_on = models.DateField(_("due date"), null=True, blank=True)
+    currency = models.CharField(_("currency"), max_length=3)
+    amount = MinorUnitsField(_("amount"))
+    rate = models.DecimalField(_("exchange rate"), max_digits=18, decimal_places=8, default=1)
+    functional_amount = MinorUnitsField(_("functional amount"))
+    cost = MinorUnitsField(_("cost"), null=True, blank=True)
+    order_ref = models.CharField(_("sales order"), max_length=64, blank=True)
+    reference = models.CharField(
+        _("paid invoice"),
+        max_length=40,
+        blank=True,
+        help_text=_("For a receipt or credit note: the invoice number it pays."),
+    )
+    payment_term = models.ForeignKey(
+        PaymentTerm, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("payment term")
+    )
+    discount_until = models.DateField(_("discount until"), null=True, blank=True)
+    discount_amount = MinorUnitsField(_("early-payment discount"), null=True, blank=True)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=8, choices=DocumentStatus.choices, default=DocumentStatus.POSTED)
+    reversal_of = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="reversal", verbose_name=_("reverses")
+    )
+    import_batch = models.ForeignKey(
+        "ledger.ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    posted_at = models.DateTimeField(_("posted at"), null=True, blank=True)
+    posted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-issue_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["company", "doc_type", "number"], name="uniq_document_number"),
+            models.UniqueConstraint(
+                fields=["company", "doc_type", "external_ref"],
+                condition=~Q(external_ref=""),
+                name="uniq_document_external_ref",
+            ),
+            models.CheckConstraint(condition=~Q(amount=0), name="document_amount_not_zero"),
+        ]
+        indexes = [
+            models.Index(fields=["customer", "issue_on"]),
+            models.Index(fields=["company", "issue_on"]),
+            models.Index(fields=["company", "doc_type", "issue_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_doc_type_display()} {self.number}"
+
+    @property
+    def is_debit(self) -> bool:
+        return self.amount > 0
+
+
+class DueLine(models.Model):
+    """An open item: a debit document's amount due on one date (one per instalment)."""
+
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="lines")
+    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="+")
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="+")
+    seq = models.PositiveSmallIntegerField(_("instalment"), default=1)
+    issue_on = models.DateField(_("date"))
+    due_on = models.DateField(_("due date"))
+    currency = models.CharField(_("currency"), max_length=3)
+    amount = MinorUnitsField(_("amount"))
+    functional_amount = MinorUnitsField(_("functional amount"))
+
+    class Meta:
+        verbose_name = _("due line")
+        verbose_name_plural = _("due lines")
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "seq"], name="uniq_due_line"),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="due_line_positive"),
+        ]
+        indexes = [models.Index(fields=["customer", "due_on"]), models.Index(fields=["company", "due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.document_id}/{self.seq} due {self.due_on}"
+
+
+class Allocation(models.Model):
+    """Part of a credit (receipt, credit note) applied to a due line on a date (核销).
+
+    An allocation is undone by a reversing allocation with the opposite amount and its own date,
+    so the open amount of an item as of any past date stays exact.
+    """
+
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="+")
+    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="allocations")
+    source = models.ForeignKey(
+        Document, on_delete=models.PROTECT, related_name="allocations_out", verbose_name=_("receipt or credit note")
+    )
+    line = models.ForeignKey(DueLine, on_delete=models.PROTECT, related_name="allocations", verbose_name=_("due line"))
+    allocated_on = models.DateField(_("date"))
+    amount = MinorUnitsField(_("amount"))
+    functional_amount = MinorUnitsField(_("functional amount"))
+    source_functional_amount = MinorUnitsField(_("functional amount at the credit's rate"))
+    reverses = models.OneToOneField("self", on_delete=models.PROTECT, null=True, blank=True, related_name="reversed_by")
+    method = models.CharField(_("method"), max_length=12, default="manual")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("allocation")
+        verbose_name_plural = _("allocations")
+        ordering = ["-allocated_on", "-id"]
+        constraints = [models.CheckConstraint(condition=~Q(amount=0), name="allocation_not_zero")]
+        indexes = [
+            models.Index(fields=["line", "allocated_on"]),
+            models.Index(fields=["source", "allocated_on"]),
+            models.Index(fields=["customer", "allocated_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} → {self.line_id}: {self.amount}"
+
+
+class ImportBatch(models.Model):
+    """One file imported from the ERP: who, when, what kind, how many rows, the outcome."""
+
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, null=True, related_name="+")
+    kind = models.CharField(_("kind"), max_length=20)
+    file_name = models.CharField(_("file"), max_length=255)
+    sha256 = models.CharField(max_length=64)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    created = models.PositiveIntegerField(_("created"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    status = models.CharField(_("status"), max_length=12, default="done")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.file_name}"

@@ -1,0 +1,459 @@
+"""Writing the ledger: posting, reversing, allocating. One transaction each, locked, audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ardesk.audit.services import record
+from ardesk.companies.models import Company
+from ardesk.core.errors import InvalidInput
+from ardesk.core.money import CurrencyError, currency_decimals, from_minor, quantize, to_decimal, to_minor
+from ardesk.customers.models import Customer
+from ardesk.customers.services import ensure_company_access, ensure_permission
+from ardesk.ledger import domain, selectors
+from ardesk.ledger.errors import LedgerError
+from ardesk.ledger.models import Allocation, Document, DocumentStatus, DocumentType, DueLine, PaymentTerm
+
+DEBIT = {DocumentType.INVOICE, DocumentType.DEBIT_NOTE}
+CREDIT = {DocumentType.RECEIPT, DocumentType.CREDIT_NOTE}
+POST_PERMISSION = "ledger.add_document"
+
+
+def _amount(value: Any, currency: str, errors: dict[str, list[str]], field: str = "amount") -> Decimal | None:
+    try:
+        amount = to_decimal(value)
+        to_minor(amount, currency)
+        return amount
+    except (TypeError, ValueError, ArithmeticError):
+        errors.setdefault(field, []).append(
+            _("Enter an amount with at most %(places)d decimals.") % {"places": currency_decimals(currency)}
+        )
+    except CurrencyError:
+        pass
+    return None
+
+
+@transaction.atomic
+def document_post(
+    *,
+    by,
+    company: Company,
+    customer: Customer,
+    doc_type: str,
+    number: str,
+    issue_on: dt.date,
+    currency: str,
+    amount: Decimal | str,
+    due_on: dt.date | None = None,
+    payment_term: PaymentTerm | None = None,
+    external_ref: str = "",
+    cost: Decimal | str | None = None,
+    order_ref: str = "",
+    reference: str = "",
+    description: str = "",
+    auto_allocate: bool = False,
+    check_access: bool = True,
+) -> Document:
+    """Post a document: validate, convert at the day's rate, split into due lines, audit.
+
+    ``amount`` is what the document says, positive; an adjustment carries its sign (positive
+    increases what the customer owes). The posted document never changes afterwards.
+    """
+    if check_access:
+        ensure_permission(by, POST_PERMISSION)
+        ensure_company_access(by, company.pk)
+    errors: dict[str, list[str]] = {}
+    currency = (currency or "").upper()
+    try:
+        currency_decimals(currency)
+    except CurrencyError:
+        errors["currency"] = [_("Use a three-letter ISO 4217 currency code such as CNY.")]
+    if doc_type not in DocumentType.values:
+        errors["doc_type"] = [_("Unknown document type %(type)s.") % {"type": doc_type}]
+    if customer.company_id != company.pk:
+        errors["customer"] = [
+            _("Customer %(customer)s does not belong to company %(company)s.")
+            % {"customer": customer.code, "company": company.code}
+        ]
+    number = (number or "").strip()
+    if not number:
+        errors["number"] = [_("Give the document number.")]
+    elif Document.objects.filter(company=company, doc_type=doc_type, number=number).exists():
+        errors["number"] = [
+            _("%(type)s number %(number)s already exists in %(company)s.")
+            % {
+                "type": DocumentType(doc_type).label if doc_type in DocumentType.values else doc_type,
+                "number": number,
+                "company": company.code,
+            }
+        ]
+    value = _amount(amount, currency, errors) if "currency" not in errors else None
+    if value is not None:
+        if doc_type != DocumentType.ADJUSTMENT and value <= 0:
+            errors.setdefault("amount", []).append(_("The amount must be positive."))
+        elif value == 0:
+            errors.setdefault("amount", []).append(_("The amount cannot be zero."))
+    cost_value = (
+        _amount(cost, currency, errors, "cost") if cost not in (None, "") and "currency" not in errors else None
+    )
+    if cost_value is not None and cost_value < 0:
+        errors.setdefault("cost", []).append(_("The cost cannot be negative."))
+    if due_on is not None and due_on < issue_on:
+        errors.setdefault("due_on", []).append(_("The due date is before the document date."))
+    if errors:
+        raise InvalidInput(errors)
+
+    rate = selectors.exchange_rate(currency=currency, quote_currency=company.functional_currency, on=issue_on)
+    sign = -1 if doc_type in CREDIT else 1
+    signed = value * sign
+    term = payment_term
+    if doc_type == DocumentType.INVOICE and term is None and due_on is None:
+        term = getattr(getattr(customer, "terms", None), "payment_term", None)
+    rule_term = selectors.term_of(term)
+    parts: list[domain.DuePart] = []
+    if signed > 0:
+        if doc_type == DocumentType.INVOICE:
+            try:
+                parts = domain.schedule(signed, currency, issue_on, rule_term, due_on)
+            except domain.LedgerRuleError as exc:
+                raise InvalidInput({"due_on": [str(exc)]}) from exc
+        else:
+            parts = [domain.DuePart(due_on or issue_on, signed)]
+    discount = domain.early_payment_discount(signed, currency, issue_on, rule_term) if signed > 0 else None
+    functional = domain.functional_amount(signed, rate, company.functional_currency)
+    document = Document(
+        company=company,
+        customer=customer,
+        doc_type=doc_type,
+        number=number,
+        external_ref=external_ref.strip(),
+        issue_on=issue_on,
+        due_on=parts[-1].due_on if parts else None,
+        currency=currency,
+        amount=to_minor(signed, currency),
+        rate=rate,
+        functional_amount=to_minor(functional, company.functional_currency),
+        cost=to_minor(cost_value, currency) if cost_value is not None else None,
+        order_ref=order_ref.strip(),
+        reference=reference.strip(),
+        payment_term=term,
+        description=description.strip(),
+        discount_until=discount[0] if discount else None,
+        discount_amount=to_minor(discount[1], currency) if discount else None,
+        status=DocumentStatus.POSTED,
+        posted_at=timezone.now(),
+        posted_by=by,
+    )
+    try:
+        with transaction.atomic():
+            document.save()
+    except IntegrityError as exc:
+        raise InvalidInput(
+            {
+                "external_ref": [
+                    _("External reference %(ref)s is already used in %(company)s.")
+                    % {"ref": external_ref, "company": company.code}
+                ]
+            }
+        ) from exc
+    if parts:
+        functional_parts = (
+            domain.split(functional, [p.amount / signed * 100 for p in parts], company.functional_currency)
+            if len(parts) > 1
+            else [functional]
+        )
+        DueLine.objects.bulk_create(
+            DueLine(
+                document=document,
+                customer=customer,
+                company=company,
+                seq=n,
+                issue_on=issue_on,
+                due_on=part.due_on,
+                currency=currency,
+                amount=to_minor(part.amount, currency),
+                functional_amount=to_minor(f, company.functional_currency),
+            )
+            for n, (part, f) in enumerate(zip(parts, functional_parts, strict=True), start=1)
+        )
+    record(
+        action="document.post",
+        actor=by,
+        target=customer,
+        company_id=company.pk,
+        object_repr=f"{customer} / {document}",
+        after={
+            "document_id": document.pk,
+            "type": doc_type,
+            "number": number,
+            "date": issue_on,
+            "amount": str(signed),
+            "currency": currency,
+            "rate": str(rate),
+        },
+    )
+    if auto_allocate and signed < 0:
+        allocation_auto(by=by, source=document, on=issue_on, check_access=False)
+    return document
+
+
+@transaction.atomic
+def document_reverse(*, by, document: Document, on: dt.date, reason: str = "") -> Document:
+    """Cancel a posted document by a reversal dated ``on``; both stay, linked, and balance to zero."""
+    ensure_permission(by, "ledger.add_document")
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    ensure_company_access(by, document.company_id)
+    if document.reversal_of_id is not None:
+        raise LedgerError(_("%(document)s is itself a reversal and cannot be reversed.") % {"document": document})
+    if Document.objects.filter(reversal_of=document).exists():
+        raise LedgerError(_("%(document)s is already reversed.") % {"document": document})
+    if on < document.issue_on:
+        raise InvalidInput({"on": [_("A reversal cannot be dated before the document it reverses.")]})
+    if _net_allocated(document) != 0:
+        raise LedgerError(_("%(document)s has allocations: reverse them first.") % {"document": document})
+    reversal = Document.objects.create(
+        company_id=document.company_id,
+        customer_id=document.customer_id,
+        doc_type=document.doc_type,
+        number=f"{document.number}-R",
+        issue_on=on,
+        currency=document.currency,
+        amount=-document.amount,
+        rate=document.rate,
+        functional_amount=-document.functional_amount,
+        reversal_of=document,
+        description=reason[:300],
+        status=DocumentStatus.POSTED,
+        posted_at=timezone.now(),
+        posted_by=by,
+    )
+    record(
+        action="document.reverse",
+        actor=by,
+        target=document.customer,
+        company_id=document.company_id,
+        object_repr=f"{document.customer} / {document}",
+        after={"document_id": document.pk, "reversal_id": reversal.pk, "date": on, "reason": reason},
+    )
+    return reversal
+
+
+def _net_allocated(document: Document) -> int:
+    return (
+        Allocation.objects.filter(Q(source=document) | Q(line__document=document)).aggregate(total=Sum("amount"))[
+            "total"
+        ]
+        or 0
+    )
+
+
+def _closing_functional(
+    line_total: int,
+    allocated_before: int,
+    amount_minor: int,
+    functional_total: int,
+    functional_before: int,
+    rate: Decimal,
+    currency: str,
+    functional_currency: str,
+) -> int:
+    """Functional amount of an allocation: at the rate, except that the one closing the item takes the rest."""
+    if allocated_before + amount_minor == line_total:
+        return functional_total - functional_before
+    return to_minor(
+        domain.functional_amount(from_minor(amount_minor, currency), rate, functional_currency), functional_currency
+    )
+
+
+@transaction.atomic
+def allocation_create(
+    *,
+    by,
+    source: Document,
+    line: DueLine,
+    amount: Decimal | str,
+    on: dt.date,
+    method: str = "manual",
+    check_access: bool = True,
+) -> Allocation:
+    """Apply part of a receipt or credit note to a due line on a date (核销).
+
+    The credit is locked first, then the line, always in that order, so two allocations at the
+    same moment queue instead of both reading the same open amount.
+    """
+    if check_access:
+        ensure_permission(by, "ledger.add_allocation")
+        ensure_company_access(by, source.company_id)
+    source = Document.objects.select_for_update().get(pk=source.pk)
+    line = DueLine.objects.select_for_update().select_related("document").get(pk=line.pk)
+    if source.amount >= 0 or source.reversal_of_id is not None:
+        raise LedgerError(_("Only receipts, credit notes and negative adjustments can be allocated."))
+    if (source.customer_id, source.company_id) != (line.customer_id, line.company_id):
+        raise LedgerError(_("The receipt and the invoice belong to different customers or companies."))
+    if source.currency != line.currency:
+        raise LedgerError(_("A %(a)s receipt cannot pay a %(b)s invoice.") % {"a": source.currency, "b": line.currency})
+    if Document.objects.filter(reversal_of_id__in=[source.pk, line.document_id]).exists():
+        raise LedgerError(_("A reversed document cannot be allocated."))
+    if on < max(source.issue_on, line.issue_on):
+        raise InvalidInput({"on": [_("An allocation cannot be dated before the receipt or the invoice.")]})
+    value = to_decimal(amount)
+    minor = to_minor(value, line.currency)
+    line_moves = selectors.line_movements(line.pk)
+    source_moves = selectors.source_movements(source.pk)
+    try:
+        domain.check_allocation(
+            open_amount=domain.least_available(line.amount, line_moves, on),
+            unapplied=domain.least_available(-source.amount, source_moves, on),
+            amount=Decimal(minor),
+        )
+    except domain.LedgerRuleError:
+        raise LedgerError(
+            _(
+                "%(amount)s %(currency)s is more than is open on %(invoice)s (%(open)s) or unallocated on %(source)s "
+                "(%(unapplied)s) on %(date)s or later."
+            )
+            % {
+                "amount": quantize(value, line.currency),
+                "currency": line.currency,
+                "invoice": line.document,
+                "open": from_minor(domain.least_available(line.amount, line_moves, on), line.currency),
+                "source": source,
+                "date": on.isoformat(),
+                "unapplied": from_minor(domain.least_available(-source.amount, source_moves, on), line.currency),
+            }
+        ) from None
+    functional_currency = Company.objects.values_list("functional_currency", flat=True).get(pk=line.company_id)
+    line_functional_before = sum(a.functional_amount for a in line.allocations.all())
+    source_functional_before = sum(a.source_functional_amount for a in source.allocations_out.all())
+    allocation = Allocation.objects.create(
+        company_id=line.company_id,
+        customer_id=line.customer_id,
+        source=source,
+        line=line,
+        allocated_on=on,
+        amount=minor,
+        method=method,
+        created_by=by,
+        functional_amount=_closing_functional(
+            line.amount,
+            sum(m for _, m in line_moves),
+            minor,
+            line.functional_amount,
+            line_functional_before,
+            line.document.rate,
+            line.currency,
+            functional_currency,
+        ),
+        source_functional_amount=_closing_functional(
+            -source.amount,
+            sum(m for _, m in source_moves),
+            minor,
+            -source.functional_amount,
+            source_functional_before,
+            source.rate,
+            line.currency,
+            functional_currency,
+        ),
+    )
+    record(
+        action="allocation.create",
+        actor=by,
+        target=line.document.customer,
+        company_id=line.company_id,
+        object_repr=f"{source.number} → {line.document.number}",
+        after={
+            "allocation_id": allocation.pk,
+            "source": source.number,
+            "invoice": line.document.number,
+            "instalment": line.seq,
+            "amount": str(quantize(value, line.currency)),
+            "date": on,
+            "method": method,
+        },
+    )
+    return allocation
+
+
+@transaction.atomic
+def allocation_reverse(*, by, allocation: Allocation, on: dt.date) -> Allocation:
+    """Undo an allocation by a reversing one dated ``on``; the history keeps both."""
+    ensure_permission(by, "ledger.add_allocation")
+    ensure_company_access(by, allocation.company_id)
+    allocation = Allocation.objects.select_for_update().get(pk=allocation.pk)
+    if allocation.reverses_id is not None or Allocation.objects.filter(reverses=allocation).exists():
+        raise LedgerError(_("This allocation is already reversed or is itself a reversal."))
+    if on < allocation.allocated_on:
+        raise InvalidInput({"on": [_("The reversal cannot be dated before the allocation.")]})
+    reversal = Allocation.objects.create(
+        company_id=allocation.company_id,
+        customer_id=allocation.customer_id,
+        source_id=allocation.source_id,
+        line_id=allocation.line_id,
+        allocated_on=on,
+        amount=-allocation.amount,
+        functional_amount=-allocation.functional_amount,
+        source_functional_amount=-allocation.source_functional_amount,
+        reverses=allocation,
+        method="reversal",
+        created_by=by,
+    )
+    record(
+        action="allocation.reverse",
+        actor=by,
+        target=allocation.customer,
+        company_id=allocation.company_id,
+        object_repr=f"{allocation.source.number} → {allocation.line.document.number}",
+        before={"allocation_id": allocation.pk, "amount": str(from_minor(allocation.amount, allocation.line.currency))},
+        after={"reversal_id": reversal.pk, "date": on},
+    )
+    return reversal
+
+
+@transaction.atomic
+def allocation_auto(
+    *, by, source: Document, on: dt.date, rules=domain.AUTO_RULES, check_access: bool = True
+) -> list[Allocation]:
+    """Allocate what is left of a receipt or credit note by the rules: reference, exact amount, oldest."""
+    if check_access:
+        ensure_permission(by, "ledger.add_allocation")
+        ensure_company_access(by, source.company_id)
+    source = Document.objects.select_for_update().get(pk=source.pk)
+    unapplied = domain.least_available(-source.amount, selectors.source_movements(source.pk), on)
+    if unapplied <= 0:
+        return []
+    lines = (
+        selectors.open_lines(as_of=on, customer_ids=[source.customer_id], company_ids=[source.company_id])
+        .filter(currency=source.currency)
+        .select_related("document")
+    )
+    candidates = [
+        domain.OpenLine(
+            line_id=line.pk,
+            document_number=line.document.number,
+            issue_on=line.issue_on,
+            due_on=line.due_on,
+            open_amount=Decimal(line.open_amount),
+        )
+        for line in lines
+    ]
+    plan = domain.auto_allocation(Decimal(unapplied), source.reference, candidates, rules)
+    by_id = {line.pk: line for line in lines}
+    return [
+        allocation_create(
+            by=by,
+            source=source,
+            line=by_id[line_id],
+            on=on,
+            method="auto",
+            check_access=False,
+            amount=from_minor(int(share), source.currency),
+        )
+        for line_id, share in sorted(plan, key=lambda p: p[0])
+    ]
