@@ -1,0 +1,1 @@
+"""Imports from the ERP: customers, invoices, receipts, credit notes and allocations (CSV or XLSX)."""

@@ -1,0 +1,189 @@
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from openpyxl import Workbook
+
+from ardesk.audit.models import AuditEvent
+from ardesk.customers.models import Customer
+from ardesk.customers.tests.factories import CustomerFactory
+from ardesk.ledger import selectors
+from ardesk.ledger.imports import formats
+from ardesk.ledger.imports.engine import run_import
+from ardesk.ledger.models import Allocation, Document, DueLine, ExchangeRate
+
+INVOICES = """number,customer,issue_date,due_date,currency,amount,external_ref,cost
+INV-1,C1,2024-01-05,2024-02-04,CNY,"1,200.50",ERP-1,900
+INV-2,C1,2024/1/6,2024/2/5,CNY,300,,
+INV-3,C2,2024年1月7日,2024年2月6日,CNY,99.99,,
+"""
+
+
+def run(kind, text, company, user, *, encoding="utf-8", dry_run=False, name="file.csv"):
+    data = text.encode(encoding) if isinstance(text, str) else text
+    return run_import(kind=kind, handle=io.BytesIO(data), file_name=name, company=company, user=user, dry_run=dry_run)
+
+
+@pytest.fixture
+def customers(company):
+    return [CustomerFactory(company=company, code="C1"), CustomerFactory(company=company, code="C2")]
+
+
+def test_invoices_import_with_every_date_form(accountant, company, customers):
+    report = run("invoices", INVOICES, company, accountant)
+    assert report.ok, report.problems
+    assert (report.rows, report.created) == (3, 3)
+    assert Document.objects.get(number="INV-1").amount == 120050
+    assert DueLine.objects.get(document__number="INV-3").due_on == dt.date(2024, 2, 6)
+    assert AuditEvent.objects.filter(action="import.run").count() == 1
+
+
+def test_reimporting_the_same_file_changes_nothing_and_says_so(accountant, company, customers):
+    run("invoices", INVOICES, company, accountant)
+    again = run("invoices", INVOICES, company, accountant)
+    assert again.ok and (again.created, again.unchanged, again.written) == (0, 3, False)
+    assert Document.objects.count() == 3
+
+
+def test_a_changed_posted_document_is_a_conflict_not_overwritten(accountant, company, customers):
+    run("invoices", INVOICES, company, accountant)
+    report = run("invoices", INVOICES.replace("99.99", "199.99"), company, accountant)
+    assert not report.ok and report.problems[0].line == 4 and "Conflict" in report.problems[0].reason
+    assert Document.objects.get(number="INV-3").amount == 9999
+
+
+def test_chinese_headers_and_gbk_encoding(accountant, company, customers):
+    text = "发票号,客户编码,开票日期,到期日,币种,金额\nG-1,C1,2024/3/5,2024/4/4,人民币,88.00\n"
+    report = run("invoices", text, company, accountant, encoding="gbk")
+    assert report.ok, report.problems
+    assert Document.objects.get(number="G-1").currency == "CNY"
+
+
+def test_utf8_with_bom(accountant, company, customers):
+    report = run("invoices", "\ufeff" + INVOICES, company, accountant, encoding="utf-8")
+    assert report.ok and report.created == 3
+
+
+def test_xlsx_with_real_date_cells(accountant, company, customers):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["number", "customer", "issue_date", "due_date", "currency", "amount"])
+    sheet.append(["X-1", "C2", dt.datetime(2024, 5, 1), dt.datetime(2024, 5, 31), "CNY", 1234.5])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    report = run("invoices", buffer.getvalue(), company, accountant, name="x.xlsx")
+    assert report.ok, report.problems
+    assert Document.objects.get(number="X-1").amount == 123450
+
+
+def test_every_bad_row_is_named_and_nothing_is_written(accountant, company, customers):
+    bad = """number,customer,issue_date,due_date,currency,amount
+B-1,C1,2024-01-05,2024-02-04,CNY,100
+B-2,NOPE,2024-01-05,2024-02-04,CNY,100
+B-3,C1,2024-13-45,2024-02-04,CNY,100
+B-4,C1,2024-01-05,2024-02-04,CNY,-5
+B-1,C1,2024-01-05,2024-02-04,CNY,100
+B-6,C1,2024-01-05,2024-02-04,XX1,100
+B-7,C1,2024-01-05,2024-01-01,CNY,100
+"""
+    report = run("invoices", bad, company, accountant)
+    assert not report.ok
+    found = {(p.line, p.field) for p in report.problems}
+    assert {(3, "customer"), (4, "issue_date"), (5, "amount"), (6, "number"), (7, "currency"), (8, "due_date")} <= found
+    assert not Document.objects.exists() and not AuditEvent.objects.filter(action="import.run").exists()
+
+
+def test_missing_column_is_reported(accountant, company, customers):
+    report = run("invoices", "number,customer,issue_date,currency,amount\nA,C1,2024-01-01,CNY,1\n", company, accountant)
+    assert not report.ok and report.problems[0].field == "header" and "due_date" in report.problems[0].reason
+
+
+def test_a_file_in_an_unknown_encoding_is_refused(accountant, company, customers):
+    report = run("invoices", b"number,customer\n\xff\xfe\xfa\xfb\x81\x30\n", company, accountant)
+    assert not report.ok
+
+
+def test_dry_run_writes_nothing(accountant, company, customers):
+    report = run("invoices", INVOICES, company, accountant, dry_run=True)
+    assert report.ok and report.created == 3 and not Document.objects.exists()
+
+
+def test_foreign_currency_needs_a_rate(accountant, company, customers):
+    text = "number,customer,issue_date,due_date,currency,amount\nU-1,C1,2024-01-05,2024-02-04,USD,100\n"
+    report = run("invoices", text, company, accountant)
+    assert not report.ok and report.problems[0].field == "currency"
+    ExchangeRate.objects.create(currency="USD", quote_currency="CNY", rate_on=dt.date(2024, 1, 1), rate="7.1")
+    assert run("invoices", text, company, accountant).ok
+    assert Document.objects.get(number="U-1").functional_amount == 71000
+
+
+def test_receipts_naming_an_invoice_are_allocated_to_it(accountant, company, customers):
+    run("invoices", INVOICES, company, accountant)
+    receipts = """number,customer,date,currency,amount,invoice
+R-1,C1,2024-02-01,CNY,1000.50,INV-1
+R-2,C1,2024-02-02,CNY,500,INV-1
+R-3,C1,2024-02-03,CNY,50,
+"""
+    report = run("receipts", receipts, company, accountant)
+    assert report.ok, report.problems
+    open_lines = {
+        line.document.number: line.open_amount
+        for line in selectors.open_lines(as_of=dt.date(2024, 3, 1), customer_ids=[customers[0].pk]).select_related(
+            "document"
+        )
+    }
+    assert open_lines == {"INV-2": 30000}
+    unapplied = sorted(
+        d.unapplied for d in selectors.open_credits(as_of=dt.date(2024, 3, 1), customer_ids=[customers[0].pk])
+    )
+    assert unapplied == [5000, 30000]
+    assert selectors.balance_minor(as_of=dt.date(2024, 3, 1), customer_ids=[customers[0].pk]) == 150050 - 155050
+
+
+def test_allocations_import_checks_the_open_amounts(accountant, company, customers):
+    run("invoices", INVOICES, company, accountant)
+    run("receipts", "number,customer,date,currency,amount\nR-9,C1,2024-02-01,CNY,400\n", company, accountant)
+    too_much = "receipt,invoice,amount,date\nR-9,INV-2,250,2024-02-01\nR-9,INV-2,100,2024-02-02\n"
+    report = run("allocations", too_much, company, accountant)
+    assert not report.ok and report.problems[0].line == 3
+    good = "receipt,invoice,amount,date\nR-9,INV-2,250,2024-02-01\nR-9,INV-1,150,2024-02-02\n"
+    assert run("allocations", good, company, accountant).ok
+    assert Allocation.objects.count() == 2
+    again = run("allocations", good, company, accountant)
+    assert again.ok and again.unchanged == 2 and Allocation.objects.count() == 2
+
+
+def test_customers_import_creates_updates_and_links_parents(accountant, company):
+    text = "客户编码,客户名称,统一社会信用代码,上级客户编码\nP1,母公司,914403001922038216,\nS1,子公司,,P1\n"
+    report = run("customers", text, company, accountant)
+    assert report.ok, report.problems
+    assert Customer.objects.get(code="S1").parent.code == "P1"
+    report = run("customers", text.replace("子公司", "子公司（更名）"), company, accountant)
+    assert report.ok and (report.updated, report.unchanged) == (1, 1)
+
+
+def test_customers_import_refuses_bad_credit_codes(accountant, company):
+    report = run("customers", "code,name,uscc\nP1,母公司,914403001922038217\n", company, accountant)
+    assert not report.ok and report.problems[0].field == "uscc"
+    assert not Customer.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-03-05", dt.date(2024, 3, 5)),
+        ("2024/3/5", dt.date(2024, 3, 5)),
+        ("2024年3月5日", dt.date(2024, 3, 5)),
+        ("2024-03-05 00:00:00", dt.date(2024, 3, 5)),
+    ],
+)
+def test_date_forms(text, expected):
+    assert formats.parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2024-02-30", "05/03/2024", "yesterday", ""])
+def test_bad_dates(text):
+    with pytest.raises(ValueError):
+        formats.parse_date(text)
