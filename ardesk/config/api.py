@@ -87,9 +87,11 @@ def on_http_error(request, exc: HttpError):
 def _mount() -> None:
     from ardesk.accounts.api import router as accounts_router
     from ardesk.customers.api import router as customers_router
+    from ardesk.ledger.api import router as ledger_router
 
     api.add_router("/", accounts_router)
     api.add_router("/customers", customers_router)
+    api.add_router("/ledger", ledger_router)
 
 
 _mount()

@@ -19,7 +19,15 @@ from ardesk.customers.models import Customer
 from ardesk.customers.services import ensure_company_access, ensure_permission
 from ardesk.ledger import domain, selectors
 from ardesk.ledger.errors import LedgerError
-from ardesk.ledger.models import Allocation, Document, DocumentStatus, DocumentType, DueLine, PaymentTerm
+from ardesk.ledger.models import (
+    Allocation,
+    Document,
+    DocumentStatus,
+    DocumentType,
+    DueLine,
+    ExchangeRate,
+    PaymentTerm,
+)
 
 DEBIT = {DocumentType.INVOICE, DocumentType.DEBIT_NOTE}
 CREDIT = {DocumentType.RECEIPT, DocumentType.CREDIT_NOTE}
@@ -457,3 +465,94 @@ def allocation_auto(
         )
         for line_id, share in sorted(plan, key=lambda p: p[0])
     ]
+
+
+@transaction.atomic
+def payment_term_create(
+    *,
+    by,
+    code: str,
+    name: str,
+    kind: str = "net",
+    days: int = 30,
+    discount_percent: Decimal | None = None,
+    discount_days: int | None = None,
+    instalments: list[dict] | None = None,
+) -> PaymentTerm:
+    """Create a payment term template after checking its definition (instalments add up to 100 %)."""
+    ensure_permission(by, "ledger.add_paymentterm")
+    errors: dict[str, list[str]] = {}
+    code = (code or "").strip()
+    if not code:
+        errors["code"] = [_("Give the term a code.")]
+    elif PaymentTerm.objects.filter(code=code).exists():
+        errors["code"] = [_("Payment term %(code)s already exists.") % {"code": code}]
+    try:
+        parts = tuple(domain.Instalment(to_decimal(i["percent"]), int(i["days"])) for i in instalments or [])
+    except (KeyError, TypeError, ValueError, ArithmeticError):
+        errors["instalments"] = [_("Each instalment needs a percent and days.")]
+        parts = ()
+    rule = domain.Term(
+        kind=kind, days=days, instalments=parts, discount_percent=discount_percent, discount_days=discount_days
+    )
+    problems = domain.check_term(rule)
+    if problems:
+        errors.setdefault("kind", []).extend(problems)
+    if errors:
+        raise InvalidInput(errors)
+    term = PaymentTerm.objects.create(
+        code=code,
+        name=name.strip() or code,
+        kind=kind,
+        days=days,
+        discount_percent=discount_percent,
+        discount_days=discount_days,
+    )
+    for seq, part in enumerate(parts, start=1):
+        term.instalments.create(seq=seq, percent=part.percent, days=part.days)
+    record(
+        action="payment_term.create",
+        actor=by,
+        target=term,
+        after={
+            "code": code,
+            "kind": kind,
+            "days": days,
+            "discount_percent": discount_percent,
+            "discount_days": discount_days,
+            "instalments": [[str(p.percent), p.days] for p in parts],
+        },
+    )
+    return term
+
+
+@transaction.atomic
+def exchange_rate_set(*, by, currency: str, rate_on: dt.date, rate: Decimal, quote_currency: str = "CNY"):
+    """Enter or correct the rate of a currency for a day; posted documents keep the rate they were posted at."""
+    ensure_permission(by, "ledger.add_exchangerate")
+    errors: dict[str, list[str]] = {}
+    currency, quote_currency = currency.upper(), quote_currency.upper()
+    for field, code in (("currency", currency), ("quote_currency", quote_currency)):
+        try:
+            currency_decimals(code)
+        except CurrencyError:
+            errors[field] = [_("Use a three-letter ISO 4217 currency code such as CNY.")]
+    if currency == quote_currency:
+        errors["currency"] = [_("A currency has no rate against itself.")]
+    rate = to_decimal(rate)
+    if rate <= 0 or rate.as_tuple().exponent < -8:
+        errors["rate"] = [_("The rate must be positive with at most 8 decimals.")]
+    if errors:
+        raise InvalidInput(errors)
+    previous = ExchangeRate.objects.filter(currency=currency, quote_currency=quote_currency, rate_on=rate_on).first()
+    stored, _created = ExchangeRate.objects.update_or_create(
+        currency=currency, quote_currency=quote_currency, rate_on=rate_on, defaults={"rate": rate}
+    )
+    record(
+        action="exchange_rate.set",
+        actor=by,
+        target=stored,
+        before={"rate": previous.rate} if previous else None,
+        after={"rate": rate},
+    )
+    return stored
