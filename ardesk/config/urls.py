@@ -11,6 +11,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="customers:list", permanent=False), name="home"),
     path("accounts/", include("ardesk.accounts.urls")),
     path("customers/", include("ardesk.customers.urls")),
+    path("ledger/", include("ardesk.ledger.urls")),
     path("audit/", include("ardesk.audit.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -41,6 +41,37 @@ MATRIX = [
     ("api add contact", "api-post", "/api/v1/customers/{c}/contacts", {"name": "李娜", "phone": "1"}, {ACC, COL}),
     ("api change contact", "api-patch", "/api/v1/customers/{c}/contacts/{k}", {"phone": "2"}, {ACC, COL}),
     ("api delete contact", "api-delete", "/api/v1/customers/{c}/contacts/{k}", None, {ACC}),
+    ("ledger panel", "get", "/ledger/customers/{c}/panel/", None, {ACC, ANA, COL, MGR, AUD}),
+    ("document list", "get", "/ledger/documents/", None, {ACC, ANA, COL, MGR, AUD}),
+    ("post document form", "get", "/ledger/customers/{c}/documents/new/", None, {ACC}),
+    ("import screen", "get", "/ledger/import/", None, {ACC}),
+    ("payment terms", "get", "/ledger/terms/", None, {ACC, ANA, COL, MGR, AUD}),
+    ("exchange rates", "get", "/ledger/rates/", None, {ACC, ANA, COL, MGR, AUD}),
+    ("api documents", "api-get", "/api/v1/ledger/documents", None, {ACC, ANA, COL, MGR, AUD}),
+    ("api balance", "api-get", "/api/v1/ledger/customers/{c}/balance", None, {ACC, ANA, COL, MGR, AUD}),
+    (
+        "api post document",
+        "api-post",
+        "/api/v1/ledger/documents",
+        {
+            "company": "SH01",
+            "customer": "{code}",
+            "doc_type": "invoice",
+            "number": "N9",
+            "issue_on": "2024-01-01",
+            "currency": "CNY",
+            "amount": "10",
+            "due_on": "2024-01-31",
+        },
+        {ACC},
+    ),
+    (
+        "api exchange rate",
+        "api-post",
+        "/api/v1/ledger/exchange-rates",
+        {"currency": "USD", "rate_on": "2024-01-01", "rate": "7.1"},
+        {ACC, MGR},
+    ),
 ]
 
 
@@ -62,6 +93,8 @@ def test_role_against_endpoint(role, name, method, path, body, allowed, persona,
     contact = ContactFactory(customer=customer)
     client = Client()
     client.force_login(persona(role))
+    if isinstance(body, dict):
+        body = {k: (v.format(code=customer.code) if isinstance(v, str) else v) for k, v in body.items()}
     response = call(client, method, path.format(c=customer.pk, k=contact.pk), body)
     if role in allowed:
         assert response.status_code in (200, 201, 204, 302), (role, name, response.status_code, response.content[:300])
@@ -120,7 +153,7 @@ def test_every_url_of_the_product_is_covered_by_the_matrix_or_declares_its_permi
         "home",
     }
     unchecked = []
-    for app in ("customers", "audit"):
+    for app in ("customers", "audit", "ledger"):
         resolver = get_resolver()
         for pattern in resolver.url_patterns:
             if getattr(pattern, "namespace", None) != app:

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from ardesk.customers.tests.factories import CustomerFactory
+from ardesk.ledger.models import Allocation, Document, PaymentTerm
+from ardesk.ledger.tests.factories import invoice, receipt
+
+
+@pytest.fixture
+def web(accountant):
+    client = Client()
+    client.force_login(accountant)
+    client.post("/accounts/language/", {"language": "en"})
+    return client
+
+
+@pytest.fixture
+def customer(company):
+    return CustomerFactory(company=company, code="C1")
+
+
+def test_customer_panel_shows_balance_and_overdue_items(web, accountant, customer):
+    invoice(accountant, customer, "INV-1", "1200.50", issue_on=dt.date(2024, 1, 1))
+    body = web.get(f"/ledger/customers/{customer.pk}/panel/").content.decode()
+    assert "1,200.50" in body and "INV-1" in body and 'class="num overdue"' in body
+
+
+def test_post_an_invoice_from_the_form(web, customer):
+    response = web.post(
+        f"/ledger/customers/{customer.pk}/documents/new/",
+        {
+            "doc_type": "invoice",
+            "number": "INV-7",
+            "issue_on": "2024-03-01",
+            "due_on": "2024-03-31",
+            "currency": "CNY",
+            "amount": "99.90",
+        },
+    )
+    document = Document.objects.get(number="INV-7")
+    assert response["Location"] == f"/ledger/documents/{document.pk}/"
+    assert "99.90" in web.get(response["Location"]).content.decode()
+
+
+def test_form_errors_are_shown_and_nothing_is_posted(web, customer):
+    response = web.post(
+        f"/ledger/customers/{customer.pk}/documents/new/",
+        {"doc_type": "invoice", "number": "INV-8", "issue_on": "2024-03-01", "currency": "USD", "amount": "10"},
+    )
+    assert response.status_code == 200 and "USD/CNY" in response.content.decode()
+    assert not Document.objects.exists()
+
+
+def test_allocate_by_hand_and_undo(web, accountant, customer):
+    inv = invoice(accountant, customer, "INV-1", "100")
+    rec = receipt(accountant, customer, "R-1", "60")
+    web.post(f"/ledger/documents/{rec.pk}/allocate/", {"line": inv.lines.get().pk, "amount": "60", "on": "2024-01-02"})
+    allocation = Allocation.objects.get()
+    assert allocation.amount == 6000
+    web.post(f"/ledger/allocations/{allocation.pk}/reverse/", {"next": f"/ledger/documents/{rec.pk}/"})
+    assert Allocation.objects.filter(reverses=allocation).exists()
+
+
+def test_over_allocation_shows_a_message(web, accountant, customer):
+    inv = invoice(accountant, customer, "INV-1", "100")
+    rec = receipt(accountant, customer, "R-1", "500")
+    response = web.post(
+        f"/ledger/documents/{rec.pk}/allocate/",
+        {"line": inv.lines.get().pk, "amount": "150", "on": "2024-01-02"},
+        follow=True,
+    )
+    assert "more than is open" in response.content.decode() and not Allocation.objects.exists()
+
+
+def test_reverse_from_the_document_page(web, accountant, customer):
+    inv = invoice(accountant, customer, "INV-1", "100")
+    web.post(f"/ledger/documents/{inv.pk}/reverse/", {"on": "2024-01-05", "reason": "duplicate"})
+    assert Document.objects.filter(reversal_of=inv).exists()
+
+
+def test_document_list_filters_and_exports(web, accountant, customer):
+    invoice(accountant, customer, "INV-1", "100")
+    receipt(accountant, customer, "R-1", "60")
+    listing = web.get("/ledger/documents/", {"doc_type": "receipt"})
+    assert [d.number for d in listing.context["page"]] == ["R-1"]
+    csv_text = b"".join(web.get("/ledger/documents/", {"export": "csv"}).streaming_content).decode("utf-8-sig")
+    assert csv_text.splitlines()[0].startswith("company,customer") and "INV-1" in csv_text
+    xlsx = web.get("/ledger/documents/", {"export": "xlsx"})
+    assert xlsx.content[:2] == b"PK"
+
+
+def test_import_preview_names_bad_rows_then_confirm_imports(web, customer):
+    header = b"number,customer,issue_date,due_date,currency,amount\n"
+    bad = header + b"A1,C1,2024-01-01,2024-01-31,CNY,10\nA2,C9,2024-01-01,x,CNY,5\n"
+    preview = web.post(
+        "/ledger/import/",
+        {"kind": "invoices", "company": customer.company_id, "file": SimpleUploadedFile("bad.csv", bad)},
+    )
+    body = preview.content.decode()
+    assert 'id="problems"' in body and "C9" in body and not Document.objects.exists()
+    good = b"number,customer,issue_date,due_date,currency,amount\nA1,C1,2024-01-01,2024-01-31,CNY,10\n"
+    preview = web.post(
+        "/ledger/import/",
+        {"kind": "invoices", "company": customer.company_id, "file": SimpleUploadedFile("good.csv", good)},
+    )
+    token = preview.context["token"]
+    result = web.post(f"/ledger/import/{token}/confirm/")
+    assert 'id="import-done"' in result.content.decode()
+    assert Document.objects.get().number == "A1"
+    again = web.post(f"/ledger/import/{token}/confirm/", follow=True)
+    assert "expired" in again.content.decode()
+
+
+def test_terms_and_rates_screens(web):
+    web.post(
+        "/ledger/terms/",
+        {"code": "I2", "name": "30/70", "kind": "instalments", "days": "0", "instalments": "30:30, 70:60"},
+    )
+    assert [i.days for i in PaymentTerm.objects.get(code="I2").instalments.all()] == [30, 60]
+    web.post("/ledger/rates/", {"currency": "USD", "quote_currency": "CNY", "rate_on": "2024-01-01", "rate": "7.1"})
+    assert "7.1" in web.get("/ledger/rates/").content.decode()

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from ardesk.ledger import views
+
+app_name = "ledger"
+urlpatterns = [
+    path("documents/", views.document_list, name="documents"),
+    path("documents/<int:pk>/", views.document_detail, name="document"),
+    path("documents/<int:pk>/allocate/", views.allocate, name="allocate"),
+    path("documents/<int:pk>/allocate/auto/", views.allocate_auto, name="allocate_auto"),
+    path("documents/<int:pk>/reverse/", views.document_reverse, name="reverse"),
+    path("allocations/<int:pk>/reverse/", views.allocation_reverse, name="allocation_reverse"),
+    path("customers/<int:pk>/panel/", views.customer_panel, name="customer_panel"),
+    path("customers/<int:pk>/documents/new/", views.document_create, name="document_create"),
+    path("import/", views.import_upload, name="import"),
+    path("import/<str:token>/confirm/", views.import_confirm, name="import_confirm"),
+    path("terms/", views.terms, name="terms"),
+    path("rates/", views.rates, name="rates"),
+]
