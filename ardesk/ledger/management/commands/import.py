@@ -32,7 +32,7 @@ class Command(BaseCommand):
         target = self._company(company)
         actor = self._user(user)
         started = time.monotonic()
-        last = [0.0]
+        last = [started]
 
         def progress(rows: int) -> None:
             now = time.monotonic()
