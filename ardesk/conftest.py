@@ -26,6 +26,7 @@ PERSONAS = {
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.ARDESK_JOBS_INLINE = True  # background jobs run at once, in the test's transaction
 
 
 @pytest.fixture

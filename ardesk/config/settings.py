@@ -181,6 +181,11 @@ CELERY_TIMEZONE = TIME_ZONE
 
 ARDESK_API_PAGE_SIZE = 50
 ARDESK_LIST_PAGE_SIZE = 50
+# Background jobs run in a thread of the web process unless a broker is set (see core.jobs);
+# tests run them inline.
+ARDESK_JOBS_INLINE = env_bool("ARDESK_JOBS_INLINE")
+if CELERY_BROKER_URL.startswith("redis"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CELERY_BROKER_URL}}
 
 LOGGING = {
     "version": 1,

@@ -26,6 +26,8 @@ from ardesk.ledger.models import (
     DocumentType,
     DueLine,
     ExchangeRate,
+    ImportJob,
+    ImportJobStatus,
     PaymentTerm,
 )
 
@@ -226,6 +228,22 @@ def document_reverse(*, by, document: Document, on: dt.date, reason: str = "") -
         raise InvalidInput({"on": [_("A reversal cannot be dated before the document it reverses.")]})
     if _net_allocated(document) != 0:
         raise LedgerError(_("%(document)s has allocations: reverse them first.") % {"document": document})
+    last = (
+        Allocation.objects.filter(Q(source=document) | Q(line__document=document))
+        .order_by("-allocated_on")
+        .values_list("allocated_on", flat=True)
+        .first()
+    )
+    if last is not None and on < last:
+        # Before that day the document was (partly) paid; cancelling it earlier would rewrite history.
+        raise InvalidInput(
+            {
+                "on": [
+                    _("The reversal cannot be dated before the document's last allocation on %(date)s.")
+                    % {"date": last.isoformat()}
+                ]
+            }
+        )
     reversal = Document.objects.create(
         company_id=document.company_id,
         customer_id=document.customer_id,
@@ -556,3 +574,35 @@ def exchange_rate_set(*, by, currency: str, rate_on: dt.date, rate: Decimal, quo
         after={"rate": rate},
     )
     return stored
+
+
+@transaction.atomic
+def import_job_start(*, by, company: Company, kind: str, upload) -> ImportJob:
+    """Keep an uploaded file and check it in the background; nothing is written to the ledger yet."""
+    from ardesk.core.jobs import enqueue
+    from ardesk.ledger import tasks
+
+    ensure_permission(by, "ledger.add_importbatch")
+    ensure_company_access(by, company.pk)
+    job = ImportJob(company=company, kind=kind, file_name=upload.name[:255], created_by=by)
+    job.file.save(f"{kind}-{upload.name}"[-100:], upload, save=False)
+    job.save()
+    enqueue(tasks.import_check, job.pk)
+    return job
+
+
+@transaction.atomic
+def import_job_confirm(*, by, job: ImportJob) -> ImportJob:
+    """Import a checked file in the background."""
+    from ardesk.core.jobs import enqueue
+    from ardesk.ledger import tasks
+
+    ensure_permission(by, "ledger.add_importbatch")
+    job = ImportJob.objects.select_for_update().get(pk=job.pk)
+    ensure_company_access(by, job.company_id)
+    if job.status != ImportJobStatus.CHECKED:
+        raise LedgerError(_("Only a checked file without problems can be imported."))
+    job.status = ImportJobStatus.IMPORTING
+    job.save(update_fields=["status"])
+    enqueue(tasks.import_write, job.pk)
+    return job

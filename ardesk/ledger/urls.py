@@ -13,7 +13,8 @@ urlpatterns = [
     path("customers/<int:pk>/panel/", views.customer_panel, name="customer_panel"),
     path("customers/<int:pk>/documents/new/", views.document_create, name="document_create"),
     path("import/", views.import_upload, name="import"),
-    path("import/<str:token>/confirm/", views.import_confirm, name="import_confirm"),
+    path("import/<int:pk>/", views.import_job, name="import_job"),
+    path("import/<int:pk>/confirm/", views.import_confirm, name="import_confirm"),
     path("terms/", views.terms, name="terms"),
     path("rates/", views.rates, name="rates"),
 ]

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-import uuid
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,8 +16,9 @@ from django.views.decorators.http import require_POST
 from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core import clock
 from ardesk.core.errors import ApplicationError, InvalidInput
+from ardesk.core.jobs import get_progress
 from ardesk.core.money import from_minor
-from ardesk.core.web import add_errors, page_of, requires
+from ardesk.core.web import add_errors, is_htmx, page_of, requires
 from ardesk.customers import selectors as customer_selectors
 from ardesk.ledger import selectors, services
 from ardesk.ledger.api import visible_document
@@ -32,9 +31,8 @@ from ardesk.ledger.forms import (
     ReverseForm,
     TermForm,
 )
-from ardesk.ledger.imports.engine import run_import
 from ardesk.ledger.imports.formats import KINDS
-from ardesk.ledger.models import Allocation, Document, DueLine, ExchangeRate, PaymentTerm
+from ardesk.ledger.models import Allocation, Document, DueLine, ExchangeRate, ImportJob, PaymentTerm
 
 
 @requires("ledger.view_document")
@@ -312,47 +310,37 @@ def document_reverse(request, pk: int):
 
 @requires("ledger.add_importbatch")
 def import_upload(request):
-    """Upload a file and see what it would do (every bad row named), before anything is written."""
+    """Upload a file; it is checked in the background and nothing is written until confirmed."""
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         company = companies_for(request.user).get(pk=form.cleaned_data["company"])
-        upload = form.cleaned_data["file"]
-        token = uuid.uuid4().hex
-        stored = default_storage.save(f"imports/pending/{token}", upload)
-        with default_storage.open(stored, "rb") as handle:
-            report = run_import(
-                kind=form.cleaned_data["kind"],
-                handle=handle,
-                file_name=upload.name,
-                company=company,
-                user=request.user,
-                dry_run=True,
-            )
-        pending = request.session.get("pending_imports", {})
-        pending[token] = {"path": stored, "kind": form.cleaned_data["kind"], "company": company.pk, "name": upload.name}
-        request.session["pending_imports"] = pending
-        return render(request, "ledger/import_preview.html", {"report": report, "token": token, "company": company})
-    return render(request, "ledger/import_upload.html", {"form": form, "kinds": KINDS})
+        job = services.import_job_start(
+            by=request.user, company=company, kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"]
+        )
+        return redirect("ledger:import_job", pk=job.pk)
+    jobs = ImportJob.objects.filter(company_id__in=company_ids_for(request.user)).select_related("company")[:10]
+    return render(request, "ledger/import_upload.html", {"form": form, "kinds": KINDS, "jobs": jobs})
+
+
+@requires("ledger.add_importbatch")
+def import_job(request, pk: int):
+    """The state of an import: progress while it runs, then the problems or the confirm button, then the result."""
+    job = get_object_or_404(ImportJob, pk=pk, company_id__in=company_ids_for(request.user))
+    context = {"job": job, "report": job.report, "progress": get_progress("import", job.pk)}
+    if is_htmx(request):
+        return render(request, "ledger/partials/import_job.html", context)
+    return render(request, "ledger/import_job.html", context)
 
 
 @require_POST
 @requires("ledger.add_importbatch")
-def import_confirm(request, token: str):
-    pending = request.session.get("pending_imports", {})
-    item = pending.pop(token, None)
-    request.session["pending_imports"] = pending
-    if item is None:
-        messages.error(request, _("This upload has expired: upload the file again."))
-        return redirect("ledger:import")
-    company = companies_for(request.user).get(pk=item["company"])
+def import_confirm(request, pk: int):
+    job = get_object_or_404(ImportJob, pk=pk, company_id__in=company_ids_for(request.user))
     try:
-        with default_storage.open(item["path"], "rb") as handle:
-            report = run_import(
-                kind=item["kind"], handle=handle, file_name=item["name"], company=company, user=request.user
-            )
-    finally:
-        default_storage.delete(item["path"])
-    return render(request, "ledger/import_result.html", {"report": report, "company": company})
+        services.import_job_confirm(by=request.user, job=job)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("ledger:import_job", pk=job.pk)
 
 
 @requires("ledger.view_paymentterm")

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import Q
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -64,7 +65,13 @@ def apply(user, customer, ops) -> None:
                 documents = list(Document.objects.filter(reversal_of=None))
                 if documents:
                     target = documents[value % len(documents)]
-                    services.document_reverse(by=user, document=target, on=max(on, target.issue_on))
+                    last = (
+                        Allocation.objects.filter(Q(source=target) | Q(line__document=target))
+                        .order_by("-allocated_on")
+                        .values_list("allocated_on", flat=True)
+                        .first()
+                    )
+                    services.document_reverse(by=user, document=target, on=max(on, target.issue_on, last or on))
         except ApplicationError:
             pass  # refused operations (over-allocation, double reversal) must leave no trace
 

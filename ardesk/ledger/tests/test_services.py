@@ -239,3 +239,14 @@ def test_foreign_allocation_closing_the_item_takes_the_remaining_functional_amou
     second = services.allocation_create(by=accountant, source=rec, line=inv.lines.get(), amount="66.68", on=D0)
     assert first.functional_amount + second.functional_amount == inv.functional_amount
     assert open_amounts(customer, D0) == {}
+
+
+def test_a_reversal_cannot_be_dated_before_the_documents_last_allocation(accountant, customer):
+    inv = invoice(accountant, customer, "INV-1", "100")
+    rec = receipt(accountant, customer, "R-1", "100")
+    allocation = services.allocation_create(by=accountant, source=rec, line=inv.lines.get(), amount="100", on=D0)
+    services.allocation_reverse(by=accountant, allocation=allocation, on=dt.date(2024, 2, 20))
+    with pytest.raises(InvalidInput) as caught:
+        services.document_reverse(by=accountant, document=inv, on=dt.date(2024, 1, 5))
+    assert "2024-02-20" in caught.value.errors["on"][0]
+    services.document_reverse(by=accountant, document=inv, on=dt.date(2024, 2, 20))

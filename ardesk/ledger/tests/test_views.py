@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from ardesk.customers.tests.factories import CustomerFactory
-from ardesk.ledger.models import Allocation, Document, PaymentTerm
+from ardesk.ledger.models import Allocation, Document, ImportJob, PaymentTerm
 from ardesk.ledger.tests.factories import invoice, receipt
 
 
@@ -94,26 +94,42 @@ def test_document_list_filters_and_exports(web, accountant, customer):
     assert xlsx.content[:2] == b"PK"
 
 
-def test_import_preview_names_bad_rows_then_confirm_imports(web, customer):
+def test_import_check_names_bad_rows_then_confirm_imports(web, customer, django_capture_on_commit_callbacks):
     header = b"number,customer,issue_date,due_date,currency,amount\n"
     bad = header + b"A1,C1,2024-01-01,2024-01-31,CNY,10\nA2,C9,2024-01-01,x,CNY,5\n"
-    preview = web.post(
-        "/ledger/import/",
-        {"kind": "invoices", "company": customer.company_id, "file": SimpleUploadedFile("bad.csv", bad)},
-    )
-    body = preview.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = web.post(
+            "/ledger/import/",
+            {"kind": "invoices", "company": customer.company_id, "file": SimpleUploadedFile("bad.csv", bad)},
+        )
+    job = ImportJob.objects.get()
+    assert response["Location"] == f"/ledger/import/{job.pk}/"
+    body = web.get(response["Location"]).content.decode()
     assert 'id="problems"' in body and "C9" in body and not Document.objects.exists()
-    good = b"number,customer,issue_date,due_date,currency,amount\nA1,C1,2024-01-01,2024-01-31,CNY,10\n"
-    preview = web.post(
-        "/ledger/import/",
-        {"kind": "invoices", "company": customer.company_id, "file": SimpleUploadedFile("good.csv", good)},
-    )
-    token = preview.context["token"]
-    result = web.post(f"/ledger/import/{token}/confirm/")
-    assert 'id="import-done"' in result.content.decode()
+    good = header + b"A1,C1,2024-01-01,2024-01-31,CNY,10\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = web.post(
+            "/ledger/import/",
+            {"kind": "invoices", "company": customer.company_id, "file": SimpleUploadedFile("good.csv", good)},
+        )
+    job = ImportJob.objects.latest("pk")
+    assert job.status == "checked" and 'id="import-confirm"' in web.get(response["Location"]).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        web.post(f"/ledger/import/{job.pk}/confirm/")
+    job.refresh_from_db()
+    assert job.status == "done" and job.batch is not None
+    assert 'id="import-done"' in web.get(f"/ledger/import/{job.pk}/").content.decode()
     assert Document.objects.get().number == "A1"
-    again = web.post(f"/ledger/import/{token}/confirm/", follow=True)
-    assert "expired" in again.content.decode()
+    response = web.post(f"/ledger/import/{job.pk}/confirm/", follow=True)
+    assert "Only a checked file" in response.content.decode() and Document.objects.count() == 1
+
+
+def test_a_running_import_page_polls_for_progress(web, customer, accountant):
+    job = ImportJob.objects.create(
+        company=customer.company, kind="invoices", file_name="big.csv", created_by=accountant, status="importing"
+    )
+    body = web.get(f"/ledger/import/{job.pk}/", headers={"HX-Request": "true"}).content.decode()
+    assert 'hx-trigger="every 1s"' in body and 'id="import-progress"' in body
 
 
 def test_terms_and_rates_screens(web):

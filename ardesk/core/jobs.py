@@ -1,0 +1,46 @@
+"""Background jobs: Celery workers when a broker is configured, else a thread of this process.
+
+Progress lives in Django's cache (in-process memory by default, Redis with a broker), not in the
+database: a job that writes inside one long transaction could not show its progress there.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import close_old_connections, connections, transaction
+
+
+def enqueue(task, *args) -> None:
+    """Run a Celery task after the current transaction commits: on a worker, inline in tests, or in a thread."""
+
+    def start() -> None:
+        if settings.CELERY_BROKER_URL or getattr(settings, "ARDESK_JOBS_INLINE", False):
+            task.delay(*args)
+            return
+        thread = threading.Thread(target=_run, args=(task, args), daemon=True, name=f"job-{task.name}")
+        thread.start()
+
+    transaction.on_commit(start)
+
+
+def _run(task, args) -> None:
+    close_old_connections()
+    try:
+        task.run(*args)
+    finally:
+        connections.close_all()
+
+
+def progress_key(job: str, pk: int) -> str:
+    return f"ardesk:progress:{job}:{pk}"
+
+
+def set_progress(job: str, pk: int, done: int) -> None:
+    cache.set(progress_key(job, pk), done, timeout=3600)
+
+
+def get_progress(job: str, pk: int) -> int:
+    return cache.get(progress_key(job, pk), 0)

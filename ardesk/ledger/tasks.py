@@ -1,0 +1,52 @@
+"""Background work of the ledger: load by id, call one service."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from ardesk.core.jobs import set_progress
+from ardesk.ledger.imports.engine import run_import
+from ardesk.ledger.models import ImportBatch, ImportJob, ImportJobStatus
+
+
+def _run(job: ImportJob, *, dry_run: bool):
+    with job.file.open("rb") as handle:
+        return run_import(
+            kind=job.kind,
+            handle=handle,
+            file_name=job.file_name,
+            company=job.company,
+            user=job.created_by,
+            dry_run=dry_run,
+            progress=lambda rows: set_progress("import", job.pk, rows),
+        )
+
+
+@shared_task
+def import_check(job_id: int) -> None:
+    """Check an uploaded file without writing: every problem, line by line."""
+    job = ImportJob.objects.select_related("company", "created_by").get(pk=job_id)
+    try:
+        report = _run(job, dry_run=True)
+    except Exception as exc:
+        ImportJob.objects.filter(pk=job.pk).update(status=ImportJobStatus.FAILED, report={"error": str(exc)})
+        raise
+    status = ImportJobStatus.CHECKED if report.ok else ImportJobStatus.REJECTED
+    ImportJob.objects.filter(pk=job.pk).update(status=status, report=report.as_json())
+
+
+@shared_task
+def import_write(job_id: int) -> None:
+    """Import a checked file in one transaction; the report says what was written."""
+    job = ImportJob.objects.select_related("company", "created_by").get(pk=job_id)
+    try:
+        report = _run(job, dry_run=False)
+    except Exception as exc:
+        ImportJob.objects.filter(pk=job.pk).update(status=ImportJobStatus.FAILED, report={"error": str(exc)})
+        raise
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportJobStatus.DONE if report.ok else ImportJobStatus.REJECTED,
+        report=report.as_json(),
+        batch=ImportBatch.objects.filter(pk=report.batch_id).first(),
+    )
+    job.file.delete(save=False)
