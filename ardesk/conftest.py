@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -21,6 +23,18 @@ PERSONAS = {
     "auditor": roles.INTERNAL_AUDITOR,
     "administrator": roles.ADMINISTRATOR,
 }
+
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """The project's shared data sets (../shared/data beside the clone); absent in a user's clone."""
+    folder = SHARED / "data"
+    if not folder.is_dir():
+        pytest.skip(f"shared data sets not found at {folder} (they sit beside the clone in CI only)")
+    return folder
 
 
 @pytest.fixture(autouse=True)
