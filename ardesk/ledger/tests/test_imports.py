@@ -187,3 +187,25 @@ def test_date_forms(text, expected):
 def test_bad_dates(text):
     with pytest.raises(ValueError):
         formats.parse_date(text)
+
+
+def test_the_documented_example_files_import_in_order(accountant, company):
+    from pathlib import Path
+
+    from ardesk.ledger.imports.formats import KINDS
+
+    folder = Path(__file__).resolve().parent.parent / "imports" / "examples"
+    ExchangeRate.objects.create(currency="USD", quote_currency="CNY", rate_on=dt.date(2024, 1, 1), rate="7.1")
+    for kind in KINDS:
+        with (folder / f"{kind}.csv").open("rb") as handle:
+            report = run_import(kind=kind, handle=handle, file_name=f"{kind}.csv", company=company, user=accountant)
+        assert report.ok and report.created > 0, (kind, report.problems)
+    balance = selectors.balance_minor(as_of=dt.date(2024, 12, 31), company_ids=[company.pk])
+    assert balance == 12000000 + 4580050 + 880000 - 10000000 - 4580050 - 3000000 - 80000
+    open_items = {
+        line.document.number: line.open_amount
+        for line in selectors.open_lines(as_of=dt.date(2024, 12, 31), company_ids=[company.pk]).select_related(
+            "document"
+        )
+    }
+    assert open_items == {}
