@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from ardesk.accounts import roles
 from ardesk.companies.models import Company, CompanyGrant
@@ -35,6 +36,13 @@ def shared_data() -> Path:
     if not folder.is_dir():
         pytest.skip(f"shared data sets not found at {folder} (they sit beside the clone in CI only)")
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Rules and services speak English in tests unless a test asks for Chinese; screens follow the request."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from babel.numbers import get_currency_precision
 from django.db import models
@@ -19,6 +20,7 @@ class CurrencyError(ValueError):
     """An amount was given in an unknown currency or mixed with another currency."""
 
 
+@lru_cache(maxsize=512)
 def currency_decimals(currency: str) -> int:
     """Return the number of minor-unit digits of an ISO 4217 currency (CNY 2, JPY 0)."""
     code = currency.upper()

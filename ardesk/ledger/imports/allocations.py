@@ -1,0 +1,144 @@
+"""Importing allocations: part of a receipt or credit note applied to an invoice on a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ardesk.core.bulk import insert_rows
+from ardesk.core.money import to_minor
+from ardesk.ledger import selectors
+from ardesk.ledger.imports import formats
+from ardesk.ledger.imports.base import OPEN_LINE_FIELDS, Importer, LineUse, converted
+from ardesk.ledger.imports.documents import ALLOCATION_FIELDS
+from ardesk.ledger.models import Allocation, Document
+
+
+class AllocationImporter(Importer):
+    kind = "allocations"
+
+    def start(self) -> None:
+        self.used = LineUse(self.company.functional_currency)
+        self.used_sources: dict[int, int] = {}
+        self.now = timezone.now()
+
+    def chunk(self, rows):
+        parsed = []
+        for line, values in rows:
+            before = self.report.problem_count
+            receipt = self.text(line, values, "receipt", max_length=40)
+            invoice = self.text(line, values, "invoice", max_length=40)
+            on = self.parsed(line, values, "date", formats.parse_date)
+            if self.report.problem_count == before and None not in (receipt, invoice, on):
+                parsed.append((line, receipt, invoice, on, values.get("amount", "")))
+        receipts = {p[1] for p in parsed}
+        invoices = {p[2] for p in parsed}
+        sources = {
+            d["number"]: d
+            for d in Document.objects.filter(
+                company=self.company,
+                amount__lt=0,
+                reversal_of__isnull=True,
+                number__in=receipts,
+            ).values("pk", "number", "customer_id", "currency", "issue_on", "amount", "rate")
+        }
+        source_used = dict(
+            Allocation.objects.filter(source_id__in=[s["pk"] for s in sources.values()])
+            .values("source_id")
+            .annotate(total=Sum("amount"))
+            .values_list("source_id", "total")
+        )
+        lines: dict[str, list[dict]] = {}
+        for line in (
+            selectors.open_lines(as_of=dt.date.max, company_ids=[self.company.pk])
+            .filter(document__doc_type__in=["invoice", "debit_note"], document__number__in=invoices)
+            .values(*OPEN_LINE_FIELDS)
+            .order_by("due_on", "pk")
+        ):
+            lines.setdefault(line["document__number"], []).append(line)
+        # The same allocation imported before (possibly spread over instalments) counts as unchanged.
+        existing = {
+            (source, invoice, total, on)
+            for source, invoice, on, total in Allocation.objects.filter(
+                company=self.company,
+                source__number__in=receipts,
+                line__document__number__in=invoices,
+            )
+            .values("source__number", "line__document__number", "allocated_on")
+            .annotate(total=Sum("amount"))
+            .values_list("source__number", "line__document__number", "allocated_on", "total")
+        }
+        planned = []
+        for line_no, receipt, invoice, on, raw_amount in parsed:
+            source = sources.get(receipt)
+            if source is None:
+                self.report.add(line_no, "receipt", _("No receipt or credit note %(number)s.") % {"number": receipt})
+                continue
+            try:
+                amount = formats.parse_amount(raw_amount, source["currency"])
+            except ValueError as exc:
+                self.report.add(line_no, "amount", str(exc))
+                continue
+            minor = to_minor(amount, source["currency"])
+            if (receipt, invoice, minor, on) in existing:
+                self.report.unchanged += 1
+                continue
+            candidates = lines.get(invoice)
+            if not candidates:
+                self.report.add(line_no, "invoice", _("No open invoice %(number)s.") % {"number": invoice})
+                continue
+            if candidates[0]["customer_id"] != source["customer_id"] or candidates[0]["currency"] != source["currency"]:
+                self.report.add(
+                    line_no,
+                    "invoice",
+                    _("Invoice %(number)s belongs to another customer or currency.") % {"number": invoice},
+                )
+                continue
+            if on < source["issue_on"] or on < candidates[0]["issue_on"]:
+                self.report.add(line_no, "date", _("An allocation cannot be dated before the receipt or the invoice."))
+                continue
+            unapplied = -source["amount"] - source_used.get(source["pk"], 0) - self.used_sources.get(source["pk"], 0)
+            if minor > unapplied or minor > sum(self.used.available(c) for c in candidates):
+                self.report.add(
+                    line_no,
+                    "amount",
+                    _("%(amount)s is more than is open on %(invoice)s or unallocated on %(receipt)s.")
+                    % {"amount": amount, "invoice": invoice, "receipt": receipt},
+                )
+                continue
+            self.used_sources[source["pk"]] = self.used_sources.get(source["pk"], 0) + minor
+            remaining = minor
+            for candidate in candidates:
+                share = min(self.used.available(candidate), remaining)
+                if share > 0:
+                    planned.append((source, candidate, share, on, self.used.take(candidate, share)))
+                    remaining -= share
+            self.report.created += 1
+        if not self.may_write:
+            return
+        functional_currency = self.company.functional_currency
+        insert_rows(
+            Allocation,
+            ALLOCATION_FIELDS,
+            (
+                (
+                    self.company.pk,
+                    source["customer_id"],
+                    source["pk"],
+                    candidate["pk"],
+                    on,
+                    share,
+                    functional,
+                    converted(share, source["currency"], source["rate"], functional_currency),
+                    "import",
+                    self.user.pk if self.user else None,
+                    self.now,
+                )
+                for source, candidate, share, on, functional in planned
+            ),
+        )
+        self.used.clear()
+        self.used_sources.clear()
