@@ -58,3 +58,31 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
             cursor.executemany(sql, batch)
             count += len(batch)
     return count
+
+
+def reserve_ids(model: type[models.Model], count: int) -> list[int]:
+    """Primary keys for rows about to be inserted, so children can point at them without reading back.
+
+    PostgreSQL hands them out from the table's sequence. SQLite has one writer at a time and the
+    caller holds the write lock inside its transaction, so the next ids are simply after the
+    highest one ever given (AUTOINCREMENT's own counter included).
+    """
+    if count == 0:
+        return []
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            column = model._meta.pk.column
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)", [table, column, count]
+            )
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute(
+            f"SELECT COALESCE(MAX({connection.ops.quote_name(model._meta.pk.column)}), 0) "  # noqa: S608
+            f"FROM {connection.ops.quote_name(table)}"
+        )
+        highest = cursor.fetchone()[0]
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+        row = cursor.fetchone()
+        start = max(highest, row[0] if row else 0) + 1
+    return list(range(start, start + count))

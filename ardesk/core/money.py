@@ -49,10 +49,11 @@ def quantize(amount: Decimal, currency: str, rounding: str = ROUNDING) -> Decima
 
 def to_minor(amount: Decimal, currency: str) -> int:
     """Convert an amount to whole minor units, refusing amounts finer than the minor unit."""
-    rounded = quantize(amount, currency)
-    if rounded != amount:
+    scaled = to_decimal(amount).scaleb(currency_decimals(currency))
+    whole = scaled.to_integral_value()
+    if whole != scaled:
         raise ValueError(f"{amount} has more decimals than {currency.upper()} allows")
-    return int(rounded.scaleb(currency_decimals(currency)))
+    return int(whole)
 
 
 def from_minor(minor: int, currency: str) -> Decimal:

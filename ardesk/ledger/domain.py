@@ -125,6 +125,8 @@ def early_payment_discount(amount: Decimal, currency: str, issue_on: dt.date, te
 
 def functional_amount(amount: Decimal, rate: Decimal, functional_currency: str) -> Decimal:
     """An amount converted at a rate, rounded once to the functional currency (a named rounding point)."""
+    if rate == 1:
+        return quantize(amount, functional_currency)
     return quantize(amount * rate, functional_currency)
 
 

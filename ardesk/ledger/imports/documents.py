@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ardesk.core.bulk import insert_rows
+from ardesk.core.bulk import insert_rows, reserve_ids
 from ardesk.core.money import from_minor, to_minor
 from ardesk.customers.models import Customer
 from ardesk.ledger import domain, selectors
@@ -24,6 +24,7 @@ from ardesk.ledger.imports.reader import cell_text
 from ardesk.ledger.models import Allocation, Document, DocumentStatus, DueLine, PaymentTerm
 
 DOCUMENT_FIELDS = (
+    "id",
     "company_id",
     "customer_id",
     "doc_type",
@@ -86,6 +87,8 @@ class DocumentImporter(Importer):
         self.seen: set[str] = set()
         self.seen_refs: set[str] = set()
         self.now = timezone.now()
+        # A first import into an empty ledger needs no look-ups: duplicates within the file are caught by `seen`.
+        self.ledger_has_documents = Document.objects.filter(company=self.company, doc_type=self.doc_type).exists()
 
     def rate(self, line: int, currency: str, on: dt.date) -> Decimal | None:
         key = (currency, on)
@@ -144,7 +147,7 @@ class DocumentImporter(Importer):
 
     def classify(self, rows: list[dict]) -> list[dict]:
         """Drop rows already in the ledger (unchanged), report conflicts; return the new ones."""
-        if not rows:
+        if not rows or not self.ledger_has_documents:
             return rows
         fields = (
             "company_id",
@@ -204,7 +207,7 @@ class DocumentImporter(Importer):
                 self.report.unchanged += 1
         return new
 
-    def document_row(self, row: dict) -> tuple:
+    def document_row(self, row: dict, pk: int) -> tuple:
         functional = to_minor(
             domain.functional_amount(row["amount"] * self.sign, row["rate"], self.company.functional_currency),
             self.company.functional_currency,
@@ -212,6 +215,7 @@ class DocumentImporter(Importer):
         row["functional"] = functional
         discount = row.get("discount")
         return (
+            pk,
             self.company.pk,
             row["customer_id"],
             self.doc_type,
@@ -237,14 +241,11 @@ class DocumentImporter(Importer):
             self.now,
         )
 
-    def write_documents(self, rows: list[dict]) -> dict[str, int]:
-        """Insert the documents; return their ids by number."""
-        insert_rows(Document, DOCUMENT_FIELDS, (self.document_row(r) for r in rows))
-        return dict(
-            Document.objects.filter(
-                company=self.company, doc_type=self.doc_type, number__in=[r["number"] for r in rows]
-            ).values_list("number", "pk")
-        )
+    def write_documents(self, rows: list[dict]) -> list[int]:
+        """Insert the documents; return their ids in the order of the rows."""
+        ids = reserve_ids(Document, len(rows))
+        insert_rows(Document, DOCUMENT_FIELDS, (self.document_row(r, pk) for r, pk in zip(rows, ids, strict=True)))
+        return ids
 
 
 class InvoiceImporter(DocumentImporter):
@@ -290,11 +291,26 @@ class InvoiceImporter(DocumentImporter):
         if not self.may_write or not new:
             return
         ids = self.write_documents(new)
-        insert_rows(DueLine, LINE_FIELDS, (line for row in new for line in self.lines(row, ids[row["number"]])))
+        insert_rows(
+            DueLine, LINE_FIELDS, (line for row, pk in zip(new, ids, strict=True) for line in self.lines(row, pk))
+        )
 
     def lines(self, row: dict, document_id: int):
         rule = row["rule"]
         instalments = rule is not None and rule.kind == "instalments"
+        if not instalments:  # one line: the whole invoice, due on the file's due date
+            yield (
+                document_id,
+                row["customer_id"],
+                self.company.pk,
+                1,
+                row["issue_on"],
+                row["due_on"],
+                row["currency"],
+                row["minor"],
+                row["functional"],
+            )
+            return
         parts = domain.schedule(
             row["amount"], row["currency"], row["issue_on"], rule, None if instalments else row["due_on"]
         )
@@ -340,7 +356,7 @@ class CreditImporter(DocumentImporter):
         self.report.created += len(new)
         if not self.may_write or not new:
             return
-        ids = self.write_documents(new)
+        ids = dict(zip((row["line"] for row in new), self.write_documents(new), strict=True))
         functional_currency = self.company.functional_currency
         insert_rows(
             Allocation,
@@ -349,7 +365,7 @@ class CreditImporter(DocumentImporter):
                 (
                     self.company.pk,
                     row["customer_id"],
-                    ids[row["number"]],
+                    ids[row["line"]],
                     line_id,
                     row["issue_on"],
                     share,
