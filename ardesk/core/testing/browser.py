@@ -1,1 +1,157 @@
-"""Fixtures for real-browser tests (Playwright driving Debian's Chromium). Owned by the browser-test work."""
+"""Fixtures for real-browser tests (Playwright driving Debian's Chromium). Owned by the browser-test work.
+
+A browser test is marked and written like this::
+
+    pytestmark = BROWSER  # the "browser" mark, a transactional database and the role groups
+
+    def test_something(page, live_server, persona):
+        signed_in(page, live_server, persona("accountant"))
+        page.goto(f"{live_server.url}/customers/")
+
+Run only these with ``pytest -m browser``, or leave them out with ``-m "not browser"``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+
+import pytest
+
+# Playwright's sync API runs an asyncio event loop in the main thread for as long as it is
+# started. Django sees that running loop and refuses ORM calls made from the same thread (the
+# test body creating data or checking what the live server saved) with SynchronousOnlyOperation,
+# although nothing here is asynchronous: the test waits for the browser synchronously. The
+# variable tells Django the calls are safe; it only matters in a test process.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+PHONE_VIEWPORT = {"width": 390, "height": 844}
+# The browser asks for Chinese like the users' browsers do, so a page that is not told otherwise
+# shows the default language (Simplified Chinese); Chromium's own default would ask for English.
+BROWSER_LOCALE = "zh-CN"
+TIMEOUT_MS = 10_000
+
+BROWSER = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("role_groups"),
+]
+
+
+def chromium_path() -> str | None:
+    """The Chromium to drive: $ARDESK_CHROMIUM, Debian's /usr/bin/chromium, or one on the PATH."""
+    configured = os.environ.get("ARDESK_CHROMIUM")
+    if configured:
+        return configured if os.path.exists(configured) else None
+    if os.path.exists("/usr/bin/chromium"):
+        return "/usr/bin/chromium"
+    return shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session (Playwright's own browser downloads are not used)."""
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("Chromium not found: install Debian's chromium package or set ARDESK_CHROMIUM")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def new_page(browser, viewport: dict | None = None):
+    context = browser.new_context(viewport=viewport or VIEWPORT, locale=BROWSER_LOCALE)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context.new_page()
+
+
+@pytest.fixture
+def page(browser) -> Iterator:
+    """A fresh page in its own browser context (no cookies shared between tests), desktop size."""
+    tab = new_page(browser)
+    yield tab
+    tab.context.close()
+
+
+@pytest.fixture
+def phone_page(browser) -> Iterator:
+    """Like ``page``, at a phone's size (390 x 844)."""
+    tab = new_page(browser, PHONE_VIEWPORT)
+    yield tab
+    tab.context.close()
+
+
+def signed_in(page, live_server, user, password: str | None = None):
+    """Sign ``user`` in through the login form, the way a person does; returns the page once signed in."""
+    if password is None:
+        from ardesk.conftest import PASSWORD
+
+        password = PASSWORD
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", user.get_username())
+    page.fill("#id_password", password)
+    with page.expect_navigation():
+        page.press("#id_password", "Enter")
+    assert "/accounts/login/" not in page.url, f"{user.get_username()} could not sign in"
+    return page
+
+
+def sign_out(page) -> None:
+    with page.expect_navigation():
+        page.click("form[action$='/accounts/logout/'] button[type=submit]")
+
+
+def sync_roles() -> None:
+    """Make the role groups of the data migrations again, with their permissions.
+
+    Every ``*_ROLE_PERMISSIONS`` dictionary of ``ardesk.accounts.roles`` is applied, so a role
+    dictionary added later with its own migration is included without changing this file.
+    ``sync_role_permissions`` is written for a migration's historical registry and leaves each
+    app's ``models_module`` at None, which would make the next flush skip the post_migrate
+    handlers (content types, permissions) for every app; the real registry is put back as it was.
+    """
+    from django.apps import apps
+
+    from ardesk.accounts import roles
+
+    saved = {config.label: config.models_module for config in apps.get_app_configs()}
+    try:
+        for name, permissions in vars(roles).items():
+            if name.endswith("_ROLE_PERMISSIONS") and isinstance(permissions, dict):
+                roles.sync_role_permissions(apps, permissions)
+    finally:
+        for config in apps.get_app_configs():
+            config.models_module = saved[config.label]
+
+
+@pytest.fixture(scope="module")
+def _role_groups_after_module(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """After a module's transactional tests, whose flushes delete the groups, make them again.
+
+    Tests that run later in the session (other transactional tests) then find the database as the
+    migrations left it. This is module-scoped because a module's teardown comes after the flush of
+    its last test, which a function-scoped fixture's teardown does not.
+    """
+    yield
+    with django_db_blocker.unblock():
+        sync_roles()
+
+
+@pytest.fixture
+def role_groups(transactional_db, _role_groups_after_module) -> None:
+    """The role groups, which an earlier transactional test's flush may have deleted."""
+    sync_roles()
