@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 class Preference(models.Model):
     """A user's own settings: the language of the interface."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference", verbose_name=_("user")
+    )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="zh-hans")
 
     class Meta:

@@ -11,6 +11,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ardesk.accounts.models import ApiToken, Preference
 from ardesk.audit.services import record
@@ -22,8 +23,8 @@ User = get_user_model()
 @transaction.atomic
 def language_set(*, user, language: str) -> Preference:
     if language not in dict(settings.LANGUAGES):
-        raise ApplicationError(f"Unknown language {language}", field="language")
-    preference, _ = Preference.objects.update_or_create(user=user, defaults={"language": language})
+        raise ApplicationError(_("Unknown language %(language)s.") % {"language": language}, field="language")
+    preference, _created = Preference.objects.update_or_create(user=user, defaults={"language": language})
     user._ardesk_language = language
     return preference
 
@@ -44,7 +45,7 @@ def token_issue(*, user, name: str = "", by=None) -> tuple[ApiToken, str]:
 def token_revoke(*, prefix: str, by=None) -> ApiToken:
     token = ApiToken.objects.select_for_update().filter(prefix=prefix).first()
     if token is None:
-        raise NotFound(f"No API token with prefix {prefix}")
+        raise NotFound(_("No API token with prefix %(prefix)s.") % {"prefix": prefix})
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
@@ -68,7 +69,9 @@ def user_create(
     from django.contrib.auth.models import Group
 
     if User.objects.filter(username=username).exists():
-        raise ApplicationError(f"User {username} already exists", field="username", code="duplicate")
+        raise ApplicationError(
+            _("User %(name)s already exists.") % {"name": username}, field="username", code="duplicate"
+        )
     user = User(username=username, email=email, is_superuser=is_superuser, is_staff=is_staff or is_superuser)
     if validate:
         try:

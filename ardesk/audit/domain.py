@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 GENESIS = "0" * 64
 
 
@@ -82,14 +84,21 @@ def first_break(events: Iterable[tuple[EventData, str]], *, head_seq: int, head_
     expected_seq, previous = 1, GENESIS
     for event, stored in events:
         if event.seq != expected_seq:
-            return ChainBreak(expected_seq, f"event {expected_seq} is missing (next found: {event.seq})")
+            return ChainBreak(
+                expected_seq,
+                _("event %(seq)d is missing (next found: %(next)d)") % {"seq": expected_seq, "next": event.seq},
+            )
         if event.prev_hash != previous:
-            return ChainBreak(event.seq, "link to the previous event does not match")
+            return ChainBreak(event.seq, _("its link to the previous event does not match"))
         if event_hash(event) != stored:
-            return ChainBreak(event.seq, "content does not match its hash (the event was altered)")
+            return ChainBreak(event.seq, _("its content does not match its hash (the event was altered)"))
         previous, expected_seq = stored, expected_seq + 1
     if expected_seq - 1 != head_seq or previous != (head_hash or GENESIS):
-        return ChainBreak(expected_seq, f"trail ends at event {expected_seq - 1} but the head records {head_seq}")
+        return ChainBreak(
+            expected_seq,
+            _("the trail ends at event %(last)d but the head records %(head)d")
+            % {"last": expected_seq - 1, "head": head_seq},
+        )
     return None
 
 

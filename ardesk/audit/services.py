@@ -66,7 +66,7 @@ def record(
         ip = context.ip if context is not None else ""
 
     # Lock the head so that two writers cannot both link to the same previous event.
-    head, _ = AuditChainHead.objects.select_for_update().get_or_create(id=1)
+    head, _created = AuditChainHead.objects.select_for_update().get_or_create(id=1)
     data = domain.EventData(
         seq=head.last_seq + 1,
         at=clock.now(),

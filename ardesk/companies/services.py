@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record, snapshot
 from ardesk.companies.models import Company, CompanyGrant
@@ -20,7 +21,9 @@ def company_create(*, code: str, name: str, functional_currency: str = "CNY", by
     except CurrencyError as exc:
         raise ApplicationError(str(exc), field="functional_currency") from exc
     if Company.objects.filter(code=code).exists():
-        raise ApplicationError(f"Company code {code} is already used", field="code", code="duplicate")
+        raise ApplicationError(
+            _("Company code %(code)s is already used.") % {"code": code}, field="code", code="duplicate"
+        )
     company = Company(code=code, name=name, functional_currency=currency, **fields)
     try:
         company.full_clean()
@@ -43,6 +46,6 @@ def company_grant(*, user, company: Company, by=None) -> CompanyGrant:
 
 @transaction.atomic
 def company_revoke(*, user, company: Company, by=None) -> None:
-    deleted, _ = CompanyGrant.objects.filter(user=user, company=company).delete()
+    deleted, _by_model = CompanyGrant.objects.filter(user=user, company=company).delete()
     if deleted:
         record(action="company.revoke", actor=by, target=user, company_id=company.pk, before={"company": company.code})

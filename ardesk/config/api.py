@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
@@ -66,17 +67,17 @@ def on_application_error(request, exc: ApplicationError):
 
 @api.exception_handler(AuthenticationError)
 def on_authentication_error(request, exc):
-    return error(request, 401, "unauthorized", "Authentication required: send a valid API token.")
+    return error(request, 401, "unauthorized", _("Authentication required: send a valid API token."))
 
 
 @api.exception_handler(PermissionDenied)
 def on_permission_denied(request, exc):
-    return error(request, 403, "forbidden", str(exc) or "Your role does not allow this action.")
+    return error(request, 403, "forbidden", str(exc) or _("Your role does not allow this action."))
 
 
 @api.exception_handler(Http404)
 def on_not_found(request, exc):
-    return error(request, 404, "not_found", str(exc) or "Not found.")
+    return error(request, 404, "not_found", str(exc) or _("Not found."))
 
 
 @api.exception_handler(HttpError)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 
 class ApplicationError(Exception):
     """A business rule refused an operation; the message is meant for the user.
@@ -40,5 +42,5 @@ class InvalidInput(ApplicationError):
         self.errors = {field: [str(m) for m in messages] for field, messages in errors.items()}
         self.row = row
         first_field, messages = next(iter(self.errors.items()))
-        prefix = f"Row {row}: " if row is not None else ""
+        prefix = _("Row %(row)d: ") % {"row": row} if row is not None else ""
         super().__init__(f"{prefix}{first_field}: {messages[0]}", field=first_field)

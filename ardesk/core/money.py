@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from babel.numbers import get_currency_precision
 from django.db import models
+from django.utils.translation import gettext as _
 
 ROUNDING = ROUND_HALF_UP  # 四舍五入
 
@@ -25,7 +26,7 @@ def currency_decimals(currency: str) -> int:
     """Return the number of minor-unit digits of an ISO 4217 currency (CNY 2, JPY 0)."""
     code = currency.upper()
     if len(code) != 3 or not code.isalpha():
-        raise CurrencyError(f"{currency!r} is not an ISO 4217 currency code")
+        raise CurrencyError(_("%(code)s is not an ISO 4217 currency code.") % {"code": currency})
     return get_currency_precision(code)
 
 
@@ -38,7 +39,7 @@ def to_decimal(value: Decimal | int | str) -> Decimal:
     try:
         return Decimal(str(value).strip().replace(",", ""))
     except InvalidOperation as exc:
-        raise ValueError(f"{value!r} is not an amount") from exc
+        raise ValueError(_("%(value)s is not an amount.") % {"value": value}) from exc
 
 
 def quantize(amount: Decimal, currency: str, rounding: str = ROUNDING) -> Decimal:
@@ -52,7 +53,10 @@ def to_minor(amount: Decimal, currency: str) -> int:
     scaled = to_decimal(amount).scaleb(currency_decimals(currency))
     whole = scaled.to_integral_value()
     if whole != scaled:
-        raise ValueError(f"{amount} has more decimals than {currency.upper()} allows")
+        raise ValueError(
+            _("%(amount)s has more decimals than %(currency)s allows.")
+            % {"amount": amount, "currency": currency.upper()}
+        )
     return int(whole)
 
 
@@ -76,7 +80,7 @@ class Money:
 
     def _same(self, other: Money) -> None:
         if self.currency != other.currency:
-            raise CurrencyError(f"cannot combine {self.currency} with {other.currency}")
+            raise CurrencyError(_("Cannot combine %(a)s with %(b)s.") % {"a": self.currency, "b": other.currency})
 
     def __add__(self, other: Money) -> Money:
         self._same(other)

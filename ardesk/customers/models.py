@@ -164,11 +164,15 @@ class Customer(models.Model):
 class CustomerStatusChange(models.Model):
     """One change of a customer's status, kept as its own row (a status change is never only an update)."""
 
-    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="status_changes")
+    customer = models.ForeignKey(
+        Customer, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("customer")
+    )
     from_status = models.CharField(_("from"), max_length=10, choices=CustomerStatus.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=10, choices=CustomerStatus.choices)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("changed by")
+    )
     changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
 
     class Meta:
@@ -247,7 +251,9 @@ class CustomerAttachment(models.Model):
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveBigIntegerField(_("size"))
     sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("uploaded by")
+    )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:

@@ -58,7 +58,9 @@ class PaymentTerm(models.Model):
 
 
 class PaymentTermInstalment(models.Model):
-    term = models.ForeignKey(PaymentTerm, on_delete=models.CASCADE, related_name="instalments")
+    term = models.ForeignKey(
+        PaymentTerm, on_delete=models.CASCADE, related_name="instalments", verbose_name=_("payment term")
+    )
     seq = models.PositiveSmallIntegerField(_("number"))
     percent = models.DecimalField(_("percent"), max_digits=7, decimal_places=4)
     days = models.PositiveIntegerField(_("days"))
@@ -76,7 +78,9 @@ class PaymentTermInstalment(models.Model):
 class CustomerTerms(models.Model):
     """A customer's default payment term (the ledger's own data about a customer)."""
 
-    customer = models.OneToOneField(Customer, on_delete=models.CASCADE, related_name="terms", primary_key=True)
+    customer = models.OneToOneField(
+        Customer, on_delete=models.CASCADE, related_name="terms", primary_key=True, verbose_name=_("customer")
+    )
     payment_term = models.ForeignKey(PaymentTerm, on_delete=models.PROTECT, verbose_name=_("payment term"))
 
     class Meta:
@@ -183,9 +187,9 @@ class Document(models.Model):
 class DueLine(models.Model):
     """An open item: a debit document's amount due on one date (one per instalment)."""
 
-    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="lines")
-    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="+")
-    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="+")
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="lines", verbose_name=_("document"))
+    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="+", verbose_name=_("customer"))
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="+", verbose_name=_("company"))
     seq = models.PositiveSmallIntegerField(_("instalment"), default=1)
     issue_on = models.DateField(_("date"))
     due_on = models.DateField(_("due date"))
@@ -207,6 +211,13 @@ class DueLine(models.Model):
         return f"{self.document_id}/{self.seq} due {self.due_on}"
 
 
+class AllocationMethod(models.TextChoices):
+    MANUAL = "manual", _("By hand")
+    AUTO = "auto", _("By the rules")
+    IMPORT = "import", _("Imported")
+    REVERSAL = "reversal", _("Reversal")
+
+
 class Allocation(models.Model):
     """Part of a credit (receipt, credit note) applied to a due line on a date (核销).
 
@@ -214,8 +225,10 @@ class Allocation(models.Model):
     so the open amount of an item as of any past date stays exact.
     """
 
-    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="+")
-    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="allocations")
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="+", verbose_name=_("company"))
+    customer = models.ForeignKey(
+        Customer, on_delete=models.PROTECT, related_name="allocations", verbose_name=_("customer")
+    )
     source = models.ForeignKey(
         Document, on_delete=models.PROTECT, related_name="allocations_out", verbose_name=_("receipt or credit note")
     )
@@ -225,8 +238,12 @@ class Allocation(models.Model):
     functional_amount = MinorUnitsField(_("functional amount"))
     source_functional_amount = MinorUnitsField(_("functional amount at the credit's rate"))
     reverses = models.OneToOneField("self", on_delete=models.PROTECT, null=True, blank=True, related_name="reversed_by")
-    method = models.CharField(_("method"), max_length=12, default="manual")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    method = models.CharField(
+        _("method"), max_length=12, choices=AllocationMethod.choices, default=AllocationMethod.MANUAL
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("created by")
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -247,7 +264,9 @@ class Allocation(models.Model):
 class ImportBatch(models.Model):
     """One file imported from the ERP: who, when, what kind, how many rows, the outcome."""
 
-    company = models.ForeignKey(Company, on_delete=models.PROTECT, null=True, related_name="+")
+    company = models.ForeignKey(
+        Company, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("company")
+    )
     kind = models.CharField(_("kind"), max_length=20)
     file_name = models.CharField(_("file"), max_length=255)
     sha256 = models.CharField(max_length=64)
@@ -255,7 +274,9 @@ class ImportBatch(models.Model):
     created = models.PositiveIntegerField(_("created"), default=0)
     unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
     status = models.CharField(_("status"), max_length=12, default="done")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("created by")
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -276,19 +297,31 @@ class ImportJobStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+class ImportKind(models.TextChoices):
+    CUSTOMERS = "customers", _("Customers")
+    INVOICES = "invoices", _("Invoices")
+    RECEIPTS = "receipts", _("Receipts")
+    CREDIT_NOTES = "credit-notes", _("Credit notes")
+    ALLOCATIONS = "allocations", _("Allocations")
+
+
 class ImportJob(models.Model):
     """A file uploaded in the UI, checked and then imported in the background, with its report."""
 
-    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(_("kind"), max_length=20)
-    file = models.FileField(upload_to="imports/%Y/%m/")
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+", verbose_name=_("company"))
+    kind = models.CharField(_("kind"), max_length=20, choices=ImportKind.choices)
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
     file_name = models.CharField(_("file"), max_length=255)
     status = models.CharField(
         _("status"), max_length=10, choices=ImportJobStatus.choices, default=ImportJobStatus.CHECKING
     )
     report = models.JSONField(_("report"), default=dict, blank=True)
-    batch = models.ForeignKey(ImportBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    batch = models.ForeignKey(
+        ImportBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("import")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("created by")
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

@@ -30,6 +30,14 @@ ACTION_LABELS = {
     "company.revoke": _("Company access revoked"),
     "api_token.issue": _("API token issued"),
     "api_token.revoke": _("API token revoked"),
+    "document.post": _("Document posted"),
+    "document.reverse": _("Document reversed"),
+    "allocation.create": _("Allocation made"),
+    "allocation.reverse": _("Allocation undone"),
+    "exchange_rate.set": _("Exchange rate entered"),
+    "payment_term.create": _("Payment term created"),
+    "import.run": _("File imported"),
+    "ledger.demo_load": _("Demo ledger loaded"),
 }
 
 
@@ -45,6 +53,17 @@ def _label(model, key: str) -> str:
         except FieldDoesNotExist:
             pass
     return key
+
+
+def _shown(model, key: str, value):
+    """A stored value as the user knows it: the label of a choice (正常, not 'active')."""
+    if model is None or value in (None, ""):
+        return value
+    try:
+        field = model._meta.get_field(key)
+    except FieldDoesNotExist:
+        return value
+    return dict(field.flatchoices).get(value, value) if field.choices else value
 
 
 def _model(object_type: str, action: str):
@@ -70,7 +89,13 @@ def event_changes(event) -> str:
         old, new = before.get(key), after.get(key)
         if old in (None, "") and new in (None, ""):
             continue
-        rows.append((_label(model, key), "" if old in (None, "") else old, "" if new in (None, "") else new))
+        rows.append(
+            (
+                _label(model, key),
+                "" if old in (None, "") else _shown(model, key, old),
+                "" if new in (None, "") else _shown(model, key, new),
+            )
+        )
     if not before:
         lines = format_html_join("", '<div><span class="muted">{}</span>: {}</div>', ((k, n) for k, _o, n in rows))
     elif not after:
