@@ -104,9 +104,14 @@ def sync_role_permissions(apps, roles: dict[str, list[str]]) -> None:
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
+        # create_permissions skips apps without a models module, which is how migration-time app
+        # configs look; pretend for the call and put the real value back afterwards.
+        original = getattr(app_config, "models_module", None)
         app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
+        try:
+            create_permissions(app_config, verbosity=0, apps=apps)
+        finally:
+            app_config.models_module = original
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
     for role, names in roles.items():
@@ -149,3 +154,13 @@ LEDGER_ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     INTERNAL_AUDITOR: LEDGER_READ,
 }
+
+
+def sync_all_roles(apps) -> None:
+    """Apply every ``*_ROLE_PERMISSIONS`` dictionary: the roles as all migrations made them.
+
+    For tests whose database flushes delete the groups the data migrations created.
+    """
+    for name, permissions in list(globals().items()):
+        if name.endswith("_ROLE_PERMISSIONS") and isinstance(permissions, dict):
+            sync_role_permissions(apps, permissions)

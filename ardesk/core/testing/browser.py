@@ -116,26 +116,12 @@ def sign_out(page) -> None:
 
 
 def sync_roles() -> None:
-    """Make the role groups of the data migrations again, with their permissions.
-
-    Every ``*_ROLE_PERMISSIONS`` dictionary of ``ardesk.accounts.roles`` is applied, so a role
-    dictionary added later with its own migration is included without changing this file.
-    ``sync_role_permissions`` is written for a migration's historical registry and leaves each
-    app's ``models_module`` at None, which would make the next flush skip the post_migrate
-    handlers (content types, permissions) for every app; the real registry is put back as it was.
-    """
+    """Make the role groups of the data migrations again, with their permissions."""
     from django.apps import apps
 
-    from ardesk.accounts import roles
+    from ardesk.accounts.roles import sync_all_roles
 
-    saved = {config.label: config.models_module for config in apps.get_app_configs()}
-    try:
-        for name, permissions in vars(roles).items():
-            if name.endswith("_ROLE_PERMISSIONS") and isinstance(permissions, dict):
-                roles.sync_role_permissions(apps, permissions)
-    finally:
-        for config in apps.get_app_configs():
-            config.models_module = saved[config.label]
+    sync_all_roles(apps)
 
 
 @pytest.fixture(scope="module")

@@ -25,10 +25,9 @@ def roles(django_db_setup):
     """Transactional tests flush the role groups the migrations made: make them again."""
     from django.apps import apps
 
-    from ardesk.accounts.roles import FOUNDATION_ROLE_PERMISSIONS, LEDGER_ROLE_PERMISSIONS, sync_role_permissions
+    from ardesk.accounts.roles import sync_all_roles
 
-    sync_role_permissions(apps, FOUNDATION_ROLE_PERMISSIONS)
-    sync_role_permissions(apps, LEDGER_ROLE_PERMISSIONS)
+    sync_all_roles(apps)
 
 
 def test_concurrent_allocations_never_exceed_the_open_amount(roles, persona, company):
