@@ -15,7 +15,8 @@ from ardesk.core.money import to_minor
 from ardesk.customers import domain
 from ardesk.customers.models import Contact, Customer, CustomerStatusChange
 from ardesk.customers.services import AUDITED_CUSTOMER_FIELDS, CUSTOMER_SECRET_FIELDS
-from ardesk.demo import generator
+from ardesk.demo import generator, ledger_generator
+from ardesk.demo.ledger_loader import load_ledger
 
 User = get_user_model()
 
@@ -26,7 +27,7 @@ def demo_is_loaded() -> bool:
 
 @transaction.atomic
 def load_demo(*, anchor: dt.date, customers: int = 300, seed: int = 20240101) -> dict[str, int]:
-    """Create the demo group, its users and customers; return what was created."""
+    """Create the demo group, its users, customers and their 24 months of receivables; return what was created."""
     companies = []
     for spec in generator.COMPANIES:
         prefix, division, body = spec["uscc_parts"]
@@ -50,13 +51,22 @@ def load_demo(*, anchor: dt.date, customers: int = 300, seed: int = 20240101) ->
     CompanyGrant.objects.bulk_create(CompanyGrant(user=u, company=c) for u in users.values() for c in companies)
     for company in companies:
         record(action="company.create", target=company, actor_name="demo", after=snapshot(company))
-    created = load_customers(
-        generator.demo_customers(count=customers, seed=seed, anchor=anchor),
-        companies={c.code: c for c in companies},
-        users=users,
-        audit=True,
+    rows = list(generator.demo_customers(count=customers, seed=seed, anchor=anchor))
+    by_code = {c.code: c for c in companies}
+    created = load_customers(rows, companies=by_code, users=users, audit=True)
+    customer_ids = {
+        (company_code, code): pk
+        for company_code, code, pk in Customer.objects.filter(company__in=companies).values_list(
+            "company__code", "code", "pk"
+        )
+    }
+    ledger = load_ledger(
+        ledger_generator.demo_ledger(rows, anchor=anchor, seed=seed),
+        companies=by_code,
+        customer_ids=customer_ids,
+        by=users["accountant"],
     )
-    return {"companies": len(companies), "users": len(users), **created}
+    return {"companies": len(companies), "users": len(users), **created, **ledger}
 
 
 def load_customers(

@@ -8,9 +8,12 @@ from django.core.management import CommandError, call_command
 
 from ardesk.audit.selectors import chain_break
 from ardesk.companies.models import Company
+from ardesk.core import clock
 from ardesk.customers.domain import uscc_problem
 from ardesk.customers.models import Contact, Customer
 from ardesk.demo.generator import demo_customers
+from ardesk.demo.ledger_loader import ledger_problems
+from ardesk.ledger.models import Document
 
 ANCHOR = dt.date(2026, 1, 1)
 
@@ -39,6 +42,8 @@ def test_demo_command_loads_once_and_reuses(capsys):
     assert Company.objects.count() == 2
     assert Customer.objects.count() == 300
     assert Contact.objects.count() >= 300
+    assert Document.objects.filter(doc_type="invoice").count() > 5000
+    assert ledger_problems(as_of=clock.today()) == []
     assert Customer.objects.exclude(parent=None).exists()
     out = capsys.readouterr().out
     assert "accountant" in out and "ardesk2026" in out
@@ -56,6 +61,19 @@ def test_generate_writes_customers_in_the_import_format(tmp_path):
     assert list(rows[0]) == ["code", "name", "uscc", "currency", "payment_terms", "parent_code", "collector"]
 
 
-def test_generate_refuses_invoices_until_the_ledger_exists(tmp_path):
-    with pytest.raises(CommandError, match="ledger"):
-        call_command("generate", customers=10, invoices=10, out=str(tmp_path))
+def test_generate_with_invoices_writes_every_ledger_file(tmp_path):
+    call_command("generate", customers=10, invoices=10, out=str(tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "allocations.csv",
+        "credit-notes.csv",
+        "customers.csv",
+        "invoices.csv",
+        "receipts.csv",
+    ]
+    with (tmp_path / "invoices.csv").open(encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == 10
+
+
+def test_generate_refuses_a_negative_number_of_invoices(tmp_path):
+    with pytest.raises(CommandError, match="invoices"):
+        call_command("generate", customers=10, invoices=-1, out=str(tmp_path))

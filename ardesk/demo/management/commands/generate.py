@@ -4,44 +4,120 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from ardesk.demo.generator import demo_customers
+from ardesk.demo.ledger_generator import TERMS, LedgerGenerator
 
 CUSTOMER_HEADERS = ["code", "name", "uscc", "currency", "payment_terms", "parent_code", "collector"]
+INVOICE_HEADERS = [
+    "number",
+    "customer",
+    "issue_date",
+    "due_date",
+    "currency",
+    "amount",
+    "external_ref",
+    "cost",
+    "payment_terms",
+    "order_ref",
+]
+CREDIT_HEADERS = ["number", "customer", "date", "currency", "amount", "external_ref", "invoice"]
+ALLOCATION_HEADERS = ["receipt", "invoice", "amount", "date"]
+FILES = {
+    "customers": ("customers.csv", CUSTOMER_HEADERS),
+    "invoices": ("invoices.csv", INVOICE_HEADERS),
+    "receipts": ("receipts.csv", CREDIT_HEADERS),
+    "credit-notes": ("credit-notes.csv", CREDIT_HEADERS),
+    "allocations": ("allocations.csv", ALLOCATION_HEADERS),
+}
 
 
 class Command(BaseCommand):
-    help = "Write generated customers (and, once the ledger exists, invoices) as CSV import files."
+    help = (
+        "Write generated customers and, with --invoices, 24 months of their invoices, receipts, credit notes "
+        "and allocations as CSV import files (import them in that order)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--customers", type=int, default=1000)
-        parser.add_argument("--invoices", type=int, default=0)
+        parser.add_argument("--invoices", type=int, default=0, help="Exactly this many invoices, spread evenly")
         parser.add_argument("--out", required=True, help="Directory to write the files to")
         parser.add_argument("--seed", type=int, default=20240101)
         parser.add_argument(
             "--anchor",
             type=dt.date.fromisoformat,
             default=dt.date(2026, 1, 1),
-            help="Reference date for generated dates (YYYY-MM-DD)",
+            help="Reference date for generated dates (YYYY-MM-DD): the 24 months end on it",
+        )
+        parser.add_argument(
+            "--payment-terms",
+            action="store_true",
+            help=(
+                "Name the payment term codes (" + ", ".join(t.code for t in TERMS) + ") in the files; "
+                "they must then exist where the files are imported. Due dates are always written."
+            ),
         )
 
-    def handle(self, *args, customers, invoices, out, seed, anchor, **options):
+    def handle(self, *args, customers, invoices, out, seed, anchor, payment_terms, **options):
         if customers < 1:
             raise CommandError("--customers must be at least 1")
-        if invoices:
-            raise CommandError(
-                "Invoice files need the receivables ledger, which this version does not have yet; "
-                "run with --invoices 0 for customers only."
-            )
+        if invoices < 0:
+            raise CommandError("--invoices cannot be negative")
+        started = time.perf_counter()
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "customers.csv"
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(CUSTOMER_HEADERS)
-            for row in demo_customers(count=customers, seed=seed, anchor=anchor, companies=("SH01",)):
-                writer.writerow([row.code, row.name, row.uscc, row.currency, "", row.parent_code, row.collector])
-        self.stdout.write(f"Wrote {customers} customers to {path}")
+        kinds = list(FILES) if invoices else ["customers"]
+        counts = dict.fromkeys(kinds, 0)
+        generator = LedgerGenerator(anchor=anchor, seed=seed)
+        each, extra = divmod(invoices, customers)
+        with ExitStack() as stack:
+            writers = {}
+            for kind in kinds:
+                name, headers = FILES[kind]
+                handle = stack.enter_context((folder / name).open("w", newline="", encoding="utf-8"))
+                writers[kind] = csv.writer(handle)
+                writers[kind].writerow(headers)
+            # One customer at a time: its rows are written and dropped, so memory stays flat for any size.
+            for index, row in enumerate(demo_customers(count=customers, seed=seed, anchor=anchor, companies=("SH01",))):
+                ledger = generator.customer_ledger(row, invoices=each + (index < extra)) if invoices else None
+                term = ledger.payment_term if ledger and payment_terms else ""
+                writers["customers"].writerow(
+                    [row.code, row.name, row.uscc, row.currency, term, row.parent_code, row.collector]
+                )
+                counts["customers"] += 1
+                if ledger is None:
+                    continue
+                writers["invoices"].writerows(
+                    [
+                        i.number,
+                        i.customer,
+                        i.issue_on.isoformat(),
+                        i.due_on.isoformat(),
+                        i.currency,
+                        i.amount,
+                        i.external_ref,
+                        i.cost,
+                        i.payment_term if payment_terms else "",
+                        i.order_ref,
+                    ]
+                    for i in ledger.invoices
+                )
+                for kind, credits in (("receipts", ledger.receipts), ("credit-notes", ledger.credit_notes)):
+                    writers[kind].writerows(
+                        [c.number, c.customer, c.issue_on.isoformat(), c.currency, c.amount, c.external_ref, c.invoice]
+                        for c in credits
+                    )
+                    counts[kind] += len(credits)
+                writers["allocations"].writerows(
+                    [a.source, a.invoice, a.amount, a.allocated_on.isoformat()] for a in ledger.allocations
+                )
+                counts["invoices"] += len(ledger.invoices)
+                counts["allocations"] += len(ledger.allocations)
+        for kind in kinds:
+            self.stdout.write(f"Wrote {counts[kind]:>10,} rows to {folder / FILES[kind][0]}")
+        self.stdout.write(f"Done in {time.perf_counter() - started:.1f} s.")
