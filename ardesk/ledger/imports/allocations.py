@@ -36,15 +36,14 @@ class AllocationImporter(Importer):
                 parsed.append((line, receipt, invoice, on, values.get("amount", "")))
         receipts = {p[1] for p in parsed}
         invoices = {p[2] for p in parsed}
-        sources = {
-            d["number"]: d
-            for d in Document.objects.filter(
-                company=self.company,
-                amount__lt=0,
-                reversal_of__isnull=True,
-                number__in=receipts,
-            ).values("pk", "number", "customer_id", "currency", "issue_on", "amount", "rate")
-        }
+        sources: dict[str, dict] = {}
+        ambiguous: set[str] = set()
+        for document in Document.objects.filter(
+            company=self.company, amount__lt=0, reversal_of__isnull=True, number__in=receipts
+        ).values("pk", "number", "doc_type", "customer_id", "currency", "issue_on", "amount", "rate"):
+            if document["number"] in sources:
+                ambiguous.add(document["number"])  # a receipt and a credit note may share a number
+            sources[document["number"]] = document
         source_used = dict(
             Allocation.objects.filter(source_id__in=[s["pk"] for s in sources.values()])
             .values("source_id")
@@ -74,6 +73,14 @@ class AllocationImporter(Importer):
         planned = []
         for line_no, receipt, invoice, on, raw_amount in parsed:
             source = sources.get(receipt)
+            if receipt in ambiguous:
+                self.report.add(
+                    line_no,
+                    "receipt",
+                    _("Both a receipt and a credit note are numbered %(number)s: allocate this one in ARdesk.")
+                    % {"number": receipt},
+                )
+                continue
             if source is None:
                 self.report.add(line_no, "receipt", _("No receipt or credit note %(number)s.") % {"number": receipt})
                 continue

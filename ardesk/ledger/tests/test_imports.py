@@ -209,3 +209,11 @@ def test_the_documented_example_files_import_in_order(accountant, company):
         )
     }
     assert open_items == {}
+
+
+def test_an_allocation_naming_a_number_shared_by_a_receipt_and_a_credit_note_is_refused(accountant, company, customers):
+    run("invoices", INVOICES, company, accountant)
+    run("receipts", "number,customer,date,currency,amount\nX-1,C1,2024-02-01,CNY,10\n", company, accountant)
+    run("credit-notes", "number,customer,date,currency,amount\nX-1,C1,2024-02-01,CNY,5\n", company, accountant)
+    report = run("allocations", "receipt,invoice,amount,date\nX-1,INV-2,5,2024-02-01\n", company, accountant)
+    assert not report.ok and report.problems[0].field == "receipt"

@@ -29,7 +29,9 @@ class Command(BaseCommand):
             counts = load_demo(anchor=clock.today())
             self.stdout.write(
                 f"Demo data loaded: {counts['companies']} companies, {counts['customers']} customers, "
-                f"{counts['contacts']} contacts, {counts['users']} users."
+                f"{counts['contacts']} contacts, {counts['users']} users; 24 months of receivables: "
+                f"{counts['invoices']} invoices, {counts['receipts']} receipts, {counts['credit_notes']} credit notes, "
+                f"{counts['allocations']} allocations."
             )
         self.stdout.write(f"\nDemo logins (password for all: {generator.DEMO_PASSWORD}):")
         for username, role, _email in generator.USERS:
