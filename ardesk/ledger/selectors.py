@@ -190,3 +190,56 @@ def documents_for(*, company_ids, filters: dict | None = None) -> QuerySet[Docum
 
 def company_of(company_id: int) -> Company:
     return Company.objects.get(pk=company_id)
+
+
+def open_lines_of_documents(*, company_id: int, numbers, doc_types=("invoice",)) -> list[dict]:
+    """The open due lines (today, all allocations counted) of documents named by number, for imports.
+
+    Three indexed look-ups instead of one correlated query: the lines of the named documents,
+    the allocations summed per line, and the reversals that cancel documents. Each dict has the
+    keys of ``imports.base.OPEN_LINE_FIELDS``; lines are in due order.
+    """
+    lines = list(
+        DueLine.objects.filter(
+            document__company_id=company_id,
+            document__doc_type__in=doc_types,
+            document__number__in=list(numbers),
+            document__status=DocumentStatus.POSTED,
+        )
+        .values(
+            "pk",
+            "document_id",
+            "document__number",
+            "document__rate",
+            "customer_id",
+            "currency",
+            "issue_on",
+            "amount",
+            "functional_amount",
+            "due_on",
+        )
+        .order_by("due_on", "pk")
+    )
+    if not lines:
+        return []
+    reversed_ids = set(
+        Document.objects.filter(reversal_of_id__in={line["document_id"] for line in lines}).values_list(
+            "reversal_of_id", flat=True
+        )
+    )
+    totals = {
+        row["line_id"]: row
+        for row in Allocation.objects.filter(line_id__in=[line["pk"] for line in lines])
+        .values("line_id")
+        .annotate(amount=Sum("amount"), functional=Sum("functional_amount"))
+    }
+    result = []
+    for line in lines:
+        if line["document_id"] in reversed_ids:
+            continue
+        used = totals.get(line["pk"], {"amount": 0, "functional": 0})
+        line["open_amount"] = line["amount"] - used["amount"]
+        line["allocated_functional"] = used["functional"]
+        if line["open_amount"] > 0:
+            result.append(line)
+    return result

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +10,7 @@ from ardesk.core.bulk import insert_rows
 from ardesk.core.money import to_minor
 from ardesk.ledger import selectors
 from ardesk.ledger.imports import formats
-from ardesk.ledger.imports.base import OPEN_LINE_FIELDS, Importer, LineUse, converted
+from ardesk.ledger.imports.base import Importer, LineUse, converted
 from ardesk.ledger.imports.documents import ALLOCATION_FIELDS
 from ardesk.ledger.models import Allocation, Document
 
@@ -51,11 +49,8 @@ class AllocationImporter(Importer):
             .values_list("source_id", "total")
         )
         lines: dict[str, list[dict]] = {}
-        for line in (
-            selectors.open_lines(as_of=dt.date.max, company_ids=[self.company.pk])
-            .filter(document__doc_type__in=["invoice", "debit_note"], document__number__in=invoices)
-            .values(*OPEN_LINE_FIELDS)
-            .order_by("due_on", "pk")
+        for line in selectors.open_lines_of_documents(
+            company_id=self.company.pk, numbers=invoices, doc_types=("invoice", "debit_note")
         ):
             lines.setdefault(line["document__number"], []).append(line)
         # The same allocation imported before (possibly spread over instalments) counts as unchanged.

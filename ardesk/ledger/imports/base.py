@@ -172,17 +172,3 @@ class LineUse:
     def clear(self) -> None:
         self.amount.clear()
         self.functional.clear()
-
-
-OPEN_LINE_FIELDS = (
-    "pk",
-    "document__number",
-    "document__rate",
-    "customer_id",
-    "currency",
-    "issue_on",
-    "functional_amount",
-    "open_amount",
-    "allocated_functional",
-    "due_on",
-)

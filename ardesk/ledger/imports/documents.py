@@ -19,7 +19,7 @@ from ardesk.customers.models import Customer
 from ardesk.ledger import domain, selectors
 from ardesk.ledger.errors import MissingExchangeRate
 from ardesk.ledger.imports import formats
-from ardesk.ledger.imports.base import OPEN_LINE_FIELDS, Importer, LineUse, converted
+from ardesk.ledger.imports.base import Importer, LineUse, converted
 from ardesk.ledger.imports.reader import cell_text
 from ardesk.ledger.models import Allocation, Document, DocumentStatus, DueLine, PaymentTerm
 
@@ -387,12 +387,7 @@ class CreditImporter(DocumentImporter):
         if not numbers:
             return {}
         by_invoice: dict[str, list[dict]] = {}
-        for line in (
-            selectors.open_lines(as_of=dt.date.max, company_ids=[self.company.pk])
-            .filter(document__doc_type="invoice", document__number__in=numbers)
-            .values(*OPEN_LINE_FIELDS)
-            .order_by("due_on", "pk")
-        ):
+        for line in selectors.open_lines_of_documents(company_id=self.company.pk, numbers=numbers):
             by_invoice.setdefault(line["document__number"], []).append(line)
         plans: dict[int, list[tuple]] = {}
         for row in rows:
