@@ -17,7 +17,10 @@ def enqueue(task, *args) -> None:
     """Run a Celery task after the current transaction commits: on a worker, inline in tests, or in a thread."""
 
     def start() -> None:
-        if settings.CELERY_BROKER_URL or getattr(settings, "ARDESK_JOBS_INLINE", False):
+        if getattr(settings, "ARDESK_JOBS_INLINE", False):
+            task.apply(args=args, throw=True)
+            return
+        if settings.CELERY_BROKER_URL:
             task.delay(*args)
             return
         thread = threading.Thread(target=_run, args=(task, args), daemon=True, name=f"job-{task.name}")

@@ -63,3 +63,15 @@ def test_minor_units_conversion_is_lossless(amount):
 @given(amounts=st.lists(cents, max_size=50))
 def test_sum_in_minor_units_equals_decimal_sum(amounts):
     assert from_minor(sum(to_minor(a, "CNY") for a in amounts), "CNY") == sum(amounts, Decimal(0))
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_amounts_in_templates_are_grouped_by_three_with_the_currencys_decimals(language):
+    from django.utils import translation
+
+    from ardesk.core.templatetags.money import amount, minor
+
+    with translation.override(language):
+        assert amount(Decimal("1234567.8"), "CNY") == "1,234,567.80"
+        assert amount(Decimal("1234567"), "JPY") == "1,234,567"
+        assert minor(-150050, "CNY") == "-1,500.50"
