@@ -1,0 +1,121 @@
+"""Statement of account screens: the statement of a customer for a period, and its PDF and Excel files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django import forms
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ardesk.core import clock
+from ardesk.core.web import requires
+from ardesk.customers import selectors as customer_selectors
+from ardesk.customers.models import Customer
+from ardesk.ledger import statements
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class StatementForm(forms.Form):
+    date_from = forms.DateField(label=gettext_lazy("From"), widget=DATE)
+    date_to = forms.DateField(label=gettext_lazy("To"), widget=DATE)
+    language = forms.ChoiceField(label=gettext_lazy("Statement language"), choices=settings.LANGUAGES, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_from", _("The period starts after it ends."))
+        return data
+
+
+def _current_language() -> str:
+    return translation.get_supported_language_variant(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+def _period(request) -> tuple[StatementForm, dt.date | None, dt.date | None, str]:
+    """The period and language asked for; by default this month up to today, in the screen's language."""
+    today = clock.today()
+    defaults = {"date_from": today.replace(day=1), "date_to": today, "language": _current_language()}
+    if not any(name in request.GET for name in defaults):
+        return StatementForm(initial=defaults), defaults["date_from"], defaults["date_to"], defaults["language"]
+    form = StatementForm({**{k: str(v) for k, v in defaults.items()}, **request.GET.dict()})
+    if not form.is_valid():
+        return form, None, None, defaults["language"]
+    data = form.cleaned_data
+    return form, data["date_from"], data["date_to"], data["language"] or defaults["language"]
+
+
+@dataclass(frozen=True)
+class _Asked:
+    customer: Customer
+    form: StatementForm
+    language: str
+    statement: statements.Statement | None  # None when the form has errors
+
+
+def _asked(request, pk: int) -> _Asked:
+    """The customer (if the user may see it), the period form and, when the period is valid, the statement."""
+    customer = customer_selectors.customer_detail(user=request.user, pk=pk)
+    form, date_from, date_to, language = _period(request)
+    statement = None
+    if date_from is not None and date_to is not None:
+        statement = statements.statement(customer=customer, date_from=date_from, date_to=date_to)
+    return _Asked(customer=customer, form=form, language=language, statement=statement)
+
+
+def _form_errors(request, asked: _Asked) -> HttpResponse:
+    return render(request, "ledger/statement.html", {"customer": asked.customer, "form": asked.form}, status=400)
+
+
+@requires("ledger.view_document")
+def statement_page(request, pk: int):
+    asked = _asked(request, pk)
+    if asked.statement is None:
+        return _form_errors(request, asked)
+    statement = asked.statement
+    query = urlencode(
+        {
+            "date_from": statement.date_from.isoformat(),
+            "date_to": statement.date_to.isoformat(),
+            "language": asked.language,
+        }
+    )
+    return render(
+        request,
+        "ledger/statement.html",
+        {"customer": asked.customer, "form": asked.form, "statement": statement, "query": query},
+    )
+
+
+def _download(statement: statements.Statement, data: bytes, extension: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    name = statements.file_name(statement.customer, statement.date_from, statement.date_to, extension)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
+    return response
+
+
+@requires("ledger.view_document")
+def statement_pdf(request, pk: int):
+    asked = _asked(request, pk)
+    if asked.statement is None:
+        return _form_errors(request, asked)
+    data = statements.statement_pdf(asked.statement, asked.language)
+    return _download(asked.statement, data, "pdf", "application/pdf")
+
+
+@requires("ledger.view_document")
+def statement_xlsx(request, pk: int):
+    asked = _asked(request, pk)
+    if asked.statement is None:
+        return _form_errors(request, asked)
+    data = statements.statement_xlsx(asked.statement, asked.language)
+    return _download(asked.statement, data, "xlsx", XLSX)
