@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("ardesk.accounts.urls")),
     path("customers/", include("ardesk.customers.urls")),
     path("ledger/", include("ardesk.ledger.urls")),
+    path("ledger/", include("ardesk.ledger.statement_urls")),
     path("audit/", include("ardesk.audit.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

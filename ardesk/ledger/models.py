@@ -335,3 +335,35 @@ class ImportJob(models.Model):
     @property
     def is_running(self) -> bool:
         return self.status in (ImportJobStatus.CHECKING, ImportJobStatus.IMPORTING)
+
+
+class StatementRun(models.Model):
+    """Statements for every customer of a company with a balance or movement, made as one background job."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+", verbose_name=_("company"))
+    date_from = models.DateField(_("from"))
+    date_to = models.DateField(_("to"))
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    file_format = models.CharField(_("format"), max_length=4, choices=[("pdf", "PDF"), ("xlsx", "Excel")])
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportJobStatus.choices, default=ImportJobStatus.IMPORTING
+    )
+    statements = models.PositiveIntegerField(_("statements"), default=0)
+    archive = models.FileField(_("archive"), upload_to="statements/%Y/%m/", blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("created by")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("statement run")
+        verbose_name_plural = _("statement runs")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.company_id} {self.date_from}–{self.date_to} ({self.status})"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status == ImportJobStatus.IMPORTING

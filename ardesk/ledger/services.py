@@ -606,3 +606,30 @@ def import_job_confirm(*, by, job: ImportJob) -> ImportJob:
     job.save(update_fields=["status"])
     enqueue(tasks.import_write, job.pk)
     return job
+
+
+@transaction.atomic
+def statement_run_start(
+    *, by, company: Company, date_from: dt.date, date_to: dt.date, language: str, file_format: str = "pdf"
+):
+    """Start statements for every customer with a balance or movement in the period, as one background job."""
+    from ardesk.core.jobs import enqueue
+    from ardesk.ledger import tasks
+    from ardesk.ledger.models import StatementRun
+
+    ensure_permission(by, "ledger.view_document")
+    ensure_company_access(by, company.pk)
+    if date_from > date_to:
+        raise InvalidInput({"date_from": [_("The period starts after it ends.")]})
+    run = StatementRun.objects.create(
+        company=company, date_from=date_from, date_to=date_to, language=language, file_format=file_format, created_by=by
+    )
+    record(
+        action="statements.run",
+        actor=by,
+        target=run,
+        company_id=company.pk,
+        after={"from": date_from, "to": date_to, "language": language, "format": file_format},
+    )
+    enqueue(tasks.statement_run, run.pk)
+    return run

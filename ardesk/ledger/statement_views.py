@@ -8,18 +8,22 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core import clock
-from ardesk.core.web import requires
+from ardesk.core.errors import InvalidInput
+from ardesk.core.jobs import get_progress
+from ardesk.core.web import add_errors, is_htmx, requires
 from ardesk.customers import selectors as customer_selectors
 from ardesk.customers.models import Customer
-from ardesk.ledger import statements
+from ardesk.ledger import services, statements
+from ardesk.ledger.models import StatementRun
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -119,3 +123,69 @@ def statement_xlsx(request, pk: int):
         return _form_errors(request, asked)
     data = statements.statement_xlsx(asked.statement, asked.language)
     return _download(asked.statement, data, "xlsx", XLSX)
+
+
+class StatementRunForm(StatementForm):
+    company = forms.TypedChoiceField(label=gettext_lazy("Company"), coerce=int)
+    file_format = forms.ChoiceField(label=gettext_lazy("Format"), choices=[("pdf", "PDF"), ("xlsx", "Excel")])
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].choices = [(c.pk, str(c)) for c in companies_for(user)]
+
+
+@requires("ledger.view_document")
+def statement_runs(request):
+    """Statements for all customers of a company with a balance or movement: start a run, see recent runs."""
+    today = clock.today()
+    form = StatementRunForm(
+        request.POST or None,
+        user=request.user,
+        initial={
+            "date_from": today.replace(day=1),
+            "date_to": today,
+            "language": _current_language(),
+            "file_format": "pdf",
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            run = services.statement_run_start(
+                by=request.user,
+                company=companies_for(request.user).get(pk=data["company"]),
+                date_from=data["date_from"],
+                date_to=data["date_to"],
+                language=data["language"] or _current_language(),
+                file_format=data["file_format"],
+            )
+        except InvalidInput as exc:
+            add_errors(form, exc)
+        else:
+            return redirect("statements:run", pk=run.pk)
+    runs = StatementRun.objects.filter(company_id__in=company_ids_for(request.user)).select_related("company")[:10]
+    return render(request, "ledger/statement_runs.html", {"form": form, "runs": runs})
+
+
+@requires("ledger.view_document")
+def statement_run(request, pk: int):
+    run = get_object_or_404(StatementRun, pk=pk, company_id__in=company_ids_for(request.user))
+    context = {
+        "run": run,
+        "done": get_progress("statements", run.pk),
+        "total": get_progress("statements-total", run.pk),
+    }
+    if is_htmx(request):
+        return render(request, "ledger/partials/statement_run.html", context)
+    return render(request, "ledger/statement_run.html", context)
+
+
+@requires("ledger.view_document")
+def statement_run_download(request, pk: int):
+    run = get_object_or_404(StatementRun, pk=pk, company_id__in=company_ids_for(request.user), status="done")
+    return FileResponse(
+        run.archive.open("rb"),
+        as_attachment=True,
+        filename=run.archive.name.rsplit("/", 1)[-1],
+        content_type="application/zip",
+    )

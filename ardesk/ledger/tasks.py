@@ -50,3 +50,47 @@ def import_write(job_id: int) -> None:
         batch=ImportBatch.objects.filter(pk=report.batch_id).first(),
     )
     job.file.delete(save=False)
+
+
+@shared_task
+def statement_run(run_id: int) -> None:
+    """Write the statements of a run into one zip archive, reporting progress as it goes."""
+    import tempfile
+    import zipfile
+    from pathlib import Path
+
+    from django.core.files import File
+
+    from ardesk.core.jobs import set_progress
+    from ardesk.ledger.models import StatementRun
+    from ardesk.ledger.statements import statements_bulk
+
+    run = StatementRun.objects.select_related("company").get(pk=run_id)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+
+            def progress(done: int, total: int) -> None:
+                set_progress("statements", run.pk, done)
+                set_progress("statements-total", run.pk, total)
+
+            paths = statements_bulk(
+                company=run.company,
+                date_from=run.date_from,
+                date_to=run.date_to,
+                out_dir=Path(folder) / "files",
+                language=run.language,
+                progress=progress,
+                file_format=run.file_format,
+            )
+            archive = Path(folder) / f"statements-{run.company.code}-{run.date_from}-{run.date_to}.zip"
+            with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+                for path in paths:
+                    bundle.write(path, arcname=path.name)
+            with archive.open("rb") as handle:
+                run.archive.save(archive.name, File(handle), save=False)
+        StatementRun.objects.filter(pk=run.pk).update(
+            status=ImportJobStatus.DONE, statements=len(paths), archive=run.archive.name
+        )
+    except Exception as exc:
+        StatementRun.objects.filter(pk=run.pk).update(status=ImportJobStatus.FAILED, error=str(exc)[:2000])
+        raise

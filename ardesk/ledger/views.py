@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -69,6 +70,7 @@ def customer_panel(request, pk: int):
             "overdue_count": sum(1 for item in open_items if item["days"] > 0),
             "overdue": overdue,
             "today": today,
+            "statement_url": reverse("statements:statement", args=[customer.pk]),
         },
     )
 
