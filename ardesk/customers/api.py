@@ -9,23 +9,14 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
-from pydantic import ConfigDict
 
 from ardesk.companies.selectors import companies_for
 from ardesk.core.errors import InvalidInput
+from ardesk.core.schemas import MoneyOut, Strict
 from ardesk.customers import selectors, services
 from ardesk.customers.models import Contact, Customer
 
 router = Router(tags=["customers"])
-
-
-class Strict(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-
-class MoneyOut(Schema):
-    amount: str
-    currency: str
 
 
 class CustomerOut(Schema):

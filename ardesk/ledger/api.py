@@ -12,12 +12,11 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status
-from pydantic import ConfigDict
 
 from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput, NotFound
-from ardesk.core.money import from_minor
+from ardesk.core.schemas import MoneyOut, Strict, money_out
 from ardesk.customers import selectors as customer_selectors
 from ardesk.customers.services import ensure_permission
 from ardesk.ledger import selectors, services
@@ -25,19 +24,6 @@ from ardesk.ledger.imports.engine import IMPORTERS, run_import
 from ardesk.ledger.models import Allocation, Document, DueLine, ExchangeRate, PaymentTerm
 
 router = Router(tags=["ledger"])
-
-
-class Strict(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-
-class MoneyOut(Schema):
-    amount: str
-    currency: str
-
-
-def money_out(minor: int | None, currency: str) -> dict | None:
-    return None if minor is None else {"amount": str(from_minor(minor, currency)), "currency": currency}
 
 
 class LineOut(Schema):
