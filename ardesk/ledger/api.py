@@ -409,6 +409,22 @@ def customer_balance(request, customer_id: int, as_of: dt.date | None = None):
     }
 
 
+class CustomerTermIn(Strict):
+    payment_term: str | None = Field(None, description="Payment term code, or null for none")
+
+
+@router.put("/customers/{int:customer_id}/payment-term", response=dict, summary="Set a customer's default term")
+def set_customer_term(request, customer_id: int, payload: CustomerTermIn):
+    customer = customer_selectors.customer_detail(user=request.user, pk=customer_id)
+    term = None
+    if payload.payment_term:
+        term = PaymentTerm.objects.filter(code=payload.payment_term, is_active=True).first()
+        if term is None:
+            raise InvalidInput({"payment_term": [_("Unknown payment term %(code)s.") % {"code": payload.payment_term}]})
+    services.customer_terms_set(by=request.user, customer=customer, payment_term=term)
+    return {"customer_id": customer.pk, "payment_term": term.code if term else None}
+
+
 @router.get("/payment-terms", response=list[TermOut], summary="Payment term templates")
 def list_terms(request):
     ensure_permission(request.user, "ledger.view_paymentterm")

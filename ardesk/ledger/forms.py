@@ -48,6 +48,7 @@ class DocumentForm(forms.Form):
 
 class DocumentFilterForm(forms.Form):
     q = forms.CharField(label=_("Number or reference"), required=False)
+    customer_code = forms.CharField(label=_("Customer code"), required=False, max_length=32)
     company = forms.TypedChoiceField(label=_("Company"), required=False, coerce=int, empty_value=None)
     doc_type = forms.ChoiceField(label=_("Type"), required=False, choices=[("", "—"), *DocumentType.choices])
     date_from = forms.DateField(label=_("From"), required=False, widget=DATE)

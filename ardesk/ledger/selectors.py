@@ -176,6 +176,8 @@ def documents_for(*, company_ids, filters: dict | None = None) -> QuerySet[Docum
     filters = filters or {}
     if filters.get("customer"):
         documents = documents.filter(customer_id=filters["customer"])
+    if filters.get("customer_code"):
+        documents = documents.filter(customer__code=filters["customer_code"].strip())
     if filters.get("doc_type"):
         documents = documents.filter(doc_type=filters["doc_type"])
     if filters.get("date_from"):

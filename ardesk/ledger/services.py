@@ -633,3 +633,28 @@ def statement_run_start(
     )
     enqueue(tasks.statement_run, run.pk)
     return run
+
+
+@transaction.atomic
+def customer_terms_set(*, by, customer: Customer, payment_term: PaymentTerm | None):
+    """Give a customer its default payment term (or none: invoices then need their own due date)."""
+    from ardesk.ledger.models import CustomerTerms
+
+    ensure_permission(by, "ledger.change_paymentterm")
+    ensure_company_access(by, customer.company_id)
+    current = CustomerTerms.objects.filter(customer=customer).select_related("payment_term").first()
+    before = current.payment_term.code if current else None
+    after = payment_term.code if payment_term else None
+    if before == after:
+        return
+    if payment_term is None:
+        CustomerTerms.objects.filter(customer=customer).delete()
+    else:
+        CustomerTerms.objects.update_or_create(customer=customer, defaults={"payment_term": payment_term})
+    record(
+        action="customer.payment_term",
+        actor=by,
+        target=customer,
+        before={"payment_term": before},
+        after={"payment_term": after},
+    )

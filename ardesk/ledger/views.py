@@ -71,8 +71,24 @@ def customer_panel(request, pk: int):
             "overdue": overdue,
             "today": today,
             "statement_url": reverse("statements:statement", args=[customer.pk]),
+            "payment_term": getattr(getattr(customer, "terms", None), "payment_term", None),
+            "terms": PaymentTerm.objects.filter(is_active=True),
         },
     )
+
+
+@require_POST
+@requires("ledger.change_paymentterm")
+def customer_terms(request, pk: int):
+    customer = customer_selectors.customer_detail(user=request.user, pk=pk)
+    code = request.POST.get("payment_term", "")
+    term = PaymentTerm.objects.filter(code=code, is_active=True).first() if code else None
+    if code and term is None:
+        messages.error(request, _("Unknown payment term %(code)s.") % {"code": code})
+    else:
+        services.customer_terms_set(by=request.user, customer=customer, payment_term=term)
+        messages.success(request, _("The default payment term was saved."))
+    return redirect(f"{reverse('customers:detail', args=[pk])}#ledger")
 
 
 @requires("ledger.view_document")

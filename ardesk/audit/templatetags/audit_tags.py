@@ -37,6 +37,8 @@ ACTION_LABELS = {
     "exchange_rate.set": _("Exchange rate entered"),
     "payment_term.create": _("Payment term created"),
     "import.run": _("File imported"),
+    "customer.payment_term": _("Default payment term changed"),
+    "statements.run": _("Statements made"),
     "ledger.demo_load": _("Demo ledger loaded"),
 }
 

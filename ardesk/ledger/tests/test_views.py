@@ -140,3 +140,50 @@ def test_terms_and_rates_screens(web):
     assert [i.days for i in PaymentTerm.objects.get(code="I2").instalments.all()] == [30, 60]
     web.post("/ledger/rates/", {"currency": "USD", "quote_currency": "CNY", "rate_on": "2024-01-01", "rate": "7.1"})
     assert "7.1" in web.get("/ledger/rates/").content.decode()
+
+
+def test_the_customer_panel_links_to_the_customers_documents(web, accountant, customer, company):
+    other = CustomerFactory(company=company, code="C2")
+    invoice(accountant, customer, "INV-1", "100")
+    invoice(accountant, other, "INV-2", "100")
+    panel = web.get(f"/ledger/customers/{customer.pk}/panel/")
+    link = f"/ledger/documents/?customer_code=C1&amp;company={company.pk}"
+    assert link in panel.content.decode()
+    listing = web.get("/ledger/documents/", {"customer_code": "C1", "company": company.pk})
+    assert [d.number for d in listing.context["page"]] == ["INV-1"]
+
+
+def test_the_default_payment_term_is_set_from_the_customer_page_and_used_by_invoices(web, accountant, customer):
+    from ardesk.ledger import services
+    from ardesk.ledger.tests.factories import net_term
+
+    net_term("N45", 45)
+    web.post(f"/ledger/customers/{customer.pk}/payment-term/", {"payment_term": "N45"})
+    assert customer.terms.payment_term.code == "N45"
+    document = services.document_post(
+        by=accountant,
+        company=customer.company,
+        customer=customer,
+        doc_type="invoice",
+        number="T-1",
+        issue_on=dt.date(2024, 1, 1),
+        currency="CNY",
+        amount="10",
+    )
+    assert document.due_on == dt.date(2024, 2, 15)
+    assert "selected>N45" in web.get(f"/ledger/customers/{customer.pk}/panel/").content.decode()
+
+
+def test_the_default_payment_term_over_the_api(accountant, customer):
+    import json
+
+    from ardesk.ledger.tests.factories import net_term
+
+    net_term("N30", 30)
+    client = Client()
+    client.force_login(accountant)
+    url = f"/api/v1/ledger/customers/{customer.pk}/payment-term"
+    response = client.put(url, data=json.dumps({"payment_term": "N30"}), content_type="application/json")
+    assert response.json() == {"customer_id": customer.pk, "payment_term": "N30"}
+    response = client.put(url, data=json.dumps({"payment_term": "NOPE"}), content_type="application/json")
+    assert response.status_code == 422
