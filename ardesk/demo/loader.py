@@ -11,6 +11,7 @@ from django.db import transaction
 
 from ardesk.audit.services import record, snapshot
 from ardesk.companies.models import Company, CompanyGrant
+from ardesk.core.bulk import refresh_statistics
 from ardesk.core.money import to_minor
 from ardesk.customers import domain
 from ardesk.customers.models import Contact, Customer, CustomerStatusChange
@@ -66,6 +67,7 @@ def load_demo(*, anchor: dt.date, customers: int = 300, seed: int = 20240101) ->
         customer_ids=customer_ids,
         by=users["accountant"],
     )
+    refresh_statistics()
     return {"companies": len(companies), "users": len(users), **created, **ledger}
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
 from ardesk.companies.models import Company
+from ardesk.core.bulk import refresh_statistics
 from ardesk.core.errors import ApplicationError
 from ardesk.ledger.imports import formats
 from ardesk.ledger.imports.allocations import AllocationImporter
@@ -120,4 +121,6 @@ def run_import(
         return report
     report.batch_id = batch.pk
     report.written = report.created > 0 or report.updated > 0
+    if report.written:
+        refresh_statistics()
     return report
