@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "ninja",  # serves the API docs' Swagger UI from its own static files, not from a CDN
     "ardesk.core",
     "ardesk.audit",
     "ardesk.companies",

@@ -159,3 +159,10 @@ def test_me_lists_roles_and_companies(api):
     me = api.get("/api/v1/me").json()
     assert me["roles"] == ["ar_accountant"] and me["companies"][0]["code"] == "SH01"
     assert "customers.view_sensitive" in me["permissions"]
+
+
+def test_api_docs_load_no_asset_from_a_cdn(accountant):
+    client = Client()
+    client.force_login(accountant)
+    page = client.get("/api/v1/docs").content.decode()
+    assert "swagger-ui" in page and "cdn." not in page and "unpkg" not in page
