@@ -18,13 +18,14 @@ from ardesk.audit.services import record
 from ardesk.companies.models import Company
 from ardesk.core.bulk import refresh_statistics
 from ardesk.core.errors import ApplicationError
+from ardesk.customers.models import Customer
 from ardesk.ledger.imports import formats
 from ardesk.ledger.imports.allocations import AllocationImporter
 from ardesk.ledger.imports.base import Importer, ImportReport, Problem, Progress, chunks
 from ardesk.ledger.imports.customers import CustomerImporter
 from ardesk.ledger.imports.documents import CreditNoteImporter, InvoiceImporter, ReceiptImporter
 from ardesk.ledger.imports.reader import FileProblem, open_table
-from ardesk.ledger.models import ImportBatch
+from ardesk.ledger.models import Allocation, Document, DueLine, ImportBatch
 
 IMPORTERS: dict[str, type[Importer]] = {
     "customers": CustomerImporter,
@@ -122,5 +123,5 @@ def run_import(
     report.batch_id = batch.pk
     report.written = report.created > 0 or report.updated > 0
     if report.written:
-        refresh_statistics()
+        refresh_statistics(Customer, Document, DueLine, Allocation)
     return report
