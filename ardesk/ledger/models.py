@@ -110,11 +110,17 @@ class Document(models.Model):
     Invoices, debit notes and positive adjustments are debits, with due lines; receipts, credit
     notes and negative adjustments are credits, allocated to debits. Once posted a document is
     never changed: a reversal (a document of the same type with the opposite amount) cancels it.
+
+    Foreign keys marked ``db_index=False`` here and on due lines and allocations are either the
+    first column of a composite index already (company, customer, document, line, source) or are
+    looked up only when a user or term is deleted; every index slows a million-row import.
     """
 
-    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="documents", verbose_name=_("company"))
+    company = models.ForeignKey(
+        Company, on_delete=models.PROTECT, related_name="documents", verbose_name=_("company"), db_index=False
+    )
     customer = models.ForeignKey(
-        Customer, on_delete=models.PROTECT, related_name="documents", verbose_name=_("customer")
+        Customer, on_delete=models.PROTECT, related_name="documents", verbose_name=_("customer"), db_index=False
     )
     doc_type = models.CharField(_("type"), max_length=12, choices=DocumentType.choices)
     number = models.CharField(_("number"), max_length=40)
@@ -136,7 +142,7 @@ class Document(models.Model):
         help_text=_("For a receipt or credit note: the invoice number it pays."),
     )
     payment_term = models.ForeignKey(
-        PaymentTerm, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("payment term")
+        PaymentTerm, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("payment term"), db_index=False
     )
     discount_until = models.DateField(_("discount until"), null=True, blank=True)
     discount_amount = MinorUnitsField(_("early-payment discount"), null=True, blank=True)
@@ -146,11 +152,11 @@ class Document(models.Model):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="reversal", verbose_name=_("reverses")
     )
     import_batch = models.ForeignKey(
-        "ledger.ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "ledger.ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", db_index=False
     )
     posted_at = models.DateTimeField(_("posted at"), null=True, blank=True)
     posted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", db_index=False
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -187,9 +193,15 @@ class Document(models.Model):
 class DueLine(models.Model):
     """An open item: a debit document's amount due on one date (one per instalment)."""
 
-    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="lines", verbose_name=_("document"))
-    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="+", verbose_name=_("customer"))
-    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="+", verbose_name=_("company"))
+    document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, related_name="lines", verbose_name=_("document"), db_index=False
+    )
+    customer = models.ForeignKey(
+        Customer, on_delete=models.PROTECT, related_name="+", verbose_name=_("customer"), db_index=False
+    )
+    company = models.ForeignKey(
+        Company, on_delete=models.PROTECT, related_name="+", verbose_name=_("company"), db_index=False
+    )
     seq = models.PositiveSmallIntegerField(_("instalment"), default=1)
     issue_on = models.DateField(_("date"))
     due_on = models.DateField(_("due date"))
@@ -227,12 +239,18 @@ class Allocation(models.Model):
 
     company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="+", verbose_name=_("company"))
     customer = models.ForeignKey(
-        Customer, on_delete=models.PROTECT, related_name="allocations", verbose_name=_("customer")
+        Customer, on_delete=models.PROTECT, related_name="allocations", verbose_name=_("customer"), db_index=False
     )
     source = models.ForeignKey(
-        Document, on_delete=models.PROTECT, related_name="allocations_out", verbose_name=_("receipt or credit note")
+        Document,
+        on_delete=models.PROTECT,
+        related_name="allocations_out",
+        verbose_name=_("receipt or credit note"),
+        db_index=False,
     )
-    line = models.ForeignKey(DueLine, on_delete=models.PROTECT, related_name="allocations", verbose_name=_("due line"))
+    line = models.ForeignKey(
+        DueLine, on_delete=models.PROTECT, related_name="allocations", verbose_name=_("due line"), db_index=False
+    )
     allocated_on = models.DateField(_("date"))
     amount = MinorUnitsField(_("amount"))
     functional_amount = MinorUnitsField(_("functional amount"))
@@ -242,7 +260,12 @@ class Allocation(models.Model):
         _("method"), max_length=12, choices=AllocationMethod.choices, default=AllocationMethod.MANUAL
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("created by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
+        db_index=False,
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
