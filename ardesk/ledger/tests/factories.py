@@ -39,3 +39,17 @@ def receipt(by, customer, number: str, amount: str, *, issue_on=D0, currency="CN
 
 def net_term(code="N30", days=30, **extra) -> PaymentTerm:
     return PaymentTerm.objects.create(code=code, name=f"Net {days}", kind="net", days=days, **extra)
+
+
+def credit_note(by, customer, number: str, amount: str, *, issue_on=D0, currency="CNY", **extra) -> Document:
+    return services.document_post(
+        by=by,
+        company=customer.company,
+        customer=customer,
+        doc_type="credit_note",
+        number=number,
+        issue_on=issue_on,
+        currency=currency,
+        amount=amount,
+        **extra,
+    )

@@ -33,7 +33,7 @@ from ardesk.ledger.statements import (
     statement_xlsx,
     statements_bulk,
 )
-from ardesk.ledger.tests.factories import invoice, receipt
+from ardesk.ledger.tests.factories import credit_note, invoice, receipt
 
 D = Decimal
 JAN_10, FEB_1, FEB_5, FEB_12, FEB_20, FEB_29 = (
@@ -50,19 +50,6 @@ CHINESE_NAME = "杭州星河电子有限公司"
 @pytest.fixture
 def customer(company):
     return CustomerFactory(company=company, code="C1043", name=CHINESE_NAME, address="杭州市西湖区文三路 90 号")
-
-
-def credit_note(by, customer, number, amount, *, issue_on, currency="CNY"):
-    return services.document_post(
-        by=by,
-        company=customer.company,
-        customer=customer,
-        doc_type="credit_note",
-        number=number,
-        issue_on=issue_on,
-        currency=currency,
-        amount=amount,
-    )
 
 
 @pytest.fixture
