@@ -14,6 +14,9 @@ NAVIGATION = [
     (_("Receivables"), _("Import from the ERP"), "ledger:import", "ledger.add_importbatch"),
     (_("Receivables"), _("Payment terms"), "ledger:terms", "ledger.view_paymentterm"),
     (_("Receivables"), _("Exchange rates"), "ledger:rates", "ledger.view_exchangerate"),
+    (_("Reports"), _("Dashboard"), "reports:dashboard", "reports.view_reports"),
+    (_("Reports"), _("Aging"), "reports:aging", "reports.view_reports"),
+    (_("Reports"), _("Collection KPIs"), "kpi:page", "reports.view_reports"),
     (_("Control"), _("Audit trail"), "audit:list", "audit.view_auditevent"),
 ]
 

@@ -155,6 +155,18 @@ LEDGER_ROLE_PERMISSIONS: dict[str, list[str]] = {
     INTERNAL_AUDITOR: LEDGER_READ,
 }
 
+REPORTS_READ = ["reports.view_reports", "reports.view_bucketset", "reports.view_agingsnapshot"]
+
+# Aging, KPI and dashboard permissions per role (migration reports/0002_defaults).
+REPORTS_ROLE_PERMISSIONS: dict[str, list[str]] = {
+    AR_ACCOUNTANT: REPORTS_READ,
+    CREDIT_ANALYST: REPORTS_READ,
+    COLLECTOR: REPORTS_READ,
+    FINANCE_MANAGER: REPORTS_READ
+    + ["reports.add_bucketset", "reports.change_bucketset", "reports.delete_bucketset", "reports.add_agingsnapshot"],
+    INTERNAL_AUDITOR: REPORTS_READ,
+}
+
 
 def sync_all_roles(apps) -> None:
     """Apply every ``*_ROLE_PERMISSIONS`` dictionary: the roles as all migrations made them.

@@ -89,10 +89,14 @@ def _mount() -> None:
     from ardesk.accounts.api import router as accounts_router
     from ardesk.customers.api import router as customers_router
     from ardesk.ledger.api import router as ledger_router
+    from ardesk.reports.api import router as reports_router
+    from ardesk.reports.kpi_api import router as kpi_router
 
     api.add_router("/", accounts_router)
     api.add_router("/customers", customers_router)
     api.add_router("/ledger", ledger_router)
+    api.add_router("/reports", reports_router)
+    api.add_router("/reports", kpi_router)
 
 
 _mount()

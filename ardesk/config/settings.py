@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "ardesk.accounts",
     "ardesk.customers",
     "ardesk.ledger",
+    "ardesk.reports",
     "ardesk.demo",
 ]
 
@@ -180,6 +181,12 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+# Scheduled jobs, each safe to run again: `celery beat` runs them with a broker; without one,
+# `ardesk serve` runs them in a thread of the web process every ARDESK_SCHEDULE_SECONDS.
+CELERY_BEAT_SCHEDULE = {
+    "month-end-aging-snapshots": {"task": "reports.month_end_snapshots", "schedule": 6 * 3600},
+}
+ARDESK_SCHEDULE_SECONDS = int(os.environ.get("ARDESK_SCHEDULE_SECONDS", "3600"))
 
 ARDESK_API_PAGE_SIZE = 50
 ARDESK_LIST_PAGE_SIZE = 50

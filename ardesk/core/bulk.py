@@ -7,7 +7,10 @@ are adapted by the backend's own operations, so they are stored exactly as the O
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import queue
+import sys
+import threading
+from collections.abc import Callable, Iterable, Sequence
 
 from django.db import connection, models
 
@@ -25,42 +28,49 @@ def _adapter(field: models.Field):
     return None
 
 
-def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence]) -> int:
-    """Insert rows (tuples in the order of ``fields``, attnames like ``customer_id``) and return the count."""
+def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence], *, cursor=None) -> int:
+    """Insert rows (tuples in the order of ``fields``, attnames like ``customer_id``) and return the count.
+
+    ``cursor`` is the one a ``Writer`` job gets; without it the connection's own cursor is used.
+    """
     meta = model._meta
     columns = [meta.get_field(name).column for name in fields]
-    adapters = [_adapter(meta.get_field(name)) for name in fields]
     count = 0
     if connection.vendor == "postgresql":
         quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
-        with connection.cursor() as cursor:
-            with cursor.cursor.copy(f"COPY {connection.ops.quote_name(meta.db_table)} ({quoted}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-                    count += 1
+        sql = f"COPY {connection.ops.quote_name(meta.db_table)} ({quoted}) FROM STDIN"
+        if cursor is None:
+            with connection.cursor() as wrapper:
+                return insert_rows(model, fields, rows, cursor=wrapper.cursor)
+        with cursor.copy(sql) as copy:
+            write = copy.write_row
+            for row in rows:
+                write(row)
+                count += 1
         return count
+    adapters = [_adapter(meta.get_field(name)) for name in fields]
     placeholders = ", ".join(["%s"] * len(columns))
     # Table and column names come from the model's own metadata, never from input.
     table = connection.ops.quote_name(meta.db_table)
     names = ", ".join(connection.ops.quote_name(c) for c in columns)
     sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"  # noqa: S608
     batch: list[tuple] = []
-    with connection.cursor() as cursor:
-        for row in rows:
-            batch.append(
-                tuple(adapt(v) if adapt and v is not None else v for adapt, v in zip(adapters, row, strict=True))
-            )
-            if len(batch) >= 5000:
-                cursor.executemany(sql, batch)
-                count += len(batch)
-                batch.clear()
-        if batch:
+    if cursor is None:
+        with connection.cursor() as own:
+            return insert_rows(model, fields, rows, cursor=own)
+    for row in rows:
+        batch.append(tuple(adapt(v) if adapt and v is not None else v for adapt, v in zip(adapters, row, strict=True)))
+        if len(batch) >= 5000:
             cursor.executemany(sql, batch)
             count += len(batch)
+            batch.clear()
+    if batch:
+        cursor.executemany(sql, batch)
+        count += len(batch)
     return count
 
 
-def reserve_ids(model: type[models.Model], count: int) -> list[int]:
+def reserve_ids(model: type[models.Model], count: int, *, cursor=None) -> list[int]:
     """Primary keys for rows about to be inserted, so children can point at them without reading back.
 
     PostgreSQL hands them out from the table's sequence. SQLite has one writer at a time and the
@@ -69,22 +79,24 @@ def reserve_ids(model: type[models.Model], count: int) -> list[int]:
     """
     if count == 0:
         return []
+    if cursor is None:
+        with connection.cursor() as own:
+            return reserve_ids(model, count, cursor=own)
     table = model._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            column = model._meta.pk.column
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)", [table, column, count]
-            )
-            return [row[0] for row in cursor.fetchall()]
+    if connection.vendor == "postgresql":
+        column = model._meta.pk.column
         cursor.execute(
-            f"SELECT COALESCE(MAX({connection.ops.quote_name(model._meta.pk.column)}), 0) "  # noqa: S608
-            f"FROM {connection.ops.quote_name(table)}"
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)", [table, column, count]
         )
-        highest = cursor.fetchone()[0]
-        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
-        row = cursor.fetchone()
-        start = max(highest, row[0] if row else 0) + 1
+        return [row[0] for row in cursor.fetchall()]
+    cursor.execute(
+        f"SELECT COALESCE(MAX({connection.ops.quote_name(model._meta.pk.column)}), 0) "  # noqa: S608
+        f"FROM {connection.ops.quote_name(table)}"
+    )
+    highest = cursor.fetchone()[0]
+    cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+    row = cursor.fetchone()
+    start = max(highest, row[0] if row else 0) + 1
     return list(range(start, start + count))
 
 
@@ -103,3 +115,73 @@ def refresh_statistics(*tables: type[models.Model]) -> None:
         elif connection.vendor == "postgresql":
             names = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in tables)
             cursor.execute(f"ANALYZE {names}")  # noqa: S608  (table names from the models)
+
+
+class Writer:
+    """Runs an import's write jobs in order, in the import's transaction.
+
+    On PostgreSQL the jobs run in a thread of their own on the same connection, so the database
+    inserts one chunk (and checks its foreign keys) while Python reads and checks the next: the
+    two cores work at once. Psycopg serialises the connection's use between the threads; the
+    caller calls ``wait()`` before reading anything the pending jobs may change. Only a couple
+    of chunks wait in the queue, so memory stays flat. On SQLite the jobs run at once.
+
+    A job is a function of a cursor (for ``insert_rows`` and ``reserve_ids``). The first error
+    stops the writer and is raised again by the next ``submit`` or ``wait``.
+    """
+
+    def __init__(self, *, depth: int = 2):
+        self.background = connection.vendor == "postgresql"
+        self.error: BaseException | None = None
+        self.thread: threading.Thread | None = None
+        if self.background:
+            connection.ensure_connection()
+            self.jobs: queue.Queue = queue.Queue(maxsize=depth)
+            self.thread = threading.Thread(target=self._work, args=(connection.connection,), daemon=True)
+            # The writer mostly waits for the database; when it wakes it should get the interpreter
+            # at once, not after the reading thread's default 5 ms slice.
+            self.switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(0.0002)
+            self.thread.start()
+
+    def _work(self, raw) -> None:
+        with raw.cursor() as cursor:
+            while True:
+                job = self.jobs.get()
+                try:
+                    if job is None:
+                        return
+                    if self.error is None:
+                        job(cursor)
+                        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+                except BaseException as exc:  # handed to the importing thread, which raises it
+                    self.error = exc
+                finally:
+                    self.jobs.task_done()
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+
+    def submit(self, job: Callable) -> None:
+        self._raise()
+        if not self.background:
+            with connection.cursor() as cursor:
+                job(cursor)
+            return
+        self.jobs.put(job)
+
+    def wait(self) -> None:
+        """Block until every job submitted so far is written; raise the first error of any."""
+        if self.background:
+            self.jobs.join()
+        self._raise()
+
+    def close(self) -> None:
+        """Stop the thread (after the jobs already queued). Call ``wait()`` first to see their errors."""
+        if self.thread is not None and self.thread.is_alive():
+            self.jobs.put(None)
+            self.thread.join()
+            sys.setswitchinterval(self.switch_interval)

@@ -23,7 +23,7 @@ from ardesk.audit.services import record
 from ardesk.companies.models import Company
 from ardesk.core.money import from_minor, to_minor
 from ardesk.demo.ledger_generator import CustomerLedger, DemoCredit, DemoInvoice, DemoLedger, DemoTerm, RateTable
-from ardesk.ledger import domain, selectors
+from ardesk.ledger import domain, open_state, selectors
 from ardesk.ledger.models import (
     Allocation,
     CustomerTerms,
@@ -186,6 +186,8 @@ class _ChunkLoader:
                 currency=d.currency,
                 amount=d.amount,
                 functional_amount=d.functional_amount,
+                open_now=d.amount,
+                open_functional_now=d.functional_amount,
             )
             for d in documents
             if d.doc_type == DocumentType.INVOICE
@@ -205,6 +207,9 @@ class _ChunkLoader:
             company = self.companies[ledger.company]
             allocations.extend(self.allocations(ledger, company, line_of, source_of))
         Allocation.objects.bulk_create(allocations, batch_size=BATCH)
+        customer_ids = list(self.customer_ids.values())
+        open_state.lines_refresh(DueLine.objects.filter(customer_id__in=customer_ids))
+        open_state.credits_refresh(Document.objects.filter(customer_id__in=customer_ids))
         return {
             "invoices": len(lines),
             "receipts": sum(len(x.receipts) for x in ledgers),

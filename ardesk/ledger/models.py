@@ -146,6 +146,13 @@ class Document(models.Model):
     )
     discount_until = models.DateField(_("discount until"), null=True, blank=True)
     discount_amount = MinorUnitsField(_("early-payment discount"), null=True, blank=True)
+    unapplied_now = MinorUnitsField(
+        _("unallocated"), default=0, help_text=_("What is left of a receipt or credit note to allocate, today.")
+    )
+    unapplied_functional_now = MinorUnitsField(_("unallocated, functional"), default=0)
+    settled_on = models.DateField(
+        _("settled on"), null=True, blank=True, help_text=_("The day the credit was used up or reversed.")
+    )
     description = models.CharField(_("description"), max_length=300, blank=True)
     status = models.CharField(_("status"), max_length=8, choices=DocumentStatus.choices, default=DocumentStatus.POSTED)
     reversal_of = models.OneToOneField(
@@ -175,11 +182,15 @@ class Document(models.Model):
         ]
         indexes = [
             models.Index(fields=["customer", "issue_on"]),
-            models.Index(fields=["company", "issue_on"]),
+            # Also the ledger balance as of a date (the aging's reconciliation): with the status and the
+            # functional amount in the index it sums the index alone, not the wide document rows.
+            models.Index(fields=["company", "issue_on", "status", "functional_amount"], name="ledger_document_balance"),
             models.Index(fields=["company", "doc_type", "issue_on"]),
             # Imports look documents up by number a few thousand at a time: this index serves that
             # lookup on every backend, whatever the planner's statistics say.
             models.Index(fields=["number"], name="ledger_document_number"),
+            # Reports read the credits that can be unallocated on a date: never settled, or settled after it.
+            models.Index(fields=["settled_on"], condition=Q(amount__lt=0), name="ledger_credit_settled"),
         ]
 
     def __str__(self) -> str:
@@ -208,6 +219,11 @@ class DueLine(models.Model):
     currency = models.CharField(_("currency"), max_length=3)
     amount = MinorUnitsField(_("amount"))
     functional_amount = MinorUnitsField(_("functional amount"))
+    open_now = MinorUnitsField(_("open amount"), help_text=_("What is still to pay on this line, today."))
+    open_functional_now = MinorUnitsField(_("open amount, functional"))
+    settled_on = models.DateField(
+        _("settled on"), null=True, blank=True, help_text=_("The day the line was paid in full or reversed.")
+    )
 
     class Meta:
         verbose_name = _("due line")
@@ -217,7 +233,12 @@ class DueLine(models.Model):
             models.UniqueConstraint(fields=["document", "seq"], name="uniq_due_line"),
             models.CheckConstraint(condition=Q(amount__gt=0), name="due_line_positive"),
         ]
-        indexes = [models.Index(fields=["customer", "due_on"]), models.Index(fields=["company", "due_on"])]
+        indexes = [
+            models.Index(fields=["customer", "due_on"]),
+            models.Index(fields=["company", "due_on"]),
+            # Aging reads only the lines that can be open on its date: never settled, or settled after it.
+            models.Index(fields=["settled_on"], name="ledger_line_settled"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.document_id}/{self.seq} due {self.due_on}"
@@ -278,6 +299,8 @@ class Allocation(models.Model):
             models.Index(fields=["line", "allocated_on"]),
             models.Index(fields=["source", "allocated_on"]),
             models.Index(fields=["customer", "allocated_on"]),
+            # An aging as of a past date adds back the allocations dated after it, and only those.
+            models.Index(fields=["allocated_on"], name="ledger_allocation_date"),
         ]
 
     def __str__(self) -> str:

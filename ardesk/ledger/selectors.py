@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -51,26 +51,10 @@ def posted(queryset: QuerySet) -> QuerySet:
     return queryset.filter(status=DocumentStatus.POSTED)
 
 
-def _reversed_by(as_of: dt.date, document_field: str = "pk"):
-    """Whether the document was cancelled by a reversal dated on or before the date."""
-    return Exists(
-        Document.objects.filter(reversal_of=OuterRef(document_field), issue_on__lte=as_of, status=DocumentStatus.POSTED)
-    )
-
-
-def _allocated(as_of: dt.date, field: str, outer: str = "pk"):
+def _allocated_after(as_of: dt.date, field: str, column: str = "amount"):
+    """What allocations dated after the date took from the row: added back, it gives the open amount then."""
     allocations = (
-        Allocation.objects.filter(**{field: OuterRef(outer)}, allocated_on__lte=as_of)
-        .values(field)
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    return Coalesce(Subquery(allocations), Value(0))
-
-
-def _allocated_functional(as_of: dt.date, field: str, column: str):
-    allocations = (
-        Allocation.objects.filter(**{field: OuterRef("pk")}, allocated_on__lte=as_of)
+        Allocation.objects.filter(**{field: OuterRef("pk")}, allocated_on__gt=as_of)
         .values(field)
         .annotate(total=Sum(column))
         .values("total")
@@ -78,29 +62,27 @@ def _allocated_functional(as_of: dt.date, field: str, column: str):
     return Coalesce(Subquery(allocations), Value(0))
 
 
+def _open_on(as_of: dt.date) -> Q:
+    # Only rows never settled, or settled after the date, can be open on it (see ledger.open_state).
+    return Q(issue_on__lte=as_of) & (Q(settled_on__isnull=True) | Q(settled_on__gt=as_of))
+
+
 def open_lines(*, as_of: dt.date, customer_ids=None, company_ids=None) -> QuerySet[DueLine]:
     """Due lines open as of a date, annotated with open_amount and open_functional (minor units).
 
-    A line is open when its document was posted and issued by the date, not reversed by then, and
-    the allocations dated on or before the date leave something to pay.
+    A line is open when its document was issued by the date, not reversed by then, and the
+    allocations dated on or before the date leave something to pay. Today's open amount is kept on
+    the line; the allocations dated after the date are added back to it.
     """
-    lines = DueLine.objects.filter(issue_on__lte=as_of, document__status=DocumentStatus.POSTED)
+    lines = DueLine.objects.filter(_open_on(as_of))
     if customer_ids is not None:
         lines = lines.filter(customer_id__in=customer_ids)
     if company_ids is not None:
         lines = lines.filter(company_id__in=company_ids)
-    return (
-        lines.annotate(
-            allocated=_allocated(as_of, "line"),
-            allocated_functional=_allocated_functional(as_of, "line", "functional_amount"),
-            is_reversed=_reversed_by(as_of, "document_id"),
-        )
-        .filter(is_reversed=False)
-        .annotate(
-            open_amount=F("amount") - F("allocated"), open_functional=F("functional_amount") - F("allocated_functional")
-        )
-        .filter(open_amount__gt=0)
-    )
+    return lines.annotate(
+        open_amount=F("open_now") + _allocated_after(as_of, "line"),
+        open_functional=F("open_functional_now") + _allocated_after(as_of, "line", "functional_amount"),
+    ).filter(open_amount__gt=0)
 
 
 def open_credits(*, as_of: dt.date, customer_ids=None, company_ids=None) -> QuerySet[Document]:
@@ -108,24 +90,16 @@ def open_credits(*, as_of: dt.date, customer_ids=None, company_ids=None) -> Quer
 
     ``unapplied`` is the positive amount (minor units) still to allocate.
     """
-    credits = posted(Document.objects.filter(amount__lt=0, issue_on__lte=as_of, reversal_of__isnull=True))
+    credits = posted(Document.objects.filter(_open_on(as_of), amount__lt=0, reversal_of__isnull=True))
     if customer_ids is not None:
         credits = credits.filter(customer_id__in=customer_ids)
     if company_ids is not None:
         credits = credits.filter(company_id__in=company_ids)
-    return (
-        credits.annotate(
-            allocated=_allocated(as_of, "source"),
-            allocated_functional=_allocated_functional(as_of, "source", "source_functional_amount"),
-            is_reversed=_reversed_by(as_of),
-        )
-        .filter(is_reversed=False)
-        .annotate(
-            unapplied=-F("amount") - F("allocated"),
-            unapplied_functional=-F("functional_amount") - F("allocated_functional"),
-        )
-        .filter(unapplied__gt=0)
-    )
+    return credits.annotate(
+        unapplied=F("unapplied_now") + _allocated_after(as_of, "source"),
+        unapplied_functional=F("unapplied_functional_now")
+        + _allocated_after(as_of, "source", "source_functional_amount"),
+    ).filter(unapplied__gt=0)
 
 
 def balance_minor(
@@ -197,51 +171,111 @@ def company_of(company_id: int) -> Company:
 def open_lines_of_documents(*, company_id: int, numbers, doc_types=("invoice",)) -> list[dict]:
     """The open due lines (today, all allocations counted) of documents named by number, for imports.
 
-    Three indexed look-ups instead of one correlated query: the lines of the named documents,
-    the allocations summed per line, and the reversals that cancel documents. Each dict has the
-    keys of ``imports.base.OPEN_LINE_FIELDS``; lines are in due order.
+    One indexed look-up: each line keeps its open amount today (``open_now``, see
+    ``ledger.open_state``), and a line paid in full or whose document was reversed has a
+    ``settled_on``. Each dict has ``open_amount`` and ``allocated_functional`` (minor units) next
+    to the line's own values; lines are in due order.
+
+    On PostgreSQL each number is looked up through the number index (``OFFSET 0`` keeps the
+    planner from hashing the whole document table instead, which it prefers for a few thousand
+    numbers until the table is large).
     """
-    lines = list(
-        DueLine.objects.filter(
-            document__company_id=company_id,
-            document__doc_type__in=doc_types,
-            document__number__in=list(numbers),
-            document__status=DocumentStatus.POSTED,
-        )
-        .values(
-            "pk",
-            "document_id",
-            "document__number",
-            "document__rate",
-            "customer_id",
-            "currency",
-            "issue_on",
-            "amount",
-            "functional_amount",
-            "due_on",
-        )
-        .order_by("due_on", "pk")
+    from django.db import connection
+
+    sql = """
+    SELECT l.id, l.document_id, d.number, d.rate, l.customer_id, l.currency, l.issue_on, l.amount,
+           l.functional_amount, l.due_on, l.open_now, l.open_functional_now
+    FROM UNNEST(%s::text[]) AS n(number)
+    CROSS JOIN LATERAL (
+        SELECT id, number, rate FROM ledger_document
+        WHERE company_id = %s AND doc_type = ANY(%s) AND number = n.number AND status = %s
+        OFFSET 0
+    ) AS d
+    JOIN ledger_dueline l ON l.document_id = d.id
+    WHERE l.settled_on IS NULL AND l.open_now > 0
+    ORDER BY l.due_on, l.id
+    """
+    keys = (
+        "pk",
+        "document_id",
+        "document__number",
+        "document__rate",
+        "customer_id",
+        "currency",
+        "issue_on",
+        "amount",
+        "functional_amount",
+        "due_on",
+        "open_now",
+        "open_functional_now",
     )
-    if not lines:
-        return []
-    reversed_ids = set(
-        Document.objects.filter(reversal_of_id__in={line["document_id"] for line in lines}).values_list(
-            "reversal_of_id", flat=True
+    numbers = sorted(set(numbers))
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [numbers, company_id, list(doc_types), DocumentStatus.POSTED.value])
+            lines = [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
+    else:
+        lines = list(
+            DueLine.objects.filter(
+                document__company_id=company_id,
+                document__doc_type__in=doc_types,
+                document__number__in=numbers,
+                document__status=DocumentStatus.POSTED,
+                settled_on__isnull=True,
+                open_now__gt=0,
+            )
+            .values(*keys)
+            .order_by("due_on", "pk")
         )
-    )
-    totals = {
-        row["line_id"]: row
-        for row in Allocation.objects.filter(line_id__in=[line["pk"] for line in lines])
-        .values("line_id")
-        .annotate(amount=Sum("amount"), functional=Sum("functional_amount"))
-    }
-    result = []
     for line in lines:
-        if line["document_id"] in reversed_ids:
-            continue
-        used = totals.get(line["pk"], {"amount": 0, "functional": 0})
-        line["open_amount"] = line["amount"] - used["amount"]
-        line["allocated_functional"] = used["functional"]
-        if line["open_amount"] > 0:
-            result.append(line)
-    return result
+        line["open_amount"] = line["open_now"]
+        line["allocated_functional"] = line["functional_amount"] - line["open_functional_now"]
+    return lines
+
+
+def exposure_minor(*, customer_ids, company_id: int, as_of: dt.date) -> dict:
+    """Today's open receivables of customers at a company, functional minor units, for the credit check.
+
+    ``open`` is what the open items still owe, ``overdue`` the part due before the date, ``unapplied``
+    the receipts and credit notes not yet allocated, ``oldest_due_on`` the due date of the oldest
+    overdue item. Two indexed look-ups over the rows still open (``settled_on`` empty).
+    """
+    from django.db.models import Min
+
+    lines = DueLine.objects.filter(
+        customer_id__in=customer_ids, company_id=company_id, settled_on__isnull=True, open_now__gt=0
+    ).aggregate(
+        open=Coalesce(Sum("open_functional_now"), Value(0)),
+        overdue=Coalesce(Sum("open_functional_now", filter=Q(due_on__lt=as_of)), Value(0)),
+        oldest_due_on=Min("due_on", filter=Q(due_on__lt=as_of)),
+    )
+    unapplied = Document.objects.filter(
+        customer_id__in=customer_ids,
+        company_id=company_id,
+        amount__lt=0,
+        settled_on__isnull=True,
+        status=DocumentStatus.POSTED,
+        reversal_of__isnull=True,
+    ).aggregate(total=Coalesce(Sum("unapplied_functional_now"), Value(0)))["total"]
+    return {**lines, "unapplied": unapplied}
+
+
+def settled_lines(*, customer_ids, since: dt.date, until: dt.date) -> list[tuple[dt.date, dt.date, int]]:
+    """(due date, settled date, functional amount) of the items paid in full in a period; reversed items left out."""
+    from django.db.models import Exists
+
+    reversed_document = Document.objects.filter(reversal_of=OuterRef("document_id"), status=DocumentStatus.POSTED)
+    return list(
+        DueLine.objects.filter(customer_id__in=customer_ids, settled_on__gte=since, settled_on__lte=until)
+        .exclude(Exists(reversed_document))
+        .values_list("due_on", "settled_on", "functional_amount")
+    )
+
+
+def sales_minor(*, customer_ids, since: dt.date, until: dt.date) -> int:
+    """Invoiced sales (functional minor units, net of reversals) in a period."""
+    return posted(
+        Document.objects.filter(
+            customer_id__in=customer_ids, doc_type="invoice", issue_on__gte=since, issue_on__lte=until
+        )
+    ).aggregate(total=Coalesce(Sum("functional_amount"), Value(0)))["total"]

@@ -17,7 +17,7 @@ from ardesk.core.errors import InvalidInput
 from ardesk.core.money import CurrencyError, currency_decimals, from_minor, quantize, to_decimal, to_minor
 from ardesk.customers.models import Customer
 from ardesk.customers.services import ensure_company_access, ensure_permission
-from ardesk.ledger import domain, selectors
+from ardesk.ledger import domain, open_state, selectors
 from ardesk.ledger.errors import LedgerError
 from ardesk.ledger.models import (
     Allocation,
@@ -31,8 +31,11 @@ from ardesk.ledger.models import (
     PaymentTerm,
 )
 
-DEBIT = {DocumentType.INVOICE, DocumentType.DEBIT_NOTE}
-CREDIT = {DocumentType.RECEIPT, DocumentType.CREDIT_NOTE}
+DEBIT = {DocumentType.INVOICE, DocumentType.DEBIT_NOTE, DocumentType.RECOVERY}
+CREDIT = {DocumentType.RECEIPT, DocumentType.CREDIT_NOTE, DocumentType.WRITE_OFF}
+# Write-offs and recoveries are posted by their approval in ardesk.provisioning (which checks its own
+# permissions and calls with check_access=False), never entered by hand.
+BAD_DEBT = {DocumentType.WRITE_OFF, DocumentType.RECOVERY}
 POST_PERMISSION = "ledger.add_document"
 
 
@@ -87,6 +90,8 @@ def document_post(
         errors["currency"] = [_("Use a three-letter ISO 4217 currency code such as CNY.")]
     if doc_type not in DocumentType.values:
         errors["doc_type"] = [_("Unknown document type %(type)s.") % {"type": doc_type}]
+    elif doc_type in BAD_DEBT and check_access:
+        errors["doc_type"] = [_("Write-offs and recoveries are posted by their approval under Bad debt.")]
     if customer.company_id != company.pk:
         errors["customer"] = [
             _("Customer %(customer)s does not belong to company %(company)s.")
@@ -157,6 +162,9 @@ def document_post(
         description=description.strip(),
         discount_until=discount[0] if discount else None,
         discount_amount=to_minor(discount[1], currency) if discount else None,
+        unapplied_now=-to_minor(signed, currency) if signed < 0 else 0,
+        unapplied_functional_now=-to_minor(functional, company.functional_currency) if signed < 0 else 0,
+        settled_on=None if signed < 0 else issue_on,
         status=DocumentStatus.POSTED,
         posted_at=timezone.now(),
         posted_by=by,
@@ -190,6 +198,8 @@ def document_post(
                 currency=currency,
                 amount=to_minor(part.amount, currency),
                 functional_amount=to_minor(f, company.functional_currency),
+                open_now=to_minor(part.amount, currency),
+                open_functional_now=to_minor(f, company.functional_currency),
             )
             for n, (part, f) in enumerate(zip(parts, functional_parts, strict=True), start=1)
         )
@@ -257,9 +267,12 @@ def document_reverse(*, by, document: Document, on: dt.date, reason: str = "") -
         reversal_of=document,
         description=reason[:300],
         status=DocumentStatus.POSTED,
+        settled_on=on,
         posted_at=timezone.now(),
         posted_by=by,
     )
+    open_state.lines_refresh(DueLine.objects.filter(document=document))
+    open_state.credits_refresh(Document.objects.filter(pk=document.pk))
     record(
         action="document.reverse",
         actor=by,
@@ -388,6 +401,7 @@ def allocation_create(
             functional_currency,
         ),
     )
+    _refresh_open_state(allocation)
     record(
         action="allocation.create",
         actor=by,
@@ -430,6 +444,7 @@ def allocation_reverse(*, by, allocation: Allocation, on: dt.date) -> Allocation
         method="reversal",
         created_by=by,
     )
+    _refresh_open_state(reversal)
     record(
         action="allocation.reverse",
         actor=by,
@@ -440,6 +455,11 @@ def allocation_reverse(*, by, allocation: Allocation, on: dt.date) -> Allocation
         after={"reversal_id": reversal.pk, "date": on},
     )
     return reversal
+
+
+def _refresh_open_state(allocation: Allocation) -> None:
+    open_state.lines_refresh(DueLine.objects.filter(pk=allocation.line_id))
+    open_state.credits_refresh(Document.objects.filter(pk=allocation.source_id))
 
 
 @transaction.atomic

@@ -22,7 +22,7 @@ from ardesk.core.jobs import get_progress
 from ardesk.core.web import add_errors, is_htmx, requires
 from ardesk.customers import selectors as customer_selectors
 from ardesk.customers.models import Customer
-from ardesk.ledger import services, statements
+from ardesk.ledger import services, statement_files, statements
 from ardesk.ledger.models import StatementRun
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -102,7 +102,7 @@ def statement_page(request, pk: int):
 
 def _download(statement: statements.Statement, data: bytes, extension: str, content_type: str) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
-    name = statements.file_name(statement.customer, statement.date_from, statement.date_to, extension)
+    name = statement_files.file_name(statement.customer, statement.date_from, statement.date_to, extension)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
     return response
 
@@ -112,7 +112,7 @@ def statement_pdf(request, pk: int):
     asked = _asked(request, pk)
     if asked.statement is None:
         return _form_errors(request, asked)
-    data = statements.statement_pdf(asked.statement, asked.language)
+    data = statement_files.statement_pdf(asked.statement, asked.language)
     return _download(asked.statement, data, "pdf", "application/pdf")
 
 
@@ -121,7 +121,7 @@ def statement_xlsx(request, pk: int):
     asked = _asked(request, pk)
     if asked.statement is None:
         return _form_errors(request, asked)
-    data = statements.statement_xlsx(asked.statement, asked.language)
+    data = statement_files.statement_xlsx(asked.statement, asked.language)
     return _download(asked.statement, data, "xlsx", XLSX)
 
 

@@ -63,7 +63,7 @@ def statement_run(run_id: int) -> None:
 
     from ardesk.core.jobs import set_progress
     from ardesk.ledger.models import StatementRun
-    from ardesk.ledger.statements import statements_bulk
+    from ardesk.ledger.statement_files import statements_bulk
 
     run = StatementRun.objects.select_related("company").get(pk=run_id)
     try:

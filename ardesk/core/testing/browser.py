@@ -116,12 +116,14 @@ def sign_out(page) -> None:
 
 
 def sync_roles() -> None:
-    """Make the role groups of the data migrations again, with their permissions."""
+    """Make the rows of the data migrations again: the role groups with their permissions, the shipped bucket sets."""
     from django.apps import apps
 
     from ardesk.accounts.roles import sync_all_roles
+    from ardesk.reports.defaults import bucket_sets_ensure
 
     sync_all_roles(apps)
+    bucket_sets_ensure(apps)
 
 
 @pytest.fixture(scope="module")

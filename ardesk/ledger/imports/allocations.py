@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from ardesk.core.bulk import insert_rows
 from ardesk.core.money import to_minor
-from ardesk.ledger import selectors
+from ardesk.ledger import open_state, selectors
 from ardesk.ledger.imports import formats
 from ardesk.ledger.imports.base import Importer, LineUse, converted
 from ardesk.ledger.imports.documents import ALLOCATION_FIELDS
@@ -141,6 +141,10 @@ class AllocationImporter(Importer):
                 )
                 for source, candidate, share, on, functional in planned
             ),
+        )
+        open_state.allocations_refresh(
+            line_ids={candidate["pk"] for _s, candidate, *_rest in planned},
+            source_ids={source["pk"] for source, *_rest in planned},
         )
         self.used.clear()
         self.used_sources.clear()

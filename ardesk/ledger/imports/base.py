@@ -73,15 +73,32 @@ class ImportReport:
         }
 
 
-def chunks(table: Table, positions: dict[str, int]) -> Iterator[list[tuple[int, dict]]]:
-    chunk: list[tuple[int, dict]] = []
-    for line, cells in table.rows:
-        chunk.append((line, {name: (cells[i] if i < len(cells) else "") for name, i in positions.items()}))
+def chunks(table: Table) -> Iterator[list[tuple[int, list]]]:
+    """The file's rows, CHUNK at a time, as (line number, cells)."""
+    chunk: list[tuple[int, list]] = []
+    for row in table.rows:
+        chunk.append(row)
         if len(chunk) >= CHUNK:
             yield chunk
             chunk = []
     if chunk:
         yield chunk
+
+
+def plain_minor(text: str, places: int) -> int | None:
+    """Minor units of a plain positive amount such as ``1200.5`` (ASCII digits, at most ``places``
+    decimals), the common case, read without Decimal; None for anything else, which the full
+    parser (formats.parse_amount) then reads or reports."""
+    whole, dot, fraction = text.partition(".")
+    if not (whole.isdigit() and whole.isascii()):
+        return None
+    if dot:
+        if not (fraction.isdigit() and fraction.isascii()) or len(fraction) > places:
+            return None
+        minor = int(whole) * 10**places + int(fraction) * 10 ** (places - len(fraction))
+    else:
+        minor = int(whole) * 10**places
+    return minor if minor > 0 else None
 
 
 class Importer:
@@ -101,6 +118,15 @@ class Importer:
         self.report = report
         self.writing = False
         self.batch: ImportBatch | None = None
+        self.positions: dict[str, int] = {}
+
+    def values(self, cells: list) -> dict:
+        """A row's cells by field name."""
+        return {name: (cells[i] if i < len(cells) else "") for name, i in self.positions.items()}
+
+    def chunk_cells(self, rows: list[tuple[int, list]]) -> None:
+        """Check (and write) a chunk of (line number, cells); by default by field name, see ``chunk``."""
+        self.chunk([(line, self.values(cells)) for line, cells in rows])
 
     @property
     def may_write(self) -> bool:
@@ -114,6 +140,9 @@ class Importer:
 
     def finish(self) -> None:
         """Work that needs the whole file (e.g. parents named further down)."""
+
+    def close(self) -> None:
+        """Release what the run holds (called after ``finish``, and when the run fails)."""
 
     def text(self, line: int, values: dict, name: str, *, required: bool = True, max_length: int = 64) -> str | None:
         value = cell_text(values.get(name, ""))
@@ -154,6 +183,7 @@ class LineUse:
         self.functional_currency = functional_currency
         self.amount: dict[int, int] = {}
         self.functional: dict[int, int] = {}
+        self.lines: dict[int, dict] = {}
 
     def available(self, line: dict) -> int:
         return line["open_amount"] - self.amount.get(line["pk"], 0)
@@ -167,8 +197,21 @@ class LineUse:
             functional = converted(share, line["currency"], line["document__rate"], self.functional_currency)
         self.amount[pk] = self.amount.get(pk, 0) + share
         self.functional[pk] = self.functional.get(pk, 0) + functional
+        self.lines[pk] = line
         return functional
+
+    def open_after(self) -> list[tuple[int, int, int]]:
+        """(line id, open amount, open functional amount) of every line taken from, once the takings are written."""
+        return [
+            (
+                pk,
+                line["open_amount"] - self.amount[pk],
+                line["functional_amount"] - line["allocated_functional"] - self.functional[pk],
+            )
+            for pk, line in self.lines.items()
+        ]
 
     def clear(self) -> None:
         self.amount.clear()
         self.functional.clear()
+        self.lines.clear()

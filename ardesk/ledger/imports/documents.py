@@ -2,7 +2,15 @@
 
 Idempotent by number or external reference: a document already in the ledger with the same
 content is unchanged; with other content it is a conflict, reported and never overwritten.
-Rows are written with the database's bulk path (core.bulk), then read back for their ids.
+Rows are written with the database's bulk path (core.bulk) by a ``Writer``: on PostgreSQL the
+database writes one chunk while the next is read and checked. Ids come from the table's sequence
+before the rows are written, so due lines and allocations point at their document without
+reading it back.
+
+Most rows are plain (ISO dates, amounts like ``1200.50``, known codes): they are read by a fast
+path that accepts only what the full checks would accept unchanged, and give the same values.
+Any other row goes through the full checks, which read every form the formats allow and report
+every problem.
 """
 
 from __future__ import annotations
@@ -10,18 +18,22 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ardesk.core.bulk import insert_rows, reserve_ids
-from ardesk.core.money import from_minor, to_minor
+from ardesk.core.bulk import Writer, insert_rows, reserve_ids
+from ardesk.core.money import currency_decimals, from_minor, to_minor
 from ardesk.customers.models import Customer
 from ardesk.ledger import domain, selectors
 from ardesk.ledger.errors import MissingExchangeRate
 from ardesk.ledger.imports import formats
-from ardesk.ledger.imports.base import Importer, LineUse, converted
+from ardesk.ledger.imports.base import Importer, LineUse, converted, plain_minor
 from ardesk.ledger.imports.reader import cell_text
 from ardesk.ledger.models import Allocation, Document, DocumentStatus, DueLine, PaymentTerm
+
+POSTED = DocumentStatus.POSTED.value
+ONE = Decimal(1)  # the rate of the functional currency (selectors.exchange_rate)
 
 DOCUMENT_FIELDS = (
     "id",
@@ -42,6 +54,9 @@ DOCUMENT_FIELDS = (
     "payment_term_id",
     "discount_until",
     "discount_amount",
+    "unapplied_now",
+    "unapplied_functional_now",
+    "settled_on",
     "description",
     "status",
     "import_batch_id",
@@ -59,8 +74,10 @@ LINE_FIELDS = (
     "currency",
     "amount",
     "functional_amount",
+    "open_now",
+    "open_functional_now",
 )
-ALLOCATION_FIELDS = (
+ALLOCATION_FIELDS = (  # as allocations.py writes them
     "company_id",
     "customer_id",
     "source_id",
@@ -75,6 +92,42 @@ ALLOCATION_FIELDS = (
 )
 
 
+# What receipts and credit notes write: the source document's id first, filled in by the writer.
+SOURCE_ALLOCATION_FIELDS = ("source_id", *(name for name in ALLOCATION_FIELDS if name != "source_id"))
+
+# The open state of due lines after a chunk's allocations (see ledger.open_state, whose
+# ``lines_refresh`` this equals for lines that were open and not reversed): the open amounts
+# are today's less what the chunk took, computed while planning; a line paid in full is settled
+# on the day of its last allocation.
+_LINES_AFTER_ALLOCATIONS_PG = """
+UPDATE ledger_dueline AS l
+SET open_now = u.open_now, open_functional_now = u.open_functional_now,
+    settled_on = CASE WHEN u.open_now = 0
+                 THEN (SELECT MAX(a.allocated_on) FROM ledger_allocation a WHERE a.line_id = l.id) END
+FROM (SELECT UNNEST(%s::bigint[]) AS id, UNNEST(%s::bigint[]) AS open_now,
+             UNNEST(%s::bigint[]) AS open_functional_now) AS u
+WHERE l.id = u.id
+"""
+_LINES_AFTER_ALLOCATIONS = """
+UPDATE ledger_dueline
+SET open_now = %s, open_functional_now = %s,
+    settled_on = CASE WHEN %s = 0
+                 THEN (SELECT MAX(a.allocated_on) FROM ledger_allocation a WHERE a.line_id = ledger_dueline.id) END
+WHERE id = %s
+"""
+
+
+def lines_after_allocations(cursor, changes: list[tuple[int, int, int]]) -> None:
+    """Write the open state of due lines (id, open amount, open functional amount) after new allocations."""
+    if not changes:
+        return
+    if connection.vendor == "postgresql":
+        ids, amounts, functionals = (list(column) for column in zip(*changes, strict=True))
+        cursor.execute(_LINES_AFTER_ALLOCATIONS_PG, [ids, amounts, functionals])
+    else:
+        cursor.executemany(_LINES_AFTER_ALLOCATIONS, [(a, f, a, pk) for pk, a, f in changes])
+
+
 class DocumentImporter(Importer):
     doc_type = ""
     date_column = "date"
@@ -83,24 +136,128 @@ class DocumentImporter(Importer):
     def start(self) -> None:
         self.customers = dict(Customer.objects.filter(company=self.company).values_list("code", "pk"))
         self.terms = {t.code: t for t in PaymentTerm.objects.prefetch_related("instalments")}
+        self.rules = {code: selectors.term_of(term) for code, term in self.terms.items()}
         self.rates: dict[tuple[str, dt.date], Decimal] = {}
         self.seen: set[str] = set()
         self.seen_refs: set[str] = set()
         self.now = timezone.now()
+        self.functional_currency = self.company.functional_currency
+        self.user_id = self.user.pk if self.user else None
+        # Cells seen before, read once: plain ISO dates and currency codes.
+        self.dates: dict[str, dt.date] = {}
+        self.currencies: dict[str, tuple[str, int]] = {}
         # A first import into an empty ledger needs no look-ups: duplicates within the file are caught by `seen`.
         self.ledger_has_documents = Document.objects.filter(company=self.company, doc_type=self.doc_type).exists()
+        self.writer = Writer()
+
+    def finish(self) -> None:
+        self.writer.wait()
+
+    def close(self) -> None:
+        if hasattr(self, "writer"):
+            self.writer.close()
 
     def rate(self, line: int, currency: str, on: dt.date) -> Decimal | None:
         key = (currency, on)
         if key not in self.rates:
+            self.writer.wait()  # the connection is the writer's while it works
             try:
                 self.rates[key] = selectors.exchange_rate(
-                    currency=currency, quote_currency=self.company.functional_currency, on=on
+                    currency=currency, quote_currency=self.functional_currency, on=on
                 )
             except MissingExchangeRate as exc:
                 self.report.add(line, "currency", exc.message)
                 return None
         return self.rates[key]
+
+    # The fast path: plain cells only; None sends the row to the full checks.
+
+    def plain_date(self, cell) -> dt.date | None:
+        if type(cell) is not str:
+            return None
+        date = self.dates.get(cell)
+        if date is None:
+            text = cell.strip()
+            if len(text) != 10 or text[4] != "-" or text[7] != "-" or len(self.dates) > 100_000:
+                return None
+            try:
+                date = dt.date.fromisoformat(text)
+            except ValueError:
+                return None
+            self.dates[cell] = date
+        return date
+
+    def plain_currency(self, cell) -> tuple[str, int] | None:
+        if type(cell) is not str:
+            return None
+        found = self.currencies.get(cell)
+        if found is None and len(self.currencies) < 1000:
+            try:
+                code = formats.parse_currency(cell)
+            except ValueError:
+                return None
+            found = self.currencies[cell] = (code, currency_decimals(code))
+        return found
+
+    def plain_row(self, line: int, cells: list) -> dict | None:
+        """A row whose common cells are all plain and valid, as the full checks would read it; else None."""
+        p = self.positions
+        number, code, on, currency, amount = (
+            cells[p["number"]],
+            cells[p["customer"]],
+            cells[p[self.date_column]],
+            cells[p["currency"]],
+            cells[p["amount"]],
+        )
+        if type(number) is not str or type(code) is not str or type(amount) is not str:
+            return None
+        number, code = number.strip(), code.strip()
+        if not number or len(number) > 40 or number in self.seen or len(code) > 32:
+            return None
+        customer_id = self.customers.get(code)
+        issue_on = self.plain_date(on)
+        found = self.plain_currency(currency)
+        if customer_id is None or issue_on is None or found is None:
+            return None
+        currency, places = found
+        minor = plain_minor(amount.strip(), places)
+        if minor is None:
+            return None
+        external_ref = ""
+        if "external_ref" in p:
+            external_ref = cells[p["external_ref"]]
+            if type(external_ref) is not str:
+                return None
+            external_ref = external_ref.strip()
+            if len(external_ref) > 64 or external_ref in self.seen_refs:
+                return None
+        rate = ONE if currency == self.functional_currency else self.rates.get((currency, issue_on))
+        if rate is None:
+            return None
+        return {
+            "line": line,
+            "number": number,
+            "customer_id": customer_id,
+            "issue_on": issue_on,
+            "currency": currency,
+            "amount": None,  # a Decimal only when needed (see decimal_amount)
+            "text": amount,
+            "minor": minor * self.sign,
+            "external_ref": external_ref,
+            "rate": rate,
+        }
+
+    def accept(self, row: dict) -> None:
+        self.seen.add(row["number"])
+        if row["external_ref"]:
+            self.seen_refs.add(row["external_ref"])
+
+    @staticmethod
+    def decimal_amount(row: dict) -> Decimal:
+        """The row's positive amount as formats.parse_amount reads it."""
+        if row["amount"] is None:
+            row["amount"] = Decimal(row["text"].strip())
+        return row["amount"]
 
     def read_row(self, line: int, values: dict) -> dict | None:
         before = self.report.problem_count
@@ -149,6 +306,7 @@ class DocumentImporter(Importer):
         """Drop rows already in the ledger (unchanged), report conflicts; return the new ones."""
         if not rows or not self.ledger_has_documents:
             return rows
+        self.writer.wait()
         fields = (
             "company_id",
             "doc_type",
@@ -207,15 +365,26 @@ class DocumentImporter(Importer):
                 self.report.unchanged += 1
         return new
 
-    def document_row(self, row: dict, pk: int) -> tuple:
-        functional = to_minor(
-            domain.functional_amount(row["amount"] * self.sign, row["rate"], self.company.functional_currency),
-            self.company.functional_currency,
-        )
+    def functional(self, row: dict) -> int:
+        """The signed amount in the functional currency, in minor units, rounded once."""
+        if row["currency"] == self.functional_currency:
+            # rate 1 and the same minor unit: the conversion rounds nothing
+            functional = row["minor"]
+        else:
+            functional = to_minor(
+                domain.functional_amount(self.decimal_amount(row) * self.sign, row["rate"], self.functional_currency),
+                self.functional_currency,
+            )
         row["functional"] = functional
+        return functional
+
+    def document_row(self, row: dict, unapplied: int, unapplied_functional: int, settled_on: dt.date | None) -> tuple:
+        """The document's columns (DOCUMENT_FIELDS without the id, which the writer puts first) and its open state."""
+        functional = row["functional"]
         discount = row.get("discount")
+        term = row.get("term")
+        cost = row.get("cost")
         return (
-            pk,
             self.company.pk,
             row["customer_id"],
             self.doc_type,
@@ -227,25 +396,28 @@ class DocumentImporter(Importer):
             row["minor"],
             row["rate"],
             functional,
-            to_minor(row["cost"], row["currency"]) if row.get("cost") is not None else None,
+            cost,
             row.get("order_ref", ""),
             row.get("invoice", ""),
-            row["term"].pk if row.get("term") else None,
+            term.pk if term else None,
             discount[0] if discount else None,
             to_minor(discount[1], row["currency"]) if discount else None,
+            unapplied,
+            unapplied_functional,
+            settled_on,
             "",
-            DocumentStatus.POSTED,
+            POSTED,
             self.batch.pk,
             self.now,
-            self.user.pk if self.user else None,
+            self.user_id,
             self.now,
         )
 
-    def write_documents(self, rows: list[dict]) -> list[int]:
-        """Insert the documents; return their ids in the order of the rows."""
-        ids = reserve_ids(Document, len(rows))
-        insert_rows(Document, DOCUMENT_FIELDS, (self.document_row(r, pk) for r, pk in zip(rows, ids, strict=True)))
-        return ids
+
+def _write_documents(cursor, documents: list[tuple]) -> list[int]:
+    ids = reserve_ids(Document, len(documents), cursor=cursor)
+    insert_rows(Document, DOCUMENT_FIELDS, ((pk, *doc) for pk, doc in zip(ids, documents, strict=True)), cursor=cursor)
+    return ids
 
 
 class InvoiceImporter(DocumentImporter):
@@ -253,54 +425,108 @@ class InvoiceImporter(DocumentImporter):
     doc_type = "invoice"
     date_column = "issue_date"
 
-    def chunk(self, rows):
+    def plain_invoice(self, line: int, cells: list) -> dict | None:
+        p = self.positions
+        if len(cells) < self.width:
+            return None
+        row = self.plain_row(line, cells)
+        if row is None:
+            return None
+        due_on = self.plain_date(cells[p["due_date"]])
+        if due_on is None or due_on < row["issue_on"]:
+            return None
+        cost = order_ref = term_code = ""
+        if "cost" in p:
+            cost = cells[p["cost"]]
+        if "order_ref" in p:
+            order_ref = cells[p["order_ref"]]
+        if "payment_terms" in p:
+            term_code = cells[p["payment_terms"]]
+        if type(cost) is not str or type(order_ref) is not str or type(term_code) is not str:
+            return None
+        cost, order_ref, term_code = cost.strip(), order_ref.strip(), term_code.strip()
+        if cost:
+            cost = plain_minor(cost, currency_decimals(row["currency"]))
+            if cost is None:
+                return None
+        if len(order_ref) > 64 or (term_code and term_code not in self.terms):
+            return None
+        row["due_on"] = due_on
+        row["cost"] = cost if cost != "" else None
+        row["order_ref"] = order_ref
+        self.set_term(row, term_code)
+        return row
+
+    def set_term(self, row: dict, term_code: str) -> None:
+        rule = self.rules.get(term_code)
+        row["term"] = self.terms.get(term_code)
+        row["rule"] = rule
+        row["discount"] = (
+            domain.early_payment_discount(self.decimal_amount(row), row["currency"], row["issue_on"], rule)
+            if rule is not None
+            else None
+        )
+
+    def checked_invoice(self, line: int, values: dict) -> dict | None:
+        """The full checks of one row: every problem reported."""
+        row = self.read_row(line, values)
+        due_on = self.parsed(line, values, "due_date", formats.parse_date)
+        cost = self.parsed(line, values, "cost", formats.parse_amount, row["currency"], required=False) if row else None
+        term_code = cell_text(values.get("payment_terms", ""))
+        order_ref = self.text(line, values, "order_ref", required=False) or ""
+        if term_code and term_code not in self.terms:
+            self.report.add(line, "payment_terms", _("Unknown payment term %(code)s.") % {"code": term_code})
+            return None
+        if row is None or due_on is None:
+            return None
+        if due_on < row["issue_on"]:
+            self.report.add(line, "due_date", _("The due date is before the invoice date."))
+            return None
+        row["due_on"] = due_on
+        row["cost"] = to_minor(cost, row["currency"]) if cost is not None else None
+        row["order_ref"] = order_ref
+        self.set_term(row, term_code)
+        return row
+
+    def start(self) -> None:
+        super().start()
+        self.width = max(self.positions.values()) + 1
+
+    def chunk_cells(self, rows):
         ready = []
-        for line, values in rows:
-            row = self.read_row(line, values)
-            due_on = self.parsed(line, values, "due_date", formats.parse_date)
-            cost = (
-                self.parsed(line, values, "cost", formats.parse_amount, row["currency"], required=False)
-                if row
-                else None
-            )
-            term_code = cell_text(values.get("payment_terms", ""))
-            order_ref = self.text(line, values, "order_ref", required=False) or ""
-            if term_code and term_code not in self.terms:
-                self.report.add(line, "payment_terms", _("Unknown payment term %(code)s.") % {"code": term_code})
-                continue
-            if row is None or due_on is None:
-                continue
-            if due_on < row["issue_on"]:
-                self.report.add(line, "due_date", _("The due date is before the invoice date."))
-                continue
-            term = self.terms.get(term_code)
-            rule = selectors.term_of(term) if term is not None else None
-            ready.append(
-                {
-                    **row,
-                    "due_on": due_on,
-                    "cost": cost,
-                    "order_ref": order_ref,
-                    "term": term,
-                    "rule": rule,
-                    "discount": domain.early_payment_discount(row["amount"], row["currency"], row["issue_on"], rule),
-                }
-            )
+        for line, cells in rows:
+            row = self.plain_invoice(line, cells)
+            if row is None:
+                row = self.checked_invoice(line, self.values(cells))
+                if row is None:
+                    continue
+            else:
+                self.accept(row)
+            ready.append(row)
         new = self.classify(ready)
         self.report.created += len(new)
         if not self.may_write or not new:
             return
-        ids = self.write_documents(new)
-        insert_rows(
-            DueLine, LINE_FIELDS, (line for row, pk in zip(new, ids, strict=True) for line in self.lines(row, pk))
-        )
+        documents = []
+        lines = []
+        for index, row in enumerate(new):
+            self.functional(row)
+            # a debit has nothing to allocate and counts as settled on its own date (ledger.open_state)
+            documents.append(self.document_row(row, 0, 0, row["issue_on"]))
+            lines.extend((index, *line) for line in self.lines(row))
 
-    def lines(self, row: dict, document_id: int):
+        def write(cursor):
+            ids = _write_documents(cursor, documents)
+            insert_rows(DueLine, LINE_FIELDS, ((ids[index], *rest) for index, *rest in lines), cursor=cursor)
+
+        self.writer.submit(write)
+
+    def lines(self, row: dict):
+        """The due lines' columns (LINE_FIELDS without the document id)."""
         rule = row["rule"]
         instalments = rule is not None and rule.kind == "instalments"
         if not instalments:  # one line: the whole invoice, due on the file's due date
             yield (
-                document_id,
                 row["customer_id"],
                 self.company.pk,
                 1,
@@ -309,27 +535,29 @@ class InvoiceImporter(DocumentImporter):
                 row["currency"],
                 row["minor"],
                 row["functional"],
+                row["minor"],
+                row["functional"],
             )
             return
-        parts = domain.schedule(
-            row["amount"], row["currency"], row["issue_on"], rule, None if instalments else row["due_on"]
-        )
-        functional_currency = self.company.functional_currency
+        amount = self.decimal_amount(row)
+        parts = domain.schedule(amount, row["currency"], row["issue_on"], rule, None)
+        functional_currency = self.functional_currency
         functional = from_minor(row["functional"], functional_currency)
         shares = (
-            domain.split(functional, [p.amount / row["amount"] * 100 for p in parts], functional_currency)
+            domain.split(functional, [p.amount / amount * 100 for p in parts], functional_currency)
             if len(parts) > 1
             else [functional]
         )
         for seq, (part, share) in enumerate(zip(parts, shares, strict=True), start=1):
             yield (
-                document_id,
                 row["customer_id"],
                 self.company.pk,
                 seq,
                 row["issue_on"],
                 part.due_on,
                 row["currency"],
+                to_minor(part.amount, row["currency"]),
+                to_minor(share, functional_currency),
                 to_minor(part.amount, row["currency"]),
                 to_minor(share, functional_currency),
             )
@@ -342,50 +570,97 @@ class CreditImporter(DocumentImporter):
 
     def start(self) -> None:
         super().start()
-        self.used = LineUse(self.company.functional_currency)
+        self.used = LineUse(self.functional_currency)
+        self.width = max(self.positions.values()) + 1
 
-    def chunk(self, rows):
+    def plain_credit(self, line: int, cells: list) -> dict | None:
+        if len(cells) < self.width:
+            return None
+        row = self.plain_row(line, cells)
+        if row is None:
+            return None
+        invoice = cells[self.positions["invoice"]] if "invoice" in self.positions else ""
+        if type(invoice) is not str:
+            return None
+        invoice = invoice.strip()
+        if len(invoice) > 40:
+            return None
+        row["invoice"] = invoice
+        return row
+
+    def chunk_cells(self, rows):
         ready = []
-        for line, values in rows:
-            row = self.read_row(line, values)
-            invoice = self.text(line, values, "invoice", required=False, max_length=40) or ""
-            if row is not None:
-                ready.append({**row, "invoice": invoice})
+        for line, cells in rows:
+            row = self.plain_credit(line, cells)
+            if row is None:
+                values = self.values(cells)
+                row = self.read_row(line, values)
+                invoice = self.text(line, values, "invoice", required=False, max_length=40) or ""
+                if row is None:
+                    continue
+                row["invoice"] = invoice
+            else:
+                self.accept(row)
+            ready.append(row)
         new = self.classify(ready)
         plans = self.plan_allocations(new)
         self.report.created += len(new)
         if not self.may_write or not new:
             return
-        ids = dict(zip((row["line"] for row in new), self.write_documents(new), strict=True))
-        functional_currency = self.company.functional_currency
-        insert_rows(
-            Allocation,
-            ALLOCATION_FIELDS,
-            (
-                (
-                    self.company.pk,
-                    row["customer_id"],
-                    ids[row["line"]],
-                    line_id,
-                    row["issue_on"],
-                    share,
-                    functional,
-                    converted(share, row["currency"], row["rate"], functional_currency),
-                    "import",
-                    self.user.pk if self.user else None,
-                    self.now,
+        functional_currency = self.functional_currency
+        company_id, user_id, now = self.company.pk, self.user_id, self.now
+        documents = []
+        allocations = []
+        for index, row in enumerate(new):
+            functional = self.functional(row)
+            unapplied, unapplied_functional = -row["minor"], -functional
+            for line_id, share, line_functional in plans.get(row["line"], ()):
+                source_functional = (
+                    share
+                    if row["currency"] == functional_currency
+                    else converted(share, row["currency"], row["rate"], functional_currency)
                 )
-                for row in new
-                for line_id, share, functional in plans.get(row["line"], [])
-            ),
-        )
+                unapplied -= share
+                unapplied_functional -= source_functional
+                allocations.append(
+                    (
+                        index,
+                        company_id,
+                        row["customer_id"],
+                        line_id,
+                        row["issue_on"],
+                        share,
+                        line_functional,
+                        source_functional,
+                        "import",
+                        user_id,
+                        now,
+                    )
+                )
+            # The credit's open state (ledger.open_state.credits_refresh): all its allocations are this row's.
+            settled_on = row["issue_on"] if unapplied == 0 else None
+            documents.append(self.document_row(row, unapplied, unapplied_functional, settled_on))
+        changes = self.used.open_after()
         self.used.clear()
+
+        def write(cursor):
+            ids = _write_documents(cursor, documents)
+            insert_rows(
+                Allocation,
+                SOURCE_ALLOCATION_FIELDS,
+                ((ids[index], *rest) for index, *rest in allocations),
+                cursor=cursor,
+            )
+            lines_after_allocations(cursor, changes)
+
+        self.writer.submit(write)
 
     def plan_allocations(self, rows: list[dict]) -> dict[int, list[tuple]]:
         """Which due lines each row's invoice pays, earliest instalment first, as far as they are open."""
         numbers = {r["invoice"] for r in rows if r["invoice"]}
         if not numbers:
             return {}
+        self.writer.wait()  # the open amounts must include the chunks already written
         by_invoice: dict[str, list[dict]] = {}
         for line in selectors.open_lines_of_documents(company_id=self.company.pk, numbers=numbers):
             by_invoice.setdefault(line["document__number"], []).append(line)

@@ -56,13 +56,17 @@ def _pass(importer: Importer, handle: IO[bytes], file_name: str, progress: Progr
     if problems:
         return
     importer.report.encoding = table.encoding
+    importer.positions = positions
     importer.start()
-    for chunk in chunks(table, positions):
-        importer.chunk(chunk)
-        importer.report.rows += len(chunk)
-        if progress is not None:
-            progress(importer.report.rows)
-    importer.finish()
+    try:
+        for chunk in chunks(table):
+            importer.chunk_cells(chunk)
+            importer.report.rows += len(chunk)
+            if progress is not None:
+                progress(importer.report.rows)
+        importer.finish()
+    finally:
+        importer.close()
 
 
 def run_import(

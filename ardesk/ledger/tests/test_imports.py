@@ -217,3 +217,65 @@ def test_an_allocation_naming_a_number_shared_by_a_receipt_and_a_credit_note_is_
     run("credit-notes", "number,customer,date,currency,amount\nX-1,C1,2024-02-01,CNY,5\n", company, accountant)
     report = run("allocations", "receipt,invoice,amount,date\nX-1,INV-2,5,2024-02-01\n", company, accountant)
     assert not report.ok and report.problems[0].field == "receipt"
+
+
+def _open_state():
+    lines = sorted(DueLine.objects.values_list("pk", "open_now", "open_functional_now", "settled_on"))
+    documents = sorted(Document.objects.values_list("pk", "unapplied_now", "unapplied_functional_now", "settled_on"))
+    return lines, documents
+
+
+def test_imports_keep_the_open_state_a_full_refresh_gives(accountant, company, customers):
+    """Documents are written with their open state and due lines updated per chunk, set-based;
+    recomputing everything from the allocations (ledger.open_state) must change nothing."""
+    from ardesk.ledger import open_state
+
+    ExchangeRate.objects.create(currency="USD", quote_currency="CNY", rate_on=dt.date(2024, 1, 1), rate="7.1234")
+    invoices = INVOICES + "U-1,C2,2024-01-08,2024-02-07,USD,100.05,,\nU-2,C2,2024-01-09,2024-02-08,USD,33.33,,\n"
+    assert run("invoices", invoices, company, accountant).ok
+    receipts = """number,customer,date,currency,amount,invoice
+R-1,C1,2024-02-01,CNY,1000.50,INV-1
+R-2,C1,2024-01-20,CNY,500,INV-1
+R-3,C1,2024-02-03,CNY,50,
+R-4,C2,2024-02-04,CNY,99.99,INV-3
+R-5,C2,2024-02-05,USD,60.01,U-1
+R-6,C2,2024-02-06,USD,40.04,U-1
+R-7,C2,2024-02-07,USD,10,U-2
+"""
+    assert run("receipts", receipts, company, accountant).ok
+    notes = (
+        "number,customer,date,currency,amount,invoice\nCN-1,C2,2024-02-10,USD,23.33,U-2\nCN-2,C1,2024-02-10,CNY,1,\n"
+    )
+    assert run("credit-notes", notes, company, accountant).ok
+    imported = _open_state()
+    open_state.lines_refresh(DueLine.objects.all())
+    open_state.credits_refresh(Document.objects.all())
+    assert _open_state() == imported
+    settled = dict(DueLine.objects.values_list("document__number", "settled_on"))
+    assert settled["INV-1"] == dt.date(2024, 2, 1) and settled["U-1"] == dt.date(2024, 2, 6)
+    assert settled["U-2"] == dt.date(2024, 2, 10) and settled["INV-2"] is None
+
+
+def test_a_receipt_file_larger_than_a_chunk_pays_invoices_across_chunks(accountant, company, customers, monkeypatch):
+    from ardesk.ledger import open_state
+    from ardesk.ledger.imports import base
+
+    monkeypatch.setattr(base, "CHUNK", 2)
+    assert run("invoices", INVOICES, company, accountant).ok
+    receipts = """number,customer,date,currency,amount,invoice
+R-1,C1,2024-02-01,CNY,200.50,INV-1
+R-2,C1,2024-02-02,CNY,300,INV-1
+R-3,C1,2024-02-03,CNY,700,INV-1
+R-4,NOPE,2024-02-04,CNY,100,
+"""
+    report = run("receipts", receipts, company, accountant)  # the bad row comes after two chunks were written
+    assert not report.ok and (report.problems[0].line, report.problems[0].field) == (5, "customer")
+    assert not Document.objects.filter(doc_type="receipt").exists() and not Allocation.objects.exists()
+    assert DueLine.objects.get(document__number="INV-1").open_now == 120050
+    report = run("receipts", receipts.rsplit("R-4", 1)[0], company, accountant)
+    assert report.ok and report.created == 3
+    assert DueLine.objects.get(document__number="INV-1").settled_on == dt.date(2024, 2, 3)
+    imported = _open_state()
+    open_state.lines_refresh(DueLine.objects.all())
+    open_state.credits_refresh(Document.objects.all())
+    assert _open_state() == imported

@@ -76,6 +76,23 @@ def apply(user, customer, ops) -> None:
             pass  # refused operations (over-allocation, double reversal) must leave no trace
 
 
+def open_by_line(as_of: dt.date) -> dict[int, int]:
+    return {line.pk: line.open_amount for line in selectors.open_lines(as_of=as_of)}
+
+
+def expected_open_by_line(customer, as_of: dt.date) -> dict[int, int]:
+    """Each line's open amount on a date from first principles: amount less the allocations dated by then."""
+    reversed_on = dict(Document.objects.filter(reversal_of__isnull=False).values_list("reversal_of_id", "issue_on"))
+    expected = {}
+    for line in DueLine.objects.filter(customer=customer, issue_on__lte=as_of):
+        if line.document_id in reversed_on and reversed_on[line.document_id] <= as_of:
+            continue
+        remaining = line.amount - sum(a.amount for a in line.allocations.all() if a.allocated_on <= as_of)
+        if remaining > 0:
+            expected[line.pk] = remaining
+    return expected
+
+
 def check(customer) -> None:
     ids = [customer.pk]
     for offset in range(0, 95, 7):
@@ -84,6 +101,7 @@ def check(customer) -> None:
         open_total = sum(line.open_amount for line in selectors.open_lines(as_of=as_of, customer_ids=ids))
         credits = sum(c.unapplied for c in selectors.open_credits(as_of=as_of, customer_ids=ids))
         assert balance == open_total - credits, as_of
+        assert open_by_line(as_of) == expected_open_by_line(customer, as_of), as_of
         later = Document.objects.filter(customer=customer, issue_on__gt=as_of)
         assert balance == sum(d.amount for d in Document.objects.filter(customer=customer)) - sum(
             d.amount for d in later

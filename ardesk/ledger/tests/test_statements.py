@@ -21,6 +21,7 @@ from ardesk.core.errors import InvalidInput
 from ardesk.customers.tests.factories import CustomerFactory
 from ardesk.ledger import services
 from ardesk.ledger.models import ExchangeRate
+from ardesk.ledger.statement_files import statement_pdf, statement_xlsx, statements_bulk
 from ardesk.ledger.statements import (
     AgingBand,
     OpenItem,
@@ -29,9 +30,6 @@ from ardesk.ledger.statements import (
     build_section,
     statement,
     statement_json,
-    statement_pdf,
-    statement_xlsx,
-    statements_bulk,
 )
 from ardesk.ledger.tests.factories import credit_note, invoice, receipt
 

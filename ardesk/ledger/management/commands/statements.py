@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from ardesk.companies.models import Company
 from ardesk.core.errors import ApplicationError
 from ardesk.customers.models import Customer
-from ardesk.ledger import statements
+from ardesk.ledger import statement_files, statements
 
 
 def _date(value: str) -> dt.date:
@@ -72,8 +72,8 @@ class Command(BaseCommand):
             raise CommandError("Name the folder for the file with --out DIR")
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / statements.file_name(customer, start, end, file_format)
-        path.write_bytes(statements.RENDERERS[file_format](statement, language))
+        path = folder / statement_files.file_name(customer, start, end, file_format)
+        path.write_bytes(statement_files.RENDERERS[file_format](statement, language))
         self.stdout.write(str(path))
 
     def _bulk(self, company, start, end, out, language, file_format) -> None:
@@ -88,7 +88,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"{done}/{total}")
 
         try:
-            paths = statements.statements_bulk(
+            paths = statement_files.statements_bulk(
                 company=company,
                 date_from=start,
                 date_to=end,

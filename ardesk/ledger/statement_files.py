@@ -1,0 +1,496 @@
+"""Statements of account as files: PDF (ReportLab, built-in CJK font), Excel, and in bulk for a company.
+
+The data comes from ``ledger.statements``; this module only lays it out and writes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from django.db.models import Q, Sum
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from ardesk.companies.models import Company
+from ardesk.core.money import currency_decimals
+from ardesk.customers.models import Customer
+from ardesk.ledger import selectors
+from ardesk.ledger.models import Allocation, Document
+from ardesk.ledger.statements import (
+    Section,
+    Statement,
+    format_amount,
+    statement,
+)
+
+# --- PDF --------------------------------------------------------------------------------------
+
+CJK_FONT = "STSong-Light"  # ReportLab's built-in Simplified Chinese font (Adobe-GB1)
+LATIN_FONT = "Helvetica"
+LATIN_BOLD = "Helvetica-Bold"
+PAGE_MARGIN = 15 * mm
+GRID = colors.HexColor("#c8d0da")
+SHADE = colors.HexColor("#eef2f6")
+GREY = colors.HexColor("#555555")
+RED = colors.HexColor("#b42318")
+
+
+def _register_cjk_font() -> None:
+    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+
+
+def _is_latin(char: str) -> bool:
+    # Helvetica has the Windows-1252 characters (Latin letters, digits, '–', '·', '€'); the rest
+    # (Chinese, full-width punctuation, '→') is set in the CJK font, whose Latin letters look poor.
+    try:
+        char.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _runs(text: str) -> list[tuple[str, bool]]:
+    """The text cut into runs of Latin and of CJK characters: [(run, is_latin), ...]."""
+    runs: list[tuple[str, bool]] = []
+    for char in text:
+        latin = _is_latin(char)
+        if runs and runs[-1][1] == latin:
+            runs[-1] = (runs[-1][0] + char, latin)
+        else:
+            runs.append((char, latin))
+    return runs
+
+
+def _markup(text: str) -> str:
+    """Paragraph markup with each CJK run in the CJK font (escaped: names may contain '&' or '<')."""
+    return "".join(
+        escape(run) if latin else f'<font name="{CJK_FONT}">{escape(run)}</font>' for run, latin in _runs(text)
+    )
+
+
+def _draw(canvas_, x: float, y: float, text: str, size: float, right: bool = False) -> None:
+    """Draw a line of mixed Latin and Chinese text on the canvas, from x or ending at x."""
+    runs = [(run, LATIN_FONT if latin else CJK_FONT) for run, latin in _runs(text)]
+    if right:
+        x -= sum(pdfmetrics.stringWidth(run, font, size) for run, font in runs)
+    for run, font in runs:
+        canvas_.setFont(font, size)
+        canvas_.drawString(x, y, run)
+        x += pdfmetrics.stringWidth(run, font, size)
+
+
+def statement_pdf(statement: Statement, language: str) -> bytes:
+    """The statement as an A4 PDF in a language ("zh-hans" or "en"), page-numbered."""
+    _register_cjk_font()
+    buffer = io.BytesIO()
+    with translation.override(language):
+        period = f"{statement.date_from:%Y-%m-%d} – {statement.date_to:%Y-%m-%d}"
+        running_head = f"{statement.company.name} · {statement.customer.code} {statement.customer.name} · {period}"
+        document = SimpleDocTemplate(
+            buffer,
+            pagesize=A4,
+            leftMargin=PAGE_MARGIN,
+            rightMargin=PAGE_MARGIN,
+            topMargin=18 * mm,
+            bottomMargin=18 * mm,
+            title=f"{_('Statement of account')} {statement.customer.code} {period}",
+            author=statement.company.name,
+            subject=_("Statement of account"),
+            creator="ARdesk",
+            invariant=True,
+        )
+        story = _pdf_story(statement, document.width)
+        page_label = _("Page %(page)d of %(pages)d")
+        document.build(story, canvasmaker=partial(_NumberedCanvas, page_label=page_label, running_head=running_head))
+    return buffer.getvalue()
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("base", fontName=LATIN_FONT, fontSize=8, leading=10, wordWrap="CJK")
+    return {
+        "base": base,
+        "bold": ParagraphStyle("bold", parent=base, fontName=LATIN_BOLD),
+        "muted": ParagraphStyle("muted", parent=base, textColor=GREY),
+        "head": ParagraphStyle("head", parent=base, fontName=LATIN_BOLD),
+        "head-num": ParagraphStyle("head-num", parent=base, fontName=LATIN_BOLD, alignment=TA_RIGHT),
+        "company": ParagraphStyle("company", parent=base, fontName=LATIN_BOLD, fontSize=14, leading=18),
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=GREY),
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=LATIN_BOLD, fontSize=18, leading=24, spaceBefore=4, spaceAfter=6
+        ),
+        "heading": ParagraphStyle(
+            "heading", parent=base, fontName=LATIN_BOLD, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4
+        ),
+    }
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(_markup(str(text)), style)
+
+
+def _table(rows: list[list], widths: list[float], numeric_from: int, extra: Sequence[tuple] = ()) -> Table:
+    """A data table: shaded header repeated on every page, hairlines, amounts right-aligned."""
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), LATIN_FONT),
+                ("FONTSIZE", (0, 0), (-1, -1), 8),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, GRID),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, GRID),
+                ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                *extra,
+            ]
+        )
+    )
+    return table
+
+
+def _emphasis(row: int) -> list[tuple]:
+    return [("FONTNAME", (0, row), (-1, row), LATIN_BOLD), ("BACKGROUND", (0, row), (-1, row), SHADE)]
+
+
+def _pdf_story(statement: Statement, width: float) -> list:
+    styles = _styles()
+    company, customer = statement.company, statement.customer
+    story: list = [_p(company.name, styles["company"])]
+    if company.address:
+        story.append(_p(company.address, styles["small"]))
+    story.append(_p(_("Statement of account"), styles["title"]))
+    facts = [(_("Customer"), f"{customer.code} {customer.name}")]
+    if customer.address:
+        facts.append((_("Address"), customer.address))
+    facts.append((_("Period"), f"{statement.date_from:%Y-%m-%d} – {statement.date_to:%Y-%m-%d}"))
+    header = Table(
+        [[_p(label, styles["muted"]), _p(value, styles["base"])] for label, value in facts],
+        colWidths=[28 * mm, width - 28 * mm],
+        hAlign="LEFT",
+    )
+    header.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story.append(header)
+    if statement.is_empty:
+        story += [Spacer(1, 6 * mm), _p(_("No balance and no movements in this period."), styles["base"])]
+    for section in statement.sections:
+        story += _pdf_section(statement, section, width, styles)
+    story += [Spacer(1, 8 * mm), KeepTogether(_pdf_confirmation(company, width, styles))]
+    return story
+
+
+def _pdf_section(statement: Statement, section: Section, width: float, styles) -> list:
+    fmt = partial(format_amount, currency=section.currency)
+    heads = [_("Date"), _("Type"), _("Number"), _("Description")]
+    heads += [pgettext("ledger side", "Debit"), pgettext("ledger side", "Credit"), _("Balance")]
+    rows: list[list] = [[_p(h, styles["head-num" if n >= 4 else "head"]) for n, h in enumerate(heads)]]
+    # Opening, total and closing labels span the empty columns so they stay on one line.
+    rows.append([f"{statement.date_from:%Y-%m-%d}", _p(_("Opening balance"), styles["bold"]), "", "", "", ""])
+    rows[-1].append(fmt(section.opening))
+    extra: list[tuple] = [("SPAN", (1, 1), (5, 1)), *_emphasis(1)]
+    for m in section.movements:
+        row = len(rows)
+        if m.is_allocation:
+            # An allocation moves nothing: its text takes the amount columns, in grey.
+            rows.append([f"{m.on:%Y-%m-%d}", _p(m.type_label, styles["muted"]), _p(m.number, styles["muted"])])
+            rows[-1] += [_p(m.memo, styles["muted"]), "", "", ""]
+            extra += [("SPAN", (3, row), (6, row)), ("TEXTCOLOR", (0, row), (-1, row), GREY)]
+        else:
+            rows.append([f"{m.on:%Y-%m-%d}", _p(m.type_label, styles["base"]), _p(m.number, styles["base"])])
+            rows[-1] += [_p(m.memo, styles["base"]), fmt(m.debit) if m.debit else "", fmt(m.credit) if m.credit else ""]
+            rows[-1].append(fmt(m.balance))
+    row = len(rows)
+    rows.append(["", _p(_("Total"), styles["bold"]), "", "", fmt(section.total_debit), fmt(section.total_credit), ""])
+    rows.append([f"{statement.date_to:%Y-%m-%d}", _p(_("Closing balance"), styles["bold"]), "", "", "", ""])
+    rows[-1].append(fmt(section.closing))
+    extra += [("SPAN", (1, row), (3, row)), *_emphasis(row), ("SPAN", (1, row + 1), (5, row + 1)), *_emphasis(row + 1)]
+    amount_width = 25 * mm
+    widths = [19 * mm, 20 * mm, 25 * mm, width - 64 * mm - 3 * amount_width] + [amount_width] * 3
+    story = [
+        _p(f"{_('Currency')}: {section.currency}", styles["heading"]),
+        _table(rows, widths, numeric_from=4, extra=extra),
+    ]
+
+    heads = [_("Type"), _("Number"), _("Date"), _("Due date"), _("Days overdue"), _("Open amount")]
+    rows = [[_p(h, styles["head-num" if n >= 4 else "head"]) for n, h in enumerate(heads)]]
+    extra = []
+    for item in section.open_items:
+        rows.append([_p(item.type_label, styles["base"]), _p(item.label, styles["base"]), f"{item.issue_on:%Y-%m-%d}"])
+        rows[-1] += [
+            f"{item.due_on:%Y-%m-%d}" if item.due_on else "",
+            str(item.days_past_due) if item.is_overdue else "",
+        ]
+        rows[-1].append(fmt(item.open_amount))
+        if item.is_overdue:
+            extra.append(("TEXTCOLOR", (4, len(rows) - 1), (4, len(rows) - 1), RED))
+    if not section.open_items:
+        rows.append([_p(_("No open items."), styles["base"]), "", "", "", "", ""])
+        extra.append(("SPAN", (0, 1), (4, 1)))
+    rows.append([_p(_("Total"), styles["bold"]), "", "", "", "", fmt(section.open_total)])
+    extra += _emphasis(len(rows) - 1)
+    widths = [22 * mm, 30 * mm, 22 * mm, 22 * mm, width - 126 * mm, 30 * mm]
+    as_of = _("Open items as of %(date)s") % {"date": f"{statement.date_to:%Y-%m-%d}"}
+    story += [_p(as_of, styles["heading"]), _table(rows, widths, numeric_from=4, extra=extra)]
+
+    bands = section.aging
+    rows = [[_p(band.label, styles["head-num"]) for band in bands], [fmt(band.amount) for band in bands]]
+    story += [Spacer(1, 3 * mm), KeepTogether(_table(rows, [width / len(bands)] * len(bands), numeric_from=0))]
+    return story
+
+
+def _pdf_confirmation(company: Company, width: float, styles) -> list:
+    """The customer's confirmation (回执): check the balance, sign and stamp, or name the differences."""
+    note = _(
+        "Please check this statement. If the balance agrees with your records, sign, stamp and return it; "
+        "otherwise tell us the differences."
+    )
+    flowables: list = [_p(note, styles["base"])]
+    if company.bank_details:
+        flowables += [Spacer(1, 2 * mm), _p(_("Bank details"), styles["muted"])]
+        flowables += [_p(line, styles["base"]) for line in company.bank_details.splitlines() if line.strip()]
+    signature = Table(
+        [[_p(_("Confirmed by (signature and company seal)"), styles["muted"]), "", _p(_("Date"), styles["muted"]), ""]],
+        colWidths=[60 * mm, 55 * mm, 15 * mm, width - 130 * mm],
+        hAlign="LEFT",
+    )
+    signature.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (1, 0), (1, 0), 0.5, colors.black),
+                ("LINEBELOW", (3, 0), (3, 0), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [*flowables, Spacer(1, 6 * mm), signature]
+
+
+class _NumberedCanvas(canvas.Canvas):
+    """Draws "page n of N" on every page once the total is known, and a running head from page 2."""
+
+    def __init__(self, *args, page_label: str, running_head: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._page_label = page_label
+        self._running_head = running_head
+        self._pages: list[dict] = []
+
+    def showPage(self):  # noqa: N802 - ReportLab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._decorate(total)
+            super().showPage()
+        super().save()
+
+    def _decorate(self, total: int) -> None:
+        width, height = self._pagesize
+        self.setFillColor(GREY)
+        label = self._page_label % {"page": self._pageNumber, "pages": total}
+        _draw(self, width - PAGE_MARGIN, 10 * mm, label, 7.5, right=True)
+        if self._pageNumber > 1:
+            _draw(self, PAGE_MARGIN, height - 11 * mm, self._running_head, 7.5)
+
+
+# --- XLSX -------------------------------------------------------------------------------------
+
+
+DATE_FORMAT = "yyyy-mm-dd"
+BOLD = Font(bold=True)
+FILL = PatternFill("solid", fgColor="EEF2F6")
+MUTED = Font(italic=True, color="555555")
+COLUMN_WIDTHS = (14, 16, 20, 48, 16, 16, 16)
+
+
+def statement_xlsx(statement: Statement, language: str) -> bytes:
+    """The statement as an Excel workbook: one sheet per currency, real numbers and dates."""
+    book = Workbook()
+    book.remove(book.active)
+    with translation.override(language):
+        if statement.is_empty:
+            sheet = book.create_sheet(title=_("Statement of account")[:31])
+            _xlsx_header(sheet, statement)
+            sheet.append([])
+            sheet.append([_("No balance and no movements in this period.")])
+        for section in statement.sections:
+            sheet = book.create_sheet(title=section.currency)
+            _xlsx_header(sheet, statement)
+            _xlsx_row(sheet, [_("Currency"), section.currency])
+            sheet.append([])
+            _xlsx_section(sheet, statement, section, _excel_amount_format(section.currency))
+    for sheet in book.worksheets:
+        for column, width in enumerate(COLUMN_WIDTHS, start=1):
+            sheet.column_dimensions[get_column_letter(column)].width = width
+        sheet.sheet_view.showGridLines = False
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _xlsx_row(sheet, values: list, formats: dict[int, str] | None = None, font=None, fill=None) -> None:
+    """Append a row; ``formats`` maps 1-based columns to number formats."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if font is not None:
+            cell.font = font
+        if fill is not None:
+            cell.fill = fill
+        if formats and cell.column in formats:
+            cell.number_format = formats[cell.column]
+
+
+def _xlsx_header(sheet, statement: Statement) -> None:
+    _xlsx_row(sheet, [statement.company.name], font=Font(bold=True, size=14))
+    _xlsx_row(sheet, [_("Statement of account")], font=Font(bold=True, size=12))
+    _xlsx_row(sheet, [_("Customer"), statement.customer.code, statement.customer.name])
+    _xlsx_row(sheet, [_("Period"), statement.date_from, statement.date_to], {2: DATE_FORMAT, 3: DATE_FORMAT})
+
+
+def _xlsx_section(sheet, statement: Statement, section: Section, amount: str) -> None:
+    head = [
+        _("Date"),
+        _("Type"),
+        _("Number"),
+        _("Description"),
+        pgettext("ledger side", "Debit"),
+        pgettext("ledger side", "Credit"),
+        _("Balance"),
+    ]
+    _xlsx_row(sheet, head, font=BOLD, fill=FILL)
+    _xlsx_row(
+        sheet,
+        [statement.date_from, _("Opening balance"), None, None, None, None, section.opening],
+        {1: DATE_FORMAT, 7: amount},
+        font=BOLD,
+    )
+    for m in section.movements:
+        if m.is_allocation:
+            _xlsx_row(sheet, [m.on, m.type_label, m.number, m.memo], {1: DATE_FORMAT}, font=MUTED)
+        else:
+            _xlsx_row(
+                sheet,
+                [m.on, m.type_label, m.number, m.memo, m.debit or None, m.credit or None, m.balance],
+                {1: DATE_FORMAT, 5: amount, 6: amount, 7: amount},
+            )
+    _xlsx_row(
+        sheet,
+        [None, _("Total"), None, None, section.total_debit, section.total_credit, None],
+        {5: amount, 6: amount},
+        font=BOLD,
+    )
+    _xlsx_row(
+        sheet,
+        [statement.date_to, _("Closing balance"), None, None, None, None, section.closing],
+        {1: DATE_FORMAT, 7: amount},
+        font=BOLD,
+    )
+    sheet.append([])
+    _xlsx_row(sheet, [_("Open items as of %(date)s") % {"date": f"{statement.date_to:%Y-%m-%d}"}], font=BOLD)
+    head = [_("Type"), _("Number"), _("Date"), _("Due date"), _("Days overdue"), _("Open amount")]
+    _xlsx_row(sheet, head, font=BOLD, fill=FILL)
+    for item in section.open_items:
+        _xlsx_row(
+            sheet,
+            [item.type_label, item.label, item.issue_on, item.due_on, item.days_past_due, item.open_amount],
+            {3: DATE_FORMAT, 4: DATE_FORMAT, 6: amount},
+        )
+    _xlsx_row(sheet, [_("Total"), None, None, None, None, section.open_total], {6: amount}, font=BOLD)
+    sheet.append([])
+    for band in section.aging:
+        _xlsx_row(sheet, [band.label, None, None, None, None, band.amount], {6: amount})
+
+
+def _excel_amount_format(currency: str) -> str:
+    """'#,##0.00' for CNY, '#,##0' for JPY: grouped, with the currency's decimals."""
+    decimals = currency_decimals(currency)
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+# --- in bulk ----------------------------------------------------------------------------------
+
+RENDERERS: dict[str, Callable[[Statement, str], bytes]] = {"pdf": statement_pdf, "xlsx": statement_xlsx}
+
+
+def customers_for_statements(*, company: Company, date_from: dt.date, date_to: dt.date):
+    """The company's customers with a balance at the end of the period or a movement in it, by code."""
+    documents = selectors.posted(Document.objects.filter(company=company))
+    moved = documents.filter(issue_on__range=(date_from, date_to)).values("customer_id")
+    allocated = Allocation.objects.filter(company=company, allocated_on__range=(date_from, date_to)).values(
+        "customer_id"
+    )
+    owing = (
+        documents.filter(issue_on__lte=date_to)
+        .values("customer_id", "currency")
+        .annotate(balance=Sum("amount"))
+        .exclude(balance=0)
+        .values("customer_id")
+    )
+    return (
+        Customer.objects.filter(company=company)
+        .filter(Q(pk__in=moved) | Q(pk__in=allocated) | Q(pk__in=owing))
+        .select_related("company")
+        .order_by("code", "id")
+    )
+
+
+def file_name(customer: Customer, date_from: dt.date, date_to: dt.date, extension: str) -> str:
+    """statement-C1043-20240201-20240229.pdf: safe on every file system."""
+    code = re.sub(r"[^\w.-]+", "_", customer.code).strip("._") or str(customer.pk)
+    return f"statement-{code}-{date_from:%Y%m%d}-{date_to:%Y%m%d}.{extension}"
+
+
+def statements_bulk(
+    *,
+    company: Company,
+    date_from: dt.date,
+    date_to: dt.date,
+    out_dir: Path | str,
+    language: str,
+    progress: Callable[[int, int], None] | None = None,
+    file_format: str = "pdf",
+) -> list[Path]:
+    """Write one statement file per customer with a balance or a movement in the period; return the paths.
+
+    ``progress(done, total)`` is called after each customer (and once with 0 before the first).
+    """
+    render = RENDERERS[file_format]
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    customers = list(customers_for_statements(company=company, date_from=date_from, date_to=date_to))
+    total = len(customers)
+    if progress:
+        progress(0, total)
+    paths = []
+    for done, customer in enumerate(customers, start=1):
+        data = render(statement(customer=customer, date_from=date_from, date_to=date_to), language)
+        path = folder / file_name(customer, date_from, date_to, file_format)
+        path.write_bytes(data)
+        paths.append(path)
+        if progress:
+            progress(done, total)
+    return paths
