@@ -12,7 +12,10 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class DocumentForm(forms.Form):
-    doc_type = forms.ChoiceField(label=_("Type"), choices=DocumentType.choices)
+    doc_type = forms.ChoiceField(
+        label=_("Type"),
+        choices=[c for c in DocumentType.choices if c[0] not in (DocumentType.WRITE_OFF, DocumentType.RECOVERY)],
+    )
     number = forms.CharField(label=_("Number"), max_length=40)
     issue_on = forms.DateField(label=_("Date"), widget=DATE)
     due_on = forms.DateField(

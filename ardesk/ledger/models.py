@@ -97,6 +97,10 @@ class DocumentType(models.TextChoices):
     DEBIT_NOTE = "debit_note", _("Debit note")
     RECEIPT = "receipt", _("Receipt")
     ADJUSTMENT = "adjustment", _("Adjustment")
+    # Posted only by an approved bad-debt write-off (a credit allocated to the written-off items)
+    # and by a recovery (a debit reinstating what is collected again); see ardesk.provisioning.
+    WRITE_OFF = "write_off", _("Bad-debt write-off")
+    RECOVERY = "recovery", _("Bad-debt recovery")
 
 
 class DocumentStatus(models.TextChoices):
