@@ -18,7 +18,7 @@ def html_lang(page) -> str:
     return page.evaluate("document.documentElement.lang")
 
 
-def test_wrong_password_stays_on_the_login_page_and_the_right_one_opens_the_customers(page, live_server, persona):
+def test_wrong_password_stays_on_the_login_page_and_the_right_one_opens_the_dashboard(page, live_server, persona):
     user = persona("accountant")
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("#id_username", user.username)
@@ -33,8 +33,8 @@ def test_wrong_password_stays_on_the_login_page_and_the_right_one_opens_the_cust
     page.fill("#id_password", PASSWORD)
     with page.expect_navigation():
         page.press("#id_password", "Enter")
-    assert page.url == f"{live_server.url}/customers/"
-    assert page.locator("table#customers").is_visible()
+    assert page.url == f"{live_server.url}/reports/dashboard/"  # the first page of a report reader
+    assert page.locator("#card-total").is_visible()
     assert page.locator(".topbar .who").inner_text() == user.username
 
 
@@ -46,7 +46,7 @@ def test_language_switch_changes_the_page_and_is_kept_for_the_user(page, live_se
     with page.expect_navigation():
         page.click(f".topbar {SWITCH}")
     assert html_lang(page) == "en"
-    assert page.url == f"{live_server.url}/customers/"  # back where the switch was pressed
+    assert page.url == f"{live_server.url}/reports/dashboard/"  # back where the switch was pressed
     assert Preference.objects.get(user=user).language == "en"
 
     with page.expect_navigation():

@@ -154,7 +154,7 @@ def test_on_a_phone_the_sidebar_is_hidden_until_the_menu_button_opens_it(phone_p
     CustomerFactory(company=company, code="P0001")
     page = phone_page
     signed_in(page, live_server, persona("accountant"))
-    assert page.url == f"{live_server.url}/customers/"
+    page.goto(f"{live_server.url}/customers/")
     sidebar = page.locator("nav.sidebar")
     menu = page.locator(".topbar .menu-toggle")
     assert sidebar.is_hidden()

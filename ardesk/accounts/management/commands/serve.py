@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -26,7 +27,10 @@ def serve(*, host: str, port: int, threads: int, stdout) -> None:
     from waitress import serve as waitress_serve
 
     from ardesk.config.wsgi import application
+    from ardesk.core import scheduler
 
+    if not settings.CELERY_BROKER_URL:
+        scheduler.start_in_process()
     stdout.write(f"ARdesk is running on http://{host}:{port}/ (Ctrl+C to stop)")
     stdout.flush()
     waitress_serve(application, host=host, port=port, threads=threads, ident="ARdesk")

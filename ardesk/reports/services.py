@@ -1,0 +1,164 @@
+"""Writes of the reports context: bucket sets, month-end aging snapshots."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Case, IntegerField, Sum, Value, When
+from django.utils.translation import gettext as _
+
+from ardesk.audit.services import record
+from ardesk.core.errors import InvalidInput
+from ardesk.customers.services import ensure_permission
+from ardesk.ledger import selectors as ledger
+from ardesk.reports import domain
+from ardesk.reports.models import AgingBasis, AgingSnapshot, AgingSnapshotRow, Bucket, BucketSet
+from ardesk.reports.selectors import bucket_rules
+
+
+def last_month_end(today: dt.date) -> dt.date:
+    return today.replace(day=1) - dt.timedelta(days=1)
+
+
+def month_ends(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Every month end from the one of ``first``'s month up to ``last`` (inclusive)."""
+    ends = []
+    month = first.replace(day=1)
+    while True:
+        following = (month + dt.timedelta(days=32)).replace(day=1)
+        end = following - dt.timedelta(days=1)
+        if end > last:
+            return ends
+        ends.append(end)
+        month = following
+
+
+@transaction.atomic
+def bucket_set_save(
+    *,
+    by,
+    code: str,
+    name: str,
+    name_zh: str = "",
+    basis: str,
+    unit: str,
+    buckets: list[domain.BucketRule],
+    labels_zh: list[str] | None = None,
+) -> BucketSet:
+    """Create or replace a bucket set (a finance manager's configuration); the shipped sets stay editable too."""
+    ensure_permission(by, "reports.change_bucketset")
+    errors: dict[str, list[str]] = {}
+    if basis not in AgingBasis.values:
+        errors["basis"] = [_("Choose days past due or the document date.")]
+    if unit not in ("days", "months"):
+        errors["unit"] = [_("Choose days or months.")]
+    if not code:
+        errors["code"] = [_("Give the set a code.")]
+    if not name:
+        errors["name"] = [_("Give the set a name.")]
+    for position, field, reason in domain.bucket_problems(buckets):
+        errors.setdefault("buckets", []).append(
+            _("Bucket %(n)s, %(field)s: %(reason)s") % {"n": position, "field": field, "reason": reason}
+        )
+    if errors:
+        raise InvalidInput(errors)
+    bucket_set, created = BucketSet.objects.update_or_create(
+        code=code, defaults={"name": name, "name_zh": name_zh, "basis": basis, "unit": unit}
+    )
+    before = [(b.key, b.label, b.upper) for b in bucket_set.buckets.all()]
+    bucket_set.buckets.all().delete()
+    labels_zh = labels_zh or [""] * len(buckets)
+    Bucket.objects.bulk_create(
+        Bucket(bucket_set=bucket_set, seq=n, key=b.key, label=b.label, label_zh=zh, upper=b.upper)
+        for n, (b, zh) in enumerate(zip(buckets, labels_zh, strict=True), start=1)
+    )
+    record(
+        action="bucket_set.save",
+        actor=by,
+        target=bucket_set,
+        object_repr=str(bucket_set.code),
+        before={"buckets": before} if not created else None,
+        after={"basis": basis, "unit": unit, "buckets": [(b.key, b.label, b.upper) for b in buckets]},
+    )
+    return bucket_set
+
+
+def _snapshot_rows(snapshot: AgingSnapshot) -> list[AgingSnapshotRow]:
+    bucket_set = snapshot.bucket_set
+    rules = bucket_rules(bucket_set)
+    limits = domain.limits(rules, snapshot.as_of, bucket_set.unit)
+    column = "due_on" if bucket_set.basis == AgingBasis.DUE else "issue_on"
+    bucket = Case(
+        *(When(**{f"{column}__gte": limit}, then=Value(n)) for n, limit in enumerate(limits)),
+        default=Value(len(limits)),
+        output_field=IntegerField(),
+    )
+    lines = (
+        ledger.open_lines(as_of=snapshot.as_of)
+        .annotate(bucket=bucket)
+        .values("company_id", "customer_id", "currency", "bucket")
+        .annotate(amount_sum=Sum("open_amount"), functional_sum=Sum("open_functional"))
+        .order_by()
+    )
+    credits = (
+        ledger.open_credits(as_of=snapshot.as_of)
+        .values("company_id", "customer_id", "currency")
+        .annotate(amount_sum=Sum("unapplied"), functional_sum=Sum("unapplied_functional"))
+        .order_by()
+    )
+    rows = [
+        AgingSnapshotRow(
+            snapshot=snapshot,
+            company_id=r["company_id"],
+            customer_id=r["customer_id"],
+            currency=r["currency"],
+            bucket=rules[r["bucket"]].key,
+            amount=r["amount_sum"],
+            functional_amount=r["functional_sum"],
+        )
+        for r in lines
+    ]
+    rows += [
+        AgingSnapshotRow(
+            snapshot=snapshot,
+            company_id=r["company_id"],
+            customer_id=r["customer_id"],
+            currency=r["currency"],
+            bucket=domain.UNAPPLIED,
+            amount=-r["amount_sum"],
+            functional_amount=-r["functional_sum"],
+        )
+        for r in credits
+    ]
+    return rows
+
+
+@transaction.atomic
+def aging_snapshot_take(*, as_of: dt.date, by=None) -> list[AgingSnapshot]:
+    """Store the aging of a date for every bucket set; a date already stored is left as it was.
+
+    ``by`` is the user who asked, or None for the scheduled month-end job.
+    """
+    if by is not None:
+        ensure_permission(by, "reports.add_agingsnapshot")
+    taken = []
+    for bucket_set in BucketSet.objects.prefetch_related("buckets"):
+        snapshot, created = AgingSnapshot.objects.get_or_create(
+            as_of=as_of, bucket_set=bucket_set, defaults={"created_by": by}
+        )
+        if created:
+            AgingSnapshotRow.objects.bulk_create(_snapshot_rows(snapshot), batch_size=2000)
+            taken.append(snapshot)
+    return taken
+
+
+def aging_snapshots_catch_up(*, today: dt.date, months: int = 24) -> int:
+    """Take the month-end snapshots of the last ``months`` months that are missing (the scheduled job)."""
+    first = today.replace(day=1)
+    for _n in range(months):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    taken = 0
+    for end in month_ends(first, last_month_end(today)):
+        taken += len(aging_snapshot_take(as_of=end))
+    return taken
