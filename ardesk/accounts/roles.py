@@ -176,3 +176,122 @@ def sync_all_roles(apps) -> None:
     for name, permissions in list(globals().items()):
         if name.endswith("_ROLE_PERMISSIONS") and isinstance(permissions, dict):
             sync_role_permissions(apps, permissions)
+
+CREDIT_READ = [
+    "credit.view_financialstatement",
+    "credit.view_creditaccount",
+    "credit.view_creditgroup",
+    "credit.view_openorder",
+    "credit.view_scorecard",
+    "credit.view_creditscore",
+    "credit.view_creditrequest",
+    "credit.view_creditreview",
+    "credit.view_approvallevel",
+]
+
+# Credit management permissions per role (migration credit/0002_defaults).
+CREDIT_ROLE_PERMISSIONS: dict[str, list[str]] = {
+    AR_ACCOUNTANT: CREDIT_READ + ["credit.check_order"],
+    CREDIT_ANALYST: CREDIT_READ
+    + [
+        "credit.add_financialstatement",
+        "credit.change_financialstatement",
+        "credit.delete_financialstatement",
+        "credit.add_creditscore",
+        "credit.change_creditaccount",
+        "credit.add_creditrequest",
+        "credit.add_creditreview",
+        "credit.change_creditreview",
+        "credit.check_order",
+    ],
+    COLLECTOR: CREDIT_READ,
+    FINANCE_MANAGER: CREDIT_READ
+    + [
+        "credit.add_creditscore",
+        "credit.change_creditaccount",
+        "credit.add_creditgroup",
+        "credit.change_creditgroup",
+        "credit.add_scorecard",
+        "credit.change_creditrules",
+        "credit.view_creditrules",
+        "credit.approve_creditrequest",
+        "credit.decide_openorder",
+        "credit.add_creditrequest",
+        "credit.change_creditreview",
+        "credit.check_order",
+    ],
+    INTERNAL_AUDITOR: CREDIT_READ,
+}
+
+PROVISIONING_READ = [
+    "provisioning.view_provisionpolicy",
+    "provisioning.view_specificprovision",
+    "provisioning.view_provisionrun",
+    "provisioning.view_writeoff",
+    "provisioning.view_recovery",
+    "provisioning.view_journalentry",
+]
+
+# Bad debt (坏账计提与核销) permissions per role (migration provisioning/0002_roles). The accountant
+# prepares runs, requests write-offs and records recoveries; the finance manager configures,
+# approves runs and write-offs (never their own).
+PROVISIONING_ROLE_PERMISSIONS: dict[str, list[str]] = {
+    AR_ACCOUNTANT: PROVISIONING_READ
+    + ["provisioning.add_provisionrun", "provisioning.add_writeoff", "provisioning.add_recovery"],
+    CREDIT_ANALYST: PROVISIONING_READ,
+    FINANCE_MANAGER: PROVISIONING_READ
+    + [
+        "provisioning.change_provisionpolicy",
+        "provisioning.add_specificprovision",
+        "provisioning.add_provisionrun",
+        "provisioning.approve_provisionrun",
+        "provisioning.add_writeoff",
+        "provisioning.approve_writeoff",
+        "provisioning.add_recovery",
+    ],
+    INTERNAL_AUDITOR: PROVISIONING_READ,
+}
+
+COLLECTIONS_READ = [
+    "collections.view_dunningpolicy",
+    "collections.view_dunninglevel",
+    "collections.view_dunningrun",
+    "collections.view_notice",
+    "collections.view_contactlog",
+    "collections.view_promisetopay",
+    "collections.view_dispute",
+    "collections.view_legalcase",
+]
+
+# Collections permissions per role (migration collections/0002_defaults).
+COLLECTIONS_ROLE_PERMISSIONS: dict[str, list[str]] = {
+    AR_ACCOUNTANT: COLLECTIONS_READ + ["collections.add_dispute", "collections.resolve_dispute"],
+    CREDIT_ANALYST: COLLECTIONS_READ,
+    COLLECTOR: COLLECTIONS_READ
+    + [
+        "collections.view_worklist",
+        "collections.add_dunningrun",
+        "collections.change_notice",
+        "collections.add_contactlog",
+        "collections.add_promisetopay",
+        "collections.add_dispute",
+        "collections.change_dispute",
+        "collections.hold_customer",
+    ],
+    FINANCE_MANAGER: COLLECTIONS_READ
+    + [
+        "collections.view_worklist",
+        "collections.add_dunningrun",
+        "collections.change_notice",
+        "collections.add_dunningpolicy",
+        "collections.change_dunningpolicy",
+        "collections.change_collectionprofile",
+        "collections.add_contactlog",
+        "collections.add_promisetopay",
+        "collections.add_dispute",
+        "collections.change_dispute",
+        "collections.resolve_dispute",
+        "collections.hold_customer",
+    ],
+    INTERNAL_AUDITOR: COLLECTIONS_READ,
+}

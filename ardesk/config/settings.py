@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "ardesk.customers",
     "ardesk.ledger",
     "ardesk.reports",
+    "ardesk.collections",
+    "ardesk.provisioning",
+    "ardesk.credit",
     "ardesk.demo",
 ]
 
@@ -185,6 +188,8 @@ CELERY_TIMEZONE = TIME_ZONE
 # `ardesk serve` runs them in a thread of the web process every ARDESK_SCHEDULE_SECONDS.
 CELERY_BEAT_SCHEDULE = {
     "month-end-aging-snapshots": {"task": "reports.month_end_snapshots", "schedule": 6 * 3600},
+    # Promises kept or broken, the day's dunning run per company (once a day), failed e-mails again.
+    "collections-daily": {"task": "collections.daily", "schedule": 3600},
 }
 ARDESK_SCHEDULE_SECONDS = int(os.environ.get("ARDESK_SCHEDULE_SECONDS", "3600"))
 

@@ -120,10 +120,14 @@ def sync_roles() -> None:
     from django.apps import apps
 
     from ardesk.accounts.roles import sync_all_roles
+    from ardesk.collections.defaults import dunning_policy_ensure
+    from ardesk.credit.defaults import credit_defaults_ensure
     from ardesk.reports.defaults import bucket_sets_ensure
 
     sync_all_roles(apps)
     bucket_sets_ensure(apps)
+    dunning_policy_ensure(apps)
+    credit_defaults_ensure(apps)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,181 @@
+"""Rules of collections as plain functions: policy definitions, amount at risk, promises, dispute credits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+CHANNELS = ("email", "letter", "phone", "legal", "hold")
+
+# Share of an overdue amount counted as "at risk", by days past due (the worklist's ranking): the
+# older the item, the less likely it is paid without action. Upper bound of days, percent.
+RISK_WEIGHTS: tuple[tuple[int | None, int], ...] = ((30, 10), (60, 25), (90, 50), (180, 75), (None, 100))
+
+
+def risk_weight(days_overdue: int) -> int:
+    """The percent of an item's open amount counted as at risk, for its days past due (0 when not due)."""
+    if days_overdue <= 0:
+        return 0
+    for upper, percent in RISK_WEIGHTS:
+        if upper is None or days_overdue <= upper:
+            return percent
+    raise AssertionError("the last weight has no upper bound")
+
+
+def amount_at_risk(items: list[tuple[int, int]]) -> int:
+    """Sum of open amounts (minor units) weighted by age: items are (open amount, days overdue)."""
+    return sum(amount * risk_weight(days) // 100 for amount, days in items)
+
+
+@dataclass(frozen=True)
+class LevelSpec:
+    seq: int
+    name: str
+    name_zh: str
+    days: int
+    channel: str
+    min_amount: Decimal
+    subject_en: str
+    body_en: str
+    subject_zh: str
+    body_zh: str
+
+
+@dataclass(frozen=True)
+class PolicySpec:
+    code: str
+    name: str
+    name_zh: str
+    min_days_between: int
+    is_default: bool
+    grades: tuple[str, ...]
+    levels: tuple[LevelSpec, ...]
+
+
+def parse_policies(data) -> tuple[list[PolicySpec], list[str]]:
+    """Read policies from their JSON form; every problem is reported, naming the policy, level and field."""
+    problems: list[str] = []
+    if isinstance(data, dict):
+        data = data.get("policies")
+    if not isinstance(data, list):
+        return [], [_('The file must hold a list of policies under "policies".')]
+    specs: list[PolicySpec] = []
+    codes: set[str] = set()
+    for n, item in enumerate(data, start=1):
+        where = _("Policy %(n)d") % {"n": n}
+        if not isinstance(item, dict):
+            problems.append(_("%(where)s: not an object.") % {"where": where})
+            continue
+        code = str(item.get("code", "")).strip()
+        if not code:
+            problems.append(_("%(where)s: code: give a code.") % {"where": where})
+        elif code in codes:
+            problems.append(_("%(where)s: code: %(code)s appears twice.") % {"where": where, "code": code})
+        codes.add(code)
+        where = _("Policy %(code)s") % {"code": code or n}
+        levels, level_problems = _parse_levels(item.get("levels"), where)
+        problems += level_problems
+        try:
+            between = int(item.get("min_days_between", 7))
+            if between < 1:
+                raise ValueError
+        except (TypeError, ValueError):
+            problems.append(
+                _("%(where)s: min_days_between: give a whole number of days, 1 or more.") % {"where": where}
+            )
+            between = 7
+        name = str(item.get("name", "")).strip()
+        if not name:
+            problems.append(_("%(where)s: name: give a name.") % {"where": where})
+        grades = item.get("grades", [])
+        if not isinstance(grades, list) or not all(isinstance(g, str) and g.strip() for g in grades):
+            problems.append(_("%(where)s: grades: give a list of grade codes.") % {"where": where})
+            grades = []
+        specs.append(
+            PolicySpec(
+                code=code,
+                name=name,
+                name_zh=str(item.get("name_zh", "")).strip(),
+                min_days_between=between,
+                is_default=bool(item.get("is_default", False)),
+                grades=tuple(g.strip() for g in grades),
+                levels=tuple(levels),
+            )
+        )
+    if sum(spec.is_default for spec in specs) > 1:
+        problems.append(_("Only one policy can be the default."))
+    return specs, problems
+
+
+def _parse_levels(data, where: str) -> tuple[list[LevelSpec], list[str]]:
+    problems: list[str] = []
+    if not isinstance(data, list) or not data:
+        return [], [_("%(where)s: levels: give at least one level.") % {"where": where}]
+    levels: list[LevelSpec] = []
+    for n, item in enumerate(data, start=1):
+        at = _("%(where)s, level %(n)d") % {"where": where, "n": n}
+        if not isinstance(item, dict):
+            problems.append(_("%(where)s: not an object.") % {"where": at})
+            continue
+        try:
+            days = int(item.get("days"))
+        except (TypeError, ValueError):
+            problems.append(_("%(where)s: days: give a whole number of days.") % {"where": at})
+            days = 0
+        channel = item.get("channel")
+        if channel not in CHANNELS:
+            problems.append(
+                _("%(where)s: channel: choose one of %(choices)s.") % {"where": at, "choices": ", ".join(CHANNELS)}
+            )
+        try:
+            minimum = Decimal(str(item.get("min_amount", "0")))
+            if minimum < 0 or minimum != minimum.quantize(Decimal("0.01")):
+                raise InvalidOperation
+        except (InvalidOperation, ValueError):
+            problems.append(_("%(where)s: min_amount: give an amount of 0 or more.") % {"where": at})
+            minimum = Decimal(0)
+        name = str(item.get("name", "")).strip()
+        if not name:
+            problems.append(_("%(where)s: name: give a name.") % {"where": at})
+        if levels and days <= levels[-1].days:
+            problems.append(_("%(where)s: days: each level must come later than the one before.") % {"where": at})
+        levels.append(
+            LevelSpec(
+                seq=n,
+                name=name,
+                name_zh=str(item.get("name_zh", "")).strip(),
+                days=days,
+                channel=str(channel),
+                min_amount=minimum,
+                subject_en=str(item.get("subject_en", "")),
+                body_en=str(item.get("body_en", "")),
+                subject_zh=str(item.get("subject_zh", "")),
+                body_zh=str(item.get("body_zh", "")),
+            )
+        )
+    return levels, problems
+
+
+def promise_outcome(*, amount: int, paid: int) -> str:
+    """A promise is kept when what was paid on its items by the date covers the promised amount."""
+    return "kept" if paid >= amount else "broken"
+
+
+def spread_credit(amount: int, open_amounts: list[int]) -> list[int]:
+    """Split a credit over items, oldest first, never more than an item's open amount; the parts add up."""
+    parts = []
+    left = amount
+    for open_amount in open_amounts:
+        part = min(left, open_amount)
+        parts.append(part)
+        left -= part
+    if left:
+        raise ValueError(_("The credit is larger than what is open on the items."))
+    return parts
+
+
+def days_overdue(due_on: dt.date, as_of: dt.date) -> int:
+    return (as_of - due_on).days

@@ -1,0 +1,184 @@
+"""The dunning run as a few SQL statements over all open items at once (set-based, for a million items).
+
+For a run date D, an open item's *next level* is the level after the one it reached (its
+``DunningState``) in its customer's policy: the customer's own policy, else the policy of its
+grade, else the default. Reminders (levels with negative days) are only for items not yet due;
+an item that is already due starts at the policy's first notice. The item is due for that level
+when D is at least the level's days after the due date, and at least the policy's days between
+notices after its last notice, so an item climbs one level per run and a second run on the same
+day finds nothing. Items on an open dispute, on an open promise whose date has not passed, or of a
+customer whose dunning is blocked or who is with legal are left out. A customer's items of one
+level make one notice, when their total reaches the level's minimum amount.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import connection
+
+from ardesk.collections.models import DisputeStatus, DunningLevel, DunningPolicy, LevelChannel, PromiseStatus
+
+
+def _date(value: dt.date):
+    return value if connection.vendor == "postgresql" else value.isoformat()
+
+
+def _minus_days(date_param: str, days_column: str) -> str:
+    """SQL for (a date parameter) minus (an integer column) days, on PostgreSQL and SQLite."""
+    if connection.vendor == "postgresql":
+        return f"(CAST({date_param} AS date) - {days_column})"
+    return f"date({date_param}, (-({days_column})) || ' days')"
+
+
+def first_notice_seqs() -> dict[int, int]:
+    """Per active policy, the level an already-due item starts at: the first one that is not a reminder."""
+    seqs: dict[int, int] = {}
+    for policy_id, seq in DunningLevel.objects.filter(policy__is_active=True, days__gte=0).values_list(
+        "policy_id", "seq"
+    ):
+        seqs[policy_id] = min(seq, seqs.get(policy_id, seq))
+    return seqs
+
+
+def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
+    """SELECT of the items due for their next level, one row each, with the total of their customer's notice.
+
+    Columns: line_id, customer_id, level_id, level_seq, channel, min_amount, due_on, currency,
+    open_amount, open_functional, notice_total.
+    """
+    default_id = DunningPolicy.objects.filter(is_default=True, is_active=True).values_list("pk", flat=True).first()
+    first = first_notice_seqs()
+    # The policy's first notice as a CASE: a handful of policies, so a constant expression per row.
+    when = " ".join("WHEN %s THEN %s" for _ in first) or "WHEN -1 THEN 1"
+    first_params: list = [v for pair in first.items() for v in pair] or []
+    d = "%s"
+    # Only this module's constants and placeholders are formatted into the SQL; values are parameters.
+    sql = f"""
+    SELECT line_id, customer_id, level_id, level_seq, channel, min_amount, due_on, currency,
+           open_amount, open_functional, notice_total
+    FROM (
+        SELECT l.id AS line_id, l.customer_id, nl.id AS level_id, nl.seq AS level_seq, nl.channel,
+               nl.min_amount, l.due_on, l.currency, l.open_now AS open_amount,
+               l.open_functional_now AS open_functional,
+               SUM(l.open_functional_now) OVER (PARTITION BY l.customer_id, nl.id) AS notice_total
+        FROM ledger_dueline l
+        LEFT JOIN collections_collectionprofile p ON p.customer_id = l.customer_id
+        LEFT JOIN collections_policygrade g ON g.grade = p.grade
+        LEFT JOIN collections_dunningstate s ON s.line_id = l.id
+        JOIN collections_dunningpolicy pol
+          ON pol.id = COALESCE(p.policy_id, g.policy_id, %s) AND pol.is_active = %s
+        JOIN collections_dunninglevel nl
+          ON nl.policy_id = pol.id
+         AND nl.seq = CASE
+                WHEN l.due_on <= {d} AND COALESCE(s.level_seq, 0) + 1 < (CASE pol.id {when} ELSE 0 END)
+                THEN (CASE pol.id {when} ELSE 0 END)
+                ELSE COALESCE(s.level_seq, 0) + 1
+             END
+        WHERE l.company_id = %s
+          AND l.settled_on IS NULL
+          AND l.open_now > 0
+          AND l.issue_on <= {d}
+          AND l.due_on <= {_minus_days(d, "nl.days")}
+          AND (nl.days >= 0 OR l.due_on > {d})
+          AND (s.notice_on IS NULL OR s.notice_on <= {_minus_days(d, "pol.min_days_between")})
+          AND COALESCE(p.dunning_blocked, %s) = %s
+          AND COALESCE(p.in_legal, %s) = %s
+          AND NOT EXISTS (
+              SELECT 1 FROM collections_disputeitem di
+              JOIN collections_dispute ds ON ds.id = di.dispute_id
+              WHERE di.line_id = l.id AND ds.status = %s
+          )
+          AND NOT EXISTS (
+              SELECT 1 FROM collections_promiseitem pi
+              JOIN collections_promisetopay pr ON pr.id = pi.promise_id
+              WHERE pi.line_id = l.id AND pr.status = %s AND pr.promised_on >= {d}
+          )
+    ) AS candidate
+    WHERE notice_total >= min_amount
+    """  # noqa: S608
+    on = _date(run_on)
+    params = [
+        default_id,
+        True,
+        on,
+        *first_params,
+        *first_params,
+        company_id,
+        on,
+        on,
+        on,
+        on,
+        False,
+        False,
+        False,
+        False,
+        DisputeStatus.OPEN.value,
+        PromiseStatus.OPEN.value,
+        on,
+    ]
+    return sql, params
+
+
+def preview_rows(*, company_id: int, run_on: dt.date) -> list[tuple]:
+    """One row per notice the run would write: (customer_id, level_id, level_seq, channel, items, total)."""
+    sql, params = candidates_sql(company_id=company_id, run_on=run_on)
+    grouped = f"""
+    SELECT customer_id, level_id, MIN(level_seq), MIN(channel), COUNT(*), SUM(open_functional)
+    FROM ({sql}) AS c GROUP BY customer_id, level_id
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(grouped, params)
+        return cursor.fetchall()
+
+
+TEMP = "collections_run_candidates"
+
+
+def write_run(*, run_id: int, company_id: int, run_on: dt.date, currency: str) -> tuple[int, int, int]:
+    """Write the run's items, notices and the items' new levels; returns (notices, items, total)."""
+    sql, params = candidates_sql(company_id=company_id, run_on=run_on)
+    on = _date(run_on)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {TEMP}")
+        cursor.execute(f"CREATE TEMPORARY TABLE {TEMP} AS {sql}", params)
+        cursor.execute(
+            f"""
+            INSERT INTO collections_notice
+                (run_id, company_id, customer_id, level_id, level_seq, channel, notice_on, item_count,
+                 total_functional, currency, status, language, recipients, subject, body, pdf, error, attempts)
+            SELECT %s, %s, customer_id, level_id, MIN(level_seq), MIN(channel), %s, COUNT(*),
+                   SUM(open_functional), %s,
+                   CASE WHEN MIN(channel) = %s THEN %s ELSE %s END, '', '', '', '', '', '', 0
+            FROM {TEMP}
+            GROUP BY customer_id, level_id
+            """,  # noqa: S608
+            [run_id, company_id, on, currency, LevelChannel.PHONE.value, "task", "pending"],
+        )
+        cursor.execute(
+            f"""
+            INSERT INTO collections_noticeitem
+                (run_id, notice_id, line_id, customer_id, level_id, due_on, currency, open_amount, open_functional)
+            SELECT %s, n.id, c.line_id, c.customer_id, c.level_id, c.due_on, c.currency, c.open_amount,
+                   c.open_functional
+            FROM {TEMP} c
+            JOIN collections_notice n ON n.run_id = %s AND n.customer_id = c.customer_id AND n.level_id = c.level_id
+            """,  # noqa: S608
+            [run_id, run_id],
+        )
+        items = cursor.rowcount
+        cursor.execute(
+            f"""
+            INSERT INTO collections_dunningstate (line_id, level_id, level_seq, notice_on)
+            SELECT line_id, level_id, level_seq, %s FROM {TEMP} WHERE 1 = 1
+            ON CONFLICT (line_id) DO UPDATE
+            SET level_id = excluded.level_id, level_seq = excluded.level_seq, notice_on = excluded.notice_on
+            """,  # noqa: S608
+            [on],
+        )
+        cursor.execute(
+            "SELECT COUNT(*), COALESCE(SUM(total_functional), 0) FROM collections_notice WHERE run_id = %s", [run_id]
+        )
+        notices, total = cursor.fetchone()
+        cursor.execute(f"DROP TABLE {TEMP}")
+    return notices, items, total

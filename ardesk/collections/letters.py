@@ -1,0 +1,238 @@
+"""Notices as text and PDF letters, from a level's template in the recipient's language.
+
+Templates use Django's template language with these merge fields only: ``customer`` (code, name,
+address), ``contact`` (name, email), ``company`` (name, address, bank_details), ``items`` (the
+table of items), ``total`` (the totals per currency), ``date`` and ``level`` (the level's name).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from django.template import Context, Engine
+from django.utils import translation
+from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from ardesk.collections.models import DunningLevel, Notice
+from ardesk.core.money import from_minor
+from ardesk.customers.models import Contact
+from ardesk.ledger.statements import format_amount
+
+CJK_FONT = "STSong-Light"  # ReportLab's built-in Simplified Chinese font (Adobe-GB1), as on statements
+LATIN_FONT = "Helvetica"
+LATIN_BOLD = "Helvetica-Bold"
+GRID = colors.HexColor("#c8d0da")
+SHADE = colors.HexColor("#eef2f6")
+ITEMS_MARK = "\x00items\x00"
+
+_engine = Engine(autoescape=False, libraries={}, builtins=["django.template.defaultfilters"])
+
+
+@dataclass(frozen=True)
+class LetterItem:
+    number: str
+    issue_on: dt.date
+    due_on: dt.date
+    days_overdue: int
+    currency: str
+    open_amount: int
+
+
+def language_of(contact: Contact | None) -> str:
+    """The notice's language: the contact's preferred one, Chinese when there is no contact."""
+    language = getattr(contact, "preferred_language", "") or "zh-hans"
+    return "en" if language.startswith("en") else "zh-hans"
+
+
+def _items_text(items: Sequence[LetterItem]) -> str:
+    rows = [
+        f"{item.number}  {item.issue_on:%Y-%m-%d}  {item.due_on:%Y-%m-%d}  "
+        f"{_('%(days)d days overdue') % {'days': item.days_overdue} if item.days_overdue > 0 else _('not yet due')}  "
+        f"{format_amount(from_minor(item.open_amount, item.currency), item.currency)} {item.currency}"
+        for item in items
+    ]
+    return "\n".join(rows)
+
+
+def totals(items: Sequence[LetterItem]) -> dict[str, int]:
+    result: dict[str, int] = {}
+    for item in items:
+        result[item.currency] = result.get(item.currency, 0) + item.open_amount
+    return result
+
+
+def _totals_text(items: Sequence[LetterItem]) -> str:
+    return "; ".join(
+        f"{format_amount(from_minor(amount, currency), currency)} {currency}"
+        for currency, amount in sorted(totals(items).items())
+    )
+
+
+def render_text(
+    *,
+    level: DunningLevel,
+    notice: Notice,
+    contact: Contact | None,
+    items: Sequence[LetterItem],
+    language: str,
+    items_text: str | None = None,
+) -> tuple[str, str]:
+    """The notice's subject and text in a language, from the level's template and the merge fields."""
+    english = language == "en"
+    subject = (level.subject_en if english else level.subject_zh) or level.subject_en or level.subject_zh
+    body = (level.body_en if english else level.body_zh) or level.body_en or level.body_zh
+    with translation.override(language):
+        context = Context(
+            {
+                "customer": {
+                    "code": notice.customer.code,
+                    "name": notice.customer.name,
+                    "address": notice.customer.address,
+                },
+                "contact": {
+                    "name": contact.name if contact else (_("Sir or Madam") if english else notice.customer.name),
+                    "email": contact.email if contact else "",
+                },
+                "company": {
+                    "name": notice.company.name,
+                    "address": notice.company.address,
+                    "bank_details": notice.company.bank_details,
+                },
+                "items": _items_text(items) if items_text is None else items_text,
+                "total": _totals_text(items),
+                "date": notice.notice_on.isoformat(),
+                "level": level.name if english else (level.name_zh or level.name),
+            }
+        )
+        return (
+            _engine.from_string(subject).render(context).strip(),
+            _engine.from_string(body).render(context).strip(),
+        )
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+
+def _register_cjk_font() -> None:
+    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+
+
+def _is_latin(char: str) -> bool:
+    try:
+        char.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _markup(text: str) -> str:
+    """Paragraph markup with each run of Chinese characters set in the CJK font."""
+    out: list[str] = []
+    run, latin = "", True
+    for char in text:
+        if _is_latin(char) != latin and run:
+            out.append(escape(run) if latin else f'<font name="{CJK_FONT}">{escape(run)}</font>')
+            run = ""
+        latin = _is_latin(char)
+        run += char
+    if run:
+        out.append(escape(run) if latin else f'<font name="{CJK_FONT}">{escape(run)}</font>')
+    return "".join(out)
+
+
+def notice_pdf(
+    *, level: DunningLevel, notice: Notice, contact: Contact | None, items: Sequence[LetterItem], language: str
+) -> bytes:
+    """The notice as an A4 letter in a language: letterhead, addressee, text, the items table, totals."""
+    _register_cjk_font()
+    subject, body = render_text(
+        level=level, notice=notice, contact=contact, items=items, language=language, items_text=ITEMS_MARK
+    )
+    base = ParagraphStyle("base", fontName=LATIN_FONT, fontSize=10, leading=14, wordWrap="CJK")
+    small = ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=colors.HexColor("#555555"))
+    title = ParagraphStyle("title", parent=base, fontName=LATIN_BOLD, fontSize=16, leading=22, spaceAfter=8)
+    head = ParagraphStyle("head", parent=base, fontName=LATIN_BOLD, fontSize=13, leading=17)
+    buffer = io.BytesIO()
+    with translation.override(language):
+        document = SimpleDocTemplate(
+            buffer,
+            pagesize=A4,
+            leftMargin=20 * mm,
+            rightMargin=20 * mm,
+            topMargin=18 * mm,
+            bottomMargin=18 * mm,
+            title=subject,
+            author=notice.company.name,
+            creator="ARdesk",
+            invariant=True,
+        )
+        story: list = [Paragraph(_markup(notice.company.name), head)]
+        if notice.company.address:
+            story.append(Paragraph(_markup(notice.company.address), small))
+        story += [Spacer(1, 8 * mm), Paragraph(_markup(subject), title)]
+        story.append(Paragraph(_markup(f"{notice.customer.name} ({notice.customer.code})"), base))
+        if notice.customer.address:
+            story.append(Paragraph(_markup(notice.customer.address), base))
+        story += [Paragraph(_markup(f"{_('Date')}: {notice.notice_on:%Y-%m-%d}"), base), Spacer(1, 6 * mm)]
+        for paragraph in body.split("\n\n"):
+            if paragraph.strip() == ITEMS_MARK.strip():
+                story += [_items_table(items, document.width), Spacer(1, 3 * mm)]
+            elif paragraph.strip():
+                story.append(Paragraph(_markup(paragraph).replace("\n", "<br/>"), base))
+                story.append(Spacer(1, 3 * mm))
+        document.build(story)
+    return buffer.getvalue()
+
+
+def _items_table(items: Sequence[LetterItem], width: float) -> Table:
+    header = [_("Document"), _("Date"), _("Due date"), _("Days overdue"), _("Currency"), _("Open amount")]
+    cell = ParagraphStyle("cell", fontName=LATIN_FONT, fontSize=8.5, leading=11, wordWrap="CJK")
+    rows = [[Paragraph(_markup(h), cell) for h in header]]
+    for item in items:
+        rows.append(
+            [
+                Paragraph(_markup(item.number), cell),
+                f"{item.issue_on:%Y-%m-%d}",
+                f"{item.due_on:%Y-%m-%d}",
+                str(max(item.days_overdue, 0)),
+                item.currency,
+                format_amount(from_minor(item.open_amount, item.currency), item.currency),
+            ]
+        )
+    for currency, amount in sorted(totals(items).items()):
+        rows.append(
+            [
+                Paragraph(_markup(_("Total")), cell),
+                "",
+                "",
+                "",
+                currency,
+                format_amount(from_minor(amount, currency), currency),
+            ]
+        )
+    table = Table(rows, colWidths=[w * width for w in (0.24, 0.15, 0.15, 0.13, 0.11, 0.22)], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), LATIN_FONT),
+                ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
+                ("ALIGN", (3, 0), (-1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return table

@@ -1,0 +1,317 @@
+"""Questions collections asks: the run preview, the worklist, a customer's timeline, open disputes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Case, F, IntegerField, Min, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import Coalesce
+
+from ardesk.collections import domain, engine
+from ardesk.collections.models import (
+    CollectionProfile,
+    ContactLog,
+    Dispute,
+    DisputeStatus,
+    DunningLevel,
+    DunningPolicy,
+    LegalCase,
+    Notice,
+    NoticeStatus,
+    PromiseStatus,
+    PromiseToPay,
+)
+from ardesk.companies.selectors import company_ids_for
+from ardesk.core.errors import NotFound
+from ardesk.core.money import from_minor
+from ardesk.customers.models import Customer
+from ardesk.ledger.models import DueLine
+
+PREVIEW_LIST = 200
+
+
+def customer_for(user, customer_id: int) -> Customer:
+    """A customer of a company granted to the user, else not found."""
+    customer = Customer.objects.filter(pk=customer_id, company_id__in=company_ids_for(user)).first()
+    if customer is None:
+        raise NotFound(f"Customer {customer_id}")
+    return customer
+
+
+def effective_policy(customer: Customer) -> DunningPolicy | None:
+    """The customer's policy: its own, else its grade's, else the default."""
+    profile = CollectionProfile.objects.filter(customer=customer).first()
+    if profile and profile.policy_id:
+        return profile.policy
+    if profile and profile.grade:
+        policy = DunningPolicy.objects.filter(grades__grade=profile.grade, is_active=True).first()
+        if policy:
+            return policy
+    return DunningPolicy.objects.filter(is_default=True, is_active=True).first()
+
+
+def policies_json() -> dict:
+    """Every policy with its levels and grades, in the form ``policy import`` reads."""
+    policies = []
+    for policy in DunningPolicy.objects.prefetch_related("levels", "grades").order_by("code"):
+        policies.append(
+            {
+                "code": policy.code,
+                "name": policy.name,
+                "name_zh": policy.name_zh,
+                "is_default": policy.is_default,
+                "min_days_between": policy.min_days_between,
+                "grades": [g.grade for g in policy.grades.all()],
+                "levels": [
+                    {
+                        "name": level.name,
+                        "name_zh": level.name_zh,
+                        "days": level.days,
+                        "channel": level.channel,
+                        "min_amount": str(from_minor(level.min_amount, "CNY")),
+                        "subject_en": level.subject_en,
+                        "body_en": level.body_en,
+                        "subject_zh": level.subject_zh,
+                        "body_zh": level.body_zh,
+                    }
+                    for level in policy.levels.all()
+                ],
+            }
+        )
+    return {"policies": policies}
+
+
+@dataclass
+class PreviewNotice:
+    customer_id: int
+    customer_code: str
+    customer_name: str
+    level: DunningLevel
+    items: int
+    total: int
+
+
+@dataclass
+class PreviewLevel:
+    level: DunningLevel
+    notices: int = 0
+    items: int = 0
+    total: int = 0
+
+
+@dataclass
+class Preview:
+    run_on: dt.date
+    notices: int
+    items: int
+    total: int
+    currency: str
+    levels: list[PreviewLevel] = field(default_factory=list)
+    first: list[PreviewNotice] = field(default_factory=list)
+
+
+def run_preview(*, company, run_on: dt.date, listed: int = PREVIEW_LIST) -> Preview:
+    """What a run would send on a date: notices per level, and the largest notices by name."""
+    rows = engine.preview_rows(company_id=company.pk, run_on=run_on)
+    levels = DunningLevel.objects.in_bulk({row[1] for row in rows})
+    by_level: dict[int, PreviewLevel] = {}
+    for _customer, level_id, _seq, _channel, items, total in rows:
+        entry = by_level.setdefault(level_id, PreviewLevel(level=levels[level_id]))
+        entry.notices += 1
+        entry.items += items
+        entry.total += total
+    largest = sorted(rows, key=lambda row: (-row[5], row[0], row[2]))[:listed]
+    customers = Customer.objects.in_bulk({row[0] for row in largest})
+    return Preview(
+        run_on=run_on,
+        notices=len(rows),
+        items=sum(row[4] for row in rows),
+        total=sum(row[5] for row in rows),
+        currency=company.functional_currency,
+        levels=sorted(by_level.values(), key=lambda e: (e.level.policy_id, e.level.seq)),
+        first=[
+            PreviewNotice(
+                customer_id=row[0],
+                customer_code=customers[row[0]].code,
+                customer_name=customers[row[0]].name,
+                level=levels[row[1]],
+                items=row[4],
+                total=row[5],
+            )
+            for row in largest
+        ],
+    )
+
+
+def notices_for(user) -> QuerySet[Notice]:
+    return Notice.objects.filter(company_id__in=company_ids_for(user)).select_related("customer", "level")
+
+
+# --- the worklist -----------------------------------------------------------------------------
+
+
+def _at_risk_expression(as_of: dt.date):
+    """SUM of open functional amounts weighted by age (domain.RISK_WEIGHTS), in percent units."""
+    whens = []
+    lower = 0
+    for upper, percent in domain.RISK_WEIGHTS:
+        condition = Q(due_on__lt=as_of - dt.timedelta(days=lower))
+        if upper is not None:
+            condition &= Q(due_on__gte=as_of - dt.timedelta(days=upper))
+        whens.append(When(condition, then=F("open_functional_now") * percent))
+        lower = upper or 0
+    return Sum(Case(*whens, default=Value(0), output_field=IntegerField()))
+
+
+@dataclass
+class WorklistRow:
+    customer: Customer
+    overdue: int
+    at_risk: int
+    oldest_due: dt.date | None
+    next_action_on: dt.date | None = None
+    on_hold: bool = False
+    in_legal: bool = False
+
+
+def worklist_customers(*, user, as_of: dt.date, mine: bool = True, limit: int = 100) -> list[WorklistRow]:
+    """The collector's customers with overdue items, ranked by amount at risk (overdue weighted by age)."""
+    lines = DueLine.objects.filter(
+        company_id__in=company_ids_for(user), settled_on__isnull=True, open_now__gt=0, due_on__lt=as_of
+    )
+    if mine:
+        lines = lines.filter(customer__collector=user)
+    rows = list(
+        lines.values("customer_id")
+        .annotate(overdue=Sum("open_functional_now"), at_risk=_at_risk_expression(as_of), oldest=Min("due_on"))
+        .order_by("-at_risk", "-overdue", "customer_id")[:limit]
+    )
+    customers = Customer.objects.in_bulk([r["customer_id"] for r in rows])
+    profiles = CollectionProfile.objects.in_bulk([r["customer_id"] for r in rows])
+    next_actions = dict(
+        ContactLog.objects.filter(customer_id__in=customers, next_action_on__isnull=False)
+        .order_by("customer_id", "logged_at")
+        .values_list("customer_id", "next_action_on")
+    )
+    result = []
+    for r in rows:
+        profile = profiles.get(r["customer_id"])
+        result.append(
+            WorklistRow(
+                customer=customers[r["customer_id"]],
+                overdue=r["overdue"],
+                at_risk=r["at_risk"] // 100,
+                oldest_due=r["oldest"],
+                next_action_on=next_actions.get(r["customer_id"]),
+                on_hold=bool(profile and profile.on_hold),
+                in_legal=bool(profile and profile.in_legal),
+            )
+        )
+    return result
+
+
+@dataclass
+class DueToday:
+    calls: list = field(default_factory=list)
+    follow_ups: list = field(default_factory=list)
+    promises_due: list = field(default_factory=list)
+    broken_promises: list = field(default_factory=list)
+    disputes: list = field(default_factory=list)
+
+
+def due_today(*, user, as_of: dt.date, mine: bool = True) -> DueToday:
+    """What the collector has to do today: calls, follow-ups, promises falling due, broken promises, disputes."""
+    companies = company_ids_for(user)
+    customers = Customer.objects.filter(company_id__in=companies)
+    if mine:
+        customers = customers.filter(collector=user)
+    ids = customers.values("pk")
+    latest_log = {}
+    for log in ContactLog.objects.filter(customer_id__in=ids, next_action_on__isnull=False).order_by("logged_at"):
+        latest_log[log.customer_id] = log
+    return DueToday(
+        calls=list(
+            Notice.objects.filter(customer_id__in=ids, status=NoticeStatus.TASK)
+            .select_related("customer", "level")
+            .order_by("notice_on")[:50]
+        ),
+        follow_ups=sorted(
+            (log for log in latest_log.values() if log.next_action_on <= as_of), key=lambda log: log.next_action_on
+        )[:50],
+        promises_due=list(
+            PromiseToPay.objects.filter(customer_id__in=ids, status=PromiseStatus.OPEN, promised_on__lte=as_of)
+            .select_related("customer")
+            .order_by("promised_on")[:50]
+        ),
+        broken_promises=list(
+            PromiseToPay.objects.filter(
+                customer_id__in=ids, status=PromiseStatus.BROKEN, checked_on__gte=as_of - dt.timedelta(days=30)
+            )
+            .select_related("customer")
+            .order_by("-checked_on")[:50]
+        ),
+        disputes=[
+            (dispute, (as_of - dispute.opened_on).days)
+            for dispute in Dispute.objects.filter(customer_id__in=ids, status=DisputeStatus.OPEN)
+            .select_related("customer", "owner")
+            .order_by("opened_on")[:50]
+        ],
+    )
+
+
+def open_lines_of(customer: Customer) -> QuerySet[DueLine]:
+    """The customer's open items today, oldest due first."""
+    return (
+        DueLine.objects.filter(customer=customer, settled_on__isnull=True, open_now__gt=0)
+        .select_related("document")
+        .order_by("due_on", "id")
+    )
+
+
+def timeline(customer: Customer) -> list[dict]:
+    """The customer's collections history, newest first: notices, contacts, promises, disputes, legal cases."""
+    events: list[dict] = []
+    for notice in Notice.objects.filter(customer=customer).select_related("level")[:200]:
+        events.append({"on": notice.notice_on, "kind": "notice", "object": notice})
+    for log in ContactLog.objects.filter(customer=customer).select_related("logged_by", "contact")[:200]:
+        events.append({"on": log.logged_on, "kind": "contact", "object": log})
+    for promise in PromiseToPay.objects.filter(customer=customer)[:200]:
+        events.append({"on": promise.made_on, "kind": "promise", "object": promise})
+    for dispute in Dispute.objects.filter(customer=customer).select_related("owner")[:200]:
+        events.append({"on": dispute.opened_on, "kind": "dispute", "object": dispute})
+    for case in LegalCase.objects.filter(customer=customer):
+        events.append({"on": case.opened_on, "kind": "legal", "object": case})
+    events.sort(key=lambda e: (e["on"], e["object"].pk), reverse=True)
+    return events
+
+
+def disputes_for(user, *, status: str | None = DisputeStatus.OPEN) -> QuerySet[Dispute]:
+    disputes = Dispute.objects.filter(company_id__in=company_ids_for(user)).select_related("customer", "owner")
+    if status:
+        disputes = disputes.filter(status=status)
+    return disputes.order_by("opened_on", "id")
+
+
+DISPUTE_AGE_BANDS = ((30, "0-30"), (60, "31-60"), (90, "61-90"), (None, "90+"))
+
+
+def dispute_aging(user, *, as_of: dt.date) -> list[dict]:
+    """Open disputes by age band (days since opened): count and amount per currency."""
+    bands: dict[tuple[str, str], dict] = {}
+    for dispute in disputes_for(user):
+        age = (as_of - dispute.opened_on).days
+        band = next(label for upper, label in DISPUTE_AGE_BANDS if upper is None or age <= upper)
+        entry = bands.setdefault(
+            (band, dispute.currency), {"band": band, "currency": dispute.currency, "count": 0, "amount": 0}
+        )
+        entry["count"] += 1
+        entry["amount"] += dispute.amount
+    order = [label for _upper, label in DISPUTE_AGE_BANDS]
+    return sorted(bands.values(), key=lambda e: (order.index(e["band"]), e["currency"]))
+
+
+def overdue_total(customer: Customer, as_of: dt.date) -> int:
+    return DueLine.objects.filter(
+        customer=customer, settled_on__isnull=True, open_now__gt=0, due_on__lt=as_of
+    ).aggregate(total=Coalesce(Sum("open_functional_now"), Value(0)))["total"]
