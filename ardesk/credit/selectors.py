@@ -1,0 +1,269 @@
+"""Questions about credit: statements and ratios with trends, scoring inputs, exposure, queues, portfolio."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
+
+from ardesk.companies.selectors import company_ids_for
+from ardesk.core.errors import NotFound
+from ardesk.core.money import from_minor
+from ardesk.credit import domain
+from ardesk.credit.models import (
+    CreditAccount,
+    CreditRequest,
+    CreditReview,
+    CreditRules,
+    CreditScore,
+    FinancialStatement,
+    OpenOrder,
+    OrderStatus,
+    RequestStatus,
+    ReviewStatus,
+    Scorecard,
+)
+from ardesk.customers.models import Customer
+from ardesk.ledger import selectors as ledger
+
+
+def statement_lines(statement: FinancialStatement) -> dict[str, Decimal | None]:
+    """A statement's lines as amounts in its currency; lines not entered are None."""
+    return {
+        code: (from_minor(statement.lines[code], statement.currency) if statement.lines.get(code) is not None else None)
+        for code in domain.LINE_CODES
+    }
+
+
+@dataclass
+class PeriodAnalysis:
+    statement: FinancialStatement
+    lines: dict[str, Decimal | None]
+    ratios: list[domain.Ratio]
+    z_scores: list[domain.ZScore]
+
+
+def statements_of(customer: Customer) -> list[FinancialStatement]:
+    return list(FinancialStatement.objects.filter(customer=customer).order_by("period_end", "period_kind"))
+
+
+def analysis(customer: Customer) -> list[PeriodAnalysis]:
+    """Every period of the customer, oldest first, with its ratios and Z-scores."""
+    periods = []
+    for statement in statements_of(customer):
+        lines = statement_lines(statement)
+        periods.append(
+            PeriodAnalysis(
+                statement, lines, domain.ratios(lines, statement.months), domain.z_scores(lines, statement.months)
+            )
+        )
+    return periods
+
+
+def ratio_trends(periods: list[PeriodAnalysis]) -> dict[str, str]:
+    """The direction of each ratio and Z-score between the last two periods where it is available."""
+    trends = {key: domain.trend([p.ratios[i].value for p in periods]) for i, key in enumerate(domain.RATIO_KEYS)}
+    for i, model in enumerate(domain.Z_MODELS):
+        trends[model.key] = domain.trend([p.z_scores[i].value for p in periods])
+    return trends
+
+
+def latest_annual(customer: Customer) -> PeriodAnalysis | None:
+    """The latest statement scored: the latest annual one, else the latest interim."""
+    periods = analysis(customer)
+    annual = [p for p in periods if p.statement.period_kind == "annual"]
+    chosen = (annual or periods)[-1:] if periods else []
+    return chosen[0] if chosen else None
+
+
+def payment_behaviour(*, customer: Customer, as_of: dt.date) -> dict[str, Decimal | None]:
+    """Internal payment behaviour over the last 12 months: amount-weighted days late, share paid late, DSO."""
+    since = as_of - dt.timedelta(days=365)
+    paid = ledger.settled_lines(customer_ids=[customer.pk], since=since, until=as_of)
+    behaviour: dict[str, Decimal | None] = {"avg_days_late": None, "late_share": None, "dso": None}
+    if paid:
+        weight = sum(amount for _due, _settled, amount in paid)
+        late = [(max((settled - due).days, 0), amount) for due, settled, amount in paid]
+        if weight > 0:
+            behaviour["avg_days_late"] = (Decimal(sum(d * a for d, a in late)) / weight).quantize(Decimal("0.1"))
+        behaviour["late_share"] = (Decimal(sum(1 for d, _a in late if d > 0)) / len(late)).quantize(Decimal("0.0001"))
+    sales = ledger.sales_minor(customer_ids=[customer.pk], since=as_of - dt.timedelta(days=89), until=as_of)
+    if sales > 0:
+        exposure = ledger.exposure_minor(customer_ids=[customer.pk], company_id=customer.company_id, as_of=as_of)
+        behaviour["dso"] = (Decimal(exposure["open"]) / sales * 90).quantize(Decimal("0.1"))
+    return behaviour
+
+
+def monthly_sales(*, customer: Customer, as_of: dt.date) -> Decimal | None:
+    """Average monthly invoiced sales over the last 12 months, functional currency; None without sales."""
+    sales = ledger.sales_minor(customer_ids=[customer.pk], since=as_of - dt.timedelta(days=364), until=as_of)
+    if sales <= 0:
+        return None
+    return (from_minor(sales, customer.company.functional_currency) / 12).quantize(Decimal("0.01"))
+
+
+def qualitative(*, customer: Customer, account: CreditAccount | None, as_of: dt.date) -> dict[str, object]:
+    years = None
+    if customer.founded_on:
+        years = Decimal((as_of - customer.founded_on).days / 365.25).quantize(Decimal("0.1"))
+    capital = None
+    if customer.registered_capital is not None:
+        capital = from_minor(customer.registered_capital, customer.registered_capital_currency)
+    return {
+        "years_in_business": years,
+        "registered_capital": capital,
+        "industry_risk": (account.industry_risk or None) if account else None,
+        "external_rating": (account.external_rating or None) if account else None,
+    }
+
+
+def scoring_inputs(*, customer: Customer, as_of: dt.date) -> dict[str, dict]:
+    """Everything a scorecard may read about a customer, by source, as plain values (stored with the score)."""
+    account = CreditAccount.objects.filter(customer=customer).first()
+    period = latest_annual(customer)
+    ratios = {r.key: r.value for r in period.ratios} if period else {}
+    zs = {z.key: z.value for z in period.z_scores} if period else {}
+    return {
+        "statement": {
+            "period_end": period.statement.period_end.isoformat() if period else None,
+            "equity": period.lines.get("equity") if period else None,
+            "currency": period.statement.currency if period else None,
+        },
+        "ratio": ratios,
+        "z": zs,
+        "behaviour": payment_behaviour(customer=customer, as_of=as_of),
+        "qualitative": qualitative(customer=customer, account=account, as_of=as_of),
+    }
+
+
+def active_scorecard(code: str | None = None) -> Scorecard:
+    """The latest active version of a scorecard (the demo scorecard's code when none is named)."""
+    from ardesk.credit.defaults import DEMO_SCORECARD_CODE
+
+    scorecards = Scorecard.objects.filter(is_active=True)
+    scorecard = scorecards.filter(code=code).first() if code else scorecards.filter(code=DEMO_SCORECARD_CODE).first()
+    scorecard = scorecard or scorecards.first()
+    if scorecard is None:
+        raise NotFound(_("No active scorecard: create or import one first."))
+    return scorecard
+
+
+def rules_for(company_id: int) -> CreditRules:
+    rules = CreditRules.objects.filter(company_id=company_id).first()
+    return rules or CreditRules(company_id=company_id)
+
+
+def open_orders_minor(*, customer_ids, exclude_order: int | None = None) -> int:
+    orders = OpenOrder.objects.filter(customer_id__in=customer_ids, status=OrderStatus.RELEASED)
+    if exclude_order:
+        orders = orders.exclude(pk=exclude_order)
+    return orders.aggregate(total=Sum("amount"))["total"] or 0
+
+
+@dataclass
+class Exposure:
+    currency: str
+    open_receivables: Decimal
+    unapplied: Decimal
+    open_orders: Decimal
+    total: Decimal
+    overdue: Decimal
+    limit: Decimal | None
+    utilisation: Decimal | None  # a fraction of the limit
+
+
+def exposure(*, customer: Customer, as_of: dt.date) -> Exposure:
+    currency = customer.company.functional_currency
+    ledger_figures = ledger.exposure_minor(customer_ids=[customer.pk], company_id=customer.company_id, as_of=as_of)
+    orders = open_orders_minor(customer_ids=[customer.pk])
+    total = ledger_figures["open"] - ledger_figures["unapplied"] + orders
+    account = CreditAccount.objects.filter(customer=customer).first()
+    limit = account.limit if account else None
+    return Exposure(
+        currency,
+        from_minor(ledger_figures["open"], currency),
+        from_minor(ledger_figures["unapplied"], currency),
+        from_minor(orders, currency),
+        from_minor(total, currency),
+        from_minor(ledger_figures["overdue"], currency),
+        from_minor(limit, currency) if limit is not None else None,
+        (Decimal(total) / limit).quantize(Decimal("0.0001")) if limit else None,
+    )
+
+
+def visible_customer_ids_q(user) -> Q:
+    return Q(company_id__in=company_ids_for(user))
+
+
+def held_orders(*, user) -> QuerySet[OpenOrder]:
+    return (
+        OpenOrder.objects.filter(visible_customer_ids_q(user), status=OrderStatus.HELD)
+        .select_related("customer", "company")
+        .order_by("checked_at", "id")
+    )
+
+
+def order_for(*, user, pk: int) -> OpenOrder:
+    order = OpenOrder.objects.filter(visible_customer_ids_q(user), pk=pk).select_related("customer", "company").first()
+    if order is None:
+        raise NotFound(_("Order %(id)s does not exist or is not visible to you.") % {"id": pk})
+    return order
+
+
+def pending_requests(*, user) -> QuerySet[CreditRequest]:
+    return (
+        CreditRequest.objects.filter(visible_customer_ids_q(user), status=RequestStatus.PENDING)
+        .select_related("customer", "requested_by")
+        .order_by("requested_at", "id")
+    )
+
+
+def request_for(*, user, pk: int) -> CreditRequest:
+    request = CreditRequest.objects.filter(visible_customer_ids_q(user), pk=pk).select_related("customer").first()
+    if request is None:
+        raise NotFound(_("Credit request %(id)s does not exist or is not visible to you.") % {"id": pk})
+    return request
+
+
+def open_reviews(*, user, as_of: dt.date | None = None) -> QuerySet[CreditReview]:
+    reviews = CreditReview.objects.filter(visible_customer_ids_q(user), status=ReviewStatus.OPEN)
+    if as_of is not None:
+        reviews = reviews.filter(due_on__lte=as_of)
+    return reviews.select_related("customer", "customer__analyst").order_by("due_on", "id")
+
+
+def review_for(*, user, pk: int) -> CreditReview:
+    review = CreditReview.objects.filter(visible_customer_ids_q(user), pk=pk).select_related("customer").first()
+    if review is None:
+        raise NotFound(_("Credit review %(id)s does not exist or is not visible to you.") % {"id": pk})
+    return review
+
+
+def scores_of(customer: Customer) -> QuerySet[CreditScore]:
+    return CreditScore.objects.filter(customer=customer).select_related("scorecard", "scored_by")
+
+
+def portfolio(*, user, as_of: dt.date, expiring_within_days: int = 30) -> dict:
+    """Customers by grade, the accounts with the highest utilisation, and limits expiring soon."""
+    accounts = CreditAccount.objects.filter(visible_customer_ids_q(user)).select_related("customer", "company")
+    by_grade = list(accounts.values("grade").annotate(customers=Count("pk"), limits=Sum("limit")).order_by("grade"))
+    expiring = accounts.filter(
+        limit_valid_until__isnull=False, limit_valid_until__lte=as_of + dt.timedelta(days=expiring_within_days)
+    ).order_by("limit_valid_until")[:100]
+    rows = []
+    for account in accounts.filter(limit__gt=0)[:500]:
+        figures = ledger.exposure_minor(customer_ids=[account.pk], company_id=account.company_id, as_of=as_of)
+        total = figures["open"] - figures["unapplied"] + open_orders_minor(customer_ids=[account.pk])
+        rows.append(
+            {
+                "account": account,
+                "exposure": from_minor(total, account.company.functional_currency),
+                "limit": from_minor(account.limit, account.company.functional_currency),
+                "utilisation": (Decimal(total) / account.limit).quantize(Decimal("0.0001")),
+            }
+        )
+    rows.sort(key=lambda r: r["utilisation"], reverse=True)
+    return {"by_grade": by_grade, "utilisation": rows[:50], "expiring": list(expiring)}
