@@ -187,7 +187,7 @@ def worklist_customers(*, user, as_of: dt.date, mine: bool = True, limit: int = 
         .annotate(overdue=Sum("open_functional_now"), at_risk=_at_risk_expression(as_of), oldest=Min("due_on"))
         .order_by("-at_risk", "-overdue", "customer_id")[:limit]
     )
-    customers = Customer.objects.in_bulk([r["customer_id"] for r in rows])
+    customers = Customer.objects.select_related("company").in_bulk([r["customer_id"] for r in rows])
     profiles = CollectionProfile.objects.in_bulk([r["customer_id"] for r in rows])
     next_actions = dict(
         ContactLog.objects.filter(customer_id__in=customers, next_action_on__isnull=False)

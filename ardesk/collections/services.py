@@ -193,11 +193,14 @@ def customer_dunning_block(*, by, customer: Customer, blocked: bool, reason: str
 
 
 @transaction.atomic
-def dunning_run(*, by, company: Company, run_on: dt.date, check_access: bool = True) -> DunningRun:
+def dunning_run(
+    *, by, company: Company, run_on: dt.date, check_access: bool = True, deliver: bool = True
+) -> DunningRun:
     """Confirm the run of a date: write every notice and item in a few statements, then deliver in the background.
 
     The company row is locked so that two runs of the same company queue: the second one finds the
-    items already at their new level and writes nothing twice.
+    items already at their new level and writes nothing twice. ``deliver=False`` leaves the delivery
+    to the caller (the command line delivers in its own process).
     """
     if check_access:
         ensure_permission(by, "collections.add_dunningrun")
@@ -218,7 +221,7 @@ def dunning_run(*, by, company: Company, run_on: dt.date, check_access: bool = T
         target=run,
         after={"run_on": run_on, "notices": notices, "items": items, "total": total},
     )
-    if notices:
+    if notices and deliver:
         from ardesk.collections.tasks import deliver_run
 
         enqueue(deliver_run, run.pk)

@@ -87,8 +87,11 @@ def on_http_error(request, exc: HttpError):
 
 def _mount() -> None:
     from ardesk.accounts.api import router as accounts_router
+    from ardesk.collections.api import router as collections_router
+    from ardesk.credit.api import router as credit_router
     from ardesk.customers.api import router as customers_router
     from ardesk.ledger.api import router as ledger_router
+    from ardesk.provisioning.api import router as provisioning_router
     from ardesk.reports.api import router as reports_router
     from ardesk.reports.kpi_api import router as kpi_router
 
@@ -97,6 +100,9 @@ def _mount() -> None:
     api.add_router("/ledger", ledger_router)
     api.add_router("/reports", reports_router)
     api.add_router("/reports", kpi_router)
+    api.add_router("/provisioning", provisioning_router)
+    api.add_router("/credit", credit_router)
+    api.add_router("/collections", collections_router)
 
 
 _mount()

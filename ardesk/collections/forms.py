@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ardesk.collections.models import ContactChannel, ContactOutcome, DisputeReason
+from ardesk.companies.selectors import companies_for
+from ardesk.core.money import from_minor
+from ardesk.ledger.statements import format_amount
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class RunForm(forms.Form):
+    company = forms.ChoiceField(label=_("Company"))
+    run_on = forms.DateField(label=_("Run date"), widget=DATE)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].choices = [(c.code, str(c)) for c in companies_for(user)]
+
+
+class ContactLogForm(forms.Form):
+    channel = forms.ChoiceField(label=_("Channel"), choices=ContactChannel.choices, initial=ContactChannel.CALL)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=ContactOutcome.choices)
+    contact = forms.ChoiceField(label=_("Contact person"), required=False)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    next_action_on = forms.DateField(label=_("Next action"), required=False, widget=DATE)
+    promise_amount = forms.DecimalField(label=_("Promised amount"), required=False, decimal_places=2, min_value=0)
+    promise_on = forms.DateField(label=_("Promised date"), required=False, widget=DATE)
+
+    def __init__(self, *args, customer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].choices = [("", "—")] + [(str(c.pk), c.name) for c in customer.contacts.all()]
+
+
+class DisputeForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Reason"), choices=DisputeReason.choices)
+    amount = forms.DecimalField(label=_("Disputed amount"), decimal_places=2, min_value=0)
+    lines = forms.MultipleChoiceField(label=_("Items"), widget=forms.CheckboxSelectMultiple)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, lines, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lines"].choices = [
+            (
+                str(line.pk),
+                f"{line.document.number} · {line.due_on:%Y-%m-%d} · "
+                f"{format_amount(from_minor(line.open_now, line.currency), line.currency)} {line.currency}",
+            )
+            for line in lines
+        ]
+
+
+class ResolveForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Resolution"),
+        choices=[
+            ("credit", _("Credit note for the disputed amount")),
+            ("rejected", _("Rejected")),
+            ("withdrawn", _("Withdrawn by the customer")),
+        ],
+    )
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
+
+
+class LegalForm(forms.Form):
+    reference = forms.CharField(label=_("Case reference"), max_length=60, required=False)
+    lawyer = forms.CharField(label=_("Law firm / lawyer"), max_length=120, required=False)
+    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PolicyImportForm(forms.Form):
+    file = forms.FileField(label=_("Policies (JSON)"))

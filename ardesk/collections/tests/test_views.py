@@ -1,0 +1,178 @@
+"""Collections screens: who may open what, the preview-then-confirm run, logging a contact with htmx."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import pytest
+from django.test import TestCase
+from django.urls import reverse
+
+from ardesk.collections import services
+from ardesk.collections.models import ContactLog, Dispute, DunningPolicy, DunningRun, PromiseToPay
+from ardesk.conftest import PASSWORD
+from ardesk.core import clock
+from ardesk.ledger.tests.factories import invoice
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def overdue(accountant, customer):
+    today = clock.today()
+    return invoice(
+        accountant,
+        customer,
+        "INV-9",
+        "2500.00",
+        issue_on=today - dt.timedelta(days=70),
+        due_on=today - dt.timedelta(days=40),
+    )
+
+
+def signed_in(client, user):
+    client.force_login(user)
+    return client
+
+
+PAGES = [
+    ("collections:worklist", {}),
+    ("collections:runs", {}),
+    ("collections:policies", {}),
+    ("collections:disputes", {}),
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs"), PAGES)
+def test_the_collector_opens_every_collections_screen(client, collector, name, kwargs):
+    assert signed_in(client, collector).get(reverse(name, kwargs=kwargs)).status_code == 200
+
+
+def test_the_analyst_cannot_open_the_worklist_or_run_dunning(client, analyst, company):
+    signed_in(client, analyst)
+    assert client.get(reverse("collections:worklist")).status_code == 403
+    response = client.post(reverse("collections:run_confirm"), {"company": company.code, "run_on": "2025-01-01"})
+    assert response.status_code == 403
+    assert not DunningRun.objects.exists()
+
+
+def test_a_user_without_a_role_sees_nothing_of_collections(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user(username="nobody", password=PASSWORD))
+    for name, kwargs in PAGES:
+        assert client.get(reverse(name, kwargs=kwargs)).status_code == 403
+
+
+def test_the_worklist_ranks_the_overdue_customer_and_its_page_shows_the_timeline(client, collector, customer, overdue):
+    response = signed_in(client, collector).get(reverse("collections:worklist"))
+    # 2,500.00 overdue for 40 days: 25 % at risk.
+    assert response.context["rows"][0].at_risk == 62500
+    assert "625.00" in response.content.decode()
+    page = client.get(reverse("collections:customer", args=[customer.pk]))
+    assert page.status_code == 200
+    assert "INV-9" in page.content.decode()
+    assert client.get(reverse("collections:timeline", args=[customer.pk])).status_code == 200
+
+
+def test_logging_a_call_with_a_promise_takes_one_htmx_post(client, collector, customer, overdue):
+    promised = clock.today() + dt.timedelta(days=5)
+    response = signed_in(client, collector).post(
+        reverse("collections:contact_log", args=[customer.pk]),
+        {"channel": "call", "outcome": "promised", "promise_amount": "2500.00", "promise_on": promised.isoformat()},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    assert 'id="contact-saved"' in response.content.decode()
+    log = ContactLog.objects.get()
+    assert log.next_action_on == promised + dt.timedelta(days=1)
+    promise = PromiseToPay.objects.get()
+    assert (promise.amount, promise.promised_on, promise.contact_log_id) == (250000, promised, log.pk)
+
+
+def test_a_promise_without_a_date_is_refused_on_the_form(client, collector, customer, overdue):
+    response = signed_in(client, collector).post(
+        reverse("collections:contact_log", args=[customer.pk]),
+        {"channel": "call", "outcome": "promised", "promise_amount": "100.00"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "A promise needs an amount and a date." in response.content.decode()
+    assert not ContactLog.objects.exists()
+
+
+def test_the_run_is_previewed_then_confirmed(client, collector, company, customer, overdue):
+    signed_in(client, collector)
+    today = clock.today().isoformat()
+    preview = client.get(reverse("collections:runs"), {"company": company.code, "run_on": today})
+    assert preview.context["preview"].notices == 1
+    assert not DunningRun.objects.exists()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(reverse("collections:run_confirm"), {"company": company.code, "run_on": today})
+    run = DunningRun.objects.get()
+    assert response.url == reverse("collections:run", args=[run.pk])
+    page = client.get(response.url)
+    assert page.status_code == 200
+    assert run.notices == 1
+    notice_page = client.get(reverse("collections:notice", args=[page.context["page"][0].pk]))
+    assert notice_page.status_code == 200
+    assert client.get(reverse("collections:notice_pdf", args=[page.context["page"][0].pk])).status_code == 200
+
+
+def test_a_dispute_opened_on_the_screen_and_rejected_by_the_manager(client, collector, manager, customer, overdue):
+    line = overdue.lines.get()
+    signed_in(client, collector)
+    response = client.post(
+        reverse("collections:dispute_create", args=[customer.pk]),
+        {"reason": "price", "amount": "300.00", "lines": [str(line.pk)], "description": "Unit price 10 % too high"},
+    )
+    dispute = Dispute.objects.get()
+    assert response.url == reverse("collections:dispute", args=[dispute.pk])
+    assert client.get(response.url).status_code == 200
+    # The collector may not reject it; the manager may.
+    client.post(response.url, {"action": "resolve", "outcome": "rejected", "note": "Price per contract"})
+    dispute.refresh_from_db()
+    assert dispute.status == "open"
+    signed_in(client, manager).post(
+        response.url, {"action": "resolve", "outcome": "rejected", "note": "Price per contract"}
+    )
+    dispute.refresh_from_db()
+    assert dispute.status == "rejected"
+    assert list(dispute.notes.values_list("status", flat=True)) == ["open", "rejected"]
+
+
+def test_the_collector_puts_a_customer_on_hold_and_hands_it_to_legal(client, collector, customer, overdue):
+    signed_in(client, collector)
+    client.post(reverse("collections:escalate", args=[customer.pk, "hold"]), {"reason": "Three notices unanswered"})
+    client.post(
+        reverse("collections:escalate", args=[customer.pk, "legal"]),
+        {"reference": "(2026)沪01民初7号", "lawyer": "金杜"},
+    )
+    customer.collection_profile.refresh_from_db()
+    assert customer.collection_profile.on_hold
+    assert customer.collection_profile.in_legal
+    case = customer.legal_cases.get()
+    assert (case.amount, case.lawyer) == (250000, "金杜")
+
+
+def test_policies_export_and_import_on_the_screen(client, manager, collector):
+    signed_in(client, manager)
+    exported = json.loads(client.get(reverse("collections:policies"), {"export": "json"}).content)
+    exported["policies"][0]["code"] = "STRICT"
+    exported["policies"][0]["is_default"] = False
+    exported["policies"][0]["levels"][1]["days"] = 3
+    upload = io.BytesIO(json.dumps(exported).encode())
+    upload.name = "policies.json"
+    response = client.post(reverse("collections:policies"), {"file": upload})
+    assert response.status_code == 302
+    assert DunningPolicy.objects.get(code="STRICT").levels.get(seq=2).days == 3
+    assert DunningPolicy.objects.get(is_default=True).code == "STANDARD"
+    upload = io.BytesIO(b"{}")
+    upload.name = "x.json"
+    assert signed_in(client, collector).post(reverse("collections:policies"), {"file": upload}).status_code == 403
+
+
+def test_the_customer_page_loads_the_collections_timeline(client, collector, customer):
+    services.contact_log(by=collector, customer=customer, channel="visit", outcome="reached", note="Met the CFO")
+    page = signed_in(client, collector).get(reverse("customers:detail", args=[customer.pk]))
+    assert reverse("collections:timeline", args=[customer.pk]) in page.content.decode()
+    assert "Met the CFO" in client.get(reverse("collections:timeline", args=[customer.pk])).content.decode()
