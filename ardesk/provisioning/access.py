@@ -1,0 +1,32 @@
+"""Who may read bad-debt data, and over which companies."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from ardesk.companies.models import Company
+from ardesk.companies.selectors import companies_for, company_ids_for
+from ardesk.core.errors import InvalidInput, NotFound
+from ardesk.customers.services import ensure_permission
+
+VIEW_RUNS = "provisioning.view_provisionrun"
+
+
+def visible_company(user, code: str, permission: str = VIEW_RUNS) -> Company:
+    """The company named, if the user may read bad-debt data and the company is granted to them."""
+    ensure_permission(user, permission)
+    company = companies_for(user).filter(code=code).first()
+    if company is None:
+        raise InvalidInput(
+            {"company": [_("Company %(code)s does not exist or is not granted to you.") % {"code": code}]}
+        )
+    return company
+
+
+def visible(user, queryset, pk: int, permission: str, what: str):
+    """One row of a company-scoped model the user may read, or NotFound."""
+    ensure_permission(user, permission)
+    found = queryset.filter(pk=pk, company_id__in=company_ids_for(user)).first()
+    if found is None:
+        raise NotFound(_("%(what)s %(id)s does not exist or is not visible to you.") % {"what": what, "id": pk})
+    return found

@@ -1,0 +1,230 @@
+"""Reads of the bad-debt context: open balances per customer and bucket, the allowance booked, history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.db import connection
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
+
+from ardesk.ledger.models import DueLine
+from ardesk.provisioning import domain
+from ardesk.provisioning.models import (
+    AccountRole,
+    EntryKind,
+    JournalLine,
+    ProvisionPolicy,
+    SpecificProvision,
+    WriteOffItem,
+    WriteOffStatus,
+)
+from ardesk.reports import domain as report_domain
+from ardesk.reports.models import AgingBasis, AgingSnapshot, AgingSnapshotRow, BucketSet
+
+# The open functional amount of each due line of a company as of a date (ledger.open_state: today's
+# open amount plus the allocations dated after the date), summed per customer and bucket in the
+# database. Columns and fragments below are fixed strings; every value is a placeholder.
+_BALANCES_SQL = """
+SELECT l.customer_id, {bucket} AS bucket, CAST(SUM(l.open_functional_now + COALESCE(x.f, 0)) AS BIGINT)
+FROM ledger_dueline l
+LEFT JOIN (
+    SELECT a.line_id, CAST(SUM(a.amount) AS BIGINT) AS a, CAST(SUM(a.functional_amount) AS BIGINT) AS f
+    FROM ledger_allocation a
+    WHERE a.allocated_on > %s AND a.company_id = %s
+    GROUP BY a.line_id
+) x ON x.line_id = l.id
+{join}
+WHERE l.company_id = %s AND l.issue_on <= %s AND (l.settled_on IS NULL OR l.settled_on > %s)
+  AND l.open_now + COALESCE(x.a, 0) > 0 {where}
+GROUP BY 1, 2
+"""
+
+
+def _in(column: str, values: list, negate: bool = False) -> tuple[str, list]:
+    if not values:
+        return ("", []) if negate else (" AND 1 = 0", [])
+    marks = ", ".join(["%s"] * len(values))
+    return f" AND {column} {'NOT IN' if negate else 'IN'} ({marks})", list(values)
+
+
+def open_balances(
+    *,
+    company_id: int,
+    as_of: dt.date,
+    bucket_set: BucketSet | None,
+    segment: str | None = None,
+    other_segments: list[str] | None = None,
+    exclude_customers: list[int] | None = None,
+    exclude_documents: list[int] | None = None,
+    customers: list[int] | None = None,
+    documents: list[int] | None = None,
+) -> list[tuple[int, int, int]]:
+    """(customer id, bucket index, open functional amount) of the company's open items as of a date.
+
+    Without a bucket set everything is bucket 0 (the balance-percentage method). ``segment``
+    keeps the customers of one industry, ``other_segments`` leaves those industries out.
+    """
+    params_bucket: list = []
+    bucket_sql = "0"
+    if bucket_set is not None:
+        rules = [report_domain.BucketRule(b.key, b.label, b.upper) for b in bucket_set.buckets.all()]
+        limits = report_domain.limits(rules, as_of, bucket_set.unit)
+        column = "l.due_on" if bucket_set.basis == AgingBasis.DUE else "l.issue_on"
+        whens = " ".join(f"WHEN {column} >= %s THEN {n}" for n in range(len(limits)))
+        bucket_sql = f"CASE {whens} ELSE {len(limits)} END"
+        params_bucket = list(limits)
+    join, where, params_where = "", "", []
+    if segment:
+        join = "JOIN customers_customer c ON c.id = l.customer_id"
+        where += " AND c.industry = %s"
+        params_where.append(segment)
+    elif other_segments:
+        join = "JOIN customers_customer c ON c.id = l.customer_id"
+        sql, values = _in("c.industry", other_segments, negate=True)
+        where += sql
+        params_where += values
+    for column, values, negate in (
+        ("l.customer_id", exclude_customers, True),
+        ("l.document_id", exclude_documents, True),
+        ("l.customer_id", customers, False),
+        ("l.document_id", documents, False),
+    ):
+        if values is not None:
+            sql, found = _in(column, values, negate)
+            where += sql
+            params_where += found
+    sql = _BALANCES_SQL.format(bucket=bucket_sql, join=join, where=where)
+    params = [*params_bucket, as_of, company_id, company_id, as_of, as_of, *params_where]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(customer, bucket, int(amount)) for customer, bucket, amount in cursor.fetchall()]
+
+
+def policies_of(company_id: int) -> list[ProvisionPolicy]:
+    """The company's policies, the one without a segment first."""
+    return list(
+        ProvisionPolicy.objects.filter(company_id=company_id)
+        .select_related("bucket_set")
+        .prefetch_related("rates", "bucket_set__buckets")
+        .order_by("segment")
+    )
+
+
+def company_policy(company_id: int) -> ProvisionPolicy | None:
+    """The policy without a segment: it also holds the account codes and write-off approval levels."""
+    return ProvisionPolicy.objects.filter(company_id=company_id, segment="").first()
+
+
+def active_specific(company_id: int) -> list[SpecificProvision]:
+    return list(
+        SpecificProvision.objects.filter(company_id=company_id, is_active=True).select_related("customer", "document")
+    )
+
+
+def allowance_booked(*, company_id: int, as_of: dt.date) -> int:
+    """The bad-debt allowance in the books on a date: credits less debits of the approved entries (minor units)."""
+    totals = JournalLine.objects.filter(
+        entry__company_id=company_id, entry__on__lte=as_of, role=AccountRole.ALLOWANCE
+    ).aggregate(credit=Coalesce(Sum("credit"), 0), debit=Coalesce(Sum("debit"), 0))
+    return totals["credit"] - totals["debit"]
+
+
+def roll_forward(*, company_id: int, date_from: dt.date, date_to: dt.date) -> dict[str, int]:
+    """The allowance over a period: opening, brought forward, charged, released, written off, recovered, closing."""
+    moves = (
+        JournalLine.objects.filter(
+            entry__company_id=company_id,
+            entry__on__gte=date_from,
+            entry__on__lte=date_to,
+            role=AccountRole.ALLOWANCE,
+        )
+        .values("entry__kind")
+        .annotate(credit=Coalesce(Sum("credit"), 0), debit=Coalesce(Sum("debit"), 0))
+        .order_by()
+    )
+    by_kind = {m["entry__kind"]: m["credit"] - m["debit"] for m in moves}
+    opening = allowance_booked(company_id=company_id, as_of=date_from - dt.timedelta(days=1))
+    figures = {
+        "opening": opening,
+        "brought_forward": by_kind.get(EntryKind.OPENING, 0),
+        "charged": by_kind.get(EntryKind.PROVISION, 0),
+        "released": -by_kind.get(EntryKind.RELEASE, 0),
+        "written_off": -by_kind.get(EntryKind.WRITE_OFF, 0),
+        "recovered": by_kind.get(EntryKind.RECOVERY, 0),
+    }
+    figures["closing"] = (
+        opening
+        + figures["brought_forward"]
+        + figures["charged"]
+        - figures["released"]
+        - figures["written_off"]
+        + figures["recovered"]
+    )
+    return figures
+
+
+def written_off_gross(*, company_id: int, as_of: dt.date) -> int:
+    """What approved write-offs have taken out of the receivables up to a date (functional minor units)."""
+    return WriteOffItem.objects.filter(
+        write_off__company_id=company_id, write_off__status=WriteOffStatus.APPROVED, write_off__on__lte=as_of
+    ).aggregate(total=Coalesce(Sum("functional_amount"), 0))["total"]
+
+
+def loss_observations(
+    *, company_id: int, bucket_set: BucketSet, as_of: dt.date, lookback_months: int
+) -> list[domain.Observation]:
+    """Month-end snapshots in the look-back, with the part of each bucket written off after the snapshot.
+
+    A written-off item counts in the bucket it was in at the snapshot (by its due date) when it was
+    issued by then and written off after it and on or before ``as_of``.
+    """
+    start = report_domain.months_before(as_of, lookback_months)
+    snapshots = list(
+        AgingSnapshot.objects.filter(bucket_set=bucket_set, as_of__gt=start, as_of__lt=as_of).order_by("as_of")
+    )
+    if not snapshots:
+        return []
+    rules = [report_domain.BucketRule(b.key, b.label, b.upper) for b in bucket_set.buckets.all()]
+    balances: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    rows = (
+        AgingSnapshotRow.objects.filter(snapshot__in=snapshots, company_id=company_id)
+        .exclude(bucket=report_domain.UNAPPLIED)
+        .values("snapshot_id", "bucket")
+        .annotate(total=Sum("functional_amount"))
+        .order_by()
+    )
+    for row in rows:
+        balances[row["snapshot_id"]][row["bucket"]] += row["total"]
+    items = list(
+        WriteOffItem.objects.filter(
+            write_off__company_id=company_id,
+            write_off__status=WriteOffStatus.APPROVED,
+            write_off__on__lte=as_of,
+        ).values("write_off__on", "line__issue_on", "line__due_on", "line__document__issue_on", "functional_amount")
+    )
+    observations = []
+    for snapshot in snapshots:
+        lost: dict[str, int] = defaultdict(int)
+        limits = report_domain.limits(rules, snapshot.as_of, bucket_set.unit)
+        for item in items:
+            if item["line__issue_on"] <= snapshot.as_of < item["write_off__on"]:
+                date = item["line__due_on"] if bucket_set.basis == AgingBasis.DUE else item["line__issue_on"]
+                lost[rules[report_domain.bucket_index(date, limits)].key] += item["functional_amount"] or 0
+        observations.append(
+            domain.Observation(
+                as_of=snapshot.as_of.isoformat(), balances=dict(balances[snapshot.pk]), written_off=dict(lost)
+            )
+        )
+    return observations
+
+
+def open_lines_of(*, customer_id: int, company_id: int, document_id: int | None = None):
+    """The open due lines of a customer (or of one of its documents) today, oldest first."""
+    lines = DueLine.objects.filter(
+        Q(settled_on__isnull=True), customer_id=customer_id, company_id=company_id, open_now__gt=0
+    ).select_related("document")
+    if document_id is not None:
+        lines = lines.filter(document_id=document_id)
+    return lines.order_by("due_on", "id")
