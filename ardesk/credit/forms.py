@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ardesk.credit import domain
+from ardesk.credit.models import IndustryRisk, PeriodKind, RequestKind, ReviewDecision
+
+
+class StatementForm(forms.Form):
+    """One period's statement: the header fields, then one amount field per line (empty: not entered)."""
+
+    period_end = forms.DateField(label=_("Period end"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_kind = forms.ChoiceField(label=_("Period"), choices=PeriodKind.choices)
+    months = forms.IntegerField(label=_("Months covered"), min_value=1, max_value=12, initial=12)
+    is_audited = forms.BooleanField(label=_("Audited"), required=False)
+    currency = forms.CharField(label=_("Currency"), max_length=3, initial="CNY")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for line in domain.LINES:
+            self.fields[f"line_{line.code}"] = forms.DecimalField(
+                label=f"{line.name} / {line.name_zh}" if line.name != line.name_zh else line.name,
+                required=False,
+                max_digits=20,
+                decimal_places=2,
+            )
+
+    def line_groups(self):
+        titles = {"balance": _("Balance sheet"), "income": _("Income statement"), "cash_flow": _("Cash-flow statement")}
+        return [
+            (titles[kind], [self[f"line_{line.code}"] for line in domain.LINES if line.statement == kind])
+            for kind in ("balance", "income", "cash_flow")
+        ]
+
+    def lines(self) -> dict:
+        return {line.code: self.cleaned_data.get(f"line_{line.code}") for line in domain.LINES}
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV or XLSX file"))
+
+
+class AccountForm(forms.Form):
+    industry_risk = forms.ChoiceField(
+        label=_("Industry risk"), choices=[("", "—"), *IndustryRisk.choices], required=False
+    )
+    external_rating = forms.CharField(label=_("External rating"), max_length=8, required=False)
+
+
+class RequestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=RequestKind.choices)
+    amount = forms.DecimalField(
+        label=_("Amount"),
+        required=False,
+        max_digits=20,
+        decimal_places=2,
+        help_text=_("The new limit, or the special approval's amount."),
+    )
+    term_days = forms.IntegerField(label=_("Payment term (days)"), required=False, min_value=0)
+    valid_until = forms.DateField(
+        label=_("Valid until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    evidence = forms.FileField(label=_("Evidence"), required=False)
+
+
+class DecisionForm(forms.Form):
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=ReviewDecision.choices)
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class ScorecardForm(forms.Form):
+    code = forms.CharField(label=_("Code"), max_length=32)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    note = forms.CharField(label=_("Change note"), max_length=300, required=False)
+    config = forms.CharField(
+        label=_("Configuration (JSON)"), widget=forms.Textarea(attrs={"rows": 24, "spellcheck": "false"})
+    )
+
+    def clean_config(self):
+        try:
+            config = json.loads(self.cleaned_data["config"])
+        except json.JSONDecodeError as exc:
+            raise forms.ValidationError(_("Not valid JSON: %(error)s") % {"error": exc}) from exc
+        if not isinstance(config, dict):
+            raise forms.ValidationError(_("The configuration must be a JSON object."))
+        return config

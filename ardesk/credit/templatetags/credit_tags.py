@@ -1,0 +1,26 @@
+"""Ratios and utilisation in templates: times with two decimals, fractions as percentages."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def ratio(value, unit: str = "x") -> str:
+    """0.1571 with unit % -> '15.71%'; 1.311111 -> '1.31'; None -> '' (the template shows why)."""
+    if value is None or value == "":
+        return ""
+    number = Decimal(str(value))
+    if unit == "%":
+        return number_format(number * 100, decimal_pos=2, use_l10n=True) + "%"
+    return number_format(number, decimal_pos=2, use_l10n=True)
+
+
+@register.filter
+def trend_arrow(trend: str) -> str:
+    return {"up": "↑", "down": "↓", "flat": "→"}.get(trend, "")

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from ardesk.credit import views
+
+app_name = "credit"
+urlpatterns = [
+    path("portfolio/", views.portfolio, name="portfolio"),
+    path("customers/<int:pk>/", views.customer_credit, name="customer"),
+    path("customers/<int:pk>/panel/", views.customer_panel, name="customer_panel"),
+    path("customers/<int:pk>/score/", views.customer_score, name="customer_score"),
+    path("customers/<int:pk>/account/", views.customer_account, name="customer_account"),
+    path("customers/<int:pk>/requests/new/", views.request_create, name="request_create"),
+    path("customers/<int:pk>/statements/new/", views.statement_create, name="statement_create"),
+    path("statements/import/", views.statement_import, name="statement_import"),
+    path("orders/held/", views.held_orders, name="held"),
+    path("orders/<int:pk>/decide/", views.order_decide, name="order_decide"),
+    path("requests/", views.requests_queue, name="requests"),
+    path("requests/<int:pk>/decide/", views.request_decide, name="request_decide"),
+    path("reviews/", views.reviews_queue, name="reviews"),
+    path("reviews/<int:pk>/complete/", views.review_complete, name="review_complete"),
+    path("scorecards/", views.scorecards, name="scorecards"),
+    path("scorecards/<int:pk>/edit/", views.scorecard_edit, name="scorecard_edit"),
+]

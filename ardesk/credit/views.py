@@ -1,0 +1,329 @@
+"""Credit screens: the customer's credit page and panel, statements, queues, portfolio, scorecards."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ardesk.companies.selectors import company_ids_for
+from ardesk.core import clock
+from ardesk.core.errors import ApplicationError, InvalidInput
+from ardesk.core.web import add_errors, requires
+from ardesk.credit import domain, selectors, services
+from ardesk.credit.forms import (
+    AccountForm,
+    DecisionForm,
+    ImportForm,
+    RequestForm,
+    ReviewForm,
+    ScorecardForm,
+    StatementForm,
+)
+from ardesk.credit.models import CreditAccount, CreditRequest, CreditReview, FinancialStatement, Scorecard
+from ardesk.customers import selectors as customer_selectors
+
+
+def _credit_context(customer) -> dict:
+    today = clock.today()
+    account = CreditAccount.objects.filter(customer=customer).select_related("group", "last_score__scorecard").first()
+    return {
+        "customer": customer,
+        "account": account,
+        "exposure": selectors.exposure(customer=customer, as_of=today),
+        "score": account.last_score if account else None,
+        "today": today,
+    }
+
+
+@requires("credit.view_creditaccount")
+def customer_panel(request, pk: int):
+    """The credit part of the customer's page: grade, limit, exposure and a link to the credit page."""
+    customer = customer_selectors.customer_detail(user=request.user, pk=pk)
+    return render(request, "credit/partials/customer_panel.html", _credit_context(customer))
+
+
+@requires("credit.view_creditaccount")
+def customer_credit(request, pk: int):
+    """The customer's credit page: score breakdown, statements and ratios with trends, requests, reviews."""
+    customer = customer_selectors.customer_detail(user=request.user, pk=pk)
+    periods = selectors.analysis(customer)
+    ratio_rows = [
+        {
+            "label": spec.label,
+            "formula": spec.formula,
+            "unit": spec.unit,
+            "cells": [p.ratios[i] for p in periods],
+            "trend": domain.trend([p.ratios[i].value for p in periods]),
+        }
+        for i, spec in enumerate(domain.RATIO_SPECS)
+    ]
+    z_rows = [
+        {
+            "label": model.label,
+            "cells": [p.z_scores[i] for p in periods],
+            "trend": domain.trend([p.z_scores[i].value for p in periods]),
+        }
+        for i, model in enumerate(domain.Z_MODELS)
+    ]
+    account = CreditAccount.objects.filter(customer=customer).first()
+    context = {
+        **_credit_context(customer),
+        "periods": periods,
+        "ratio_rows": ratio_rows,
+        "z_rows": z_rows,
+        "scores": selectors.scores_of(customer)[:10],
+        "requests": CreditRequest.objects.filter(customer=customer).select_related("requested_by", "decided_by")[:20],
+        "reviews": CreditReview.objects.filter(customer=customer)
+        .select_related("completed_by")
+        .order_by("-due_on")[:20],
+        "account_form": AccountForm(
+            initial={"industry_risk": account.industry_risk, "external_rating": account.external_rating}
+            if account
+            else {}
+        ),
+        "request_form": RequestForm(),
+    }
+    return render(request, "credit/customer_credit.html", context)
+
+
+def _fail(request, exc: ApplicationError) -> None:
+    if isinstance(exc, InvalidInput):
+        for field, errors in exc.errors.items():
+            for error in errors:
+                messages.error(request, f"{field}: {error}")
+    else:
+        messages.error(request, exc.message)
+
+
+@require_POST
+@requires("credit.add_creditscore")
+def customer_score(request, pk: int):
+    customer = customer_selectors.customer_detail(user=request.user, pk=pk)
+    try:
+        score = services.customer_score(by=request.user, customer=customer)
+        messages.success(
+            request, _("Scored %(score)s: grade %(grade)s.") % {"score": score.score, "grade": score.grade}
+        )
+    except ApplicationError as exc:
+        _fail(request, exc)
+    return redirect("credit:customer", pk=pk)
+
+
+@require_POST
+@requires("credit.change_creditaccount")
+def customer_account(request, pk: int):
+    customer = customer_selectors.customer_detail(user=request.user, pk=pk)
+    form = AccountForm(request.POST)
+    if form.is_valid():
+        services.account_update(by=request.user, customer=customer, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+    return redirect("credit:customer", pk=pk)
+
+
+@requires("credit.add_creditrequest")
+def request_create(request, pk: int):
+    customer = customer_selectors.customer_detail(user=request.user, pk=pk)
+    form = RequestForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.credit_request_create(
+                by=request.user,
+                customer=customer,
+                kind=form.cleaned_data["kind"],
+                amount=form.cleaned_data["amount"],
+                term_days=form.cleaned_data["term_days"],
+                valid_until=form.cleaned_data["valid_until"],
+                reason=form.cleaned_data["reason"],
+                evidence=form.cleaned_data["evidence"],
+            )
+            if created.status == "approved":
+                messages.success(request, _("Within the grade's policy: applied."))
+            else:
+                messages.success(request, _("Request sent for approval."))
+            return redirect("credit:customer", pk=pk)
+        except InvalidInput as exc:
+            add_errors(form, exc)
+    return render(request, "credit/request_form.html", {"customer": customer, "form": form})
+
+
+@requires("credit.add_financialstatement")
+def statement_create(request, pk: int):
+    customer = customer_selectors.customer_detail(user=request.user, pk=pk)
+    initial = {"currency": customer.company.functional_currency, "months": 12, "period_kind": "annual"}
+    statement_id = request.GET.get("statement")
+    if statement_id:
+        statement = FinancialStatement.objects.filter(customer=customer, pk=statement_id).first()
+        if statement is not None:
+            lines = selectors.statement_lines(statement)
+            initial = {
+                "period_end": statement.period_end,
+                "period_kind": statement.period_kind,
+                "months": statement.months,
+                "is_audited": statement.is_audited,
+                "currency": statement.currency,
+                **{f"line_{code}": value for code, value in lines.items() if value is not None},
+            }
+    form = StatementForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.statement_save(
+                by=request.user,
+                customer=customer,
+                period_end=data["period_end"],
+                period_kind=data["period_kind"],
+                months=data["months"],
+                is_audited=data["is_audited"],
+                currency=data["currency"],
+                lines=form.lines(),
+            )
+            messages.success(request, _("Statement saved."))
+            return redirect("credit:customer", pk=pk)
+        except InvalidInput as exc:
+            add_errors(form, exc, {code: f"line_{code}" for code in domain.LINE_CODES})
+    return render(request, "credit/statement_form.html", {"customer": customer, "form": form})
+
+
+@requires("credit.add_financialstatement")
+def statement_import(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            saved = services.statements_import(
+                by=request.user, handle=upload.file, filename=upload.name, company_ids=company_ids_for(request.user)
+            )
+            messages.success(request, _("%(count)d statements imported.") % {"count": len(saved)})
+            return redirect("credit:customer", pk=saved[0].customer_id)
+        except InvalidInput as exc:
+            form.add_error(None, exc.message)
+    lines = [(line.code, line.name, line.name_zh) for line in domain.LINES]
+    return render(request, "credit/statement_import.html", {"form": form, "lines": lines})
+
+
+@requires("credit.view_openorder")
+def held_orders(request):
+    return render(
+        request,
+        "credit/held_orders.html",
+        {"orders": selectors.held_orders(user=request.user)[:200], "form": DecisionForm()},
+    )
+
+
+@require_POST
+@requires("credit.decide_openorder")
+def order_decide(request, pk: int):
+    order = selectors.order_for(user=request.user, pk=pk)
+    form = DecisionForm(request.POST)
+    form.is_valid()
+    release = request.POST.get("decision") == "release"
+    try:
+        services.order_decide(by=request.user, order=order, release=release, note=form.cleaned_data.get("note", ""))
+        messages.success(
+            request,
+            (_("Order %(ref)s released.") if release else _("Order %(ref)s rejected.")) % {"ref": order.order_ref},
+        )
+    except ApplicationError as exc:
+        _fail(request, exc)
+    return redirect("credit:held")
+
+
+@requires("credit.view_creditrequest")
+def requests_queue(request):
+    may, maximum = services.approval_limit(request.user)
+    return render(
+        request,
+        "credit/requests.html",
+        {
+            "requests": selectors.pending_requests(user=request.user)[:200],
+            "may_approve": may,
+            "max_amount": maximum,
+            "form": DecisionForm(),
+        },
+    )
+
+
+@require_POST
+@requires("credit.approve_creditrequest")
+def request_decide(request, pk: int):
+    credit_request = selectors.request_for(user=request.user, pk=pk)
+    form = DecisionForm(request.POST)
+    form.is_valid()
+    approve = request.POST.get("decision") == "approve"
+    try:
+        services.credit_request_decide(
+            by=request.user, request=credit_request, approve=approve, note=form.cleaned_data.get("note", "")
+        )
+        messages.success(request, _("Request approved.") if approve else _("Request rejected."))
+    except ApplicationError as exc:
+        _fail(request, exc)
+    return redirect("credit:requests")
+
+
+@requires("credit.view_creditreview")
+def reviews_queue(request):
+    return render(
+        request,
+        "credit/reviews.html",
+        {"reviews": selectors.open_reviews(user=request.user)[:200], "form": ReviewForm(), "today": clock.today()},
+    )
+
+
+@require_POST
+@requires("credit.change_creditreview")
+def review_complete(request, pk: int):
+    review = selectors.review_for(user=request.user, pk=pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a decision."))
+        return redirect("credit:reviews")
+    try:
+        done = services.review_complete(
+            by=request.user, review=review, decision=form.cleaned_data["decision"], note=form.cleaned_data["note"]
+        )
+        messages.success(request, _("Review completed: grade %(grade)s.") % {"grade": done.score.grade})
+    except ApplicationError as exc:
+        _fail(request, exc)
+    return redirect("credit:reviews")
+
+
+@requires("credit.view_creditaccount")
+def portfolio(request):
+    return render(
+        request,
+        "credit/portfolio.html",
+        {**selectors.portfolio(user=request.user, as_of=clock.today()), "today": clock.today()},
+    )
+
+
+@requires("credit.view_scorecard")
+def scorecards(request):
+    return render(request, "credit/scorecards.html", {"scorecards": Scorecard.objects.all()})
+
+
+@requires("credit.add_scorecard")
+def scorecard_edit(request, pk: int):
+    """Edit a scorecard by saving its next version (the shown version stays as it is)."""
+    current = Scorecard.objects.filter(pk=pk).first() or selectors.active_scorecard()
+    form = ScorecardForm(
+        request.POST or None,
+        initial={
+            "code": current.code,
+            "name": current.name,
+            "config": json.dumps(current.config, indent=2, ensure_ascii=False),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.scorecard_save(by=request.user, **form.cleaned_data)
+            messages.success(request, _("Saved as version %(version)d.") % {"version": saved.version})
+            return redirect("credit:scorecards")
+        except InvalidInput as exc:
+            for field, errors in exc.errors.items():
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+    return render(request, "credit/scorecard_form.html", {"form": form, "current": current})
