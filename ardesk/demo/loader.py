@@ -18,6 +18,7 @@ from ardesk.customers.models import Contact, Customer, CustomerStatusChange
 from ardesk.customers.services import AUDITED_CUSTOMER_FIELDS, CUSTOMER_SECRET_FIELDS
 from ardesk.demo import generator, ledger_generator
 from ardesk.demo.ledger_loader import load_ledger
+from ardesk.provisioning.demo import demo_provisions
 
 User = get_user_model()
 
@@ -67,6 +68,7 @@ def load_demo(*, anchor: dt.date, customers: int = 300, seed: int = 20240101) ->
         customer_ids=customer_ids,
         by=users["accountant"],
     )
+    demo_provisions(companies=companies, manager=users["manager"], accountant=users["accountant"], anchor=anchor)
     refresh_statistics()
     return {"companies": len(companies), "users": len(users), **created, **ledger}
 

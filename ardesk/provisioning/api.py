@@ -88,6 +88,12 @@ class RecoveryIn(Strict):
     receipt_number: str = ""
 
 
+class OpeningIn(Strict):
+    company: str
+    on: dt.date
+    amount: Decimal = Field(..., description="The allowance in the books (a credit balance is positive)")
+
+
 class PeriodQuery(Schema):
     company: str
     date_from: dt.date
@@ -342,6 +348,13 @@ def record_recovery(request, write_off_id: int, payload: RecoveryIn):
         receipt_number=payload.receipt_number,
     )
     return Status(201, _write_off_out(_write_off(request.user, write_off.pk)))
+
+
+@router.post("/opening", response={201: dict}, summary="Bring forward the allowance already in the books")
+def bring_forward(request, payload: OpeningIn):
+    company = visible_company(request.user, payload.company)
+    entry = services.allowance_opening_set(by=request.user, company=company, on=payload.on, amount=payload.amount)
+    return Status(201, {"number": entry.number, "on": entry.on, "amount": str(payload.amount)})
 
 
 @router.get("/roll-forward", response=dict, summary="The allowance roll-forward of a period")

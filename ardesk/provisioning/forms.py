@@ -106,3 +106,13 @@ class PeriodForm(CompanyForm):
 class JournalFilterForm(CompanyForm):
     date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
     date_to = forms.DateField(label=_("To"), required=False, widget=DATE)
+
+
+class OpeningForm(CompanyForm):
+    on = forms.DateField(label=_("Date"), widget=DATE)
+    amount = forms.DecimalField(
+        label=_("Allowance in the books"),
+        max_digits=18,
+        decimal_places=2,
+        help_text=_("The balance of 坏账准备 when you start provisioning in ARdesk (credit positive)."),
+    )

@@ -272,7 +272,11 @@ def policies_import(*, by, company: Company, data: Any) -> list[ProvisionPolicy]
 def policy_derive(*, by, policy: ProvisionPolicy, as_of: dt.date) -> domain.Derivation:
     """Derive a matrix's loss rates from the month-end snapshots and later write-offs, and keep every step."""
     _access(by, policy.company_id, EDIT_POLICY)
-    policy = ProvisionPolicy.objects.select_for_update().select_related("bucket_set", "company").get(pk=policy.pk)
+    policy = (
+        ProvisionPolicy.objects.select_for_update(of=("self",))
+        .select_related("bucket_set", "company")
+        .get(pk=policy.pk)
+    )
     if policy.method != Method.MATRIX or policy.bucket_set is None:
         raise ProvisioningError(_("Only a provision matrix derives its rates from history."))
     keys = [b.key for b in policy.bucket_set.buckets.all()]

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.runs, name="runs"),
     path("runs/<int:pk>/", views.run_detail, name="run"),
     path("runs/<int:pk>/approve/", views.run_approve, name="run_approve"),
+    path("opening/", views.opening, name="opening"),
     path("policies/", views.policies, name="policies"),
     path("policies/import/", views.policy_import, name="policy_import"),
     path("policies/export/<str:code>/", views.policy_export, name="policy_export"),

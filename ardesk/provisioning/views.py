@@ -74,7 +74,31 @@ def runs(request):
     found = ProvisionRun.objects.filter(company_id__in=company_ids_for(request.user)).select_related(
         "company", "prepared_by", "approved_by"
     )
-    return render(request, "provisioning/runs.html", {"form": form, "page": page_of(request, found, 50)})
+    opening = forms.OpeningForm(user=request.user) if request.user.has_perm(services.APPROVE_RUN) else None
+    return render(
+        request, "provisioning/runs.html", {"form": form, "opening": opening, "page": page_of(request, found, 50)}
+    )
+
+
+@require_POST
+@requires(services.APPROVE_RUN)
+def opening(request):
+    form = forms.OpeningForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            services.allowance_opening_set(
+                by=request.user,
+                company=visible_company(request.user, form.cleaned_data["company"]),
+                on=form.cleaned_data["on"],
+                amount=form.cleaned_data["amount"],
+            )
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Allowance brought forward."))
+    else:
+        messages.error(request, _("Give the company, the date and the amount."))
+    return redirect("provisioning:runs")
 
 
 @requires(VIEW_RUNS)

@@ -161,3 +161,14 @@ def test_roll_forward_and_journal_exports(accountant, manager, company, ledger):
     assert ("2024-12", 0, 0, 25, 0, 0, 0, 25) in rows
     journal = load_workbook(io.BytesIO(client.get("/provisioning/journals/", {"export": "xlsx"}).content)).active
     assert [row for row in journal.iter_rows(values_only=True)][0][0] == "entry_number"
+
+
+def test_a_manager_brings_forward_the_allowance_once(manager, accountant, company, ledger):
+    client = web(manager)
+    client.post("/provisioning/opening/", {"company": "SH01", "on": "2024-01-01", "amount": "800.00"})
+    assert services.selectors.allowance_booked(company_id=company.pk, as_of=D(2024, 1, 1)) == 80000
+    page = client.post(
+        "/provisioning/opening/", {"company": "SH01", "on": "2024-01-01", "amount": "100.00"}, follow=True
+    ).content.decode()
+    assert "brought forward before them" in page
+    assert web(accountant).post("/provisioning/opening/", {"company": "SH01"}).status_code == 403
