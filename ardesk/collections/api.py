@@ -6,7 +6,8 @@ import datetime as dt
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Body, Field, Query, Router, Schema
+from ninja.responses import Status
 
 from ardesk.collections import selectors, services
 from ardesk.collections.models import Dispute, DunningPolicy, DunningRun, LegalCase, Notice
@@ -39,7 +40,7 @@ def policies(request):
 
 
 @router.post("/policies/import", response=dict, summary="Create or replace policies from their JSON; all or nothing")
-def policies_import(request, payload: dict):
+def policies_import(request, payload: dict = Body(...)):  # noqa: B008 - ninja's way to take a whole JSON body
     imported = services.policies_import(by=request.user, data=payload)
     return {"imported": [p.code for p in imported]}
 
@@ -135,7 +136,7 @@ def run_create(request, payload: RunIn):
     company = _company(request.user, payload.company)
     run = services.dunning_run(by=request.user, company=company, run_on=payload.run_on or clock.today())
     run.refresh_from_db()
-    return 201, _run_json(run)
+    return Status(201, _run_json(run))
 
 
 def _run(user, run_id: int) -> DunningRun:
@@ -295,7 +296,7 @@ def contact_create(request, customer_id: int, payload: ContactIn):
         line_ids=payload.lines or None,
     )
     promise = log.promises.first()
-    return 201, {"id": log.pk, "next_action_on": log.next_action_on, "promise": promise.pk if promise else None}
+    return Status(201, {"id": log.pk, "next_action_on": log.next_action_on, "promise": promise.pk if promise else None})
 
 
 class PromiseIn(Strict):
@@ -316,7 +317,9 @@ def promise_create(request, customer_id: int, payload: PromiseIn):
         line_ids=payload.lines or None,
         note=payload.note,
     )
-    return 201, {"id": promise.pk, "status": promise.status, "amount": money_out(promise.amount, promise.currency)}
+    return Status(
+        201, {"id": promise.pk, "status": promise.status, "amount": money_out(promise.amount, promise.currency)}
+    )
 
 
 class DisputeIn(Strict):
@@ -351,7 +354,7 @@ def dispute_create(request, customer_id: int, payload: DisputeIn):
         line_ids=payload.lines,
         description=payload.description,
     )
-    return 201, _dispute_json(dispute)
+    return Status(201, _dispute_json(dispute))
 
 
 class DisputeQuery(Schema):
@@ -394,7 +397,7 @@ class NoteIn(Strict):
 @router.post("/disputes/{dispute_id}/notes", response={201: dict}, summary="Add a note to a dispute")
 def dispute_note(request, dispute_id: int, payload: NoteIn):
     note = services.dispute_note_add(by=request.user, dispute=_dispute(request.user, dispute_id), text=payload.text)
-    return 201, {"id": note.pk}
+    return Status(201, {"id": note.pk})
 
 
 # --- escalation -------------------------------------------------------------------------------
@@ -451,7 +454,7 @@ def legal_open(request, customer_id: int, payload: LegalIn):
         lawyer=payload.lawyer,
         notes=payload.notes,
     )
-    return 201, {"id": case.pk, "amount": money_out(case.amount, case.currency), "status": case.status}
+    return Status(201, {"id": case.pk, "amount": money_out(case.amount, case.currency), "status": case.status})
 
 
 @router.post("/legal/{case_id}/close", response=dict, summary="Close a legal case; ordinary dunning resumes")

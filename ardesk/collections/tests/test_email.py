@@ -1,0 +1,90 @@
+"""Notices over a real SMTP conversation: a server started by the test receives them, letter attached."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import socket
+from email import policy
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.test import TestCase
+
+from ardesk.collections import services
+from ardesk.collections.models import Notice, NoticeStatus
+from ardesk.ledger.tests.factories import invoice
+
+pytestmark = pytest.mark.django_db
+
+
+class Inbox:
+    """An aiosmtpd handler keeping every message it is given."""
+
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = controller.hostname, controller.port
+    settings.EMAIL_USE_TLS = False
+    settings.DEFAULT_FROM_EMAIL = "ar@xingchen.example.cn"
+    yield inbox
+    controller.stop()
+
+
+def run(by, company, on):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return services.dunning_run(by=by, company=company, run_on=on)
+
+
+def test_the_smtp_server_receives_each_customers_notice_in_its_language_with_the_letter(
+    smtp_server, accountant, collector, company, customer, english_customer
+):
+    invoice(accountant, customer, "INV-ZH", "1200.00", issue_on=dt.date(2025, 1, 1), due_on=dt.date(2025, 1, 31))
+    invoice(accountant, english_customer, "INV-EN", "800.00", issue_on=dt.date(2025, 1, 1), due_on=dt.date(2025, 1, 31))
+    run(collector, company, dt.date(2025, 2, 10))
+
+    received = {m["To"]: m for m in smtp_server.messages}
+    assert set(received) == {"li.na@example.cn", "anna@example.com"}
+    chinese, english = received["li.na@example.cn"], received["anna@example.com"]
+    assert chinese["Subject"].strip() == "逾期款项第一次催款通知 - 华东机电有限公司"
+    assert "经核对，以下款项已逾期" in chinese.get_body(("plain",)).get_content()
+    assert "1,200.00 CNY" in chinese.get_body(("plain",)).get_content()
+    assert english["Subject"].strip() == "Overdue items - first notice - Pacific Parts Ltd"
+    assert "800.00 CNY" in english.get_body(("plain",)).get_content()
+    for message in (chinese, english):
+        (letter,) = list(message.iter_attachments())
+        assert letter.get_content_type() == "application/pdf"
+        assert letter.get_content().startswith(b"%PDF")
+    assert set(Notice.objects.values_list("status", flat=True)) == {NoticeStatus.SENT}
+
+
+def test_a_refused_send_is_kept_on_the_notice_and_sent_again_later(settings, accountant, collector, company, customer):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nobody listens there
+    invoice(accountant, customer, "INV-1", "300.00", issue_on=dt.date(2025, 1, 1), due_on=dt.date(2025, 1, 31))
+    run(collector, company, dt.date(2025, 2, 10))
+    notice = Notice.objects.get()
+    assert (notice.status, notice.attempts) == (NoticeStatus.FAILED, 1)
+    assert "ConnectionRefusedError" in notice.error
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert services.notices_retry_failed() == 1
+    notice.refresh_from_db()
+    assert (notice.status, notice.attempts, notice.error) == (NoticeStatus.SENT, 2, "")
