@@ -589,6 +589,23 @@ def grade_rank(config: Mapping, grade: str) -> int:
 
 RELEASE, HOLD, BLOCK = "release", "hold", "block"
 
+# The reasons a check gives, by their stable code, for screens in the user's language.
+REASON_LABELS = {
+    "customer_blocked": gettext_lazy("Customer blocked"),
+    "customer_closed": gettext_lazy("Customer closed"),
+    "customer_on_hold": gettext_lazy("Customer on credit hold"),
+    "overdue_days_block": gettext_lazy("Overdue too long: blocked"),
+    "overdue_days": gettext_lazy("Overdue too long"),
+    "overdue_amount": gettext_lazy("Overdue amount above the threshold"),
+    "review_overdue": gettext_lazy("Credit review overdue"),
+    "no_limit": gettext_lazy("No credit limit"),
+    "limit_expired": gettext_lazy("Credit limit expired"),
+    "over_limit": gettext_lazy("Over the credit limit"),
+    "group_limit_expired": gettext_lazy("Group limit expired"),
+    "over_group_limit": gettext_lazy("Over the group limit"),
+    "special_approval": gettext_lazy("Released under a special approval"),
+}
+
 
 @dataclass(frozen=True)
 class CheckFacts:

@@ -24,3 +24,11 @@ def ratio(value, unit: str = "x") -> str:
 @register.filter
 def trend_arrow(trend: str) -> str:
     return {"up": "↑", "down": "↓", "flat": "→"}.get(trend, "")
+
+
+@register.filter
+def reason_label(reason: dict) -> str:
+    """A check reason in the user's language, by its code (the stored message is in the checker's language)."""
+    from ardesk.credit.domain import REASON_LABELS
+
+    return str(REASON_LABELS.get(reason.get("code"), reason.get("message", "")))

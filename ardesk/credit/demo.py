@@ -1,0 +1,99 @@
+"""Demo credit data: three years of statements for some customers, scores, limits, requests, held orders, reviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from decimal import Decimal
+
+from ardesk.credit import services
+from ardesk.customers.models import Customer
+
+
+def _statement(rng: random.Random, revenue: Decimal) -> dict[str, Decimal]:
+    def share(low: float, high: float) -> Decimal:
+        return Decimal(str(round(rng.uniform(low, high), 4)))
+
+    total_assets = revenue * share(0.6, 1.2)
+    current_assets = total_assets * share(0.35, 0.6)
+    total_liabilities = total_assets * share(0.3, 0.85)
+    equity = total_assets - total_liabilities
+    operating_income = revenue * share(-0.02, 0.15)
+    interest = total_liabilities * Decimal("0.04")
+    net_income = (operating_income - interest) * Decimal("0.75")
+    lines = {
+        "cash": current_assets * share(0.1, 0.3),
+        "receivables": current_assets * share(0.2, 0.4),
+        "inventory": current_assets * share(0.2, 0.4),
+        "current_assets": current_assets,
+        "total_assets": total_assets,
+        "current_liabilities": total_liabilities * share(0.5, 0.8),
+        "total_liabilities": total_liabilities,
+        "equity": equity,
+        "retained_earnings": equity * share(0.2, 0.6),
+        "revenue": revenue,
+        "cost_of_sales": revenue * share(0.65, 0.85),
+        "operating_income": operating_income,
+        "interest_expense": interest,
+        "net_income": net_income,
+        "operating_cash_flow": net_income * share(0.6, 1.4),
+    }
+    return {code: value.quantize(Decimal("0.01")) for code, value in lines.items()}
+
+
+def demo_credit(
+    *, companies, analyst, manager, anchor: dt.date, per_company: int = 30, seed: int = 5
+) -> dict[str, int]:
+    """Statements, scores and limits for the first active customers of each company, and a few queue items."""
+    rng = random.Random(seed)
+    counts = {"statements": 0, "scores": 0, "held_orders": 0, "requests": 0}
+    year = anchor.year - 1
+    for company in companies:
+        customers = list(Customer.objects.filter(company=company, status="active").order_by("code")[:per_company])
+        for n, customer in enumerate(customers):
+            revenue = Decimal(rng.randrange(5_000_000, 200_000_000))
+            for offset in (2, 1, 0):
+                services.statement_save(
+                    by=analyst,
+                    customer=customer,
+                    period_end=dt.date(year - offset, 12, 31),
+                    lines={k: str(v) for k, v in _statement(rng, revenue).items()},
+                    is_audited=offset > 0,
+                    source="demo",
+                )
+                revenue = (revenue * Decimal(str(rng.uniform(0.9, 1.25)))).quantize(Decimal("1"))
+                counts["statements"] += 1
+            services.account_update(
+                by=analyst,
+                customer=customer,
+                industry_risk=rng.choice(["low", "medium", "medium", "high"]),
+                external_rating=rng.choice(["AA", "A", "BBB", "BB", ""]),
+            )
+            score = services.customer_score(by=analyst, customer=customer, as_of=anchor)
+            counts["scores"] += 1
+            if score.recommended_limit:
+                limit = Decimal(score.recommended_limit) / 100
+                services.credit_request_create(
+                    by=analyst,
+                    customer=customer,
+                    kind="limit",
+                    amount=str(limit),
+                    reason="年度授信 Annual limit",
+                    valid_until=anchor + dt.timedelta(days=rng.choice([20, 90, 365])),
+                )
+                if n % 10 == 3:
+                    services.credit_request_create(
+                        by=analyst,
+                        customer=customer,
+                        kind="limit",
+                        amount=str((limit * Decimal("1.5")).quantize(Decimal("0.01"))),
+                        reason="旺季订单增加 More orders in the peak season",
+                    )
+                    counts["requests"] += 1
+                if n % 10 == 5:
+                    _order, result = services.credit_check(
+                        by=analyst, customer=customer, order_ref=f"DEMO-SO-{customer.code}", amount=str(limit + 1000)
+                    )
+                    counts["held_orders"] += result.decision == "hold"
+    counts["reviews"] = services.reviews_schedule(as_of=anchor)
+    return counts
