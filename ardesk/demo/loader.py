@@ -13,6 +13,7 @@ from ardesk.audit.services import record, snapshot
 from ardesk.companies.models import Company, CompanyGrant
 from ardesk.core.bulk import refresh_statistics
 from ardesk.core.money import to_minor
+from ardesk.credit.demo import demo_credit
 from ardesk.customers import domain
 from ardesk.customers.models import Contact, Customer, CustomerStatusChange
 from ardesk.customers.services import AUDITED_CUSTOMER_FIELDS, CUSTOMER_SECRET_FIELDS
@@ -69,6 +70,7 @@ def load_demo(*, anchor: dt.date, customers: int = 300, seed: int = 20240101) ->
         by=users["accountant"],
     )
     demo_provisions(companies=companies, manager=users["manager"], accountant=users["accountant"], anchor=anchor)
+    demo_credit(companies=companies, analyst=users["analyst"], manager=users["manager"], anchor=anchor)
     refresh_statistics()
     return {"companies": len(companies), "users": len(users), **created, **ledger}
 
