@@ -225,7 +225,7 @@ def worklist(request, query: Query[WorklistQuery]):
                 "at_risk": money_out(r.at_risk, r.customer.company.functional_currency),
                 "oldest_due": r.oldest_due,
                 "next_action_on": r.next_action_on,
-                "on_hold": r.on_hold,
+                "status": r.customer.status,
                 "in_legal": r.in_legal,
             }
             for r in rows
@@ -409,18 +409,18 @@ class ReasonIn(Strict):
 
 @router.post("/customers/{customer_id}/hold", response=dict, summary="Put a customer on credit hold from collections")
 def hold(request, customer_id: int, payload: ReasonIn):
-    profile = services.customer_hold(
+    customer = services.customer_hold(
         by=request.user, customer=selectors.customer_for(request.user, customer_id), reason=payload.reason
     )
-    return {"on_hold": profile.on_hold, "reason": profile.hold_reason}
+    return {"status": customer.status}
 
 
 @router.post("/customers/{customer_id}/release", response=dict, summary="Lift a collections credit hold")
 def release(request, customer_id: int, payload: ReasonIn):
-    profile = services.customer_release(
+    customer = services.customer_release(
         by=request.user, customer=selectors.customer_for(request.user, customer_id), reason=payload.reason
     )
-    return {"on_hold": profile.on_hold}
+    return {"status": customer.status}
 
 
 class BlockIn(Strict):

@@ -2,7 +2,8 @@
 
 For a run date D, an open item's *next level* is the level after the one it reached (its
 ``DunningState``) in its customer's policy: the customer's own policy, else the policy of its
-grade, else the default. Reminders (levels with negative days) are only for items not yet due;
+credit grade (the credit context's account, joined here so the run stays one statement), else the
+default. Reminders (levels with negative days) are only for items not yet due;
 an item that is already due starts at the policy's first notice. The item is due for that level
 when D is at least the level's days after the due date, and at least the policy's days between
 notices after its last notice, so an item climbs one level per run and a second run on the same
@@ -64,7 +65,8 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
                SUM(l.open_functional_now) OVER (PARTITION BY l.customer_id, nl.id) AS notice_total
         FROM ledger_dueline l
         LEFT JOIN collections_collectionprofile p ON p.customer_id = l.customer_id
-        LEFT JOIN collections_policygrade g ON g.grade = p.grade
+        LEFT JOIN credit_creditaccount ca ON ca.customer_id = l.customer_id
+        LEFT JOIN collections_policygrade g ON g.grade = ca.grade
         LEFT JOIN collections_dunningstate s ON s.line_id = l.id
         JOIN collections_dunningpolicy pol
           ON pol.id = COALESCE(p.policy_id, g.policy_id, %s) AND pol.is_active = %s

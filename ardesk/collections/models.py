@@ -99,7 +99,11 @@ class PolicyGrade(models.Model):
 
 
 class CollectionProfile(models.Model):
-    """What collections keeps about a customer: its own policy, grade, dunning block, hold and legal stage."""
+    """What collections keeps about a customer: its own policy, a dunning block, the legal stage.
+
+    The credit grade (which chooses a policy by grade) is the credit context's; a credit hold is the
+    customer's status (``on_hold``), which the order check reads.
+    """
 
     customer = models.OneToOneField(
         Customer, on_delete=models.CASCADE, primary_key=True, related_name="collection_profile"
@@ -112,20 +116,14 @@ class CollectionProfile(models.Model):
         related_name="+",
         verbose_name=_("own dunning policy"),
     )
-    grade = models.CharField(
-        _("credit grade"), max_length=10, blank=True, help_text=_("The grade that chooses a policy by grade.")
-    )
     dunning_blocked = models.BooleanField(_("dunning blocked"), default=False)
     block_reason = models.CharField(_("block reason"), max_length=300, blank=True)
-    on_hold = models.BooleanField(_("on credit hold"), default=False)
-    hold_reason = models.CharField(_("hold reason"), max_length=300, blank=True)
     in_legal = models.BooleanField(_("with legal"), default=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("collection profile")
         verbose_name_plural = _("collection profiles")
-        indexes = [models.Index(fields=["grade"])]
 
     def __str__(self) -> str:
         return str(self.customer_id)

@@ -44,8 +44,9 @@ def effective_policy(customer: Customer) -> DunningPolicy | None:
     profile = CollectionProfile.objects.filter(customer=customer).first()
     if profile and profile.policy_id:
         return profile.policy
-    if profile and profile.grade:
-        policy = DunningPolicy.objects.filter(grades__grade=profile.grade, is_active=True).first()
+    grade = getattr(getattr(customer, "credit", None), "grade", "")
+    if grade:
+        policy = DunningPolicy.objects.filter(grades__grade=grade, is_active=True).first()
         if policy:
             return policy
     return DunningPolicy.objects.filter(is_default=True, is_active=True).first()
@@ -171,7 +172,6 @@ class WorklistRow:
     at_risk: int
     oldest_due: dt.date | None
     next_action_on: dt.date | None = None
-    on_hold: bool = False
     in_legal: bool = False
 
 
@@ -204,7 +204,6 @@ def worklist_customers(*, user, as_of: dt.date, mine: bool = True, limit: int = 
                 at_risk=r["at_risk"] // 100,
                 oldest_due=r["oldest"],
                 next_action_on=next_actions.get(r["customer_id"]),
-                on_hold=bool(profile and profile.on_hold),
                 in_legal=bool(profile and profile.in_legal),
             )
         )

@@ -46,8 +46,13 @@ from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
 from ardesk.core.jobs import enqueue
 from ardesk.core.money import CurrencyError, from_minor, to_decimal, to_minor
-from ardesk.customers.models import Contact, Customer
-from ardesk.customers.services import check_attachment, ensure_company_access, ensure_permission
+from ardesk.customers.models import Contact, Customer, CustomerStatus
+from ardesk.customers.services import (
+    check_attachment,
+    customer_status_change,
+    ensure_company_access,
+    ensure_permission,
+)
 from ardesk.ledger import services as ledger_services
 from ardesk.ledger.models import Allocation, DueLine
 
@@ -155,16 +160,6 @@ def customer_policy_set(*, by, customer: Customer, policy: DunningPolicy | None)
     record(
         action="dunning.policy.assign", actor=by, target=customer, before=before, after={"policy": policy and policy.pk}
     )
-    return profile
-
-
-@transaction.atomic
-def customer_grade_set(*, customer: Customer, grade: str) -> CollectionProfile:
-    """Note the customer's credit grade, which chooses its policy by grade (called when a grade changes)."""
-    profile = _profile(customer, lock=True)
-    if profile.grade != grade:
-        profile.grade = grade
-        profile.save(update_fields=["grade", "updated_at"])
     return profile
 
 
@@ -689,49 +684,40 @@ def dispute_resolve(
 # --- escalation -------------------------------------------------------------------------------
 
 
-def _hold(*, by, customer: Customer, reason: str) -> CollectionProfile:
-    profile = _profile(customer, lock=True)
-    if not profile.on_hold:
-        profile.on_hold, profile.hold_reason = True, reason
-        profile.save(update_fields=["on_hold", "hold_reason", "updated_at"])
-        record(
-            action="collections.hold",
-            actor=by,
-            actor_name="system",
-            target=customer,
-            before={"on_hold": False},
-            after={"on_hold": True, "reason": reason},
+def _hold(*, by, customer: Customer, reason: str) -> Customer:
+    """The customer's status becomes on credit hold (the order check then holds its orders); audited there."""
+    if customer.status == CustomerStatus.ACTIVE:
+        customer = customer_status_change(
+            by=by, customer=customer, status=CustomerStatus.ON_HOLD, reason=reason, check_access=False
         )
-    return profile
+    return customer
 
 
 @transaction.atomic
-def customer_hold(*, by, customer: Customer, reason: str) -> CollectionProfile:
-    """Put a customer on credit hold from collections (no new credit sales), with a reason; audited."""
+def customer_hold(*, by, customer: Customer, reason: str) -> Customer:
+    """Put an active customer on credit hold from collections, with a reason; audited."""
     ensure_permission(by, "collections.hold_customer")
     ensure_company_access(by, customer.company_id)
     if not reason.strip():
         raise InvalidInput({"reason": [_("Give a reason for the credit hold.")]})
+    if customer.status != CustomerStatus.ACTIVE:
+        raise CollectionsError(
+            _("Only an active customer can be put on credit hold; this one is %(status)s.")
+            % {"status": customer.get_status_display()}
+        )
     return _hold(by=by, customer=customer, reason=reason.strip())
 
 
 @transaction.atomic
-def customer_release(*, by, customer: Customer, reason: str = "") -> CollectionProfile:
-    """Lift a collections credit hold; audited."""
+def customer_release(*, by, customer: Customer, reason: str = "") -> Customer:
+    """Lift a credit hold from collections (the customer is active again); audited."""
     ensure_permission(by, "collections.hold_customer")
     ensure_company_access(by, customer.company_id)
-    profile = _profile(customer, lock=True)
-    if profile.on_hold:
-        profile.on_hold, profile.hold_reason = False, ""
-        profile.save(update_fields=["on_hold", "hold_reason", "updated_at"])
-        record(
-            action="collections.release",
-            actor=by,
-            target=customer,
-            before={"on_hold": True},
-            after={"on_hold": False, "reason": reason.strip()},
+    if customer.status == CustomerStatus.ON_HOLD:
+        customer = customer_status_change(
+            by=by, customer=customer, status=CustomerStatus.ACTIVE, reason=reason.strip(), check_access=False
         )
-    return profile
+    return customer
 
 
 @transaction.atomic

@@ -31,6 +31,7 @@ def overdue(accountant, customer):
 
 def as_user(client, user):
     client.force_login(user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client
 
 
@@ -140,9 +141,15 @@ def test_escalation_over_the_api(client, collector, customer, overdue):
         {"reason": "No reply to the final notice"},
         content_type="application/json",
     )
-    assert held.json() == {"on_hold": True, "reason": "No reply to the final notice"}
-    no_reason = client.post(f"{BASE}/customers/{customer.pk}/release", {}, content_type="application/json")
-    assert no_reason.json() == {"on_hold": False}
+    assert held.json() == {"status": "on_hold"}
+    change = customer.status_changes.get()
+    assert (change.to_status, change.reason, change.changed_by) == (
+        "on_hold",
+        "No reply to the final notice",
+        collector,
+    )
+    released = client.post(f"{BASE}/customers/{customer.pk}/release", {}, content_type="application/json")
+    assert released.json() == {"status": "active"}
     refused = client.post(f"{BASE}/customers/{customer.pk}/hold", {}, content_type="application/json")
     assert refused.json()["error"]["fields"] == {"reason": ["Give a reason for the credit hold."]}
     legal = client.post(f"{BASE}/customers/{customer.pk}/legal", {"lawyer": "君合"}, content_type="application/json")

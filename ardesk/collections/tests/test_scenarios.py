@@ -168,3 +168,36 @@ def test_blocked_customers_and_customers_with_legal_are_not_dunned(
     assert run(collector, company, dt.date(2025, 2, 10)).notices == 0
     services.customer_dunning_block(by=collector, customer=customer, blocked=False)
     assert run(collector, company, dt.date(2025, 2, 11)).notices == 1
+
+
+def test_a_customer_follows_the_policy_of_its_credit_grade_and_a_hold_level_puts_it_on_hold(
+    accountant, collector, manager, company, customer
+):
+    from ardesk.collections.models import DunningPolicy
+    from ardesk.credit.models import CreditAccount
+
+    services.policies_import(
+        by=manager,
+        data={
+            "policies": [
+                {
+                    "code": "TIGHT",
+                    "name": "Tight control for grade C",
+                    "grades": ["C"],
+                    "levels": [
+                        {"name": "Notice", "days": 1, "channel": "email"},
+                        {"name": "Hold", "days": 5, "channel": "hold"},
+                    ],
+                }
+            ]
+        },
+    )
+    CreditAccount.objects.create(customer=customer, company=company, grade="C")
+    assert selectors.effective_policy(customer) == DunningPolicy.objects.get(code="TIGHT")
+    invoice(accountant, customer, "G-1", "80.00", issue_on=ISSUED, due_on=DUE)
+    assert Notice.objects.get(run=run(collector, company, dt.date(2025, 2, 1))).level.policy.code == "TIGHT"
+    hold = Notice.objects.get(run=run(collector, company, dt.date(2025, 2, 8)))
+    assert (hold.level.channel, hold.status) == ("hold", NoticeStatus.DONE)
+    customer.refresh_from_db()
+    assert customer.status == "on_hold"
+    assert customer.status_changes.get().reason == "Dunning level Hold"

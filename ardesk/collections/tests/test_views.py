@@ -34,6 +34,7 @@ def overdue(accountant, customer):
 
 def signed_in(client, user):
     client.force_login(user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client
 
 
@@ -147,8 +148,8 @@ def test_the_collector_puts_a_customer_on_hold_and_hands_it_to_legal(client, col
         reverse("collections:escalate", args=[customer.pk, "legal"]),
         {"reference": "(2026)沪01民初7号", "lawyer": "金杜"},
     )
-    customer.collection_profile.refresh_from_db()
-    assert customer.collection_profile.on_hold
+    customer.refresh_from_db()
+    assert customer.status == "on_hold"
     assert customer.collection_profile.in_legal
     case = customer.legal_cases.get()
     assert (case.amount, case.lawyer) == (250000, "金杜")
