@@ -205,7 +205,7 @@ class RunBucket(models.Model):
 class RunLine(models.Model):
     """A customer's share of a bucket's allowance, or a specific provision, in a run."""
 
-    run = models.ForeignKey(ProvisionRun, on_delete=models.CASCADE, related_name="lines")
+    run = models.ForeignKey(ProvisionRun, on_delete=models.CASCADE, related_name="lines", db_index=False)
     bucket = models.ForeignKey(RunBucket, on_delete=models.CASCADE, null=True, related_name="+")
     customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="+", db_index=False)
     document = models.ForeignKey(Document, on_delete=models.PROTECT, null=True, related_name="+", db_index=False)

@@ -25,15 +25,19 @@ def proposed_entry(run: ProvisionRun) -> list[dict]:
         return [
             {"account": line.account, "role": line.role, "debit": line.debit, "credit": line.credit} for line in lines
         ]
-    policy = selectors.company_policy(run.company_id)
-    accounts = {
-        AccountRole.LOSS: policy.loss_account if policy else "6702",
-        AccountRole.ALLOWANCE: policy.allowance_account if policy else "1231",
-    }
+    accounts = _accounts(run.company_id)
     return [
         {"account": accounts[spec.role], "role": spec.role, "debit": spec.debit, "credit": spec.credit}
         for spec in domain.provision_entry(run.difference)
     ]
+
+
+def _accounts(company_id: int) -> dict[str, str]:
+    policy = selectors.company_policy(company_id)
+    return {
+        AccountRole.LOSS: policy.loss_account if policy else "6702",
+        AccountRole.ALLOWANCE: policy.allowance_account if policy else "1231",
+    }
 
 
 def role_label(role: str) -> str:
@@ -112,6 +116,7 @@ def run_json(run: ProvisionRun, *, customers: bool = True) -> dict:
 def figures_json(figures) -> dict:
     """The figures of a run computed without saving (``ardesk provision run`` without --save)."""
     currency = figures.currency
+    accounts = _accounts(figures.company.pk)
     return {
         "company": figures.company.code,
         "period": f"{figures.as_of:%Y-%m}",
@@ -142,7 +147,12 @@ def figures_json(figures) -> dict:
             for s in figures.specific
         ],
         "journal": [
-            {"role": s.role, "debit": _text(s.debit, currency), "credit": _text(s.credit, currency)}
+            {
+                "account": accounts[s.role],
+                "role": s.role,
+                "debit": _text(s.debit, currency),
+                "credit": _text(s.credit, currency),
+            }
             for s in domain.provision_entry(figures.difference)
         ],
     }

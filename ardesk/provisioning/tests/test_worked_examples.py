@@ -56,6 +56,10 @@ def test_ifrs9_example_12_provision_matrix_gives_580000(accountant, manager, com
     shares = {line.customer.code: line.required for line in run.lines.filter(bucket__bucket_key="1-30")}
     assert shares == {"C1": money("40000"), "C3": money("80000")}
 
+    # The customers' shares add up exactly to every bucket's allowance.
+    for bucket in run.buckets.all():
+        assert sum(line.required for line in run.lines.filter(bucket=bucket)) == bucket.required
+
     services.run_approve(by=manager, run=run)
     assert entry_lines(run) == [("6702", money("580000"), 0), ("1231", 0, money("580000"))]
 
