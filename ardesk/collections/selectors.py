@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Case, F, IntegerField, Min, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, F, IntegerField, Min, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from ardesk.collections import domain, engine
@@ -314,3 +314,33 @@ def overdue_total(customer: Customer, as_of: dt.date) -> int:
     return DueLine.objects.filter(
         customer=customer, settled_on__isnull=True, open_now__gt=0, due_on__lt=as_of
     ).aggregate(total=Coalesce(Sum("open_functional_now"), Value(0)))["total"]
+
+
+def promise_and_dispute_counts(*, customer_ids, since: dt.date, until: dt.date) -> dict[int, dict[str, int]]:
+    """Per customer, promises kept and broken (checked in the period) and disputes opened in it.
+
+    For the payment behaviour of a credit score ("broken promises", "disputes").
+    """
+    counts: dict[int, dict[str, int]] = {
+        pk: {"kept_promises": 0, "broken_promises": 0, "disputes": 0} for pk in customer_ids
+    }
+    promises = (
+        PromiseToPay.objects.filter(
+            customer_id__in=customer_ids,
+            status__in=[PromiseStatus.KEPT, PromiseStatus.BROKEN],
+            checked_on__gte=since,
+            checked_on__lte=until,
+        )
+        .values("customer_id", "status")
+        .annotate(n=Count("id"))
+    )
+    for row in promises:
+        counts[row["customer_id"]][f"{row['status']}_promises"] = row["n"]
+    disputes = (
+        Dispute.objects.filter(customer_id__in=customer_ids, opened_on__gte=since, opened_on__lte=until)
+        .values("customer_id")
+        .annotate(n=Count("id"))
+    )
+    for row in disputes:
+        counts[row["customer_id"]]["disputes"] = row["n"]
+    return counts

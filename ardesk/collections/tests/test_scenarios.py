@@ -12,7 +12,7 @@ from django.test import TestCase
 from ardesk.collections import selectors, services
 from ardesk.collections.models import DunningState, Notice, NoticeItem, NoticeStatus, PromiseToPay
 from ardesk.ledger import services as ledger_services
-from ardesk.ledger.models import DueLine
+from ardesk.ledger.models import Document, DueLine
 from ardesk.ledger.tests.factories import invoice, receipt
 
 pytestmark = pytest.mark.django_db
@@ -201,3 +201,37 @@ def test_a_customer_follows_the_policy_of_its_credit_grade_and_a_hold_level_puts
     customer.refresh_from_db()
     assert customer.status == "on_hold"
     assert customer.status_changes.get().reason == "Dunning level Hold"
+
+
+def test_kept_and_broken_promises_and_disputes_count_in_the_payment_behaviour(accountant, collector, customer):
+    i1 = invoice(accountant, customer, "P-1", "100.00", issue_on=ISSUED, due_on=DUE)
+    invoice(accountant, customer, "P-2", "200.00", issue_on=ISSUED, due_on=DUE)
+    services.promise_create(
+        by=collector, customer=customer, amount="300.00", promised_on=dt.date(2025, 2, 10), on=dt.date(2025, 2, 1)
+    )
+    services.promises_check(as_of=dt.date(2025, 2, 11))
+    services.promise_create(
+        by=collector,
+        customer=customer,
+        amount="100.00",
+        promised_on=dt.date(2025, 2, 20),
+        line_ids=[line_of(i1).pk],
+        on=dt.date(2025, 2, 12),
+    )
+    r1 = receipt(accountant, customer, "R-9", "100.00", issue_on=dt.date(2025, 2, 18))
+    ledger_services.allocation_create(
+        by=accountant, source=r1, line=line_of(i1), amount=Decimal("100.00"), on=dt.date(2025, 2, 18)
+    )
+    services.promises_check(as_of=dt.date(2025, 2, 21))
+    services.dispute_open(
+        by=collector,
+        customer=customer,
+        reason="duplicate",
+        amount="200.00",
+        line_ids=[line_of(Document.objects.get(number="P-2")).pk],
+        on=dt.date(2025, 2, 22),
+    )
+    counts = selectors.promise_and_dispute_counts(
+        customer_ids=[customer.pk], since=dt.date(2025, 1, 1), until=dt.date(2025, 12, 31)
+    )
+    assert counts == {customer.pk: {"kept_promises": 1, "broken_promises": 1, "disputes": 1}}
