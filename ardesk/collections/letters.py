@@ -55,13 +55,18 @@ def language_of(contact: Contact | None) -> str:
     return "en" if language.startswith("en") else "zh-hans"
 
 
+def _lateness(item: LetterItem) -> str:
+    if item.days_overdue > 0:
+        return _("%(days)d days overdue") % {"days": item.days_overdue}
+    return _("not yet due")
+
+
 def _items_text(items: Sequence[LetterItem]) -> str:
-    rows = [
-        f"{item.number}  {item.issue_on:%Y-%m-%d}  {item.due_on:%Y-%m-%d}  "
-        f"{_('%(days)d days overdue') % {'days': item.days_overdue} if item.days_overdue > 0 else _('not yet due')}  "
-        f"{format_amount(from_minor(item.open_amount, item.currency), item.currency)} {item.currency}"
-        for item in items
-    ]
+    rows = []
+    for item in items:
+        amount = format_amount(from_minor(item.open_amount, item.currency), item.currency)
+        dates = f"{item.issue_on:%Y-%m-%d}  {item.due_on:%Y-%m-%d}"
+        rows.append(f"{item.number}  {dates}  {_lateness(item)}  {amount} {item.currency}")
     return "\n".join(rows)
 
 
@@ -185,7 +190,8 @@ def notice_pdf(
         story.append(Paragraph(_markup(f"{notice.customer.name} ({notice.customer.code})"), base))
         if notice.customer.address:
             story.append(Paragraph(_markup(notice.customer.address), base))
-        story += [Paragraph(_markup(f"{_('Date')}: {notice.notice_on:%Y-%m-%d}"), base), Spacer(1, 6 * mm)]
+        date_label = _("Date")
+        story += [Paragraph(_markup(f"{date_label}: {notice.notice_on:%Y-%m-%d}"), base), Spacer(1, 6 * mm)]
         for paragraph in body.split("\n\n"):
             if paragraph.strip() == ITEMS_MARK.strip():
                 story += [_items_table(items, document.width), Spacer(1, 3 * mm)]

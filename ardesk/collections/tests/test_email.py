@@ -65,9 +65,9 @@ def test_the_smtp_server_receives_each_customers_notice_in_its_language_with_the
     chinese, english = received["li.na@example.cn"], received["anna@example.com"]
     assert chinese["Subject"].strip() == "逾期款项第一次催款通知 - 华东机电有限公司"
     assert "经核对，以下款项已逾期" in chinese.get_body(("plain",)).get_content()
-    assert "1,200.00 CNY" in chinese.get_body(("plain",)).get_content()
+    assert "INV-ZH  2025-01-01  2025-01-31  逾期 10 天  1,200.00 CNY" in chinese.get_body(("plain",)).get_content()
     assert english["Subject"].strip() == "Overdue items - first notice - Pacific Parts Ltd"
-    assert "800.00 CNY" in english.get_body(("plain",)).get_content()
+    assert "INV-EN  2025-01-01  2025-01-31  10 days overdue  800.00 CNY" in english.get_body(("plain",)).get_content()
     for message in (chinese, english):
         (letter,) = list(message.iter_attachments())
         assert letter.get_content_type() == "application/pdf"
