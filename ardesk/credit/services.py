@@ -5,6 +5,7 @@ Each service is one transaction, locks what its rule reads and writes an audit e
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from typing import Any
@@ -224,13 +225,17 @@ def statement_delete(*, by, statement: FinancialStatement) -> None:
 
 
 def _account(customer: Customer) -> CreditAccount:
-    """The customer's credit account, created on first use, locked for the rest of the transaction."""
+    """The customer's credit account, locked for the rest of the transaction; created on first use."""
+    account = CreditAccount.objects.select_for_update(of=("self",)).select_related("company__credit_rules")
+    found = account.filter(customer=customer).first()
+    if found is not None:
+        return found
     try:
         with transaction.atomic():
-            CreditAccount.objects.get_or_create(customer=customer, defaults={"company_id": customer.company_id})
+            CreditAccount.objects.create(customer=customer, company_id=customer.company_id)
     except IntegrityError:
         pass  # made at the same moment by another transaction: lock the one it made
-    return CreditAccount.objects.select_for_update().get(customer=customer)
+    return account.get(customer=customer)
 
 
 @transaction.atomic
@@ -336,7 +341,7 @@ def credit_check(
     if existing is not None and existing.customer_id != customer.pk:
         raise InvalidInput({"order_ref": [_("Order %(ref)s belongs to another customer.") % {"ref": order_ref}]})
     figures = ledger.exposure_minor(customer_ids=[customer.pk], company_id=company.pk, as_of=today)
-    rules = selectors.rules_for(company.pk)
+    rules = getattr(account.company, "credit_rules", None) or selectors.rules_for(company.pk)
     group_exposure = None
     if group is not None:
         member_ids = list(group.accounts.values_list("customer_id", flat=True))
@@ -346,17 +351,6 @@ def credit_check(
             - group_figures["unapplied"]
             + selectors.open_orders_minor(customer_ids=member_ids, exclude_order=existing.pk if existing else None)
         )
-    special = (
-        CreditRequest.objects.select_for_update()
-        .filter(
-            customer=customer,
-            kind=RequestKind.SPECIAL,
-            status=RequestStatus.APPROVED,
-            valid_until__gte=today,
-        )
-        .order_by("valid_until", "id")
-        .first()
-    )
     facts = domain.CheckFacts(
         today=today,
         customer_status=customer.status,
@@ -377,9 +371,22 @@ def credit_check(
         hold_overdue_days=rules.hold_overdue_days,
         block_overdue_days=rules.block_overdue_days,
         hold_overdue_amount=rules.hold_overdue_amount,
-        special_approval=special.amount if special else 0,
     )
     result = domain.check_order(facts)
+    special = None
+    if "over_limit" in result.codes:
+        # Only an order over the limit looks for a special approval (信用特批); the account lock
+        # already serialises the checks that could use the same one.
+        special = (
+            CreditRequest.objects.filter(
+                customer=customer, kind=RequestKind.SPECIAL, status=RequestStatus.APPROVED, valid_until__gte=today
+            )
+            .order_by("valid_until", "id")
+            .first()
+        )
+        if special is not None:
+            facts = dataclasses.replace(facts, special_approval=special.amount)
+            result = domain.check_order(facts)
     status = {domain.RELEASE: OrderStatus.RELEASED, domain.HOLD: OrderStatus.HELD, domain.BLOCK: OrderStatus.BLOCKED}[
         result.decision
     ]

@@ -62,7 +62,7 @@ def give_limit(customer, amount: str, analyst, manager, valid_until=None):
 
 def api_client(user) -> Client:
     _token, raw = token_issue(user=user)
-    return Client(headers={"Authorization": f"Bearer {raw}"})
+    return Client(headers={"Authorization": f"Bearer {raw}", "Accept-Language": "en"})
 
 
 def post(client, path, body):

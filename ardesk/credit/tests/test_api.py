@@ -43,6 +43,22 @@ def test_import_statements_as_a_file(analyst, customer):
     assert {r["key"]: r["value"] for r in response.json()[0]["ratios"]}["cash_ratio"] == "0.500000"
 
 
+def test_the_api_speaks_chinese_when_asked(analyst, customer):
+    response = api_client(analyst).get(
+        f"/api/v1/credit/customers/{customer.pk}/statements", HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
+    assert response.status_code == 200
+    from ardesk.credit import services
+
+    services.statement_save(by=analyst, customer=customer, period_end=customer.founded_on, lines={"cash": "1"})
+    response = api_client(analyst).get(
+        f"/api/v1/credit/customers/{customer.pk}/statements", headers={"Accept-Language": "zh-hans"}
+    )
+    ratios = {r["key"]: r for r in response.json()[0]["ratios"]}
+    assert ratios["current_ratio"]["formula"] == "流动资产 ÷ 流动负债"
+    assert ratios["current_ratio"]["reason"] == "无法计算：未录入流动资产合计, 流动负债合计。"
+
+
 def test_a_bad_import_row_answers_422_naming_the_row(analyst, customer):
     content = b"customer,period_end,cash\nNOPE,2024-12-31,50\n"
     response = api_client(analyst).post(
@@ -50,7 +66,7 @@ def test_a_bad_import_row_answers_422_naming_the_row(analyst, customer):
     )
     assert response.status_code == 422
     error = response.json()["error"]
-    assert error["message"].startswith("第 2 行") and "NOPE" in error["message"]  # the user's language: Chinese
+    assert error["message"].startswith("Row 2: customer") and "NOPE" in error["message"]
     assert "customer" in error["fields"]
 
 
