@@ -93,7 +93,8 @@ def main() -> None:
     from django.db import connection, transaction
 
     from ardesk.companies.models import Company
-    from ardesk.ledger.models import Document, DueLine
+    from ardesk.ledger import selectors as ledger_selectors
+    from ardesk.ledger.models import Document
     from ardesk.provisioning import services
     from ardesk.provisioning.models import ProvisionRun, RunLine
     from ardesk.reports.models import BucketSet
@@ -115,7 +116,7 @@ def main() -> None:
         rates |= {"91-180": "10.6", "181-365": "10.6", "365+": "10.6"}
         bucket_set = BucketSet.objects.prefetch_related("buckets").get(code="overdue")
     services.policy_save(by=user, company=company, method=args.method, bucket_set=bucket_set, rates=rates)
-    open_items = DueLine.objects.filter(company=company, settled_on__isnull=True, open_now__gt=0).count()
+    open_items = ledger_selectors.open_lines(as_of=as_of, company_ids=[company.pk]).count()
 
     compute_seconds, figures = timed(lambda: services.run_compute(company=company, as_of=as_of), args.repeat)
 
@@ -135,7 +136,7 @@ def main() -> None:
     print()
     print(f"machine: {platform.node()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}; {server}")
     print(f"company {company.code}, as of {as_of}, method {args.method} ({bucket_set.code})")
-    print(f"open items today: {open_items:,}; customers in the run: {customers:,}; run lines: {lines:,}")
+    print(f"items open on {as_of}: {open_items:,}; customers in the run: {customers:,}; run lines: {lines:,}")
     print(f"required allowance: {figures.required / 100:,.2f} {figures.currency}")
     print(f"{'step':<42} {'seconds':>8}  target")
     for step, seconds in (

@@ -203,12 +203,23 @@ class RunBucket(models.Model):
 
 
 class RunLine(models.Model):
-    """A customer's share of a bucket's allowance, or a specific provision, in a run."""
+    """A customer's share of a bucket's allowance, or a specific provision, in a run.
 
-    run = models.ForeignKey(ProvisionRun, on_delete=models.CASCADE, related_name="lines", db_index=False)
-    bucket = models.ForeignKey(RunBucket, on_delete=models.CASCADE, null=True, related_name="+")
-    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="+", db_index=False)
-    document = models.ForeignKey(Document, on_delete=models.PROTECT, null=True, related_name="+", db_index=False)
+    A run over 100,000 customers writes a few hundred thousand of these at once, only through
+    ``services.run_prepare`` and from ids it has just read; without database foreign-key
+    constraints PostgreSQL does not check each row again at commit (that took longer than the run).
+    """
+
+    run = models.ForeignKey(
+        ProvisionRun, on_delete=models.CASCADE, related_name="lines", db_index=False, db_constraint=False
+    )
+    bucket = models.ForeignKey(RunBucket, on_delete=models.CASCADE, null=True, related_name="+", db_constraint=False)
+    customer = models.ForeignKey(
+        Customer, on_delete=models.PROTECT, related_name="+", db_index=False, db_constraint=False
+    )
+    document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, null=True, related_name="+", db_index=False, db_constraint=False
+    )
     balance = MinorUnitsField(_("balance"))
     required = MinorUnitsField(_("required allowance"))
     reason = models.CharField(_("reason"), max_length=300, blank=True)
