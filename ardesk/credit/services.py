@@ -24,6 +24,7 @@ from ardesk.credit.models import (
     CreditGroup,
     CreditRequest,
     CreditReview,
+    CreditRules,
     CreditScore,
     FinancialStatement,
     OpenOrder,
@@ -341,7 +342,8 @@ def credit_check(
     if existing is not None and existing.customer_id != customer.pk:
         raise InvalidInput({"order_ref": [_("Order %(ref)s belongs to another customer.") % {"ref": order_ref}]})
     figures = ledger.exposure_minor(customer_ids=[customer.pk], company_id=company.pk, as_of=today)
-    rules = getattr(account.company, "credit_rules", None) or selectors.rules_for(company.pk)
+    # Read with the account (select_related); a company that never changed its rules has the defaults.
+    rules = getattr(account.company, "credit_rules", None) or CreditRules(company_id=company.pk)
     group_exposure = None
     if group is not None:
         member_ids = list(group.accounts.values_list("customer_id", flat=True))
