@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/provision.py                       # copies ardesk_bench_aging once, then times
     .venv/bin/python bench/provision.py --database ardesk_h7_bench --repeat 3 --method matrix
+    .venv/bin/python bench/provision.py --all-open      # stress case on the copy: all 1,000,000 items open
 
 What it does:
 
@@ -78,7 +79,14 @@ def main() -> None:
     parser.add_argument("--as-of", help="YYYY-MM-DD (the latest invoice date by default)")
     parser.add_argument("--method", choices=["aging", "matrix"], default="aging")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--all-open",
+        action="store_true",
+        help="Stress case: make every due line of the copy open (drops its allocations); never on the template",
+    )
     args = parser.parse_args()
+    if args.all_open and args.database == args.template:
+        parser.error("--all-open rewrites the database: give a copy, not the template")
 
     os.environ["DATABASE_URL"] = prepare_database(args)
     os.environ.setdefault("ARDESK_DATA_DIR", args.data_dir)
@@ -100,6 +108,22 @@ def main() -> None:
     from ardesk.reports.models import BucketSet
 
     company = Company.objects.get(code=args.company)
+    if args.all_open:
+        # Every invoice unpaid: the run then reads all 1,000,000 items (the loaded ledger has most paid).
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM ledger_allocation")
+            cursor.execute(
+                "UPDATE ledger_dueline SET open_now = amount, open_functional_now = functional_amount,"
+                " settled_on = NULL WHERE NOT EXISTS"
+                " (SELECT 1 FROM ledger_document r WHERE r.reversal_of_id = ledger_dueline.document_id)"
+            )
+            cursor.execute(
+                "UPDATE ledger_document SET unapplied_now = -amount, unapplied_functional_now = -functional_amount,"
+                " settled_on = NULL WHERE amount < 0 AND reversal_of_id IS NULL"
+            )
+        subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", args.database, "-c", "VACUUM ANALYZE"], check=True
+        )
     user, _created = get_user_model().objects.get_or_create(
         username="bench-provision", defaults={"is_superuser": True, "is_staff": True}
     )

@@ -22,6 +22,7 @@ from ardesk.provisioning.models import (
 )
 from ardesk.reports import domain as report_domain
 from ardesk.reports.models import AgingBasis, AgingSnapshot, AgingSnapshotRow, BucketSet
+from ardesk.reports.selectors import _report_session as report_session
 
 # The open functional amount of each due line of a company as of a date (ledger.open_state: today's
 # open amount plus the allocations dated after the date), summed per customer and bucket in the
@@ -97,7 +98,9 @@ def open_balances(
             params_where += found
     sql = _BALANCES_SQL.format(bucket=bucket_sql, join=join, where=where)
     params = [*params_bucket, as_of, company_id, company_id, as_of, as_of, *params_where]
-    with connection.cursor() as cursor:
+    # The aging's session settings (no JIT, more sort memory on PostgreSQL): grouping a million open
+    # items per customer and bucket spilled to disk with the default 4MB.
+    with report_session(), connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [(customer, bucket, int(amount)) for customer, bucket, amount in cursor.fetchall()]
 
