@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Q, Sum
+from django.db.models import F, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -38,31 +38,38 @@ _GROUP_SQL = {
 }
 
 # Identifiers come from _GROUP_SQL and fixed column names; every value is a placeholder.
-# {open_on} selects the rows that can be open on the date; the allocations dated after it are summed
-# for those rows only. The open amounts are summed per customer, company, currency and bucket on
-# integer columns first, and only those sums are joined to the names the grouping shows.
+# The lines that can be open on the date are those never settled and those settled after it, read as
+# two ranges of the (settled_on) index that carries the columns needed, so PostgreSQL reads the index
+# alone. The allocations dated after the date are summed, from the (allocated_on) index that carries
+# their amounts, for those lines only. The open amounts are
+# summed per customer, company and currency into one column per bucket on integer columns first, and
+# only those sums are joined to the names the grouping shows.
+_OPEN_LINES = """(
+    SELECT id, customer_id, company_id, currency, issue_on, due_on, open_now, open_functional_now
+    FROM ledger_dueline WHERE settled_on IS NULL
+    UNION ALL
+    SELECT id, customer_id, company_id, currency, issue_on, due_on, open_now, open_functional_now
+    FROM ledger_dueline WHERE settled_on > %s
+)"""
 _LINES_SQL = """
-SELECT {cols}, t.bucket, SUM(t.amount)
+SELECT {cols}, {outer_sums}
 FROM (
-    SELECT l.customer_id, l.company_id, l.currency, {case} AS bucket,
-           CAST(SUM(l.{amount} + COALESCE({after}, 0)) AS BIGINT) AS amount
-    FROM ledger_dueline l
+    SELECT l.customer_id, l.company_id, l.currency, {inner_sums}
+    FROM {open_lines} l
     LEFT JOIN (
         SELECT a.line_id, CAST(SUM(a.amount) AS BIGINT) AS a, CAST(SUM(a.functional_amount) AS BIGINT) AS f
         FROM ledger_allocation a
-        WHERE a.allocated_on > %s AND a.line_id IN (SELECT l.id FROM ledger_dueline l WHERE {open_on})
+        WHERE a.allocated_on > %s AND a.line_id IN (SELECT o.id FROM {open_lines} o WHERE o.issue_on <= %s)
         GROUP BY a.line_id
     ) x ON x.line_id = l.id
-    WHERE {open_on} AND l.open_now + COALESCE(x.a, 0) > 0
-    GROUP BY 1, 2, 3, 4
+    WHERE l.issue_on <= %s{scope} AND l.open_now + COALESCE(x.a, 0) > 0
+    GROUP BY 1, 2, 3
 ) t
 {joins}
-GROUP BY 1, 2, 3, 4, 5
+GROUP BY 1, 2, 3, 4
 """
-_LINES_OPEN_ON = "l.issue_on <= %s AND (l.settled_on IS NULL OR l.settled_on > %s){scope}"
-
 _CREDITS_SQL = """
-SELECT {cols}, 0, -SUM(t.amount)
+SELECT {cols}, -SUM(t.amount)
 FROM (
     SELECT d.customer_id, d.company_id, d.currency, CAST(SUM(d.{amount} + COALESCE({after}, 0)) AS BIGINT) AS amount
     FROM ledger_document d
@@ -155,9 +162,21 @@ def report_currency(company_ids: list[int], currency: str | None) -> tuple[str, 
     return (functional.pop() if functional else "CNY"), True
 
 
-def _bucket_case(column: str, bucket_limits: list[dt.date]) -> tuple[str, list]:
-    whens = " ".join(f"WHEN {column} >= %s THEN {n}" for n in range(len(bucket_limits)))
-    return f"CASE {whens} ELSE {len(bucket_limits)} END", list(bucket_limits)
+def _bucket_sums(column: str, amount: str, bucket_limits: list[dt.date]) -> tuple[list[str], list]:
+    """One integer sum of ``amount`` per bucket: bucket i holds dates from limit i up to limit i-1."""
+    bounds = [None, *bucket_limits, None]
+    sums, params = [], []
+    for upper, lower in zip(bounds, bounds[1:], strict=False):
+        conditions = []
+        if upper is not None:
+            conditions.append(f"{column} < %s")
+            params.append(upper)
+        if lower is not None:
+            conditions.append(f"{column} >= %s")
+            params.append(lower)
+        when = " AND ".join(conditions) or "1 = 1"
+        sums.append(f"CAST(SUM(CASE WHEN {when} THEN {amount} ELSE 0 END) AS BIGINT)")
+    return sums, params
 
 
 def _scope_sql(table: str, company_ids: list[int], currency: str | None, customer_ids) -> tuple[str, list]:
@@ -246,37 +265,39 @@ def _aging(*, as_of, company_ids, bucket_set, by, currency, customer_ids) -> Agi
     rules = bucket_rules(bucket_set)
     keys = [r.key for r in rules]
     date_column = "l.due_on" if bucket_set.basis == AgingBasis.DUE else "l.issue_on"
-    case_sql, case_params = _bucket_case(date_column, domain.limits(rules, as_of, bucket_set.unit))
     rows: dict[object, AgingRow] = {}
 
-    def add(found: list[tuple], bucket_of) -> None:
-        for group_id, key, name, company, bucket, amount in found:
+    def add(found: list[tuple], bucket_keys: list[str]) -> None:
+        for group_id, key, name, company, *amounts in found:
             row = rows.get(group_id)
             if row is None:
                 row = rows[group_id] = AgingRow(
                     key=key or "", name=(name or "").strip() or key or "", company=company or "", buckets={}
                 )
-                row.buckets = {k: 0 for k in [*keys, domain.UNAPPLIED]}
-            row.buckets[bucket_of(bucket)] += int(amount)
+                row.buckets = dict.fromkeys([*keys, domain.UNAPPLIED], 0)
+            for bucket, amount in zip(bucket_keys, amounts, strict=True):
+                row.buckets[bucket] += int(amount)
 
     line_amount, line_after = ("open_functional_now", "x.f") if functional else ("open_now", "x.a")
     if not company_ids:
         return _empty(as_of, bucket_set, by, report_in, functional, rules)
 
     group_cols = [c.format(table="t") for c in _GROUP_SQL[by]]
+    sums, sums_params = _bucket_sums(
+        date_column, f"l.{line_amount} + COALESCE({line_after}, 0)", domain.limits(rules, as_of, bucket_set.unit)
+    )
     scope, scope_params = _scope_sql("l", company_ids, currency, customer_ids)
     lines_sql = _LINES_SQL.format(
         cols=", ".join(group_cols),
-        case=case_sql,
-        amount=line_amount,
-        after=line_after,
+        outer_sums=", ".join(f"CAST(SUM(t.b{n}) AS BIGINT)" for n in range(len(sums))),
+        inner_sums=", ".join(f"{sql} AS b{n}" for n, sql in enumerate(sums)),
+        open_lines=_OPEN_LINES,
         joins=_joins(by).format(t="t"),
-        open_on=_LINES_OPEN_ON.format(scope=scope),
+        scope=scope,
     )
-    open_on_params = [as_of, as_of, *scope_params]
     add(
-        _grouped(lines_sql, [*case_params, as_of, *open_on_params, *open_on_params]),
-        lambda index: keys[index],
+        _grouped(lines_sql, [*sums_params, as_of, as_of, as_of, as_of, as_of, *scope_params]),
+        keys,
     )
 
     credit_amount, credit_after = ("unapplied_functional_now", "x.f") if functional else ("unapplied_now", "x.a")
@@ -289,10 +310,7 @@ def _aging(*, as_of, company_ids, bucket_set, by, currency, customer_ids) -> Agi
         open_on=_CREDITS_OPEN_ON.format(scope=scope),
     )
     open_on_params = [as_of, as_of, *scope_params]
-    add(
-        _grouped(credits_sql, [as_of, *open_on_params, *open_on_params]),
-        lambda _index: domain.UNAPPLIED,
-    )
+    add(_grouped(credits_sql, [as_of, *open_on_params, *open_on_params]), [domain.UNAPPLIED])
 
     return AgingReport(
         as_of=as_of,
@@ -345,7 +363,10 @@ def exchange_differences(*, as_of: dt.date, company_ids, customer_ids=None, func
     """
     if not functional:
         return 0
-    allocations = Allocation.objects.filter(Q(company_id__in=company_ids), allocated_on__lte=as_of)
+    # Only allocations between amounts booked at different rates differ (the ledger_allocation_fx index).
+    allocations = Allocation.objects.filter(Q(company_id__in=company_ids), allocated_on__lte=as_of).exclude(
+        functional_amount=F("source_functional_amount")
+    )
     if customer_ids is not None:
         allocations = allocations.filter(customer_id__in=customer_ids)
     totals = allocations.aggregate(
