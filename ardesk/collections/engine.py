@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import connection
+from django.db import connection, transaction
 
 from ardesk.collections.models import DisputeStatus, DunningLevel, DunningPolicy, LevelChannel, PromiseStatus
 
@@ -59,62 +59,66 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
     SELECT line_id, customer_id, level_id, level_seq, channel, min_amount, due_on, currency,
            open_amount, open_functional, notice_total
     FROM (
-        SELECT l.id AS line_id, l.customer_id, nl.id AS level_id, nl.seq AS level_seq, nl.channel,
-               nl.min_amount, l.due_on, l.currency, l.open_now AS open_amount,
-               l.open_functional_now AS open_functional,
-               SUM(l.open_functional_now) OVER (PARTITION BY l.customer_id, nl.id) AS notice_total
-        FROM ledger_dueline l
-        LEFT JOIN collections_collectionprofile p ON p.customer_id = l.customer_id
-        LEFT JOIN credit_creditaccount ca ON ca.customer_id = l.customer_id
-        LEFT JOIN collections_policygrade g ON g.grade = ca.grade
-        LEFT JOIN collections_dunningstate s ON s.line_id = l.id
-        JOIN collections_dunningpolicy pol
-          ON pol.id = COALESCE(p.policy_id, g.policy_id, %s) AND pol.is_active = %s
-        JOIN collections_dunninglevel nl
-          ON nl.policy_id = pol.id
-         AND nl.seq = CASE
-                WHEN l.due_on <= {d} AND COALESCE(s.level_seq, 0) + 1 < (CASE pol.id {when} ELSE 0 END)
-                THEN (CASE pol.id {when} ELSE 0 END)
-                ELSE COALESCE(s.level_seq, 0) + 1
-             END
-        WHERE l.company_id = %s
-          AND l.settled_on IS NULL
-          AND l.open_now > 0
-          AND l.issue_on <= {d}
-          AND l.due_on <= {_minus_days(d, "nl.days")}
-          AND (nl.days >= 0 OR l.due_on > {d})
-          AND (s.notice_on IS NULL OR s.notice_on <= {_minus_days(d, "pol.min_days_between")})
-          AND COALESCE(p.dunning_blocked, %s) = %s
-          AND COALESCE(p.in_legal, %s) = %s
+        SELECT x.line_id, x.customer_id, nl.id AS level_id, nl.seq AS level_seq, nl.channel, nl.min_amount,
+               x.due_on, x.currency, x.open_amount, x.open_functional,
+               SUM(x.open_functional) OVER (PARTITION BY x.customer_id, nl.id) AS notice_total
+        FROM (
+            -- Each open item with its policy and the level it would get next: one row per item, so
+            -- the levels join on equality afterwards instead of trying every level of the policy.
+            SELECT l.id AS line_id, l.customer_id, l.due_on, l.currency, l.open_now AS open_amount,
+                   l.open_functional_now AS open_functional, pol.id AS policy_id,
+                   CASE
+                       WHEN l.due_on <= {d} AND COALESCE(s.level_seq, 0) + 1 < (CASE pol.id {when} ELSE 0 END)
+                       THEN (CASE pol.id {when} ELSE 0 END)
+                       ELSE COALESCE(s.level_seq, 0) + 1
+                   END AS next_seq
+            FROM ledger_dueline l
+            LEFT JOIN collections_collectionprofile p ON p.customer_id = l.customer_id
+            LEFT JOIN credit_creditaccount ca ON ca.customer_id = l.customer_id
+            LEFT JOIN collections_policygrade g ON g.grade = ca.grade
+            LEFT JOIN collections_dunningstate s ON s.line_id = l.id
+            JOIN collections_dunningpolicy pol
+              ON pol.id = COALESCE(p.policy_id, g.policy_id, %s) AND pol.is_active = %s
+            WHERE l.company_id = %s
+              AND l.settled_on IS NULL
+              AND l.open_now > 0
+              AND l.issue_on <= {d}
+              AND (s.notice_on IS NULL OR s.notice_on <= {_minus_days(d, "pol.min_days_between")})
+              AND COALESCE(p.dunning_blocked, %s) = %s
+              AND COALESCE(p.in_legal, %s) = %s
+        ) AS x
+        JOIN collections_dunninglevel nl ON nl.policy_id = x.policy_id AND nl.seq = x.next_seq
+        WHERE x.due_on <= {_minus_days(d, "nl.days")}
+          AND (nl.days >= 0 OR x.due_on > {d})
           AND NOT EXISTS (
               SELECT 1 FROM collections_disputeitem di
               JOIN collections_dispute ds ON ds.id = di.dispute_id
-              WHERE di.line_id = l.id AND ds.status = %s
+              WHERE di.line_id = x.line_id AND ds.status = %s
           )
           AND NOT EXISTS (
               SELECT 1 FROM collections_promiseitem pi
               JOIN collections_promisetopay pr ON pr.id = pi.promise_id
-              WHERE pi.line_id = l.id AND pr.status = %s AND pr.promised_on >= {d}
+              WHERE pi.line_id = x.line_id AND pr.status = %s AND pr.promised_on >= {d}
           )
     ) AS candidate
     WHERE notice_total >= min_amount
     """  # noqa: S608
     on = _date(run_on)
     params = [
-        default_id,
-        True,
         on,
         *first_params,
         *first_params,
+        default_id,
+        True,
         company_id,
         on,
         on,
+        False,
+        False,
+        False,
+        False,
         on,
         on,
-        False,
-        False,
-        False,
-        False,
         DisputeStatus.OPEN.value,
         PromiseStatus.OPEN.value,
         on,
@@ -129,7 +133,8 @@ def preview_rows(*, company_id: int, run_on: dt.date) -> list[tuple]:
     SELECT customer_id, level_id, MIN(level_seq), MIN(channel), COUNT(*), SUM(open_functional)
     FROM ({sql}) AS c GROUP BY customer_id, level_id
     """  # noqa: S608
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        _sort_memory(cursor)
         cursor.execute(grouped, params)
         return cursor.fetchall()
 
@@ -137,11 +142,18 @@ def preview_rows(*, company_id: int, run_on: dt.date) -> list[tuple]:
 TEMP = "collections_run_candidates"
 
 
+def _sort_memory(cursor) -> None:
+    """On PostgreSQL, let this transaction sort a million candidates in memory rather than on disk."""
+    if connection.vendor == "postgresql":
+        cursor.execute("SET LOCAL work_mem = '64MB'")
+
+
 def write_run(*, run_id: int, company_id: int, run_on: dt.date, currency: str) -> tuple[int, int, int]:
     """Write the run's items, notices and the items' new levels; returns (notices, items, total)."""
     sql, params = candidates_sql(company_id=company_id, run_on=run_on)
     on = _date(run_on)
     with connection.cursor() as cursor:
+        _sort_memory(cursor)
         cursor.execute(f"DROP TABLE IF EXISTS {TEMP}")
         cursor.execute(f"CREATE TEMPORARY TABLE {TEMP} AS {sql}", params)
         # Without it SQLite joins the notices to the candidates by scanning the candidates per notice.
