@@ -80,10 +80,20 @@ def latest_annual(customer: Customer) -> PeriodAnalysis | None:
 
 
 def payment_behaviour(*, customer: Customer, as_of: dt.date) -> dict[str, Decimal | None]:
-    """Internal payment behaviour over the last 12 months: amount-weighted days late, share paid late, DSO."""
+    """Internal payment behaviour over the last 12 months: amount-weighted days late, share paid late, DSO,
+    broken promises to pay and disputes opened (from collections)."""
+    from ardesk.collections.selectors import promise_and_dispute_counts
+
     since = as_of - dt.timedelta(days=365)
     paid = ledger.settled_lines(customer_ids=[customer.pk], since=since, until=as_of)
-    behaviour: dict[str, Decimal | None] = {"avg_days_late": None, "late_share": None, "dso": None}
+    counts = promise_and_dispute_counts(customer_ids=[customer.pk], since=since, until=as_of)[customer.pk]
+    behaviour: dict[str, Decimal | None] = {
+        "avg_days_late": None,
+        "late_share": None,
+        "dso": None,
+        "broken_promises": Decimal(counts["broken_promises"]),
+        "disputes": Decimal(counts["disputes"]),
+    }
     if paid:
         weight = sum(amount for _due, _settled, amount in paid)
         late = [(max((settled - due).days, 0), amount) for due, settled, amount in paid]

@@ -218,6 +218,25 @@ def test_a_score_stores_grade_breakdown_version_and_inputs(customer, analyst):
     assert account.next_review_on is not None
 
 
+def test_payment_behaviour_reads_days_late_from_the_ledger_and_disputes_from_collections(customer, analyst):
+    from ardesk.collections.models import Dispute
+
+    Dispute.objects.create(
+        company=customer.company,
+        customer=customer,
+        reason="price",
+        amount=10000,
+        currency="CNY",
+        opened_on=dt.date(2025, 3, 5),
+    )
+    behaviour = selectors.payment_behaviour(customer=customer, as_of=TODAY)
+    # Nothing of C1 is settled yet (I1 is 400.00 paid of 1,000.00): no days late to average.
+    assert behaviour["avg_days_late"] is None
+    assert (behaviour["disputes"], behaviour["broken_promises"]) == (1, 0)
+    # DSO: open 900.00 over invoiced sales of 1,300.00 in the last 90 days × 90 = 62.3 days
+    assert behaviour["dso"] == Decimal("62.3")
+
+
 def test_a_new_scorecard_version_leaves_past_scores_explained_by_the_old_version(customer, analyst, manager):
     services.statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
     first = services.customer_score(by=analyst, customer=customer)
