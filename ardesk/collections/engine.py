@@ -32,6 +32,15 @@ def _minus_days(date_param: str, days_column: str) -> str:
     return f"date({date_param}, (-({days_column})) || ' days')"
 
 
+def _fence() -> str:
+    """Keep PostgreSQL from merging the per-item subquery into the outer join (``OFFSET 0``).
+
+    Merged, it joins every item to every level of its policy and looks up the item's dunning
+    state once per pair; kept apart, each item's next level is computed once.
+    """
+    return "OFFSET 0" if connection.vendor == "postgresql" else ""
+
+
 def first_notice_seqs() -> dict[int, int]:
     """Per active policy, the level an already-due item starts at: the first one that is not a reminder."""
     seqs: dict[int, int] = {}
@@ -86,6 +95,7 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
               AND (s.notice_on IS NULL OR s.notice_on <= {_minus_days(d, "pol.min_days_between")})
               AND COALESCE(p.dunning_blocked, %s) = %s
               AND COALESCE(p.in_legal, %s) = %s
+            {_fence()}
         ) AS x
         JOIN collections_dunninglevel nl ON nl.policy_id = x.policy_id AND nl.seq = x.next_seq
         WHERE x.due_on <= {_minus_days(d, "nl.days")}
