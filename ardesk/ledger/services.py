@@ -230,6 +230,11 @@ def document_reverse(*, by, document: Document, on: dt.date, reason: str = "") -
     ensure_permission(by, "ledger.add_document")
     document = Document.objects.select_for_update().get(pk=document.pk)
     ensure_company_access(by, document.company_id)
+    if document.doc_type in BAD_DEBT:
+        # The bad-debt records (approval, journal, roll-forward) would no longer match the ledger.
+        raise LedgerError(
+            _("%(document)s is a bad-debt entry: it is undone under Bad debt, not here.") % {"document": document}
+        )
     if document.reversal_of_id is not None:
         raise LedgerError(_("%(document)s is itself a reversal and cannot be reversed.") % {"document": document})
     if Document.objects.filter(reversal_of=document).exists():
@@ -426,7 +431,10 @@ def allocation_reverse(*, by, allocation: Allocation, on: dt.date) -> Allocation
     """Undo an allocation by a reversing one dated ``on``; the history keeps both."""
     ensure_permission(by, "ledger.add_allocation")
     ensure_company_access(by, allocation.company_id)
-    allocation = Allocation.objects.select_for_update().get(pk=allocation.pk)
+    allocation = Allocation.objects.select_for_update().select_related("source").get(pk=allocation.pk)
+    if allocation.source.doc_type == DocumentType.WRITE_OFF:
+        # Reopening a written-off item here would leave its write-off, journal and allowance behind.
+        raise LedgerError(_("A write-off's allocation is undone by a recovery under Bad debt, not reversed here."))
     if allocation.reverses_id is not None or Allocation.objects.filter(reverses=allocation).exists():
         raise LedgerError(_("This allocation is already reversed or is itself a reversal."))
     if on < allocation.allocated_on:

@@ -22,7 +22,7 @@ from ardesk.provisioning.models import (
 )
 from ardesk.reports import domain as report_domain
 from ardesk.reports.models import AgingBasis, AgingSnapshot, AgingSnapshotRow, BucketSet
-from ardesk.reports.selectors import _report_session as report_session
+from ardesk.reports.selectors import report_session
 
 # The open functional amount of each due line of a company as of a date (ledger.open_state: today's
 # open amount plus the allocations dated after the date), summed per customer and bucket in the

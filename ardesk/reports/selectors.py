@@ -210,7 +210,7 @@ REPORT_WORK_MEM = "64MB"
 
 
 @contextmanager
-def _report_session() -> Iterator[None]:
+def report_session() -> Iterator[None]:
     """On PostgreSQL, run the report's queries without JIT and with more sort memory, then restore both.
 
     Their estimated cost is above the default ``jit_above_cost``, and compiling them to machine
@@ -249,7 +249,7 @@ def aging(
     """The aging of the open items and unapplied credits as of a date, summed per ``by`` and bucket."""
     if by not in GROUPINGS:
         raise InvalidInput({"by": [_("Group by one of: %(choices)s.") % {"choices": ", ".join(GROUPINGS)}]})
-    with _report_session():
+    with report_session():
         return _aging(
             as_of=as_of,
             company_ids=company_ids,

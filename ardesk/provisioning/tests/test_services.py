@@ -11,7 +11,9 @@ from ardesk.audit.models import AuditEvent
 from ardesk.companies.models import CompanyGrant
 from ardesk.conftest import make_persona
 from ardesk.core.errors import InvalidInput, NotPermitted
-from ardesk.ledger.models import DocumentType, DueLine
+from ardesk.ledger import services as ledger_services
+from ardesk.ledger.errors import LedgerError
+from ardesk.ledger.models import Allocation, DocumentType, DueLine
 from ardesk.ledger.tests.factories import receipt
 from ardesk.provisioning import selectors, services
 from ardesk.provisioning.errors import ProvisioningError
@@ -197,6 +199,18 @@ def test_write_off_leaves_the_aging_and_stays_traceable(accountant, manager, com
         ("1231", money("1000"), 0),
         ("1122", 0, money("1000")),
     ]
+
+
+def test_a_written_off_item_cannot_be_reopened_through_the_ledger(accountant, manager, ledger, aging_policy):
+    write_off = services.write_off_request(by=accountant, customer=ledger[0], on=D(2024, 12, 20), reason="Deregistered")
+    services.write_off_approve(by=manager, write_off=write_off)
+    write_off.refresh_from_db()
+    allocation = Allocation.objects.get(source=write_off.document)
+    with pytest.raises(LedgerError, match="recovery under Bad debt"):
+        ledger_services.allocation_reverse(by=accountant, allocation=allocation, on=D(2024, 12, 31))
+    with pytest.raises(LedgerError, match="bad-debt entry"):
+        ledger_services.document_reverse(by=accountant, document=write_off.document, on=D(2024, 12, 31))
+    assert DueLine.objects.get(document__number="I1").open_now == 0
 
 
 def test_the_requester_cannot_approve_the_write_off(accountant, manager, persona, ledger, aging_policy):
