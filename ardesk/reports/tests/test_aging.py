@@ -31,6 +31,7 @@ import pytest
 from ardesk.core.errors import InvalidInput
 from ardesk.reports import selectors
 from ardesk.reports.aging_output import aging_json
+from ardesk.reports.kpi_selectors import receivables_on_dates
 from ardesk.reports.tests.conftest import D
 
 
@@ -122,3 +123,22 @@ def test_companies_with_different_functional_currencies_need_a_choice(ledger, co
     other_company.save()
     with pytest.raises(InvalidInput):
         selectors.aging(as_of=D, company_ids=[company.pk, other_company.pk], bucket_set=selectors.bucket_set_named())
+
+
+def test_the_receivables_on_several_dates_equal_the_aging_totals_of_those_dates(ledger, company):
+    """The DSO trend's ending AR (two grouped queries) is what the aging of each date adds up to,
+    also after the USD receipt of 5 January 2025 realised an exchange difference."""
+    dates = [dt.date(2024, 9, 30), D, dt.date(2025, 1, 4), dt.date(2025, 1, 5), dt.date(2025, 2, 28)]
+    found = receivables_on_dates(company_ids=[company.pk], dates=dates)
+    bucket_set = selectors.bucket_set_named()
+    for on in dates:
+        report = selectors.aging(as_of=on, company_ids=[company.pk], bucket_set=bucket_set)
+        assert found[on] == report.total, on
+    assert found[D] == 266000
+    assert found[dt.date(2025, 2, 28)] != found[dt.date(2025, 1, 4)]
+    assert (
+        selectors.aging(
+            as_of=dt.date(2025, 2, 28), company_ids=[company.pk], bucket_set=bucket_set
+        ).exchange_differences
+        != 0
+    )
