@@ -177,6 +177,7 @@ def sync_all_roles(apps) -> None:
         if name.endswith("_ROLE_PERMISSIONS") and isinstance(permissions, dict):
             sync_role_permissions(apps, permissions)
 
+
 CREDIT_READ = [
     "credit.view_financialstatement",
     "credit.view_creditaccount",
