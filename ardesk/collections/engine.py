@@ -74,14 +74,23 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
         FROM (
             -- Each open item with its policy and the level it would get next: one row per item, so
             -- the levels join on equality afterwards instead of trying every level of the policy.
-            SELECT l.id AS line_id, l.customer_id, l.due_on, l.currency, l.open_now AS open_amount,
-                   l.open_functional_now AS open_functional, pol.id AS policy_id,
+            SELECT l.id AS line_id, l.customer_id, l.due_on, l.currency,
+                   l.open_now + COALESCE(later.amount, 0) AS open_amount,
+                   l.open_functional_now + COALESCE(later.functional, 0) AS open_functional, pol.id AS policy_id,
                    CASE
                        WHEN l.due_on <= {d} AND COALESCE(s.level_seq, 0) + 1 < (CASE pol.id {when} ELSE 0 END)
                        THEN (CASE pol.id {when} ELSE 0 END)
                        ELSE COALESCE(s.level_seq, 0) + 1
                    END AS next_seq
             FROM ledger_dueline l
+            LEFT JOIN (
+                -- What allocations dated after the run date took: added back, the items are open as of it.
+                SELECT a.line_id, CAST(SUM(a.amount) AS BIGINT) AS amount,
+                       CAST(SUM(a.functional_amount) AS BIGINT) AS functional
+                FROM ledger_allocation a
+                WHERE a.allocated_on > {d}
+                GROUP BY a.line_id
+            ) AS later ON later.line_id = l.id
             LEFT JOIN collections_collectionprofile p ON p.customer_id = l.customer_id
             LEFT JOIN credit_creditaccount ca ON ca.customer_id = l.customer_id
             LEFT JOIN collections_policygrade g ON g.grade = ca.grade
@@ -89,9 +98,9 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
             JOIN collections_dunningpolicy pol
               ON pol.id = COALESCE(p.policy_id, g.policy_id, %s) AND pol.is_active = %s
             WHERE l.company_id = %s
-              AND l.settled_on IS NULL
-              AND l.open_now > 0
               AND l.issue_on <= {d}
+              AND (l.settled_on IS NULL OR l.settled_on > {d})
+              AND l.open_now + COALESCE(later.amount, 0) > 0
               AND (s.notice_on IS NULL OR s.notice_on <= {_minus_days(d, "pol.min_days_between")})
               AND COALESCE(p.dunning_blocked, %s) = %s
               AND COALESCE(p.in_legal, %s) = %s
@@ -118,9 +127,11 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
         on,
         *first_params,
         *first_params,
+        on,
         default_id,
         True,
         company_id,
+        on,
         on,
         on,
         False,
