@@ -49,8 +49,18 @@ class EventData:
 
 def event_hash(event: EventData) -> str:
     """SHA-256 over the canonical JSON of every field of the event and the previous hash."""
+    canonical = content_prefix(event) + chain_suffix(prev_hash=event.prev_hash, seq=event.seq)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def content_prefix(event: EventData) -> str:
+    """The canonical JSON of the event up to its link: every field but ``prev_hash`` and ``seq``.
+
+    Sorted keys put ``prev_hash`` and ``seq`` last, so the canonical text is this prefix followed by
+    ``chain_suffix``: PostgreSQL can complete and hash it in the statement that takes the chain head
+    (audit.services), and the hash is the same as computed here.
+    """
     payload = {
-        "seq": event.seq,
         "at": event.at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
         "actor_id": event.actor_id,
         "actor_name": event.actor_name,
@@ -62,10 +72,14 @@ def event_hash(event: EventData) -> str:
         "before": event.before,
         "after": event.after,
         "ip": event.ip,
-        "prev_hash": event.prev_hash,
     }
     canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return canonical[:-1] + ","
+
+
+def chain_suffix(*, prev_hash: str, seq: int) -> str:
+    """The end of the canonical JSON: the link to the previous event and the sequence number."""
+    return f'"prev_hash":"{prev_hash}","seq":{int(seq)}}}'
 
 
 @dataclass(frozen=True)

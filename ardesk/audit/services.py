@@ -1,12 +1,20 @@
-"""Writing to the audit trail: every event is appended under a lock on the chain head."""
+"""Writing to the audit trail: every event is appended under a lock on the chain head.
+
+On PostgreSQL one statement takes the head, inserts the event with its hash and moves the head, so
+the lock is held for the rest of the caller's transaction only, and an event costs one round trip.
+Elsewhere (SQLite, whose writers queue on the database lock anyway) the head is read, the event
+inserted and the head saved in three statements. Both store the same hash (audit.domain.event_hash).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
 from ardesk.audit import domain
 from ardesk.audit.context import current
@@ -34,7 +42,6 @@ def _fingerprint(value: str) -> str:
     return "sha256:" + hashlib.sha256(value.encode()).hexdigest()[:16]
 
 
-@transaction.atomic
 def record(
     *,
     action: str,
@@ -64,11 +71,8 @@ def record(
             company_id = getattr(target, "company_id", None)
     if ip is None:
         ip = context.ip if context is not None else ""
-
-    # Lock the head so that two writers cannot both link to the same previous event.
-    head, _created = AuditChainHead.objects.select_for_update().get_or_create(id=1)
     data = domain.EventData(
-        seq=head.last_seq + 1,
+        seq=0,  # the head gives the sequence number and the previous hash
         at=clock.now(),
         actor_id=actor_id,
         actor_name=name or actor_name,
@@ -80,28 +84,95 @@ def record(
         before=domain.plain(before) if before is not None else None,
         after=domain.plain(after) if after is not None else None,
         ip=ip,
-        prev_hash=head.last_hash or domain.GENESIS,
+        prev_hash="",
     )
-    digest = domain.event_hash(data)
-    event = AuditEvent.objects.create(
+    if connection.vendor == "postgresql":
+        return _append_in_one_statement(data)
+    return _append(data)
+
+
+@transaction.atomic
+def _append(data: domain.EventData) -> AuditEvent:
+    # Lock the head so that two writers cannot both link to the same previous event.
+    head, _created = AuditChainHead.objects.select_for_update().get_or_create(id=1)
+    data = dataclasses.replace(data, seq=head.last_seq + 1, prev_hash=head.last_hash or domain.GENESIS)
+    event = _event(data, domain.event_hash(data))
+    event.save(force_insert=True)
+    head.last_seq, head.last_hash = data.seq, event.hash
+    head.save(update_fields=["last_seq", "last_hash"])
+    return event
+
+
+# The head row is locked (FOR UPDATE) by the first sub-statement; the event takes the next sequence
+# number and links to the head's hash; PostgreSQL completes the canonical text with that link and
+# hashes it (sha256 over the UTF-8 bytes, as audit.domain.event_hash); the head moves to the event.
+_APPEND_SQL = """
+WITH head AS (
+    SELECT last_seq + 1 AS seq, COALESCE(NULLIF(last_hash, ''), %s) AS prev_hash
+    FROM audit_auditchainhead WHERE id = 1 FOR UPDATE
+), event AS (
+    INSERT INTO audit_auditevent (seq, at, actor_id, actor_name, action, object_type, object_id, object_repr,
+                                  company_id, before, after, ip, prev_hash, hash)
+    SELECT seq, %s, %s, %s, %s, %s, %s, %s, %s, %s::jsonb, %s::jsonb, %s, prev_hash,
+           encode(sha256(convert_to(%s || '"prev_hash":"' || prev_hash || '","seq":' || seq::text || '}', 'UTF8')),
+                  'hex')
+    FROM head
+    RETURNING seq, prev_hash, hash
+)
+UPDATE audit_auditchainhead SET last_seq = event.seq, last_hash = event.hash
+FROM event WHERE audit_auditchainhead.id = 1
+RETURNING event.seq, event.prev_hash, event.hash
+"""
+
+
+def _append_in_one_statement(data: domain.EventData) -> AuditEvent:
+    params = [
+        domain.GENESIS,
+        data.at,
+        data.actor_id,
+        data.actor_name,
+        data.action,
+        data.object_type,
+        data.object_id,
+        data.object_repr,
+        data.company_id,
+        None if data.before is None else json.dumps(data.before),
+        None if data.after is None else json.dumps(data.after),
+        data.ip,
+        domain.content_prefix(data),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_APPEND_SQL, params)
+        row = cursor.fetchone()
+        if row is None:  # the very first event: there is no head yet
+            cursor.execute(
+                "INSERT INTO audit_auditchainhead (id, last_seq, last_hash) VALUES (1, 0, '') ON CONFLICT DO NOTHING"
+            )
+            cursor.execute(_APPEND_SQL, params)
+            row = cursor.fetchone()
+    seq, prev_hash, digest = row
+    event = _event(dataclasses.replace(data, seq=seq, prev_hash=prev_hash), digest)
+    event._state.adding, event._state.db = False, connection.alias
+    return event
+
+
+def _event(data: domain.EventData, digest: str) -> AuditEvent:
+    return AuditEvent(
         seq=data.seq,
         at=data.at,
         actor_id=data.actor_id,
         actor_name=data.actor_name,
-        action=action,
+        action=data.action,
         object_type=data.object_type,
         object_id=data.object_id,
         object_repr=data.object_repr,
-        company_id=company_id,
+        company_id=data.company_id,
         before=data.before,
         after=data.after,
-        ip=ip,
+        ip=data.ip,
         prev_hash=data.prev_hash,
         hash=digest,
     )
-    head.last_seq, head.last_hash = data.seq, digest
-    head.save(update_fields=["last_seq", "last_hash"])
-    return event
 
 
 def record_change(*, action: str, target: models.Model, before: dict | None, after: dict | None, actor=None):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -64,6 +65,27 @@ def test_a_deleted_event_is_found():
 def test_a_deleted_tail_is_found():
     rows = chain(5)
     assert domain.first_break(rows[:4], head_seq=5, head_hash=rows[-1][1]).seq == 5
+
+
+def test_the_canonical_text_is_the_content_then_the_link():
+    data = event(7, "ab" * 32, actor_name="会计", after={"金额": "1.10"})
+    text = domain.content_prefix(data) + domain.chain_suffix(prev_hash=data.prev_hash, seq=7)
+    assert text == (
+        '{"action":"x","actor_id":1,"actor_name":"会计","after":{"金额":"1.10"},'
+        '"at":"2026-11-23T08:00:00.000000+00:00","before":null,"company_id":null,"ip":"",'
+        '"object_id":"1","object_repr":"r","object_type":"t","prev_hash":"' + "ab" * 32 + '","seq":7}'
+    )
+    assert domain.event_hash(data) == hashlib.sha256(text.encode()).hexdigest()
+
+
+@pytest.mark.django_db
+def test_recorded_events_link_to_each_other_and_verify():
+    first = record(action="test", object_type="t", object_repr="客户 A", after={"名称": "甲", "n": 1})
+    second = record(action="test", object_type="t", before={"q": 'a "quoted" \\ value'}, after=None, company_id=3)
+    stored = AuditEvent.objects.get(seq=second.seq)
+    assert second.seq == first.seq + 1
+    assert (stored.prev_hash, stored.hash) == (first.hash, second.hash)
+    assert chain_break() is None
 
 
 @pytest.mark.django_db
