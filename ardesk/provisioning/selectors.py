@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Q, Sum
@@ -25,10 +26,10 @@ from ardesk.reports.models import AgingBasis, AgingSnapshot, AgingSnapshotRow, B
 from ardesk.reports.selectors import report_session
 
 # The open functional amount of each due line of a company as of a date (ledger.open_state: today's
-# open amount plus the allocations dated after the date), summed per customer and bucket in the
-# database. Columns and fragments below are fixed strings; every value is a placeholder.
-_BALANCES_SQL = """
-SELECT l.customer_id, {bucket} AS bucket, CAST(SUM(l.open_functional_now + COALESCE(x.f, 0)) AS BIGINT)
+# open amount plus the allocations dated after the date), with the item's customer and bucket.
+# Columns and fragments below are fixed strings; every value is a placeholder.
+_OPEN_ITEMS_SQL = """
+SELECT l.customer_id AS customer_id, {bucket} AS bucket, l.open_functional_now + COALESCE(x.f, 0) AS amount
 FROM ledger_dueline l
 LEFT JOIN (
     SELECT a.line_id, CAST(SUM(a.amount) AS BIGINT) AS a, CAST(SUM(a.functional_amount) AS BIGINT) AS f
@@ -39,7 +40,6 @@ LEFT JOIN (
 {join}
 WHERE l.company_id = %s AND l.issue_on <= %s AND (l.settled_on IS NULL OR l.settled_on > %s)
   AND l.open_now + COALESCE(x.a, 0) > 0 {where}
-GROUP BY 1, 2
 """
 
 
@@ -50,59 +50,164 @@ def _in(column: str, values: list, negate: bool = False) -> tuple[str, list]:
     return f" AND {column} {'NOT IN' if negate else 'IN'} ({marks})", list(values)
 
 
-def open_balances(
-    *,
-    company_id: int,
-    as_of: dt.date,
-    bucket_set: BucketSet | None,
-    segment: str | None = None,
-    other_segments: list[str] | None = None,
-    exclude_customers: list[int] | None = None,
-    exclude_documents: list[int] | None = None,
-    customers: list[int] | None = None,
-    documents: list[int] | None = None,
-) -> list[tuple[int, int, int]]:
-    """(customer id, bucket index, open functional amount) of the company's open items as of a date.
+@dataclass(frozen=True)
+class Portfolio:
+    """Which open items of a company one policy provisions, as of a date, and how it buckets them.
 
-    Without a bucket set everything is bucket 0 (the balance-percentage method). ``segment``
-    keeps the customers of one industry, ``other_segments`` leaves those industries out.
+    Without a bucket set everything is in one bucket (the balance-percentage method). ``segment``
+    keeps the customers of one industry, ``other_segments`` leaves those industries out. Buckets
+    are numbered from ``first_bucket`` on, so that the buckets of all a run's policies can be read
+    in one statement.
     """
-    params_bucket: list = []
-    bucket_sql = "0"
-    if bucket_set is not None:
-        rules = [report_domain.BucketRule(b.key, b.label, b.upper) for b in bucket_set.buckets.all()]
-        limits = report_domain.limits(rules, as_of, bucket_set.unit)
-        column = "l.due_on" if bucket_set.basis == AgingBasis.DUE else "l.issue_on"
-        whens = " ".join(f"WHEN {column} >= %s THEN {n}" for n in range(len(limits)))
-        bucket_sql = f"CASE {whens} ELSE {len(limits)} END"
-        params_bucket = list(limits)
-    join, where, params_where = "", "", []
-    if segment:
-        join = "JOIN customers_customer c ON c.id = l.customer_id"
-        where += " AND c.industry = %s"
-        params_where.append(segment)
-    elif other_segments:
-        join = "JOIN customers_customer c ON c.id = l.customer_id"
-        sql, values = _in("c.industry", other_segments, negate=True)
-        where += sql
-        params_where += values
-    for column, values, negate in (
-        ("l.customer_id", exclude_customers, True),
-        ("l.document_id", exclude_documents, True),
-        ("l.customer_id", customers, False),
-        ("l.document_id", documents, False),
-    ):
-        if values is not None:
-            sql, found = _in(column, values, negate)
+
+    company_id: int
+    as_of: dt.date
+    bucket_set: BucketSet | None
+    segment: str | None = None
+    other_segments: list[str] | None = None
+    exclude_customers: list[int] | None = None
+    exclude_documents: list[int] | None = None
+    customers: list[int] | None = None
+    documents: list[int] | None = None
+    first_bucket: int = 0
+
+    def items_sql(self) -> tuple[str, list]:
+        """SQL and parameters of the open items: one row (customer_id, bucket, amount) per due line."""
+        params_bucket: list = []
+        first = int(self.first_bucket)
+        bucket_sql = str(first)
+        if self.bucket_set is not None:
+            rules = [report_domain.BucketRule(b.key, b.label, b.upper) for b in self.bucket_set.buckets.all()]
+            limits = report_domain.limits(rules, self.as_of, self.bucket_set.unit)
+            column = "l.due_on" if self.bucket_set.basis == AgingBasis.DUE else "l.issue_on"
+            whens = " ".join(f"WHEN {column} >= %s THEN {first + n}" for n in range(len(limits)))
+            bucket_sql = f"CASE {whens} ELSE {first + len(limits)} END"
+            params_bucket = list(limits)
+        join, where, params_where = "", "", []
+        if self.segment:
+            join = "JOIN customers_customer c ON c.id = l.customer_id"
+            where += " AND c.industry = %s"
+            params_where.append(self.segment)
+        elif self.other_segments:
+            join = "JOIN customers_customer c ON c.id = l.customer_id"
+            sql, values = _in("c.industry", self.other_segments, negate=True)
             where += sql
-            params_where += found
-    sql = _BALANCES_SQL.format(bucket=bucket_sql, join=join, where=where)
-    params = [*params_bucket, as_of, company_id, company_id, as_of, as_of, *params_where]
+            params_where += values
+        for column, values, negate in (
+            ("l.customer_id", self.exclude_customers, True),
+            ("l.document_id", self.exclude_documents, True),
+            ("l.customer_id", self.customers, False),
+            ("l.document_id", self.documents, False),
+        ):
+            if values is not None:
+                sql, found = _in(column, values, negate)
+                where += sql
+                params_where += found
+        sql = _OPEN_ITEMS_SQL.format(bucket=bucket_sql, join=join, where=where)
+        as_of, company_id = self.as_of, self.company_id
+        return sql, [*params_bucket, as_of, company_id, company_id, as_of, as_of, *params_where]
+
+
+def _union(portfolios: list[Portfolio], template: str) -> tuple[str, list]:
+    parts, params = [], []
+    for portfolio in portfolios:
+        items, found = portfolio.items_sql()
+        parts.append(template.format(items=items))
+        params += found
+    return " UNION ALL ".join(parts), params
+
+
+def customer_balances_sql(portfolios: list[Portfolio]) -> tuple[str, list]:
+    """SQL and parameters of the open balance per customer and bucket: (customer_id, bucket, balance)."""
+    return _union(
+        portfolios,
+        "SELECT i.customer_id, i.bucket, CAST(SUM(i.amount) AS BIGINT) AS balance FROM ({items}) i GROUP BY 1, 2",
+    )
+
+
+def _fetch(sql: str, params: list) -> list[tuple]:
     # The aging's session settings (no JIT, more sort memory on PostgreSQL): grouping a million open
     # items per customer and bucket spilled to disk with the default 4MB.
     with report_session(), connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [(customer, bucket, int(amount)) for customer, bucket, amount in cursor.fetchall()]
+        return cursor.fetchall()
+
+
+def bucket_balances(portfolios: list[Portfolio]) -> dict[int, int]:
+    """The open functional balance of each bucket of the portfolios (buckets without items left out)."""
+    sql, params = _union(
+        portfolios, "SELECT i.bucket, CAST(SUM(i.amount) AS BIGINT) AS balance FROM ({items}) i GROUP BY i.bucket"
+    )
+    return {bucket: int(total) for bucket, total in _fetch(sql, params)}
+
+
+# Each customer's share of its bucket's allowance (domain.apportion, in the database): the whole fen
+# of required × balance ÷ bucket balance, then one more fen for as many customers as fen are left,
+# largest remainder first, the lower customer id on a tie. The products exceed 64 bits for large
+# buckets, so they are exact numerics on PostgreSQL and Python integers on SQLite (a function
+# registered on the connection); the quotient and remainder always fit.
+_APPORTION_SQL = """
+SELECT s.bucket_id, s.customer_id, s.balance,
+       s.whole + CASE WHEN ROW_NUMBER() OVER (PARTITION BY s.bucket_id ORDER BY s.remainder DESC, s.customer_id)
+                           <= s.required - SUM(s.whole) OVER (PARTITION BY s.bucket_id) THEN 1 ELSE 0 END AS share
+FROM (
+    SELECT b.bucket_id, c.customer_id, c.balance, b.required,
+           COALESCE({whole}, 0) AS whole, COALESCE({remainder}, 0) AS remainder
+    FROM ({balances}) c
+    JOIN ({buckets}) b ON b.bucket = c.bucket
+) s
+"""
+_EXACT = {
+    "postgresql": (
+        "CAST(DIV(CAST(b.required AS NUMERIC) * c.balance, NULLIF(b.total, 0)) AS BIGINT)",
+        "CAST(MOD(CAST(b.required AS NUMERIC) * c.balance, NULLIF(b.total, 0)) AS BIGINT)",
+    ),
+    "sqlite": (
+        "provision_product_div(b.required, c.balance, b.total)",
+        "provision_product_mod(b.required, c.balance, b.total)",
+    ),
+}
+
+
+def _product_div(a: int, b: int, c: int) -> int | None:
+    return a * b // c if c else None
+
+
+def _product_mod(a: int, b: int, c: int) -> int | None:
+    return a * b % c if c else None
+
+
+@dataclass(frozen=True)
+class BucketShare:
+    """A bucket to apportion: its index in the balances, the row it belongs to, its allowance and balance."""
+
+    bucket: int
+    bucket_id: int
+    required: int
+    total: int
+
+
+def apportion_sql(balances_sql: str, balances_params: list, buckets: list[BucketShare]) -> tuple[str, list]:
+    """SQL of (bucket_id, customer_id, balance, share): every customer's share of its bucket's allowance.
+
+    ``balances_sql`` yields (customer_id, bucket, balance) with one row per customer and bucket, and
+    positive balances adding up to each bucket's ``total``; buckets not listed are left out.
+    """
+    if not buckets:
+        return "SELECT 0 AS bucket_id, 0 AS customer_id, 0 AS balance, 0 AS share WHERE 1 = 0", []
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        for name, function in (("provision_product_div", _product_div), ("provision_product_mod", _product_mod)):
+            connection.connection.create_function(name, 3, function, deterministic=True)
+    whole, remainder = _EXACT[connection.vendor]
+    row = (
+        "SELECT CAST(%s AS INTEGER) AS bucket, CAST(%s AS BIGINT) AS bucket_id,"
+        " CAST(%s AS BIGINT) AS required, CAST(%s AS BIGINT) AS total"
+    )
+    values = " UNION ALL ".join([row] * len(buckets))
+    params = [value for b in buckets for value in (b.bucket, b.bucket_id, b.required, b.total)]
+    sql = _APPORTION_SQL.format(whole=whole, remainder=remainder, balances=balances_sql, buckets=values)
+    return sql, [*balances_params, *params]
 
 
 def policies_of(company_id: int) -> list[ProvisionPolicy]:

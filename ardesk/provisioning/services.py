@@ -8,12 +8,13 @@ write-off's approval never both read the same allowance balance.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -49,6 +50,7 @@ from ardesk.provisioning.models import (
     WriteOffStatus,
 )
 from ardesk.reports.models import AgingBasis, BucketSet
+from ardesk.reports.selectors import report_session
 
 EDIT_POLICY = "provisioning.change_provisionpolicy"
 PREPARE_RUN = "provisioning.add_provisionrun"
@@ -429,7 +431,6 @@ class BucketFigure:
     balance: int
     rate: Decimal
     required: int
-    customers: list[tuple[int, int, int]] = field(default_factory=list)  # (customer id, balance, required)
 
 
 @dataclass
@@ -443,7 +444,12 @@ class SpecificFigure:
 
 @dataclass
 class RunFigures:
-    """What a month-end run computes: required allowance per bucket and customer, booked, difference."""
+    """What a month-end run computes: required allowance per bucket, booked, difference.
+
+    ``portfolios`` says which open items each policy provisions; the buckets of all policies are
+    numbered in one sequence, ``buckets[n]`` is bucket ``n``. The customers' shares of each
+    bucket are computed in the database when the run is stored (``run_prepare``).
+    """
 
     company: Company
     as_of: dt.date
@@ -452,6 +458,7 @@ class RunFigures:
     specific: list[SpecificFigure]
     booked: int
     policies: list[dict]
+    portfolios: list[selectors.Portfolio] = field(default_factory=list, repr=False)
 
     @property
     def required(self) -> int:
@@ -468,8 +475,67 @@ def _labels(bucket_set: BucketSet) -> list[tuple[str, str]]:
     return [(rule.key, rule.label) for rule in bucket_rules(bucket_set)]
 
 
-def run_compute(*, company: Company, as_of: dt.date) -> RunFigures:
-    """The figures of a month-end run, summed in the database; nothing is written."""
+class _Staging:
+    """The open balance per customer and bucket of a run, read once into a temporary table."""
+
+    table = "provision_balances"
+
+    def __init__(self, cursor) -> None:
+        self.cursor = cursor
+
+    def stage(self, portfolios: list[selectors.Portfolio]) -> dict[int, int]:
+        """Read the portfolios' balances per customer and bucket; return each bucket's total."""
+        sql, params = selectors.customer_balances_sql(portfolios)
+        self.cursor.execute(
+            f"CREATE TEMP TABLE {self.table}"
+            " (customer_id BIGINT NOT NULL, bucket INTEGER NOT NULL, balance BIGINT NOT NULL)"
+        )
+        self.cursor.execute(f"INSERT INTO {self.table} (customer_id, bucket, balance) {sql}", params)  # noqa: S608
+        if connection.vendor == "postgresql":
+            # Temporary tables are never analysed automatically: give the planner the row count.
+            self.cursor.execute(f"ANALYZE {self.table}")
+        self.cursor.execute(f"SELECT bucket, CAST(SUM(balance) AS BIGINT) FROM {self.table} GROUP BY bucket")  # noqa: S608
+        return {bucket: int(total) for bucket, total in self.cursor.fetchall()}
+
+    def store_shares(self, *, run_id: int, buckets: list[selectors.BucketShare]) -> None:
+        """Store every customer's share of every bucket's allowance as the run's lines, in one statement."""
+        shares, params = selectors.apportion_sql(
+            f"SELECT customer_id, bucket, balance FROM {self.table}",  # noqa: S608
+            [],
+            [b for b in buckets if b.total or b.required],
+        )
+        meta = RunLine._meta
+        quote = connection.ops.quote_name
+        columns = ", ".join(
+            quote(meta.get_field(name).column)
+            for name in ("run", "bucket", "customer", "document", "balance", "required", "reason")
+        )
+        self.cursor.execute(
+            f"INSERT INTO {quote(meta.db_table)} ({columns})"  # noqa: S608
+            f" SELECT %s, a.bucket_id, a.customer_id, NULL, a.balance, a.share, '' FROM ({shares}) a",
+            [run_id, *params],
+        )
+
+
+@contextmanager
+def _staged_balances() -> Iterator[_Staging]:
+    # Table and column names are fixed strings. The temporary table lives in this connection only
+    # and is dropped with the transaction if anything fails.
+    temporary = f"{'pg_temp' if connection.vendor == 'postgresql' else 'temp'}.{_Staging.table}"
+    with report_session(), connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {temporary}")
+        yield _Staging(cursor)
+        cursor.execute(f"DROP TABLE {temporary}")
+
+
+def run_compute(
+    *, company: Company, as_of: dt.date, balances: Callable[[list[selectors.Portfolio]], dict[int, int]] | None = None
+) -> RunFigures:
+    """The figures of a month-end run, summed in the database per bucket; nothing is written.
+
+    ``balances`` gives the open balance of every bucket of the portfolios (by default
+    ``selectors.bucket_balances``); each bucket's allowance is rounded here, once (domain rule).
+    """
     policies = selectors.policies_of(company.pk)
     if not any(not p.segment for p in policies):
         raise ProvisioningError(
@@ -479,7 +545,8 @@ def run_compute(*, company: Company, as_of: dt.date) -> RunFigures:
     excluded_customers = [s.customer_id for s in specifics if s.document_id is None]
     excluded_documents = [s.document_id for s in specifics if s.document_id is not None]
     segments = [p.segment for p in policies if p.segment]
-    buckets: list[BucketFigure] = []
+    portfolios: list[selectors.Portfolio] = []
+    buckets: list[tuple[ProvisionPolicy, str, str, Decimal]] = []
     for policy in policies:
         bucket_set = policy.bucket_set if policy.method != Method.BALANCE else None
         if bucket_set is None:
@@ -494,45 +561,48 @@ def run_compute(*, company: Company, as_of: dt.date) -> RunFigures:
                     _("The policy of %(company)s %(segment)s has no rate for bucket %(key)s.")
                     % {"company": company.code, "segment": policy.segment or "*", "key": missing[0]}
                 )
-        rows = selectors.open_balances(
-            company_id=company.pk,
-            as_of=as_of,
-            bucket_set=bucket_set,
-            segment=policy.segment or None,
-            other_segments=None if policy.segment else segments,
-            exclude_customers=excluded_customers,
-            exclude_documents=excluded_documents,
-        )
-        per_bucket: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for customer_id, index, amount in rows:
-            per_bucket[index].append((customer_id, amount))
-        for index, (key, label) in enumerate(labels):
-            customers = sorted(per_bucket.get(index, []))
-            balance = sum(amount for _c, amount in customers)
-            required = domain.bucket_allowance(balance, rates[key])
-            shares = domain.apportion(required, [amount for _c, amount in customers])
-            buckets.append(
-                BucketFigure(
-                    segment=policy.segment,
-                    method=policy.method,
-                    key=key,
-                    label=label,
-                    balance=balance,
-                    rate=rates[key],
-                    required=required,
-                    customers=[(c, amount, share) for (c, amount), share in zip(customers, shares, strict=True)],
-                )
+        portfolios.append(
+            selectors.Portfolio(
+                company_id=company.pk,
+                as_of=as_of,
+                bucket_set=bucket_set,
+                segment=policy.segment or None,
+                other_segments=None if policy.segment else segments,
+                exclude_customers=excluded_customers,
+                exclude_documents=excluded_documents,
+                first_bucket=len(buckets),
             )
+        )
+        buckets += [(policy, key, label, rates[key]) for key, label in labels]
+    totals = (balances or selectors.bucket_balances)(portfolios)
+    figures = []
+    for n, (policy, key, label, rate) in enumerate(buckets):
+        balance = totals.get(n, 0)
+        figures.append(
+            BucketFigure(
+                segment=policy.segment,
+                method=policy.method,
+                key=key,
+                label=label,
+                balance=balance,
+                rate=rate,
+                required=domain.bucket_allowance(balance, rate),
+            )
+        )
     specific = []
     for provision in specifics:
-        found = selectors.open_balances(
-            company_id=company.pk,
-            as_of=as_of,
-            bucket_set=None,
-            customers=[provision.customer_id],
-            documents=[provision.document_id] if provision.document_id else None,
+        found = selectors.bucket_balances(
+            [
+                selectors.Portfolio(
+                    company_id=company.pk,
+                    as_of=as_of,
+                    bucket_set=None,
+                    customers=[provision.customer_id],
+                    documents=[provision.document_id] if provision.document_id else None,
+                )
+            ]
         )
-        balance = sum(amount for _c, _b, amount in found)
+        balance = found.get(0, 0)
         specific.append(
             SpecificFigure(
                 customer_id=provision.customer_id,
@@ -546,10 +616,11 @@ def run_compute(*, company: Company, as_of: dt.date) -> RunFigures:
         company=company,
         as_of=as_of,
         currency=company.functional_currency,
-        buckets=buckets,
+        buckets=figures,
         specific=specific,
         booked=selectors.allowance_booked(company_id=company.pk, as_of=as_of),
         policies=[policy_json(p) for p in policies],
+        portfolios=portfolios,
     )
 
 
@@ -564,7 +635,14 @@ def month_end(period: str) -> dt.date:
 
 @transaction.atomic
 def run_prepare(*, by, company: Company, as_of: dt.date) -> ProvisionRun:
-    """Prepare the month-end run of a company as a draft; an earlier draft of the same period is replaced."""
+    """Prepare the month-end run of a company as a draft; an earlier draft of the same period is replaced.
+
+    The open balance per customer and bucket is read once, into a temporary table: the bucket
+    totals (and so the allowances rounded from them) and the customers' shares come from the same
+    reading of the ledger, so the shares add up to the buckets even while invoices are posted.
+    Each customer's share is apportioned and stored by the database (one row per customer and
+    bucket, a few hundred thousand for 100,000 customers): no row passes through Python.
+    """
     _access(by, company.pk, PREPARE_RUN)
     Company.objects.select_for_update().get(pk=company.pk)
     later = ProvisionRun.objects.filter(company=company, status=RunStatus.APPROVED, as_of__gt=as_of).first()
@@ -573,49 +651,53 @@ def run_prepare(*, by, company: Company, as_of: dt.date) -> ProvisionRun:
             _("The run of %(later)s is already approved: periods are provisioned in order.")
             % {"later": later.as_of.isoformat()}
         )
-    figures = run_compute(company=company, as_of=as_of)
-    replaced = list(
-        ProvisionRun.objects.filter(company=company, as_of=as_of, status=RunStatus.DRAFT).values_list("pk", flat=True)
-    )
-    # A draft's lines go first in one statement: deleting the run alone would make Django collect
-    # its hundred thousand lines one by one for the cascade.
-    RunLine.objects.filter(run_id__in=replaced).delete()
-    ProvisionRun.objects.filter(pk__in=replaced).delete()
-    run = ProvisionRun.objects.create(
-        company=company,
-        as_of=as_of,
-        currency=figures.currency,
-        required=figures.required,
-        booked=figures.booked,
-        difference=figures.difference,
-        policies=figures.policies,
-        prepared_by=by,
-    )
-    stored = RunBucket.objects.bulk_create(
-        RunBucket(
-            run=run,
-            seq=n,
-            segment=b.segment,
-            method=b.method,
-            bucket_key=b.key,
-            label=b.label[:60],
-            balance=b.balance,
-            rate=b.rate,
-            required=b.required,
+    with _staged_balances() as staging:
+        figures = run_compute(company=company, as_of=as_of, balances=staging.stage)
+        replaced = list(
+            ProvisionRun.objects.filter(company=company, as_of=as_of, status=RunStatus.DRAFT).values_list(
+                "pk", flat=True
+            )
         )
-        for n, b in enumerate(figures.buckets, start=1)
+        # A draft's lines go first in one statement: deleting the run alone would make Django collect
+        # its hundred thousand lines one by one for the cascade.
+        RunLine.objects.filter(run_id__in=replaced).delete()
+        ProvisionRun.objects.filter(pk__in=replaced).delete()
+        run = ProvisionRun.objects.create(
+            company=company,
+            as_of=as_of,
+            currency=figures.currency,
+            required=figures.required,
+            booked=figures.booked,
+            difference=figures.difference,
+            policies=figures.policies,
+            prepared_by=by,
+        )
+        stored = RunBucket.objects.bulk_create(
+            RunBucket(
+                run=run,
+                seq=n,
+                segment=b.segment,
+                method=b.method,
+                bucket_key=b.key,
+                label=b.label[:60],
+                balance=b.balance,
+                rate=b.rate,
+                required=b.required,
+            )
+            for n, b in enumerate(figures.buckets, start=1)
+        )
+        staging.store_shares(
+            run_id=run.pk,
+            buckets=[
+                selectors.BucketShare(bucket=n, bucket_id=row.pk, required=figure.required, total=figure.balance)
+                for n, (row, figure) in enumerate(zip(stored, figures.buckets, strict=True))
+            ],
+        )
+    insert_rows(
+        RunLine,
+        ["run_id", "bucket_id", "customer_id", "document_id", "balance", "required", "reason"],
+        [(run.pk, None, s.customer_id, s.document_id, s.balance, s.required, s.reason[:300]) for s in figures.specific],
     )
-    # One row per customer and bucket: written with the database's bulk path (COPY on PostgreSQL),
-    # a month-end run over 100,000 customers writes a few hundred thousand of them.
-    rows = [
-        (run.pk, bucket.pk, c, None, balance, required, "")
-        for bucket, figure in zip(stored, figures.buckets, strict=True)
-        for c, balance, required in figure.customers
-    ]
-    rows += [
-        (run.pk, None, s.customer_id, s.document_id, s.balance, s.required, s.reason[:300]) for s in figures.specific
-    ]
-    insert_rows(RunLine, ["run_id", "bucket_id", "customer_id", "document_id", "balance", "required", "reason"], rows)
     record(
         action="provision_run.prepare",
         actor=by,

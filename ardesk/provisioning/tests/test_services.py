@@ -129,6 +129,28 @@ def test_the_aging_policy_by_due_date_and_a_segment_policy(accountant, manager, 
     assert run.required == money("46")
 
 
+def test_each_customer_gets_its_share_and_the_fen_left_over_goes_to_the_lower_customer_id(
+    accountant, company, customers, aging_policy
+):
+    """Three customers owe 333.33 each in 0-6m: 999.99 at 1 % is 10.00 (9.9999 rounded once, at the bucket).
+
+    Each exact share is 3.3333..., so each gets 3.33 and the one fen left goes to the lowest id.
+    """
+    for n, customer in enumerate(customers, start=1):
+        sale(accountant, customer, f"I{n}", "333.33", issue_on=D(2024, 12, 1))
+    run = services.run_prepare(by=accountant, company=company, as_of=YEAR_END)
+    bucket = run.buckets.get(bucket_key="0-6m")
+    assert (bucket.balance, bucket.required) == (money("999.99"), money("10"))
+    lines = run.lines.filter(bucket=bucket).order_by("customer_id")
+    assert [(line.customer_id, line.balance, line.required) for line in lines] == [
+        (customers[0].pk, money("333.33"), money("3.34")),
+        (customers[1].pk, money("333.33"), money("3.33")),
+        (customers[2].pk, money("333.33"), money("3.33")),
+    ]
+    # Every other bucket is empty: no lines.
+    assert run.lines.count() == 3
+
+
 def test_specific_provision_takes_the_customer_out_of_the_portfolio(accountant, manager, company, ledger, aging_policy):
     services.specific_provision_create(by=manager, customer=ledger[1], amount="1500.00", reason="Lawsuit pending")
     run = services.run_prepare(by=accountant, company=company, as_of=YEAR_END)
