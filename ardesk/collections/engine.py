@@ -194,14 +194,12 @@ def write_run(*, run_id: int, company_id: int, run_on: dt.date, currency: str) -
         )
         cursor.execute(
             f"""
-            INSERT INTO collections_noticeitem
-                (run_id, notice_id, line_id, customer_id, level_id, due_on, currency, open_amount, open_functional)
-            SELECT %s, n.id, c.line_id, c.customer_id, c.level_id, c.due_on, c.currency, c.open_amount,
-                   c.open_functional
+            INSERT INTO collections_noticeitem (notice_id, line_id, due_on, currency, open_amount, open_functional)
+            SELECT n.id, c.line_id, c.due_on, c.currency, c.open_amount, c.open_functional
             FROM {TEMP} c
             JOIN collections_notice n ON n.run_id = %s AND n.customer_id = c.customer_id AND n.level_id = c.level_id
             """,  # noqa: S608
-            [run_id, run_id],
+            [run_id],
         )
         items = cursor.rowcount
         cursor.execute(

@@ -185,6 +185,12 @@ class DunningRun(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    delivery_seen_at = models.DateTimeField(
+        _("delivery last seen"),
+        null=True,
+        blank=True,
+        help_text=_("When the delivery job last reported progress; a silent one is resumed by the daily job."),
+    )
 
     class Meta:
         verbose_name = _("dunning run")
@@ -216,10 +222,30 @@ class NoticeStatus(models.TextChoices):
 class Notice(models.Model):
     """One customer's notice of one level in a run: its items, text, letter, recipients and delivery."""
 
-    run = models.ForeignKey(DunningRun, on_delete=models.CASCADE, related_name="+", verbose_name=_("run"))
-    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="+", verbose_name=_("company"))
-    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="+", verbose_name=_("customer"))
-    level = models.ForeignKey(DunningLevel, on_delete=models.PROTECT, related_name="+", verbose_name=_("level"))
+    # Written by the run's INSERT … SELECT from rows it has just read, 100,000 at once: the database
+    # does not check these references row by row at commit (on_delete is Django's, as everywhere).
+    run = models.ForeignKey(
+        DunningRun,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("run"),
+        db_index=False,
+        db_constraint=False,
+    )
+    company = models.ForeignKey(
+        Company, on_delete=models.PROTECT, related_name="+", verbose_name=_("company"), db_constraint=False
+    )
+    customer = models.ForeignKey(
+        Customer,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("customer"),
+        db_index=False,
+        db_constraint=False,
+    )
+    level = models.ForeignKey(
+        DunningLevel, on_delete=models.PROTECT, related_name="+", verbose_name=_("level"), db_constraint=False
+    )
     level_seq = models.PositiveSmallIntegerField(_("level"))
     channel = models.CharField(_("channel"), max_length=10, choices=LevelChannel.choices)
     notice_on = models.DateField(_("date"))
@@ -251,13 +277,17 @@ class Notice(models.Model):
 
 
 class NoticeItem(models.Model):
-    """An item in a notice, with its open amount at the run."""
+    """An item in a notice, with its open amount at the run.
 
-    run = models.ForeignKey(DunningRun, on_delete=models.CASCADE, related_name="+", db_index=False)
-    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, null=True, related_name="items", db_index=False)
-    line = models.ForeignKey(DueLine, on_delete=models.PROTECT, related_name="+", db_index=False)
-    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="+", db_index=False)
-    level = models.ForeignKey(DunningLevel, on_delete=models.PROTECT, related_name="+", db_index=False)
+    A run writes up to a million of them in one INSERT … SELECT joined to the lines and notices it
+    reads: the database does not check the references row by row at commit (a check locks each
+    referenced line), and the table keeps only the indexes that are read.
+    """
+
+    notice = models.ForeignKey(
+        Notice, on_delete=models.CASCADE, related_name="items", db_index=False, db_constraint=False
+    )
+    line = models.ForeignKey(DueLine, on_delete=models.PROTECT, related_name="+", db_index=False, db_constraint=False)
     due_on = models.DateField(_("due date"))
     currency = models.CharField(_("currency"), max_length=3)
     open_amount = MinorUnitsField(_("open amount"))
@@ -266,21 +296,24 @@ class NoticeItem(models.Model):
     class Meta:
         verbose_name = _("notice item")
         verbose_name_plural = _("notice items")
-        indexes = [
-            models.Index(fields=["run", "customer", "level"]),
-            models.Index(fields=["notice"]),
-            models.Index(fields=["line"]),
-        ]
+        indexes = [models.Index(fields=["notice"]), models.Index(fields=["line"])]
 
     def __str__(self) -> str:
         return f"{self.notice_id}: {self.line_id}"
 
 
 class DunningState(models.Model):
-    """The level an item has reached and the day of its last notice: the next run starts from here."""
+    """The level an item has reached and the day of its last notice: the next run starts from here.
 
-    line = models.OneToOneField(DueLine, on_delete=models.CASCADE, primary_key=True, related_name="+")
-    level = models.ForeignKey(DunningLevel, on_delete=models.CASCADE, related_name="+", db_index=False)
+    Written by the run for every item it dunned, like the notice items: no row-by-row reference checks.
+    """
+
+    line = models.OneToOneField(
+        DueLine, on_delete=models.CASCADE, primary_key=True, related_name="+", db_constraint=False
+    )
+    level = models.ForeignKey(
+        DunningLevel, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+    )
     level_seq = models.PositiveSmallIntegerField(_("level"))
     notice_on = models.DateField(_("last notice"))
 

@@ -57,6 +57,8 @@ from ardesk.ledger import services as ledger_services
 from ardesk.ledger.models import Allocation, DueLine
 
 MAX_SEND_ATTEMPTS = 5
+# A run's delivery reports progress after each batch of notices; silent this long, its process died.
+DELIVERY_SILENT = dt.timedelta(minutes=15)
 
 
 def _minor(value, currency: str, field: str) -> int:
@@ -328,6 +330,28 @@ def notices_retry_failed() -> int:
         notice_deliver(notice=notice)
         count += 1
     return count
+
+
+def deliveries_resume() -> list[int]:
+    """Start again the deliveries whose process died (restart, crash): the runs still delivering but silent.
+
+    Each run is claimed by moving its last sign of life to now, so two daily jobs do not both
+    resume it; the delivery takes up the notices still to send where the dead one stopped.
+    """
+    from ardesk.collections.tasks import deliver_run
+
+    now = timezone.now()
+    silent_since = now - DELIVERY_SILENT
+    resumed = []
+    silent = DunningRun.objects.filter(status=RunStatus.DELIVERING, created_at__lt=silent_since).filter(
+        Q(delivery_seen_at__isnull=True) | Q(delivery_seen_at__lt=silent_since)
+    )
+    for run_id, seen_at in silent.values_list("pk", "delivery_seen_at"):
+        unchanged = Q(delivery_seen_at__isnull=True) if seen_at is None else Q(delivery_seen_at=seen_at)
+        if DunningRun.objects.filter(unchanged, pk=run_id, status=RunStatus.DELIVERING).update(delivery_seen_at=now):
+            enqueue(deliver_run, run_id)
+            resumed.append(run_id)
+    return resumed
 
 
 def scheduled_runs(*, run_on: dt.date) -> list[DunningRun]:

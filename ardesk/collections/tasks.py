@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from celery import shared_task
+from django.db.models import Q
 from django.utils import timezone
 
 from ardesk.collections import services
@@ -13,19 +14,24 @@ from ardesk.core.jobs import set_progress
 BATCH = 500
 
 
+def _to_deliver(run_id: int):
+    """A run's notices not delivered yet: pending ones, and calls whose task text is not written."""
+    return Notice.objects.filter(Q(status=NoticeStatus.PENDING) | Q(status=NoticeStatus.TASK, body=""), run_id=run_id)
+
+
 @shared_task
 def deliver_run(run_id: int) -> None:
-    """Write, send or print every pending notice of a run, reporting progress as it goes."""
+    """Write, send or print every notice of a run still to deliver, reporting progress as it goes.
+
+    A delivery resumed after its process died (``services.deliveries_resume``) takes up where it stopped.
+    """
     run = DunningRun.objects.get(pk=run_id)
-    done = 0
+    done = run.notices - _to_deliver(run_id).count()
+    DunningRun.objects.filter(pk=run_id).update(delivery_seen_at=timezone.now())
     try:
         last = 0
         while True:
-            notices = list(
-                Notice.objects.filter(run_id=run_id, pk__gt=last, status__in=[NoticeStatus.PENDING, NoticeStatus.TASK])
-                .exclude(status=NoticeStatus.TASK, body__gt="")
-                .order_by("pk")[:BATCH]
-            )
+            notices = list(_to_deliver(run_id).filter(pk__gt=last).order_by("pk")[:BATCH])
             if not notices:
                 break
             for notice in notices:
@@ -33,6 +39,7 @@ def deliver_run(run_id: int) -> None:
                 done += 1
                 last = notice.pk
             set_progress("dunning", run_id, done)
+            DunningRun.objects.filter(pk=run_id).update(delivery_seen_at=timezone.now(), delivered=done)
     except Exception as exc:
         DunningRun.objects.filter(pk=run.pk).update(status=RunStatus.FAILED, error=str(exc), delivered=done)
         raise
@@ -41,8 +48,10 @@ def deliver_run(run_id: int) -> None:
 
 @shared_task(name="collections.daily")
 def daily() -> None:
-    """The daily collections jobs: promises kept or broken, the day's dunning runs, failed e-mails again."""
+    """The daily collections jobs: promises kept or broken, the day's dunning runs, deliveries whose process
+    died, failed e-mails again."""
     today = clock.today()
     services.promises_check(as_of=today)
     services.scheduled_runs(run_on=today)
+    services.deliveries_resume()
     services.notices_retry_failed()

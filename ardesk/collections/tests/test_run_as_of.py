@@ -26,9 +26,8 @@ def pay(by, customer, document, number: str, amount: str, on: dt.date) -> None:
 
 
 def items_of(run) -> dict[str, int]:
-    return dict(
-        NoticeItem.objects.filter(run=run).values_list("line__document__number", "open_amount").order_by("line_id")
-    )
+    rows = NoticeItem.objects.filter(notice__run=run).order_by("line_id")
+    return dict(rows.values_list("line__document__number", "open_amount"))
 
 
 def test_a_run_for_a_past_date_uses_the_open_amounts_as_of_that_date(accountant, collector, company, customer):

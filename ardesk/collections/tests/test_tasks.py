@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core import mail
 from django.test import TestCase
+from django.utils import timezone
 
 from ardesk.collections import services, tasks
-from ardesk.collections.models import DunningRun, Notice, NoticeStatus, PromiseToPay
+from ardesk.collections.models import DunningRun, Notice, NoticeStatus, PromiseToPay, RunStatus
 from ardesk.core import clock
 from ardesk.ledger.tests.factories import invoice
 
@@ -38,3 +40,35 @@ def test_the_daily_job_runs_each_company_once_a_day_and_checks_the_promises(
     with TestCase.captureOnCommitCallbacks(execute=True):
         tasks.daily()
     assert DunningRun.objects.count() == 1
+
+
+def test_a_delivery_whose_process_died_is_resumed_by_the_daily_job_where_it_stopped(
+    accountant, collector, company, customer, english_customer, monkeypatch
+):
+    today = dt.date(2025, 3, 1)
+    monkeypatch.setattr(clock, "today", lambda: today)
+    invoice(accountant, customer, "K-1", "400.00", issue_on=dt.date(2025, 1, 1), due_on=dt.date(2025, 2, 20))
+    invoice(accountant, english_customer, "K-2", "900.00", issue_on=dt.date(2025, 1, 1), due_on=dt.date(2025, 2, 1))
+    # The run was written, its delivery sent the first notice, then the process was restarted.
+    run = services.dunning_run(by=collector, company=company, run_on=today, deliver=False)
+    first, second = Notice.objects.filter(run=run).order_by("pk")
+    services.notice_deliver(notice=first)
+    an_hour_ago = timezone.now() - dt.timedelta(hours=1)
+    DunningRun.objects.filter(pk=run.pk).update(created_at=an_hour_ago, delivery_seen_at=an_hour_ago)
+    # A delivery that reported progress five minutes ago is alive: left alone.
+    other = services.dunning_run(by=collector, company=company, run_on=dt.date(2025, 3, 2), deliver=False)
+    DunningRun.objects.filter(pk=other.pk).update(
+        status=RunStatus.DELIVERING, created_at=an_hour_ago, delivery_seen_at=timezone.now() - dt.timedelta(minutes=5)
+    )
+    sent_before = len(mail.outbox)
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        tasks.daily()
+
+    run.refresh_from_db()
+    assert (run.status, run.notices, run.delivered) == (RunStatus.DONE, 2, 2)
+    # Only the second notice was sent by the resumed delivery: nothing twice.
+    assert len(mail.outbox) == sent_before + 1
+    assert mail.outbox[-1].to == [second.customer.contacts.get().email]
+    assert set(Notice.objects.filter(run=run).values_list("status", flat=True)) == {NoticeStatus.SENT}
+    assert DunningRun.objects.get(pk=other.pk).status == RunStatus.DELIVERING
