@@ -206,12 +206,15 @@ def _check_out(order: OpenOrder, decision: str) -> dict:
 
 @router.post("/check", response=CheckOut, summary="Order credit check (信用检查): release, hold or block")
 def credit_check(request, payload: CheckIn):
-    company = _company(request.user, payload.company)
-    if payload.customer_id is not None:
-        customer = Customer.objects.select_related("company").filter(pk=payload.customer_id, company=company).first()
-    else:
-        customer = (
-            Customer.objects.select_related("company").filter(code=payload.customer_code, company=company).first()
+    company, customer = selectors.check_customer(
+        user=request.user,
+        company_code=payload.company,
+        customer_id=payload.customer_id,
+        customer_code=payload.customer_code,
+    )
+    if company is None:
+        raise InvalidInput(
+            {"company": [_("Company %(code)s does not exist or is not granted to you.") % {"code": payload.company}]}
         )
     if customer is None:
         raise InvalidInput({"customer_id": [_("No such customer in company %(code)s.") % {"code": company.code}]})
