@@ -7,6 +7,8 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
+import urllib.request
 
 import pytest
 
@@ -93,3 +95,39 @@ def test_audit_verify_passes_then_fails_after_tampering(installation):
     assert result.returncode != 0
     assert "event 2" in result.stderr
     shutil.copy(copy, data / "ardesk.sqlite3")
+
+
+def _answers(port: int, deadline: float) -> bytes:
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/login/", timeout=2) as response:  # noqa: S310
+                return response.read()
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="several server processes need gunicorn (POSIX)")
+def test_serve_with_two_workers_runs_two_server_processes(installation):
+    data, _run = installation
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env["ARDESK_DATA_DIR"] = str(data)
+    port = 18000 + os.getpid() % 1000
+    server = subprocess.Popen(
+        [*ARDESK, "serve", "--workers", "2", "--threads", "2", "--port", str(port), "--no-migrate"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert b"<form" in _answers(port, time.monotonic() + 60)
+        children = subprocess.run(
+            ["ps", "-o", "pid=", "--ppid", str(server.pid)], capture_output=True, text=True, check=True
+        ).stdout.split()
+        assert len(children) == 2
+    finally:
+        server.terminate()
+        out, _err = server.communicate(timeout=30)
+    assert "with 2 processes" in out
