@@ -115,3 +115,46 @@ class AgingSnapshotRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.snapshot_id} {self.customer_id} {self.bucket}"
+
+
+class LedgerDay(models.Model):
+    """The posted documents of one company, currency and issue day, summed (minor units).
+
+    A read model kept by database triggers on ``ledger_document`` (migration reports/0003), so every
+    way of writing the ledger (services, imports, the API) keeps it: the ledger balance on any date
+    and each month's credit sales are then a sum over a few thousand rows instead of every document.
+    """
+
+    company = models.ForeignKey(Company, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False)
+    currency = models.CharField(_("currency"), max_length=3)
+    day = models.DateField(_("date"))
+    balance = MinorUnitsField(_("amount"))
+    balance_functional = MinorUnitsField(_("functional amount"))
+    sales_functional = MinorUnitsField(_("credit sales (functional)"))
+
+    class Meta:
+        verbose_name = _("ledger day")
+        verbose_name_plural = _("ledger days")
+        constraints = [models.UniqueConstraint(fields=["company", "currency", "day"], name="uniq_ledger_day")]
+
+    def __str__(self) -> str:
+        return f"{self.company_id} {self.currency} {self.day}"
+
+
+class ExchangeDay(models.Model):
+    """The exchange differences realised by one company's allocations of one day (functional minor units).
+
+    Kept by database triggers on ``ledger_allocation`` (migration reports/0003), beside ``LedgerDay``.
+    """
+
+    company = models.ForeignKey(Company, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False)
+    day = models.DateField(_("date"))
+    realised = MinorUnitsField(_("realised exchange differences"))
+
+    class Meta:
+        verbose_name = _("exchange differences of a day")
+        verbose_name_plural = _("exchange differences by day")
+        constraints = [models.UniqueConstraint(fields=["company", "day"], name="uniq_exchange_day")]
+
+    def __str__(self) -> str:
+        return f"{self.company_id} {self.day}"

@@ -24,7 +24,7 @@ from ardesk.core.errors import InvalidInput, NotFound
 from ardesk.ledger import selectors as ledger
 from ardesk.ledger.models import Allocation
 from ardesk.reports import domain
-from ardesk.reports.models import AgingBasis, BucketSet
+from ardesk.reports.models import AgingBasis, BucketSet, ExchangeDay, LedgerDay
 
 GROUPINGS = ("customer", "group", "company", "collector", "currency")
 
@@ -321,7 +321,7 @@ def _aging(*, as_of, company_ids, bucket_set, by, currency, customer_ids) -> Agi
         functional=functional,
         buckets=_bucket_labels(rules),
         rows=sorted(rows.values(), key=lambda r: (r.key, r.company)),
-        ledger_balance=ledger.balance_minor(
+        ledger_balance=ledger_balance(
             as_of=as_of,
             company_ids=company_ids,
             customer_ids=customer_ids,
@@ -354,6 +354,21 @@ def _empty(as_of, bucket_set, by, currency, functional, rules) -> AgingReport:
     )
 
 
+def ledger_balance(
+    *, as_of: dt.date, company_ids: list[int], customer_ids=None, currency: str | None = None, functional: bool = False
+) -> int:
+    """The ledger balance on a date (minor units): from the daily totals, or the documents for some customers."""
+    if customer_ids is not None:
+        return ledger.balance_minor(
+            as_of=as_of, company_ids=company_ids, customer_ids=customer_ids, currency=currency, functional=functional
+        )
+    days = LedgerDay.objects.filter(company_id__in=company_ids, day__lte=as_of)
+    if currency:
+        days = days.filter(currency=currency)
+    column = "balance_functional" if functional else "balance"
+    return days.aggregate(total=Coalesce(Sum(column), 0))["total"]
+
+
 def exchange_differences(*, as_of: dt.date, company_ids, customer_ids=None, functional: bool = True) -> int:
     """Realised exchange differences in the functional currency up to a date (minor units).
 
@@ -363,6 +378,9 @@ def exchange_differences(*, as_of: dt.date, company_ids, customer_ids=None, func
     """
     if not functional:
         return 0
+    if customer_ids is None:
+        days = ExchangeDay.objects.filter(company_id__in=company_ids, day__lte=as_of)
+        return days.aggregate(total=Coalesce(Sum("realised"), 0))["total"]
     # Only allocations between amounts booked at different rates differ (the ledger_allocation_fx index).
     allocations = Allocation.objects.filter(Q(company_id__in=company_ids), allocated_on__lte=as_of).exclude(
         functional_amount=F("source_functional_amount")
