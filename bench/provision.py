@@ -109,6 +109,10 @@ def main() -> None:
 
     company = Company.objects.get(code=args.company)
     if args.all_open:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT EXISTS (SELECT 1 FROM ledger_allocation)")
+            paid_items_left = cursor.fetchone()[0]  # a copy made all-open by an earlier run has no allocations
+    if args.all_open and paid_items_left:
         # Every invoice unpaid: the run then reads all 1,000,000 items (the loaded ledger has most paid).
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM ledger_allocation")

@@ -208,12 +208,16 @@ class RunLine(models.Model):
     A run over 100,000 customers writes a few hundred thousand of these at once, only through
     ``services.run_prepare`` and from ids it has just read; without database foreign-key
     constraints PostgreSQL does not check each row again at commit (that took longer than the run).
+    The one index is (run, bucket): the run writes its lines in that order, so every row goes to
+    the index's last page. Lines go with their run (a bucket is never deleted on its own).
     """
 
     run = models.ForeignKey(
         ProvisionRun, on_delete=models.CASCADE, related_name="lines", db_index=False, db_constraint=False
     )
-    bucket = models.ForeignKey(RunBucket, on_delete=models.CASCADE, null=True, related_name="+", db_constraint=False)
+    bucket = models.ForeignKey(
+        RunBucket, on_delete=models.DO_NOTHING, null=True, related_name="+", db_index=False, db_constraint=False
+    )
     customer = models.ForeignKey(
         Customer, on_delete=models.PROTECT, related_name="+", db_index=False, db_constraint=False
     )
@@ -225,7 +229,7 @@ class RunLine(models.Model):
     reason = models.CharField(_("reason"), max_length=300, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["run", "customer"])]
+        indexes = [models.Index(fields=["run", "bucket"])]
 
     def __str__(self) -> str:
         return f"{self.run_id} {self.customer_id}"

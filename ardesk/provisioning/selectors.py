@@ -148,14 +148,17 @@ def bucket_balances(portfolios: list[Portfolio]) -> dict[int, int]:
 # registered on the connection); the quotient and remainder always fit.
 _APPORTION_SQL = """
 SELECT s.bucket_id, s.customer_id, s.balance,
-       s.whole + CASE WHEN ROW_NUMBER() OVER (PARTITION BY s.bucket_id ORDER BY s.remainder DESC, s.customer_id)
-                           <= s.required - SUM(s.whole) OVER (PARTITION BY s.bucket_id) THEN 1 ELSE 0 END AS share
+       s.whole + CASE
+           WHEN ROW_NUMBER() OVER w
+                <= s.required - SUM(s.whole) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+           THEN 1 ELSE 0 END AS share
 FROM (
     SELECT b.bucket_id, c.customer_id, c.balance, b.required,
            COALESCE({whole}, 0) AS whole, COALESCE({remainder}, 0) AS remainder
     FROM ({balances}) c
     JOIN ({buckets}) b ON b.bucket = c.bucket
 ) s
+WINDOW w AS (PARTITION BY s.bucket_id ORDER BY s.remainder DESC, s.customer_id)
 """
 _EXACT = {
     "postgresql": (
