@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ARDESK = [sys.executable, "-m", "ardesk.cli"]
-PG = "postgres://postgres@127.0.0.1:5432/ardesk_bench_import"
+PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 
 
 def run(args: list[str], env: dict, *, measure: bool = False) -> tuple[float, float, str]:
@@ -49,7 +49,7 @@ def count_rows(path: Path) -> int:
         return sum(1 for _ in handle) - 1
 
 
-def bench(database: str, files: Path) -> list[tuple]:
+def bench(database: str, files: Path, pg_name: str) -> list[tuple]:
     data = Path(tempfile.mkdtemp(prefix=f"ardesk-import-{database}-"))
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
     env["ARDESK_DATA_DIR"] = str(data)
@@ -57,9 +57,9 @@ def bench(database: str, files: Path) -> list[tuple]:
         import psycopg
 
         with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as pg:
-            pg.execute("DROP DATABASE IF EXISTS ardesk_bench_import")
-            pg.execute("CREATE DATABASE ardesk_bench_import")
-        env["DATABASE_URL"] = PG
+            pg.execute(f"DROP DATABASE IF EXISTS {pg_name}")
+            pg.execute(f"CREATE DATABASE {pg_name}")
+        env["DATABASE_URL"] = f"{PG_SERVER}/{pg_name}"
     run(
         [
             "init",
@@ -108,6 +108,7 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=20_000)
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--files", help="reuse generated files in this directory")
+    parser.add_argument("--pg-name", default="ardesk_bench_import", help="PostgreSQL database to (re)create")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     files = Path(args.files) if args.files else Path(tempfile.mkdtemp(prefix="ardesk-import-files-"))
@@ -119,7 +120,7 @@ def main() -> None:
         )
         print(f"generated in {seconds:.0f} s: {output.strip()}")
     databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
-    results = [row for database in databases for row in bench(database, files)]
+    results = [row for database in databases for row in bench(database, files, args.pg_name)]
     print("\n| database | file | rows | seconds | rows/s | peak MB |\n|---|---|---:|---:|---:|---:|")
     for database, kind, rows, seconds, rate, peak in results:
         print(f"| {database} | {kind} | {rows:,} | {seconds:.1f} | {rate:,.0f} | {peak:.0f} |")

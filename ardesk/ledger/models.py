@@ -118,6 +118,15 @@ class Document(models.Model):
     Foreign keys marked ``db_index=False`` here and on due lines and allocations are either the
     first column of a composite index already (company, customer, document, line, source) or are
     looked up only when a user or term is deleted; every index slows a million-row import.
+
+    Foreign keys marked ``db_constraint=False`` here and on due lines and allocations have no
+    constraint in the database: PostgreSQL checks each constrained key of each inserted row with a
+    trigger and a row lock, which dominated a million-row import. They are bookkeeping keys (the
+    import batch, the poster), copies of the document's own keys (a due line's company and
+    customer), or keys that the services and imports set from rows they have just read or written
+    in the same transaction (an allocation's two sides); Django still protects them on delete, and
+    posted documents, due lines and allocations are never deleted. A document's company and
+    customer and a due line's document keep their constraint.
     """
 
     company = models.ForeignKey(
@@ -163,11 +172,23 @@ class Document(models.Model):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="reversal", verbose_name=_("reverses")
     )
     import_batch = models.ForeignKey(
-        "ledger.ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", db_index=False
+        "ledger.ImportBatch",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     posted_at = models.DateTimeField(_("posted at"), null=True, blank=True)
     posted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", db_index=False
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -212,11 +233,22 @@ class DueLine(models.Model):
     document = models.ForeignKey(
         Document, on_delete=models.PROTECT, related_name="lines", verbose_name=_("document"), db_index=False
     )
+    # Copies of the document's own company and customer (see Document on db_constraint).
     customer = models.ForeignKey(
-        Customer, on_delete=models.PROTECT, related_name="+", verbose_name=_("customer"), db_index=False
+        Customer,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("customer"),
+        db_index=False,
+        db_constraint=False,
     )
     company = models.ForeignKey(
-        Company, on_delete=models.PROTECT, related_name="+", verbose_name=_("company"), db_index=False
+        Company,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("company"),
+        db_index=False,
+        db_constraint=False,
     )
     seq = models.PositiveSmallIntegerField(_("instalment"), default=1)
     issue_on = models.DateField(_("date"))
@@ -240,7 +272,6 @@ class DueLine(models.Model):
         ]
         indexes = [
             models.Index(fields=["customer", "due_on"]),
-            models.Index(fields=["company", "due_on"]),
             # Aging reads only the lines that can be open on its date: never settled, or settled after it.
             # The index carries every column the aging reads, so on PostgreSQL it is read alone.
             models.Index(
@@ -277,9 +308,24 @@ class Allocation(models.Model):
     so the open amount of an item as of any past date stays exact.
     """
 
-    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="+", verbose_name=_("company"))
+    # No constraints in the database (see Document on db_constraint): the company and customer are
+    # the source's, and the source and the line are set from rows written or read in the same
+    # transaction. Reports select allocations by date (ledger_allocation_after), not by company.
+    company = models.ForeignKey(
+        Company,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("company"),
+        db_index=False,
+        db_constraint=False,
+    )
     customer = models.ForeignKey(
-        Customer, on_delete=models.PROTECT, related_name="allocations", verbose_name=_("customer"), db_index=False
+        Customer,
+        on_delete=models.PROTECT,
+        related_name="allocations",
+        verbose_name=_("customer"),
+        db_index=False,
+        db_constraint=False,
     )
     source = models.ForeignKey(
         Document,
@@ -287,9 +333,15 @@ class Allocation(models.Model):
         related_name="allocations_out",
         verbose_name=_("receipt or credit note"),
         db_index=False,
+        db_constraint=False,
     )
     line = models.ForeignKey(
-        DueLine, on_delete=models.PROTECT, related_name="allocations", verbose_name=_("due line"), db_index=False
+        DueLine,
+        on_delete=models.PROTECT,
+        related_name="allocations",
+        verbose_name=_("due line"),
+        db_index=False,
+        db_constraint=False,
     )
     allocated_on = models.DateField(_("date"))
     amount = MinorUnitsField(_("amount"))
@@ -306,6 +358,7 @@ class Allocation(models.Model):
         related_name="+",
         verbose_name=_("created by"),
         db_index=False,
+        db_constraint=False,
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
