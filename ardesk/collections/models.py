@@ -281,7 +281,7 @@ class NoticeItem(models.Model):
 
     A run writes up to a million of them in one INSERT … SELECT joined to the lines and notices it
     reads: the database does not check the references row by row at commit (a check locks each
-    referenced line), and the table keeps only the indexes that are read.
+    referenced line), and the only index besides the key is the one the letters read (by notice).
     """
 
     notice = models.ForeignKey(
@@ -296,7 +296,7 @@ class NoticeItem(models.Model):
     class Meta:
         verbose_name = _("notice item")
         verbose_name_plural = _("notice items")
-        indexes = [models.Index(fields=["notice"]), models.Index(fields=["line"])]
+        indexes = [models.Index(fields=["notice"])]
 
     def __str__(self) -> str:
         return f"{self.notice_id}: {self.line_id}"
