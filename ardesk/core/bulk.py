@@ -127,12 +127,15 @@ class Writer:
     of chunks wait in the queue, so memory stays flat. On SQLite the jobs run at once.
 
     A job is a function of a cursor (for ``insert_rows`` and ``reserve_ids``). The first error
-    stops the writer and is raised again by the next ``submit`` or ``wait``.
+    stops the writer and is raised again by the next ``submit`` or ``wait``. ``done`` counts the
+    jobs written so far, so a caller that remembers what its pending jobs change can read the
+    database without waiting for them.
     """
 
     def __init__(self, *, depth: int = 2):
         self.background = connection.vendor == "postgresql"
         self.error: BaseException | None = None
+        self.done = 0
         self.thread: threading.Thread | None = None
         if self.background:
             connection.ensure_connection()
@@ -155,6 +158,7 @@ class Writer:
                         job(cursor)
                         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+                        self.done += 1
                 except BaseException as exc:  # handed to the importing thread, which raises it
                     self.error = exc
                 finally:
@@ -170,6 +174,7 @@ class Writer:
         if not self.background:
             with connection.cursor() as cursor:
                 job(cursor)
+            self.done += 1
             return
         self.jobs.put(job)
 

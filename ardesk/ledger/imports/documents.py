@@ -5,7 +5,9 @@ content is unchanged; with other content it is a conflict, reported and never ov
 Rows are written with the database's bulk path (core.bulk) by a ``Writer``: on PostgreSQL the
 database writes one chunk while the next is read and checked. Ids come from the table's sequence
 before the rows are written, so due lines and allocations point at their document without
-reading it back.
+reading it back. Receipts and credit notes look up the next chunk's invoices without waiting
+for the writer: the open state the chunks still queued give their lines is kept in memory
+(``CreditImporter.open_lines``).
 
 Most rows are plain (ISO dates, amounts like ``1200.50``, known codes): they are read by a fast
 path that accepts only what the full checks would accept unchanged, and give the same values.
@@ -16,6 +18,7 @@ every problem.
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from decimal import Decimal
 
 from django.db import connection
@@ -572,6 +575,11 @@ class CreditImporter(DocumentImporter):
         super().start()
         self.used = LineUse(self.functional_currency)
         self.width = max(self.positions.values()) + 1
+        # The open state that chunks perhaps not written yet give their lines (line id: open amount,
+        # open functional amount, the last chunk changing it), so a chunk's look-up need not wait.
+        self.pending: dict[int, tuple[int, int, int]] = {}
+        self.pending_chunks: deque[tuple[int, list[int]]] = deque()
+        self.submitted = 0
 
     def plain_credit(self, line: int, cells: list) -> dict | None:
         if len(cells) < self.width:
@@ -642,6 +650,10 @@ class CreditImporter(DocumentImporter):
             documents.append(self.document_row(row, unapplied, unapplied_functional, settled_on))
         changes = self.used.open_after()
         self.used.clear()
+        self.submitted += 1
+        for pk, amount, functional in changes:
+            self.pending[pk] = (amount, functional, self.submitted)
+        self.pending_chunks.append((self.submitted, [change[0] for change in changes]))
 
         def write(cursor):
             ids = _write_documents(cursor, documents)
@@ -655,14 +667,40 @@ class CreditImporter(DocumentImporter):
 
         self.writer.submit(write)
 
+    def open_lines(self, numbers: set[str]) -> list[dict]:
+        """The open lines of these invoices as they are once every chunk submitted so far is written.
+
+        The database may not have the last chunks yet: their lines take the open state those chunks
+        write (``pending``), and a line they pay in full is left out. Lines no pending chunk changes
+        are read as they are; a written chunk's changes are forgotten.
+        """
+        while self.pending_chunks and self.pending_chunks[0][0] <= self.writer.done:
+            written, pks = self.pending_chunks.popleft()
+            for pk in pks:
+                if self.pending[pk][2] == written:
+                    del self.pending[pk]
+        lines = selectors.open_lines_of_documents(company_id=self.company.pk, numbers=numbers)
+        if not self.pending:
+            return lines
+        current = []
+        for line in lines:
+            state = self.pending.get(line["pk"])
+            if state is not None:
+                amount, functional, _chunk = state
+                if amount <= 0:
+                    continue
+                line["open_amount"] = amount
+                line["allocated_functional"] = line["functional_amount"] - functional
+            current.append(line)
+        return current
+
     def plan_allocations(self, rows: list[dict]) -> dict[int, list[tuple]]:
         """Which due lines each row's invoice pays, earliest instalment first, as far as they are open."""
         numbers = {r["invoice"] for r in rows if r["invoice"]}
         if not numbers:
             return {}
-        self.writer.wait()  # the open amounts must include the chunks already written
         by_invoice: dict[str, list[dict]] = {}
-        for line in selectors.open_lines_of_documents(company_id=self.company.pk, numbers=numbers):
+        for line in self.open_lines(numbers):
             by_invoice.setdefault(line["document__number"], []).append(line)
         plans: dict[int, list[tuple]] = {}
         for row in rows:

@@ -279,3 +279,42 @@ R-4,NOPE,2024-02-04,CNY,100,
     open_state.lines_refresh(DueLine.objects.all())
     open_state.credits_refresh(Document.objects.all())
     assert _open_state() == imported
+
+
+def test_receipts_pay_an_invoice_across_chunks_still_being_written(accountant, company, customers, monkeypatch):
+    """On PostgreSQL a chunk is planned while the chunks before it are still being written: the
+    open amounts those chunks leave are used, not the database's older ones."""
+    import time
+
+    from ardesk.ledger import open_state
+    from ardesk.ledger.imports import base, documents
+
+    monkeypatch.setattr(base, "CHUNK", 1)
+    write_lines = documents.lines_after_allocations
+
+    def slow_lines_after_allocations(cursor, changes):
+        time.sleep(0.05)
+        write_lines(cursor, changes)
+
+    monkeypatch.setattr(documents, "lines_after_allocations", slow_lines_after_allocations)
+    assert run("invoices", INVOICES, company, accountant).ok
+    receipts = """number,customer,date,currency,amount,invoice
+R-1,C1,2024-02-01,CNY,200.50,INV-1
+R-2,C1,2024-02-02,CNY,300,INV-1
+R-3,C1,2024-02-03,CNY,800,INV-1
+R-4,C1,2024-02-04,CNY,50,INV-1
+"""
+    report = run("receipts", receipts, company, accountant)  # INV-1 (1,200.50) is paid in full by R-3
+    assert [(p.line, p.field) for p in report.problems] == [(5, "invoice")]
+    assert not Document.objects.filter(doc_type="receipt").exists()
+    report = run("receipts", receipts.rsplit("R-4", 1)[0], company, accountant)
+    assert report.ok and report.created == 3
+    line = DueLine.objects.get(document__number="INV-1")
+    assert (line.open_now, line.settled_on) == (0, dt.date(2024, 2, 3))
+    taken = dict(Allocation.objects.values_list("source__number", "amount"))
+    assert taken == {"R-1": 20050, "R-2": 30000, "R-3": 70000}
+    assert Document.objects.get(number="R-3").unapplied_now == 10000
+    imported = _open_state()
+    open_state.lines_refresh(DueLine.objects.all())
+    open_state.credits_refresh(Document.objects.all())
+    assert _open_state() == imported
