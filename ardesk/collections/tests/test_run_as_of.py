@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.db import connection, transaction
 
 from ardesk.collections import selectors, services
 from ardesk.collections.models import Notice, NoticeItem
@@ -59,3 +60,13 @@ def test_a_run_for_a_past_date_uses_the_open_amounts_as_of_that_date(accountant,
     assert (second.notices, second.items, second.total_functional) == (1, 1, 60000)
     assert items_of(second) == {"INV-A": 60000}
     assert Notice.objects.get(run=second).level_seq == 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL planner settings")
+def test_the_run_settings_do_not_outlive_the_preview(company):
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_nestloop'), current_setting('work_mem')")
+        before = cursor.fetchone()
+        selectors.run_preview(company=company, run_on=DUE)
+        cursor.execute("SELECT current_setting('enable_nestloop'), current_setting('work_mem')")
+        assert cursor.fetchone() == before
