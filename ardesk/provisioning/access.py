@@ -1,4 +1,4 @@
-"""Who may read bad-debt data, and over which companies."""
+"""Who may read and change bad-debt data, and over which companies."""
 
 from __future__ import annotations
 
@@ -7,9 +7,22 @@ from django.utils.translation import gettext as _
 from ardesk.companies.models import Company
 from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core.errors import InvalidInput, NotFound
-from ardesk.customers.services import ensure_permission
+from ardesk.customers.services import ensure_company_access, ensure_permission
 
 VIEW_RUNS = "provisioning.view_provisionrun"
+EDIT_POLICY = "provisioning.change_provisionpolicy"
+PREPARE_RUN = "provisioning.add_provisionrun"
+APPROVE_RUN = "provisioning.approve_provisionrun"
+REQUEST_WRITE_OFF = "provisioning.add_writeoff"
+APPROVE_WRITE_OFF = "provisioning.approve_writeoff"
+RECORD_RECOVERY = "provisioning.add_recovery"
+EDIT_SPECIFIC = "provisioning.add_specificprovision"
+
+
+def ensure_access(by, company_id: int, permission: str) -> None:
+    """The user has the permission and the company is granted to them (a service's first check)."""
+    ensure_permission(by, permission)
+    ensure_company_access(by, company_id)
 
 
 def visible_company(user, code: str, permission: str = VIEW_RUNS) -> Company:

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from openpyxl import load_workbook
 
-from ardesk.provisioning import services
+from ardesk.provisioning import selectors, services
 from ardesk.provisioning.models import JournalEntry, ProvisionPolicy, ProvisionRun, SpecificProvision, WriteOff
 from ardesk.provisioning.tests.conftest import sale
 
@@ -166,7 +166,7 @@ def test_roll_forward_and_journal_exports(accountant, manager, company, ledger):
 def test_a_manager_brings_forward_the_allowance_once(manager, accountant, company, ledger):
     client = web(manager)
     client.post("/provisioning/opening/", {"company": "SH01", "on": "2024-01-01", "amount": "800.00"})
-    assert services.selectors.allowance_booked(company_id=company.pk, as_of=D(2024, 1, 1)) == 80000
+    assert selectors.allowance_booked(company_id=company.pk, as_of=D(2024, 1, 1)) == 80000
     page = client.post(
         "/provisioning/opening/", {"company": "SH01", "on": "2024-01-01", "amount": "100.00"}, follow=True
     ).content.decode()

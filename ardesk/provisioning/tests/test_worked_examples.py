@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ardesk.provisioning import services
+from ardesk.provisioning import selectors, services
 from ardesk.provisioning.models import JournalLine
 from ardesk.provisioning.tests.conftest import YEAR_END, money, sale
 
@@ -144,7 +144,7 @@ def test_year_with_opening_allowance_write_off_and_recovery(accountant, manager,
     assert (run.required, run.booked, run.difference) == (money("4970"), money("-360"), money("5330"))
     services.run_approve(by=manager, run=run)
     assert entry_lines(run) == [("6702", money("5330"), 0), ("1231", 0, money("5330"))]
-    figures = services.selectors.roll_forward(company_id=company.pk, date_from=dt.date(2024, 1, 1), date_to=YEAR_END)
+    figures = selectors.roll_forward(company_id=company.pk, date_from=dt.date(2024, 1, 1), date_to=YEAR_END)
     assert figures == {
         "opening": money("1200"),
         "brought_forward": 0,
