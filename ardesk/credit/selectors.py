@@ -212,6 +212,7 @@ def check_customer(*, user, company_code: str, customer_id: int | None, customer
         row = cursor.fetchone()
     if row is None:
         return None, None
+    # Field names in the models' field order, as Model.from_db expects the values.
     company = Company.from_db(connection.alias, ["id", "code", "name", "functional_currency"], row[:4])
     if row[4] is None:
         return company, None

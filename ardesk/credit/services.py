@@ -462,7 +462,7 @@ def _order_insert(*, company, customer, order_ref, amount, currency, status, rea
                 status,
                 json.dumps(reasons),
                 json.dumps(figures),
-                checked_at,
+                connection.ops.adapt_datetimefield_value(checked_at),
                 by.pk,
             ],
         )

@@ -88,3 +88,39 @@ def test_a_user_cannot_revoke_another_users_token(accountant, collector):
     client.post(f"/accounts/tokens/{token.prefix}/revoke/")
     token.refresh_from_db()
     assert token.revoked_at is None
+
+
+@pytest.mark.django_db
+def test_a_token_finds_its_active_user_and_is_marked_used_at_most_once_a_minute(accountant):
+    import datetime as dt
+
+    from ardesk.accounts.selectors import token_user
+    from ardesk.accounts.services import token_issue, token_revoke
+
+    token, raw = token_issue(user=accountant)
+    user = token_user(raw)
+    assert (user.pk, user.get_username(), user.is_active, user.is_superuser) == (
+        accountant.pk,
+        "accountant",
+        True,
+        False,
+    )
+    assert user.email == accountant.email  # any other field loads on first use
+    token.refresh_from_db()
+    first_use = token.last_used_at
+    assert first_use is not None
+    token_user(raw)
+    token.refresh_from_db()
+    assert token.last_used_at == first_use
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=first_use - dt.timedelta(seconds=61))
+    token_user(raw)
+    token.refresh_from_db()
+    assert token.last_used_at > first_use
+    assert token_user(raw + "x") is None
+    accountant.is_active = False
+    accountant.save()
+    assert token_user(raw) is None
+    accountant.is_active = True
+    accountant.save()
+    token_revoke(prefix=token.prefix)
+    assert token_user(raw) is None
