@@ -5,10 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Sum
-
 from ardesk.customers.models import Customer
-from ardesk.ledger import selectors as ledger
 from ardesk.reports import selectors
 from ardesk.reports.domain import UNAPPLIED
 
@@ -38,20 +35,11 @@ def dashboard_data(*, today: dt.date, company_ids: list[int], top: int = 10) -> 
     totals = report.totals
     first_key = report.buckets[0][0]
     overdue = sum(v for k, v in totals.items() if k not in (first_key, UNAPPLIED))
-    lines = ledger.open_lines(as_of=today, company_ids=company_ids)
-    top_rows = list(
-        lines.filter(due_on__lt=today)
-        .values("customer_id")
-        .annotate(overdue=Sum("open_functional"), items=Count("id"))
-        .order_by("-overdue")[:top]
-    )
+    week_end = today + dt.timedelta(days=6)
+    top_rows, due = selectors.due_figures(today=today, week_end=week_end, company_ids=company_ids, top=top)
     names = Customer.objects.select_related("company").in_bulk([r["customer_id"] for r in top_rows])
     for row in top_rows:
         row["customer"] = names[row["customer_id"]]
-    week_end = today + dt.timedelta(days=6)
-    due = lines.filter(due_on__gte=today, due_on__lte=week_end).aggregate(
-        items=Count("id"), amount=Sum("open_functional")
-    )
     return Dashboard(
         as_of=today,
         currency=report.currency,
@@ -60,6 +48,6 @@ def dashboard_data(*, today: dt.date, company_ids: list[int], top: int = 10) -> 
         overdue=overdue,
         not_due=totals[first_key],
         top_overdue=top_rows,
-        due_this_week={"items": due["items"], "amount": due["amount"] or 0},
+        due_this_week=due,
         week_end=week_end,
     )

@@ -377,6 +377,57 @@ def _aging(*, as_of, company_ids, bucket_set, by, currency, customer_ids) -> Agi
     )
 
 
+# The dashboard's two lists in one reading of today's open lines: per customer, the functional
+# amount overdue and its items, and what falls due in the week; then the customers most overdue and
+# the week's total (customer_id NULL). Identifiers are fixed; every value is a placeholder.
+_DUE_FIGURES_SQL = """
+WITH per AS (
+    SELECT l.customer_id,
+           CAST(SUM(CASE WHEN l.due_on < %s THEN l.open_functional_now + COALESCE(x.f, 0) ELSE 0 END) AS BIGINT)
+               AS overdue,
+           SUM(CASE WHEN l.due_on < %s THEN 1 ELSE 0 END) AS overdue_items,
+           CAST(SUM(CASE WHEN l.due_on >= %s AND l.due_on <= %s THEN l.open_functional_now + COALESCE(x.f, 0)
+                    ELSE 0 END) AS BIGINT) AS week,
+           SUM(CASE WHEN l.due_on >= %s AND l.due_on <= %s THEN 1 ELSE 0 END) AS week_items
+    FROM {open_lines} l
+    LEFT JOIN (
+        SELECT a.line_id, CAST(SUM(a.amount) AS BIGINT) AS a, CAST(SUM(a.functional_amount) AS BIGINT) AS f
+        FROM ledger_allocation a
+        WHERE a.allocated_on > %s AND a.line_id IN (SELECT o.id FROM {open_lines} o WHERE o.issue_on <= %s)
+        GROUP BY a.line_id
+    ) x ON x.line_id = l.id
+    WHERE l.issue_on <= %s{scope} AND l.open_now + COALESCE(x.a, 0) > 0 AND l.due_on <= %s
+    GROUP BY l.customer_id
+)
+SELECT * FROM (SELECT customer_id, overdue, overdue_items FROM per WHERE overdue > 0
+               ORDER BY overdue DESC, customer_id LIMIT %s) top
+UNION ALL
+SELECT NULL, CAST(SUM(week) AS BIGINT), SUM(week_items) FROM per
+"""
+
+
+def due_figures(*, today: dt.date, week_end: dt.date, company_ids: list[int], top: int = 10) -> tuple[list, dict]:
+    """The customers most overdue today (functional amounts) and what falls due from today to ``week_end``.
+
+    Returns ([{"customer_id", "overdue", "items"}, …] largest first, {"items", "amount"}).
+    """
+    if not company_ids:
+        return [], {"items": 0, "amount": 0}
+    scope, scope_params = _scope_sql("l", company_ids, None, None)
+    sql = _DUE_FIGURES_SQL.format(open_lines=_OPEN_LINES, scope=scope)
+    params = [today, today, today, week_end, today, week_end, *[today] * 5, *scope_params]
+    with report_session():
+        found = _grouped(sql, [*params, week_end, top])
+    week = {"items": 0, "amount": 0}
+    customers = []
+    for customer_id, amount, items in found:
+        if customer_id is None:
+            week = {"items": int(items or 0), "amount": int(amount or 0)}
+        else:
+            customers.append({"customer_id": customer_id, "overdue": int(amount), "items": int(items)})
+    return customers, week
+
+
 def _bucket_labels(rules: list[domain.BucketRule]) -> list[tuple[str, str]]:
     return [(r.key, r.label) for r in rules] + [(domain.UNAPPLIED, _("Unapplied credits"))]
 
