@@ -232,8 +232,14 @@ class Notice(models.Model):
         db_index=False,
         db_constraint=False,
     )
+    # A handful of companies: an index on the company alone would never be chosen.
     company = models.ForeignKey(
-        Company, on_delete=models.PROTECT, related_name="+", verbose_name=_("company"), db_constraint=False
+        Company,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("company"),
+        db_index=False,
+        db_constraint=False,
     )
     customer = models.ForeignKey(
         Customer,
