@@ -151,6 +151,48 @@ def test_each_customer_gets_its_share_and_the_fen_left_over_goes_to_the_lower_cu
     assert run.lines.count() == 3
 
 
+def test_the_stored_run_has_the_figures_of_the_preview_and_its_lines_add_up_to_every_bucket(
+    accountant, manager, company, customers
+):
+    """Overdue buckets at the IFRS rates for all; construction (E) at 10 % of the balance; one item on its own.
+
+    1-30 days: C1 1,000.00 + 400.00 and C2 250.00 = 1,650.00 at 1.6 % = 26.40 (C1 22.40, C2 4.00).
+    Not due: C2 2,000.00 at 0.3 % = 6.00. Segment E: C3 300.00 at 10 % = 30.00. C2's I5 (500.00,
+    181-365 days) is provisioned on its own at 50 % = 250.00. Required: 312.40.
+    """
+    c1, c2, c3 = customers
+    c3.industry = "E"
+    c3.save()
+    services.policy_save(
+        by=manager, company=company, method="aging", bucket_set=bucket_set("overdue"), rates=IFRS_RATES
+    )
+    services.policy_save(by=manager, company=company, segment="E", method="balance", balance_rate="10")
+    sale(accountant, c1, "I1", "1000.00", issue_on=D(2024, 11, 1), due_on=D(2024, 12, 1))
+    sale(accountant, c1, "I4", "400.00", issue_on=D(2024, 12, 1), due_on=D(2024, 12, 15))
+    sale(accountant, c2, "I6", "250.00", issue_on=D(2024, 12, 1), due_on=D(2024, 12, 20))
+    sale(accountant, c2, "I2", "2000.00", issue_on=D(2024, 12, 10), due_on=D(2025, 1, 10))
+    item = sale(accountant, c2, "I5", "500.00", issue_on=D(2024, 6, 1), due_on=D(2024, 7, 1))
+    sale(accountant, c3, "I3", "300.00", issue_on=D(2024, 3, 1), due_on=D(2024, 4, 1))
+    services.specific_provision_create(by=manager, customer=c2, document=item, rate="50", reason="Disputed delivery")
+
+    preview = services.run_compute(company=company, as_of=YEAR_END)
+    run = services.run_prepare(by=accountant, company=company, as_of=YEAR_END)
+
+    stored = [(b.segment, b.bucket_key, b.balance, b.rate, b.required) for b in run.buckets.all()]
+    assert stored == [(b.segment, b.key, b.balance, b.rate, b.required) for b in preview.buckets]
+    assert (run.required, preview.required) == (money("312.40"), money("312.40"))
+    for bucket in run.buckets.all():
+        lines = run.lines.filter(bucket=bucket)
+        assert sum(line.balance for line in lines) == bucket.balance
+        assert sum(line.required for line in lines) == bucket.required
+    assert {line.customer_id: line.required for line in run.lines.filter(bucket__bucket_key="1-30")} == {
+        c1.pk: money("22.40"),
+        c2.pk: money("4.00"),
+    }
+    specific = run.lines.get(bucket__isnull=True)
+    assert (specific.document_id, specific.balance, specific.required) == (item.pk, money("500"), money("250"))
+
+
 def test_specific_provision_takes_the_customer_out_of_the_portfolio(accountant, manager, company, ledger, aging_policy):
     services.specific_provision_create(by=manager, customer=ledger[1], amount="1500.00", reason="Lawsuit pending")
     run = services.run_prepare(by=accountant, company=company, as_of=YEAR_END)
