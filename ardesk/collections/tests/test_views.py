@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import json
@@ -9,11 +10,13 @@ import json
 import pytest
 from django.test import TestCase
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from ardesk.collections import services
 from ardesk.collections.models import ContactLog, Dispute, DunningPolicy, DunningRun, PromiseToPay
 from ardesk.conftest import PASSWORD
 from ardesk.core import clock
+from ardesk.ledger.models import DueLine
 from ardesk.ledger.tests.factories import invoice
 
 pytestmark = pytest.mark.django_db
@@ -177,3 +180,41 @@ def test_the_customer_page_loads_the_collections_timeline(client, collector, cus
     page = signed_in(client, collector).get(reverse("customers:detail", args=[customer.pk]))
     assert reverse("collections:timeline", args=[customer.pk]) in page.content.decode()
     assert "Met the CFO" in client.get(reverse("collections:timeline", args=[customer.pk])).content.decode()
+
+
+def test_the_open_disputes_by_age_export_to_csv_and_excel(client, collector, customer, overdue, django_user_model):
+    today = clock.today()
+    line = DueLine.objects.get(document=overdue)
+    services.dispute_open(
+        by=collector,
+        customer=customer,
+        reason="price",
+        amount="300.00",
+        line_ids=[line.pk],
+        on=today - dt.timedelta(days=45),
+    )
+    signed_in(client, collector)
+    response = client.get(reverse("collections:disputes"), {"format": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:5] == ["Customer code", "Customer", "Opened on", "Days open", "Age band"]
+    assert rows[1] == [
+        "C100",
+        "华东机电有限公司",
+        (today - dt.timedelta(days=45)).isoformat(),
+        "45",
+        "31-60",
+        "Price",
+        "CNY",
+        "300.00",
+        collector.get_username(),
+    ]
+    response = client.get(reverse("collections:disputes"), {"format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [list(row) for row in sheet.iter_rows(values_only=True)]
+    header = next(n for n, row in enumerate(values) if row[0] == "Customer code")
+    assert values[header + 1][3:8] == [45, "31-60", "Price", "CNY", 300]
+    # The export is the screen's: a user without the disputes permission gets neither.
+    client.force_login(django_user_model.objects.create_user(username="nobody", password=PASSWORD))
+    assert client.get(reverse("collections:disputes"), {"format": "csv"}).status_code == 403
