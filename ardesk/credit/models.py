@@ -153,8 +153,15 @@ class OrderStatus(models.TextChoices):
 class OpenOrder(models.Model):
     """An order the order system asked about (信用检查); released, it counts in exposure until invoiced or cancelled."""
 
-    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="+", verbose_name=_("company"))
-    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="+", verbose_name=_("customer"))
+    # No single-column indexes on company and customer: (company, order_ref) and (customer, status)
+    # start with them. With both, the planner may find an order by reference through the company's
+    # index and read every order of the company (it did at 200 checks a second on fresh statistics).
+    company = models.ForeignKey(
+        Company, on_delete=models.PROTECT, related_name="+", verbose_name=_("company"), db_index=False
+    )
+    customer = models.ForeignKey(
+        Customer, on_delete=models.PROTECT, related_name="+", verbose_name=_("customer"), db_index=False
+    )
     order_ref = models.CharField(_("order reference"), max_length=64)
     amount = MinorUnitsField(_("amount"))
     currency = models.CharField(_("currency"), max_length=3)

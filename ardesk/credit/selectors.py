@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import weakref
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -168,6 +170,26 @@ def active_scorecard(code: str | None = None) -> Scorecard:
 # statements of plain SQL (no query building), each answering one question of the check.
 
 
+_prepared: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # database connection -> statement names
+
+
+def _execute(cursor, name: str, sql: str, params: list) -> None:
+    """Run one of the check's statements; on PostgreSQL as a statement prepared once per connection.
+
+    Planning these short statements costs PostgreSQL more than running them; prepared, each is
+    planned once per connection (a prepared statement outlives a rolled-back transaction).
+    """
+    if connection.vendor != "postgresql":
+        cursor.execute(sql, params)
+        return
+    names = _prepared.setdefault(connection.connection, set())
+    if name not in names:
+        numbers = iter(range(1, len(params) + 1))
+        cursor.execute(f"PREPARE {name} AS " + re.sub("%s", lambda _m: f"${next(numbers)}", sql))
+        names.add(name)
+    cursor.execute(f"EXECUTE {name}({', '.join(['%s'] * len(params))})", params)
+
+
 def has_permission(user, permission: str) -> bool:
     """``user.has_perm`` for one model permission in one statement (Django's model backend rules).
 
@@ -187,7 +209,7 @@ def has_permission(user, permission: str) -> bool:
                        WHERE gp.permission_id = p.id AND ug.user_id = %s))
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [app_label, codename, user.pk, user.pk])
+        _execute(cursor, "ardesk_credit_permission", sql, [app_label, codename, user.pk, user.pk])
         return cursor.fetchone() is not None
 
 
@@ -208,7 +230,8 @@ def check_customer(*, user, company_code: str, customer_id: int | None, customer
     """  # noqa: S608 (only a column name is chosen; every value is a parameter)
     key = customer_id if customer_id is not None else customer_code
     with connection.cursor() as cursor:
-        cursor.execute(sql, [key, company_code, user.is_superuser, user.pk])
+        name = "ardesk_credit_customer_by_" + ("id" if customer_id is not None else "code")
+        _execute(cursor, name, sql, [key, company_code, user.is_superuser, user.pk])
         row = cursor.fetchone()
     if row is None:
         return None, None
@@ -255,7 +278,7 @@ def locked_account(customer_id: int) -> CheckAccount | None:
         WHERE a.customer_id = %s{lock}
     """  # noqa: S608 (the lock clause is fixed text)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [customer_id])
+        _execute(cursor, "ardesk_credit_account_lock", sql, [customer_id])
         row = cursor.fetchone()
     if row is None:
         return None
@@ -290,7 +313,9 @@ def order_facts(*, company_id: int, order_ref: str, customer_id: int) -> OrderFa
         FROM (SELECT 1 AS one) x LEFT JOIN credit_openorder o ON o.company_id = %s AND o.order_ref = %s
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [customer_id, OrderStatus.RELEASED.value, company_id, order_ref])
+        _execute(
+            cursor, "ardesk_credit_order_facts", sql, [customer_id, OrderStatus.RELEASED.value, company_id, order_ref]
+        )
         existing_id, status, owner_id, open_orders = cursor.fetchone()
     return OrderFacts(existing_id, status, owner_id, int(open_orders))
 
