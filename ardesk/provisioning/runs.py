@@ -97,6 +97,7 @@ class _Staging:
 
     def __init__(self, cursor) -> None:
         self.cursor = cursor
+        self.totals: dict[int, int] = {}
 
     def stage(self, portfolios: list[selectors.Portfolio]) -> dict[int, int]:
         """Read the portfolios' balances per customer and bucket; return each bucket's total."""
@@ -107,26 +108,34 @@ class _Staging:
         )
         self.cursor.execute(f"INSERT INTO {self.table} (customer_id, bucket, balance) {sql}", params)  # noqa: S608
         self.cursor.execute(f"SELECT bucket, CAST(SUM(balance) AS BIGINT) FROM {self.table} GROUP BY bucket")  # noqa: S608
-        return {bucket: int(total) for bucket, total in self.cursor.fetchall()}
+        self.totals = {bucket: int(total) for bucket, total in self.cursor.fetchall()}
+        return self.totals
 
-    def store_shares(self, *, run_id: int, buckets: list[selectors.BucketShare]) -> None:
-        """Store every customer's share of every bucket's allowance as the run's lines, in one statement."""
-        shares, params = selectors.apportion_sql(
-            f"SELECT customer_id, bucket, balance FROM {self.table}",  # noqa: S608
-            [],
-            [b for b in buckets if b.total or b.required],
-        )
+    def store_shares(self, *, run_id: int, buckets: list[RunBucket]) -> None:
+        """Store every customer's share of each bucket's allowance as the run's lines, a statement per bucket.
+
+        ``buckets`` are the run's stored buckets, in the order of the staged bucket numbers.
+        """
         meta = RunLine._meta
         quote = connection.ops.quote_name
         columns = ", ".join(
             quote(meta.get_field(name).column)
             for name in ("run", "bucket", "customer", "document", "balance", "required", "reason")
         )
-        self.cursor.execute(
-            f"INSERT INTO {quote(meta.db_table)} ({columns})"  # noqa: S608
-            f" SELECT %s, a.bucket_id, a.customer_id, NULL, a.balance, a.share, '' FROM ({shares}) a",
-            [run_id, *params],
-        )
+        for n, bucket in enumerate(buckets):
+            if n not in self.totals:
+                continue
+            shares, params = selectors.apportion_sql(
+                f"SELECT customer_id, balance FROM {self.table} WHERE bucket = %s",  # noqa: S608
+                [n],
+                required=bucket.required,
+                total=self.totals[n],
+            )
+            self.cursor.execute(
+                f"INSERT INTO {quote(meta.db_table)} ({columns})"  # noqa: S608
+                f" SELECT %s, %s, a.customer_id, NULL, a.balance, a.share, '' FROM ({shares}) a",
+                [run_id, bucket.pk, *params],
+            )
 
 
 @contextmanager
@@ -298,13 +307,7 @@ def run_prepare(*, by, company: Company, as_of: dt.date) -> ProvisionRun:
             )
             for n, b in enumerate(figures.buckets, start=1)
         )
-        staging.store_shares(
-            run_id=run.pk,
-            buckets=[
-                selectors.BucketShare(bucket=n, bucket_id=row.pk, required=figure.required, total=figure.balance)
-                for n, (row, figure) in enumerate(zip(stored, figures.buckets, strict=True))
-            ],
-        )
+        staging.store_shares(run_id=run.pk, buckets=stored)
     insert_rows(
         RunLine,
         ["run_id", "bucket_id", "customer_id", "document_id", "balance", "required", "reason"],
