@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ardesk.collections.models import ContactChannel, ContactOutcome, DisputeReason
+from ardesk.collections.models import ContactChannel, ContactOutcome, DisputeReason, LevelChannel
 from ardesk.companies.selectors import companies_for
 from ardesk.core.money import from_minor
 from ardesk.ledger.statements import format_amount
@@ -76,3 +76,17 @@ class LegalForm(forms.Form):
 
 class PolicyImportForm(forms.Form):
     file = forms.FileField(label=_("Policies (JSON)"))
+
+
+class LevelForm(forms.Form):
+    """One level of a dunning policy, as the policies import reads it (the same checks apply)."""
+
+    name = forms.CharField(label=_("Name"), max_length=100)
+    name_zh = forms.CharField(label=_("Chinese name"), max_length=100, required=False)
+    days = forms.IntegerField(label=_("Days after due"), help_text=_("Negative for a reminder before the due date."))
+    channel = forms.ChoiceField(label=_("Channel"), choices=LevelChannel.choices)
+    min_amount = forms.DecimalField(label=_("Minimum overdue amount"), decimal_places=2, min_value=0)
+    subject_en = forms.CharField(label=_("Subject (English)"), max_length=200, required=False)
+    body_en = forms.CharField(label=_("Text (English)"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    subject_zh = forms.CharField(label=_("Subject (Chinese)"), max_length=200, required=False)
+    body_zh = forms.CharField(label=_("Text (Chinese)"), required=False, widget=forms.Textarea(attrs={"rows": 6}))

@@ -151,6 +151,21 @@ def policies_import(*, by, data) -> list[DunningPolicy]:
 
 
 @transaction.atomic
+def policy_level_update(*, by, policy: DunningPolicy, seq: int, values: dict) -> DunningPolicy:
+    """Change one level of a policy on the screen: the policy as the import reads it, with that level's new values.
+
+    The import's checks (level order, channel, amounts, merge fields) and its audit apply as they are.
+    """
+    from ardesk.collections.selectors import policies_json
+
+    spec = next((p for p in policies_json()["policies"] if p["code"] == policy.code), None)
+    if spec is None or not 1 <= seq <= len(spec["levels"]):
+        raise InvalidInput({"level": [_("This policy has no level %(seq)s.") % {"seq": seq}]})
+    level = spec["levels"][seq - 1]
+    level.update({key: str(value) if key == "min_amount" else value for key, value in values.items()})
+    return policies_import(by=by, data={"policies": [spec]})[0]
+
+
 def customer_policy_set(*, by, customer: Customer, policy: DunningPolicy | None) -> CollectionProfile:
     """Give a customer its own policy, or none (it then follows its grade or the default)."""
     ensure_permission(by, "collections.change_collectionprofile")

@@ -16,6 +16,7 @@ from ardesk.collections.forms import (
     ContactLogForm,
     DisputeForm,
     LegalForm,
+    LevelForm,
     PolicyImportForm,
     ReasonForm,
     ResolveForm,
@@ -34,6 +35,7 @@ from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core import clock
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.jobs import get_progress
+from ardesk.core.money import from_minor
 from ardesk.core.web import add_errors, is_htmx, page_of, requires
 from ardesk.reports.exports import FORMATS
 from ardesk.reports.exports import render as render_table
@@ -312,6 +314,25 @@ def policies(request):
         "collections/policies.html",
         {"policies": DunningPolicy.objects.prefetch_related("levels", "grades"), "form": form},
     )
+
+
+@requires("collections.change_dunningpolicy")
+def policy_level(request, code: str, seq: int):
+    policy = get_object_or_404(DunningPolicy, code=code)
+    level = get_object_or_404(policy.levels, seq=seq)
+    fields = list(LevelForm.base_fields)
+    initial = {name: getattr(level, name) for name in fields}
+    initial["min_amount"] = from_minor(level.min_amount, "CNY")
+    form = LevelForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.policy_level_update(by=request.user, policy=policy, seq=seq, values=form.cleaned_data)
+        except InvalidInput as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("Level %(seq)s of %(code)s saved.") % {"seq": seq, "code": code})
+            return redirect(reverse("collections:policies") + f"#policy-{code}")
+    return render(request, "collections/policy_level.html", {"policy": policy, "level": level, "form": form})
 
 
 # --- disputes ---------------------------------------------------------------------------------

@@ -218,3 +218,40 @@ def test_the_open_disputes_by_age_export_to_csv_and_excel(client, collector, cus
     # The export is the screen's: a user without the disputes permission gets neither.
     client.force_login(django_user_model.objects.create_user(username="nobody", password=PASSWORD))
     assert client.get(reverse("collections:disputes"), {"format": "csv"}).status_code == 403
+
+
+def test_the_finance_manager_edits_a_policy_level_on_the_screen_with_the_imports_checks(client, manager, collector):
+    standard = DunningPolicy.objects.get(code="STANDARD")
+    url = reverse("collections:policy_level", args=["STANDARD", 2])
+    level = standard.levels.get(seq=2)
+    form = {
+        "name": "First notice",
+        "name_zh": "第一次催款通知",
+        "days": "10",
+        "channel": "email",
+        "min_amount": "150.00",
+        "subject_en": level.subject_en,
+        "body_en": level.body_en,
+        "subject_zh": level.subject_zh,
+        "body_zh": level.body_zh,
+    }
+    # A collector may read the policies, not change them.
+    assert signed_in(client, collector).get(url).status_code == 403
+    assert client.post(url, form).status_code == 403
+
+    signed_in(client, manager)
+    page = client.get(url)
+    assert page.status_code == 200 and 'value="7"' in page.content.decode()
+    response = client.post(url, form)
+    assert response.status_code == 302
+    level.refresh_from_db()
+    assert (level.days, level.min_amount, level.name_zh) == (10, 15000, "第一次催款通知")
+    assert standard.levels.count() == 6
+
+    # Level 2 after level 3 (+21 days): refused with the import's words, nothing changed.
+    response = client.post(url, {**form, "days": "30"})
+    assert response.status_code == 200
+    refusal = "Policy STANDARD, level 3: days: each level must come later than the one before."
+    assert refusal in response.content.decode()
+    level.refresh_from_db()
+    assert level.days == 10
