@@ -53,10 +53,12 @@ _ONE_ROW_PER_SUM = ("customer", "company")
 # Identifiers come from _GROUP_SQL and fixed column names; every value is a placeholder.
 # The lines that can be open on the date are those never settled and those settled after it, read as
 # two ranges of the (settled_on) index that carries the columns needed, so PostgreSQL reads the index
-# alone. The allocations dated after the date are summed, from the (allocated_on) index that carries
-# their amounts, for those lines only. The open amounts are summed into one column per bucket on
-# integer columns first, the unapplied credits likewise into their own column, and only those sums
-# are joined to the names the grouping shows: one statement, one row per row of the report.
+# alone. A line's open amount on the date is today's plus the allocations dated after it, and no
+# open amount is ever negative, so each bucket's sum is the sum of today's open amounts plus the sum
+# of those allocations, read from the (allocated_on) index that carries their amounts and joined to
+# their lines: no grouping per line. Unapplied credits likewise. The amounts are summed into one
+# column per bucket on integer columns first, the unapplied credits into their own column, and only
+# those sums are joined to the names the grouping shows: one statement, one row per row of the report.
 _OPEN_LINES = """(
     SELECT id, customer_id, company_id, currency, issue_on, due_on, open_now, open_functional_now
     FROM ledger_dueline WHERE settled_on IS NULL
@@ -66,27 +68,26 @@ _OPEN_LINES = """(
 )"""
 _LINES_SQL = """
     SELECT {inner_keys}, {bucket_sums}, 0 AS u
-    FROM {open_lines} l
-    LEFT JOIN (
-        SELECT a.line_id, CAST(SUM(a.amount) AS BIGINT) AS a, CAST(SUM(a.functional_amount) AS BIGINT) AS f
-        FROM ledger_allocation a
-        WHERE a.allocated_on > %s AND a.line_id IN (SELECT o.id FROM {open_lines} o WHERE o.issue_on <= %s)
-        GROUP BY a.line_id
-    ) x ON x.line_id = l.id
-    WHERE l.issue_on <= %s{scope} AND l.open_now + COALESCE(x.a, 0) > 0
+    FROM (
+        SELECT l.customer_id, l.company_id, l.currency, l.issue_on, l.due_on, l.{amount} AS amount
+        FROM open_lines l
+        UNION ALL
+        SELECT l.customer_id, l.company_id, l.currency, l.issue_on, l.due_on, a.{allocated}
+        FROM ledger_allocation a JOIN open_lines l ON l.id = a.line_id
+        WHERE a.allocated_on > %s
+    ) l
     GROUP BY {inner_group}
 """
 _CREDITS_SQL = """
-    SELECT {inner_keys}, {zeros}, -CAST(SUM(d.{amount} + COALESCE({after}, 0)) AS BIGINT) AS u
-    FROM ledger_document d
-    LEFT JOIN (
-        SELECT a.source_id, CAST(SUM(a.amount) AS BIGINT) AS a,
-               CAST(SUM(a.source_functional_amount) AS BIGINT) AS f
-        FROM ledger_allocation a
-        WHERE a.allocated_on > %s AND a.source_id IN (SELECT d.id FROM ledger_document d WHERE {open_on})
-        GROUP BY a.source_id
-    ) x ON x.source_id = d.id
-    WHERE {open_on} AND d.unapplied_now + COALESCE(x.a, 0) > 0
+    SELECT {inner_keys}, {zeros}, -CAST(SUM(d.amount) AS BIGINT) AS u
+    FROM (
+        SELECT d.customer_id, d.company_id, d.currency, d.{amount} AS amount
+        FROM open_credits d
+        UNION ALL
+        SELECT d.customer_id, d.company_id, d.currency, a.{allocated}
+        FROM ledger_allocation a JOIN open_credits d ON d.id = a.source_id
+        WHERE a.allocated_on > %s
+    ) d
     GROUP BY {inner_group}
 """
 _CREDITS_OPEN_ON = (
@@ -94,6 +95,12 @@ _CREDITS_OPEN_ON = (
     " AND d.issue_on <= %s AND (d.settled_on IS NULL OR d.settled_on > %s){scope}"
 )
 _AGING_SQL = """
+WITH open_lines AS (
+    SELECT l.* FROM {open_lines} l WHERE l.issue_on <= %s{line_scope}
+), open_credits AS (
+    SELECT d.id, d.customer_id, d.company_id, d.currency, d.unapplied_now, d.unapplied_functional_now
+    FROM ledger_document d WHERE {credits_open_on}
+)
 SELECT {cols}, {outer_sums}
 FROM (
     SELECT {keys}, {sums} FROM ({lines} UNION ALL {credits}) s GROUP BY {keys}
@@ -236,12 +243,18 @@ def report_session() -> Iterator[None]:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             "SELECT current_setting('jit'), current_setting('work_mem'),"
-            " set_config('jit', 'off', true), set_config('work_mem', %s, true)",
+            " current_setting('max_parallel_workers_per_gather'),"
+            " set_config('jit', 'off', true), set_config('work_mem', %s, true),"
+            " set_config('max_parallel_workers_per_gather', '0', true)",
             [REPORT_WORK_MEM],
         )
-        jit, work_mem = cursor.fetchone()[:2]
+        jit, work_mem, workers = cursor.fetchone()[:3]
         yield
-        cursor.execute("SELECT set_config('jit', %s, true), set_config('work_mem', %s, true)", [jit, work_mem])
+        cursor.execute(
+            "SELECT set_config('jit', %s, true), set_config('work_mem', %s, true),"
+            " set_config('max_parallel_workers_per_gather', %s, true)",
+            [jit, work_mem, workers],
+        )
 
 
 @contextmanager
@@ -292,11 +305,11 @@ def _aging(*, as_of, company_ids, bucket_set, by, currency, customer_ids) -> Agi
     if not company_ids:
         return _empty(as_of, bucket_set, by, report_in, functional, rules)
     date_column = "l.due_on" if bucket_set.basis == AgingBasis.DUE else "l.issue_on"
-    line_amount, line_after = ("open_functional_now", "x.f") if functional else ("open_now", "x.a")
-    credit_amount, credit_after = ("unapplied_functional_now", "x.f") if functional else ("unapplied_now", "x.a")
-    sums, sums_params = _bucket_sums(
-        date_column, f"l.{line_amount} + COALESCE({line_after}, 0)", domain.limits(rules, as_of, bucket_set.unit)
+    line_amount, line_allocated = ("open_functional_now", "functional_amount") if functional else ("open_now", "amount")
+    credit_amount, credit_allocated = (
+        ("unapplied_functional_now", "source_functional_amount") if functional else ("unapplied_now", "amount")
     )
+    sums, sums_params = _bucket_sums(date_column, "l.amount", domain.limits(rules, as_of, bucket_set.unit))
     keys = _SUM_KEYS[by]
 
     def inner(table: str) -> dict:
@@ -307,19 +320,21 @@ def _aging(*, as_of, company_ids, bucket_set, by, currency, customer_ids) -> Agi
     credit_scope, credit_scope_params = _scope_sql("d", company_ids, currency, customer_ids)
     lines_sql = _LINES_SQL.format(
         bucket_sums=", ".join(f"{sql} AS b{n}" for n, sql in enumerate(sums)),
-        open_lines=_OPEN_LINES,
-        scope=line_scope,
+        amount=line_amount,
+        allocated=line_allocated,
         **inner("l"),
     )
     credits_sql = _CREDITS_SQL.format(
         zeros=", ".join(f"0 AS b{n}" for n in range(len(sums))),
         amount=credit_amount,
-        after=credit_after,
-        open_on=_CREDITS_OPEN_ON.format(scope=credit_scope),
+        allocated=credit_allocated,
         **inner("d"),
     )
     columns = [*(f"b{n}" for n in range(len(sums))), "u"]
     sql = _AGING_SQL.format(
+        open_lines=_OPEN_LINES,
+        line_scope=line_scope,
+        credits_open_on=_CREDITS_OPEN_ON.format(scope=credit_scope),
         cols=", ".join(_GROUP_SQL[by]),
         keys=", ".join(keys),
         sums=", ".join(f"CAST(SUM(s.{c}) AS BIGINT) AS {c}" for c in columns),
@@ -333,15 +348,9 @@ def _aging(*, as_of, company_ids, bucket_set, by, currency, customer_ids) -> Agi
         # Keys in code-point order, as Python compares them, whatever the database's locale.
         collation=' COLLATE "C"' if connection.vendor == "postgresql" else "",
     )
-    open_on_params = [as_of, as_of, *credit_scope_params]
     found = _grouped(
         sql,
-        [
-            *sums_params,
-            *[as_of, as_of, as_of, as_of, as_of],
-            *line_scope_params,
-            *[as_of, *open_on_params, *open_on_params],
-        ],
+        [as_of, as_of, *line_scope_params, as_of, as_of, *credit_scope_params, *sums_params, as_of, as_of],
     )
     bucket_keys = [*(r.key for r in rules), domain.UNAPPLIED]
     with gc_paused():
