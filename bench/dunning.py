@@ -18,9 +18,11 @@ In one subprocess per database it times, for the run date (the generator's ancho
 * delivery: ``notice_deliver`` (text, PDF letter, e-mail to Django's in-memory backend) for
   ``--deliver`` notices, as a rate per notice (the background job's speed).
 
-The run and the rerun are rolled back at the end, so the copy can be measured again. With
-``--all-open`` every due line is first made open for its full amount (in the same rolled-back
-transaction): the run then faces all 1,000,000 items instead of the ~210,000 the receipts leave open.
+The runs are committed (a confirmed run's time includes its commit); the copy's run tables are
+emptied before and after, so each measurement is a first run on the ledger. With
+``--all-open`` the measurement runs on copies of their own (``<pg-copy>_allopen``,
+``<dir>/sqlite-allopen``) where every due line was made open for its full amount, committed and
+analysed once: the run then faces all 1,000,000 items instead of the ~210,000 the receipts leave open.
 Targets (issue 6): PostgreSQL preview under 10 s, confirmed run under 30 s.
 """
 
@@ -32,6 +34,7 @@ import json
 import os
 import platform
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -46,29 +49,37 @@ def say(message: str) -> None:
     print(message, flush=True)
 
 
+# The stress case: every due line open for its full amount, committed on the copy and analysed, so the
+# run reads a table like a ledger where nothing was paid (not a million rows updated in its transaction).
+ALL_OPEN_SQL = "UPDATE ledger_dueline SET settled_on = NULL, open_now = amount, open_functional_now = functional_amount"
+
+
 def prepare_postgres(args) -> str:
     base = args.pg_url.rstrip("/")
+    copy = f"{args.pg_copy}_allopen" if args.all_open else args.pg_copy
     exists = subprocess.run(
-        ["psql", f"{base}/postgres", "-tAc", f"SELECT 1 FROM pg_database WHERE datname = '{args.pg_copy}'"],
+        ["psql", f"{base}/postgres", "-tAc", f"SELECT 1 FROM pg_database WHERE datname = '{copy}'"],
         capture_output=True,
         text=True,
         check=True,
     ).stdout.strip()
     if not exists or args.recopy:
         if exists:
-            subprocess.run(["dropdb", "--dbname", f"{base}/postgres", args.pg_copy], check=True)
-        say(f"copying {args.pg_source} to {args.pg_copy} …")
-        subprocess.run(
-            ["createdb", "--maintenance-db", f"{base}/postgres", "-T", args.pg_source, args.pg_copy], check=True
-        )
-    url = f"{base}/{args.pg_copy}"
+            subprocess.run(["dropdb", "--dbname", f"{base}/postgres", copy], check=True)
+        say(f"copying {args.pg_source} to {copy} …")
+        subprocess.run(["createdb", "--maintenance-db", f"{base}/postgres", "-T", args.pg_source, copy], check=True)
+        if args.all_open:
+            say("opening every due line …")
+            subprocess.run(["psql", f"{base}/{copy}", "-qc", ALL_OPEN_SQL], check=True)
+            subprocess.run(["psql", f"{base}/{copy}", "-qc", "VACUUM ANALYZE ledger_dueline"], check=True)
+    url = f"{base}/{copy}"
     env = {**os.environ, "DATABASE_URL": url, "ARDESK_DATA_DIR": str(Path(args.dir) / "pg-data")}
     subprocess.run([sys.executable, "-m", "ardesk.cli", "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)
     return url
 
 
 def prepare_sqlite(args) -> str:
-    target = Path(args.dir) / "sqlite"
+    target = Path(args.dir) / ("sqlite-allopen" if args.all_open else "sqlite")
     source = Path(args.sqlite_source)
     if not (target / "ardesk.sqlite3").exists() or args.recopy:
         if (source / "ardesk.sqlite3-wal").exists() and (source / "ardesk.sqlite3-wal").stat().st_size:
@@ -76,6 +87,12 @@ def prepare_sqlite(args) -> str:
         shutil.rmtree(target, ignore_errors=True)
         say(f"copying {source} to {target} …")
         shutil.copytree(source, target, ignore=shutil.ignore_patterns("*-wal", "*-shm", "media", "outbox"))
+        if args.all_open:
+            say("opening every due line …")
+            with sqlite3.connect(target / "ardesk.sqlite3") as db:
+                db.execute(ALL_OPEN_SQL)
+            with sqlite3.connect(target / "ardesk.sqlite3") as db:
+                db.execute("ANALYZE")
     env = {**os.environ, "ARDESK_DATA_DIR": str(target)}
     env.pop("DATABASE_URL", None)
     subprocess.run([sys.executable, "-m", "ardesk.cli", "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)
@@ -89,8 +106,8 @@ def worker(args) -> None:
 
     django.setup()
     from django.conf import settings
-    from django.db import connection, transaction
-    from django.db.models import Count, F
+    from django.db import connection
+    from django.db.models import Count
 
     from ardesk.companies.models import Company
     from ardesk.ledger.models import DueLine
@@ -111,21 +128,34 @@ def worker(args) -> None:
         result = call()
         return time.perf_counter() - start, result
 
-    class Rollback(Exception):
-        pass
-
     figures: dict = {}
+    clear_runs(connection, args)
     try:
-        with transaction.atomic():
-            if args.all_open:
-                DueLine.objects.update(
-                    settled_on=None, open_now=F("amount"), open_functional_now=F("functional_amount")
-                )
-            measure_in(company, run_on, figures, timed, args)
-            raise Rollback
-    except Rollback:
-        pass
+        measure_in(company, run_on, figures, timed, args)
+    finally:
+        clear_runs(connection, args)
     print("FIGURES " + json.dumps(figures), flush=True)
+
+
+RUN_TABLES = ["collections_noticeitem", "collections_dunningstate", "collections_notice", "collections_dunningrun"]
+
+
+def clear_runs(connection, args) -> None:
+    """Empty the run tables of the copy, so each measurement is a first run on the ledger.
+
+    The runs are committed (the commit is part of a confirmed run's time) and cleared afterwards:
+    rolled back instead, each measurement left a million dead rows for the next one to wade through.
+    """
+    name = connection.settings_dict["NAME"]
+    if connection.vendor == "postgresql":
+        assert name not in (args.pg_source, "postgres"), f"refusing to clear {name}: not a copy"
+        with connection.cursor() as cursor:
+            cursor.execute(f"TRUNCATE {', '.join(RUN_TABLES)}")
+    else:
+        assert Path(name).resolve().is_relative_to(Path(args.dir).resolve()), f"refusing to clear {name}"
+        with connection.cursor() as cursor:
+            for table in RUN_TABLES:
+                cursor.execute(f"DELETE FROM {table}")  # noqa: S608
 
 
 def measure_in(company, run_on, figures: dict, timed, args) -> None:
@@ -184,6 +214,8 @@ def measure(backend: str, location: str, args) -> dict:
         str(args.deliver),
         "--date",
         args.date.isoformat(),
+        "--pg-source",
+        args.pg_source,
         *(["--all-open"] if args.all_open else []),
     ]
     output = subprocess.run(command, env=env, capture_output=True, text=True, cwd=ROOT)
@@ -206,7 +238,7 @@ def main() -> None:
     parser.add_argument("--deliver", type=int, default=200, help="notices to deliver for the rate per notice")
     parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(), help="run date")
     parser.add_argument("--json", help="write the figures to this file")
-    parser.add_argument("--all-open", action="store_true", help="make every item open first (rolled back)")
+    parser.add_argument("--all-open", action="store_true", help="on copies where every item is open")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
