@@ -163,7 +163,9 @@ def database_pids(database_url: str) -> list[int]:
         return [pid for (pid,) in cursor.fetchall()]
 
 
-def start_server(database_url: str, port: int, server: str, workers: int, threads: int) -> subprocess.Popen:
+def start_server(
+    database_url: str, port: int, server: str, workers: int, threads: int, worker_class: str = "gthread"
+) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "ardesk.config.settings"}
     if server == "gunicorn":
         command = [
@@ -173,7 +175,7 @@ def start_server(database_url: str, port: int, server: str, workers: int, thread
             f"--bind=127.0.0.1:{port}",
             f"--workers={workers}",
             f"--threads={threads}",
-            "--worker-class=gthread",
+            f"--worker-class={worker_class}",
             "--log-level=warning",
             "ardesk.config.wsgi:application",
         ]
@@ -306,6 +308,9 @@ def main() -> None:
     parser.add_argument("--server", choices=["gunicorn", "waitress"], default="gunicorn")
     parser.add_argument("--workers", type=int, default=2, help="server processes (gunicorn)")
     parser.add_argument("--threads", type=int, default=2, help="threads per server process")
+    parser.add_argument(
+        "--worker-class", default="gthread", help="gunicorn worker class (gthread keeps connections alive; sync)"
+    )
     parser.add_argument("--connections", type=int, default=32, help="client keep-alive connections")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--in-process", type=int, default=0, metavar="N", help="first measure N checks in-process")
@@ -322,7 +327,7 @@ def main() -> None:
         from django.db import connections
 
         connections.close_all()
-        server = start_server(args.database_url, args.port, args.server, args.workers, args.threads)
+        server = start_server(args.database_url, args.port, args.server, args.workers, args.threads, args.worker_class)
         try:
             if sys.platform == "linux":
                 python_pids = server_pids(server)
@@ -346,7 +351,11 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=10)
         counted = len(latencies)
-        processes = f"{args.workers} processes x {args.threads} threads" if args.server == "gunicorn" else ""
+        processes = (
+            f"{args.workers} {args.worker_class} processes x {args.threads} threads"
+            if args.server == "gunicorn"
+            else ""
+        )
         print(
             f"load: {args.rate:.0f} requests/s scheduled for {args.seconds:.0f} s (+{args.warmup:.0f} s warm-up), "
             f"{args.server} {processes or f'{args.threads} threads'}, {args.connections} client connections, "
