@@ -14,7 +14,8 @@ from ardesk.reports.domain import UNAPPLIED
 class Dashboard:
     as_of: dt.date
     currency: str
-    aging: selectors.AgingReport
+    buckets: list[tuple[str, str]]
+    totals: dict[str, int]
     total: int
     overdue: int
     not_due: int
@@ -29,25 +30,25 @@ class Dashboard:
 
 def dashboard_data(*, today: dt.date, company_ids: list[int], top: int = 10) -> Dashboard:
     """Total receivables, overdue and its share, aging bars, top overdue customers, what falls due this week."""
-    report = selectors.aging(
-        as_of=today, company_ids=company_ids, bucket_set=selectors.bucket_set_named(), by="company"
-    )
-    totals = report.totals
-    first_key = report.buckets[0][0]
-    overdue = sum(v for k, v in totals.items() if k not in (first_key, UNAPPLIED))
+    currency, _functional = selectors.report_currency(company_ids, None)
     week_end = today + dt.timedelta(days=6)
-    top_rows, due = selectors.due_figures(today=today, week_end=week_end, company_ids=company_ids, top=top)
-    names = Customer.objects.select_related("company").in_bulk([r["customer_id"] for r in top_rows])
-    for row in top_rows:
+    figures = selectors.dashboard_figures(
+        today=today, week_end=week_end, company_ids=company_ids, bucket_set=selectors.bucket_set_named(), top=top
+    )
+    first_key = figures.buckets[0][0]
+    totals = figures.totals
+    names = Customer.objects.select_related("company").in_bulk([r["customer_id"] for r in figures.top_overdue])
+    for row in figures.top_overdue:
         row["customer"] = names[row["customer_id"]]
     return Dashboard(
         as_of=today,
-        currency=report.currency,
-        aging=report,
-        total=report.total,
-        overdue=overdue,
+        currency=currency,
+        buckets=figures.buckets,
+        totals=totals,
+        total=sum(totals.values()),
+        overdue=sum(v for k, v in totals.items() if k not in (first_key, UNAPPLIED)),
         not_due=totals[first_key],
-        top_overdue=top_rows,
-        due_this_week=due,
+        top_overdue=figures.top_overdue,
+        due_this_week=figures.due_this_week,
         week_end=week_end,
     )

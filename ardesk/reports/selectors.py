@@ -386,55 +386,94 @@ def _aging(*, as_of, company_ids, bucket_set, by, currency, customer_ids) -> Agi
     )
 
 
-# The dashboard's two lists in one reading of today's open lines: per customer, the functional
-# amount overdue and its items, and what falls due in the week; then the customers most overdue and
-# the week's total (customer_id NULL). Identifiers are fixed; every value is a placeholder.
-_DUE_FIGURES_SQL = """
+# The dashboard in one reading of today's open lines: per customer, the functional open amount in
+# each bucket, the items overdue and what falls due in the week; then the customers most overdue
+# (every bucket but the first, "not due") and the totals of all customers (customer_id NULL).
+# Identifiers are fixed; every value is a placeholder.
+_DASHBOARD_SQL = """
 WITH per AS (
-    SELECT l.customer_id,
-           CAST(SUM(CASE WHEN l.due_on < %s THEN l.open_functional_now + COALESCE(x.f, 0) ELSE 0 END) AS BIGINT)
-               AS overdue,
+    SELECT l.customer_id, {bucket_sums},
            SUM(CASE WHEN l.due_on < %s THEN 1 ELSE 0 END) AS overdue_items,
-           CAST(SUM(CASE WHEN l.due_on >= %s AND l.due_on <= %s THEN l.open_functional_now + COALESCE(x.f, 0)
-                    ELSE 0 END) AS BIGINT) AS week,
+           CAST(SUM(CASE WHEN l.due_on >= %s AND l.due_on <= %s THEN {amount} ELSE 0 END) AS BIGINT) AS week,
            SUM(CASE WHEN l.due_on >= %s AND l.due_on <= %s THEN 1 ELSE 0 END) AS week_items
     FROM {open_lines} l
     LEFT JOIN (
         SELECT a.line_id, CAST(SUM(a.amount) AS BIGINT) AS a, CAST(SUM(a.functional_amount) AS BIGINT) AS f
-        FROM ledger_allocation a
-        WHERE a.allocated_on > %s AND a.line_id IN (SELECT o.id FROM {open_lines} o WHERE o.issue_on <= %s)
-        GROUP BY a.line_id
+        FROM ledger_allocation a WHERE a.allocated_on > %s GROUP BY a.line_id
     ) x ON x.line_id = l.id
-    WHERE l.issue_on <= %s{scope} AND l.open_now + COALESCE(x.a, 0) > 0 AND l.due_on <= %s
+    WHERE l.issue_on <= %s{scope} AND l.open_now + COALESCE(x.a, 0) > 0
     GROUP BY l.customer_id
 )
-SELECT * FROM (SELECT customer_id, overdue, overdue_items FROM per WHERE overdue > 0
-               ORDER BY overdue DESC, customer_id LIMIT %s) top
+SELECT * FROM (
+    SELECT customer_id, {columns}, overdue_items, week, week_items FROM per
+    WHERE {overdue} > 0 ORDER BY {overdue} DESC, customer_id LIMIT %s
+) top
 UNION ALL
-SELECT NULL, CAST(SUM(week) AS BIGINT), SUM(week_items) FROM per
+SELECT NULL, {column_totals}, 0, SUM(week), SUM(week_items) FROM per
+"""
+_UNAPPLIED_SQL = """
+SELECT -CAST(COALESCE(SUM(d.unapplied_functional_now + COALESCE(x.f, 0)), 0) AS BIGINT)
+FROM ledger_document d
+LEFT JOIN (
+    SELECT a.source_id, CAST(SUM(a.amount) AS BIGINT) AS a, CAST(SUM(a.source_functional_amount) AS BIGINT) AS f
+    FROM ledger_allocation a WHERE a.allocated_on > %s GROUP BY a.source_id
+) x ON x.source_id = d.id
+WHERE {open_on} AND d.unapplied_now + COALESCE(x.a, 0) > 0
 """
 
 
-def due_figures(*, today: dt.date, week_end: dt.date, company_ids: list[int], top: int = 10) -> tuple[list, dict]:
-    """The customers most overdue today (functional amounts) and what falls due from today to ``week_end``.
+@dataclass
+class DashboardFigures:
+    """Today's open items in functional minor units: per bucket, the customers most overdue, the week's."""
 
-    Returns ([{"customer_id", "overdue", "items"}, …] largest first, {"items", "amount"}).
+    buckets: list[tuple[str, str]]
+    totals: dict[str, int]
+    top_overdue: list[dict]
+    due_this_week: dict
+
+
+def dashboard_figures(
+    *, today: dt.date, week_end: dt.date, company_ids: list[int], bucket_set: BucketSet, top: int = 10
+) -> DashboardFigures:
+    """The dashboard's figures from one reading of today's open lines and one of the open credits.
+
+    ``totals`` has a key per bucket of ``bucket_set`` (whose first bucket is "not due") and the
+    unapplied credits; ``top_overdue`` lists {"customer_id", "overdue", "items"}, largest first.
     """
+    rules = bucket_rules(bucket_set)
+    keys = [*(r.key for r in rules), domain.UNAPPLIED]
     if not company_ids:
-        return [], {"items": 0, "amount": 0}
+        return DashboardFigures(_bucket_labels(rules), dict.fromkeys(keys, 0), [], {"items": 0, "amount": 0})
+    amount = "(l.open_functional_now + COALESCE(x.f, 0))"
+    sums, sums_params = _bucket_sums("l.due_on", amount, domain.limits(rules, today, bucket_set.unit))
+    columns = [f"b{n}" for n in range(len(sums))]
     scope, scope_params = _scope_sql("l", company_ids, None, None)
-    sql = _DUE_FIGURES_SQL.format(open_lines=_OPEN_LINES, scope=scope)
-    params = [today, today, today, week_end, today, week_end, *[today] * 5, *scope_params]
+    sql = _DASHBOARD_SQL.format(
+        bucket_sums=", ".join(f"{sql} AS {c}" for sql, c in zip(sums, columns, strict=True)),
+        amount=amount,
+        open_lines=_OPEN_LINES,
+        scope=scope,
+        columns=", ".join(columns),
+        overdue=" + ".join(columns[1:]) or "0",
+        column_totals=", ".join(f"CAST(SUM({c}) AS BIGINT)" for c in columns),
+    )
+    params = [*sums_params, today, today, week_end, today, week_end, today, today, today, *scope_params, top]
+    credit_scope, credit_scope_params = _scope_sql("d", company_ids, None, None)
     with report_session():
-        found = _grouped(sql, [*params, week_end, top])
-    week = {"items": 0, "amount": 0}
-    customers = []
-    for customer_id, amount, items in found:
+        found = _grouped(sql, params)
+        unapplied = _grouped(
+            _UNAPPLIED_SQL.format(open_on=_CREDITS_OPEN_ON.format(scope=credit_scope)),
+            [today, today, today, *credit_scope_params],
+        )[0][0]
+    totals, top_rows, week = dict.fromkeys(keys, 0), [], {"items": 0, "amount": 0}
+    for customer_id, *amounts, items, week_amount, week_items in found:
         if customer_id is None:
-            week = {"items": int(items or 0), "amount": int(amount or 0)}
+            totals.update(zip(keys, (int(a or 0) for a in amounts), strict=False))
+            week = {"items": int(week_items or 0), "amount": int(week_amount or 0)}
         else:
-            customers.append({"customer_id": customer_id, "overdue": int(amount), "items": int(items)})
-    return customers, week
+            top_rows.append({"customer_id": customer_id, "overdue": int(sum(amounts[1:])), "items": int(items)})
+    totals[domain.UNAPPLIED] = int(unapplied)
+    return DashboardFigures(_bucket_labels(rules), totals, top_rows, week)
 
 
 def _bucket_labels(rules: list[domain.BucketRule]) -> list[tuple[str, str]]:

@@ -139,16 +139,16 @@ def _date(value: str | None) -> dt.date | None:
 def dashboard_page(request):
     data = dashboard.dashboard_data(today=clock.today(), company_ids=report_company_ids(request.user))
     currency = data.currency
-    first_key = data.aging.buckets[0][0]
+    first_key = data.buckets[0][0]
     bars = [
         {
             "key": key,
             "label": label,
-            "amount": str(from_minor(data.aging.totals[key], currency)),
+            "amount": str(from_minor(data.totals[key], currency)),
             "url": reverse("reports:aging_items") + "?" + urlencode({"bucket": key}),
             "overdue": key not in (first_key, domain.UNAPPLIED),
         }
-        for key, label in data.aging.buckets
+        for key, label in data.buckets
     ]
     trend = _dso_trend(request.user, data.as_of)
     return render(
