@@ -138,8 +138,8 @@ def customer_balances_sql(portfolios: list[Portfolio]) -> tuple[str, list]:
 
 
 def _fetch(sql: str, params: list) -> list[tuple]:
-    # The aging's session settings (no JIT, more sort memory on PostgreSQL): grouping a million open
-    # items per customer and bucket spilled to disk with the default 4MB.
+    # The aging's session settings (no JIT, more sort memory on PostgreSQL): compiling the query
+    # took longer than running it, and grouping a million open items spilled to disk with 4MB.
     with report_session(), connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
