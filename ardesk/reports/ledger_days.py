@@ -7,8 +7,10 @@ summed from the daily totals they read one row per company, currency and day.
 
 Triggers, not service code, keep the totals, so that no way of writing the ledger can miss them:
 services, the bulk import (COPY on PostgreSQL), a data migration. On PostgreSQL an insert statement
-adds its rows grouped per day (one statement trigger with a transition table, so a chunk of
-2,000 imported documents costs one grouped upsert); on SQLite a row trigger adds each row. Posted
+of documents adds its rows grouped per day (one statement trigger with a transition table, so a
+chunk of 2,000 imported documents costs one grouped upsert); an allocation fires its trigger only
+when it realises an exchange difference (a row trigger with a condition, so the many allocations
+between amounts at the same rate cost nothing). On SQLite a row trigger adds each row. Posted
 documents and allocations are never changed or deleted by the product, but the update and delete
 triggers keep the totals exact if anything ever does.
 """
@@ -69,27 +71,21 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE OR REPLACE FUNCTION reports_allocations_added() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO reports_exchangeday AS t (company_id, day, realised)
-    SELECT company_id, allocated_on, SUM(functional_amount - source_functional_amount)
-    FROM reports_added WHERE functional_amount <> source_functional_amount
-    GROUP BY company_id, allocated_on ORDER BY company_id, allocated_on
-    {_EXCHANGE_UPSERT.format(t="t.")};
-    RETURN NULL;
-END $$;
-
 CREATE OR REPLACE FUNCTION reports_allocation_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF OLD.functional_amount <> OLD.source_functional_amount THEN
-        INSERT INTO reports_exchangeday AS t (company_id, day, realised)
-        VALUES (OLD.company_id, OLD.allocated_on, OLD.source_functional_amount - OLD.functional_amount)
-        {_EXCHANGE_UPSERT.format(t="t.")};
+    IF TG_OP <> 'INSERT' THEN
+        IF OLD.functional_amount <> OLD.source_functional_amount THEN
+            INSERT INTO reports_exchangeday AS t (company_id, day, realised)
+            VALUES (OLD.company_id, OLD.allocated_on, OLD.source_functional_amount - OLD.functional_amount)
+            {_EXCHANGE_UPSERT.format(t="t.")};
+        END IF;
     END IF;
-    IF TG_OP = 'UPDATE' AND NEW.functional_amount <> NEW.source_functional_amount THEN
-        INSERT INTO reports_exchangeday AS t (company_id, day, realised)
-        VALUES (NEW.company_id, NEW.allocated_on, NEW.functional_amount - NEW.source_functional_amount)
-        {_EXCHANGE_UPSERT.format(t="t.")};
+    IF TG_OP <> 'DELETE' THEN
+        IF NEW.functional_amount <> NEW.source_functional_amount THEN
+            INSERT INTO reports_exchangeday AS t (company_id, day, realised)
+            VALUES (NEW.company_id, NEW.allocated_on, NEW.functional_amount - NEW.source_functional_amount)
+            {_EXCHANGE_UPSERT.format(t="t.")};
+        END IF;
     END IF;
     RETURN NULL;
 END $$;
@@ -101,7 +97,8 @@ CREATE TRIGGER reports_document_changed AFTER UPDATE OF {", ".join(_DOCUMENT_WAT
 CREATE TRIGGER reports_document_removed AFTER DELETE ON ledger_document
     FOR EACH ROW EXECUTE FUNCTION reports_document_changed();
 CREATE TRIGGER reports_allocations_added AFTER INSERT ON ledger_allocation
-    REFERENCING NEW TABLE AS reports_added FOR EACH STATEMENT EXECUTE FUNCTION reports_allocations_added();
+    FOR EACH ROW WHEN (NEW.functional_amount <> NEW.source_functional_amount)
+    EXECUTE FUNCTION reports_allocation_changed();
 CREATE TRIGGER reports_allocation_changed AFTER UPDATE OF {", ".join(_ALLOCATION_WATCHED)} ON ledger_allocation
     FOR EACH ROW WHEN ({_changed(_ALLOCATION_WATCHED)}) EXECUTE FUNCTION reports_allocation_changed();
 CREATE TRIGGER reports_allocation_removed AFTER DELETE ON ledger_allocation
@@ -117,7 +114,6 @@ DROP TRIGGER IF EXISTS reports_allocation_changed ON ledger_allocation;
 DROP TRIGGER IF EXISTS reports_allocation_removed ON ledger_allocation;
 DROP FUNCTION IF EXISTS reports_documents_added();
 DROP FUNCTION IF EXISTS reports_document_changed();
-DROP FUNCTION IF EXISTS reports_allocations_added();
 DROP FUNCTION IF EXISTS reports_allocation_changed();
 """
 
@@ -145,13 +141,14 @@ _ALLOCATION_COLUMNS = ", ".join(_ALLOCATION_WATCHED)
 
 # One statement per item: Django's SQLite backend runs one statement at a time.
 SQLITE_INSTALL = [
-    "CREATE TRIGGER reports_documents_added AFTER INSERT ON ledger_document"
+    f"CREATE TRIGGER reports_documents_added AFTER INSERT ON ledger_document WHEN {_NEW_POSTED}"
     f" BEGIN {_sqlite_day('NEW', '', _NEW_POSTED)} END",
     f"CREATE TRIGGER reports_document_changed AFTER UPDATE OF {_DOCUMENT_COLUMNS} ON ledger_document"
     f" BEGIN {_sqlite_day('OLD', '-', _OLD_POSTED)} {_sqlite_day('NEW', '', _NEW_POSTED)} END",
     "CREATE TRIGGER reports_document_removed AFTER DELETE ON ledger_document"
     f" BEGIN {_sqlite_day('OLD', '-', _OLD_POSTED)} END",
     "CREATE TRIGGER reports_allocations_added AFTER INSERT ON ledger_allocation"
+    " WHEN NEW.functional_amount <> NEW.source_functional_amount"
     f" BEGIN {_sqlite_exchange('NEW', '')} END",
     f"CREATE TRIGGER reports_allocation_changed AFTER UPDATE OF {_ALLOCATION_COLUMNS} ON ledger_allocation"
     f" BEGIN {_sqlite_exchange('OLD', '-')} {_sqlite_exchange('NEW', '')} END",
