@@ -90,16 +90,21 @@ _CREDITS_SQL = """
     ) d
     GROUP BY {inner_group}
 """
-_CREDITS_OPEN_ON = (
-    "d.amount < 0 AND d.reversal_of_id IS NULL AND d.status = 'posted'"
-    " AND d.issue_on <= %s AND (d.settled_on IS NULL OR d.settled_on > %s){scope}"
-)
+# The credits that can be unapplied on a date, as the two ranges of the open-credits index that
+# carries these columns (never settled, settled after the date); params: date, scope, date, date, scope.
+_CREDITS_OPEN_ON_DATE = "d.amount < 0 AND d.reversal_of_id IS NULL AND d.status = 'posted' AND d.issue_on <= %s{scope}"
+_OPEN_CREDITS = f"""(
+    SELECT d.id, d.customer_id, d.company_id, d.currency, d.unapplied_now, d.unapplied_functional_now
+    FROM ledger_document d WHERE d.settled_on IS NULL AND {_CREDITS_OPEN_ON_DATE}
+    UNION ALL
+    SELECT d.id, d.customer_id, d.company_id, d.currency, d.unapplied_now, d.unapplied_functional_now
+    FROM ledger_document d WHERE d.settled_on > %s AND {_CREDITS_OPEN_ON_DATE}
+)"""  # noqa: S608 (fixed text; values are placeholders)
 _AGING_SQL = """
 WITH open_lines AS (
     SELECT l.* FROM {open_lines} l WHERE l.issue_on <= %s{line_scope}
 ), open_credits AS (
-    SELECT d.id, d.customer_id, d.company_id, d.currency, d.unapplied_now, d.unapplied_functional_now
-    FROM ledger_document d WHERE {credits_open_on}
+    SELECT d.* FROM {open_credits} d
 )
 SELECT {cols}, {outer_sums}
 FROM (
@@ -334,7 +339,7 @@ def _aging(*, as_of, company_ids, bucket_set, by, currency, customer_ids) -> Agi
     sql = _AGING_SQL.format(
         open_lines=_OPEN_LINES,
         line_scope=line_scope,
-        credits_open_on=_CREDITS_OPEN_ON.format(scope=credit_scope),
+        open_credits=_OPEN_CREDITS.format(scope=credit_scope),
         cols=", ".join(_GROUP_SQL[by]),
         keys=", ".join(keys),
         sums=", ".join(f"CAST(SUM(s.{c}) AS BIGINT) AS {c}" for c in columns),
@@ -350,7 +355,12 @@ def _aging(*, as_of, company_ids, bucket_set, by, currency, customer_ids) -> Agi
     )
     found = _grouped(
         sql,
-        [as_of, as_of, *line_scope_params, as_of, as_of, *credit_scope_params, *sums_params, as_of, as_of],
+        [
+            *[as_of, as_of, *line_scope_params],
+            *[as_of, *credit_scope_params, as_of, as_of, *credit_scope_params],
+            *sums_params,
+            *[as_of, as_of],
+        ],
     )
     bucket_keys = [*(r.key for r in rules), domain.UNAPPLIED]
     with gc_paused():
@@ -413,12 +423,12 @@ SELECT NULL, {column_totals}, 0, SUM(week), SUM(week_items) FROM per
 """
 _UNAPPLIED_SQL = """
 SELECT -CAST(COALESCE(SUM(d.unapplied_functional_now + COALESCE(x.f, 0)), 0) AS BIGINT)
-FROM ledger_document d
+FROM {open_credits} d
 LEFT JOIN (
     SELECT a.source_id, CAST(SUM(a.amount) AS BIGINT) AS a, CAST(SUM(a.source_functional_amount) AS BIGINT) AS f
     FROM ledger_allocation a WHERE a.allocated_on > %s GROUP BY a.source_id
 ) x ON x.source_id = d.id
-WHERE {open_on} AND d.unapplied_now + COALESCE(x.a, 0) > 0
+WHERE d.unapplied_now + COALESCE(x.a, 0) > 0
 """
 
 
@@ -462,8 +472,8 @@ def dashboard_figures(
     with report_session():
         found = _grouped(sql, params)
         unapplied = _grouped(
-            _UNAPPLIED_SQL.format(open_on=_CREDITS_OPEN_ON.format(scope=credit_scope)),
-            [today, today, today, *credit_scope_params],
+            _UNAPPLIED_SQL.format(open_credits=_OPEN_CREDITS.format(scope=credit_scope)),
+            [today, *credit_scope_params, today, today, *credit_scope_params, today],
         )[0][0]
     totals, top_rows, week = dict.fromkeys(keys, 0), [], {"items": 0, "amount": 0}
     for customer_id, *amounts, items, week_amount, week_items in found:
