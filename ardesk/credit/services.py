@@ -359,58 +359,19 @@ def credit_check(
             )
         if existing.customer_id != customer.pk:
             raise InvalidInput({"order_ref": [_("Order %(ref)s belongs to another customer.") % {"ref": order_ref}]})
-    figures = ledger.exposure_minor(customer_ids=[customer.pk], company_id=company.pk, as_of=today)
-    group_exposure = None
-    if group is not None:
-        member_ids = list(group.accounts.values_list("customer_id", flat=True))
-        group_figures = ledger.exposure_minor(customer_ids=member_ids, company_id=company.pk, as_of=today)
-        group_exposure = (
-            group_figures["open"]
-            - group_figures["unapplied"]
-            + selectors.open_orders_minor(customer_ids=member_ids, exclude_order=orders.existing_id)
-        )
-    facts = domain.CheckFacts(
-        today=today,
-        customer_status=customer.status,
-        amount=amount_minor,
-        open_receivables=figures["open"],
-        unapplied_credits=figures["unapplied"],
+    facts, result, special = _evaluate(
+        customer=customer,
+        account=account,
+        group=group,
+        amount_minor=amount_minor,
         open_orders=orders.open_orders,
-        limit=account.limit,
-        limit_valid_until=account.limit_valid_until,
-        group_limit=group.limit if group else None,
-        group_exposure=group_exposure,
-        group_limit_valid_until=group.valid_until if group else None,
-        overdue_amount=figures["overdue"],
-        oldest_overdue_days=(today - figures["oldest_due_on"]).days if figures["oldest_due_on"] else 0,
-        next_review_on=account.next_review_on,
-        hold_overdue_days=account.hold_overdue_days,
-        block_overdue_days=account.block_overdue_days,
-        hold_overdue_amount=account.hold_overdue_amount,
+        exclude_order=orders.existing_id,
+        today=today,
     )
-    result = domain.check_order(facts)
-    special = None
-    if "over_limit" in result.codes:
-        # Only an order over the limit looks for a special approval (信用特批); the account lock
-        # already serialises the checks that could use the same one.
-        special = (
-            CreditRequest.objects.filter(
-                customer=customer, kind=RequestKind.SPECIAL, status=RequestStatus.APPROVED, valid_until__gte=today
-            )
-            .order_by("valid_until", "id")
-            .first()
-        )
-        if special is not None:
-            facts = dataclasses.replace(facts, special_approval=special.amount)
-            result = domain.check_order(facts)
     status = {domain.RELEASE: OrderStatus.RELEASED, domain.HOLD: OrderStatus.HELD, domain.BLOCK: OrderStatus.BLOCKED}[
         result.decision
     ]
-    reasons = [{"code": r.code, "decision": r.decision, "message": r.message} for r in result.reasons]
-    if result.uses_special_approval:
-        reasons.append(
-            {"code": "special_approval", "decision": domain.RELEASE, "message": _("Released under a special approval.")}
-        )
+    reasons = _reasons(result)
     order_figures = _figures(result, facts, functional)
     if existing is not None:
         order = existing
@@ -445,6 +406,120 @@ def credit_check(
         },
     )
     return order, result
+
+
+def _evaluate(
+    *,
+    customer: Customer,
+    account: selectors.CheckAccount,
+    group: CreditGroup | None,
+    amount_minor: int,
+    open_orders: int,
+    exclude_order: int | None,
+    today: dt.date,
+) -> tuple[domain.CheckFacts, domain.CheckResult, CreditRequest | None]:
+    """Read the exposure and decide an order (the account is locked): the facts, the result, a special approval used."""
+    figures = ledger.exposure_minor(customer_ids=[customer.pk], company_id=customer.company_id, as_of=today)
+    group_exposure = None
+    if group is not None:
+        member_ids = list(group.accounts.values_list("customer_id", flat=True))
+        group_figures = ledger.exposure_minor(customer_ids=member_ids, company_id=customer.company_id, as_of=today)
+        group_exposure = (
+            group_figures["open"]
+            - group_figures["unapplied"]
+            + selectors.open_orders_minor(customer_ids=member_ids, exclude_order=exclude_order)
+        )
+    facts = domain.CheckFacts(
+        today=today,
+        customer_status=customer.status,
+        amount=amount_minor,
+        open_receivables=figures["open"],
+        unapplied_credits=figures["unapplied"],
+        open_orders=open_orders,
+        limit=account.limit,
+        limit_valid_until=account.limit_valid_until,
+        group_limit=group.limit if group else None,
+        group_exposure=group_exposure,
+        group_limit_valid_until=group.valid_until if group else None,
+        overdue_amount=figures["overdue"],
+        oldest_overdue_days=(today - figures["oldest_due_on"]).days if figures["oldest_due_on"] else 0,
+        next_review_on=account.next_review_on,
+        hold_overdue_days=account.hold_overdue_days,
+        block_overdue_days=account.block_overdue_days,
+        hold_overdue_amount=account.hold_overdue_amount,
+    )
+    result = domain.check_order(facts)
+    special = None
+    if "over_limit" in result.codes:
+        # Only an order over the limit looks for a special approval (信用特批); the account lock
+        # already serialises the checks that could use the same one.
+        special = (
+            CreditRequest.objects.filter(
+                customer=customer, kind=RequestKind.SPECIAL, status=RequestStatus.APPROVED, valid_until__gte=today
+            )
+            .order_by("valid_until", "id")
+            .first()
+        )
+        if special is not None:
+            facts = dataclasses.replace(facts, special_approval=special.amount)
+            result = domain.check_order(facts)
+    return facts, result, special
+
+
+def _reasons(result: domain.CheckResult) -> list[dict]:
+    reasons = [{"code": r.code, "decision": r.decision, "message": r.message} for r in result.reasons]
+    if result.uses_special_approval:
+        reasons.append(
+            {"code": "special_approval", "decision": domain.RELEASE, "message": _("Released under a special approval.")}
+        )
+    return reasons
+
+
+def held_orders_recheck(*, by, customer: Customer) -> list[OpenOrder]:
+    """Re-check the customer's held orders after its limit changed, oldest first; release those that now pass.
+
+    Called inside the limit change's transaction, under the account lock. An order still held (or
+    now blocked) stays in the queue for a manager, unchanged. Each released order joins the
+    exposure before the next one is checked, so together they never pass the new limit.
+    """
+    account = selectors.locked_account(customer.pk)
+    if account is None:
+        return []
+    group = CreditGroup.objects.select_for_update().get(pk=account.group_id) if account.group_id else None
+    today = clock.today()
+    released = []
+    for order in OpenOrder.objects.filter(customer=customer, status=OrderStatus.HELD).order_by("checked_at", "id"):
+        facts, result, special = _evaluate(
+            customer=customer,
+            account=account,
+            group=group,
+            amount_minor=order.amount,
+            open_orders=selectors.open_orders_minor(customer_ids=[customer.pk]),
+            exclude_order=order.pk,
+            today=today,
+        )
+        if result.decision != domain.RELEASE:
+            continue
+        order.status, order.reasons, order.figures = (
+            OrderStatus.RELEASED,
+            _reasons(result),
+            _figures(result, facts, order.currency),
+        )
+        order.decided_by, order.decided_at = by, clock.now()
+        order.decision_note = _("Released when re-checked after the credit limit changed.")
+        order.save(update_fields=["status", "reasons", "figures", "decided_by", "decided_at", "decision_note"])
+        if result.uses_special_approval:
+            special.status, special.used_by_order = RequestStatus.USED, order
+            special.save(update_fields=["status", "used_by_order"])
+        record(
+            action="credit.order_release",
+            actor=by,
+            target=order,
+            before={"status": OrderStatus.HELD},
+            after={"status": OrderStatus.RELEASED, "recheck": True, "exposure": result.exposure},
+        )
+        released.append(order)
+    return released
 
 
 def _order_insert(*, company, customer, order_ref, amount, currency, status, reasons, figures, by) -> OpenOrder:
@@ -803,6 +878,8 @@ def _apply(request: CreditRequest, account: CreditAccount, by) -> None:
         before=before,
         after=after,
     )
+    if request.kind == RequestKind.LIMIT:
+        held_orders_recheck(by=by, customer=request.customer)
 
 
 @transaction.atomic

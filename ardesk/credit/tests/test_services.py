@@ -129,6 +129,24 @@ def test_an_invoiced_or_cancelled_order_leaves_the_exposure(customer, analyst, m
         services.credit_check(by=analyst, customer=customer, order_ref="SO-2", amount="1.00")
 
 
+def test_held_orders_are_rechecked_oldest_first_when_a_higher_limit_is_approved(customer, analyst, manager):
+    give_limit(customer, "1000.00", analyst, manager)
+    services.credit_check(by=analyst, customer=customer, order_ref="SO-1", amount="100.00")  # 950.00: released
+    second, result = services.credit_check(by=analyst, customer=customer, order_ref="SO-2", amount="200.00")
+    assert result.codes == ["over_limit"]  # 1,150.00 over 1,000.00
+    third, result = services.credit_check(by=analyst, customer=customer, order_ref="SO-3", amount="1000.00")
+    assert result.codes == ["over_limit"]
+    give_limit(customer, "1200.00", analyst, manager)
+    second.refresh_from_db()
+    third.refresh_from_db()
+    # SO-2 now fits (950.00 + 200.00 = 1,150.00); with it released, SO-3 would reach 2,150.00: still held.
+    assert (second.status, second.figures["exposure"], second.reasons) == ("released", "1150.00", [])
+    assert second.decided_by == manager and "re-checked" in second.decision_note
+    assert audit_actions(second)[-1] == "credit.order_release"
+    assert (third.status, third.figures["exposure"]) == ("held", "1950.00")
+    assert selectors.open_orders_minor(customer_ids=[customer.pk]) == 30_000
+
+
 def test_a_held_order_waits_for_a_manager_who_releases_it_with_an_audit_record(customer, analyst, manager):
     order, result = services.credit_check(by=analyst, customer=customer, order_ref="SO-9", amount="10.00")
     assert result.codes == ["no_limit"]
