@@ -396,30 +396,31 @@ def _aging(*, as_of, company_ids, bucket_set, by, currency, customer_ids) -> Agi
     )
 
 
-# The dashboard in one reading of today's open lines: per customer, the functional open amount in
-# each bucket, the items overdue and what falls due in the week; then the customers most overdue
-# (every bucket but the first, "not due") and the totals of all customers (customer_id NULL).
+# The dashboard in one reading of today's open lines (functional amounts): the customers most
+# overdue, with their overdue items, then one row (customer_id NULL) with what falls due in the
+# week and each bucket's total.
 # Identifiers are fixed; every value is a placeholder.
 _DASHBOARD_SQL = """
-WITH per AS (
-    SELECT l.customer_id, {bucket_sums},
-           SUM(CASE WHEN l.due_on < %s THEN 1 ELSE 0 END) AS overdue_items,
-           CAST(SUM(CASE WHEN l.due_on >= %s AND l.due_on <= %s THEN {amount} ELSE 0 END) AS BIGINT) AS week,
-           SUM(CASE WHEN l.due_on >= %s AND l.due_on <= %s THEN 1 ELSE 0 END) AS week_items
+WITH open_today AS (
+    SELECT l.customer_id, l.due_on, l.open_functional_now + COALESCE(x.f, 0) AS amount
     FROM {open_lines} l
     LEFT JOIN (
         SELECT a.line_id, CAST(SUM(a.amount) AS BIGINT) AS a, CAST(SUM(a.functional_amount) AS BIGINT) AS f
         FROM ledger_allocation a WHERE a.allocated_on > %s GROUP BY a.line_id
     ) x ON x.line_id = l.id
     WHERE l.issue_on <= %s{scope} AND l.open_now + COALESCE(x.a, 0) > 0
-    GROUP BY l.customer_id
 )
 SELECT * FROM (
-    SELECT customer_id, {columns}, overdue_items, week, week_items FROM per
-    WHERE {overdue} > 0 ORDER BY {overdue} DESC, customer_id LIMIT %s
+    SELECT customer_id, CAST(SUM(amount) AS BIGINT) AS overdue, COUNT(*) AS items, 0, 0, {zeros}
+    FROM open_today WHERE due_on < %s
+    GROUP BY customer_id ORDER BY 2 DESC, customer_id LIMIT %s
 ) top
 UNION ALL
-SELECT NULL, {column_totals}, 0, SUM(week), SUM(week_items) FROM per
+SELECT NULL, 0, 0,
+       CAST(SUM(CASE WHEN l.due_on >= %s AND l.due_on <= %s THEN l.amount ELSE 0 END) AS BIGINT),
+       SUM(CASE WHEN l.due_on >= %s AND l.due_on <= %s THEN 1 ELSE 0 END),
+       {bucket_sums}
+FROM open_today l
 """
 _UNAPPLIED_SQL = """
 SELECT -CAST(COALESCE(SUM(d.unapplied_functional_now + COALESCE(x.f, 0)), 0) AS BIGINT)
@@ -454,20 +455,15 @@ def dashboard_figures(
     keys = [*(r.key for r in rules), domain.UNAPPLIED]
     if not company_ids:
         return DashboardFigures(_bucket_labels(rules), dict.fromkeys(keys, 0), [], {"items": 0, "amount": 0})
-    amount = "(l.open_functional_now + COALESCE(x.f, 0))"
-    sums, sums_params = _bucket_sums("l.due_on", amount, domain.limits(rules, today, bucket_set.unit))
-    columns = [f"b{n}" for n in range(len(sums))]
+    sums, sums_params = _bucket_sums("l.due_on", "l.amount", domain.limits(rules, today, bucket_set.unit))
     scope, scope_params = _scope_sql("l", company_ids, None, None)
     sql = _DASHBOARD_SQL.format(
-        bucket_sums=", ".join(f"{sql} AS {c}" for sql, c in zip(sums, columns, strict=True)),
-        amount=amount,
         open_lines=_OPEN_LINES,
         scope=scope,
-        columns=", ".join(columns),
-        overdue=" + ".join(columns[1:]) or "0",
-        column_totals=", ".join(f"CAST(SUM({c}) AS BIGINT)" for c in columns),
+        zeros=", ".join("0" for _sum in sums),
+        bucket_sums=", ".join(sums),
     )
-    params = [*sums_params, today, today, week_end, today, week_end, today, today, today, *scope_params, top]
+    params = [today, today, today, *scope_params, today, top, today, week_end, today, week_end, *sums_params]
     credit_scope, credit_scope_params = _scope_sql("d", company_ids, None, None)
     with report_session():
         found = _grouped(sql, params)
@@ -476,12 +472,12 @@ def dashboard_figures(
             [today, *credit_scope_params, today, today, *credit_scope_params, today],
         )[0][0]
     totals, top_rows, week = dict.fromkeys(keys, 0), [], {"items": 0, "amount": 0}
-    for customer_id, *amounts, items, week_amount, week_items in found:
+    for customer_id, overdue, items, week_amount, week_items, *amounts in found:
         if customer_id is None:
             totals.update(zip(keys, (int(a or 0) for a in amounts), strict=False))
             week = {"items": int(week_items or 0), "amount": int(week_amount or 0)}
         else:
-            top_rows.append({"customer_id": customer_id, "overdue": int(sum(amounts[1:])), "items": int(items)})
+            top_rows.append({"customer_id": customer_id, "overdue": int(overdue), "items": int(items)})
     totals[domain.UNAPPLIED] = int(unapplied)
     return DashboardFigures(_bucket_labels(rules), totals, top_rows, week)
 
