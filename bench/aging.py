@@ -19,7 +19,7 @@ What it does, in one run:
 3. Times, in one subprocess per database (Django reads its settings once per process),
    ``reports.selectors.aging(as_of=..., by="customer")`` as of today and as of ``--past-months``
    ago: one warm-up call, then the median of ``--repeat`` calls. "query" is the call less its
-   reconciliation (``ledger.balance_minor`` and ``exchange_differences``, timed on their own);
+   reconciliation (``selectors.ledger_balance`` and ``exchange_differences``, timed on their own);
    "whole" is the call. The same aggregation runs in DuckDB over the Parquet files from the
    allocations alone (open amount on D = amount less the allocations dated on or before D, for
    items issued by D; unapplied credits likewise), and its per-bucket and per-customer totals are
@@ -289,7 +289,6 @@ def worker(args) -> None:
     from django.db import connection
 
     from ardesk.companies.models import Company
-    from ardesk.ledger import selectors as ledger
     from ardesk.reports import selectors
 
     company_ids = list(Company.objects.values_list("pk", flat=True))
@@ -320,7 +319,7 @@ def worker(args) -> None:
 
         def reconciliation(as_of=as_of):
             with session():  # as aging() runs it
-                return ledger.balance_minor(as_of=as_of, company_ids=company_ids, functional=True) - (
+                return selectors.ledger_balance(as_of=as_of, company_ids=company_ids, functional=True) - (
                     selectors.exchange_differences(as_of=as_of, company_ids=company_ids, functional=True)
                 )
 
