@@ -188,6 +188,7 @@ CELERY_TIMEZONE = TIME_ZONE
 # `ardesk serve` runs them in a thread of the web process every ARDESK_SCHEDULE_SECONDS.
 CELERY_BEAT_SCHEDULE = {
     "month-end-aging-snapshots": {"task": "reports.month_end_snapshots", "schedule": 6 * 3600},
+    "ledger-daily-totals-compact": {"task": "reports.ledger_days_compact", "schedule": 3600},
     "credit-reviews-due": {"task": "credit.reviews_schedule", "schedule": 6 * 3600},
     # Promises kept or broken, the day's dunning run per company (once a day), failed e-mails again.
     "collections-daily": {"task": "collections.daily", "schedule": 3600},

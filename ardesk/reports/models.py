@@ -118,11 +118,13 @@ class AgingSnapshotRow(models.Model):
 
 
 class LedgerDay(models.Model):
-    """The posted documents of one company, currency and issue day, summed (minor units).
+    """Posted documents of one company, currency and issue day, summed (minor units).
 
     A read model kept by database triggers on ``ledger_document`` (migration reports/0003), so every
     way of writing the ledger (services, imports, the API) keeps it: the ledger balance on any date
     and each month's credit sales are then a sum over a few thousand rows instead of every document.
+    Triggers only append rows (no row is updated, so concurrent postings never wait on each other);
+    a day may have several rows until ``ledger_days.totals_compact`` merges them. Readers sum.
     """
 
     company = models.ForeignKey(Company, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False)
@@ -135,7 +137,7 @@ class LedgerDay(models.Model):
     class Meta:
         verbose_name = _("ledger day")
         verbose_name_plural = _("ledger days")
-        constraints = [models.UniqueConstraint(fields=["company", "currency", "day"], name="uniq_ledger_day")]
+        indexes = [models.Index(fields=["company", "day"], name="reports_ledger_day")]
 
     def __str__(self) -> str:
         return f"{self.company_id} {self.currency} {self.day}"
@@ -144,7 +146,8 @@ class LedgerDay(models.Model):
 class ExchangeDay(models.Model):
     """The exchange differences realised by one company's allocations of one day (functional minor units).
 
-    Kept by database triggers on ``ledger_allocation`` (migration reports/0003), beside ``LedgerDay``.
+    Kept by database triggers on ``ledger_allocation`` (migration reports/0003), beside ``LedgerDay``,
+    and like it appended to and compacted.
     """
 
     company = models.ForeignKey(Company, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False)
@@ -154,7 +157,7 @@ class ExchangeDay(models.Model):
     class Meta:
         verbose_name = _("exchange differences of a day")
         verbose_name_plural = _("exchange differences by day")
-        constraints = [models.UniqueConstraint(fields=["company", "day"], name="uniq_exchange_day")]
+        indexes = [models.Index(fields=["company", "day"], name="reports_exchange_day")]
 
     def __str__(self) -> str:
         return f"{self.company_id} {self.day}"

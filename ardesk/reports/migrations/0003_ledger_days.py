@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "exchange differences of a day",
                 "verbose_name_plural": "exchange differences by day",
-                "constraints": [models.UniqueConstraint(fields=("company", "day"), name="uniq_exchange_day")],
+                "indexes": [models.Index(fields=["company", "day"], name="reports_exchange_day")],
             },
         ),
         migrations.CreateModel(
@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "ledger day",
                 "verbose_name_plural": "ledger days",
-                "constraints": [models.UniqueConstraint(fields=("company", "currency", "day"), name="uniq_ledger_day")],
+                "indexes": [models.Index(fields=["company", "day"], name="reports_ledger_day")],
             },
         ),
         migrations.RunPython(install, remove),

@@ -14,7 +14,7 @@ from ardesk.customers.tests.factories import CustomerFactory
 from ardesk.ledger import services
 from ardesk.ledger.models import Allocation, Document, DocumentStatus
 from ardesk.ledger.tests.test_invariants import apply, operations
-from ardesk.reports import ledger_days
+from ardesk.reports import ledger_days, tasks
 from ardesk.reports.models import ExchangeDay, LedgerDay
 from ardesk.reports.tests.conftest import D
 
@@ -22,14 +22,19 @@ pytestmark = pytest.mark.django_db
 
 
 def kept() -> tuple[dict, dict]:
-    """The daily totals as the triggers left them, without days that sum to nothing."""
-    days = {
-        (d.company_id, d.currency, d.day): (d.balance, d.balance_functional, d.sales_functional)
-        for d in LedgerDay.objects.all()
-        if (d.balance, d.balance_functional, d.sales_functional) != (0, 0, 0)
-    }
-    exchange = {(e.company_id, e.day): e.realised for e in ExchangeDay.objects.all() if e.realised}
-    return days, exchange
+    """The daily totals as the triggers left them (a day's rows summed), without days that sum to nothing."""
+    days: dict = {}
+    for d in LedgerDay.objects.all():
+        balance, functional, sales = days.get((d.company_id, d.currency, d.day), (0, 0, 0))
+        days[(d.company_id, d.currency, d.day)] = (
+            balance + d.balance,
+            functional + d.balance_functional,
+            sales + d.sales_functional,
+        )
+    exchange: dict = {}
+    for e in ExchangeDay.objects.all():
+        exchange[(e.company_id, e.day)] = exchange.get((e.company_id, e.day), 0) + e.realised
+    return {k: v for k, v in days.items() if v != (0, 0, 0)}, {k: v for k, v in exchange.items() if v}
 
 
 def summed() -> tuple[dict, dict]:
@@ -90,6 +95,19 @@ def test_changing_or_deleting_a_posted_row_outside_the_services_still_keeps_the_
     Allocation.objects.filter(pk=foreign.pk).delete()
     assert kept() == summed()
     assert kept()[1] == {}
+
+
+def test_compacting_leaves_one_row_per_day_with_the_same_totals(ledger, company):
+    before = kept()
+    Document.objects.filter(doc_type="invoice").update(status=DocumentStatus.DRAFT)
+    Document.objects.filter(doc_type="invoice").update(status=DocumentStatus.POSTED)
+    assert LedgerDay.objects.count() > len(before[0])
+    left = ledger_days.totals_compact()
+    assert kept() == before == summed()
+    assert LedgerDay.objects.count() == len(before[0])
+    assert ExchangeDay.objects.count() == len(before[1])
+    assert left == len(before[0]) + len(before[1])
+    assert tasks.ledger_days_compact() == left
 
 
 def test_a_rebuild_from_the_ledger_gives_what_the_triggers_kept(ledger):
