@@ -151,6 +151,11 @@ class DocumentImporter(Importer):
         self.currencies: dict[str, tuple[str, int]] = {}
         # A first import into an empty ledger needs no look-ups: duplicates within the file are caught by `seen`.
         self.ledger_has_documents = Document.objects.filter(company=self.company, doc_type=self.doc_type).exists()
+        self.sequence = None
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [Document._meta.db_table])
+                self.sequence = cursor.fetchone()[0]
         self.writer = Writer()
 
     def finish(self) -> None:
@@ -417,8 +422,18 @@ class DocumentImporter(Importer):
         )
 
 
-def _write_documents(cursor, documents: list[tuple]) -> list[int]:
-    ids = reserve_ids(Document, len(documents), cursor=cursor)
+def _write_documents(cursor, documents: list[tuple], sequence: str | None) -> list[int]:
+    """Insert documents (DOCUMENT_FIELDS without the id) and return their new ids, in order.
+
+    On PostgreSQL the ids come from the table's ``sequence``, named once per import:
+    ``core.bulk.reserve_ids`` looks the name up again for every id, which cost the database
+    about 4 µs a row.
+    """
+    if sequence is None:
+        ids = reserve_ids(Document, len(documents), cursor=cursor)
+    else:
+        cursor.execute("SELECT nextval(%s::regclass) FROM generate_series(1, %s)", [sequence, len(documents)])
+        ids = [row[0] for row in cursor.fetchall()]
     insert_rows(Document, DOCUMENT_FIELDS, ((pk, *doc) for pk, doc in zip(ids, documents, strict=True)), cursor=cursor)
     return ids
 
@@ -518,8 +533,10 @@ class InvoiceImporter(DocumentImporter):
             documents.append(self.document_row(row, 0, 0, row["issue_on"]))
             lines.extend((index, *line) for line in self.lines(row))
 
+        sequence = self.sequence
+
         def write(cursor):
-            ids = _write_documents(cursor, documents)
+            ids = _write_documents(cursor, documents, sequence)
             insert_rows(DueLine, LINE_FIELDS, ((ids[index], *rest) for index, *rest in lines), cursor=cursor)
 
         self.writer.submit(write)
@@ -654,9 +671,10 @@ class CreditImporter(DocumentImporter):
         for pk, amount, functional in changes:
             self.pending[pk] = (amount, functional, self.submitted)
         self.pending_chunks.append((self.submitted, [change[0] for change in changes]))
+        sequence = self.sequence
 
         def write(cursor):
-            ids = _write_documents(cursor, documents)
+            ids = _write_documents(cursor, documents, sequence)
             insert_rows(
                 Allocation,
                 SOURCE_ALLOCATION_FIELDS,
