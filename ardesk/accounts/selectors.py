@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from ardesk.accounts.models import ApiToken, Preference
 from ardesk.accounts.roles import role_label
+from ardesk.core import prepared
 
 
 def user_language(user) -> str | None:
@@ -24,7 +25,7 @@ def user_roles(user) -> list[str]:
 def token_user(raw: str):
     """The active user behind an API token, or None; marks the token as used (at most once a minute).
 
-    One plain statement: every API call starts here. The user carries the fields a request reads
+    One plain statement, prepared: every API call starts here. The user carries the fields a request reads
     (id, username, active, superuser); any other field loads on first use.
     """
     from django.contrib.auth import get_user_model
@@ -44,7 +45,7 @@ def token_user(raw: str):
     """  # noqa: S608 (column and table names from the model; every value is a parameter)
     stale = connection.ops.adapt_datetimefield_value(now - dt.timedelta(seconds=60))
     with connection.cursor() as cursor:
-        cursor.execute(sql, [stale, digest])
+        prepared.execute(cursor, "ardesk_token_user", sql, [stale, digest])
         row = cursor.fetchone()
     if row is None:
         return None

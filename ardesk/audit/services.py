@@ -19,7 +19,7 @@ from django.db import connection, models, transaction
 from ardesk.audit import domain
 from ardesk.audit.context import current
 from ardesk.audit.models import AuditChainHead, AuditEvent
-from ardesk.core import clock
+from ardesk.core import clock, prepared
 
 
 def snapshot(instance: models.Model, fields: Iterable[str] | None = None, *, secret: Iterable[str] = ()) -> dict:
@@ -108,14 +108,15 @@ def _append(data: domain.EventData) -> AuditEvent:
 # hashes it (sha256 over the UTF-8 bytes, as audit.domain.event_hash); the head moves to the event.
 _APPEND_SQL = """
 WITH head AS (
-    SELECT last_seq + 1 AS seq, COALESCE(NULLIF(last_hash, ''), %s) AS prev_hash
+    SELECT last_seq + 1 AS seq, COALESCE(NULLIF(last_hash, ''), %s::text) AS prev_hash
     FROM audit_auditchainhead WHERE id = 1 FOR UPDATE
 ), event AS (
     INSERT INTO audit_auditevent (seq, at, actor_id, actor_name, action, object_type, object_id, object_repr,
                                   company_id, before, after, ip, prev_hash, hash)
-    SELECT seq, %s, %s, %s, %s, %s, %s, %s, %s, %s::jsonb, %s::jsonb, %s, prev_hash,
-           encode(sha256(convert_to(%s || '"prev_hash":"' || prev_hash || '","seq":' || seq::text || '}', 'UTF8')),
-                  'hex')
+    SELECT seq, %s::timestamptz, %s::integer, %s::text, %s::text, %s::text, %s::text, %s::text, %s::bigint,
+           %s::jsonb, %s::jsonb, %s::text, prev_hash,
+           encode(sha256(convert_to(%s::text || '"prev_hash":"' || prev_hash || '","seq":' || seq::text || '}',
+                                    'UTF8')), 'hex')
     FROM head
     RETURNING seq, prev_hash, hash
 )
@@ -142,13 +143,13 @@ def _append_in_one_statement(data: domain.EventData) -> AuditEvent:
         domain.content_prefix(data),
     ]
     with connection.cursor() as cursor:
-        cursor.execute(_APPEND_SQL, params)
+        prepared.execute(cursor, "ardesk_audit_append", _APPEND_SQL, params)
         row = cursor.fetchone()
         if row is None:  # the very first event: there is no head yet
             cursor.execute(
                 "INSERT INTO audit_auditchainhead (id, last_seq, last_hash) VALUES (1, 0, '') ON CONFLICT DO NOTHING"
             )
-            cursor.execute(_APPEND_SQL, params)
+            prepared.execute(cursor, "ardesk_audit_append", _APPEND_SQL, params)
             row = cursor.fetchone()
     seq, prev_hash, digest = row
     event = _event(dataclasses.replace(data, seq=seq, prev_hash=prev_hash), digest)

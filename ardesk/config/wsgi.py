@@ -2,7 +2,11 @@
 
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ardesk.config.settings")
-application = get_wsgi_application()
+django.setup(set_prefix=False)
+
+from ardesk.config.handler import Handler  # noqa: E402 (needs the apps loaded)
+
+application = Handler()

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import weakref
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -14,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from ardesk.companies.models import Company
 from ardesk.companies.selectors import company_ids_for
+from ardesk.core import prepared
 from ardesk.core.errors import NotFound
 from ardesk.core.money import from_minor
 from ardesk.credit import domain
@@ -26,6 +25,7 @@ from ardesk.credit.models import (
     FinancialStatement,
     OpenOrder,
     OrderStatus,
+    RequestKind,
     RequestStatus,
     ReviewStatus,
     Scorecard,
@@ -170,77 +170,72 @@ def active_scorecard(code: str | None = None) -> Scorecard:
 # statements of plain SQL (no query building), each answering one question of the check.
 
 
-_prepared: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # database connection -> statement names
-
-
-def _execute(cursor, name: str, sql: str, params: list) -> None:
-    """Run one of the check's statements; on PostgreSQL as a statement prepared once per connection.
-
-    Planning these short statements costs PostgreSQL more than running them; prepared, each is
-    planned once per connection (a prepared statement outlives a rolled-back transaction).
-    """
-    if connection.vendor != "postgresql":
-        cursor.execute(sql, params)
-        return
-    names = _prepared.setdefault(connection.connection, set())
-    if name not in names:
-        numbers = iter(range(1, len(params) + 1))
-        cursor.execute(f"PREPARE {name} AS " + re.sub("%s", lambda _m: f"${next(numbers)}", sql))
-        names.add(name)
-    cursor.execute(f"EXECUTE {name}({', '.join(['%s'] * len(params))})", params)
+_PERMISSION_SQL = """
+    SELECT 1 FROM auth_permission p JOIN django_content_type ct ON ct.id = p.content_type_id
+    WHERE ct.app_label = %s AND p.codename = %s AND (
+        EXISTS (SELECT 1 FROM auth_user_user_permissions up WHERE up.permission_id = p.id AND up.user_id = %s)
+        OR EXISTS (SELECT 1 FROM auth_group_permissions gp JOIN auth_user_groups ug ON ug.group_id = gp.group_id
+                   WHERE gp.permission_id = p.id AND ug.user_id = %s))
+"""
 
 
 def has_permission(user, permission: str) -> bool:
     """``user.has_perm`` for one model permission in one statement (Django's model backend rules).
 
     An inactive user has none, a superuser all; otherwise the permission is the user's own or one
-    of their roles' (groups').
+    of their roles' (groups'). An answer already read for this user object (``check_customer``
+    reads the check's permission with the customer) is not read again.
     """
     if not user.is_active:
         return False
     if user.is_superuser:
         return True
+    known = getattr(user, "_ardesk_permissions", {})
+    if permission in known:
+        return known[permission]
     app_label, codename = permission.split(".", 1)
-    sql = """
-        SELECT 1 FROM auth_permission p JOIN django_content_type ct ON ct.id = p.content_type_id
-        WHERE ct.app_label = %s AND p.codename = %s AND (
-            EXISTS (SELECT 1 FROM auth_user_user_permissions up WHERE up.permission_id = p.id AND up.user_id = %s)
-            OR EXISTS (SELECT 1 FROM auth_group_permissions gp JOIN auth_user_groups ug ON ug.group_id = gp.group_id
-                       WHERE gp.permission_id = p.id AND ug.user_id = %s))
-    """
     with connection.cursor() as cursor:
-        _execute(cursor, "ardesk_credit_permission", sql, [app_label, codename, user.pk, user.pk])
+        prepared.execute(cursor, "ardesk_credit_permission", _PERMISSION_SQL, [app_label, codename, user.pk, user.pk])
         return cursor.fetchone() is not None
+
+
+CHECK_PERMISSION = "credit.check_order"
 
 
 def check_customer(*, user, company_code: str, customer_id: int | None, customer_code: str) -> tuple:
     """The company (if active and granted to the user) and its customer named by id or code: (company, customer).
 
     Either may be None: no company means it does not exist or is not granted, no customer that the
-    company has no such customer. One statement; the instances carry the fields the check reads.
+    company has no such customer. One statement, which also reads whether the user may check an
+    order (remembered on the user object for ``has_permission``); the instances carry the fields
+    the check reads.
     """
     if not user.is_authenticated:
         return None, None
     customer_match = "cu.id = %s" if customer_id is not None else "cu.code = %s"
     sql = f"""
-        SELECT c.id, c.code, c.name, c.functional_currency, cu.id, cu.code, cu.name, cu.status
+        SELECT c.id, c.code, c.name, c.functional_currency, cu.id, cu.code, cu.name, cu.status,
+               EXISTS ({_PERMISSION_SQL})
         FROM companies_company c LEFT JOIN customers_customer cu ON cu.company_id = c.id AND {customer_match}
         WHERE c.code = %s AND c.is_active
           AND (%s OR EXISTS (SELECT 1 FROM companies_companygrant g WHERE g.company_id = c.id AND g.user_id = %s))
     """  # noqa: S608 (only a column name is chosen; every value is a parameter)
     key = customer_id if customer_id is not None else customer_code
+    app_label, codename = CHECK_PERMISSION.split(".", 1)
     with connection.cursor() as cursor:
         name = "ardesk_credit_customer_by_" + ("id" if customer_id is not None else "code")
-        _execute(cursor, name, sql, [key, company_code, user.is_superuser, user.pk])
+        params = [app_label, codename, user.pk, user.pk, key, company_code, user.is_superuser, user.pk]
+        prepared.execute(cursor, name, sql, params)
         row = cursor.fetchone()
     if row is None:
         return None, None
+    user._ardesk_permissions = {**getattr(user, "_ardesk_permissions", {}), CHECK_PERMISSION: bool(row[8])}
     # Field names in the models' field order, as Model.from_db expects the values.
     company = Company.from_db(connection.alias, ["id", "code", "name", "functional_currency"], row[:4])
     if row[4] is None:
         return company, None
     customer = Customer.from_db(
-        connection.alias, ["id", "company_id", "code", "name", "status"], [row[4], company.pk, *row[5:]]
+        connection.alias, ["id", "company_id", "code", "name", "status"], [row[4], company.pk, *row[5:8]]
     )
     customer.company = company
     return company, customer
@@ -278,7 +273,7 @@ def locked_account(customer_id: int) -> CheckAccount | None:
         WHERE a.customer_id = %s{lock}
     """  # noqa: S608 (the lock clause is fixed text)
     with connection.cursor() as cursor:
-        _execute(cursor, "ardesk_credit_account_lock", sql, [customer_id])
+        prepared.execute(cursor, "ardesk_credit_account_lock", sql, [customer_id])
         row = cursor.fetchone()
     if row is None:
         return None
@@ -295,29 +290,59 @@ def locked_account(customer_id: int) -> CheckAccount | None:
 
 
 @dataclass(frozen=True)
-class OrderFacts:
-    """What the check knows about the order reference and the customer's released orders."""
+class OrderContext:
+    """What the check reads once the account is locked: the order, the open orders, the ledger, a special approval."""
 
     existing_id: int | None
     existing_status: str | None
     existing_customer_id: int | None
     open_orders: int  # released orders of the customer, this order left out
+    special_id: int | None  # the approved special approval (信用特批) that expires first, if any
+    special_amount: int | None
+    exposure: dict  # ledger.exposure_figures: open, overdue, oldest_due_on, unapplied
 
 
-def order_facts(*, company_id: int, order_ref: str, customer_id: int) -> OrderFacts:
-    """The order already checked under this reference (if any) and the customer's other released orders' sum."""
-    sql = """
-        SELECT o.id, o.status, o.customer_id,
-               (SELECT COALESCE(SUM(r.amount), 0) FROM credit_openorder r
-                WHERE r.customer_id = %s AND r.status = %s AND r.id <> COALESCE(o.id, 0))
-        FROM (SELECT 1 AS one) x LEFT JOIN credit_openorder o ON o.company_id = %s AND o.order_ref = %s
+_ORDER_CONTEXT_SQL = """
+    SELECT o.id, o.status, o.customer_id,
+           (SELECT COALESCE(SUM(r.amount), 0) FROM credit_openorder r
+            WHERE r.customer_id = %s AND r.status = %s AND r.id <> COALESCE(o.id, 0)),
+           (SELECT s.id FROM credit_creditrequest s
+            WHERE s.customer_id = %s AND s.kind = %s AND s.status = %s AND s.valid_until >= %s
+            ORDER BY s.valid_until, s.id LIMIT 1),
+           (SELECT s.amount FROM credit_creditrequest s
+            WHERE s.customer_id = %s AND s.kind = %s AND s.status = %s AND s.valid_until >= %s
+            ORDER BY s.valid_until, s.id LIMIT 1),
+           e.open_total, e.overdue_total, e.oldest_due_on, e.unapplied_total
+    FROM (SELECT 1 AS one) x LEFT JOIN credit_openorder o ON o.company_id = %s AND o.order_ref = %s
+    CROSS JOIN ({exposure}) e
+"""
+
+
+def order_context(*, company_id: int, order_ref: str, customer_id: int, today: dt.date) -> OrderContext:
+    """Everything a new check reads after the account lock, in one statement (the check's dearest part is round trips).
+
+    The ledger's part is the ledger's own exposure statement (``ledger.exposure_statement``), read
+    in the same statement so that all the figures come from one snapshot.
     """
+    exposure_sql, exposure_params = ledger.exposure_statement(
+        customer_ids=[customer_id], company_id=company_id, as_of=today
+    )
+    special = [customer_id, RequestKind.SPECIAL.value, RequestStatus.APPROVED.value, today]
+    params = [customer_id, OrderStatus.RELEASED.value, *special, *special, company_id, order_ref, *exposure_params]
+    sql = _ORDER_CONTEXT_SQL.replace("{exposure}", exposure_sql)
     with connection.cursor() as cursor:
-        _execute(
-            cursor, "ardesk_credit_order_facts", sql, [customer_id, OrderStatus.RELEASED.value, company_id, order_ref]
-        )
-        existing_id, status, owner_id, open_orders = cursor.fetchone()
-    return OrderFacts(existing_id, status, owner_id, int(open_orders))
+        prepared.execute(cursor, "ardesk_credit_order_context", sql, params)
+        row = cursor.fetchone()
+    existing_id, status, owner_id, open_orders, special_id, special_amount = row[:6]
+    return OrderContext(
+        existing_id=existing_id,
+        existing_status=status,
+        existing_customer_id=owner_id,
+        open_orders=int(open_orders),
+        special_id=special_id,
+        special_amount=special_amount,
+        exposure=ledger.exposure_figures(row[6:]),
+    )
 
 
 def rules_for(company_id: int) -> CreditRules:

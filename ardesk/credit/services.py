@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
-from ardesk.core import clock
+from ardesk.core import clock, prepared
 from ardesk.core.errors import ApplicationError, InvalidInput, NotPermitted
 from ardesk.core.money import from_minor, quantize, to_decimal, to_minor
 from ardesk.credit import domain, selectors
@@ -323,12 +323,13 @@ def credit_check(
 
     The customer's credit account row (and its group's row) is locked first, so two checks for one
     customer run one after the other: the second sees the first's released order in the exposure
-    and cannot also pass a limit that only one of them fits. A new order's check is five statements
-    (permission, account lock with the rules, ledger exposure, order facts, insert) and the audit
-    event; the rarer paths (first check of a customer, a group, a re-check, a special approval) use
-    the ORM.
+    and cannot also pass a limit that only one of them fits. A new order's check is three statements
+    (account lock with the rules; the order, the ledger exposure and a special approval; the insert)
+    and the audit event, after the permission (read with the customer by ``check_customer``); the
+    rarer paths (first check of a customer, a group, a re-check, using a special approval) use the
+    ORM.
     """
-    if not selectors.has_permission(by, "credit.check_order"):
+    if not selectors.has_permission(by, selectors.CHECK_PERMISSION):
         raise NotPermitted(_("Your role does not allow this action."))
     company = customer.company
     today = clock.today()
@@ -348,10 +349,10 @@ def credit_check(
     group = CreditGroup.objects.select_for_update().get(pk=account.group_id) if account.group_id else None
     functional = company.functional_currency
     amount_minor = _functional_minor(amount_decimal, currency, company, today)
-    orders = selectors.order_facts(company_id=company.pk, order_ref=order_ref, customer_id=customer.pk)
+    context = selectors.order_context(company_id=company.pk, order_ref=order_ref, customer_id=customer.pk, today=today)
     existing = None
-    if orders.existing_id is not None:
-        existing = OpenOrder.objects.get(pk=orders.existing_id)
+    if context.existing_id is not None:
+        existing = OpenOrder.objects.get(pk=context.existing_id)
         if existing.status not in (OrderStatus.RELEASED, OrderStatus.HELD, OrderStatus.BLOCKED):
             raise OrderClosed(
                 _("Order %(ref)s is already %(status)s.") % {"ref": order_ref, "status": existing.get_status_display()},
@@ -364,9 +365,10 @@ def credit_check(
         account=account,
         group=group,
         amount_minor=amount_minor,
-        open_orders=orders.open_orders,
-        exclude_order=orders.existing_id,
+        open_orders=context.open_orders,
+        exclude_order=context.existing_id,
         today=today,
+        context=context,
     )
     status = {domain.RELEASE: OrderStatus.RELEASED, domain.HOLD: OrderStatus.HELD, domain.BLOCK: OrderStatus.BLOCKED}[
         result.decision
@@ -391,8 +393,7 @@ def credit_check(
             by=by,
         )
     if result.uses_special_approval:
-        special.status, special.used_by_order = RequestStatus.USED, order
-        special.save(update_fields=["status", "used_by_order"])
+        CreditRequest.objects.filter(pk=special).update(status=RequestStatus.USED, used_by_order=order)
     record(
         action="credit.check",
         actor=by,
@@ -417,9 +418,16 @@ def _evaluate(
     open_orders: int,
     exclude_order: int | None,
     today: dt.date,
-) -> tuple[domain.CheckFacts, domain.CheckResult, CreditRequest | None]:
-    """Read the exposure and decide an order (the account is locked): the facts, the result, a special approval used."""
-    figures = ledger.exposure_minor(customer_ids=[customer.pk], company_id=customer.company_id, as_of=today)
+    context: selectors.OrderContext | None = None,
+) -> tuple[domain.CheckFacts, domain.CheckResult, int | None]:
+    """Read the exposure and decide an order (the account is locked): the facts, the result, the special approval's id.
+
+    A new check passes the ``context`` it read in one statement; a re-check reads the ledger here.
+    """
+    if context is not None:
+        figures = context.exposure
+    else:
+        figures = ledger.exposure_minor(customer_ids=[customer.pk], company_id=customer.company_id, as_of=today)
     group_exposure = None
     if group is not None:
         member_ids = list(group.accounts.values_list("customer_id", flat=True))
@@ -451,17 +459,22 @@ def _evaluate(
     result = domain.check_order(facts)
     special = None
     if "over_limit" in result.codes:
-        # Only an order over the limit looks for a special approval (信用特批); the account lock
+        # Only an order over the limit uses a special approval (信用特批); the account lock
         # already serialises the checks that could use the same one.
-        special = (
-            CreditRequest.objects.filter(
-                customer=customer, kind=RequestKind.SPECIAL, status=RequestStatus.APPROVED, valid_until__gte=today
+        if context is not None:
+            special, amount = context.special_id, context.special_amount
+        else:
+            found = (
+                CreditRequest.objects.filter(
+                    customer=customer, kind=RequestKind.SPECIAL, status=RequestStatus.APPROVED, valid_until__gte=today
+                )
+                .order_by("valid_until", "id")
+                .values_list("id", "amount")
+                .first()
             )
-            .order_by("valid_until", "id")
-            .first()
-        )
+            special, amount = found or (None, None)
         if special is not None:
-            facts = dataclasses.replace(facts, special_approval=special.amount)
+            facts = dataclasses.replace(facts, special_approval=amount)
             result = domain.check_order(facts)
     return facts, result, special
 
@@ -509,8 +522,7 @@ def held_orders_recheck(*, by, customer: Customer) -> list[OpenOrder]:
         order.decision_note = _("Released when re-checked after the credit limit changed.")
         order.save(update_fields=["status", "reasons", "figures", "decided_by", "decided_at", "decision_note"])
         if result.uses_special_approval:
-            special.status, special.used_by_order = RequestStatus.USED, order
-            special.save(update_fields=["status", "used_by_order"])
+            CreditRequest.objects.filter(pk=special).update(status=RequestStatus.USED, used_by_order=order)
         record(
             action="credit.order_release",
             actor=by,
@@ -526,7 +538,9 @@ def _order_insert(*, company, customer, order_ref, amount, currency, status, rea
     """Insert a newly checked order in one statement (the ORM's insert costs more than the rest of the check)."""
     checked_at = timezone.now()
     with connection.cursor() as cursor:
-        cursor.execute(
+        prepared.execute(
+            cursor,
+            "ardesk_credit_order_insert",
             _INSERT_ORDER_SQL,
             [
                 company.pk,

@@ -234,15 +234,35 @@ def open_lines_of_documents(*, company_id: int, numbers, doc_types=("invoice",))
 
 
 _EXPOSURE_SQL = """
-SELECT COALESCE(SUM(l.open_functional_now), 0),
-       COALESCE(SUM(CASE WHEN l.due_on < %s THEN l.open_functional_now ELSE 0 END), 0),
-       MIN(CASE WHEN l.due_on < %s THEN l.due_on END),
+SELECT COALESCE(SUM(l.open_functional_now), 0) AS open_total,
+       COALESCE(SUM(CASE WHEN l.due_on < %s THEN l.open_functional_now ELSE 0 END), 0) AS overdue_total,
+       MIN(CASE WHEN l.due_on < %s THEN l.due_on END) AS oldest_due_on,
        (SELECT COALESCE(SUM(d.unapplied_functional_now), 0) FROM ledger_document d
         WHERE d.customer_id IN ({marks}) AND d.company_id = %s AND d.amount < 0 AND d.settled_on IS NULL
-          AND d.status = %s AND d.reversal_of_id IS NULL)
+          AND d.status = %s AND d.reversal_of_id IS NULL) AS unapplied_total
 FROM ledger_dueline l
 WHERE l.customer_id IN ({marks}) AND l.company_id = %s AND l.settled_on IS NULL AND l.open_now > 0
 """
+
+
+def exposure_statement(*, customer_ids, company_id: int, as_of: dt.date) -> tuple[str, list]:
+    """The statement behind ``exposure_minor`` and its parameters, for a caller that reads more in the same statement.
+
+    One row of four columns (open, overdue, oldest overdue due date, unapplied); turn it into
+    figures with ``exposure_figures``. Every value is a parameter.
+    """
+    ids = [int(pk) for pk in customer_ids]
+    marks = ", ".join(["%s"] * len(ids))  # placeholders only
+    sql = _EXPOSURE_SQL.replace("{marks}", marks)
+    return sql, [as_of, as_of, *ids, company_id, DocumentStatus.POSTED.value, *ids, company_id]
+
+
+def exposure_figures(row) -> dict:
+    """The figures of one row of ``exposure_statement``: minor units and the oldest overdue due date."""
+    open_, overdue, oldest, unapplied = row
+    if isinstance(oldest, str):  # SQLite returns a date computed by MIN as text
+        oldest = dt.date.fromisoformat(oldest)
+    return {"open": int(open_), "overdue": int(overdue), "oldest_due_on": oldest, "unapplied": int(unapplied)}
 
 
 def exposure_minor(*, customer_ids, company_id: int, as_of: dt.date) -> dict:
@@ -255,18 +275,12 @@ def exposure_minor(*, customer_ids, company_id: int, as_of: dt.date) -> dict:
     """
     from django.db import connection
 
-    ids = [int(pk) for pk in customer_ids]
-    if not ids:
+    if not customer_ids:
         return {"open": 0, "overdue": 0, "oldest_due_on": None, "unapplied": 0}
-    marks = ", ".join(["%s"] * len(ids))  # placeholders only: every value is a parameter
-    sql = _EXPOSURE_SQL.replace("{marks}", marks)
-    params = [as_of, as_of, *ids, company_id, DocumentStatus.POSTED.value, *ids, company_id]
+    sql, params = exposure_statement(customer_ids=customer_ids, company_id=company_id, as_of=as_of)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        open_, overdue, oldest, unapplied = cursor.fetchone()
-    if isinstance(oldest, str):  # SQLite returns a date computed by MIN as text
-        oldest = dt.date.fromisoformat(oldest)
-    return {"open": int(open_), "overdue": int(overdue), "oldest_due_on": oldest, "unapplied": int(unapplied)}
+        return exposure_figures(cursor.fetchone())
 
 
 def settled_lines(*, customer_ids, since: dt.date, until: dt.date) -> list[tuple[dt.date, dt.date, int]]:
