@@ -66,30 +66,35 @@ _OPEN_LINES = """(
     SELECT id, customer_id, company_id, currency, issue_on, due_on, open_now, open_functional_now
     FROM ledger_dueline WHERE settled_on > %s
 )"""
+# When no allocation is dated after the date (an aging as of today), the allocation branches are
+# left out: each open set is then read once, and PostgreSQL reads it straight from the index into
+# the grouping instead of first storing it for a second reading.
 _LINES_SQL = """
     SELECT {inner_keys}, {bucket_sums}, 0 AS u
     FROM (
         SELECT l.customer_id, l.company_id, l.currency, l.issue_on, l.due_on, l.{amount} AS amount
-        FROM open_lines l
-        UNION ALL
-        SELECT l.customer_id, l.company_id, l.currency, l.issue_on, l.due_on, a.{allocated}
-        FROM ledger_allocation a JOIN open_lines l ON l.id = a.line_id
-        WHERE a.allocated_on > %s
+        FROM open_lines l{later}
     ) l
     GROUP BY {inner_group}
 """
+_LINES_LATER = """
+        UNION ALL
+        SELECT l.customer_id, l.company_id, l.currency, l.issue_on, l.due_on, a.{allocated}
+        FROM ledger_allocation a JOIN open_lines l ON l.id = a.line_id
+        WHERE a.allocated_on > %s"""
 _CREDITS_SQL = """
     SELECT {inner_keys}, {zeros}, -CAST(SUM(d.amount) AS BIGINT) AS u
     FROM (
         SELECT d.customer_id, d.company_id, d.currency, d.{amount} AS amount
-        FROM open_credits d
-        UNION ALL
-        SELECT d.customer_id, d.company_id, d.currency, a.{allocated}
-        FROM ledger_allocation a JOIN open_credits d ON d.id = a.source_id
-        WHERE a.allocated_on > %s
+        FROM open_credits d{later}
     ) d
     GROUP BY {inner_group}
 """
+_CREDITS_LATER = """
+        UNION ALL
+        SELECT d.customer_id, d.company_id, d.currency, a.{allocated}
+        FROM ledger_allocation a JOIN open_credits d ON d.id = a.source_id
+        WHERE a.allocated_on > %s"""
 # The credits that can be unapplied on a date, as the two ranges of the open-credits index that
 # carries these columns (never settled, settled after the date); params: date, scope, date, date, scope.
 _CREDITS_OPEN_ON_DATE = "d.amount < 0 AND d.reversal_of_id IS NULL AND d.status = 'posted' AND d.issue_on <= %s{scope}"
@@ -216,6 +221,12 @@ def _scope_sql(table: str, company_ids: list[int], currency: str | None, custome
     return sql, params
 
 
+def _row_columns(by: str) -> str:
+    """Group id, key, name (the key when it has none) and company code, never NULL, as each row shows them."""
+    group_id, key, name, company = _GROUP_SQL[by]
+    return f"{group_id}, COALESCE({key}, ''), COALESCE(NULLIF(TRIM({name}), ''), {key}, ''), COALESCE({company}, '')"
+
+
 def _joins(by: str) -> str:
     # Every row has its company: LEFT JOIN only keeps PostgreSQL's row estimate (it cannot know how
     # many companies the grouped sums hold, guesses 200, and then probed the customers one by one).
@@ -323,16 +334,17 @@ def _aging(*, as_of, company_ids, bucket_set, by, currency, customer_ids) -> Agi
 
     line_scope, line_scope_params = _scope_sql("l", company_ids, currency, customer_ids)
     credit_scope, credit_scope_params = _scope_sql("d", company_ids, currency, customer_ids)
+    later = Allocation.objects.filter(allocated_on__gt=as_of).exists()
     lines_sql = _LINES_SQL.format(
         bucket_sums=", ".join(f"{sql} AS b{n}" for n, sql in enumerate(sums)),
         amount=line_amount,
-        allocated=line_allocated,
+        later=_LINES_LATER.format(allocated=line_allocated) if later else "",
         **inner("l"),
     )
     credits_sql = _CREDITS_SQL.format(
         zeros=", ".join(f"0 AS b{n}" for n in range(len(sums))),
         amount=credit_amount,
-        allocated=credit_allocated,
+        later=_CREDITS_LATER.format(allocated=credit_allocated) if later else "",
         **inner("d"),
     )
     columns = [*(f"b{n}" for n in range(len(sums))), "u"]
@@ -340,7 +352,7 @@ def _aging(*, as_of, company_ids, bucket_set, by, currency, customer_ids) -> Agi
         open_lines=_OPEN_LINES,
         line_scope=line_scope,
         open_credits=_OPEN_CREDITS.format(scope=credit_scope),
-        cols=", ".join(_GROUP_SQL[by]),
+        cols=_row_columns(by),
         keys=", ".join(keys),
         sums=", ".join(f"CAST(SUM(s.{c}) AS BIGINT) AS {c}" for c in columns),
         outer_sums=", ".join(f"t.{c}" if by in _ONE_ROW_PER_SUM else f"CAST(SUM(t.{c}) AS BIGINT)" for c in columns),
@@ -359,20 +371,12 @@ def _aging(*, as_of, company_ids, bucket_set, by, currency, customer_ids) -> Agi
             *[as_of, as_of, *line_scope_params],
             *[as_of, *credit_scope_params, as_of, as_of, *credit_scope_params],
             *sums_params,
-            *[as_of, as_of],
+            *([as_of, as_of] if later else []),
         ],
     )
     bucket_keys = [*(r.key for r in rules), domain.UNAPPLIED]
     with gc_paused():
-        rows = [
-            AgingRow(
-                key=key or "",
-                name=(name or "").strip() or key or "",
-                company=company or "",
-                buckets=dict(zip(bucket_keys, amounts, strict=True)),
-            )
-            for _group_id, key, name, company, *amounts in found
-        ]
+        rows = [AgingRow(r[1], r[2], r[3], dict(zip(bucket_keys, r[4:], strict=True))) for r in found]
     return AgingReport(
         as_of=as_of,
         basis=bucket_set.basis,
