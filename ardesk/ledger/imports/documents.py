@@ -2,8 +2,9 @@
 
 Idempotent by number or external reference: a document already in the ledger with the same
 content is unchanged; with other content it is a conflict, reported and never overwritten.
-Rows are written with the database's bulk path (core.bulk) by a ``Writer``: on PostgreSQL the
-database writes one chunk while the next is read and checked. Ids come from the table's sequence
+Rows are written with the database's bulk path by a ``Writer`` (core.bulk): on PostgreSQL the
+database writes one chunk while the next is read and checked, and the rows are already in COPY's
+text format (imports.copy), so the writer thread only sends them. Ids come from the table's sequence
 before the rows are written, so due lines and allocations point at their document without
 reading it back. Receipts and credit notes look up the next chunk's invoices without waiting
 for the writer: the open state the chunks still queued give their lines is kept in memory
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import connection
@@ -32,6 +34,7 @@ from ardesk.ledger import domain, selectors
 from ardesk.ledger.errors import MissingExchangeRate
 from ardesk.ledger.imports import formats
 from ardesk.ledger.imports.base import Importer, LineUse, converted, plain_minor
+from ardesk.ledger.imports.copy import copy_line, copy_lines
 from ardesk.ledger.imports.reader import cell_text
 from ardesk.ledger.models import Allocation, Document, DocumentStatus, DueLine, PaymentTerm
 
@@ -152,11 +155,16 @@ class DocumentImporter(Importer):
         # A first import into an empty ledger needs no look-ups: duplicates within the file are caught by `seen`.
         self.ledger_has_documents = Document.objects.filter(company=self.company, doc_type=self.doc_type).exists()
         self.sequence = None
-        if connection.vendor == "postgresql":
+        self.copy = connection.vendor == "postgresql"
+        if self.copy:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [Document._meta.db_table])
                 self.sequence = cursor.fetchone()[0]
         self.writer = Writer()
+
+    def prepared(self, values: tuple) -> tuple | str:
+        """A row to write: on PostgreSQL already in COPY's format (see imports.copy), else as it is."""
+        return copy_line(values) if self.copy else values
 
     def finish(self) -> None:
         self.writer.wait()
@@ -422,8 +430,16 @@ class DocumentImporter(Importer):
         )
 
 
-def _write_documents(cursor, documents: list[tuple], sequence: str | None) -> list[int]:
-    """Insert documents (DOCUMENT_FIELDS without the id) and return their new ids, in order.
+def _insert(cursor, model, fields: tuple[str, ...], keyed: Iterable[tuple[int, tuple | str]]) -> None:
+    """Insert rows given as (first column, the others as ``DocumentImporter.prepared`` made them)."""
+    if connection.vendor == "postgresql":
+        copy_lines(cursor, model, fields, (f"{key}\t{row}\n" for key, row in keyed))
+    else:
+        insert_rows(model, fields, ((key, *row) for key, row in keyed), cursor=cursor)
+
+
+def _write_documents(cursor, documents: list, sequence: str | None) -> list[int]:
+    """Insert documents (DOCUMENT_FIELDS without the id, prepared) and return their new ids, in order.
 
     On PostgreSQL the ids come from the table's ``sequence``, named once per import:
     ``core.bulk.reserve_ids`` looks the name up again for every id, which cost the database
@@ -434,7 +450,7 @@ def _write_documents(cursor, documents: list[tuple], sequence: str | None) -> li
     else:
         cursor.execute("SELECT nextval(%s::regclass) FROM generate_series(1, %s)", [sequence, len(documents)])
         ids = [row[0] for row in cursor.fetchall()]
-    insert_rows(Document, DOCUMENT_FIELDS, ((pk, *doc) for pk, doc in zip(ids, documents, strict=True)), cursor=cursor)
+    _insert(cursor, Document, DOCUMENT_FIELDS, zip(ids, documents, strict=True))
     return ids
 
 
@@ -530,14 +546,14 @@ class InvoiceImporter(DocumentImporter):
         for index, row in enumerate(new):
             self.functional(row)
             # a debit has nothing to allocate and counts as settled on its own date (ledger.open_state)
-            documents.append(self.document_row(row, 0, 0, row["issue_on"]))
-            lines.extend((index, *line) for line in self.lines(row))
+            documents.append(self.prepared(self.document_row(row, 0, 0, row["issue_on"])))
+            lines.extend((index, self.prepared(line)) for line in self.lines(row))
 
         sequence = self.sequence
 
         def write(cursor):
             ids = _write_documents(cursor, documents, sequence)
-            insert_rows(DueLine, LINE_FIELDS, ((ids[index], *rest) for index, *rest in lines), cursor=cursor)
+            _insert(cursor, DueLine, LINE_FIELDS, ((ids[index], line) for index, line in lines))
 
         self.writer.submit(write)
 
@@ -650,21 +666,25 @@ class CreditImporter(DocumentImporter):
                 allocations.append(
                     (
                         index,
-                        company_id,
-                        row["customer_id"],
-                        line_id,
-                        row["issue_on"],
-                        share,
-                        line_functional,
-                        source_functional,
-                        "import",
-                        user_id,
-                        now,
+                        self.prepared(
+                            (
+                                company_id,
+                                row["customer_id"],
+                                line_id,
+                                row["issue_on"],
+                                share,
+                                line_functional,
+                                source_functional,
+                                "import",
+                                user_id,
+                                now,
+                            )
+                        ),
                     )
                 )
             # The credit's open state (ledger.open_state.credits_refresh): all its allocations are this row's.
             settled_on = row["issue_on"] if unapplied == 0 else None
-            documents.append(self.document_row(row, unapplied, unapplied_functional, settled_on))
+            documents.append(self.prepared(self.document_row(row, unapplied, unapplied_functional, settled_on)))
         changes = self.used.open_after()
         self.used.clear()
         self.submitted += 1
@@ -675,12 +695,7 @@ class CreditImporter(DocumentImporter):
 
         def write(cursor):
             ids = _write_documents(cursor, documents, sequence)
-            insert_rows(
-                Allocation,
-                SOURCE_ALLOCATION_FIELDS,
-                ((ids[index], *rest) for index, *rest in allocations),
-                cursor=cursor,
-            )
+            _insert(cursor, Allocation, SOURCE_ALLOCATION_FIELDS, ((ids[index], row) for index, row in allocations))
             lines_after_allocations(cursor, changes)
 
         self.writer.submit(write)
