@@ -82,19 +82,20 @@ _LINES_LATER = """
         SELECT l.customer_id, l.company_id, l.currency, l.issue_on, l.due_on, a.{allocated}
         FROM ledger_allocation a JOIN open_lines l ON l.id = a.line_id
         WHERE a.allocated_on > %s"""
+# The credits open on a past date are few (a receipt is mostly applied within days), the
+# allocations after that date many: each credit looks up its own through the (source, date) index
+# rather than all of them being hashed to find the few that belong to an open credit.
 _CREDITS_SQL = """
     SELECT {inner_keys}, {zeros}, -CAST(SUM(d.amount) AS BIGINT) AS u
     FROM (
-        SELECT d.customer_id, d.company_id, d.currency, d.{amount} AS amount
-        FROM open_credits d{later}
+        SELECT d.customer_id, d.company_id, d.currency, d.{amount}{later} AS amount
+        FROM open_credits d
     ) d
     GROUP BY {inner_group}
 """
 _CREDITS_LATER = """
-        UNION ALL
-        SELECT d.customer_id, d.company_id, d.currency, a.{allocated}
-        FROM ledger_allocation a JOIN open_credits d ON d.id = a.source_id
-        WHERE a.allocated_on > %s"""
+            + COALESCE((SELECT SUM(a.{allocated}) FROM ledger_allocation a
+                        WHERE a.source_id = d.id AND a.allocated_on > %s), 0)"""
 # The credits that can be unapplied on a date, as the two ranges of the open-credits index that
 # carries these columns (never settled, settled after the date); params: date, scope, date, date, scope.
 _CREDITS_OPEN_ON_DATE = "d.amount < 0 AND d.reversal_of_id IS NULL AND d.status = 'posted' AND d.issue_on <= %s{scope}"
