@@ -1,0 +1,190 @@
+"""Customers' financial statements (财务报表): entered one period at a time, imported from CSV or XLSX, deleted."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ardesk.audit.services import record
+from ardesk.core.errors import InvalidInput
+from ardesk.core.money import quantize, to_decimal, to_minor
+from ardesk.credit import domain
+from ardesk.credit.models import FinancialStatement, PeriodKind
+from ardesk.customers.models import Customer
+from ardesk.customers.services import ensure_permission
+
+
+def _parse_lines(lines: dict[str, Any], currency: str, errors: dict[str, list[str]]) -> dict[str, int]:
+    parsed: dict[str, int] = {}
+    for label, value in lines.items():
+        code = domain.line_code(str(label))
+        if code is None:
+            errors.setdefault(str(label), []).append(_("Unknown statement line."))
+            continue
+        if value is None or str(value).strip() == "":
+            continue
+        try:
+            parsed[code] = to_minor(quantize(to_decimal(value), currency), currency)
+        except (ValueError, TypeError):
+            errors.setdefault(str(label), []).append(_("%(value)s is not an amount.") % {"value": value})
+    return parsed
+
+
+@transaction.atomic
+def statement_save(
+    *,
+    by,
+    customer: Customer,
+    period_end: dt.date,
+    lines: dict[str, Any],
+    period_kind: str = PeriodKind.ANNUAL,
+    months: int | None = None,
+    is_audited: bool = False,
+    currency: str = "",
+    source: str = "form",
+    row: int | None = None,
+) -> FinancialStatement:
+    """Enter a customer's statement for a period, replacing the lines of the same period if it exists."""
+    ensure_permission(by, "credit.add_financialstatement")
+    currency = (currency or customer.company.functional_currency).upper()
+    errors: dict[str, list[str]] = {}
+    if period_kind not in PeriodKind.values:
+        errors["period_kind"] = [_("Use annual or interim.")]
+    months = months or (12 if period_kind == PeriodKind.ANNUAL else 6)
+    if not 1 <= months <= 12:
+        errors["months"] = [_("Between 1 and 12 months.")]
+    try:
+        from ardesk.core.money import currency_decimals
+
+        currency_decimals(currency)
+    except ValueError:
+        errors["currency"] = [_("Use a three-letter ISO 4217 code such as CNY.")]
+        currency = "CNY"
+    parsed = _parse_lines(lines, currency, errors)
+    if not parsed and not errors:
+        errors["lines"] = [_("Enter at least one statement line.")]
+    if errors:
+        raise InvalidInput(errors, row=row)
+    statement = (
+        FinancialStatement.objects.select_for_update()
+        .filter(customer=customer, period_end=period_end, period_kind=period_kind)
+        .first()
+    )
+    before = None
+    if statement is None:
+        statement = FinancialStatement(customer=customer, period_end=period_end, period_kind=period_kind, created_by=by)
+    else:
+        before = {"lines": statement.lines, "months": statement.months, "is_audited": statement.is_audited}
+    statement.months, statement.is_audited, statement.currency = months, is_audited, currency
+    statement.lines, statement.source = parsed, source
+    statement.save()
+    record(
+        action="credit.statement_save",
+        actor=by,
+        target=statement,
+        company_id=customer.company_id,
+        before=before,
+        after={"lines": parsed, "months": months, "is_audited": is_audited, "currency": currency, "source": source},
+    )
+    return statement
+
+
+STATEMENT_COLUMNS = {"customer", "company", "period_end", "period_kind", "months", "audited", "currency"}
+COLUMN_ALIASES = {
+    "客户编码": "customer",
+    "公司": "company",
+    "期末日": "period_end",
+    "报表期间": "period_kind",
+    "月数": "months",
+    "是否审计": "audited",
+    "币种": "currency",
+}
+
+
+def _truthy(value) -> bool:
+    return str(value).strip().lower() in ("1", "true", "yes", "y", "是", "已审计")
+
+
+@transaction.atomic
+def statements_import(*, by, handle, filename: str, company_ids: list[int]) -> list[FinancialStatement]:
+    """Import statements from CSV or XLSX, one period per row, all or nothing.
+
+    Columns: customer (code), period_end (YYYY-MM-DD), optional company, period_kind, months,
+    audited, currency, then one column per line named by its code, English or Chinese name.
+    """
+    from ardesk.ledger.imports.reader import FileProblem, open_table
+
+    ensure_permission(by, "credit.add_financialstatement")
+    try:
+        table = open_table(handle, filename)
+    except FileProblem as exc:
+        raise InvalidInput({"file": [str(exc)]}) from exc
+    headers = [COLUMN_ALIASES.get(h, h.lower() if h.lower() in STATEMENT_COLUMNS else h) for h in table.headers]
+    unknown = [h for h in headers if h not in STATEMENT_COLUMNS and domain.line_code(h) is None]
+    if unknown:
+        raise InvalidInput({"file": [_("Unknown columns: %(columns)s.") % {"columns": ", ".join(unknown)}]})
+    for required in ("customer", "period_end"):
+        if required not in headers:
+            raise InvalidInput({"file": [_("The column %(column)s is missing.") % {"column": required}]})
+    try:
+        return _statement_rows(by, table, headers, company_ids)
+    finally:
+        table.rows.close()  # stop reading the file while it is still open, also after a bad row
+
+
+def _statement_rows(by, table, headers: list[str], company_ids: list[int]) -> list[FinancialStatement]:
+    from ardesk.ledger.imports.reader import cell_text
+
+    customers = Customer.objects.filter(company_id__in=company_ids).select_related("company")
+    saved = []
+    for number, cells in table.rows:
+        values = {h: cell_text(c) if c not in (None, "") else "" for h, c in zip(headers, cells, strict=False)}
+        matches = customers.filter(code=values["customer"])
+        if values.get("company"):
+            matches = matches.filter(company__code=values["company"])
+        found = list(matches[:2])
+        if len(found) != 1:
+            message = (
+                _("Customer %(code)s not found in your companies.")
+                if not found
+                else _("Customer %(code)s exists in several companies: add a company column.")
+            )
+            raise InvalidInput({"customer": [message % {"code": values["customer"]}]}, row=number)
+        try:
+            period_end = dt.date.fromisoformat(values["period_end"][:10])
+        except ValueError as exc:
+            raise InvalidInput({"period_end": [_("Use a date such as 2024-12-31.")]}, row=number) from exc
+        months = values.get("months") or ""
+        try:
+            months_value = int(Decimal(months)) if months else None
+        except ArithmeticError as exc:
+            raise InvalidInput({"months": [_("A whole number of months.")]}, row=number) from exc
+        lines = {h: v for h, v in values.items() if h not in STATEMENT_COLUMNS}
+        saved.append(
+            statement_save(
+                by=by,
+                customer=found[0],
+                period_end=period_end,
+                lines=lines,
+                period_kind=(values.get("period_kind") or "annual").lower(),
+                months=months_value,
+                is_audited=_truthy(values.get("audited", "")),
+                currency=values.get("currency", ""),
+                source="import",
+                row=number,
+            )
+        )
+    if not saved:
+        raise InvalidInput({"file": [_("The file has no statement rows.")]})
+    return saved
+
+
+@transaction.atomic
+def statement_delete(*, by, statement: FinancialStatement) -> None:
+    ensure_permission(by, "credit.delete_financialstatement")
+    record(action="credit.statement_delete", actor=by, target=statement, before={"lines": statement.lines})
+    statement.delete()
