@@ -26,10 +26,9 @@ from django.db.models import QuerySet
 
 from ardesk.ledger.models import Document, DocumentStatus, DueLine
 
-_LINES_SQL = """
-UPDATE ledger_dueline
-SET open_now = s.open_amount, open_functional_now = s.open_functional, settled_on = s.settled_on
-FROM (
+# What each line's and credit's open state must be, recomputed from the allocations: the refresh
+# writes it, the integrity check (ledger.integrity) compares it with what is stored.
+LINES_STATE = """
     SELECT l.id,
            l.amount - COALESCE(a.total, 0) AS open_amount,
            l.functional_amount - COALESCE(a.functional, 0) AS open_functional,
@@ -46,14 +45,8 @@ FROM (
     ) a ON a.line_id = l.id
     LEFT JOIN ledger_document r ON r.reversal_of_id = l.document_id AND r.status = '{posted}'
     WHERE l.id IN ({ids})
-) s
-WHERE ledger_dueline.id = s.id
 """
-
-_CREDITS_SQL = """
-UPDATE ledger_document
-SET unapplied_now = s.unapplied, unapplied_functional_now = s.unapplied_functional, settled_on = s.settled_on
-FROM (
+CREDITS_STATE = """
     SELECT d.id,
            CASE WHEN d.amount < 0 AND d.reversal_of_id IS NULL THEN -d.amount - COALESCE(a.total, 0) ELSE 0 END
                AS unapplied,
@@ -74,9 +67,19 @@ FROM (
     ) a ON a.source_id = d.id
     LEFT JOIN ledger_document r ON r.reversal_of_id = d.id AND r.status = '{posted}'
     WHERE d.id IN ({ids})
-) s
-WHERE ledger_document.id = s.id
 """
+_LINES_SQL = f"""
+UPDATE ledger_dueline
+SET open_now = s.open_amount, open_functional_now = s.open_functional, settled_on = s.settled_on
+FROM ({LINES_STATE}) s
+WHERE ledger_dueline.id = s.id
+"""  # noqa: S608 (fixed text)
+_CREDITS_SQL = f"""
+UPDATE ledger_document
+SET unapplied_now = s.unapplied, unapplied_functional_now = s.unapplied_functional, settled_on = s.settled_on
+FROM ({CREDITS_STATE}) s
+WHERE ledger_document.id = s.id
+"""  # noqa: S608 (fixed text)
 
 
 def _run(template: str, ids: QuerySet) -> None:

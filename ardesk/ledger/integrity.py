@@ -1,0 +1,61 @@
+"""The ledger's derived data checked against its source (see ``core.integrity``).
+
+- Each due line's and credit's stored open state equals what its allocations give
+  (``open_state``: the refresh is the definition, recomputed here without writing).
+- No line is overdrawn and no credit over-applied.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from ardesk.core.integrity import Problem, count_with_examples
+from ardesk.ledger.models import DocumentStatus
+from ardesk.ledger.open_state import CREDITS_STATE, LINES_STATE
+
+_POSTED = DocumentStatus.POSTED.value
+_DIFFERENT_DATES = "(x.settled_on <> s.settled_on OR (x.settled_on IS NULL) <> (s.settled_on IS NULL))"
+_LINES_DIFFER = f"""
+    SELECT x.id FROM ledger_dueline x
+    JOIN ({LINES_STATE.format(ids="SELECT id FROM ledger_dueline", posted=_POSTED)}) s ON s.id = x.id
+    WHERE x.open_now <> s.open_amount OR x.open_functional_now <> s.open_functional OR {_DIFFERENT_DATES}
+"""  # noqa: S608 (fixed text)
+_CREDITS_DIFFER = f"""
+    SELECT x.id FROM ledger_document x
+    JOIN ({CREDITS_STATE.format(ids="SELECT id FROM ledger_document", posted=_POSTED)}) s ON s.id = x.id
+    WHERE x.unapplied_now <> s.unapplied OR x.unapplied_functional_now <> s.unapplied_functional
+       OR {_DIFFERENT_DATES}
+"""  # noqa: S608 (fixed text)
+_LINES_OVERDRAWN = "SELECT id FROM ledger_dueline WHERE amount >= 0 AND (open_now < 0 OR open_now > amount)"
+_CREDITS_OVERAPPLIED = (
+    "SELECT id FROM ledger_document WHERE amount < 0 AND (unapplied_now < 0 OR unapplied_now > -amount)"
+)
+
+
+def open_state() -> list[Problem]:
+    problems = []
+    for check, sql, description in (
+        (
+            "ledger.open_state.lines",
+            _LINES_DIFFER,
+            _("due lines whose open amount or settled date is not what their allocations give"),
+        ),
+        (
+            "ledger.open_state.credits",
+            _CREDITS_DIFFER,
+            _("credits whose unapplied amount or settled date is not what their allocations give"),
+        ),
+        (
+            "ledger.overdrawn.lines",
+            _LINES_OVERDRAWN,
+            _("due lines open for less than nothing or more than their amount"),
+        ),
+        ("ledger.overapplied.credits", _CREDITS_OVERAPPLIED, _("credits applied for more than their amount")),
+    ):
+        count, examples = count_with_examples(sql)
+        if count:
+            problems.append(Problem(check, description, count, examples))
+    return problems
+
+
+CHECKS = [("ledger.open_state", open_state)]
