@@ -6,11 +6,16 @@ Generates the files once with `ardesk generate`, then for each database starts f
 installation and imports customers, invoices and receipts with `ardesk import`, each in its own
 process, printing rows per second and the peak memory (maximum resident set) of the importing
 process. Target (issue 3): at least 20,000 rows/s on PostgreSQL and peak memory under 500 MB.
+
+Because the wall clock measures whatever else the machine runs, each file's line also gives the
+load average before and after, and the CPU time per row of the importing process and (on
+PostgreSQL) of the database backends serving it, read from /proc while the import runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import resource
@@ -18,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -26,22 +32,77 @@ ARDESK = [sys.executable, "-m", "ardesk.cli"]
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 
 
-def run(args: list[str], env: dict, *, measure: bool = False) -> tuple[float, float, str]:
-    """Run an ardesk command; return (seconds, peak MB of that process, output)."""
+class BackendCpu:
+    """CPU seconds spent by the PostgreSQL backends connected to one database while it runs.
+
+    Polls ``pg_stat_activity`` and /proc (same machine) every 0.2 s and keeps each backend's
+    latest reading, so the last fraction of a second of a backend that has exited is missed.
+    """
+
+    def __init__(self, database: str):
+        import psycopg
+
+        self.database = database
+        self.pg = psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True)
+        self.seconds: dict[int, float] = {}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._poll, daemon=True)
+
+    def _poll(self) -> None:
+        while not self.stop.wait(0.2):
+            pids = self.pg.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", [self.database]
+            ).fetchall()
+            for (pid,) in pids:
+                seconds = process_cpu(pid)
+                if seconds is not None:
+                    self.seconds[pid] = seconds
+
+    def __enter__(self) -> BackendCpu:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        self.thread.join()
+        self.pg.close()
+
+    @property
+    def total(self) -> float:
+        return sum(self.seconds.values())
+
+
+def process_cpu(pid: int) -> float | None:
+    """User and system CPU seconds of a process so far, or None once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load() -> str:
+    return Path("/proc/loadavg").read_text().split()[0]
+
+
+def run(args: list[str], env: dict, *, measure: bool = False) -> tuple[float, float, float | None, str]:
+    """Run an ardesk command; return (seconds, peak MB and CPU seconds of that process, output)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
+    cpu = None
     if measure and shutil.which("time") and Path("/usr/bin/time").exists():
         result = subprocess.run(
-            ["/usr/bin/time", "-f", "%M", *ARDESK, *args], env=env, capture_output=True, text=True, check=False
+            ["/usr/bin/time", "-f", "%M %U %S", *ARDESK, *args], env=env, capture_output=True, text=True, check=False
         )
-        peak_mb = int(result.stderr.strip().splitlines()[-1]) / 1024
+        peak_kb, user, system = result.stderr.strip().splitlines()[-1].split()
+        peak_mb, cpu = int(peak_kb) / 1024, float(user) + float(system)
     else:
         result = subprocess.run([*ARDESK, *args], env=env, capture_output=True, text=True, check=False)
         peak_mb = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"ardesk {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
-    return seconds, peak_mb, result.stdout
+    return seconds, peak_mb, cpu, result.stdout
 
 
 def count_rows(path: Path) -> int:
@@ -89,13 +150,20 @@ def bench(database: str, files: Path, pg_name: str) -> list[tuple]:
     for kind in ("customers", "invoices", "receipts"):
         path = files / f"{kind}.csv"
         rows = count_rows(path)
-        seconds, peak, output = run(
-            ["import", kind, str(path), "--company", "BENCH", "--user", "boss"], env, measure=True
-        )
-        results.append((database, kind, rows, seconds, rows / seconds, peak))
+        load_before = load()
+        backend = BackendCpu(pg_name) if database == "postgres" else contextlib.nullcontext()
+        with backend:
+            seconds, peak, cpu, output = run(
+                ["import", kind, str(path), "--company", "BENCH", "--user", "boss"], env, measure=True
+            )
+        loads = f"{load_before} to {load()}"
+        results.append((database, kind, rows, seconds, rows / seconds, peak, loads))
+        per_row = f"python {cpu / rows * 1e6:.0f} µs/row" if cpu is not None else ""
+        if database == "postgres":
+            per_row += f", backend {backend.total / rows * 1e6:.0f} µs/row"
         print(
             f"  {database:<9} {kind:<10} {rows:>10,} rows {seconds:8.1f} s {rows / seconds:>9,.0f} rows/s "
-            f"peak {peak:6.0f} MB",
+            f"peak {peak:6.0f} MB, CPU {per_row}, load {loads}",
             flush=True,
         )
     shutil.rmtree(data, ignore_errors=True)
@@ -115,15 +183,15 @@ def main() -> None:
     if not (files / "invoices.csv").exists():
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
         env["ARDESK_DATA_DIR"] = str(files / "var")
-        seconds, _peak, output = run(
+        seconds, _peak, _cpu, output = run(
             ["generate", "--customers", str(args.customers), "--invoices", str(args.invoices), "--out", str(files)], env
         )
         print(f"generated in {seconds:.0f} s: {output.strip()}")
     databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
     results = [row for database in databases for row in bench(database, files, args.pg_name)]
-    print("\n| database | file | rows | seconds | rows/s | peak MB |\n|---|---|---:|---:|---:|---:|")
-    for database, kind, rows, seconds, rate, peak in results:
-        print(f"| {database} | {kind} | {rows:,} | {seconds:.1f} | {rate:,.0f} | {peak:.0f} |")
+    print("\n| database | file | rows | seconds | rows/s | peak MB | load average |\n|---|---|---:|---:|---:|---:|---|")
+    for database, kind, rows, seconds, rate, peak, loads in results:
+        print(f"| {database} | {kind} | {rows:,} | {seconds:.1f} | {rate:,.0f} | {peak:.0f} | {loads} |")
     for database in databases:
         rows = sum(r[2] for r in results if r[0] == database and r[1] != "customers")
         seconds = sum(r[3] for r in results if r[0] == database and r[1] != "customers")
