@@ -1,0 +1,203 @@
+"""Dunning runs and their notices: written, delivered by e-mail, letter, phone or credit hold, sent again."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ardesk.audit.services import record
+from ardesk.collections import domain, engine, letters
+from ardesk.collections.errors import CollectionsError
+from ardesk.collections.escalation import put_on_hold
+from ardesk.collections.models import DunningRun, LevelChannel, Notice, NoticeItem, NoticeStatus, RunStatus
+from ardesk.companies.models import Company
+from ardesk.core.jobs import enqueue
+from ardesk.customers.models import Contact, Customer
+from ardesk.customers.services import ensure_company_access, ensure_permission
+
+MAX_SEND_ATTEMPTS = 5
+# A run's delivery reports progress after each batch of notices; silent this long, its process died.
+DELIVERY_SILENT = dt.timedelta(minutes=15)
+
+
+@transaction.atomic
+def dunning_run(
+    *, by, company: Company, run_on: dt.date, check_access: bool = True, deliver: bool = True
+) -> DunningRun:
+    """Confirm the run of a date: write every notice and item in a few statements, then deliver in the background.
+
+    The company row is locked so that two runs of the same company queue: the second one finds the
+    items already at their new level and writes nothing twice. ``deliver=False`` leaves the delivery
+    to the caller (the command line delivers in its own process).
+    """
+    if check_access:
+        ensure_permission(by, "collections.add_dunningrun")
+        ensure_company_access(by, company.pk)
+    company = Company.objects.select_for_update().get(pk=company.pk)
+    run = DunningRun.objects.create(company=company, run_on=run_on, created_by=by)
+    notices, items, total = engine.write_run(
+        run_id=run.pk, company_id=company.pk, run_on=run_on, currency=company.functional_currency
+    )
+    run.notices, run.items, run.total_functional = notices, items, total
+    run.status = RunStatus.DELIVERING if notices else RunStatus.DONE
+    if not notices:
+        run.finished_at = timezone.now()
+    run.save()
+    record(
+        action="dunning.run",
+        actor=by,
+        target=run,
+        after={"run_on": run_on, "notices": notices, "items": items, "total": total},
+    )
+    if notices and deliver:
+        from ardesk.collections.tasks import deliver_run
+
+        enqueue(deliver_run, run.pk)
+    return run
+
+
+def _recipient(customer: Customer) -> tuple[Contact | None, list[str]]:
+    contacts = list(customer.contacts.all())
+    with_email = [c for c in contacts if c.email]
+    primary = next((c for c in with_email if c.is_primary), None)
+    finance = [c for c in with_email if c.role == "finance"]
+    chosen = primary or (finance[0] if finance else None) or (with_email[0] if with_email else None)
+    addresses = sorted({c.email for c in ([chosen] if chosen else []) + finance})
+    person = chosen or (contacts[0] if contacts else None)
+    return person, addresses
+
+
+def _letter_items(notice: Notice) -> list[letters.LetterItem]:
+    rows = NoticeItem.objects.filter(notice=notice).select_related("line__document").order_by("due_on", "line_id")
+    return [
+        letters.LetterItem(
+            number=row.line.document.number + (f"/{row.line.seq}" if row.line.seq > 1 else ""),
+            issue_on=row.line.issue_on,
+            due_on=row.due_on,
+            days_overdue=domain.days_overdue(row.due_on, notice.notice_on),
+            currency=row.currency,
+            open_amount=row.open_amount,
+        )
+        for row in rows
+    ]
+
+
+def notice_deliver(*, notice: Notice) -> Notice:
+    """Write a notice's text and letter in the recipient's language and send, print, or act on it.
+
+    E-mail: sent with the letter attached (a failure is kept on the notice and retried later).
+    Letter and lawyer's letter: the PDF is ready to print. Phone: a call on the worklist.
+    Credit hold: the customer is put on hold, audited.
+    """
+    notice = Notice.objects.select_related("customer", "company", "level").get(pk=notice.pk)
+    contact, addresses = _recipient(notice.customer)
+    language = letters.language_of(contact)
+    items = _letter_items(notice)
+    subject, body = letters.render_text(
+        level=notice.level, notice=notice, contact=contact, items=items, language=language
+    )
+    notice.language, notice.subject, notice.body = language, subject, body
+    notice.recipients = ", ".join(addresses)
+    if notice.channel in (LevelChannel.EMAIL, LevelChannel.LETTER, LevelChannel.LEGAL) and not notice.pdf:
+        pdf = letters.notice_pdf(level=notice.level, notice=notice, contact=contact, items=items, language=language)
+        notice.pdf.save(f"notice-{notice.pk}-{notice.customer.code}.pdf", ContentFile(pdf), save=False)
+    if notice.channel == LevelChannel.EMAIL:
+        notice.attempts += 1
+        if not addresses:
+            notice.status, notice.error = NoticeStatus.FAILED, _("The customer has no contact with an e-mail address.")
+        else:
+            try:
+                message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, addresses)
+                with notice.pdf.open("rb") as handle:
+                    message.attach(
+                        f"{notice.customer.code}-{notice.notice_on:%Y%m%d}.pdf", handle.read(), "application/pdf"
+                    )
+                message.send()
+            except Exception as exc:  # the mail server's refusal or absence, kept on the notice and retried
+                notice.status, notice.error = NoticeStatus.FAILED, f"{type(exc).__name__}: {exc}"
+            else:
+                notice.status, notice.error, notice.sent_at = NoticeStatus.SENT, "", timezone.now()
+    elif notice.channel in (LevelChannel.LETTER, LevelChannel.LEGAL):
+        notice.status = NoticeStatus.PRINTED
+    elif notice.channel == LevelChannel.HOLD:
+        with transaction.atomic():
+            put_on_hold(
+                by=None, customer=notice.customer, reason=_("Dunning level %(level)s") % {"level": notice.level.name}
+            )
+        notice.status = NoticeStatus.DONE
+    else:
+        notice.status = NoticeStatus.TASK
+    notice.save()
+    return notice
+
+
+def notice_retry(*, by, notice: Notice) -> Notice:
+    """Send a failed notice again."""
+    ensure_permission(by, "collections.change_notice")
+    ensure_company_access(by, notice.company_id)
+    if notice.status != NoticeStatus.FAILED:
+        raise CollectionsError(_("Only a notice whose sending failed can be sent again."))
+    notice = notice_deliver(notice=notice)
+    record(
+        action="dunning.notice.retry", actor=by, target=notice, after={"status": notice.status, "error": notice.error}
+    )
+    return notice
+
+
+@transaction.atomic
+def notice_call_done(*, by, notice: Notice) -> Notice:
+    """Mark a phone task done (the call itself is logged as a contact)."""
+    ensure_permission(by, "collections.add_contactlog")
+    ensure_company_access(by, notice.company_id)
+    Notice.objects.filter(pk=notice.pk, status=NoticeStatus.TASK).update(status=NoticeStatus.DONE)
+    notice.refresh_from_db()
+    return notice
+
+
+def notices_retry_failed() -> int:
+    """Send again the notices whose sending failed, up to the attempt limit (a daily job)."""
+    count = 0
+    for notice in Notice.objects.filter(status=NoticeStatus.FAILED, attempts__lt=MAX_SEND_ATTEMPTS).order_by("id")[
+        :1000
+    ]:
+        notice_deliver(notice=notice)
+        count += 1
+    return count
+
+
+def deliveries_resume() -> list[int]:
+    """Start again the deliveries whose process died (restart, crash): the runs still delivering but silent.
+
+    Each run is claimed by moving its last sign of life to now, so two daily jobs do not both
+    resume it; the delivery takes up the notices still to send where the dead one stopped.
+    """
+    from ardesk.collections.tasks import deliver_run
+
+    now = timezone.now()
+    silent_since = now - DELIVERY_SILENT
+    resumed = []
+    silent = DunningRun.objects.filter(status=RunStatus.DELIVERING, created_at__lt=silent_since).filter(
+        Q(delivery_seen_at__isnull=True) | Q(delivery_seen_at__lt=silent_since)
+    )
+    for run_id, seen_at in silent.values_list("pk", "delivery_seen_at"):
+        unchanged = Q(delivery_seen_at__isnull=True) if seen_at is None else Q(delivery_seen_at=seen_at)
+        if DunningRun.objects.filter(unchanged, pk=run_id, status=RunStatus.DELIVERING).update(delivery_seen_at=now):
+            enqueue(deliver_run, run_id)
+            resumed.append(run_id)
+    return resumed
+
+
+def scheduled_runs(*, run_on: dt.date) -> list[DunningRun]:
+    """The daily run of every active company that has no run for the date yet."""
+    runs = []
+    for company in Company.objects.filter(is_active=True).order_by("code"):
+        if not DunningRun.objects.filter(company=company, run_on=run_on).exists():
+            runs.append(dunning_run(by=None, company=company, run_on=run_on, check_access=False))
+    return runs
