@@ -12,7 +12,7 @@ from ardesk.ledger import open_state, selectors
 from ardesk.ledger.imports import formats
 from ardesk.ledger.imports.base import Importer, LineUse, converted
 from ardesk.ledger.imports.documents import ALLOCATION_FIELDS
-from ardesk.ledger.models import Allocation, Document
+from ardesk.ledger.models import Allocation, Document, DocumentType
 
 
 class AllocationImporter(Importer):
@@ -35,13 +35,20 @@ class AllocationImporter(Importer):
         receipts = {p[1] for p in parsed}
         invoices = {p[2] for p in parsed}
         sources: dict[str, dict] = {}
+        source_ids: list[int] = []
         ambiguous: set[str] = set()
+        # Every type named, so that the (company, type, number) index serves the look-up.
         for document in Document.objects.filter(
-            company=self.company, amount__lt=0, reversal_of__isnull=True, number__in=receipts
+            company=self.company,
+            doc_type__in=DocumentType.values,
+            amount__lt=0,
+            reversal_of__isnull=True,
+            number__in=receipts,
         ).values("pk", "number", "doc_type", "customer_id", "currency", "issue_on", "amount", "rate"):
             if document["number"] in sources:
                 ambiguous.add(document["number"])  # a receipt and a credit note may share a number
             sources[document["number"]] = document
+            source_ids.append(document["pk"])
         source_used = dict(
             Allocation.objects.filter(source_id__in=[s["pk"] for s in sources.values()])
             .values("source_id")
@@ -57,8 +64,7 @@ class AllocationImporter(Importer):
         existing = {
             (source, invoice, total, on)
             for source, invoice, on, total in Allocation.objects.filter(
-                company=self.company,
-                source__number__in=receipts,
+                source_id__in=source_ids,
                 line__document__number__in=invoices,
             )
             .values("source__number", "line__document__number", "allocated_on")

@@ -334,15 +334,11 @@ class DocumentImporter(Importer):
             "amount",
             "due_on",
         )
-        found = list(Document.objects.filter(number__in=[r["number"] for r in rows]).values(*fields))
+        documents = Document.objects.filter(company=self.company, doc_type=self.doc_type)
+        found = list(documents.filter(number__in=[r["number"] for r in rows]).values(*fields))
         refs = [r["external_ref"] for r in rows if r["external_ref"]]
         if refs:
-            found += list(
-                Document.objects.filter(company=self.company, doc_type=self.doc_type, external_ref__in=refs).values(
-                    *fields
-                )
-            )
-        found = [d for d in found if d["company_id"] == self.company.pk and d["doc_type"] == self.doc_type]
+            found += list(documents.filter(external_ref__in=refs).values(*fields))
         if not found:
             return rows
         index: dict[str, dict] = {}
