@@ -24,9 +24,36 @@ def execute(cursor, name: str, sql: str, params: list) -> None:
     if connection.vendor != "postgresql":
         cursor.execute(sql, params)
         return
+    _prepare(cursor, name, sql, len(params))
+    cursor.execute(f"EXECUTE {name}({', '.join(['%s'] * len(params))})", params)
+
+
+def _prepare(cursor, name: str, sql: str, count: int) -> None:
     names = _prepared.setdefault(connection.connection, set())
     if name not in names:
-        numbers = iter(range(1, len(params) + 1))
+        numbers = iter(range(1, count + 1))
         cursor.execute(f"PREPARE {name} AS " + re.sub("%s", lambda _m: f"${next(numbers)}", sql))
         names.add(name)
-    cursor.execute(f"EXECUTE {name}({', '.join(['%s'] * len(params))})", params)
+
+
+def first_rows(cursor, statements: list[tuple[str, str, list]]) -> list[tuple | None]:
+    """Run several ``(name, sql, params)`` statements in order and return each one's first row.
+
+    On PostgreSQL they go in one round trip (``EXECUTE a(...); EXECUTE b(...)``), each still with
+    its own snapshot, as if sent one after the other: a lock taken by the first is held when the
+    second reads. Elsewhere they run one by one.
+    """
+    if connection.vendor != "postgresql":
+        rows = []
+        for name, sql, params in statements:
+            execute(cursor, name, sql, params)
+            rows.append(cursor.fetchone())
+        return rows
+    for name, sql, params in statements:
+        _prepare(cursor, name, sql, len(params))
+    text = "; ".join(f"EXECUTE {name}({', '.join(['%s'] * len(params))})" for name, _sql, params in statements)
+    cursor.execute(text, [value for _name, _sql, params in statements for value in params])
+    rows = [cursor.fetchone()]
+    while cursor.nextset():
+        rows.append(cursor.fetchone())
+    return rows

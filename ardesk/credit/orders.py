@@ -91,14 +91,15 @@ def credit_check(
         raise InvalidInput({"amount": [_("The order amount must be positive.")]})
     if not order_ref.strip():
         raise InvalidInput({"order_ref": [_("The order reference is required.")]})
-    account = selectors.locked_account(customer.pk)
+    reading = {"company_id": company.pk, "order_ref": order_ref, "customer_id": customer.pk, "today": today}
+    account, context = selectors.locked_account_and_context(**reading)
     if account is None:
         account_lock(customer)  # the first check of this customer makes its account (locked)
         account = selectors.locked_account(customer.pk)
+        context = selectors.order_context(**reading)
     group = CreditGroup.objects.select_for_update().get(pk=account.group_id) if account.group_id else None
     functional = company.functional_currency
     amount_minor = _functional_minor(amount_decimal, currency, company, today)
-    context = selectors.order_context(company_id=company.pk, order_ref=order_ref, customer_id=customer.pk, today=today)
     existing = None
     if context.existing_id is not None:
         existing = OpenOrder.objects.get(pk=context.existing_id)

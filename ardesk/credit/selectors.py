@@ -258,13 +258,7 @@ def _date(value) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value  # SQLite returns dates as text
 
 
-def locked_account(customer_id: int) -> CheckAccount | None:
-    """The customer's credit account, locked (FOR UPDATE) until the transaction ends; None when it has none yet.
-
-    The lock is what serialises two checks of one customer: it is taken before the exposure and the
-    open orders are read, so the second check reads them after the first has committed.
-    """
-    defaults = CreditRules()
+def _account_statement(customer_id: int) -> tuple[str, str, list]:
     lock = " FOR UPDATE OF a" if connection.features.has_select_for_update_of else ""
     sql = f"""
         SELECT a."limit", a.limit_valid_until, a.next_review_on, a.group_id,
@@ -272,11 +266,13 @@ def locked_account(customer_id: int) -> CheckAccount | None:
         FROM credit_creditaccount a LEFT JOIN credit_creditrules r ON r.company_id = a.company_id
         WHERE a.customer_id = %s{lock}
     """  # noqa: S608 (the lock clause is fixed text)
-    with connection.cursor() as cursor:
-        prepared.execute(cursor, "ardesk_credit_account_lock", sql, [customer_id])
-        row = cursor.fetchone()
+    return "ardesk_credit_account_lock", sql, [customer_id]
+
+
+def _account(row) -> CheckAccount | None:
     if row is None:
         return None
+    defaults = CreditRules()
     limit, valid_until, review_on, group_id, hold_days, block_days, hold_amount = row
     return CheckAccount(
         limit=limit,
@@ -287,6 +283,16 @@ def locked_account(customer_id: int) -> CheckAccount | None:
         block_overdue_days=defaults.block_overdue_days if block_days is None else block_days,
         hold_overdue_amount=defaults.hold_overdue_amount if hold_amount is None else hold_amount,
     )
+
+
+def locked_account(customer_id: int) -> CheckAccount | None:
+    """The customer's credit account, locked (FOR UPDATE) until the transaction ends; None when it has none yet.
+
+    The lock is what serialises two checks of one customer: it is taken before the exposure and the
+    open orders are read, so the second check reads them after the first has committed.
+    """
+    with connection.cursor() as cursor:
+        return _account(prepared.first_rows(cursor, [_account_statement(customer_id)])[0])
 
 
 @dataclass(frozen=True)
@@ -318,21 +324,16 @@ _ORDER_CONTEXT_SQL = """
 """
 
 
-def order_context(*, company_id: int, order_ref: str, customer_id: int, today: dt.date) -> OrderContext:
-    """Everything a new check reads after the account lock, in one statement (the check's dearest part is round trips).
-
-    The ledger's part is the ledger's own exposure statement (``ledger.exposure_statement``), read
-    in the same statement so that all the figures come from one snapshot.
-    """
+def _context_statement(*, company_id: int, order_ref: str, customer_id: int, today: dt.date) -> tuple[str, str, list]:
     exposure_sql, exposure_params = ledger.exposure_statement(
         customer_ids=[customer_id], company_id=company_id, as_of=today
     )
     special = [customer_id, RequestKind.SPECIAL.value, RequestStatus.APPROVED.value, today]
     params = [customer_id, OrderStatus.RELEASED.value, *special, *special, company_id, order_ref, *exposure_params]
-    sql = _ORDER_CONTEXT_SQL.replace("{exposure}", exposure_sql)
-    with connection.cursor() as cursor:
-        prepared.execute(cursor, "ardesk_credit_order_context", sql, params)
-        row = cursor.fetchone()
+    return "ardesk_credit_order_context", _ORDER_CONTEXT_SQL.replace("{exposure}", exposure_sql), params
+
+
+def _context(row) -> OrderContext:
     existing_id, status, owner_id, open_orders, special_id, special_amount = row[:6]
     return OrderContext(
         existing_id=existing_id,
@@ -343,6 +344,35 @@ def order_context(*, company_id: int, order_ref: str, customer_id: int, today: d
         special_amount=special_amount,
         exposure=ledger.exposure_figures(row[6:]),
     )
+
+
+def order_context(*, company_id: int, order_ref: str, customer_id: int, today: dt.date) -> OrderContext:
+    """Everything a new check reads after the account lock, in one statement (the check's dearest part is round trips).
+
+    The ledger's part is the ledger's own exposure statement (``ledger.exposure_statement``), read
+    in the same statement so that all the figures come from one snapshot.
+    """
+    statement = _context_statement(company_id=company_id, order_ref=order_ref, customer_id=customer_id, today=today)
+    with connection.cursor() as cursor:
+        return _context(prepared.first_rows(cursor, [statement])[0])
+
+
+def locked_account_and_context(
+    *, company_id: int, order_ref: str, customer_id: int, today: dt.date
+) -> tuple[CheckAccount | None, OrderContext]:
+    """``locked_account`` then ``order_context``, in one round trip on PostgreSQL.
+
+    The context is still read by its own statement after the lock is granted, so it sees what a
+    check that held the lock before has committed. Without an account (the customer's first
+    check) nothing was locked, and the caller reads the context again once it has made one.
+    """
+    statements = [
+        _account_statement(customer_id),
+        _context_statement(company_id=company_id, order_ref=order_ref, customer_id=customer_id, today=today),
+    ]
+    with connection.cursor() as cursor:
+        account_row, context_row = prepared.first_rows(cursor, statements)
+    return _account(account_row), _context(context_row)
 
 
 def rules_for(company_id: int) -> CreditRules:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 from ardesk.accounts.services import token_issue
@@ -45,11 +47,16 @@ def wsgi_post(body, token: str | None, language: str = "en", **extra) -> Answer:
     def start_response(status, headers, exc_info=None):
         seen["status"], seen["headers"] = status, headers
 
-    response = application(environ, start_response)
+    # As Django's test client does: the request must not close the test's database connection.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     try:
+        response = application(environ, start_response)
         content = b"".join(response)
-    finally:
         response.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return Answer(seen["status"], seen["headers"], content)
 
 
