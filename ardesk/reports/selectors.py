@@ -66,33 +66,24 @@ _OPEN_LINES = """(
     SELECT id, customer_id, company_id, currency, issue_on, due_on, open_now, open_functional_now
     FROM ledger_dueline WHERE settled_on > %s
 )"""
-# When no allocation is dated after the date (an aging as of today), the allocation branches are
-# left out: each open set is then read once, and PostgreSQL reads it straight from the index into
-# the grouping instead of first storing it for a second reading.
-_LINES_SQL = """
-    SELECT {inner_keys}, {bucket_sums}, 0 AS u
-    FROM (
-        SELECT l.customer_id, l.company_id, l.currency, l.issue_on, l.due_on, l.{amount} AS amount
-        FROM open_lines l{later}
-    ) l
-    GROUP BY {inner_group}
-"""
+# The open lines' rows and the open credits' rows are summed in one grouping: a line's row has its
+# dates and amount, a credit's row its amount in its own column. When no allocation is dated after
+# the date (an aging as of today), the allocation rows are left out: each open set is then read
+# once, and PostgreSQL reads it straight from the index into the grouping.
+_LINE_ROWS = """
+        SELECT l.customer_id, l.company_id, l.currency, l.issue_on, l.due_on, l.{amount} AS amount, 0 AS credit
+        FROM open_lines l{later}"""
 _LINES_LATER = """
         UNION ALL
-        SELECT l.customer_id, l.company_id, l.currency, l.issue_on, l.due_on, a.{allocated}
+        SELECT l.customer_id, l.company_id, l.currency, l.issue_on, l.due_on, a.{allocated}, 0
         FROM ledger_allocation a JOIN open_lines l ON l.id = a.line_id
         WHERE a.allocated_on > %s"""
 # The credits open on a past date are few (a receipt is mostly applied within days), the
 # allocations after that date many: each credit looks up its own through the (source, date) index
 # rather than all of them being hashed to find the few that belong to an open credit.
-_CREDITS_SQL = """
-    SELECT {inner_keys}, {zeros}, -CAST(SUM(d.amount) AS BIGINT) AS u
-    FROM (
-        SELECT d.customer_id, d.company_id, d.currency, d.{amount}{later} AS amount
-        FROM open_credits d
-    ) d
-    GROUP BY {inner_group}
-"""
+_CREDIT_ROWS = """
+        SELECT d.customer_id, d.company_id, d.currency, NULL, NULL, 0, d.{amount}{later}
+        FROM open_credits d"""
 _CREDITS_LATER = """
             + COALESCE((SELECT SUM(a.{allocated}) FROM ledger_allocation a
                         WHERE a.source_id = d.id AND a.allocated_on > %s), 0)"""
@@ -114,7 +105,11 @@ WITH open_lines AS (
 )
 SELECT {cols}, {outer_sums}
 FROM (
-    SELECT {keys}, {sums} FROM ({lines} UNION ALL {credits}) s GROUP BY {keys}
+    SELECT {keys}, {sums}, -CAST(SUM(l.credit) AS BIGINT) AS u
+    FROM ({line_rows}
+        UNION ALL{credit_rows}
+    ) l
+    GROUP BY {keys}
 ) t
 {joins}
 {group_by}
@@ -328,38 +323,25 @@ def _aging(*, as_of, company_ids, bucket_set, by, currency, customer_ids) -> Agi
     )
     sums, sums_params = _bucket_sums(date_column, "l.amount", domain.limits(rules, as_of, bucket_set.unit))
     keys = _SUM_KEYS[by]
-
-    def inner(table: str) -> dict:
-        columns = ", ".join(f"{table}.{k}" for k in keys)
-        return {"inner_keys": columns, "inner_group": columns}
-
     line_scope, line_scope_params = _scope_sql("l", company_ids, currency, customer_ids)
     credit_scope, credit_scope_params = _scope_sql("d", company_ids, currency, customer_ids)
     later = Allocation.objects.filter(allocated_on__gt=as_of).exists()
-    lines_sql = _LINES_SQL.format(
-        bucket_sums=", ".join(f"{sql} AS b{n}" for n, sql in enumerate(sums)),
-        amount=line_amount,
-        later=_LINES_LATER.format(allocated=line_allocated) if later else "",
-        **inner("l"),
-    )
-    credits_sql = _CREDITS_SQL.format(
-        zeros=", ".join(f"0 AS b{n}" for n in range(len(sums))),
-        amount=credit_amount,
-        later=_CREDITS_LATER.format(allocated=credit_allocated) if later else "",
-        **inner("d"),
-    )
     columns = [*(f"b{n}" for n in range(len(sums))), "u"]
     sql = _AGING_SQL.format(
         open_lines=_OPEN_LINES,
         line_scope=line_scope,
         open_credits=_OPEN_CREDITS.format(scope=credit_scope),
         cols=_row_columns(by),
-        keys=", ".join(keys),
-        sums=", ".join(f"CAST(SUM(s.{c}) AS BIGINT) AS {c}" for c in columns),
+        keys=", ".join(f"l.{k}" for k in keys),
+        sums=", ".join(f"{sql} AS b{n}" for n, sql in enumerate(sums)),
+        line_rows=_LINE_ROWS.format(
+            amount=line_amount, later=_LINES_LATER.format(allocated=line_allocated) if later else ""
+        ),
+        credit_rows=_CREDIT_ROWS.format(
+            amount=credit_amount, later=_CREDITS_LATER.format(allocated=credit_allocated) if later else ""
+        ),
         outer_sums=", ".join(f"t.{c}" if by in _ONE_ROW_PER_SUM else f"CAST(SUM(t.{c}) AS BIGINT)" for c in columns),
         group_by="" if by in _ONE_ROW_PER_SUM else "GROUP BY 1, 2, 3, 4",
-        lines=lines_sql,
-        credits=credits_sql,
         joins=_joins(by),
         key=_GROUP_SQL[by][1],
         company=_GROUP_SQL[by][3],
