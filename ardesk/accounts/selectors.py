@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
 from ardesk.accounts.models import ApiToken, Preference
 from ardesk.accounts.roles import role_label
@@ -16,6 +17,17 @@ def user_language(user) -> str | None:
     if not hasattr(user, "_ardesk_language"):
         user._ardesk_language = Preference.objects.filter(user=user).values_list("language", flat=True).first()
     return user._ardesk_language
+
+
+def api_language(request, user) -> str:
+    """The language of an API answer: the one the call asks for (Accept-Language), else the user's saved choice.
+
+    A screen speaks the signed-in user's choice whatever the browser says; an API client that sends
+    Accept-Language chooses per call, and one that sends none gets what its user chose on the screens.
+    """
+    if request.META.get("HTTP_ACCEPT_LANGUAGE"):
+        return translation.get_language_from_request(request)
+    return user_language(user) or settings.LANGUAGE_CODE
 
 
 def user_roles(user) -> list[str]:

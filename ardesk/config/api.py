@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, SessionAuth
 
-from ardesk.accounts.selectors import token_user
+from ardesk.accounts.selectors import api_language, token_user
 from ardesk.core.errors import ApplicationError, InvalidInput
 
 
@@ -23,6 +24,8 @@ class TokenAuth(HttpBearer):
         user = token_user(token)
         if user is not None:
             request.user = user
+            request.LANGUAGE_CODE = api_language(request, user)
+            translation.activate(request.LANGUAGE_CODE)
         return user
 
 

@@ -11,9 +11,9 @@ input schema accepts. Anything else (no token or a bad one, a session cookie, a 
 a host not allowed) returns None and goes the ordinary way, which gives the API's answer (401,
 422, 400). Of the middleware, what matters to a token call is kept: the security and frame
 headers (``SecurityMiddleware``, ``XFrameOptionsMiddleware``, which also redirect to HTTPS when
-configured), the language from ``Accept-Language`` (``LocaleMiddleware``) and the audit context
-(``RequestContextMiddleware``). Sessions, CSRF, messages and login throttling concern the screens
-and the session login only.
+configured), the language (``Accept-Language``, else the user's saved choice, as for any API
+call) and the audit context (``RequestContextMiddleware``). Sessions, CSRF, messages and login
+throttling concern the screens and the session login only.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.security import SecurityMiddleware
 from django.utils import translation
 
-from ardesk.accounts.selectors import token_user
+from ardesk.accounts.selectors import api_language, token_user
 from ardesk.audit.context import RequestContext, client_ip, current
 from ardesk.config.api import api
 from ardesk.credit import api as credit_api
@@ -40,8 +40,8 @@ def _bearer(request) -> str:
 
 def _view(request):
     """The API's view and error handlers for a call ``serve`` has authenticated and parsed."""
-    language = translation.get_language_from_request(request)
     user = request.user
+    language = api_language(request, user)
     context = current.set(RequestContext(user_id=user.pk, user_name=user.get_username(), ip=client_ip(request)))
     try:
         with translation.override(language):

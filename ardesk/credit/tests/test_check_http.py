@@ -12,8 +12,9 @@ import json
 import pytest
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
+from ardesk.accounts.models import Preference
 from ardesk.accounts.services import token_issue
 from ardesk.audit.models import AuditEvent
 from ardesk.config.wsgi import application
@@ -37,7 +38,9 @@ class Answer:
 
 def wsgi_post(body, token: str | None, language: str = "en", **extra) -> Answer:
     """POST through ``ardesk.config.wsgi.application`` from a client at 192.0.2.7."""
-    headers = {"HTTP_ACCEPT_LANGUAGE": language, "REMOTE_ADDR": "192.0.2.7", **extra}
+    headers = {"REMOTE_ADDR": "192.0.2.7", **extra}
+    if language:
+        headers["HTTP_ACCEPT_LANGUAGE"] = language
     if token is not None:
         headers["HTTP_AUTHORIZATION"] = f"Bearer {token}"
     data = body if isinstance(body, str) else json.dumps(body)
@@ -174,3 +177,20 @@ def test_a_disallowed_host_is_refused_by_the_ordinary_way(accountant, customer, 
     assert ordinary_way == [PATH]
     assert answer.status_code == 400
     assert not OpenOrder.objects.exists()
+
+
+def test_without_accept_language_the_token_users_saved_language_speaks(accountant, customer, no_middleware):
+    Preference.objects.update_or_create(user=accountant, defaults={"language": "en"})
+    token = token_for(accountant)
+    direct = wsgi_post(order("SO-1"), token, language="").json()
+    assert direct["reasons"][0]["message"] == "The customer has no credit limit."
+    asked = wsgi_post(order("SO-2"), token, language="zh-hans").json()
+    assert "额度" in asked["reasons"][0]["message"]  # a call that asks chooses
+
+
+def test_the_router_speaks_the_token_users_saved_language_too(accountant, customer):
+    Preference.objects.update_or_create(user=accountant, defaults={"language": "en"})
+    client = Client(headers={"Authorization": f"Bearer {token_for(accountant)}"})  # no Accept-Language
+    answer = post(client, PATH, order("SO-1"))
+    assert answer.json()["reasons"][0]["message"] == "The customer has no credit limit."
+    assert answer.headers["Content-Language"] == "en"
