@@ -38,7 +38,7 @@ def token_user(raw: str):
     """The active user behind an API token, or None; marks the token as used (at most once a minute).
 
     One plain statement, prepared: every API call starts here. The user carries the fields a request reads
-    (id, username, active, superuser); any other field loads on first use.
+    (id, username, active, superuser) and the saved language; any other field loads on first use.
     """
     from django.contrib.auth import get_user_model
     from django.db import connection
@@ -51,8 +51,9 @@ def token_user(raw: str):
     fields = [field for field in user_model._meta.concrete_fields if field.attname in wanted]
     columns = ", ".join(f"u.{connection.ops.quote_name(field.column)}" for field in fields)
     sql = f"""
-        SELECT t.id, t.last_used_at IS NULL OR t.last_used_at < %s, {columns}
+        SELECT t.id, t.last_used_at IS NULL OR t.last_used_at < %s, p.language, {columns}
         FROM accounts_apitoken t JOIN {connection.ops.quote_name(user_model._meta.db_table)} u ON u.id = t.user_id
+        LEFT JOIN accounts_preference p ON p.user_id = u.id
         WHERE t.key_hash = %s AND t.revoked_at IS NULL
     """  # noqa: S608 (column and table names from the model; every value is a parameter)
     stale = connection.ops.adapt_datetimefield_value(now - dt.timedelta(seconds=60))
@@ -61,8 +62,9 @@ def token_user(raw: str):
         row = cursor.fetchone()
     if row is None:
         return None
-    token_id, is_stale, *values = row
+    token_id, is_stale, language, *values = row
     user = user_model.from_db(connection.alias, [field.attname for field in fields], values)
+    user._ardesk_language = language  # what user_language reads, read here with the token
     if not user.is_active:
         return None
     if is_stale:
