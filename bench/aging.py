@@ -10,9 +10,9 @@ What it does, in one run:
    ``DIR/files`` and loads them (``ardesk init``, then ``ardesk import`` customers, invoices and
    receipts, each in its own process, as ``bench/import_ledger.py`` does) into a SQLite database in
    ``DIR/sqlite`` and a PostgreSQL database (``--pg-database``, default ``ardesk_bench_aging``),
-   both loads at once. PostgreSQL then gets ``VACUUM ANALYZE`` (what autovacuum does shortly after
-   such a load). A marker file in DIR records each finished load, so reruns skip it; ``--reload``
-   starts over.
+   both loads at once. The daily totals the imports appended are merged (what the hourly job does),
+   and PostgreSQL then gets ``VACUUM ANALYZE`` (what autovacuum does shortly after such a load).
+   A marker file in DIR records each finished load, so reruns skip it; ``--reload`` starts over.
 2. Exports the same data from PostgreSQL to Parquet in ``DIR/parquet``: due lines (customer, dates,
    amounts), allocations (line, credit, date, amounts), credits (receipts and credit notes) and
    customers.
@@ -164,6 +164,8 @@ def _load(backend: str, files: Path, args, log: dict) -> None:
             ["import", kind, str(files / f"{kind}.csv"), "--company", "BENCH", "--user", "boss"], env
         )
         say(f"  {backend:<9} imported {kind:<10} in {seconds[kind]:6.0f} s")
+    # The daily totals the imports appended, merged as the hourly job does in an installation.
+    run(["shell", "-c", "from ardesk.reports.ledger_days import totals_compact; totals_compact()"], env)
     if backend == "postgres":
         import psycopg
 
