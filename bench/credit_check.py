@@ -14,8 +14,9 @@ What it does:
    (it holds ``credit.check_order``) granted every company, an API token for it, and a credit
    account with a limit for every customer that has none (bulk insert; the limit is drawn so that
    about one customer in ten is over it). ``ANALYZE`` afterwards.
-2. With --in-process N: N checks through Django's test client in this process, one after the
-   other, after 20 unmeasured ones: CPU ms and wall ms per check, and the SQL statements of one.
+2. With --in-process N: N checks through the WSGI application in this process (as a server calls
+   it), one after the other, after 20 unmeasured ones: Python and PostgreSQL CPU ms and wall ms per
+   check, and the SQL statements of one.
 3. A real server process: by default gunicorn with --workers processes of --threads threads
    (what ``ardesk serve --workers N --threads T`` runs, without its in-process scheduler so that
    no scheduled job competes); ``--server waitress`` serves one process of --threads threads.
@@ -90,37 +91,76 @@ def setup(database_url: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def in_process(token: str, customers, n: int) -> None:
-    """N checks through Django's test client in this process: CPU and wall ms per check, statements of one."""
-    from django.db import connection
-    from django.test import Client
+    """N checks through the WSGI application in this process, as a server calls it: CPU and wall ms per check.
+
+    Also the PostgreSQL backend's CPU per check and the statements of one check.
+    """
+    import io
+
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections, connection
     from django.test.utils import CaptureQueriesContext
 
-    client = Client(HTTP_HOST="127.0.0.1")
+    from ardesk.config.wsgi import application
+
     rng = random.Random(3)
     run_id = f"{int(time.time())}"
+    # One connection for the whole run, as a server thread keeps it (CONN_MAX_AGE).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
 
     def check(i: int) -> None:
         company, code = rng.choice(customers)
-        body = {"company": company, "customer_code": code, "order_ref": f"BENCH-P-{run_id}-{i}"}
-        body["amount"] = f"{rng.randrange(100, 5000)}.00"
-        response = client.post(
-            "/api/v1/credit/check", data=body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}"
-        )
-        if response.status_code != 200:
-            raise SystemExit(f"check failed: {response.status_code} {response.content[:300]!r}")
+        body = json.dumps(
+            {
+                "company": company,
+                "customer_code": code,
+                "order_ref": f"BENCH-P-{run_id}-{i}",
+                "amount": f"{rng.randrange(100, 5000)}.00",
+            }
+        ).encode()
+        environ = {
+            "REQUEST_METHOD": "POST",
+            "PATH_INFO": "/api/v1/credit/check",
+            "QUERY_STRING": "",
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "8000",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "HTTP_HOST": "127.0.0.1",
+            "HTTP_AUTHORIZATION": f"Bearer {token}",
+            "REMOTE_ADDR": "127.0.0.1",
+            "CONTENT_TYPE": "application/json",
+            "CONTENT_LENGTH": str(len(body)),
+            "wsgi.input": io.BytesIO(body),
+            "wsgi.url_scheme": "http",
+            "wsgi.errors": sys.stderr,
+        }
+        status = []
+        response = application(environ, lambda s, h, e=None: status.append(s))
+        content = b"".join(response)
+        response.close()
+        if not status[0].startswith("200"):
+            raise SystemExit(f"check failed: {status[0]} {content[:300]!r}")
 
     for i in range(20):
         check(i)
     with CaptureQueriesContext(connection) as queries:
         check(-1)
     statements = [q for q in queries.captured_queries if q["sql"] not in ("BEGIN", "COMMIT")]
-    cpu, wall = time.process_time(), time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (backend,) = cursor.fetchone()
+    database, cpu, wall = process_cpu_seconds([backend]), time.process_time(), time.perf_counter()
     for i in range(20, 20 + n):
         check(i)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    database = process_cpu_seconds([backend]) - database
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
     print(
-        f"in-process: {cpu / n * 1000:.2f} ms CPU and {wall / n * 1000:.2f} ms wall per check over {n} checks; "
-        f"{len(statements)} SQL statements (+ BEGIN/COMMIT) per check; load average {load_average()}"
+        f"in-process (WSGI application): {cpu / n * 1000:.2f} ms Python CPU, {database / n * 1000:.2f} ms PostgreSQL "
+        f"CPU and {wall / n * 1000:.2f} ms wall per check over {n} checks; {len(statements)} SQL round trips "
+        f"(+ BEGIN/COMMIT) per check; load average {load_average()}"
     )
 
 
