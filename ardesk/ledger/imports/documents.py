@@ -154,12 +154,7 @@ class DocumentImporter(Importer):
         self.currencies: dict[str, tuple[str, int]] = {}
         # A first import into an empty ledger needs no look-ups: duplicates within the file are caught by `seen`.
         self.ledger_has_documents = Document.objects.filter(company=self.company, doc_type=self.doc_type).exists()
-        self.sequence = None
         self.copy = connection.vendor == "postgresql"
-        if self.copy:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [Document._meta.db_table])
-                self.sequence = cursor.fetchone()[0]
         self.writer = Writer()
 
     def prepared(self, values: tuple) -> tuple | str:
@@ -434,18 +429,9 @@ def _insert(cursor, model, fields: tuple[str, ...], keyed: Iterable[tuple[int, t
         insert_rows(model, fields, ((key, *row) for key, row in keyed), cursor=cursor)
 
 
-def _write_documents(cursor, documents: list, sequence: str | None) -> list[int]:
-    """Insert documents (DOCUMENT_FIELDS without the id, prepared) and return their new ids, in order.
-
-    On PostgreSQL the ids come from the table's ``sequence``, named once per import:
-    ``core.bulk.reserve_ids`` looks the name up again for every id, which cost the database
-    about 4 µs a row.
-    """
-    if sequence is None:
-        ids = reserve_ids(Document, len(documents), cursor=cursor)
-    else:
-        cursor.execute("SELECT nextval(%s::regclass) FROM generate_series(1, %s)", [sequence, len(documents)])
-        ids = [row[0] for row in cursor.fetchall()]
+def _write_documents(cursor, documents: list) -> list[int]:
+    """Insert documents (DOCUMENT_FIELDS without the id, prepared) and return their new ids, in order."""
+    ids = reserve_ids(Document, len(documents), cursor=cursor)
     _insert(cursor, Document, DOCUMENT_FIELDS, zip(ids, documents, strict=True))
     return ids
 
@@ -545,10 +531,8 @@ class InvoiceImporter(DocumentImporter):
             documents.append(self.prepared(self.document_row(row, 0, 0, row["issue_on"])))
             lines.extend((index, self.prepared(line)) for line in self.lines(row))
 
-        sequence = self.sequence
-
         def write(cursor):
-            ids = _write_documents(cursor, documents, sequence)
+            ids = _write_documents(cursor, documents)
             _insert(cursor, DueLine, LINE_FIELDS, ((ids[index], line) for index, line in lines))
 
         self.writer.submit(write)
@@ -687,10 +671,9 @@ class CreditImporter(DocumentImporter):
         for pk, amount, functional in changes:
             self.pending[pk] = (amount, functional, self.submitted)
         self.pending_chunks.append((self.submitted, [change[0] for change in changes]))
-        sequence = self.sequence
 
         def write(cursor):
-            ids = _write_documents(cursor, documents, sequence)
+            ids = _write_documents(cursor, documents)
             _insert(cursor, Allocation, SOURCE_ALLOCATION_FIELDS, ((ids[index], row) for index, row in allocations))
             lines_after_allocations(cursor, changes)
 
