@@ -97,6 +97,11 @@ def test_audit_verify_passes_then_fails_after_tampering(installation):
     shutil.copy(copy, data / "ardesk.sqlite3")
 
 
+def _children(pid: int) -> list[str]:
+    listing = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True, check=True)
+    return listing.stdout.split()
+
+
 def _answers(port: int, deadline: float) -> bytes:
     while True:
         try:
@@ -123,9 +128,11 @@ def test_serve_with_two_workers_runs_two_server_processes(installation):
     )
     try:
         assert b"<form" in _answers(port, time.monotonic() + 60)
-        children = subprocess.run(
-            ["ps", "-o", "pid=", "--ppid", str(server.pid)], capture_output=True, text=True, check=True
-        ).stdout.split()
+        # The first worker may answer before gunicorn has forked the second (it spawns them a few
+        # hundredths of a second apart): give it a moment.
+        deadline = time.monotonic() + 10
+        while len(children := _children(server.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
         assert len(children) == 2
     finally:
         server.terminate()
