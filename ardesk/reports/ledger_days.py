@@ -230,3 +230,12 @@ def totals_compact() -> int:
                 cursor.execute(sql, [last])
         cursor.execute("SELECT (SELECT COUNT(*) FROM reports_ledgerday) + (SELECT COUNT(*) FROM reports_exchangeday)")
         return cursor.fetchone()[0]
+
+
+def merge_after_import(**_kwargs) -> None:
+    """After an import, merge the rows its triggers appended at once rather than at the next hourly run.
+
+    A million imported invoices append some 660,000 rows; until they are merged every reader sums
+    them (the dashboard took 1.0 s instead of 0.2 s). Merging them takes a few seconds.
+    """
+    totals_compact()

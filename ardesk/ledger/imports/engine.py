@@ -26,6 +26,7 @@ from ardesk.ledger.imports.customers import CustomerImporter
 from ardesk.ledger.imports.documents import CreditNoteImporter, InvoiceImporter, ReceiptImporter
 from ardesk.ledger.imports.reader import FileProblem, open_table
 from ardesk.ledger.models import Allocation, Document, DueLine, ImportBatch
+from ardesk.ledger.signals import ledger_imported
 
 IMPORTERS: dict[str, type[Importer]] = {
     "customers": CustomerImporter,
@@ -128,4 +129,5 @@ def run_import(
     report.written = report.created > 0 or report.updated > 0
     if report.written:
         refresh_statistics(Customer, Document, DueLine, Allocation)
+        ledger_imported.send(sender=run_import, kind=kind, company=company)
     return report

@@ -151,3 +151,26 @@ def test_a_bulk_insert_is_summed_per_day(accountant, company):
     days, _exchange = kept()
     assert days[(company.pk, "CNY", dt.date(2024, 3, 1))] == (10000 - 1000 - 3000, 10000 - 1000 - 3000, 10000)
     assert days[(company.pk, "CNY", dt.date(2024, 3, 2))] == (-2000 - 4000, -2000 - 4000, 0)
+
+
+def test_an_import_merges_the_daily_totals_it_appended(accountant, company):
+    """Three invoices on two days, imported: one row per day right after, the same totals as the documents."""
+    import io
+
+    from ardesk.core.integrity import run_all
+    from ardesk.ledger.imports.engine import run_import
+
+    CustomerFactory(company=company, code="IMP1")
+    csv = (
+        "number,customer,issue_date,due_date,currency,amount\n"
+        "M-1,IMP1,2024-05-02,2024-06-01,CNY,100.00\n"
+        "M-2,IMP1,2024-05-02,2024-06-01,CNY,250.50\n"
+        "M-3,IMP1,2024-05-03,2024-06-02,CNY,49.50\n"
+    )
+    report = run_import(
+        kind="invoices", handle=io.BytesIO(csv.encode()), file_name="m.csv", company=company, user=accountant
+    )
+    assert report.ok and report.created == 3
+    days = {(d.day, d.balance) for d in LedgerDay.objects.filter(company=company)}
+    assert days == {(dt.date(2024, 5, 2), 35050), (dt.date(2024, 5, 3), 4950)}
+    assert run_all()[1] == []
