@@ -190,13 +190,17 @@ class Document(models.Model):
     )
     description = models.CharField(_("description"), max_length=300, blank=True)
     status = models.CharField(_("status"), max_length=8, choices=DocumentStatus.choices, default=DocumentStatus.POSTED)
-    reversal_of = models.OneToOneField(
+    # At most one reversal per document (uniq_document_reversal). A ForeignKey with a partial unique
+    # index rather than a OneToOneField, whose unique index also holds every original's NULL: one
+    # index entry less for each of the millions of documents an import writes.
+    reversal_of = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="reversal",
+        related_name="reversals",
         verbose_name=_("reverses"),
+        db_index=False,
         db_constraint=False,
     )
     import_batch = models.ForeignKey(
@@ -231,13 +235,15 @@ class Document(models.Model):
                 condition=~Q(external_ref=""),
                 name="uniq_document_external_ref",
             ),
+            models.UniqueConstraint(
+                fields=["reversal_of"], condition=Q(reversal_of__isnull=False), name="uniq_document_reversal"
+            ),
             models.CheckConstraint(condition=~Q(amount=0), name="document_amount_not_zero"),
         ]
         indexes = [
             models.Index(fields=["customer", "issue_on"]),
-            # Also the ledger balance as of a date (the aging's reconciliation): with the status and the
-            # functional amount in the index it sums the index alone, not the wide document rows.
-            models.Index(fields=["company", "issue_on", "status", "functional_amount"], name="ledger_document_balance"),
+            # The ledger balance of whole companies is read from the daily totals (reports.LedgerDay);
+            # ledger/0017 dropped the index that summed it from the documents.
             models.Index(fields=["company", "doc_type", "issue_on"]),
             # Imports look documents up by number a few thousand at a time, always with the company
             # and the type(s): uniq_document_number serves that. An index on the number alone
@@ -396,8 +402,16 @@ class Allocation(models.Model):
     amount = MinorUnitsField(_("amount"))
     functional_amount = MinorUnitsField(_("functional amount"))
     source_functional_amount = MinorUnitsField(_("functional amount at the credit's rate"))
-    reverses = models.OneToOneField(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="reversed_by", db_constraint=False
+    # At most one reversal per allocation (uniq_allocation_reversal), indexed only where set, as
+    # Document.reversal_of.
+    reverses = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reversals",
+        db_index=False,
+        db_constraint=False,
     )
     method = models.CharField(
         _("method"), max_length=12, choices=AllocationMethod.choices, default=AllocationMethod.MANUAL
@@ -417,7 +431,12 @@ class Allocation(models.Model):
         verbose_name = _("allocation")
         verbose_name_plural = _("allocations")
         ordering = ["-allocated_on", "-id"]
-        constraints = [models.CheckConstraint(condition=~Q(amount=0), name="allocation_not_zero")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(amount=0), name="allocation_not_zero"),
+            models.UniqueConstraint(
+                fields=["reverses"], condition=Q(reverses__isnull=False), name="uniq_allocation_reversal"
+            ),
+        ]
         indexes = [
             models.Index(fields=["line", "allocated_on"]),
             models.Index(fields=["source", "allocated_on"]),

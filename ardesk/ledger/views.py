@@ -7,7 +7,7 @@ import io
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -220,7 +220,8 @@ def document_detail(request, pk: int):
     today = clock.today()
     allocations = (
         Allocation.objects.filter(Q(source=document) | Q(line__document=document))
-        .select_related("source", "line__document", "reversed_by")
+        .select_related("source", "line__document")
+        .annotate(is_reversed=Exists(Allocation.objects.filter(reverses=OuterRef("pk"))))
         .order_by("allocated_on", "id")
     )
     lines = []

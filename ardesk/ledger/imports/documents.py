@@ -22,6 +22,7 @@ import datetime as dt
 from collections import deque
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import cached_property
 
 from django.db import connection
 from django.utils import timezone
@@ -41,11 +42,11 @@ from ardesk.ledger.models import Allocation, Document, DocumentStatus, DueLine, 
 POSTED = DocumentStatus.POSTED.value
 ONE = Decimal(1)  # the rate of the functional currency (selectors.exchange_rate)
 
+# The id first (the writer's), then each document's own columns, then those every document of an
+# import shares (``DocumentImporter.shared``), which on PostgreSQL are formatted for COPY once.
 DOCUMENT_FIELDS = (
     "id",
-    "company_id",
     "customer_id",
-    "doc_type",
     "number",
     "external_ref",
     "issue_on",
@@ -63,6 +64,8 @@ DOCUMENT_FIELDS = (
     "unapplied_now",
     "unapplied_functional_now",
     "settled_on",
+    "company_id",
+    "doc_type",
     "description",
     "status",
     "import_batch_id",
@@ -98,8 +101,21 @@ ALLOCATION_FIELDS = (  # as allocations.py writes them
 )
 
 
-# What receipts and credit notes write: the source document's id first, filled in by the writer.
-SOURCE_ALLOCATION_FIELDS = ("source_id", *(name for name in ALLOCATION_FIELDS if name != "source_id"))
+# What receipts and credit notes write: the source document's id first, filled in by the writer,
+# then each allocation's own columns, then those all share (formatted once, as for documents).
+SOURCE_ALLOCATION_FIELDS = (
+    "source_id",
+    "customer_id",
+    "line_id",
+    "allocated_on",
+    "amount",
+    "functional_amount",
+    "source_functional_amount",
+    "company_id",
+    "method",
+    "created_by_id",
+    "created_at",
+)
 
 # The open state of due lines after a chunk's allocations (see ledger.open_state, whose
 # ``lines_refresh`` this equals for lines that were open and not reversed): the open amounts
@@ -157,9 +173,25 @@ class DocumentImporter(Importer):
         self.copy = connection.vendor == "postgresql"
         self.writer = Writer()
 
-    def prepared(self, values: tuple) -> tuple | str:
-        """A row to write: on PostgreSQL already in COPY's format (see imports.copy), else as it is."""
+    def prepared(self, values: tuple, shared: tuple | str = ()) -> tuple | str:
+        """A row to write: on PostgreSQL already in COPY's format (see imports.copy), else as it is.
+
+        ``shared`` are the last columns, the same in every row, as ``shared_columns`` made them.
+        """
+        if not self.copy:
+            return values + shared
+        return f"{copy_line(values)}\t{shared}" if shared else copy_line(values)
+
+    def shared_columns(self, values: tuple) -> tuple | str:
+        """Columns every row of a kind shares, formatted once: for the ``shared`` of ``prepared``."""
         return copy_line(values) if self.copy else values
+
+    @cached_property
+    def shared(self) -> tuple | str:
+        """The last of DOCUMENT_FIELDS, the same for every document of the import."""
+        return self.shared_columns(
+            (self.company.pk, self.doc_type, "", POSTED, self.batch.pk, self.now, self.user_id, self.now)
+        )
 
     def finish(self) -> None:
         self.writer.wait()
@@ -386,15 +418,13 @@ class DocumentImporter(Importer):
         return functional
 
     def document_row(self, row: dict, unapplied: int, unapplied_functional: int, settled_on: dt.date | None) -> tuple:
-        """The document's columns (DOCUMENT_FIELDS without the id, which the writer puts first) and its open state."""
+        """The document's own columns (DOCUMENT_FIELDS without the id and the shared ones) and its open state."""
         functional = row["functional"]
         discount = row.get("discount")
         term = row.get("term")
         cost = row.get("cost")
         return (
-            self.company.pk,
             row["customer_id"],
-            self.doc_type,
             row["number"],
             row["external_ref"],
             row["issue_on"],
@@ -412,12 +442,6 @@ class DocumentImporter(Importer):
             unapplied,
             unapplied_functional,
             settled_on,
-            "",
-            POSTED,
-            self.batch.pk,
-            self.now,
-            self.user_id,
-            self.now,
         )
 
 
@@ -528,7 +552,7 @@ class InvoiceImporter(DocumentImporter):
         for index, row in enumerate(new):
             self.functional(row)
             # a debit has nothing to allocate and counts as settled on its own date (ledger.open_state)
-            documents.append(self.prepared(self.document_row(row, 0, 0, row["issue_on"])))
+            documents.append(self.prepared(self.document_row(row, 0, 0, row["issue_on"]), self.shared))
             lines.extend((index, self.prepared(line)) for line in self.lines(row))
 
         def write(cursor):
@@ -629,7 +653,7 @@ class CreditImporter(DocumentImporter):
         if not self.may_write or not new:
             return
         functional_currency = self.functional_currency
-        company_id, user_id, now = self.company.pk, self.user_id, self.now
+        shared = self.shared_allocation
         documents = []
         allocations = []
         for index, row in enumerate(new):
@@ -647,24 +671,16 @@ class CreditImporter(DocumentImporter):
                     (
                         index,
                         self.prepared(
-                            (
-                                company_id,
-                                row["customer_id"],
-                                line_id,
-                                row["issue_on"],
-                                share,
-                                line_functional,
-                                source_functional,
-                                "import",
-                                user_id,
-                                now,
-                            )
+                            (row["customer_id"], line_id, row["issue_on"], share, line_functional, source_functional),
+                            shared,
                         ),
                     )
                 )
             # The credit's open state (ledger.open_state.credits_refresh): all its allocations are this row's.
             settled_on = row["issue_on"] if unapplied == 0 else None
-            documents.append(self.prepared(self.document_row(row, unapplied, unapplied_functional, settled_on)))
+            documents.append(
+                self.prepared(self.document_row(row, unapplied, unapplied_functional, settled_on), self.shared)
+            )
         changes = self.used.open_after()
         self.used.clear()
         self.submitted += 1
@@ -678,6 +694,11 @@ class CreditImporter(DocumentImporter):
             lines_after_allocations(cursor, changes)
 
         self.writer.submit(write)
+
+    @cached_property
+    def shared_allocation(self) -> tuple | str:
+        """The last of SOURCE_ALLOCATION_FIELDS, the same for every allocation of the import."""
+        return self.shared_columns((self.company.pk, "import", self.user_id, self.now))
 
     def open_lines(self, numbers: set[str]) -> list[dict]:
         """The open lines of these invoices as they are once every chunk submitted so far is written.

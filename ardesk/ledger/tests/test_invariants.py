@@ -57,7 +57,7 @@ def apply(user, customer, ops) -> None:
                         by=user, source=source, line=line, amount=value, on=max(on, source.issue_on, line.issue_on)
                     )
             elif kind == "unallocate":
-                allocations = list(Allocation.objects.filter(reverses=None, reversed_by=None, amount__gt=0))
+                allocations = list(Allocation.objects.filter(reverses=None, reversals=None, amount__gt=0))
                 if allocations:
                     target = allocations[value % len(allocations)]
                     services.allocation_reverse(by=user, allocation=target, on=max(on, target.allocated_on))

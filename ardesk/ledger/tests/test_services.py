@@ -4,13 +4,14 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from ardesk.audit.models import AuditEvent
 from ardesk.core.errors import InvalidInput, NotPermitted
 from ardesk.customers.tests.factories import CustomerFactory
 from ardesk.ledger import selectors, services
 from ardesk.ledger.errors import LedgerError, MissingExchangeRate
-from ardesk.ledger.models import CustomerTerms, Document, DueLine, ExchangeRate, PaymentTerm
+from ardesk.ledger.models import Allocation, CustomerTerms, Document, DueLine, ExchangeRate, PaymentTerm
 from ardesk.ledger.tests.factories import D0, invoice, net_term, receipt
 
 D = Decimal
@@ -203,6 +204,27 @@ def test_document_reversal_restores_the_balance_before_the_original(accountant, 
     assert open_amounts(customer, dt.date(2024, 1, 9)) == {}
     with pytest.raises(LedgerError):
         services.document_reverse(by=accountant, document=inv, on=dt.date(2024, 1, 10))
+
+
+def test_the_database_refuses_a_second_reversal_of_one_document_or_allocation(accountant, customer):
+    """uniq_document_reversal, uniq_allocation_reversal: partial unique indexes, without the originals (NULL)."""
+    inv = invoice(accountant, customer, "INV-1", "100")
+    rec = receipt(accountant, customer, "R-1", "100")
+    allocation = services.allocation_create(
+        by=accountant, source=rec, line=inv.lines.get(), amount="100", on=dt.date(2024, 1, 10)
+    )
+    services.allocation_reverse(by=accountant, allocation=allocation, on=dt.date(2024, 1, 20))
+    second = Allocation.objects.filter(reverses=allocation).values()[0]
+    del second["id"]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Allocation.objects.create(**second)
+    reversal = services.document_reverse(by=accountant, document=receipt(accountant, customer, "R-2", "5"), on=D0)
+    copy = Document.objects.filter(pk=reversal.pk).values()[0]
+    del copy["id"]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Document.objects.create(**{**copy, "number": "R-2-again"})
+    assert Document.objects.filter(reversal_of=None).count() == 3
+    assert Allocation.objects.filter(reverses=None).count() == 1
 
 
 def test_a_document_with_allocations_must_have_them_reversed_first(accountant, customer):

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from ardesk.customers.tests.factories import CustomerFactory
+from ardesk.ledger import services
 from ardesk.ledger.models import Allocation, Document, ImportJob, PaymentTerm
 from ardesk.ledger.tests.factories import invoice, receipt
 
@@ -81,6 +82,19 @@ def test_reverse_from_the_document_page(web, accountant, customer):
     inv = invoice(accountant, customer, "INV-1", "100")
     web.post(f"/ledger/documents/{inv.pk}/reverse/", {"on": "2024-01-05", "reason": "duplicate"})
     assert Document.objects.filter(reversal_of=inv).exists()
+
+
+def test_an_allocation_can_be_undone_from_the_document_page_once(web, accountant, customer):
+    inv = invoice(accountant, customer, "INV-1", "100")
+    rec = receipt(accountant, customer, "R-1", "100")
+    allocation = services.allocation_create(
+        by=accountant, source=rec, line=inv.lines.get(), amount="100", on=dt.date(2024, 1, 10)
+    )
+    undo = f'action="/ledger/allocations/{allocation.pk}/reverse/"'
+    assert undo in web.get(f"/ledger/documents/{inv.pk}/").content.decode()
+    web.post(f"/ledger/allocations/{allocation.pk}/reverse/", {"next": f"/ledger/documents/{inv.pk}/"})
+    assert Allocation.objects.filter(reverses=allocation).count() == 1
+    assert undo not in web.get(f"/ledger/documents/{inv.pk}/").content.decode()
 
 
 def test_document_list_filters_and_exports(web, accountant, customer):
