@@ -22,8 +22,9 @@ from ardesk.customers.models import Customer
 from ardesk.ledger.imports import formats
 from ardesk.ledger.imports.allocations import AllocationImporter
 from ardesk.ledger.imports.base import Importer, ImportReport, Problem, Progress, chunks
+from ardesk.ledger.imports.credits import CreditNoteImporter, ReceiptImporter
 from ardesk.ledger.imports.customers import CustomerImporter
-from ardesk.ledger.imports.documents import CreditNoteImporter, InvoiceImporter, ReceiptImporter
+from ardesk.ledger.imports.documents import InvoiceImporter
 from ardesk.ledger.imports.reader import FileProblem, open_table
 from ardesk.ledger.models import Allocation, Document, DueLine, ImportBatch
 from ardesk.ledger.signals import ledger_imported

@@ -287,16 +287,16 @@ def test_receipts_pay_an_invoice_across_chunks_still_being_written(accountant, c
     import time
 
     from ardesk.ledger import open_state
-    from ardesk.ledger.imports import base, documents
+    from ardesk.ledger.imports import base, credits
 
     monkeypatch.setattr(base, "CHUNK", 1)
-    write_lines = documents.lines_after_allocations
+    write_lines = credits.lines_after_allocations
 
     def slow_lines_after_allocations(cursor, changes):
         time.sleep(0.05)
         write_lines(cursor, changes)
 
-    monkeypatch.setattr(documents, "lines_after_allocations", slow_lines_after_allocations)
+    monkeypatch.setattr(credits, "lines_after_allocations", slow_lines_after_allocations)
     assert run("invoices", INVOICES, company, accountant).ok
     receipts = """number,customer,date,currency,amount,invoice
 R-1,C1,2024-02-01,CNY,200.50,INV-1

@@ -1,0 +1,244 @@
+"""Importing receipts and credit notes: one credit document per row, allocated to the invoice it names.
+
+A row naming an invoice pays that invoice's open due lines, earliest instalment first, at the
+row's date; what it does not use stays on the customer as an unapplied credit. Rows are read,
+checked and written as documents.py describes for all documents. A chunk's invoices are looked
+up without waiting for the writer: the open state the chunks still queued give their lines is
+kept in memory (``CreditImporter.open_lines``).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from functools import cached_property
+
+from django.db import connection
+from django.utils.translation import gettext as _
+
+from ardesk.ledger import selectors
+from ardesk.ledger.imports.base import LineUse, converted
+from ardesk.ledger.imports.documents import DocumentImporter, insert_prepared, write_documents
+from ardesk.ledger.models import Allocation
+
+# What receipts and credit notes write: the source document's id first, filled in by the writer,
+# then each allocation's own columns, then those all share (formatted once, as for documents).
+SOURCE_ALLOCATION_FIELDS = (
+    "source_id",
+    "customer_id",
+    "line_id",
+    "allocated_on",
+    "amount",
+    "functional_amount",
+    "source_functional_amount",
+    "company_id",
+    "method",
+    "created_by_id",
+    "created_at",
+)
+
+# The open state of due lines after a chunk's allocations (see ledger.open_state, whose
+# ``lines_refresh`` this equals for lines that were open and not reversed): the open amounts
+# are today's less what the chunk took, computed while planning; a line paid in full is settled
+# on the day of its last allocation.
+_LINES_AFTER_ALLOCATIONS_PG = """
+UPDATE ledger_dueline AS l
+SET open_now = u.open_now, open_functional_now = u.open_functional_now,
+    settled_on = CASE WHEN u.open_now = 0
+                 THEN (SELECT MAX(a.allocated_on) FROM ledger_allocation a WHERE a.line_id = l.id) END
+FROM (SELECT UNNEST(%s::bigint[]) AS id, UNNEST(%s::bigint[]) AS open_now,
+             UNNEST(%s::bigint[]) AS open_functional_now) AS u
+WHERE l.id = u.id
+"""
+_LINES_AFTER_ALLOCATIONS = """
+UPDATE ledger_dueline
+SET open_now = %s, open_functional_now = %s,
+    settled_on = CASE WHEN %s = 0
+                 THEN (SELECT MAX(a.allocated_on) FROM ledger_allocation a WHERE a.line_id = ledger_dueline.id) END
+WHERE id = %s
+"""
+
+
+def lines_after_allocations(cursor, changes: list[tuple[int, int, int]]) -> None:
+    """Write the open state of due lines (id, open amount, open functional amount) after new allocations."""
+    if not changes:
+        return
+    if connection.vendor == "postgresql":
+        ids, amounts, functionals = (list(column) for column in zip(*changes, strict=True))
+        cursor.execute(_LINES_AFTER_ALLOCATIONS_PG, [ids, amounts, functionals])
+    else:
+        cursor.executemany(_LINES_AFTER_ALLOCATIONS, [(a, f, a, pk) for pk, a, f in changes])
+
+
+class CreditImporter(DocumentImporter):
+    """Receipts and credit notes; a row naming an invoice is allocated to it at the row's date."""
+
+    sign = -1
+
+    def start(self) -> None:
+        super().start()
+        self.used = LineUse(self.functional_currency)
+        self.width = max(self.positions.values()) + 1
+        # The open state that chunks perhaps not written yet give their lines (line id: open amount,
+        # open functional amount, the last chunk changing it), so a chunk's look-up need not wait.
+        self.pending: dict[int, tuple[int, int, int]] = {}
+        self.pending_chunks: deque[tuple[int, list[int]]] = deque()
+        self.submitted = 0
+
+    def plain_credit(self, line: int, cells: list) -> dict | None:
+        if len(cells) < self.width:
+            return None
+        row = self.plain_row(line, cells)
+        if row is None:
+            return None
+        invoice = cells[self.positions["invoice"]] if "invoice" in self.positions else ""
+        if type(invoice) is not str:
+            return None
+        invoice = invoice.strip()
+        if len(invoice) > 40:
+            return None
+        row["invoice"] = invoice
+        return row
+
+    def chunk_cells(self, rows):
+        ready = []
+        for line, cells in rows:
+            row = self.plain_credit(line, cells)
+            if row is None:
+                values = self.values(cells)
+                row = self.read_row(line, values)
+                invoice = self.text(line, values, "invoice", required=False, max_length=40) or ""
+                if row is None:
+                    continue
+                row["invoice"] = invoice
+            else:
+                self.accept(row)
+            ready.append(row)
+        new = self.classify(ready)
+        plans = self.plan_allocations(new)
+        self.report.created += len(new)
+        if not self.may_write or not new:
+            return
+        functional_currency = self.functional_currency
+        shared = self.shared_allocation
+        documents = []
+        allocations = []
+        for index, row in enumerate(new):
+            functional = self.functional(row)
+            unapplied, unapplied_functional = -row["minor"], -functional
+            for line_id, share, line_functional in plans.get(row["line"], ()):
+                source_functional = (
+                    share
+                    if row["currency"] == functional_currency
+                    else converted(share, row["currency"], row["rate"], functional_currency)
+                )
+                unapplied -= share
+                unapplied_functional -= source_functional
+                allocations.append(
+                    (
+                        index,
+                        self.prepared(
+                            (row["customer_id"], line_id, row["issue_on"], share, line_functional, source_functional),
+                            shared,
+                        ),
+                    )
+                )
+            # The credit's open state (ledger.open_state.credits_refresh): all its allocations are this row's.
+            settled_on = row["issue_on"] if unapplied == 0 else None
+            documents.append(
+                self.prepared(self.document_row(row, unapplied, unapplied_functional, settled_on), self.shared)
+            )
+        changes = self.used.open_after()
+        self.used.clear()
+        self.submitted += 1
+        for pk, amount, functional in changes:
+            self.pending[pk] = (amount, functional, self.submitted)
+        self.pending_chunks.append((self.submitted, [change[0] for change in changes]))
+
+        def write(cursor):
+            ids = write_documents(cursor, documents)
+            keyed = ((ids[index], row) for index, row in allocations)
+            insert_prepared(cursor, Allocation, SOURCE_ALLOCATION_FIELDS, keyed)
+            lines_after_allocations(cursor, changes)
+
+        self.writer.submit(write)
+
+    @cached_property
+    def shared_allocation(self) -> tuple | str:
+        """The last of SOURCE_ALLOCATION_FIELDS, the same for every allocation of the import."""
+        return self.shared_columns((self.company.pk, "import", self.user_id, self.now))
+
+    def open_lines(self, numbers: set[str]) -> list[dict]:
+        """The open lines of these invoices as they are once every chunk submitted so far is written.
+
+        The database may not have the last chunks yet: their lines take the open state those chunks
+        write (``pending``), and a line they pay in full is left out. Lines no pending chunk changes
+        are read as they are; a written chunk's changes are forgotten.
+        """
+        while self.pending_chunks and self.pending_chunks[0][0] <= self.writer.done:
+            written, pks = self.pending_chunks.popleft()
+            for pk in pks:
+                if self.pending[pk][2] == written:
+                    del self.pending[pk]
+        lines = selectors.open_lines_of_documents(company_id=self.company.pk, numbers=numbers)
+        if not self.pending:
+            return lines
+        current = []
+        for line in lines:
+            state = self.pending.get(line["pk"])
+            if state is not None:
+                amount, functional, _chunk = state
+                if amount <= 0:
+                    continue
+                line["open_amount"] = amount
+                line["allocated_functional"] = line["functional_amount"] - functional
+            current.append(line)
+        return current
+
+    def plan_allocations(self, rows: list[dict]) -> dict[int, list[tuple]]:
+        """Which due lines each row's invoice pays, earliest instalment first, as far as they are open."""
+        numbers = {r["invoice"] for r in rows if r["invoice"]}
+        if not numbers:
+            return {}
+        by_invoice: dict[str, list[dict]] = {}
+        for line in self.open_lines(numbers):
+            by_invoice.setdefault(line["document__number"], []).append(line)
+        plans: dict[int, list[tuple]] = {}
+        for row in rows:
+            if not row["invoice"]:
+                continue
+            candidates = by_invoice.get(row["invoice"])
+            if not candidates:
+                self.report.add(row["line"], "invoice", _("No open invoice %(number)s.") % {"number": row["invoice"]})
+                continue
+            if candidates[0]["customer_id"] != row["customer_id"] or candidates[0]["currency"] != row["currency"]:
+                self.report.add(
+                    row["line"],
+                    "invoice",
+                    _("Invoice %(number)s belongs to another customer or currency.") % {"number": row["invoice"]},
+                )
+                continue
+            if row["issue_on"] < candidates[0]["issue_on"]:
+                self.report.add(
+                    row["line"],
+                    "date",
+                    _("The payment is dated before invoice %(number)s.") % {"number": row["invoice"]},
+                )
+                continue
+            remaining = -row["minor"]
+            for line in candidates:
+                share = min(self.used.available(line), remaining)
+                if share <= 0:
+                    continue
+                plans.setdefault(row["line"], []).append((line["pk"], share, self.used.take(line, share)))
+                remaining -= share
+        return plans
+
+
+class ReceiptImporter(CreditImporter):
+    kind = "receipts"
+    doc_type = "receipt"
+
+
+class CreditNoteImporter(CreditImporter):
+    kind = "credit-notes"
+    doc_type = "credit_note"
