@@ -11,8 +11,22 @@ from ardesk.core.money import to_minor
 from ardesk.ledger import open_state, selectors
 from ardesk.ledger.imports import formats
 from ardesk.ledger.imports.base import Importer, LineUse, converted
-from ardesk.ledger.imports.documents import ALLOCATION_FIELDS
 from ardesk.ledger.models import Allocation, Document, DocumentType
+
+# The columns each allocation row writes, in this order.
+ALLOCATION_FIELDS = (
+    "company_id",
+    "customer_id",
+    "source_id",
+    "line_id",
+    "allocated_on",
+    "amount",
+    "functional_amount",
+    "source_functional_amount",
+    "method",
+    "created_by_id",
+    "created_at",
+)
 
 
 class AllocationImporter(Importer):

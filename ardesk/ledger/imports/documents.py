@@ -83,19 +83,6 @@ LINE_FIELDS = (
     "open_now",
     "open_functional_now",
 )
-ALLOCATION_FIELDS = (  # as allocations.py writes them
-    "company_id",
-    "customer_id",
-    "source_id",
-    "line_id",
-    "allocated_on",
-    "amount",
-    "functional_amount",
-    "source_functional_amount",
-    "method",
-    "created_by_id",
-    "created_at",
-)
 
 
 class DocumentImporter(Importer):
