@@ -189,6 +189,8 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "month-end-aging-snapshots": {"task": "reports.month_end_snapshots", "schedule": 6 * 3600},
     "ledger-daily-totals-compact": {"task": "reports.ledger_days_compact", "schedule": 3600},
+    # Today's aging per customer (reports.kept): the first run of a day, and after any posting.
+    "kept-aging-refresh": {"task": "reports.kept_aging_refresh", "schedule": 3600},
     "credit-reviews-due": {"task": "credit.reviews_schedule", "schedule": 6 * 3600},
     # Promises kept or broken, the day's dunning run per company (once a day), failed e-mails again.
     "collections-daily": {"task": "collections.daily", "schedule": 3600},

@@ -33,8 +33,8 @@ from ardesk.provisioning.models import (
     RunStatus,
 )
 from ardesk.provisioning.policies import policy_json
+from ardesk.reports.aging_sql import report_session
 from ardesk.reports.models import BucketSet
-from ardesk.reports.selectors import report_session
 
 
 @dataclass

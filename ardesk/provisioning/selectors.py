@@ -22,8 +22,8 @@ from ardesk.provisioning.models import (
     WriteOffStatus,
 )
 from ardesk.reports import domain as report_domain
+from ardesk.reports.aging_sql import report_session
 from ardesk.reports.models import AgingBasis, AgingSnapshot, AgingSnapshotRow, BucketSet
-from ardesk.reports.selectors import report_session
 
 # The open functional amount of each due line of a company as of a date (ledger.open_state: today's
 # open amount plus the allocations dated after the date), with the item's customer and bucket.

@@ -3,7 +3,9 @@
 The open items are read through the state the ledger keeps (ardesk.ledger.open_state): only lines
 and credits never settled, or settled after the report date, are read, and their open amount then
 is today's plus the allocations dated after the date. Buckets are limits on a date column, so the
-whole report is one grouped query for the items and one for the credits, on SQLite and PostgreSQL.
+whole report is one statement (ardesk.reports.aging_sql), on SQLite and PostgreSQL. As of a day
+whose aging is kept (ardesk.reports.kept), the report reads the kept sums per customer instead,
+recomputing only the customers posted to since.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import F, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
@@ -24,19 +26,12 @@ from ardesk.companies.models import Company
 from ardesk.core.errors import InvalidInput, NotFound
 from ardesk.ledger import selectors as ledger
 from ardesk.ledger.models import Allocation
-from ardesk.reports import domain
+from ardesk.reports import aging_sql, domain, kept
+from ardesk.reports.aging_sql import report_session
 from ardesk.reports.models import AgingBasis, BucketSet, ExchangeDay, LedgerDay
 
 GROUPINGS = ("customer", "group", "company", "collector", "currency")
 
-# What each grouping selects as (key, name, company code) and groups by; all columns, never user input.
-_GROUP_SQL = {
-    "customer": ("c.id", "c.code", "c.name", "co.code"),
-    "group": ("g.id", "g.code", "g.name", "co.code"),
-    "company": ("co.id", "co.code", "co.name", "co.code"),
-    "collector": ("u.id", "u.username", "u.first_name || ' ' || u.last_name", "''"),
-    "currency": ("t.currency", "t.currency", "t.currency", "''"),
-}
 # What the sums are first grouped by, on integer columns where possible (the functional amounts of
 # all currencies add up; a report in a document currency reads that currency only).
 _SUM_KEYS = {
@@ -50,67 +45,10 @@ _SUM_KEYS = {
 # or a collector, companies of a currency) after the names are joined.
 _ONE_ROW_PER_SUM = ("customer", "company")
 
-# Identifiers come from _GROUP_SQL and fixed column names; every value is a placeholder.
-# The lines that can be open on the date are those never settled and those settled after it, read as
-# two ranges of the (settled_on) index that carries the columns needed, so PostgreSQL reads the index
-# alone. A line's open amount on the date is today's plus the allocations dated after it, and no
-# open amount is ever negative, so each bucket's sum is the sum of today's open amounts plus the sum
-# of those allocations, read from the (allocated_on) index that carries their amounts and joined to
-# their lines: no grouping per line. Unapplied credits likewise. The amounts are summed into one
-# column per bucket on integer columns first, the unapplied credits into their own column, and only
-# those sums are joined to the names the grouping shows: one statement, one row per row of the report.
-_OPEN_LINES = """(
-    SELECT id, customer_id, company_id, currency, issue_on, due_on, open_now, open_functional_now
-    FROM ledger_dueline WHERE settled_on IS NULL
-    UNION ALL
-    SELECT id, customer_id, company_id, currency, issue_on, due_on, open_now, open_functional_now
-    FROM ledger_dueline WHERE settled_on > %s
-)"""
-# The open lines' rows and the open credits' rows are summed in one grouping: a line's row has its
-# dates and amount, a credit's row its amount in its own column. When no allocation is dated after
-# the date (an aging as of today), the allocation rows are left out: each open set is then read
-# once, and PostgreSQL reads it straight from the index into the grouping.
-_LINE_ROWS = """
-        SELECT l.customer_id, l.company_id, l.currency, l.issue_on, l.due_on, l.{amount} AS amount, 0 AS credit
-        FROM open_lines l{later}"""
-_LINES_LATER = """
-        UNION ALL
-        SELECT l.customer_id, l.company_id, l.currency, l.issue_on, l.due_on, a.{allocated}, 0
-        FROM ledger_allocation a JOIN open_lines l ON l.id = a.line_id
-        WHERE a.allocated_on > %s"""
-# The credits open on a past date are few (a receipt is mostly applied within days), the
-# allocations after that date many: each credit looks up its own through the (source, date) index
-# rather than all of them being hashed to find the few that belong to an open credit.
-_CREDIT_ROWS = """
-        SELECT d.customer_id, d.company_id, d.currency, NULL, NULL, 0, d.{amount}{later}
-        FROM open_credits d"""
-_CREDITS_LATER = """
-            + COALESCE((SELECT SUM(a.{allocated}) FROM ledger_allocation a
-                        WHERE a.source_id = d.id AND a.allocated_on > %s), 0)"""
-# The credits that can be unapplied on a date, as the two ranges of the open-credits index that
-# carries these columns (never settled, settled after the date); params: date, scope, date, date, scope.
-_CREDITS_OPEN_ON_DATE = "d.amount < 0 AND d.reversal_of_id IS NULL AND d.status = 'posted' AND d.issue_on <= %s{scope}"
-_OPEN_CREDITS = f"""(
-    SELECT d.id, d.customer_id, d.company_id, d.currency, d.unapplied_now, d.unapplied_functional_now
-    FROM ledger_document d WHERE d.settled_on IS NULL AND {_CREDITS_OPEN_ON_DATE}
-    UNION ALL
-    SELECT d.id, d.customer_id, d.company_id, d.currency, d.unapplied_now, d.unapplied_functional_now
-    FROM ledger_document d WHERE d.settled_on > %s AND {_CREDITS_OPEN_ON_DATE}
-)"""  # noqa: S608 (fixed text; values are placeholders)
+# The sums joined to the names the grouping shows; rows in the order of their keys.
 _AGING_SQL = """
-WITH open_lines AS (
-    SELECT l.* FROM {open_lines} l WHERE l.issue_on <= %s{line_scope}
-), open_credits AS (
-    SELECT d.* FROM {open_credits} d
-)
 SELECT {cols}, {outer_sums}
-FROM (
-    SELECT {keys}, {sums}, -CAST(SUM(l.credit) AS BIGINT) AS u
-    FROM ({line_rows}
-        UNION ALL{credit_rows}
-    ) l
-    GROUP BY {keys}
-) t
+FROM ({sums}) t
 {joins}
 {group_by}
 ORDER BY COALESCE({key}, ''){collation}, COALESCE({company}, ''){collation}
@@ -119,14 +57,21 @@ ORDER BY COALESCE({key}, ''){collation}, COALESCE({company}, ''){collation}
 
 @dataclass(slots=True)
 class AgingRow:
+    """One row of an aging: its amounts in the order of ``keys``, the report's bucket keys (shared)."""
+
     key: str
     name: str
     company: str
-    buckets: dict[str, int]
+    amounts: tuple[int, ...]
+    keys: tuple[str, ...]
+
+    @property
+    def buckets(self) -> dict[str, int]:
+        return dict(zip(self.keys, self.amounts, strict=True))
 
     @property
     def total(self) -> int:
-        return sum(self.buckets.values())
+        return sum(self.amounts)
 
 
 @dataclass
@@ -147,7 +92,8 @@ class AgingReport:
 
     @property
     def totals(self) -> dict[str, int]:
-        return {key: sum(r.buckets[key] for r in self.rows) for key, _label in self.buckets}
+        sums = [sum(column) for column in zip(*(r.amounts for r in self.rows), strict=True)]
+        return {key: sums[n] if sums else 0 for n, (key, _label) in enumerate(self.buckets)}
 
     @property
     def total(self) -> int:
@@ -187,42 +133,6 @@ def report_currency(company_ids: list[int], currency: str | None) -> tuple[str, 
     return (functional.pop() if functional else "CNY"), True
 
 
-def _bucket_sums(column: str, amount: str, bucket_limits: list[dt.date]) -> tuple[list[str], list]:
-    """One integer sum of ``amount`` per bucket: bucket i holds dates from limit i up to limit i-1."""
-    bounds = [None, *bucket_limits, None]
-    sums, params = [], []
-    for upper, lower in zip(bounds, bounds[1:], strict=False):
-        conditions = []
-        if upper is not None:
-            conditions.append(f"{column} < %s")
-            params.append(upper)
-        if lower is not None:
-            conditions.append(f"{column} >= %s")
-            params.append(lower)
-        when = " AND ".join(conditions) or "1 = 1"
-        sums.append(f"CAST(SUM(CASE WHEN {when} THEN {amount} ELSE 0 END) AS BIGINT)")
-    return sums, params
-
-
-def _scope_sql(table: str, company_ids: list[int], currency: str | None, customer_ids) -> tuple[str, list]:
-    marks = ", ".join(["%s"] * len(company_ids))
-    sql = f" AND {table}.company_id IN ({marks})"
-    params: list = list(company_ids)
-    if currency:
-        sql += f" AND {table}.currency = %s"
-        params.append(currency)
-    if customer_ids is not None:
-        sql += f" AND {table}.customer_id IN ({', '.join(['%s'] * len(customer_ids))})"
-        params.extend(customer_ids)
-    return sql, params
-
-
-def _row_columns(by: str) -> str:
-    """Group id, key, name (the key when it has none) and company code, never NULL, as each row shows them."""
-    group_id, key, name, company = _GROUP_SQL[by]
-    return f"{group_id}, COALESCE({key}, ''), COALESCE(NULLIF(TRIM({name}), ''), {key}, ''), COALESCE({company}, '')"
-
-
 def _joins(by: str) -> str:
     # Every row has its company: LEFT JOIN only keeps PostgreSQL's row estimate (it cannot know how
     # many companies the grouped sums hold, guesses 200, and then probed the customers one by one).
@@ -235,38 +145,6 @@ def _joins(by: str) -> str:
     if by == "collector":
         joins += " LEFT JOIN auth_user u ON u.id = c.collector_id"
     return joins
-
-
-# Memory for each sort or hash of the report's queries on PostgreSQL (the server default is 4MB).
-REPORT_WORK_MEM = "64MB"
-
-
-@contextmanager
-def report_session() -> Iterator[None]:
-    """On PostgreSQL, run the report's queries without JIT and with more sort memory, then restore both.
-
-    Their estimated cost is above the default ``jit_above_cost``, and compiling them to machine
-    code took 0.1 to 0.5 s, more than the queries themselves; with the default 4MB ``work_mem``
-    grouping 200,000 open items per customer and bucket spilled to disk (1,000,000 items, 2 cores).
-    """
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT current_setting('jit'), current_setting('work_mem'),"
-            " current_setting('max_parallel_workers_per_gather'),"
-            " set_config('jit', 'off', true), set_config('work_mem', %s, true),"
-            " set_config('max_parallel_workers_per_gather', '0', true)",
-            [REPORT_WORK_MEM],
-        )
-        jit, work_mem, workers = cursor.fetchone()[:3]
-        yield
-        cursor.execute(
-            "SELECT set_config('jit', %s, true), set_config('work_mem', %s, true),"
-            " set_config('max_parallel_workers_per_gather', %s, true)",
-            [jit, work_mem, workers],
-        )
 
 
 @contextmanager
@@ -316,50 +194,52 @@ def _aging(*, as_of, company_ids, bucket_set, by, currency, customer_ids) -> Agi
     rules = bucket_rules(bucket_set)
     if not company_ids:
         return _empty(as_of, bucket_set, by, report_in, functional, rules)
-    date_column = "l.due_on" if bucket_set.basis == AgingBasis.DUE else "l.issue_on"
-    line_amount, line_allocated = ("open_functional_now", "functional_amount") if functional else ("open_now", "amount")
-    credit_amount, credit_allocated = (
-        ("unapplied_functional_now", "source_functional_amount") if functional else ("unapplied_now", "amount")
+    bucket_limits = domain.limits(rules, as_of, bucket_set.unit)
+    kept_scope = {"as_of": as_of, "bucket_set": bucket_set, "bucket_limits": bucket_limits, "company_ids": company_ids}
+    if functional and customer_ids is None and by == "customer":
+        read = kept.customer_rows(**kept_scope)
+        if read is not None:
+            return _report(as_of, bucket_set, by, report_in, functional, rules, _grouped(*read), company_ids)
+    read = (
+        kept.sums(**kept_scope) if functional and customer_ids is None and by not in ("customer", "currency") else None
     )
-    sums, sums_params = _bucket_sums(date_column, "l.amount", domain.limits(rules, as_of, bucket_set.unit))
-    keys = _SUM_KEYS[by]
-    line_scope, line_scope_params = _scope_sql("l", company_ids, currency, customer_ids)
-    credit_scope, credit_scope_params = _scope_sql("d", company_ids, currency, customer_ids)
-    later = Allocation.objects.filter(allocated_on__gt=as_of).exists()
-    columns = [*(f"b{n}" for n in range(len(sums))), "u"]
+    if read is not None:
+        sums, params = read  # per customer and company: the grouping merges them
+        one_row_per_sum = False
+    else:
+        sums, params = aging_sql.grouped_sums(
+            as_of=as_of,
+            bucket_set=bucket_set,
+            bucket_limits=bucket_limits,
+            keys=_SUM_KEYS[by],
+            company_ids=company_ids,
+            functional=functional,
+            currency=currency,
+            customer_ids=customer_ids,
+        )
+        one_row_per_sum = by in _ONE_ROW_PER_SUM
+    columns = [*(f"b{n}" for n in range(len(rules))), "u"]
     sql = _AGING_SQL.format(
-        open_lines=_OPEN_LINES,
-        line_scope=line_scope,
-        open_credits=_OPEN_CREDITS.format(scope=credit_scope),
-        cols=_row_columns(by),
-        keys=", ".join(f"l.{k}" for k in keys),
-        sums=", ".join(f"{sql} AS b{n}" for n, sql in enumerate(sums)),
-        line_rows=_LINE_ROWS.format(
-            amount=line_amount, later=_LINES_LATER.format(allocated=line_allocated) if later else ""
-        ),
-        credit_rows=_CREDIT_ROWS.format(
-            amount=credit_amount, later=_CREDITS_LATER.format(allocated=credit_allocated) if later else ""
-        ),
-        outer_sums=", ".join(f"t.{c}" if by in _ONE_ROW_PER_SUM else f"CAST(SUM(t.{c}) AS BIGINT)" for c in columns),
-        group_by="" if by in _ONE_ROW_PER_SUM else "GROUP BY 1, 2, 3, 4",
+        cols=aging_sql.row_columns(by),
+        sums=sums,
+        outer_sums=", ".join(f"t.{c}" if one_row_per_sum else f"CAST(SUM(t.{c}) AS BIGINT)" for c in columns),
+        group_by="" if one_row_per_sum else "GROUP BY 1, 2, 3, 4",
         joins=_joins(by),
-        key=_GROUP_SQL[by][1],
-        company=_GROUP_SQL[by][3],
-        # Keys in code-point order, as Python compares them, whatever the database's locale.
-        collation=' COLLATE "C"' if connection.vendor == "postgresql" else "",
+        key=aging_sql.GROUP_SQL[by][1],
+        company=aging_sql.GROUP_SQL[by][3],
+        collation=aging_sql.code_point_order(),
     )
-    found = _grouped(
-        sql,
-        [
-            *[as_of, as_of, *line_scope_params],
-            *[as_of, *credit_scope_params, as_of, as_of, *credit_scope_params],
-            *sums_params,
-            *([as_of, as_of] if later else []),
-        ],
-    )
-    bucket_keys = [*(r.key for r in rules), domain.UNAPPLIED]
+    found = _grouped(sql, params)
+    return _report(as_of, bucket_set, by, report_in, functional, rules, found, company_ids, customer_ids, currency)
+
+
+def _report(
+    as_of, bucket_set, by, report_in, functional, rules, found, company_ids, customer_ids=None, currency=None
+) -> AgingReport:
+    """The report of the rows found: (group id, key, name, company code, bucket amounts…, unapplied)."""
+    bucket_keys = (*(r.key for r in rules), domain.UNAPPLIED)
     with gc_paused():
-        rows = [AgingRow(r[1], r[2], r[3], dict(zip(bucket_keys, r[4:], strict=True))) for r in found]
+        rows = [AgingRow(r[1], r[2], r[3], r[4:], bucket_keys) for r in found]
     return AgingReport(
         as_of=as_of,
         basis=bucket_set.basis,
@@ -442,20 +322,20 @@ def dashboard_figures(
     keys = [*(r.key for r in rules), domain.UNAPPLIED]
     if not company_ids:
         return DashboardFigures(_bucket_labels(rules), dict.fromkeys(keys, 0), [], {"items": 0, "amount": 0})
-    sums, sums_params = _bucket_sums("l.due_on", "l.amount", domain.limits(rules, today, bucket_set.unit))
-    scope, scope_params = _scope_sql("l", company_ids, None, None)
+    sums, sums_params = aging_sql.bucket_sums("l.due_on", "l.amount", domain.limits(rules, today, bucket_set.unit))
+    scope, scope_params = aging_sql.scope_sql("l", company_ids, None, None)
     sql = _DASHBOARD_SQL.format(
-        open_lines=_OPEN_LINES,
+        open_lines=aging_sql.OPEN_LINES,
         scope=scope,
         zeros=", ".join("0" for _sum in sums),
         bucket_sums=", ".join(sums),
     )
     params = [today, today, today, *scope_params, today, top, today, week_end, today, week_end, *sums_params]
-    credit_scope, credit_scope_params = _scope_sql("d", company_ids, None, None)
+    credit_scope, credit_scope_params = aging_sql.scope_sql("d", company_ids, None, None)
     with report_session():
         found = _grouped(sql, params)
         unapplied = _grouped(
-            _UNAPPLIED_SQL.format(open_credits=_OPEN_CREDITS.format(scope=credit_scope)),
+            _UNAPPLIED_SQL.format(open_credits=aging_sql.OPEN_CREDITS.format(scope=credit_scope)),
             [today, *credit_scope_params, today, today, *credit_scope_params, today],
         )[0][0]
     totals, top_rows, week = dict.fromkeys(keys, 0), [], {"items": 0, "amount": 0}

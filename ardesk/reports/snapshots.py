@@ -18,7 +18,7 @@ def snapshot_report(*, snapshot: AgingSnapshot, company_ids: list[int]) -> Aging
     currency, _functional = report_currency(company_ids, None)
     labels = _bucket_labels(bucket_rules(snapshot.bucket_set))
     keys = [key for key, _label in labels]
-    rows: dict[int, AgingRow] = {}
+    rows: dict[int, tuple[str, str, str, dict[str, int]]] = {}
     found = (
         snapshot.rows.filter(company_id__in=company_ids)
         .values("customer_id", "customer__code", "customer__name", "company__code", "bucket")
@@ -26,16 +26,19 @@ def snapshot_report(*, snapshot: AgingSnapshot, company_ids: list[int]) -> Aging
         .order_by()
     )
     for r in found:
-        row = rows.get(r["customer_id"])
-        if row is None:
-            row = rows[r["customer_id"]] = AgingRow(
-                key=r["customer__code"],
-                name=r["customer__name"],
-                company=r["company__code"],
-                buckets=dict.fromkeys(keys, 0),
+        if r["customer_id"] not in rows:
+            rows[r["customer_id"]] = (
+                r["customer__code"],
+                r["customer__name"],
+                r["company__code"],
+                dict.fromkeys(keys, 0),
             )
-        row.buckets[r["bucket"]] = row.buckets.get(r["bucket"], 0) + r["total"]
-    ordered = sorted(rows.values(), key=lambda r: (r.key, r.company))
+        amounts = rows[r["customer_id"]][3]
+        amounts[r["bucket"]] = amounts.get(r["bucket"], 0) + r["total"]
+    ordered = [
+        AgingRow(code, name, company, tuple(amounts[key] for key in keys), tuple(keys))
+        for code, name, company, amounts in sorted(rows.values(), key=lambda r: (r[0], r[2]))
+    ]
     total = sum(row.total for row in ordered)
     return AgingReport(
         as_of=snapshot.as_of,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 
 from ardesk.core import clock
-from ardesk.reports import ledger_days, services
+from ardesk.reports import kept, ledger_days, services
 
 
 @shared_task(name="reports.month_end_snapshots")
@@ -18,3 +18,9 @@ def month_end_snapshots() -> int:
 def ledger_days_compact() -> int:
     """Merge the ledger's daily totals appended since the last run into one row per day."""
     return ledger_days.totals_compact()
+
+
+@shared_task(name="reports.kept_aging_refresh")
+def kept_aging_refresh() -> int:
+    """Keep today's aging of the default bucket sets (ardesk.reports.kept)."""
+    return kept.refresh_defaults(today=clock.today())

@@ -33,8 +33,9 @@ operations = st.lists(
 )
 
 
-def apply(user, customer, ops) -> None:
-    for n, (kind, value, offset) in enumerate(ops):
+def apply(user, customer, ops, first: int = 0) -> None:
+    """Post the operations for the customer; documents are numbered from ``first``."""
+    for n, (kind, value, offset) in enumerate(ops, start=first):
         on = START + dt.timedelta(days=offset)
         try:
             if kind in ("invoice", "receipt", "credit_note"):
