@@ -61,7 +61,7 @@ TARGETS = {("postgres", "today"): 0.3, ("postgres", "past"): 1.5}
 DUCKDB_FACTOR = 5
 DASHBOARD_TARGET = 0.3
 # Allocations made after the kept aging's refresh in the "today_since" run (a day's receipts).
-SINCE_ALLOCATIONS = 1000
+SINCE_ALLOCATIONS = 10_000
 # What each run is (its label in the table) and the DuckDB aggregation it is compared with.
 RUNS = {
     "today": ("today, kept aging", "today"),

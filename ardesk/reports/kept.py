@@ -224,12 +224,7 @@ def refresh(*, bucket_set: BucketSet, as_of: dt.date) -> int | None:
                 f" ORDER BY {in_order}",
                 [found.pk, *params],
             )
-            stored = cursor.rowcount
-            if connection.vendor == "postgresql":
-                # Statistics of the new rows now, not at autovacuum's next pass: with none, the first
-                # reads joined 78,000 rows to their customers one by one.
-                cursor.execute("ANALYZE reports_keptagingrow")
-            return stored
+            return cursor.rowcount
 
 
 def refresh_defaults(*, today: dt.date) -> int:
@@ -242,6 +237,16 @@ def refresh_defaults(*, today: dt.date) -> int:
             continue
         if refresh(bucket_set=bucket_set, as_of=today) is not None:
             refreshed += 1
+    if refreshed and connection.vendor == "postgresql":
+        # The rows replaced are dead until a vacuum, and reports read the table whole: clean it and
+        # gather the new rows' statistics now rather than at autovacuum's next pass (a vacuum cannot
+        # run inside a transaction; then the statistics alone).
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "ANALYZE reports_keptagingrow"
+                if connection.in_atomic_block
+                else "VACUUM (ANALYZE) reports_keptagingrow"
+            )
     return refreshed
 
 
