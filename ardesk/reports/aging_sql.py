@@ -161,8 +161,13 @@ def bucket_sums(column: str, amount: str, bucket_limits: list[dt.date]) -> tuple
 
 
 def scope_sql(table: str, company_ids: list[int], currency: str | None, customer_ids) -> tuple[str, list]:
+    """The companies, currency and customers a report covers, as conditions on ``table``. With
+    customers, the company is compared as ``+company_id``, which no index serves: SQLite otherwise
+    read every document of the company through its (company, …) index rather than the customers'
+    through theirs (5.1 s instead of 0.1 s for 1,000 customers)."""
     marks = ", ".join(["%s"] * len(company_ids))
-    sql = f" AND {table}.company_id IN ({marks})"
+    unindexed = "+" if customer_ids is not None else ""
+    sql = f" AND {unindexed}{table}.company_id IN ({marks})"
     params: list = list(company_ids)
     if currency:
         sql += f" AND {table}.currency = %s"

@@ -266,19 +266,20 @@ def _report(
 # The dashboard in one reading of today's open lines (functional amounts): the customers most
 # overdue, with their overdue items, then one row (customer_id NULL) with what falls due in the
 # week and each bucket's total.
-# Identifiers are fixed; every value is a placeholder.
-_DASHBOARD_SQL = """
-WITH open_today AS (
-    SELECT l.customer_id, l.due_on, l.open_functional_now + COALESCE(x.f, 0) AS amount
-    FROM {open_lines} l
-    LEFT JOIN (
-        SELECT a.line_id, CAST(SUM(a.amount) AS BIGINT) AS a, CAST(SUM(a.functional_amount) AS BIGINT) AS f
-        FROM ledger_allocation a WHERE a.allocated_on > %s GROUP BY a.line_id
-    ) x ON x.line_id = l.id
-    WHERE l.issue_on <= %s{scope} AND l.open_now + COALESCE(x.a, 0) > 0
-)
+# Identifiers are fixed; every value is a placeholder. Today's open lines (functional amounts):
+_OPEN_TODAY = """
+SELECT l.customer_id, l.due_on, l.open_functional_now + COALESCE(x.f, 0) AS amount
+FROM {open_lines} l
+LEFT JOIN (
+    SELECT a.line_id, CAST(SUM(a.amount) AS BIGINT) AS a, CAST(SUM(a.functional_amount) AS BIGINT) AS f
+    FROM ledger_allocation a WHERE a.allocated_on > %s GROUP BY a.line_id
+) x ON x.line_id = l.id
+WHERE l.issue_on <= %s{scope} AND l.open_now + COALESCE(x.a, 0) > 0
+"""
+_DASHBOARD_SQL = f"""
+WITH open_today AS ({_OPEN_TODAY})
 SELECT * FROM (
-    SELECT customer_id, CAST(SUM(amount) AS BIGINT) AS overdue, COUNT(*) AS items, 0, 0, {zeros}
+    SELECT customer_id, CAST(SUM(amount) AS BIGINT) AS overdue, COUNT(*) AS items, 0, 0, {{zeros}}
     FROM open_today WHERE due_on < %s
     GROUP BY customer_id ORDER BY 2 DESC, customer_id LIMIT %s
 ) top
@@ -286,9 +287,9 @@ UNION ALL
 SELECT NULL, 0, 0,
        CAST(SUM(CASE WHEN l.due_on >= %s AND l.due_on <= %s THEN l.amount ELSE 0 END) AS BIGINT),
        SUM(CASE WHEN l.due_on >= %s AND l.due_on <= %s THEN 1 ELSE 0 END),
-       {bucket_sums}
+       {{bucket_sums}}
 FROM open_today l
-"""
+"""  # noqa: S608 (fixed text)
 _UNAPPLIED_SQL = """
 SELECT -CAST(COALESCE(SUM(d.unapplied_functional_now + COALESCE(x.f, 0)), 0) AS BIGINT)
 FROM {open_credits} d
@@ -298,6 +299,28 @@ LEFT JOIN (
 ) x ON x.source_id = d.id
 WHERE d.unapplied_now + COALESCE(x.a, 0) > 0
 """
+
+
+# The same figures from the kept aging of today (ardesk.reports.kept): the customers most overdue
+# and each bucket's total from its rows (one per customer: a customer's items are all of its
+# company); what falls due in the week and the top customers' overdue items from the open lines,
+# the first in one pass and the second through the customer index.
+_DASHBOARD_KEPT_SQL = """
+SELECT * FROM (
+    SELECT k.customer_id, {overdue} AS overdue, {zeros}
+    FROM ({kept}) k WHERE {overdue} > 0
+    ORDER BY 2 DESC, 1 LIMIT %s
+) top
+UNION ALL
+SELECT NULL, 0, {totals} FROM ({kept}) k
+"""
+_WEEK_SQL = f"""
+SELECT CAST(COALESCE(SUM(t.amount), 0) AS BIGINT), COUNT(*)
+FROM ({_OPEN_TODAY}) t WHERE t.due_on >= %s AND t.due_on <= %s
+"""  # noqa: S608 (fixed text)
+_OVERDUE_ITEMS_SQL = f"""
+SELECT t.customer_id, COUNT(*) FROM ({_OPEN_TODAY}) t WHERE t.due_on < %s GROUP BY t.customer_id
+"""  # noqa: S608 (fixed text)
 
 
 @dataclass
@@ -322,7 +345,12 @@ def dashboard_figures(
     keys = [*(r.key for r in rules), domain.UNAPPLIED]
     if not company_ids:
         return DashboardFigures(_bucket_labels(rules), dict.fromkeys(keys, 0), [], {"items": 0, "amount": 0})
-    sums, sums_params = aging_sql.bucket_sums("l.due_on", "l.amount", domain.limits(rules, today, bucket_set.unit))
+    bucket_limits = domain.limits(rules, today, bucket_set.unit)
+    with report_session():
+        read = kept.sums(as_of=today, bucket_set=bucket_set, bucket_limits=bucket_limits, company_ids=company_ids)
+        if read is not None:
+            return _dashboard_kept(read, today, week_end, company_ids, rules, keys, top)
+    sums, sums_params = aging_sql.bucket_sums("l.due_on", "l.amount", bucket_limits)
     scope, scope_params = aging_sql.scope_sql("l", company_ids, None, None)
     sql = _DASHBOARD_SQL.format(
         open_lines=aging_sql.OPEN_LINES,
@@ -347,6 +375,46 @@ def dashboard_figures(
             top_rows.append({"customer_id": customer_id, "overdue": int(overdue), "items": int(items)})
     totals[domain.UNAPPLIED] = int(unapplied)
     return DashboardFigures(_bucket_labels(rules), totals, top_rows, week)
+
+
+def _dashboard_kept(read, today, week_end, company_ids, rules, keys, top) -> DashboardFigures:
+    kept_sql, kept_params = read
+    amounts = [f"k.b{n}" for n in range(len(rules))] + ["k.u"]
+    sql = _DASHBOARD_KEPT_SQL.format(
+        kept=kept_sql,
+        # The first bucket of the dashboard's set is "not due"; the others are overdue.
+        overdue=" + ".join(amounts[1:-1]) or "0",
+        zeros=", ".join("0" for _amount in amounts),
+        totals=", ".join(f"CAST(COALESCE(SUM({a}), 0) AS BIGINT)" for a in amounts),
+    )
+    scope, scope_params = aging_sql.scope_sql("l", company_ids, None, None)
+    with report_session():
+        found = _grouped(sql, [*kept_params, top, *kept_params])
+        week_amount, week_items = _grouped(
+            _WEEK_SQL.format(open_lines=aging_sql.OPEN_LINES, scope=scope),
+            [today, today, today, *scope_params, today, week_end],
+        )[0]
+        top_ids = [row[0] for row in found if row[0] is not None]
+        items = {}
+        if top_ids:
+            customers, customer_params = aging_sql.scope_sql("l", company_ids, None, top_ids)
+            items = dict(
+                _grouped(
+                    _OVERDUE_ITEMS_SQL.format(open_lines=aging_sql.OPEN_LINES_OF_CUSTOMERS, scope=customers),
+                    [today, today, today, *customer_params, today],
+                )
+            )
+    totals, top_rows = dict.fromkeys(keys, 0), []
+    for customer_id, overdue, *amounts_found in found:
+        if customer_id is None:
+            totals.update(zip(keys, (int(a) for a in amounts_found), strict=True))
+        else:
+            top_rows.append(
+                {"customer_id": customer_id, "overdue": int(overdue), "items": int(items.get(customer_id, 0))}
+            )
+    return DashboardFigures(
+        _bucket_labels(rules), totals, top_rows, {"items": int(week_items), "amount": int(week_amount)}
+    )
 
 
 def _bucket_labels(rules: list[domain.BucketRule]) -> list[tuple[str, str]]:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import transaction
+
 from ardesk.customers.tests.factories import CustomerFactory
 from ardesk.ledger import services
-from ardesk.reports import dashboard, selectors
+from ardesk.reports import dashboard, kept, selectors
+from ardesk.reports.models import KeptAging
 from ardesk.reports.tests.conftest import D
 
 
@@ -50,3 +53,56 @@ def test_what_falls_due_this_week_counts_the_open_lines_due_from_today_to_the_we
     data = dashboard.dashboard_data(today=dt.date(2024, 12, 26), company_ids=[company.pk])
     assert data.due_this_week == {"items": 1, "amount": 45000}
     assert data.week_end == dt.date(2025, 1, 1)
+
+
+def test_the_dashboard_reads_the_kept_aging_with_the_same_figures(ledger, company, accountant, monkeypatch):
+    other = CustomerFactory(company=company, code="B")
+    services.document_post(
+        by=accountant,
+        company=company,
+        customer=other,
+        doc_type="invoice",
+        number="B-1",
+        issue_on=dt.date(2024, 6, 1),
+        currency="CNY",
+        amount="5000.00",
+        due_on=dt.date(2024, 7, 1),
+    )
+    from_items = dashboard.dashboard_data(today=D, company_ids=[company.pk])
+    kept_sums = kept.sums
+    kept.refresh(bucket_set=selectors.bucket_set_named(), as_of=D)
+    # Posted after the refresh: a third customer, overdue and due in the week.
+    late = CustomerFactory(company=company, code="L")
+    for number, due_on in (("L-1", dt.date(2024, 12, 1)), ("L-2", dt.date(2025, 1, 3))):
+        services.document_post(
+            by=accountant,
+            company=company,
+            customer=late,
+            doc_type="invoice",
+            number=number,
+            issue_on=dt.date(2024, 11, 1),
+            currency="CNY",
+            amount="80.00",
+            due_on=due_on,
+        )
+    read = []
+    monkeypatch.setattr(kept, "sums", lambda **scope: read.append(kept_sums(**scope)) or read[-1])
+    with_kept = dashboard.dashboard_data(today=D, company_ids=[company.pk])
+    assert read and read[0] is not None  # the kept rows were read
+    assert with_kept.totals["1-30"] == from_items.totals["1-30"] + 8000
+    assert with_kept.totals["not_due"] == from_items.totals["not_due"] + 8000
+    assert with_kept.due_this_week == {
+        "items": from_items.due_this_week["items"] + 1,
+        "amount": from_items.due_this_week["amount"] + 8000,
+    }
+    rows = [(r["customer"].code, r["overdue"], r["items"]) for r in with_kept.top_overdue]
+    assert rows == [(r["customer"].code, r["overdue"], r["items"]) for r in from_items.top_overdue] + [("L", 8000, 1)]
+    with transaction.atomic():
+        KeptAging.objects.all().delete()
+        again = dashboard.dashboard_data(today=D, company_ids=[company.pk])
+        transaction.set_rollback(True)
+    assert (again.totals, again.top_overdue, again.due_this_week) == (
+        with_kept.totals,
+        with_kept.top_overdue,
+        with_kept.due_this_week,
+    )
