@@ -306,13 +306,14 @@ WHERE d.unapplied_now + COALESCE(x.a, 0) > 0
 # company); what falls due in the week and the top customers' overdue items from the open lines,
 # the first in one pass and the second through the customer index.
 _DASHBOARD_KEPT_SQL = """
+WITH k AS ({kept})
 SELECT * FROM (
     SELECT k.customer_id, {overdue} AS overdue, {zeros}
-    FROM ({kept}) k WHERE {overdue} > 0
+    FROM k WHERE {overdue} > 0
     ORDER BY 2 DESC, 1 LIMIT %s
 ) top
 UNION ALL
-SELECT NULL, 0, {totals} FROM ({kept}) k
+SELECT NULL, 0, {totals} FROM k
 """
 _WEEK_SQL = f"""
 SELECT CAST(COALESCE(SUM(t.amount), 0) AS BIGINT), COUNT(*)
@@ -389,7 +390,7 @@ def _dashboard_kept(read, today, week_end, company_ids, rules, keys, top) -> Das
     )
     scope, scope_params = aging_sql.scope_sql("l", company_ids, None, None)
     with report_session():
-        found = _grouped(sql, [*kept_params, top, *kept_params])
+        found = _grouped(sql, [*kept_params, top])
         week_amount, week_items = _grouped(
             _WEEK_SQL.format(open_lines=aging_sql.OPEN_LINES, scope=scope),
             [today, today, today, *scope_params, today, week_end],
