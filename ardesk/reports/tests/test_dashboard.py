@@ -8,6 +8,7 @@ from django.db import transaction
 
 from ardesk.customers.tests.factories import CustomerFactory
 from ardesk.ledger import services
+from ardesk.ledger.tests.factories import invoice
 from ardesk.reports import dashboard, kept, selectors
 from ardesk.reports.models import KeptAging
 from ardesk.reports.tests.conftest import D
@@ -57,34 +58,14 @@ def test_what_falls_due_this_week_counts_the_open_lines_due_from_today_to_the_we
 
 def test_the_dashboard_reads_the_kept_aging_with_the_same_figures(ledger, company, accountant, monkeypatch):
     other = CustomerFactory(company=company, code="B")
-    services.document_post(
-        by=accountant,
-        company=company,
-        customer=other,
-        doc_type="invoice",
-        number="B-1",
-        issue_on=dt.date(2024, 6, 1),
-        currency="CNY",
-        amount="5000.00",
-        due_on=dt.date(2024, 7, 1),
-    )
+    invoice(accountant, other, "B-1", "5000.00", issue_on=dt.date(2024, 6, 1), due_on=dt.date(2024, 7, 1))
     from_items = dashboard.dashboard_data(today=D, company_ids=[company.pk])
     kept_sums = kept.sums
     kept.refresh(bucket_set=selectors.bucket_set_named(), as_of=D)
     # Posted after the refresh: a third customer, overdue and due in the week.
     late = CustomerFactory(company=company, code="L")
     for number, due_on in (("L-1", dt.date(2024, 12, 1)), ("L-2", dt.date(2025, 1, 3))):
-        services.document_post(
-            by=accountant,
-            company=company,
-            customer=late,
-            doc_type="invoice",
-            number=number,
-            issue_on=dt.date(2024, 11, 1),
-            currency="CNY",
-            amount="80.00",
-            due_on=due_on,
-        )
+        invoice(accountant, late, number, "80.00", issue_on=dt.date(2024, 11, 1), due_on=due_on)
     read = []
     monkeypatch.setattr(kept, "sums", lambda **scope: read.append(kept_sums(**scope)) or read[-1])
     with_kept = dashboard.dashboard_data(today=D, company_ids=[company.pk])
