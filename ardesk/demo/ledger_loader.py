@@ -239,6 +239,7 @@ class _ChunkLoader:
                     line=line,
                     allocated_on=allocation.allocated_on,
                     amount=minor,
+                    **Allocation.facts(line=line, source=source),
                     functional_amount=_share(
                         used,
                         line.document_id,

@@ -3,6 +3,7 @@
 - Each due line's and credit's stored open state equals what its allocations give
   (``open_state``: the refresh is the definition, recomputed here without writing).
 - No line is overdrawn and no credit over-applied.
+- Each allocation keeps its line's and its credit's dates and currency (``Allocation.facts``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ _CREDITS_DIFFER = f"""
     WHERE x.unapplied_now <> s.unapplied OR x.unapplied_functional_now <> s.unapplied_functional
        OR {_DIFFERENT_DATES}
 """  # noqa: S608 (fixed text)
+_ALLOCATION_FACTS_DIFFER = """
+    SELECT a.id FROM ledger_allocation a
+    JOIN ledger_dueline l ON l.id = a.line_id JOIN ledger_document d ON d.id = a.source_id
+    WHERE a.currency <> l.currency OR a.line_issue_on <> l.issue_on OR a.line_due_on <> l.due_on
+       OR a.source_issue_on <> d.issue_on
+"""
 _LINES_OVERDRAWN = "SELECT id FROM ledger_dueline WHERE amount >= 0 AND (open_now < 0 OR open_now > amount)"
 _CREDITS_OVERAPPLIED = (
     "SELECT id FROM ledger_document WHERE amount < 0 AND (unapplied_now < 0 OR unapplied_now > -amount)"
@@ -51,6 +58,11 @@ def open_state() -> list[Problem]:
             _("due lines open for less than nothing or more than their amount"),
         ),
         ("ledger.overapplied.credits", _CREDITS_OVERAPPLIED, _("credits applied for more than their amount")),
+        (
+            "ledger.allocation_facts",
+            _ALLOCATION_FACTS_DIFFER,
+            _("allocations whose copied dates or currency differ from their invoice's or credit's"),
+        ),
     ):
         count, examples = count_with_examples(sql)
         if count:

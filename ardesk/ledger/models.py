@@ -402,6 +402,13 @@ class Allocation(models.Model):
     amount = MinorUnitsField(_("amount"))
     functional_amount = MinorUnitsField(_("functional amount"))
     source_functional_amount = MinorUnitsField(_("functional amount at the credit's rate"))
+    # Copied from the line and the credit when the allocation is written (neither ever changes; see
+    # ``facts``): an aging as of a past date adds back the allocations dated after it by bucket and
+    # customer from the (allocated_on) index alone, rather than joining them to a million lines.
+    currency = models.CharField(_("currency"), max_length=3)
+    line_issue_on = models.DateField(_("invoice date"))
+    line_due_on = models.DateField(_("due date"))
+    source_issue_on = models.DateField(_("date of the receipt or credit note"))
     # At most one reversal per allocation (uniq_allocation_reversal), indexed only where set, as
     # Document.reversal_of.
     reverses = models.ForeignKey(
@@ -445,7 +452,19 @@ class Allocation(models.Model):
             # index carries what it sums, so PostgreSQL reads the index alone.
             models.Index(
                 fields=["allocated_on"],
-                include=["line", "source", "amount", "functional_amount", "source_functional_amount"],
+                include=[
+                    "line",
+                    "source",
+                    "customer",
+                    "company",
+                    "currency",
+                    "line_issue_on",
+                    "line_due_on",
+                    "source_issue_on",
+                    "amount",
+                    "functional_amount",
+                    "source_functional_amount",
+                ],
                 name="ledger_allocation_after",
             ),
             # The realised exchange differences of the aging's reconciliation: only allocations
@@ -459,6 +478,16 @@ class Allocation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source_id} → {self.line_id}: {self.amount}"
+
+    @staticmethod
+    def facts(*, line, source) -> dict:
+        """The line's and the credit's values an allocation between them keeps (its copied fields)."""
+        return {
+            "currency": line.currency,
+            "line_issue_on": line.issue_on,
+            "line_due_on": line.due_on,
+            "source_issue_on": source.issue_on,
+        }
 
 
 class ImportBatch(models.Model):

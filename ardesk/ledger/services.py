@@ -383,6 +383,7 @@ def allocation_create(
         line=line,
         allocated_on=on,
         amount=minor,
+        **Allocation.facts(line=line, source=source),
         method=method,
         created_by=by,
         functional_amount=_closing_functional(
@@ -448,6 +449,7 @@ def allocation_reverse(*, by, allocation: Allocation, on: dt.date) -> Allocation
         amount=-allocation.amount,
         functional_amount=-allocation.functional_amount,
         source_functional_amount=-allocation.source_functional_amount,
+        **Allocation.facts(line=allocation.line, source=allocation.source),
         reverses=allocation,
         method="reversal",
         created_by=by,

@@ -16,14 +16,19 @@ from django.db import connection, transaction
 from ardesk.ledger.models import Allocation
 from ardesk.reports.models import AgingBasis, BucketSet
 
-# The lines that can be open on the date are those never settled and those settled after it, read as
+# A line's open amount on a date is today's plus the allocations dated after it, and a credit's
+# unapplied amount likewise; the sums are linear, so each bucket's sum as of a date is the sum of
+# today's open amounts of the items that can be open on it plus the sum of the allocations dated after
+# it, each allocation counted for its line if the line was issued by the date and for its credit if
+# the credit was. Allocations keep their line's dates and their credit's date (Allocation.facts), so
+# they are read from the (allocated_on) index alone and summed beside the items, in one grouping
+# with no join: a past date reads about 160,000 rows rather than hashing 500,000 allocations to
+# join them to their lines. An item settled by the date has no allocation after it (a line is
+# settled on its last allocation, or on its reversal, which is never dated before the last).
+#
+# The items that can be open on the date are those never settled and those settled after it, read as
 # two ranges of the (settled_on) index that carries the columns needed, so PostgreSQL reads the index
-# alone. A line's open amount on the date is today's plus the allocations dated after it, and no
-# open amount is ever negative, so each bucket's sum is the sum of today's open amounts plus the sum
-# of those allocations, read from the (allocated_on) index that carries their amounts and joined to
-# their lines: no grouping per line. Unapplied credits likewise. The amounts are summed into one
-# column per bucket on integer columns first, the unapplied credits into their own column, and only
-# those sums are joined to the names the grouping shows: one statement, one row per row of the report.
+# alone; rows with nothing open today add nothing and are left out.
 OPEN_LINES = """(
     SELECT id, customer_id, company_id, currency, issue_on, due_on, open_now, open_functional_now
     FROM ledger_dueline WHERE settled_on IS NULL
@@ -31,27 +36,17 @@ OPEN_LINES = """(
     SELECT id, customer_id, company_id, currency, issue_on, due_on, open_now, open_functional_now
     FROM ledger_dueline WHERE settled_on > %s
 )"""
-# The open lines' rows and the open credits' rows are summed in one grouping: a line's row has its
-# dates and amount, a credit's row its amount in its own column. When no allocation is dated after
-# the date (an aging as of today), the allocation rows are left out: each open set is then read
-# once, and PostgreSQL reads it straight from the index into the grouping.
 _LINE_ROWS = """
-        SELECT l.customer_id, l.company_id, l.currency, l.issue_on, l.due_on, l.{amount} AS amount, 0 AS credit
-        FROM open_lines l{later}"""
-_LINES_LATER = """
-        UNION ALL
-        SELECT l.customer_id, l.company_id, l.currency, l.issue_on, l.due_on, a.{allocated}, 0
-        FROM ledger_allocation a JOIN open_lines l ON l.id = a.line_id
-        WHERE a.allocated_on > %s"""
-# The credits open on a past date are few (a receipt is mostly applied within days), the
-# allocations after that date many: each credit looks up its own through the (source, date) index
-# rather than all of them being hashed to find the few that belong to an open credit.
+        SELECT {keys}, l.{aged_on} AS aged_on, l.{amount} AS amount, 0 AS credit
+        FROM {open_lines} l WHERE l.issue_on <= %s AND l.{amount} <> 0{scope}"""
 _CREDIT_ROWS = """
-        SELECT d.customer_id, d.company_id, d.currency, NULL, NULL, 0, d.{amount}{later}
-        FROM open_credits d"""
-_CREDITS_LATER = """
-            + COALESCE((SELECT SUM(a.{allocated}) FROM ledger_allocation a
-                        WHERE a.source_id = d.id AND a.allocated_on > %s), 0)"""
+        SELECT {keys}, NULL, 0, d.{amount}
+        FROM {open_credits} d WHERE d.{amount} <> 0"""
+_LATER_ROWS = """
+        SELECT {keys}, a.line_{aged_on}, CASE WHEN a.line_issue_on <= %s THEN a.{allocated} ELSE 0 END,
+               CASE WHEN a.source_issue_on <= %s THEN a.{source_allocated} ELSE 0 END
+        FROM ledger_allocation a
+        WHERE a.allocated_on > %s AND (a.line_issue_on <= %s OR a.source_issue_on <= %s){scope}"""
 # The credits that can be unapplied on a date, as the two ranges of the open-credits index that
 # carries these columns (never settled, settled after the date); params: date, scope, date, date, scope.
 _CREDITS_OPEN_ON_DATE = "d.amount < 0 AND d.reversal_of_id IS NULL AND d.status = 'posted' AND d.issue_on <= %s{scope}"
@@ -130,14 +125,8 @@ def report_session() -> Iterator[None]:
 
 
 _SUMS_SQL = """
-WITH open_lines AS (
-    SELECT l.* FROM {open_lines} l WHERE l.issue_on <= %s{line_scope}
-), open_credits AS (
-    SELECT d.* FROM {open_credits} d
-)
 SELECT {keys}, {sums}, -CAST(SUM(l.credit) AS BIGINT) AS u
-FROM ({line_rows}
-    UNION ALL{credit_rows}
+FROM ({rows}
 ) l
 GROUP BY {keys}
 """
@@ -155,8 +144,8 @@ def bucket_sums(column: str, amount: str, bucket_limits: list[dt.date]) -> tuple
         if lower is not None:
             conditions.append(f"{column} >= %s")
             params.append(lower)
-        when = " AND ".join(conditions) or "1 = 1"
-        sums.append(f"CAST(SUM(CASE WHEN {when} THEN {amount} ELSE 0 END) AS BIGINT)")
+        when = f" FILTER (WHERE {' AND '.join(conditions)})" if conditions else ""
+        sums.append(f"COALESCE(CAST(SUM({amount}){when} AS BIGINT), 0)")
     return sums, params
 
 
@@ -189,39 +178,52 @@ def grouped_sums(
     currency: str | None = None,
     customer_ids: list[int] | None = None,
 ) -> tuple[str, list]:
-    """A statement of one row per ``keys`` (columns of the due lines and credits, e.g. customer_id,
-    company_id) with its bucket sums ``b0``, ``b1``… and its unapplied credits ``u`` as of a date."""
-    date_column = "l.due_on" if bucket_set.basis == AgingBasis.DUE else "l.issue_on"
-    line_amount, line_allocated = ("open_functional_now", "functional_amount") if functional else ("open_now", "amount")
-    credit_amount, credit_allocated = (
+    """A statement of one row per ``keys`` (columns of the due lines, credits and allocations, e.g.
+    customer_id, company_id) with its bucket sums ``b0``, ``b1``… and its unapplied credits ``u`` as
+    of a date."""
+    aged_on = "due_on" if bucket_set.basis == AgingBasis.DUE else "issue_on"
+    line_amount, allocated = ("open_functional_now", "functional_amount") if functional else ("open_now", "amount")
+    credit_amount, source_allocated = (
         ("unapplied_functional_now", "source_functional_amount") if functional else ("unapplied_now", "amount")
     )
-    sums, sums_params = bucket_sums(date_column, "l.amount", bucket_limits)
+    sums, sums_params = bucket_sums("l.aged_on", "l.amount", bucket_limits)
     line_scope, line_scope_params = scope_sql("l", company_ids, currency, customer_ids)
     credit_scope, credit_scope_params = scope_sql("d", company_ids, currency, customer_ids)
-    later = Allocation.objects.filter(allocated_on__gt=as_of).exists()
     few = customer_ids is not None
-    sql = _SUMS_SQL.format(
+    rows = _LINE_ROWS.format(
+        keys=_keys("l", keys),
+        aged_on=aged_on,
+        amount=line_amount,
         open_lines=OPEN_LINES_OF_CUSTOMERS if few else OPEN_LINES,
-        line_scope=line_scope,
+        scope=line_scope,
+    )
+    rows += "\n        UNION ALL" + _CREDIT_ROWS.format(
+        keys=_keys("d", keys),
+        amount=credit_amount,
         open_credits=(OPEN_CREDITS_OF_CUSTOMERS if few else OPEN_CREDITS).format(scope=credit_scope),
+    )
+    if few:
+        credit_params = [as_of, as_of, *credit_scope_params]
+    else:
+        credit_params = [as_of, *credit_scope_params, as_of, as_of, *credit_scope_params]
+    params = [as_of, as_of, *line_scope_params, *credit_params]
+    if Allocation.objects.filter(allocated_on__gt=as_of).exists():
+        later_scope, later_scope_params = scope_sql("a", company_ids, currency, customer_ids)
+        rows += "\n        UNION ALL" + _LATER_ROWS.format(
+            keys=_keys("a", keys),
+            aged_on=aged_on,
+            allocated=allocated,
+            source_allocated=source_allocated,
+            scope=later_scope,
+        )
+        params += [as_of, as_of, as_of, as_of, as_of, *later_scope_params]
+    sql = _SUMS_SQL.format(
         keys=", ".join(f"l.{k}" for k in keys),
         sums=", ".join(f"{sql} AS b{n}" for n, sql in enumerate(sums)),
-        line_rows=_LINE_ROWS.format(
-            amount=line_amount, later=_LINES_LATER.format(allocated=line_allocated) if later else ""
-        ),
-        credit_rows=_CREDIT_ROWS.format(
-            amount=credit_amount, later=_CREDITS_LATER.format(allocated=credit_allocated) if later else ""
-        ),
+        rows=rows,
     )
-    params = [
-        *[as_of, as_of, *line_scope_params],
-        *(
-            [as_of, as_of, *credit_scope_params]
-            if few
-            else [as_of, *credit_scope_params, as_of, as_of, *credit_scope_params]
-        ),
-        *sums_params,
-        *([as_of, as_of] if later else []),
-    ]
-    return sql, params
+    return sql, [*sums_params, *params]
+
+
+def _keys(table: str, keys: tuple[str, ...]) -> str:
+    return ", ".join(f"{table}.{k}" for k in keys)

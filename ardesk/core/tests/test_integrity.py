@@ -90,3 +90,10 @@ def test_daily_totals_that_do_not_add_up_to_the_documents_are_named(ledger, comp
     found = {p["check"]: p for p in json.loads(failing("--format", "json")[0])["problems"]}
     # Documents: invoice 1,000.00 less receipt 500.00 = 500.00; the totals now say 500.01.
     assert found["reports.ledger_days"]["examples"] == [f"{company.pk}/CNY: 50000 / 50001"]
+
+
+def test_an_allocation_whose_copied_due_date_is_not_its_lines_is_named(ledger):
+    allocation = ledger["allocation"]
+    execute("UPDATE ledger_allocation SET line_due_on = '2000-01-01' WHERE id = %s", [allocation.pk])
+    found = {p["check"]: p for p in json.loads(failing("--format", "json")[0])["problems"]}
+    assert found["ledger.allocation_facts"]["examples"] == [allocation.pk]

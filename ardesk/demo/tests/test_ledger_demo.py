@@ -231,6 +231,7 @@ def test_the_invariant_check_finds_an_over_allocated_line(on_anchor_day):
         amount=allocation.line.amount,
         functional_amount=allocation.line.functional_amount,
         source_functional_amount=allocation.line.functional_amount,
+        **Allocation.facts(line=allocation.line, source=allocation.source),
     )
     problems = ledger_problems(as_of=ANCHOR)
     assert any(f"Due line {allocation.line_id}:" in p for p in problems)

@@ -30,6 +30,10 @@ SOURCE_ALLOCATION_FIELDS = (
     "amount",
     "functional_amount",
     "source_functional_amount",
+    "currency",
+    "line_issue_on",
+    "line_due_on",
+    "source_issue_on",
     "company_id",
     "method",
     "created_by_id",
@@ -125,7 +129,7 @@ class CreditImporter(DocumentImporter):
         for index, row in enumerate(new):
             functional = self.functional(row)
             unapplied, unapplied_functional = -row["minor"], -functional
-            for line_id, share, line_functional in plans.get(row["line"], ()):
+            for line_id, share, line_functional, line_issue_on, line_due_on in plans.get(row["line"], ()):
                 source_functional = (
                     share
                     if row["currency"] == functional_currency
@@ -137,7 +141,18 @@ class CreditImporter(DocumentImporter):
                     (
                         index,
                         self.prepared(
-                            (row["customer_id"], line_id, row["issue_on"], share, line_functional, source_functional),
+                            (
+                                row["customer_id"],
+                                line_id,
+                                row["issue_on"],
+                                share,
+                                line_functional,
+                                source_functional,
+                                row["currency"],
+                                line_issue_on,
+                                line_due_on,
+                                row["issue_on"],
+                            ),
                             shared,
                         ),
                     )
@@ -229,7 +244,9 @@ class CreditImporter(DocumentImporter):
                 share = min(self.used.available(line), remaining)
                 if share <= 0:
                     continue
-                plans.setdefault(row["line"], []).append((line["pk"], share, self.used.take(line, share)))
+                plans.setdefault(row["line"], []).append(
+                    (line["pk"], share, self.used.take(line, share), line["issue_on"], line["due_on"])
+                )
                 remaining -= share
         return plans
 

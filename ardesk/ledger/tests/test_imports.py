@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from ardesk.audit.models import AuditEvent
 from ardesk.customers.models import Customer
 from ardesk.customers.tests.factories import CustomerFactory
-from ardesk.ledger import selectors
+from ardesk.ledger import integrity, selectors
 from ardesk.ledger.imports import formats
 from ardesk.ledger.imports.engine import run_import
 from ardesk.ledger.models import Allocation, Document, DueLine, ExchangeRate
@@ -140,6 +140,10 @@ R-3,C1,2024-02-03,CNY,50,
     )
     assert unapplied == [5000, 30000]
     assert selectors.balance_minor(as_of=dt.date(2024, 3, 1), customer_ids=[customers[0].pk]) == 150050 - 155050
+    assert _allocation_facts() == [
+        ("R-1", "INV-1", "CNY", "2024-01-05", "2024-02-04", "2024-02-01"),
+        ("R-2", "INV-1", "CNY", "2024-01-05", "2024-02-04", "2024-02-02"),
+    ]
 
 
 def test_allocations_import_checks_the_open_amounts(accountant, company, customers):
@@ -151,6 +155,7 @@ def test_allocations_import_checks_the_open_amounts(accountant, company, custome
     good = "receipt,invoice,amount,date\nR-9,INV-2,250,2024-02-01\nR-9,INV-1,150,2024-02-02\n"
     assert run("allocations", good, company, accountant).ok
     assert Allocation.objects.count() == 2
+    assert integrity.open_state() == []  # ledger.allocation_facts among them
     again = run("allocations", good, company, accountant)
     assert again.ok and again.unchanged == 2 and Allocation.objects.count() == 2
 
@@ -217,6 +222,14 @@ def test_an_allocation_naming_a_number_shared_by_a_receipt_and_a_credit_note_is_
     run("credit-notes", "number,customer,date,currency,amount\nX-1,C1,2024-02-01,CNY,5\n", company, accountant)
     report = run("allocations", "receipt,invoice,amount,date\nX-1,INV-2,5,2024-02-01\n", company, accountant)
     assert not report.ok and report.problems[0].field == "receipt"
+
+
+def _allocation_facts() -> list[tuple]:
+    """Each allocation's receipt, invoice and copied facts (Allocation.facts), in id order."""
+    rows = Allocation.objects.order_by("pk").values_list(
+        "source__number", "line__document__number", "currency", "line_issue_on", "line_due_on", "source_issue_on"
+    )
+    return [(r, i, c, *(d.isoformat() for d in dates)) for r, i, c, *dates in rows]
 
 
 def _open_state():
