@@ -266,6 +266,24 @@ class Document(models.Model):
                 ],
                 name="ledger_credit_open",
             ),
+            # Of the credits settled, those with something unapplied: a credit reversed before it was
+            # used up (settled on its reversal). An aging as of a past date reads the credits settled
+            # after it only from these; the others, used up, have nothing to add.
+            models.Index(
+                fields=["settled_on", "issue_on"],
+                condition=Q(amount__lt=0) & Q(settled_on__isnull=False) & ~Q(unapplied_now=0),
+                include=[
+                    "id",
+                    "customer",
+                    "company",
+                    "currency",
+                    "status",
+                    "reversal_of",
+                    "unapplied_now",
+                    "unapplied_functional_now",
+                ],
+                name="ledger_credit_reopened",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -341,6 +359,24 @@ class DueLine(models.Model):
                     "open_functional_now",
                 ],
                 name="ledger_line_open",
+            ),
+            # Of the lines settled, those still owed: a document reversed before it was paid (settled
+            # on its reversal). An aging as of a past date reads the lines settled after it only from
+            # these; the others, paid, have nothing to add (their allocations after the date do).
+            models.Index(
+                fields=["settled_on"],
+                condition=Q(settled_on__isnull=False) & ~Q(open_now=0),
+                include=[
+                    "id",
+                    "issue_on",
+                    "due_on",
+                    "company",
+                    "customer",
+                    "currency",
+                    "open_now",
+                    "open_functional_now",
+                ],
+                name="ledger_line_reopened",
             ),
         ]
 

@@ -142,3 +142,24 @@ def test_the_receivables_on_several_dates_equal_the_aging_totals_of_those_dates(
         ).exchange_differences
         != 0
     )
+
+
+def test_the_report_session_restores_the_connections_settings(ledger, company):
+    from django.db import connection
+
+    from ardesk.reports.aging_sql import report_session
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the report's planner settings are PostgreSQL's")
+    names = ("jit", "work_mem", "max_parallel_workers_per_gather", "random_page_cost")
+
+    def settings() -> list[str]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(f"current_setting('{name}')" for name in names))
+            return list(cursor.fetchone())
+
+    before = settings()
+    with report_session():
+        assert settings() == ["off", "64MB", "0", "1.1"]
+        selectors.aging(as_of=D, company_ids=[company.pk], bucket_set=selectors.bucket_set_named())
+    assert settings() == before
