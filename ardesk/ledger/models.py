@@ -103,6 +103,21 @@ class DocumentType(models.TextChoices):
     RECOVERY = "recovery", _("Bad-debt recovery")
 
 
+# What the aging reads of the credits and due lines that can be open on a date: the indexes that find
+# them carry these columns, so PostgreSQL answers from the index alone.
+_CREDIT_OPEN_COLUMNS = [
+    "id",
+    "customer",
+    "company",
+    "currency",
+    "status",
+    "reversal_of",
+    "unapplied_now",
+    "unapplied_functional_now",
+]
+_LINE_OPEN_COLUMNS = ["id", "issue_on", "due_on", "company", "customer", "currency", "open_now", "open_functional_now"]
+
+
 class DocumentStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     POSTED = "posted", _("Posted")
@@ -254,16 +269,7 @@ class Document(models.Model):
             models.Index(
                 fields=["settled_on", "issue_on"],
                 condition=Q(amount__lt=0),
-                include=[
-                    "id",
-                    "customer",
-                    "company",
-                    "currency",
-                    "status",
-                    "reversal_of",
-                    "unapplied_now",
-                    "unapplied_functional_now",
-                ],
+                include=_CREDIT_OPEN_COLUMNS,
                 name="ledger_credit_open",
             ),
             # Of the credits settled, those with something unapplied: a credit reversed before it was
@@ -272,16 +278,7 @@ class Document(models.Model):
             models.Index(
                 fields=["settled_on", "issue_on"],
                 condition=Q(amount__lt=0) & Q(settled_on__isnull=False) & ~Q(unapplied_now=0),
-                include=[
-                    "id",
-                    "customer",
-                    "company",
-                    "currency",
-                    "status",
-                    "reversal_of",
-                    "unapplied_now",
-                    "unapplied_functional_now",
-                ],
+                include=_CREDIT_OPEN_COLUMNS,
                 name="ledger_credit_reopened",
             ),
         ]
@@ -348,16 +345,7 @@ class DueLine(models.Model):
             # The index carries every column the aging reads, so on PostgreSQL it is read alone.
             models.Index(
                 fields=["settled_on"],
-                include=[
-                    "id",
-                    "issue_on",
-                    "due_on",
-                    "company",
-                    "customer",
-                    "currency",
-                    "open_now",
-                    "open_functional_now",
-                ],
+                include=_LINE_OPEN_COLUMNS,
                 name="ledger_line_open",
             ),
             # Of the lines settled, those still owed: a document reversed before it was paid (settled
@@ -366,16 +354,7 @@ class DueLine(models.Model):
             models.Index(
                 fields=["settled_on"],
                 condition=Q(settled_on__isnull=False) & ~Q(open_now=0),
-                include=[
-                    "id",
-                    "issue_on",
-                    "due_on",
-                    "company",
-                    "customer",
-                    "currency",
-                    "open_now",
-                    "open_functional_now",
-                ],
+                include=_LINE_OPEN_COLUMNS,
                 name="ledger_line_reopened",
             ),
         ]
