@@ -29,23 +29,18 @@ from ardesk.reports.models import AgingBasis, BucketSet
 # The items that can be open on the date are those never settled and those settled after it, read as
 # two ranges of the (settled_on) index that carries the columns needed, so PostgreSQL reads the index
 # alone (the dashboard reads them so, with each line's allocations after the date).
-OPEN_LINES = """(
+_LINES_OPEN_ON_DATE = """(
     SELECT id, customer_id, company_id, currency, issue_on, due_on, open_now, open_functional_now
     FROM ledger_dueline WHERE settled_on IS NULL
     UNION ALL
     SELECT id, customer_id, company_id, currency, issue_on, due_on, open_now, open_functional_now
-    FROM ledger_dueline WHERE settled_on > %s
+    FROM ledger_dueline WHERE settled_on > %s<still open>
 )"""
+OPEN_LINES = _LINES_OPEN_ON_DATE.replace("<still open>", "")
 # The sums need only the items with something open today: of those settled after the date, the few
 # still open (reversed before they were paid or used up), read from their own partial index; the
 # conditions are written as the indexes' so that PostgreSQL and SQLite both use it.
-_OWED_LINES = """(
-    SELECT id, customer_id, company_id, currency, issue_on, due_on, open_now, open_functional_now
-    FROM ledger_dueline WHERE settled_on IS NULL
-    UNION ALL
-    SELECT id, customer_id, company_id, currency, issue_on, due_on, open_now, open_functional_now
-    FROM ledger_dueline WHERE settled_on > %s AND settled_on IS NOT NULL AND NOT (open_now = 0)
-)"""
+_OWED_LINES = _LINES_OPEN_ON_DATE.replace("<still open>", " AND settled_on IS NOT NULL AND NOT (open_now = 0)")
 _LINE_ROWS = """
         SELECT {keys}, l.{aged_on} AS aged_on, l.{amount} AS amount, 0 AS credit
         FROM {open_lines} l WHERE l.issue_on <= %s{scope}"""
@@ -60,21 +55,15 @@ _LATER_ROWS = """
 # The credits that can be unapplied on a date, as the two ranges of the open-credits index that
 # carries these columns (never settled, settled after the date); params: date, scope, date, date, scope.
 _CREDITS_OPEN_ON_DATE = "d.amount < 0 AND d.reversal_of_id IS NULL AND d.status = 'posted' AND d.issue_on <= %s{scope}"
-OPEN_CREDITS = f"""(
+_CREDITS_OPEN = f"""(
     SELECT d.id, d.customer_id, d.company_id, d.currency, d.unapplied_now, d.unapplied_functional_now
     FROM ledger_document d WHERE d.settled_on IS NULL AND {_CREDITS_OPEN_ON_DATE}
     UNION ALL
     SELECT d.id, d.customer_id, d.company_id, d.currency, d.unapplied_now, d.unapplied_functional_now
-    FROM ledger_document d WHERE d.settled_on > %s AND {_CREDITS_OPEN_ON_DATE}
+    FROM ledger_document d WHERE d.settled_on > %s<still open> AND {_CREDITS_OPEN_ON_DATE}
 )"""  # noqa: S608 (fixed text; values are placeholders)
-_OWED_CREDITS = f"""(
-    SELECT d.id, d.customer_id, d.company_id, d.currency, d.unapplied_now, d.unapplied_functional_now
-    FROM ledger_document d WHERE d.settled_on IS NULL AND {_CREDITS_OPEN_ON_DATE}
-    UNION ALL
-    SELECT d.id, d.customer_id, d.company_id, d.currency, d.unapplied_now, d.unapplied_functional_now
-    FROM ledger_document d
-    WHERE d.settled_on > %s AND d.settled_on IS NOT NULL AND NOT (d.unapplied_now = 0) AND {_CREDITS_OPEN_ON_DATE}
-)"""  # noqa: S608 (fixed text; values are placeholders)
+OPEN_CREDITS = _CREDITS_OPEN.replace("<still open>", "")
+_OWED_CREDITS = _CREDITS_OPEN.replace("<still open>", " AND d.settled_on IS NOT NULL AND NOT (d.unapplied_now = 0)")
 # Of a few customers (a customer's page, the customers the kept aging recomputes): their lines and
 # credits that can be open on the date, found through the (customer, …) indexes. The settled dates
 # are compared through COALESCE so that no plan reads every open item of the (settled_on) indexes
