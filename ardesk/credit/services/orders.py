@@ -16,8 +16,8 @@ from ardesk.core import clock, prepared
 from ardesk.core.errors import ApplicationError, InvalidInput, NotPermitted
 from ardesk.core.money import from_minor, quantize, to_decimal, to_minor
 from ardesk.credit import domain, selectors
-from ardesk.credit.accounts import account_lock
 from ardesk.credit.models import CreditGroup, CreditRequest, OpenOrder, OrderStatus, RequestKind, RequestStatus
+from ardesk.credit.services.accounts import account_lock
 from ardesk.customers.models import Customer
 from ardesk.customers.services import ensure_permission
 from ardesk.ledger import selectors as ledger

@@ -12,9 +12,9 @@ from ardesk.core import clock
 from ardesk.core.errors import ApplicationError, InvalidInput, NotPermitted
 from ardesk.core.money import from_minor, quantize, to_decimal, to_minor
 from ardesk.credit import domain
-from ardesk.credit.accounts import account_lock
 from ardesk.credit.models import ApprovalLevel, CreditAccount, CreditRequest, RequestKind, RequestStatus
-from ardesk.credit.orders import held_orders_recheck
+from ardesk.credit.services.accounts import account_lock
+from ardesk.credit.services.orders import held_orders_recheck
 from ardesk.customers.models import Customer
 from ardesk.customers.services import ensure_permission
 

@@ -15,7 +15,7 @@ from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.money import from_minor
 from ardesk.credit import selectors
 from ardesk.credit.models import CreditAccount, CreditReview, ReviewDecision, ReviewReason, ReviewStatus
-from ardesk.credit.scoring import customer_score
+from ardesk.credit.services.scoring import customer_score
 from ardesk.customers.models import Customer
 from ardesk.customers.services import ensure_permission
 from ardesk.ledger import selectors as ledger

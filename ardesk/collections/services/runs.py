@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from ardesk.audit.services import record
 from ardesk.collections import domain, engine, letters
 from ardesk.collections.errors import CollectionsError
-from ardesk.collections.escalation import put_on_hold
 from ardesk.collections.models import DunningRun, LevelChannel, Notice, NoticeItem, NoticeStatus, RunStatus
+from ardesk.collections.services.escalation import put_on_hold
 from ardesk.companies.models import Company
 from ardesk.core.jobs import enqueue
 from ardesk.customers.models import Contact, Customer

@@ -13,8 +13,8 @@ from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
 from ardesk.core.money import quantize, to_minor
 from ardesk.credit import domain, selectors
-from ardesk.credit.accounts import account_lock
 from ardesk.credit.models import CreditScore, ReviewReason, Scorecard
+from ardesk.credit.services.accounts import account_lock
 from ardesk.customers.models import Customer
 from ardesk.customers.services import ensure_permission
 from ardesk.ledger import selectors as ledger
@@ -141,7 +141,9 @@ def customer_score(
     if previous_grade and domain.grade_rank(scorecard.config, result.grade) > domain.grade_rank(
         scorecard.config, previous_grade
     ):
-        from ardesk.credit.reviews import review_open  # reviews imports this module: a completed review re-scores
+        from ardesk.credit.services.reviews import (
+            review_open,  # reviews imports this module: a completed review re-scores
+        )
 
         review_open(
             customer=customer,

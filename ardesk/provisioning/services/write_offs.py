@@ -19,8 +19,8 @@ from ardesk.ledger.models import Document, DocumentStatus, DocumentType, DueLine
 from ardesk.provisioning import domain, selectors
 from ardesk.provisioning.access import APPROVE_WRITE_OFF, RECORD_RECOVERY, REQUEST_WRITE_OFF, ensure_access
 from ardesk.provisioning.errors import ProvisioningError
-from ardesk.provisioning.journal import book
 from ardesk.provisioning.models import EntryKind, Recovery, WriteOff, WriteOffApproval, WriteOffItem, WriteOffStatus
+from ardesk.provisioning.services.journal import book
 
 
 def _write_off_number(company_id: int, on: dt.date) -> str:

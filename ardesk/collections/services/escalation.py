@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ardesk.audit.services import record
 from ardesk.collections.errors import CollectionsError
 from ardesk.collections.models import LegalCase, LegalCaseStatus
-from ardesk.collections.policies import profile_of
+from ardesk.collections.services.policies import profile_of
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
 from ardesk.customers.models import Customer, CustomerStatus

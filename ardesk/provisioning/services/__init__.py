@@ -23,7 +23,7 @@ from ardesk.provisioning.access import (
     RECORD_RECOVERY,
     REQUEST_WRITE_OFF,
 )
-from ardesk.provisioning.policies import (
+from ardesk.provisioning.services.policies import (
     ACCOUNT_FIELDS,
     EXPORT_FORMAT,
     derivation_json,
@@ -35,7 +35,7 @@ from ardesk.provisioning.policies import (
     specific_provision_create,
     specific_provision_end,
 )
-from ardesk.provisioning.runs import (
+from ardesk.provisioning.services.runs import (
     BucketFigure,
     RunFigures,
     SpecificFigure,
@@ -45,7 +45,12 @@ from ardesk.provisioning.runs import (
     run_compute,
     run_prepare,
 )
-from ardesk.provisioning.write_offs import recovery_record, write_off_approve, write_off_reject, write_off_request
+from ardesk.provisioning.services.write_offs import (
+    recovery_record,
+    write_off_approve,
+    write_off_reject,
+    write_off_request,
+)
 
 __all__ = [
     "ACCOUNT_FIELDS",

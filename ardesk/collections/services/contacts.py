@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from ardesk.audit.services import record
 from ardesk.collections import domain
 from ardesk.collections.errors import CollectionsError
-from ardesk.collections.items import open_lines_of, positive_minor
 from ardesk.collections.models import ContactLog, ContactOutcome, PromiseItem, PromiseStatus, PromiseToPay
+from ardesk.collections.services.items import open_lines_of, positive_minor
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
 from ardesk.customers.models import Contact, Customer

@@ -21,7 +21,6 @@ from ardesk.core.money import from_minor, to_decimal, to_minor
 from ardesk.provisioning import domain, selectors
 from ardesk.provisioning.access import APPROVE_RUN, PREPARE_RUN, ensure_access
 from ardesk.provisioning.errors import ProvisioningError
-from ardesk.provisioning.journal import book
 from ardesk.provisioning.models import (
     EntryKind,
     JournalEntry,
@@ -32,7 +31,8 @@ from ardesk.provisioning.models import (
     RunLine,
     RunStatus,
 )
-from ardesk.provisioning.policies import policy_json
+from ardesk.provisioning.services.journal import book
+from ardesk.provisioning.services.policies import policy_json
 from ardesk.reports.aging_sql import report_session
 from ardesk.reports.models import BucketSet
 

@@ -12,16 +12,22 @@ The services live in cohesive modules and are all reachable from here:
 
 from __future__ import annotations
 
-from ardesk.collections.contacts import contact_log, promise_cancel, promise_create, promise_paid, promises_check
-from ardesk.collections.disputes import dispute_attach, dispute_note_add, dispute_open, dispute_resolve
-from ardesk.collections.escalation import customer_hold, customer_release, legal_case_close, legal_case_open
-from ardesk.collections.policies import (
+from ardesk.collections.services.contacts import (
+    contact_log,
+    promise_cancel,
+    promise_create,
+    promise_paid,
+    promises_check,
+)
+from ardesk.collections.services.disputes import dispute_attach, dispute_note_add, dispute_open, dispute_resolve
+from ardesk.collections.services.escalation import customer_hold, customer_release, legal_case_close, legal_case_open
+from ardesk.collections.services.policies import (
     customer_dunning_block,
     customer_policy_set,
     policies_import,
     policy_level_update,
 )
-from ardesk.collections.runs import (
+from ardesk.collections.services.runs import (
     DELIVERY_SILENT,
     MAX_SEND_ATTEMPTS,
     deliveries_resume,

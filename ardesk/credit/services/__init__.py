@@ -14,18 +14,18 @@ The services live in cohesive modules and are all reachable from here:
 
 from __future__ import annotations
 
-from ardesk.credit.accounts import account_update, group_save
-from ardesk.credit.approvals import approval_limit, credit_request_create, credit_request_decide
-from ardesk.credit.orders import OrderClosed, credit_check, held_orders_recheck, order_close, order_decide
-from ardesk.credit.reviews import review_complete, review_open, reviews_schedule
-from ardesk.credit.scoring import customer_score, scorecard_export, scorecard_import, scorecard_save
-from ardesk.credit.statements import (
+from ardesk.credit.services.accounts import account_update, group_save
+from ardesk.credit.services.approvals import approval_limit, credit_request_create, credit_request_decide
+from ardesk.credit.services.financial_statements import (
     COLUMN_ALIASES,
     STATEMENT_COLUMNS,
     statement_delete,
     statement_save,
     statements_import,
 )
+from ardesk.credit.services.orders import OrderClosed, credit_check, held_orders_recheck, order_close, order_decide
+from ardesk.credit.services.reviews import review_complete, review_open, reviews_schedule
+from ardesk.credit.services.scoring import customer_score, scorecard_export, scorecard_import, scorecard_save
 
 __all__ = [
     "COLUMN_ALIASES",
