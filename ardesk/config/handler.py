@@ -7,10 +7,10 @@ from django.core.handlers.base import log_response
 from django.core.handlers.wsgi import WSGIHandler
 from django.urls import set_urlconf
 
-from ardesk.credit import http as credit_http
+from ardesk.config import credit_check
 
 # Functions of a request answering a response, or None for the ordinary way.
-DIRECT_ROUTES = (credit_http.serve,)
+DIRECT_ROUTES = (credit_check.serve,)
 
 
 class Handler(WSGIHandler):

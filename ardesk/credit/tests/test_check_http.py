@@ -1,4 +1,4 @@
-"""The order check served by the WSGI handler without the middleware stack (``credit/http.py``).
+"""The order check served by the WSGI handler without the middleware stack (``config/credit_check.py``).
 
 Each test sends the same call through the real WSGI application (as gunicorn or waitress would)
 and, where it compares, through the API as the test client reaches it (middleware and router):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from ardesk.accounts.management.commands.serve import serve
+from ardesk.config.management.commands.serve import serve
 from ardesk.core import clock
 from ardesk.demo import generator
 from ardesk.demo.loader import demo_is_loaded, load_demo

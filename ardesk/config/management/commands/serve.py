@@ -54,7 +54,7 @@ def serve(*, host: str, port: int, threads: int, stdout, workers: int = 1) -> No
         stdout.write("gunicorn is not available on this system: serving with waitress in one process.")
     from waitress import serve as waitress_serve
 
-    from ardesk.core import scheduler
+    from ardesk.config import scheduler
 
     if not settings.CELERY_BROKER_URL:
         scheduler.start_in_process()
@@ -67,7 +67,7 @@ def _serve_gunicorn(application, *, host: str, port: int, threads: int, workers:
     from django.db import connections
     from gunicorn.app.base import BaseApplication
 
-    from ardesk.core import scheduler
+    from ardesk.config import scheduler
 
     # Migrations and checks ran in this process: the workers are forked from it and must not share
     # its database connections.
