@@ -4,7 +4,8 @@ Some references carry no database constraint, for speed (each model says why): a
 month-end run writes millions of rows, and PostgreSQL checking every reference cost more than
 writing the rows. The code that writes them sets them from rows it has just read or written, and
 posted records are never deleted; ``references`` proves it after the fact. Each context adds the
-checks of what it keeps derived (``ledger.integrity``: open amounts, daily totals).
+checks of what it keeps derived (``ledger.integrity``: open amounts, daily totals) by calling
+``register`` from its ``AppConfig.ready()``.
 
 ``ardesk integrity`` runs them all; a finance team runs it after an ERP migration, and it belongs
 in the checks an auditor asks for.
@@ -12,6 +13,7 @@ in the checks an auditor asks for.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -78,12 +80,23 @@ def references() -> list[Problem]:
     return problems
 
 
-def checks() -> list[tuple[str, callable]]:
-    """Every check, by name: the references, then each context's own."""
-    from ardesk.ledger import integrity as ledger_integrity
-    from ardesk.reports import integrity as reports_integrity
+# The checks ``ardesk integrity`` runs, by name: the references, then what each context registers
+# from its ``AppConfig.ready()`` (core imports no context).
+_CHECKS: dict[str, Callable[[], list[Problem]]] = {"references": references}
 
-    return [("references", references), *ledger_integrity.CHECKS, *reports_integrity.CHECKS]
+
+def register(checks: Iterable[tuple[str, Callable[[], list[Problem]]]]) -> None:
+    """Add a context's checks of what it keeps derived; a name registered again keeps its place.
+
+    Django may call an ``AppConfig.ready()`` more than once (in tests), so registering is idempotent.
+    """
+    for name, check in checks:
+        _CHECKS.setdefault(name, check)
+
+
+def checks() -> list[tuple[str, Callable[[], list[Problem]]]]:
+    """Every check, by name: the references, then each context's own in the order the apps are installed."""
+    return list(_CHECKS.items())
 
 
 def run_all() -> tuple[list[str], list[Problem]]:

@@ -97,3 +97,14 @@ def test_an_allocation_whose_copied_due_date_is_not_its_lines_is_named(ledger):
     execute("UPDATE ledger_allocation SET line_due_on = '2000-01-01' WHERE id = %s", [allocation.pk])
     found = {p["check"]: p for p in json.loads(failing("--format", "json")[0])["problems"]}
     assert found["ledger.allocation_facts"]["examples"] == [allocation.pk]
+
+
+def test_each_context_registers_its_checks_once_from_its_app_config():
+    from django.apps import apps
+
+    from ardesk.core.integrity import checks
+
+    names = ["references", "ledger.open_state", "reports.ledger_days", "reports.kept_aging"]
+    assert [name for name, _check in checks()] == names
+    apps.get_app_config("reports").ready()  # Django may call ready() again: nothing is added twice
+    assert [name for name, _check in checks()] == names
