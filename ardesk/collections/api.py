@@ -11,23 +11,14 @@ from ninja.responses import Status
 
 from ardesk.collections import selectors, services
 from ardesk.collections.models import Dispute, DunningPolicy, DunningRun, LegalCase, Notice
-from ardesk.companies.selectors import companies_for, company_ids_for
+from ardesk.companies.access import ensure_permission, granted_company
+from ardesk.companies.selectors import company_ids_for
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
 from ardesk.core.jobs import get_progress
 from ardesk.core.schemas import Strict, money_out
-from ardesk.customers.services import ensure_permission
 
 router = Router(tags=["collections"])
-
-
-def _company(user, code: str):
-    company = companies_for(user).filter(code=code).first()
-    if company is None:
-        raise InvalidInput(
-            {"company": [_("Company %(code)s does not exist or is not granted to you.") % {"code": code}]}
-        )
-    return company
 
 
 # --- policies ---------------------------------------------------------------------------------
@@ -111,7 +102,7 @@ def preview_json(preview: selectors.Preview) -> dict:
 @router.get("/runs/preview", response=dict, summary="What a dunning run would send on a date (nothing is written)")
 def run_preview(request, query: Query[PreviewQuery]):
     ensure_permission(request.user, "collections.add_dunningrun")
-    company = _company(request.user, query.company)
+    company = granted_company(request.user, query.company)
     return preview_json(selectors.run_preview(company=company, run_on=query.run_on or clock.today()))
 
 
@@ -133,7 +124,7 @@ def _run_json(run: DunningRun) -> dict:
     "/runs", response={201: dict}, summary="Confirm the dunning run of a date; notices are delivered in the background"
 )
 def run_create(request, payload: RunIn):
-    company = _company(request.user, payload.company)
+    company = granted_company(request.user, payload.company)
     run = services.dunning_run(by=request.user, company=company, run_on=payload.run_on or clock.today())
     run.refresh_from_db()
     return Status(201, _run_json(run))

@@ -12,7 +12,8 @@ from ninja import Field, File, Router, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status
 
-from ardesk.companies.selectors import companies_for, company_ids_for
+from ardesk.companies.access import company_not_granted, ensure_permission, granted_company
+from ardesk.companies.selectors import company_ids_for
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
 from ardesk.core.schemas import MoneyOut, Strict, money_out
@@ -28,18 +29,8 @@ from ardesk.credit.models import (
 )
 from ardesk.customers import selectors as customer_selectors
 from ardesk.customers.models import Customer
-from ardesk.customers.services import ensure_permission
 
 router = Router(tags=["credit"])
-
-
-def _company(user, code: str):
-    company = companies_for(user).filter(code=code).first()
-    if company is None:
-        raise InvalidInput(
-            {"company": [_("Company %(code)s does not exist or is not granted to you.") % {"code": code}]}
-        )
-    return company
 
 
 def _customer(user, pk: int) -> Customer:
@@ -213,9 +204,7 @@ def credit_check(request, payload: CheckIn):
         customer_code=payload.customer_code,
     )
     if company is None:
-        raise InvalidInput(
-            {"company": [_("Company %(code)s does not exist or is not granted to you.") % {"code": payload.company}]}
-        )
+        raise company_not_granted(payload.company)
     if customer is None:
         raise InvalidInput({"customer_id": [_("No such customer in company %(code)s.") % {"code": company.code}]})
     order, result = services.credit_check(
@@ -267,7 +256,7 @@ def _order_out(order: OpenOrder) -> dict:
 @router.post("/orders/{order_ref}/invoiced", response=OrderOut, summary="The order was invoiced: it leaves open orders")
 def order_invoiced(request, order_ref: str, payload: OrderRefIn):
     order = services.order_close(
-        by=request.user, company=_company(request.user, payload.company), order_ref=order_ref, status="invoiced"
+        by=request.user, company=granted_company(request.user, payload.company), order_ref=order_ref, status="invoiced"
     )
     return _order_out(order)
 
@@ -275,7 +264,7 @@ def order_invoiced(request, order_ref: str, payload: OrderRefIn):
 @router.post("/orders/{order_ref}/cancelled", response=OrderOut, summary="The order was cancelled")
 def order_cancelled(request, order_ref: str, payload: OrderRefIn):
     order = services.order_close(
-        by=request.user, company=_company(request.user, payload.company), order_ref=order_ref, status="cancelled"
+        by=request.user, company=granted_company(request.user, payload.company), order_ref=order_ref, status="cancelled"
     )
     return _order_out(order)
 

@@ -6,12 +6,10 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
-from ardesk.companies.selectors import companies_for
-from ardesk.core.errors import InvalidInput
+from ardesk.companies.access import ensure_permission, granted_company
 from ardesk.core.schemas import MoneyOut, Strict
 from ardesk.customers import selectors, services
 from ardesk.customers.models import Contact, Customer
@@ -227,19 +225,10 @@ def _fields(payload: Schema, *, exclude_unset: bool) -> dict:
     return data
 
 
-def _company_id(user, code: str) -> int:
-    company = companies_for(user).filter(code=code).first()
-    if company is None:
-        raise InvalidInput(
-            {"company": [_("Company %(code)s does not exist or is not granted to you.") % {"code": code}]}
-        )
-    return company.pk
-
-
 @router.get("", response=CustomerPage, summary="List customers (search, filter, sort, paginate)")
 def list_customers(request, query: Query[CustomerQuery]):
-    services.ensure_permission(request.user, "customers.view_customer")
-    company_id = _company_id(request.user, query.company) if query.company else None
+    ensure_permission(request.user, "customers.view_customer")
+    company_id = granted_company(request.user, query.company).pk if query.company else None
     customers = selectors.customer_list(
         user=request.user,
         filters=selectors.CustomerFilters(
@@ -264,7 +253,7 @@ def list_customers(request, query: Query[CustomerQuery]):
 @router.post("", response={201: CustomerOut}, summary="Register a customer")
 def create_customer(request, payload: CustomerIn):
     data = _fields(payload, exclude_unset=False)
-    company_id = _company_id(request.user, data.pop("company"))
+    company_id = granted_company(request.user, data.pop("company")).pk
     customer = services.customer_create(by=request.user, company=company_id, **data)
     return Status(201, customer_out(request.user, selectors.customer_detail(user=request.user, pk=customer.pk)))
 
@@ -297,7 +286,7 @@ def delete_customer(request, customer_id: int):
 
 @router.get("/{int:customer_id}/contacts", response=list[ContactOut], summary="A customer's contacts")
 def list_contacts(request, customer_id: int):
-    services.ensure_permission(request.user, "customers.view_contact")
+    ensure_permission(request.user, "customers.view_contact")
     customer = selectors.customer_detail(user=request.user, pk=customer_id)
     return [contact_out(request.user, c) for c in customer.contacts.all()]
 
@@ -311,7 +300,7 @@ def create_contact(request, customer_id: int, payload: ContactIn):
 
 @router.get("/{int:customer_id}/contacts/{int:contact_id}", response=ContactOut, summary="One contact")
 def get_contact(request, customer_id: int, contact_id: int):
-    services.ensure_permission(request.user, "customers.view_contact")
+    ensure_permission(request.user, "customers.view_contact")
     customer = selectors.customer_detail(user=request.user, pk=customer_id)
     return contact_out(request.user, selectors.contact_detail(user=request.user, customer=customer, pk=contact_id))
 

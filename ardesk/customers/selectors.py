@@ -10,9 +10,10 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from ardesk.audit.models import AuditEvent
+from ardesk.companies.access import ensure_permission
 from ardesk.companies.selectors import company_ids_for
 from ardesk.core.crypto import mask
-from ardesk.core.errors import NotFound, NotPermitted
+from ardesk.core.errors import NotFound
 from ardesk.core.money import from_minor
 from ardesk.customers import domain
 from ardesk.customers.models import Contact, Customer
@@ -84,8 +85,7 @@ def customers_due_for_review(*, user, as_of: dt.date, within_days: int = 0) -> Q
 
 def customer_detail(*, user, pk: int) -> Customer:
     """One customer the user may see, or NotFound (also for another company's customer)."""
-    if not user.has_perm("customers.view_customer"):
-        raise NotPermitted(_("Your role does not allow this action."))
+    ensure_permission(user, "customers.view_customer")
     customer = Customer.objects.select_related("company", "parent", "collector", "analyst").filter(pk=pk).first()
     if customer is None or customer.company_id not in company_ids_for(user):
         raise NotFound(_("Customer %(id)s does not exist or is not visible to you.") % {"id": pk})

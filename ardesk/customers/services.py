@@ -15,9 +15,9 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record, snapshot
+from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.companies.models import Company
-from ardesk.companies.selectors import company_ids_for
-from ardesk.core.errors import InvalidInput, NotPermitted
+from ardesk.core.errors import InvalidInput
 from ardesk.core.money import CurrencyError, currency_decimals, to_minor
 from ardesk.customers import domain
 from ardesk.customers.models import (
@@ -76,16 +76,6 @@ ATTACHMENT_SIGNATURES = {
     b"\x89PNG\r\n\x1a\n": "image/png",
     b"\xff\xd8\xff": "image/jpeg",
 }
-
-
-def ensure_company_access(user, company_id: int) -> None:
-    if company_id not in company_ids_for(user):
-        raise NotPermitted(_("You have no access to this company's data."))
-
-
-def ensure_permission(user, permission: str) -> None:
-    if not user.has_perm(permission):
-        raise NotPermitted(_("Your role does not allow this action."))
 
 
 def _customer_snapshot(customer: Customer) -> dict:

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ardesk.core import calendar
 from ardesk.core.money import currency_decimals
 from ardesk.demo.generator import DemoCustomer
 from ardesk.ledger import domain
@@ -183,10 +184,7 @@ class _Profile:
 
 def period_start(anchor: dt.date, months: int = MONTHS) -> dt.date:
     """The first day of the ``months`` months that end on the anchor date."""
-    year, month = divmod(anchor.year * 12 + anchor.month - 1 - months, 12)
-    month += 1
-    day = min(anchor.day, domain.end_of_month(dt.date(year, month, 1)).day)
-    return dt.date(year, month, day) + dt.timedelta(days=1)
+    return calendar.add_months(anchor, -months) + dt.timedelta(days=1)
 
 
 def chinese_new_year(year: int) -> dt.date:

@@ -13,12 +13,12 @@ from ninja import Field, File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status
 
-from ardesk.companies.selectors import companies_for, company_ids_for
+from ardesk.companies.access import ensure_permission, granted_company
+from ardesk.companies.selectors import company_ids_for
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput, NotFound
 from ardesk.core.schemas import MoneyOut, Strict, money_out
 from ardesk.customers import selectors as customer_selectors
-from ardesk.customers.services import ensure_permission
 from ardesk.ledger import selectors, services
 from ardesk.ledger.imports.engine import IMPORTERS, run_import
 from ardesk.ledger.models import Allocation, Document, DueLine, ExchangeRate, PaymentTerm
@@ -236,19 +236,10 @@ def _reversed(ids) -> set[int]:
     return set(Document.objects.filter(reversal_of_id__in=list(ids)).values_list("reversal_of_id", flat=True))
 
 
-def _company(user, code: str):
-    company = companies_for(user).filter(code=code).first()
-    if company is None:
-        raise InvalidInput(
-            {"company": [_("Company %(code)s does not exist or is not granted to you.") % {"code": code}]}
-        )
-    return company
-
-
 @router.get("/documents", response=DocumentPage, summary="List documents with filters")
 def list_documents(request, query: Query[DocumentQuery]):
     ensure_permission(request.user, "ledger.view_document")
-    company_ids = [_company(request.user, query.company).pk] if query.company else company_ids_for(request.user)
+    company_ids = [granted_company(request.user, query.company).pk] if query.company else company_ids_for(request.user)
     documents = selectors.documents_for(
         company_ids=company_ids,
         filters={
@@ -272,7 +263,7 @@ def list_documents(request, query: Query[DocumentQuery]):
 
 @router.post("/documents", response={201: DocumentDetailOut}, summary="Post a document")
 def post_document(request, payload: DocumentIn):
-    company = _company(request.user, payload.company)
+    company = granted_company(request.user, payload.company)
     customer = customer_selectors.visible_customers(request.user).filter(company=company, code=payload.customer).first()
     if customer is None:
         raise InvalidInput(
@@ -484,7 +475,7 @@ def import_file(request, kind: str, file: File[UploadedFile], company: Form[str]
     ensure_permission(request.user, "ledger.add_importbatch")
     if kind not in IMPORTERS:
         raise InvalidInput({"kind": [_("Choose one of: %(kinds)s.") % {"kinds": ", ".join(sorted(IMPORTERS))}]})
-    target = _company(request.user, company)
+    target = granted_company(request.user, company)
     report = run_import(
         kind=kind, handle=file.file, file_name=file.name, company=target, user=request.user, dry_run=dry_run
     )

@@ -6,7 +6,6 @@ Decimals in one currency; callers convert to and from minor units (core.money).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from ardesk.core import calendar
 from ardesk.core.money import quantize
 
 ZERO = Decimal(0)
@@ -51,15 +51,11 @@ class DuePart:
     amount: Decimal
 
 
-def end_of_month(day: dt.date) -> dt.date:
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
-
-
 def due_date(issue_on: dt.date, term: Term, days: int | None = None) -> dt.date:
     """The due date of an amount under a term: net N from the issue date, or N after month end."""
     offset = term.days if days is None else days
     if term.kind == "eom":
-        return end_of_month(issue_on) + dt.timedelta(days=offset)
+        return calendar.month_end(issue_on) + dt.timedelta(days=offset)
     return issue_on + dt.timedelta(days=offset)
 
 

@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
+from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.companies.models import Company
 from ardesk.core.errors import InvalidInput
 from ardesk.core.money import CurrencyError, currency_decimals, from_minor, quantize, to_decimal, to_minor
 from ardesk.customers.models import Customer
-from ardesk.customers.services import ensure_company_access, ensure_permission
 from ardesk.ledger import domain, open_state, selectors
 from ardesk.ledger.errors import LedgerError
 from ardesk.ledger.models import (

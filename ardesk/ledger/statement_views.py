@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ardesk.companies.selectors import companies_for, company_ids_for
-from ardesk.core import clock
+from ardesk.core import calendar, clock
 from ardesk.core.errors import InvalidInput
 from ardesk.core.jobs import get_progress
 from ardesk.core.web import add_errors, is_htmx, requires
@@ -48,7 +48,7 @@ def _current_language() -> str:
 def _period(request) -> tuple[StatementForm, dt.date | None, dt.date | None, str]:
     """The period and language asked for; by default this month up to today, in the screen's language."""
     today = clock.today()
-    defaults = {"date_from": today.replace(day=1), "date_to": today, "language": _current_language()}
+    defaults = {"date_from": calendar.month_start(today), "date_to": today, "language": _current_language()}
     if not any(name in request.GET for name in defaults):
         return StatementForm(initial=defaults), defaults["date_from"], defaults["date_to"], defaults["language"]
     form = StatementForm({**{k: str(v) for k, v in defaults.items()}, **request.GET.dict()})
@@ -142,7 +142,7 @@ def statement_runs(request):
         request.POST or None,
         user=request.user,
         initial={
-            "date_from": today.replace(day=1),
+            "date_from": calendar.month_start(today),
             "date_to": today,
             "language": _current_language(),
             "file_format": "pdf",

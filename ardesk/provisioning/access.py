@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from ardesk.companies.access import ensure_company_access, ensure_permission, granted_company
 from ardesk.companies.models import Company
-from ardesk.companies.selectors import companies_for, company_ids_for
-from ardesk.core.errors import InvalidInput, NotFound
-from ardesk.customers.services import ensure_company_access, ensure_permission
+from ardesk.companies.selectors import company_ids_for
+from ardesk.core.errors import NotFound
 
 VIEW_RUNS = "provisioning.view_provisionrun"
 EDIT_POLICY = "provisioning.change_provisionpolicy"
@@ -28,12 +28,7 @@ def ensure_access(by, company_id: int, permission: str) -> None:
 def visible_company(user, code: str, permission: str = VIEW_RUNS) -> Company:
     """The company named, if the user may read bad-debt data and the company is granted to them."""
     ensure_permission(user, permission)
-    company = companies_for(user).filter(code=code).first()
-    if company is None:
-        raise InvalidInput(
-            {"company": [_("Company %(code)s does not exist or is not granted to you.") % {"code": code}]}
-        )
-    return company
+    return granted_company(user, code)
 
 
 def visible(user, queryset, pk: int, permission: str, what: str):

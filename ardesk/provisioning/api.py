@@ -250,7 +250,7 @@ def list_runs(request, query: Query[CompanyQuery]):
 @router.post("/runs", response={201: dict}, summary="Prepare the month-end run of a period (a draft)")
 def prepare_run(request, payload: RunIn):
     company = visible_company(request.user, payload.company)
-    run = services.run_prepare(by=request.user, company=company, as_of=services.month_end(payload.period))
+    run = services.run_prepare(by=request.user, company=company, as_of=services.period_end(payload.period))
     return Status(201, output.run_json(_run(request.user, run.pk)))
 
 

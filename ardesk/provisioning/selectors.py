@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 
+from ardesk.core import calendar
 from ardesk.ledger.models import DueLine
 from ardesk.provisioning import domain
 from ardesk.provisioning.models import (
@@ -288,7 +289,7 @@ def loss_observations(
     A written-off item counts in the bucket it was in at the snapshot (by its due date) when it was
     issued by then and written off after it and on or before ``as_of``.
     """
-    start = report_domain.months_before(as_of, lookback_months)
+    start = calendar.add_months(as_of, -lookback_months)
     snapshots = list(
         AgingSnapshot.objects.filter(bucket_set=bucket_set, as_of__gt=start, as_of__lt=as_of).order_by("as_of")
     )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ardesk.companies.selectors import companies_for, company_ids_for
-from ardesk.core import clock
+from ardesk.core import calendar, clock
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.web import add_errors, page_of, requires
 from ardesk.customers.models import Customer
@@ -62,7 +62,7 @@ def runs(request):
                 run = services.run_prepare(
                     by=request.user,
                     company=visible_company(request.user, form.cleaned_data["company"]),
-                    as_of=services.month_end(form.cleaned_data["period"]),
+                    as_of=services.period_end(form.cleaned_data["period"]),
                 )
             except ApplicationError as exc:
                 _fail(request, form, exc)
@@ -474,14 +474,6 @@ def write_off_decide(request, pk: int, decision: str):
     return redirect("provisioning:write_off", pk=pk)
 
 
-def _months(year: int) -> list[tuple[dt.date, dt.date]]:
-    periods = []
-    for month in range(1, 13):
-        start = dt.date(year, month, 1)
-        periods.append((start, (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)))
-    return periods
-
-
 @requires(VIEW_RUNS)
 def roll_forward(request):
     form = forms.PeriodForm(request.GET or None, user=request.user, initial={"year": clock.today().year})
@@ -489,7 +481,7 @@ def roll_forward(request):
     if form.is_valid():
         company = visible_company(request.user, form.cleaned_data["company"])
         year = form.cleaned_data["year"]
-        periods = _months(year)
+        periods = calendar.month_periods(dt.date(year, 1, 1), dt.date(year, 12, 31))
         rows = output.roll_forward_rows(company.pk, periods)
         rows.append(
             (str(year), selectors.roll_forward(company_id=company.pk, date_from=periods[0][0], date_to=periods[-1][1]))

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
-
-from ardesk.companies.selectors import companies_for, company_ids_for
-from ardesk.core.errors import InvalidInput
-from ardesk.customers.services import ensure_permission
+from ardesk.companies.access import ensure_permission, granted_company
+from ardesk.companies.selectors import company_ids_for
 
 VIEW_REPORTS = "reports.view_reports"
 
@@ -16,9 +13,4 @@ def report_company_ids(user, code: str | None = None) -> list[int]:
     ensure_permission(user, VIEW_REPORTS)
     if not code:
         return company_ids_for(user)
-    company = companies_for(user).filter(code=code).first()
-    if company is None:
-        raise InvalidInput(
-            {"company": [_("Company %(code)s does not exist or is not granted to you.") % {"code": code}]}
-        )
-    return [company.pk]
+    return [granted_company(user, code).pk]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+
+from ardesk.core import calendar
 
 UNAPPLIED = "unapplied"
 
@@ -21,14 +22,6 @@ class BucketRule:
     upper: int | None
 
 
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` calendar months earlier, or the month's last day if it has fewer days."""
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def limits(buckets: Sequence[BucketRule], as_of: dt.date, unit: str = "days") -> list[dt.date]:
     """The earliest date each bucket but the last reaches back to, as of a date.
 
@@ -37,7 +30,7 @@ def limits(buckets: Sequence[BucketRule], as_of: dt.date, unit: str = "days") ->
     whole days (or calendar months) between the item's date and the report date.
     """
     if unit == "months":
-        return [months_before(as_of, b.upper) for b in buckets[:-1]]
+        return [calendar.add_months(as_of, -b.upper) for b in buckets[:-1]]
     return [as_of - dt.timedelta(days=b.upper) for b in buckets[:-1]]
 
 

@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
 
+from ardesk.core import calendar
 from ardesk.core.money import from_minor
 from ardesk.reports import kpis
 from ardesk.reports.kpi_selectors import KpiMonth, KpiReport, KpiRow
@@ -305,6 +306,4 @@ def file_name(report: KpiReport, file_format: str) -> str:
 
 def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
     """The last three whole months and this month to date, when no period is asked for."""
-    from ardesk.reports import domain
-
-    return domain.months_before(kpis.month_start(today), 3), today
+    return calendar.add_months(calendar.month_start(today), -3), today

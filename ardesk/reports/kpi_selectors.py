@@ -17,6 +17,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import gettext as _
 
 from ardesk.companies.models import Company
+from ardesk.core import calendar
 from ardesk.core.errors import InvalidInput
 from ardesk.ledger.models import Document, DocumentStatus, DocumentType
 from ardesk.reports import domain, kpis, selectors
@@ -233,7 +234,7 @@ def kpi_report(
     currency, _functional = selectors.report_currency(company_ids, None)
     grouping = by or "company"
     bucket_set = kpi_bucket_set()
-    months = kpis.month_periods(date_from, date_to)
+    months = calendar.month_periods(date_from, date_to)
 
     # The receivables on the day before the period and at the end of each of its months.
     boundaries = [date_from - dt.timedelta(days=1)] + [end for _start, end in months]
@@ -249,7 +250,7 @@ def kpi_report(
         )
         for day in boundaries
     }
-    history_from = domain.months_before(kpis.month_start(months[0][1]), COUNTBACK_MONTHS - 1)
+    history_from = calendar.add_months(calendar.month_start(months[0][1]), -(COUNTBACK_MONTHS - 1))
     whole, in_period, sales_names = monthly_sales(
         date_from=history_from,
         date_to=date_to,
@@ -261,7 +262,7 @@ def kpi_report(
     names.update({key: name for key, name in sales_names.items() if name})
 
     keys = set().union(*balances.values()) | {
-        key for key, sales in in_period.items() if any(sales.get(kpis.month_start(s), 0) for s, _e in months)
+        key for key, sales in in_period.items() if any(sales.get(calendar.month_start(s), 0) for s, _e in months)
     }
     rows = [
         _row(
@@ -308,7 +309,7 @@ def _month_inputs(
         ending_ar=ending.total,
         current_ar=ending.current,
         overdue_ar=ending.overdue,
-        credit_sales=in_period.get(kpis.month_start(start), 0),
+        credit_sales=in_period.get(calendar.month_start(start), 0),
         history=kpis.sales_history(whole, end, COUNTBACK_MONTHS),
     )
 
@@ -325,7 +326,7 @@ def _row(
     trend = []
     for n, (start, end) in enumerate(months):
         inputs = _month_inputs(start, end, balances[boundaries[n]], balances[boundaries[n + 1]], whole, in_period)
-        trend.append(KpiMonth(month=kpis.month_start(start), inputs=inputs, kpis=kpis.kpis(inputs)))
+        trend.append(KpiMonth(month=calendar.month_start(start), inputs=inputs, kpis=kpis.kpis(inputs)))
     date_from, date_to = months[0][0], months[-1][1]
     ending = balances[boundaries[-1]]
     inputs = kpis.KpiInputs(
@@ -403,7 +404,7 @@ def sales_by_month(*, company_ids: list[int], date_from: dt.date, date_to: dt.da
     )
     months: dict[dt.date, int] = {}
     for day, amount in days:
-        month = day.replace(day=1)
+        month = calendar.month_start(day)
         months[month] = months.get(month, 0) + int(amount)
     return months
 
@@ -415,8 +416,8 @@ def dso_trend(*, company_ids: list[int], as_of: dt.date, months: int = 12) -> li
     ``as_of`` is cut at it); the ending ARs come from ``receivables_on_dates`` and the sales from the
     daily totals.
     """
-    first = domain.months_before(kpis.month_start(as_of), months - 1)
-    periods = kpis.month_periods(first, as_of)
+    first = calendar.add_months(calendar.month_start(as_of), -(months - 1))
+    periods = calendar.month_periods(first, as_of)
     sales = sales_by_month(company_ids=company_ids, date_from=first, date_to=as_of)
     ending = receivables_on_dates(company_ids=company_ids, dates=[end for _start, end in periods])
     return [

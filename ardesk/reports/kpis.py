@@ -29,13 +29,14 @@ literature; ``FORMULAS`` below states them for the screens, the API and the expo
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
+
+from ardesk.core import calendar
 
 # KPIs are shown to one decimal: days (45.2) and percentages (87.5). Rounded once, here.
 ONE_DECIMAL = Decimal("0.1")
@@ -181,33 +182,6 @@ def kpis(inputs: KpiInputs) -> Kpis:
     )
 
 
-# --- Months -----------------------------------------------------------------------------------
-
-
-def month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
-
-
-def month_end(day: dt.date) -> dt.date:
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
-
-
-def months_in(date_from: dt.date, date_to: dt.date) -> int:
-    """How many calendar months a period touches (January 15 to March 10 is 3)."""
-    return (date_to.year - date_from.year) * 12 + date_to.month - date_from.month + 1
-
-
-def month_periods(date_from: dt.date, date_to: dt.date) -> list[tuple[dt.date, dt.date]]:
-    """The calendar months of a period as (first day, last day), cut to the period at both ends."""
-    periods = []
-    start = date_from
-    while start <= date_to:
-        end = min(month_end(start), date_to)
-        periods.append((start, end))
-        start = end + dt.timedelta(days=1)
-    return periods
-
-
 def sales_history(monthly_sales: dict[dt.date, int], as_of: dt.date, months: int) -> tuple[MonthSales, ...]:
     """``months`` months of credit sales newest first, from the month of ``as_of`` (cut at it) back.
 
@@ -217,7 +191,7 @@ def sales_history(monthly_sales: dict[dt.date, int], as_of: dt.date, months: int
     history = []
     end = as_of
     for _n in range(months):
-        start = month_start(end)
+        start = calendar.month_start(end)
         history.append(MonthSales(days=(end - start).days + 1, sales=monthly_sales.get(start, 0)))
         end = start - dt.timedelta(days=1)
     return tuple(history)

@@ -9,29 +9,13 @@ from django.db.models import Case, IntegerField, Sum, Value, When
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
+from ardesk.companies.access import ensure_permission
+from ardesk.core import calendar
 from ardesk.core.errors import InvalidInput
-from ardesk.customers.services import ensure_permission
 from ardesk.ledger import selectors as ledger
 from ardesk.reports import domain
 from ardesk.reports.models import AgingBasis, AgingSnapshot, AgingSnapshotRow, Bucket, BucketSet
 from ardesk.reports.selectors import bucket_rules
-
-
-def last_month_end(today: dt.date) -> dt.date:
-    return today.replace(day=1) - dt.timedelta(days=1)
-
-
-def month_ends(first: dt.date, last: dt.date) -> list[dt.date]:
-    """Every month end from the one of ``first``'s month up to ``last`` (inclusive)."""
-    ends = []
-    month = first.replace(day=1)
-    while True:
-        following = (month + dt.timedelta(days=32)).replace(day=1)
-        end = following - dt.timedelta(days=1)
-        if end > last:
-            return ends
-        ends.append(end)
-        month = following
 
 
 @transaction.atomic
@@ -155,10 +139,8 @@ def aging_snapshot_take(*, as_of: dt.date, by=None) -> list[AgingSnapshot]:
 
 def aging_snapshots_catch_up(*, today: dt.date, months: int = 24) -> int:
     """Take the month-end snapshots of the last ``months`` months that are missing (the scheduled job)."""
-    first = today.replace(day=1)
-    for _n in range(months):
-        first = (first - dt.timedelta(days=1)).replace(day=1)
+    first = calendar.add_months(calendar.month_start(today), -months)
     taken = 0
-    for end in month_ends(first, last_month_end(today)):
+    for end in calendar.month_ends(first, calendar.previous_month_end(today)):
         taken += len(aging_snapshot_take(as_of=end))
     return taken

@@ -14,10 +14,10 @@ from ardesk.collections import domain
 from ardesk.collections.errors import CollectionsError
 from ardesk.collections.models import ContactLog, ContactOutcome, PromiseItem, PromiseStatus, PromiseToPay
 from ardesk.collections.services.items import open_lines_of, positive_minor
+from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
 from ardesk.customers.models import Contact, Customer
-from ardesk.customers.services import ensure_company_access, ensure_permission
 from ardesk.ledger.models import Allocation
 
 

@@ -13,11 +13,12 @@ from ardesk.collections import domain
 from ardesk.collections.errors import CollectionsError
 from ardesk.collections.models import Dispute, DisputeAttachment, DisputeItem, DisputeNote, DisputeReason, DisputeStatus
 from ardesk.collections.services.items import open_lines_of, positive_minor
+from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
 from ardesk.core.money import from_minor
 from ardesk.customers.models import Customer
-from ardesk.customers.services import check_attachment, ensure_company_access, ensure_permission
+from ardesk.customers.services import check_attachment
 from ardesk.ledger import services as ledger_services
 from ardesk.ledger.models import DueLine
 

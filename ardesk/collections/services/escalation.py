@@ -12,10 +12,11 @@ from ardesk.audit.services import record
 from ardesk.collections.errors import CollectionsError
 from ardesk.collections.models import LegalCase, LegalCaseStatus
 from ardesk.collections.services.policies import profile_of
+from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
 from ardesk.customers.models import Customer, CustomerStatus
-from ardesk.customers.services import customer_status_change, ensure_company_access, ensure_permission
+from ardesk.customers.services import customer_status_change
 from ardesk.ledger.models import DueLine
 
 

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from ardesk.audit.services import record
 from ardesk.collections import domain
 from ardesk.collections.models import CollectionProfile, DunningLevel, DunningPolicy, Notice, PolicyGrade
+from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.core.errors import InvalidInput
 from ardesk.core.money import to_minor
 from ardesk.customers.models import Customer
-from ardesk.customers.services import ensure_company_access, ensure_permission
 
 
 def profile_of(customer: Customer, *, lock: bool = False) -> CollectionProfile:

@@ -17,10 +17,10 @@ from ardesk.collections import domain, engine, letters
 from ardesk.collections.errors import CollectionsError
 from ardesk.collections.models import DunningRun, LevelChannel, Notice, NoticeItem, NoticeStatus, RunStatus
 from ardesk.collections.services.escalation import put_on_hold
+from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.companies.models import Company
 from ardesk.core.jobs import enqueue
 from ardesk.customers.models import Contact, Customer
-from ardesk.customers.services import ensure_company_access, ensure_permission
 
 MAX_SEND_ATTEMPTS = 5
 # A run's delivery reports progress after each batch of notices; silent this long, its process died.

@@ -8,7 +8,7 @@ The rules live in one module per topic and are all reachable from here:
 - ``analysis``: financial ratios, Altman Z-scores and their trend;
 - ``scorecards``: a scorecard's configuration checked, a customer scored, the recommended limit;
 - ``order_check``: the order credit check;
-- ``approvals``: the approval level an amount needs, review dates.
+- ``approvals``: the approval level an amount needs.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from ardesk.credit.domain.analysis import (
     z_scores,
 )
 from ardesk.credit.domain.approvals import (
-    add_months,
     approval_level_needed,
 )
 from ardesk.credit.domain.financial_statements import (
@@ -91,7 +90,6 @@ __all__ = [
     "ZONES",
     "ZScore",
     "Z_MODELS",
-    "add_months",
     "approval_level_needed",
     "band_points",
     "check_order",

@@ -9,11 +9,11 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
+from ardesk.companies.access import ensure_permission
 from ardesk.core.errors import InvalidInput
 from ardesk.core.money import quantize, to_decimal, to_minor
 from ardesk.credit.models import CreditAccount, CreditGroup
 from ardesk.customers.models import Customer
-from ardesk.customers.services import ensure_permission
 
 
 def account_lock(customer: Customer) -> CreditAccount:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
+from ardesk.companies.access import ensure_permission
 from ardesk.core import clock
 from ardesk.core.errors import ApplicationError, InvalidInput, NotPermitted
 from ardesk.core.money import from_minor, quantize, to_decimal, to_minor
@@ -16,7 +17,6 @@ from ardesk.credit.models import ApprovalLevel, CreditAccount, CreditRequest, Re
 from ardesk.credit.services.accounts import account_lock
 from ardesk.credit.services.orders import held_orders_recheck
 from ardesk.customers.models import Customer
-from ardesk.customers.services import ensure_permission
 
 
 def _amount_minor(value, currency: str, field: str) -> int:

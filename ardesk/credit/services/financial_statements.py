@@ -10,12 +10,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
+from ardesk.companies.access import ensure_permission
 from ardesk.core.errors import InvalidInput
 from ardesk.core.money import quantize, to_decimal, to_minor
 from ardesk.credit import domain
 from ardesk.credit.models import FinancialStatement, PeriodKind
 from ardesk.customers.models import Customer
-from ardesk.customers.services import ensure_permission
 
 
 def _parse_lines(lines: dict[str, Any], currency: str, errors: dict[str, list[str]]) -> dict[str, int]:

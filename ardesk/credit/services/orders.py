@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
+from ardesk.companies.access import ensure_permission
 from ardesk.core import clock, prepared
 from ardesk.core.errors import ApplicationError, InvalidInput, NotPermitted
 from ardesk.core.money import from_minor, quantize, to_decimal, to_minor
@@ -19,7 +20,6 @@ from ardesk.credit import domain, selectors
 from ardesk.credit.models import CreditGroup, CreditRequest, OpenOrder, OrderStatus, RequestKind, RequestStatus
 from ardesk.credit.services.accounts import account_lock
 from ardesk.customers.models import Customer
-from ardesk.customers.services import ensure_permission
 from ardesk.ledger import selectors as ledger
 
 

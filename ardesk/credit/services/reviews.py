@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
+from ardesk.companies.access import ensure_permission
 from ardesk.core import clock
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.money import from_minor
@@ -17,7 +18,6 @@ from ardesk.credit import selectors
 from ardesk.credit.models import CreditAccount, CreditReview, ReviewDecision, ReviewReason, ReviewStatus
 from ardesk.credit.services.scoring import customer_score
 from ardesk.customers.models import Customer
-from ardesk.customers.services import ensure_permission
 from ardesk.ledger import selectors as ledger
 
 

@@ -9,14 +9,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
-from ardesk.core import clock
+from ardesk.companies.access import ensure_permission
+from ardesk.core import calendar, clock
 from ardesk.core.errors import InvalidInput
 from ardesk.core.money import quantize, to_minor
 from ardesk.credit import domain, selectors
 from ardesk.credit.models import CreditScore, ReviewReason, Scorecard
 from ardesk.credit.services.accounts import account_lock
 from ardesk.customers.models import Customer
-from ardesk.customers.services import ensure_permission
 from ardesk.ledger import selectors as ledger
 
 
@@ -128,7 +128,7 @@ def customer_score(
         result.max_term_days,
         score,
     )
-    account.next_review_on = domain.add_months(as_of, result.review_months)
+    account.next_review_on = calendar.add_months(as_of, result.review_months)
     account.save()
     record(
         action="credit.score",

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
 from ardesk.companies.models import Company
+from ardesk.core import calendar
 from ardesk.core.bulk import insert_rows
 from ardesk.core.errors import InvalidInput, NotPermitted
 from ardesk.core.money import from_minor, to_decimal, to_minor
@@ -245,13 +246,12 @@ def run_compute(
     )
 
 
-def month_end(period: str) -> dt.date:
-    """The last day of a period written YYYY-MM."""
+def period_end(period: str) -> dt.date:
+    """The last day of a period written YYYY-MM: the as-of date of its month-end run."""
     try:
-        first = dt.date.fromisoformat(f"{period}-01")
+        return calendar.period_end(period)
     except ValueError:
         raise InvalidInput({"period": [_("Write the period as YYYY-MM.")]}) from None
-    return (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
 
 
 @transaction.atomic

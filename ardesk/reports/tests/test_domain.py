@@ -33,9 +33,6 @@ def test_an_item_due_on_the_report_date_is_not_yet_due_and_one_day_later_is_over
 
 
 def test_month_buckets_count_calendar_months_and_clamp_to_the_month_end():
-    assert domain.months_before(dt.date(2024, 8, 31), 6) == dt.date(2024, 2, 29)
-    assert domain.months_before(dt.date(2025, 3, 31), 1) == dt.date(2025, 2, 28)
-    assert domain.months_before(dt.date(2024, 1, 15), 13) == dt.date(2022, 12, 15)
     limits = domain.limits(AGE, D, "months")
     assert limits == [dt.date(2024, 6, 30), dt.date(2023, 12, 31)]
     assert domain.bucket_index(dt.date(2024, 6, 30), limits) == 0  # exactly six months old

@@ -123,16 +123,6 @@ def test_kpis_round_half_up_to_one_decimal():
     assert kpis.days_sales_outstanding(ending_ar=1, credit_sales=16, days=1) == Decimal("0.1")
 
 
-def test_months_of_a_period_are_cut_at_its_ends():
-    assert kpis.month_periods(dt.date(2024, 1, 15), dt.date(2024, 3, 10)) == [
-        (dt.date(2024, 1, 15), dt.date(2024, 1, 31)),
-        (dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
-        (dt.date(2024, 3, 1), dt.date(2024, 3, 10)),
-    ]
-    assert kpis.months_in(dt.date(2024, 1, 15), dt.date(2024, 3, 10)) == 3
-    assert kpis.months_in(dt.date(2023, 12, 1), dt.date(2024, 1, 31)) == 2
-
-
 def test_sales_history_counts_the_days_of_each_month_newest_first():
     sales = {dt.date(2024, 3, 1): 300, dt.date(2024, 2, 1): 200}
     assert kpis.sales_history(sales, dt.date(2024, 3, 10), 3) == (

@@ -73,7 +73,7 @@ class Command(BaseCommand):
 
     def run(self, options) -> None:
         company = _company(options["company"])
-        as_of = services.month_end(options["period"])
+        as_of = services.period_end(options["period"])
         if options["save"]:
             saved = services.run_prepare(by=_user(options["by"]), company=company, as_of=as_of)
             data = output.run_json(ProvisionRun.objects.select_related("company", "prepared_by").get(pk=saved.pk))

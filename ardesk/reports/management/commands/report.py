@@ -18,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from ardesk.companies.models import Company
-from ardesk.core import clock
+from ardesk.core import calendar, clock
 from ardesk.core.errors import ApplicationError
 from ardesk.reports import aging_output, exports, kpi_command, selectors, services
 
@@ -124,6 +124,6 @@ class Command(BaseCommand):
             raise CommandError(f"The aging does not reconcile to the ledger: difference {report.difference}")
 
     def snapshot(self, options) -> None:
-        as_of = parse_date(options["as_of"]) if options["as_of"] else services.last_month_end(clock.today())
+        as_of = parse_date(options["as_of"]) if options["as_of"] else calendar.previous_month_end(clock.today())
         taken = services.aging_snapshot_take(as_of=as_of, by=None)
         self.stdout.write(f"Snapshot {as_of}: {len(taken)} set(s) stored")
