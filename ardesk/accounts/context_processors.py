@@ -28,7 +28,7 @@ NAVIGATION = [
     (_("Credit"), _("Held orders"), "credit:held", "credit.view_openorder"),
     (_("Credit"), _("Credit requests"), "credit:requests", "credit.view_creditrequest"),
     (_("Credit"), _("Credit reviews"), "credit:reviews", "credit.view_creditreview"),
-    (_("Credit"), _("Import statements"), "credit:statement_import", "credit.add_financialstatement"),
+    (_("Credit"), _("Import statements"), "credit:financial_statements_import", "credit.add_financialstatement"),
     (_("Credit"), _("Scorecards"), "credit:scorecards", "credit.view_scorecard"),
     (_("Control"), _("Audit trail"), "audit:list", "audit.view_auditevent"),
 ]

@@ -120,7 +120,7 @@ def _statement_out(period: selectors.PeriodAnalysis) -> dict:
 def _period(statement: FinancialStatement) -> selectors.PeriodAnalysis:
     from ardesk.credit import domain
 
-    lines = selectors.statement_lines(statement)
+    lines = selectors.financial_statement_lines(statement)
     return selectors.PeriodAnalysis(
         statement, lines, domain.ratios(lines, statement.months), domain.z_scores(lines, statement.months)
     )
@@ -129,7 +129,7 @@ def _period(statement: FinancialStatement) -> selectors.PeriodAnalysis:
 @router.post("/statements", response={201: StatementOut}, summary="Enter a customer's statement for a period")
 def create_statement(request, payload: StatementIn):
     customer = _customer(request.user, payload.customer_id)
-    statement = services.statement_save(
+    statement = services.financial_statement_save(
         by=request.user,
         customer=customer,
         period_end=payload.period_end,
@@ -145,7 +145,7 @@ def create_statement(request, payload: StatementIn):
 
 @router.post("/statements/import", response={201: list[StatementOut]}, summary="Import statements from CSV or XLSX")
 def import_statements(request, file: File[UploadedFile]):
-    statements = services.statements_import(
+    statements = services.financial_statements_import(
         by=request.user, handle=io.BytesIO(file.read()), filename=file.name, company_ids=company_ids_for(request.user)
     )
     return Status(201, [_statement_out(_period(s)) for s in statements])

@@ -53,7 +53,7 @@ def demo_credit(
         for n, customer in enumerate(customers):
             revenue = Decimal(rng.randrange(5_000_000, 200_000_000))
             for offset in (2, 1, 0):
-                services.statement_save(
+                services.financial_statement_save(
                     by=analyst,
                     customer=customer,
                     period_end=dt.date(year - offset, 12, 31),

@@ -9,7 +9,7 @@ from ardesk.credit import domain
 from ardesk.credit.models import IndustryRisk, PeriodKind, RequestKind, ReviewDecision
 
 
-class StatementForm(forms.Form):
+class FinancialStatementForm(forms.Form):
     """One period's statement: the header fields, then one amount field per line (empty: not entered)."""
 
     period_end = forms.DateField(label=_("Period end"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -34,7 +34,7 @@ from ardesk.customers.models import Customer
 from ardesk.ledger import selectors as ledger
 
 
-def statement_lines(statement: FinancialStatement) -> dict[str, Decimal | None]:
+def financial_statement_lines(statement: FinancialStatement) -> dict[str, Decimal | None]:
     """A statement's lines as amounts in its currency; lines not entered are None."""
     return {
         code: (from_minor(statement.lines[code], statement.currency) if statement.lines.get(code) is not None else None)
@@ -50,15 +50,15 @@ class PeriodAnalysis:
     z_scores: list[domain.ZScore]
 
 
-def statements_of(customer: Customer) -> list[FinancialStatement]:
+def financial_statements_of(customer: Customer) -> list[FinancialStatement]:
     return list(FinancialStatement.objects.filter(customer=customer).order_by("period_end", "period_kind"))
 
 
 def analysis(customer: Customer) -> list[PeriodAnalysis]:
     """Every period of the customer, oldest first, with its ratios and Z-scores."""
     periods = []
-    for statement in statements_of(customer):
-        lines = statement_lines(statement)
+    for statement in financial_statements_of(customer):
+        lines = financial_statement_lines(statement)
         periods.append(
             PeriodAnalysis(
                 statement, lines, domain.ratios(lines, statement.months), domain.z_scores(lines, statement.months)

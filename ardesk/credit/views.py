@@ -17,11 +17,11 @@ from ardesk.credit import domain, selectors, services
 from ardesk.credit.forms import (
     AccountForm,
     DecisionForm,
+    FinancialStatementForm,
     ImportForm,
     RequestForm,
     ReviewForm,
     ScorecardForm,
-    StatementForm,
 )
 from ardesk.credit.models import CreditAccount, CreditRequest, CreditReview, FinancialStatement, Scorecard
 from ardesk.customers import selectors as customer_selectors
@@ -151,14 +151,14 @@ def request_create(request, pk: int):
 
 
 @requires("credit.add_financialstatement")
-def statement_create(request, pk: int):
+def financial_statement_create(request, pk: int):
     customer = customer_selectors.customer_detail(user=request.user, pk=pk)
     initial = {"currency": customer.company.functional_currency, "months": 12, "period_kind": "annual"}
     statement_id = request.GET.get("statement")
     if statement_id:
         statement = FinancialStatement.objects.filter(customer=customer, pk=statement_id).first()
         if statement is not None:
-            lines = selectors.statement_lines(statement)
+            lines = selectors.financial_statement_lines(statement)
             initial = {
                 "period_end": statement.period_end,
                 "period_kind": statement.period_kind,
@@ -167,11 +167,11 @@ def statement_create(request, pk: int):
                 "currency": statement.currency,
                 **{f"line_{code}": value for code, value in lines.items() if value is not None},
             }
-    form = StatementForm(request.POST or None, initial=initial)
+    form = FinancialStatementForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.statement_save(
+            services.financial_statement_save(
                 by=request.user,
                 customer=customer,
                 period_end=data["period_end"],
@@ -185,16 +185,16 @@ def statement_create(request, pk: int):
             return redirect("credit:customer", pk=pk)
         except InvalidInput as exc:
             add_errors(form, exc, {code: f"line_{code}" for code in domain.LINE_CODES})
-    return render(request, "credit/statement_form.html", {"customer": customer, "form": form})
+    return render(request, "credit/financial_statement_form.html", {"customer": customer, "form": form})
 
 
 @requires("credit.add_financialstatement")
-def statement_import(request):
+def financial_statements_import(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            saved = services.statements_import(
+            saved = services.financial_statements_import(
                 by=request.user, handle=upload.file, filename=upload.name, company_ids=company_ids_for(request.user)
             )
             messages.success(request, _("%(count)d statements imported.") % {"count": len(saved)})
@@ -202,7 +202,7 @@ def statement_import(request):
         except InvalidInput as exc:
             form.add_error(None, exc.message)
     lines = [(line.code, line.name, line.name_zh) for line in domain.LINES]
-    return render(request, "credit/statement_import.html", {"form": form, "lines": lines})
+    return render(request, "credit/financial_statements_import.html", {"form": form, "lines": lines})
 
 
 @requires("credit.view_openorder")

@@ -1,10 +1,10 @@
-"""Credit writes: statements, the order check, orders, scores, scorecards, requests, reviews.
+"""Credit writes: financial statements, the order check, orders, scores, scorecards, requests, reviews.
 
 Each service is one transaction, locks what its rule reads and writes an audit event.
 
 The services live in cohesive modules and are all reachable from here:
 
-- ``statements``: financial statements, entered or imported;
+- ``financial_statements``: customers' financial statements, entered or imported;
 - ``accounts``: credit accounts (and the lock every credit write takes first), groups;
 - ``orders``: the order credit check, the re-check of held orders, an order released, rejected or closed;
 - ``scoring``: scorecards and scoring a customer;
@@ -18,10 +18,10 @@ from ardesk.credit.services.accounts import account_update, group_save
 from ardesk.credit.services.approvals import approval_limit, credit_request_create, credit_request_decide
 from ardesk.credit.services.financial_statements import (
     COLUMN_ALIASES,
-    STATEMENT_COLUMNS,
-    statement_delete,
-    statement_save,
-    statements_import,
+    FINANCIAL_STATEMENT_COLUMNS,
+    financial_statement_delete,
+    financial_statement_save,
+    financial_statements_import,
 )
 from ardesk.credit.services.orders import OrderClosed, credit_check, held_orders_recheck, order_close, order_decide
 from ardesk.credit.services.reviews import review_complete, review_open, reviews_schedule
@@ -29,7 +29,7 @@ from ardesk.credit.services.scoring import customer_score, scorecard_export, sco
 
 __all__ = [
     "COLUMN_ALIASES",
-    "STATEMENT_COLUMNS",
+    "FINANCIAL_STATEMENT_COLUMNS",
     "OrderClosed",
     "account_update",
     "approval_limit",
@@ -47,7 +47,7 @@ __all__ = [
     "scorecard_export",
     "scorecard_import",
     "scorecard_save",
-    "statement_delete",
-    "statement_save",
-    "statements_import",
+    "financial_statement_delete",
+    "financial_statement_save",
+    "financial_statements_import",
 ]

@@ -35,7 +35,7 @@ def _parse_lines(lines: dict[str, Any], currency: str, errors: dict[str, list[st
 
 
 @transaction.atomic
-def statement_save(
+def financial_statement_save(
     *,
     by,
     customer: Customer,
@@ -93,7 +93,7 @@ def statement_save(
     return statement
 
 
-STATEMENT_COLUMNS = {"customer", "company", "period_end", "period_kind", "months", "audited", "currency"}
+FINANCIAL_STATEMENT_COLUMNS = {"customer", "company", "period_end", "period_kind", "months", "audited", "currency"}
 COLUMN_ALIASES = {
     "客户编码": "customer",
     "公司": "company",
@@ -110,7 +110,7 @@ def _truthy(value) -> bool:
 
 
 @transaction.atomic
-def statements_import(*, by, handle, filename: str, company_ids: list[int]) -> list[FinancialStatement]:
+def financial_statements_import(*, by, handle, filename: str, company_ids: list[int]) -> list[FinancialStatement]:
     """Import statements from CSV or XLSX, one period per row, all or nothing.
 
     Columns: customer (code), period_end (YYYY-MM-DD), optional company, period_kind, months,
@@ -123,8 +123,10 @@ def statements_import(*, by, handle, filename: str, company_ids: list[int]) -> l
         table = open_table(handle, filename)
     except FileProblem as exc:
         raise InvalidInput({"file": [str(exc)]}) from exc
-    headers = [COLUMN_ALIASES.get(h, h.lower() if h.lower() in STATEMENT_COLUMNS else h) for h in table.headers]
-    unknown = [h for h in headers if h not in STATEMENT_COLUMNS and domain.line_code(h) is None]
+    headers = [
+        COLUMN_ALIASES.get(h, h.lower() if h.lower() in FINANCIAL_STATEMENT_COLUMNS else h) for h in table.headers
+    ]
+    unknown = [h for h in headers if h not in FINANCIAL_STATEMENT_COLUMNS and domain.line_code(h) is None]
     if unknown:
         raise InvalidInput({"file": [_("Unknown columns: %(columns)s.") % {"columns": ", ".join(unknown)}]})
     for required in ("customer", "period_end"):
@@ -163,9 +165,9 @@ def _statement_rows(by, table, headers: list[str], company_ids: list[int]) -> li
             months_value = int(Decimal(months)) if months else None
         except ArithmeticError as exc:
             raise InvalidInput({"months": [_("A whole number of months.")]}, row=number) from exc
-        lines = {h: v for h, v in values.items() if h not in STATEMENT_COLUMNS}
+        lines = {h: v for h, v in values.items() if h not in FINANCIAL_STATEMENT_COLUMNS}
         saved.append(
-            statement_save(
+            financial_statement_save(
                 by=by,
                 customer=found[0],
                 period_end=period_end,
@@ -184,7 +186,7 @@ def _statement_rows(by, table, headers: list[str], company_ids: list[int]) -> li
 
 
 @transaction.atomic
-def statement_delete(*, by, statement: FinancialStatement) -> None:
+def financial_statement_delete(*, by, statement: FinancialStatement) -> None:
     ensure_permission(by, "credit.delete_financialstatement")
     record(action="credit.statement_delete", actor=by, target=statement, before={"lines": statement.lines})
     statement.delete()

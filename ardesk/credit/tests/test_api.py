@@ -50,7 +50,9 @@ def test_the_api_speaks_chinese_when_asked(analyst, customer):
     assert response.status_code == 200
     from ardesk.credit import services
 
-    services.statement_save(by=analyst, customer=customer, period_end=customer.founded_on, lines={"cash": "1"})
+    services.financial_statement_save(
+        by=analyst, customer=customer, period_end=customer.founded_on, lines={"cash": "1"}
+    )
     response = api_client(analyst).get(
         f"/api/v1/credit/customers/{customer.pk}/statements", headers={"Accept-Language": "zh-hans"}
     )

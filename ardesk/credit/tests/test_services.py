@@ -47,7 +47,7 @@ def audit_actions(target) -> list[str]:
 
 
 def test_a_statement_is_stored_in_minor_units_and_its_ratios_computed(analyst, customer):
-    statement = services.statement_save(
+    statement = services.financial_statement_save(
         by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT
     )
     assert statement.lines["current_assets"] == 300_000_000
@@ -59,14 +59,16 @@ def test_a_statement_is_stored_in_minor_units_and_its_ratios_computed(analyst, c
 
 
 def test_a_second_entry_for_the_same_period_replaces_the_lines(analyst, customer):
-    services.statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
-    services.statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines={"cash": "1.00"})
+    services.financial_statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
+    services.financial_statement_save(
+        by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines={"cash": "1.00"}
+    )
     assert FinancialStatement.objects.get(customer=customer).lines == {"cash": 100}
 
 
 def test_an_unknown_line_or_a_bad_amount_is_refused_naming_the_field(analyst, customer):
     with pytest.raises(InvalidInput) as error:
-        services.statement_save(
+        services.financial_statement_save(
             by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines={"goodwill": "1", "cash": "abc"}
         )
     assert set(error.value.errors) == {"goodwill", "cash"}
@@ -74,7 +76,9 @@ def test_an_unknown_line_or_a_bad_amount_is_refused_naming_the_field(analyst, cu
 
 def test_a_collector_cannot_enter_statements(collector, customer):
     with pytest.raises(NotPermitted):
-        services.statement_save(by=collector, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
+        services.financial_statement_save(
+            by=collector, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT
+        )
 
 
 def test_import_reads_chinese_line_names_and_writes_nothing_when_a_row_is_bad(analyst, customer, company):
@@ -83,7 +87,7 @@ def test_import_reads_chinese_line_names_and_writes_nothing_when_a_row_is_bad(an
         "C1,2023-12-31,annual,200,100\n"
         "C1,2024-12-31,annual,300,100\n"
     )
-    saved = services.statements_import(
+    saved = services.financial_statements_import(
         by=analyst, handle=io.BytesIO(good.encode()), filename="s.csv", company_ids=[company.pk]
     )
     assert [s.lines["current_assets"] for s in saved] == [20000, 30000]
@@ -91,7 +95,7 @@ def test_import_reads_chinese_line_names_and_writes_nothing_when_a_row_is_bad(an
     assert trends["current_ratio"] == "up"
     bad = "customer,period_end,current_assets\nC1,2022-12-31,100\nC1,2022-13-31,100\n"
     with pytest.raises(InvalidInput) as error:
-        services.statements_import(
+        services.financial_statements_import(
             by=analyst, handle=io.BytesIO(bad.encode()), filename="s.csv", company_ids=[company.pk]
         )
     assert error.value.row == 3 and "period_end" in error.value.errors
@@ -224,7 +228,7 @@ def test_an_order_in_a_foreign_currency_is_converted_at_the_days_rate(customer, 
 
 
 def test_a_score_stores_grade_breakdown_version_and_inputs(customer, analyst):
-    services.statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
+    services.financial_statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
     services.account_update(by=analyst, customer=customer, industry_risk="low", external_rating="A")
     score = services.customer_score(by=analyst, customer=customer)
     assert score.scorecard.version == 1
@@ -256,7 +260,7 @@ def test_payment_behaviour_reads_days_late_from_the_ledger_and_disputes_from_col
 
 
 def test_a_new_scorecard_version_leaves_past_scores_explained_by_the_old_version(customer, analyst, manager):
-    services.statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
+    services.financial_statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
     first = services.customer_score(by=analyst, customer=customer)
     stricter = {
         **DEMO_SCORECARD,
@@ -275,9 +279,9 @@ def test_a_new_scorecard_version_leaves_past_scores_explained_by_the_old_version
 
 
 def test_a_grade_drop_opens_a_credit_review(customer, analyst):
-    services.statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
+    services.financial_statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
     services.customer_score(by=analyst, customer=customer)
-    services.statement_save(
+    services.financial_statement_save(
         by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines={**STATEMENT, "current_assets": "500000"}
     )
     services.customer_score(by=analyst, customer=customer)
@@ -345,7 +349,7 @@ def _second_manager(company):
 
 
 def test_a_limit_within_the_grades_recommendation_applies_without_approval(customer, analyst):
-    services.statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
+    services.financial_statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
     score = services.customer_score(by=analyst, customer=customer)
     assert score.recommended_limit is not None and score.recommended_limit > 100_000
     request = services.credit_request_create(by=analyst, customer=customer, kind="limit", amount="1000.00", reason="x")
@@ -375,7 +379,7 @@ def test_reviews_fall_due_by_schedule_and_by_utilisation(customer, analyst, mana
 
 
 def test_completing_a_review_rescores_and_records_the_decision(customer, analyst):
-    services.statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
+    services.financial_statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
     review = services.review_open(customer=customer, due_on=TODAY, reason="manual")
     done = services.review_complete(by=analyst, review=review, decision="keep", note="Fine")
     assert done.status == "done" and done.score == CreditScore.objects.get(customer=customer)

@@ -31,7 +31,7 @@ def test_the_customer_page_loads_the_credit_panel(analyst, customer, manager):
 
 
 def test_the_credit_page_shows_ratios_with_formulas_and_not_available(analyst, customer):
-    services.statement_save(
+    services.financial_statement_save(
         by=analyst,
         customer=customer,
         period_end=dt.date(2024, 12, 31),
@@ -49,8 +49,8 @@ def test_the_credit_page_shows_ratios_with_formulas_and_not_available(analyst, c
 @pytest.mark.parametrize(
     ("name", "url", "allowed"),
     [
-        ("collector", "credit:statement_import", False),
-        ("analyst", "credit:statement_import", True),
+        ("collector", "credit:financial_statements_import", False),
+        ("analyst", "credit:financial_statements_import", True),
         ("collector", "credit:portfolio", True),
         ("analyst", "credit:held", True),
         ("auditor", "credit:requests", True),
@@ -66,7 +66,7 @@ def test_each_screen_checks_the_role(persona, name, url, allowed):
 
 def test_enter_a_statement_through_the_form(analyst, customer):
     response = client_for(analyst).post(
-        reverse("credit:statement_create", args=[customer.pk]),
+        reverse("credit:financial_statement_create", args=[customer.pk]),
         {
             "period_end": "2024-12-31",
             "period_kind": "annual",
@@ -81,7 +81,9 @@ def test_enter_a_statement_through_the_form(analyst, customer):
 
 
 def test_a_collector_cannot_open_the_statement_form(collector, customer):
-    assert client_for(collector).get(reverse("credit:statement_create", args=[customer.pk])).status_code == 403
+    assert (
+        client_for(collector).get(reverse("credit:financial_statement_create", args=[customer.pk])).status_code == 403
+    )
 
 
 def test_request_then_approve_through_the_screens(analyst, manager, customer):
