@@ -28,10 +28,10 @@ from ardesk.core.errors import InvalidInput, NotFound
 from ardesk.customers.models import Customer
 from ardesk.ledger import open_items
 from ardesk.ledger import selectors as ledger
-from ardesk.ledger.models import Allocation
+from ardesk.ledger.models import Allocation, ExchangeDay, LedgerDay
 from ardesk.ledger.open_items import report_session
 from ardesk.reports import aging_sql, domain, kept
-from ardesk.reports.models import AgingBasis, BucketSet, ExchangeDay, LedgerDay
+from ardesk.reports.models import AgingBasis, BucketSet
 
 GROUPINGS = ("customer", "group", "company", "collector", "currency")
 
