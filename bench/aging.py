@@ -178,7 +178,7 @@ def _load(backend: str, files: Path, args, log: dict) -> None:
         )
         say(f"  {backend:<9} imported {kind:<10} in {seconds[kind]:6.0f} s")
     # The daily totals the imports appended, merged as the hourly job does in an installation.
-    run(["shell", "-c", "from ardesk.reports.ledger_days import totals_compact; totals_compact()"], env)
+    run(["shell", "-c", "from ardesk.ledger.daily_totals import totals_compact; totals_compact()"], env)
     if backend == "postgres":
         import psycopg
 

@@ -179,3 +179,68 @@ def spread_credit(amount: int, open_amounts: list[int]) -> list[int]:
 
 def days_overdue(due_on: dt.date, as_of: dt.date) -> int:
     return (as_of - due_on).days
+
+
+@dataclass(frozen=True)
+class DunningStep:
+    """A level of a dunning policy as the run reads it: its number, its days relative to the due date
+    (negative for a reminder before it) and the smallest notice total it is sent for (minor units)."""
+
+    seq: int
+    days: int
+    min_amount: int = 0
+
+    @property
+    def is_reminder(self) -> bool:
+        return self.days < 0
+
+
+def next_level(
+    *,
+    run_on: dt.date,
+    due_on: dt.date,
+    levels: tuple[DunningStep, ...],
+    min_days_between: int,
+    reached: int = 0,
+    last_notice_on: dt.date | None = None,
+    disputed: bool = False,
+    promised_on: dt.date | None = None,
+    blocked: bool = False,
+) -> DunningStep | None:
+    """The level an open item gets in a dunning run on ``run_on``, or None (before the notice's minimum).
+
+    The rule of the run (collections/engine.py does it for all items at once):
+
+    - an item climbs one level per run, from the level it ``reached`` (0: none yet); an item already
+      due that has not reached the policy's first notice starts at it, skipping the reminders;
+    - that level must exist in the policy, and its day must have come: ``run_on`` at least its
+      ``days`` after ``due_on``; a reminder only while the item is not yet due;
+    - at least ``min_days_between`` days since the item's last notice;
+    - nothing for an item on an open dispute, under an open promise whose date (``promised_on``)
+      has not passed, or of a customer whose dunning is ``blocked`` (by a block or with legal).
+    """
+    if blocked or disputed or (promised_on is not None and promised_on >= run_on):
+        return None
+    if last_notice_on is not None and (run_on - last_notice_on).days < min_days_between:
+        return None
+    seq = reached + 1
+    notices = [level.seq for level in levels if not level.is_reminder]
+    if due_on <= run_on and notices and seq < min(notices):
+        seq = min(notices)
+    level = next((level for level in levels if level.seq == seq), None)
+    if level is None or (run_on - due_on).days < level.days:
+        return None
+    if level.is_reminder and due_on <= run_on:
+        return None
+    return level
+
+
+def notices_due(items: list[tuple[int, DunningStep, int]]) -> dict[tuple[int, int], list[int]]:
+    """The notices a run sends: each (customer, level seq) with the amounts of its items, for the
+    items given as (customer, level, open amount), when their total reaches the level's minimum."""
+    grouped: dict[tuple[int, int], list[int]] = {}
+    minimum: dict[tuple[int, int], int] = {}
+    for customer, level, amount in items:
+        grouped.setdefault((customer, level.seq), []).append(amount)
+        minimum[(customer, level.seq)] = level.min_amount
+    return {key: amounts for key, amounts in grouped.items() if sum(amounts) >= minimum[key]}

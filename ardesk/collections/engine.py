@@ -18,9 +18,11 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.apps import apps
 from django.db import connection, transaction
 
 from ardesk.collections.models import DisputeStatus, DunningLevel, DunningPolicy, LevelChannel, PromiseStatus
+from ardesk.ledger import open_items
 
 
 def _date(value: dt.date):
@@ -41,6 +43,12 @@ def _fence() -> str:
     state once per pair; kept apart, each item's next level is computed once.
     """
     return "OFFSET 0" if connection.vendor == "postgresql" else ""
+
+
+def _credit_accounts() -> str:
+    """The credit context's accounts table (a customer's credit grade picks its policy). Looked up in the
+    app registry rather than imported: the credit context reads collections (promises, disputes)."""
+    return apps.get_model("credit", "CreditAccount")._meta.db_table
 
 
 def first_notice_seqs() -> dict[int, int]:
@@ -66,7 +74,9 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
     when = " ".join("WHEN %s THEN %s" for _ in first) or "WHEN -1 THEN 1"
     first_params: list = [v for pair in first.items() for v in pair] or []
     d = "%s"
-    # Only this module's constants and placeholders are formatted into the SQL; values are parameters.
+    # Only constants, the ledger's open-items fragments (``ledger.open_items``: the lines that can be
+    # open on the run date, and what allocations dated after it took, added back so the items are
+    # open as of it) and placeholders are formatted into the SQL; values are parameters.
     sql = f"""
         SELECT x.line_id, x.customer_id, nl.id AS level_id, nl.seq AS level_seq, nl.channel, nl.min_amount,
                x.due_on, x.currency, x.open_amount, x.open_functional
@@ -74,32 +84,24 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
             -- Each open item with its policy and the level it would get next: one row per item, so
             -- the levels join on equality afterwards instead of trying every level of the policy.
             SELECT l.id AS line_id, l.customer_id, l.due_on, l.currency,
-                   l.open_now + COALESCE(later.amount, 0) AS open_amount,
-                   l.open_functional_now + COALESCE(later.functional, 0) AS open_functional, pol.id AS policy_id,
+                   l.open_now + COALESCE(later.a, 0) AS open_amount,
+                   l.open_functional_now + COALESCE(later.f, 0) AS open_functional, pol.id AS policy_id,
                    CASE
                        WHEN l.due_on <= {d} AND COALESCE(s.level_seq, 0) + 1 < (CASE pol.id {when} ELSE 0 END)
                        THEN (CASE pol.id {when} ELSE 0 END)
                        ELSE COALESCE(s.level_seq, 0) + 1
                    END AS next_seq
-            FROM ledger_dueline l
-            LEFT JOIN (
-                -- What allocations dated after the run date took: added back, the items are open as of it.
-                SELECT a.line_id, CAST(SUM(a.amount) AS BIGINT) AS amount,
-                       CAST(SUM(a.functional_amount) AS BIGINT) AS functional
-                FROM ledger_allocation a
-                WHERE a.allocated_on > {d}
-                GROUP BY a.line_id
-            ) AS later ON later.line_id = l.id
+            FROM {open_items.DUE_LINES} l
+            LEFT JOIN ({open_items.allocations_after("line")}) AS later ON later.line_id = l.id
             LEFT JOIN collections_collectionprofile p ON p.customer_id = l.customer_id
-            LEFT JOIN credit_creditaccount ca ON ca.customer_id = l.customer_id
+            LEFT JOIN {_credit_accounts()} ca ON ca.customer_id = l.customer_id
             LEFT JOIN collections_policygrade g ON g.grade = ca.grade
             LEFT JOIN collections_dunningstate s ON s.line_id = l.id
             JOIN collections_dunningpolicy pol
               ON pol.id = COALESCE(p.policy_id, g.policy_id, %s) AND pol.is_active = %s
             WHERE l.company_id = %s
-              AND l.issue_on <= {d}
-              AND (l.settled_on IS NULL OR l.settled_on > {d})
-              AND l.open_now + COALESCE(later.amount, 0) > 0
+              AND {open_items.line_open_on("l")}
+              AND l.open_now + COALESCE(later.a, 0) > 0
               AND (s.notice_on IS NULL OR s.notice_on <= {_minus_days(d, "pol.min_days_between")})
               AND COALESCE(p.dunning_blocked, %s) = %s
               AND COALESCE(p.in_legal, %s) = %s

@@ -189,7 +189,7 @@ CELERY_TIMEZONE = TIME_ZONE
 # `ardesk serve` runs them in a thread of the web process every ARDESK_SCHEDULE_SECONDS.
 CELERY_BEAT_SCHEDULE = {
     "month-end-aging-snapshots": {"task": "reports.month_end_snapshots", "schedule": 6 * 3600},
-    "ledger-daily-totals-compact": {"task": "reports.ledger_days_compact", "schedule": 3600},
+    "ledger-daily-totals-compact": {"task": "ledger.daily_totals_compact", "schedule": 3600},
     # Today's aging per customer (reports.kept): the first run of a day, and after any posting.
     "kept-aging-refresh": {"task": "reports.kept_aging_refresh", "schedule": 3600},
     "credit-reviews-due": {"task": "credit.reviews_schedule", "schedule": 6 * 3600},

@@ -4,13 +4,17 @@
   (``open_state``: the refresh is the definition, recomputed here without writing).
 - No line is overdrawn and no credit over-applied.
 - Each allocation keeps its line's and its credit's dates and currency (``Allocation.facts``).
+- The daily totals add up to the posted documents, and their triggers are all installed
+  (``daily_totals``).
 """
 
 from __future__ import annotations
 
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from ardesk.core.integrity import Problem, count_with_examples
+from ardesk.ledger.daily_totals import triggers_missing
 from ardesk.ledger.models import DocumentStatus
 from ardesk.ledger.open_state import CREDITS_STATE, LINES_STATE
 
@@ -70,4 +74,53 @@ def open_state() -> list[Problem]:
     return problems
 
 
-CHECKS = [("ledger.open_state", open_state)]
+# Per company and currency: the posted documents' amounts and the daily totals, where they differ.
+_DAILY_TOTALS = f"""
+    SELECT company_id, currency, SUM(documents), SUM(totals), SUM(documents_functional), SUM(totals_functional)
+    FROM (
+        SELECT company_id, currency, amount AS documents, 0 AS totals,
+               functional_amount AS documents_functional, 0 AS totals_functional
+        FROM ledger_document WHERE status = '{DocumentStatus.POSTED.value}'
+        UNION ALL
+        SELECT company_id, currency, 0, balance, 0, balance_functional FROM ledger_ledgerday
+    ) x
+    GROUP BY company_id, currency
+    HAVING SUM(documents) <> SUM(totals) OR SUM(documents_functional) <> SUM(totals_functional)
+    ORDER BY company_id, currency
+"""  # noqa: S608 (fixed text)
+
+
+def daily_totals():
+    """Companies and currencies whose daily totals do not add up to their posted documents, and the
+    daily totals' triggers that are missing."""
+    problems = []
+    missing = triggers_missing()
+    if missing:
+        problems.append(
+            Problem(
+                "ledger.daily_totals.triggers",
+                _("triggers of the daily totals missing: the totals no longer follow the ledger"),
+                len(missing),
+                missing[:5],
+            )
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(_DAILY_TOTALS)
+        rows = cursor.fetchall()
+    if not rows:
+        return problems
+    return [
+        *problems,
+        Problem(
+            "ledger.daily_totals",
+            _("companies and currencies whose daily totals differ from their posted documents (documents / totals)"),
+            len(rows),
+            [
+                f"{company_id}/{currency}: {documents} / {totals}"
+                for company_id, currency, documents, totals, *_f in rows[:5]
+            ],
+        ),
+    ]
+
+
+CHECKS = [("ledger.open_state", open_state), ("ledger.daily_totals", daily_totals)]

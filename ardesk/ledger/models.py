@@ -611,3 +611,49 @@ class StatementRun(models.Model):
     @property
     def is_running(self) -> bool:
         return self.status == ImportJobStatus.IMPORTING
+
+
+class LedgerDay(models.Model):
+    """Posted documents of one company, currency and issue day, summed (minor units).
+
+    A read model kept by database triggers on the documents (``ledger.daily_totals``), so every
+    way of writing the ledger (services, imports, the API) keeps it: the ledger balance on any date
+    and each month's credit sales are then a sum over a few thousand rows instead of every document.
+    Triggers only append rows (no row is updated, so concurrent postings never wait on each other);
+    a day may have several rows until ``daily_totals.totals_compact`` merges them. Readers sum.
+    """
+
+    company = models.ForeignKey(Company, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False)
+    currency = models.CharField(_("currency"), max_length=3)
+    day = models.DateField(_("date"))
+    balance = MinorUnitsField(_("amount"))
+    balance_functional = MinorUnitsField(_("functional amount"))
+    sales_functional = MinorUnitsField(_("credit sales (functional)"))
+
+    class Meta:
+        verbose_name = _("ledger day")
+        verbose_name_plural = _("ledger days")
+        indexes = [models.Index(fields=["company", "day"], name="ledger_day")]
+
+    def __str__(self) -> str:
+        return f"{self.company_id} {self.currency} {self.day}"
+
+
+class ExchangeDay(models.Model):
+    """The exchange differences realised by one company's allocations of one day (functional minor units).
+
+    Kept by database triggers on the allocations (``ledger.daily_totals``), beside ``LedgerDay``,
+    and like it appended to and compacted.
+    """
+
+    company = models.ForeignKey(Company, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False)
+    day = models.DateField(_("date"))
+    realised = MinorUnitsField(_("realised exchange differences"))
+
+    class Meta:
+        verbose_name = _("exchange differences of a day")
+        verbose_name_plural = _("exchange differences by day")
+        indexes = [models.Index(fields=["company", "day"], name="ledger_exchange_day")]
+
+    def __str__(self) -> str:
+        return f"{self.company_id} {self.day}"

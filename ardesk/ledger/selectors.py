@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import F, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from ardesk.companies.models import Company
 from ardesk.core.money import from_minor
-from ardesk.ledger import domain
+from ardesk.ledger import domain, open_items
 from ardesk.ledger.errors import MissingExchangeRate
 from ardesk.ledger.models import Allocation, Document, DocumentStatus, DueLine, ExchangeRate, PaymentTerm
 
@@ -51,22 +51,6 @@ def posted(queryset: QuerySet) -> QuerySet:
     return queryset.filter(status=DocumentStatus.POSTED)
 
 
-def _allocated_after(as_of: dt.date, field: str, column: str = "amount"):
-    """What allocations dated after the date took from the row: added back, it gives the open amount then."""
-    allocations = (
-        Allocation.objects.filter(**{field: OuterRef("pk")}, allocated_on__gt=as_of)
-        .values(field)
-        .annotate(total=Sum(column))
-        .values("total")
-    )
-    return Coalesce(Subquery(allocations), Value(0))
-
-
-def _open_on(as_of: dt.date) -> Q:
-    # Only rows never settled, or settled after the date, can be open on it (see ledger.open_state).
-    return Q(issue_on__lte=as_of) & (Q(settled_on__isnull=True) | Q(settled_on__gt=as_of))
-
-
 def open_lines(*, as_of: dt.date, customer_ids=None, company_ids=None) -> QuerySet[DueLine]:
     """Due lines open as of a date, annotated with open_amount and open_functional (minor units).
 
@@ -74,14 +58,14 @@ def open_lines(*, as_of: dt.date, customer_ids=None, company_ids=None) -> QueryS
     allocations dated on or before the date leave something to pay. Today's open amount is kept on
     the line; the allocations dated after the date are added back to it.
     """
-    lines = DueLine.objects.filter(_open_on(as_of))
+    lines = DueLine.objects.filter(open_items.open_on_q(as_of))
     if customer_ids is not None:
         lines = lines.filter(customer_id__in=customer_ids)
     if company_ids is not None:
         lines = lines.filter(company_id__in=company_ids)
     return lines.annotate(
-        open_amount=F("open_now") + _allocated_after(as_of, "line"),
-        open_functional=F("open_functional_now") + _allocated_after(as_of, "line", "functional_amount"),
+        open_amount=F("open_now") + open_items.allocated_after(as_of, "line"),
+        open_functional=F("open_functional_now") + open_items.allocated_after(as_of, "line", "functional_amount"),
     ).filter(open_amount__gt=0)
 
 
@@ -90,15 +74,15 @@ def open_credits(*, as_of: dt.date, customer_ids=None, company_ids=None) -> Quer
 
     ``unapplied`` is the positive amount (minor units) still to allocate.
     """
-    credits = posted(Document.objects.filter(_open_on(as_of), amount__lt=0, reversal_of__isnull=True))
+    credits = posted(Document.objects.filter(open_items.open_on_q(as_of), amount__lt=0, reversal_of__isnull=True))
     if customer_ids is not None:
         credits = credits.filter(customer_id__in=customer_ids)
     if company_ids is not None:
         credits = credits.filter(company_id__in=company_ids)
     return credits.annotate(
-        unapplied=F("unapplied_now") + _allocated_after(as_of, "source"),
+        unapplied=F("unapplied_now") + open_items.allocated_after(as_of, "source"),
         unapplied_functional=F("unapplied_functional_now")
-        + _allocated_after(as_of, "source", "source_functional_amount"),
+        + open_items.allocated_after(as_of, "source", "source_functional_amount"),
     ).filter(unapplied__gt=0)
 
 
@@ -233,18 +217,6 @@ def open_lines_of_documents(*, company_id: int, numbers, doc_types=("invoice",))
     return lines
 
 
-_EXPOSURE_SQL = """
-SELECT COALESCE(SUM(l.open_functional_now), 0) AS open_total,
-       COALESCE(SUM(CASE WHEN l.due_on < %s THEN l.open_functional_now ELSE 0 END), 0) AS overdue_total,
-       MIN(CASE WHEN l.due_on < %s THEN l.due_on END) AS oldest_due_on,
-       (SELECT COALESCE(SUM(d.unapplied_functional_now), 0) FROM ledger_document d
-        WHERE d.customer_id IN ({marks}) AND d.company_id = %s AND d.amount < 0 AND d.settled_on IS NULL
-          AND d.status = %s AND d.reversal_of_id IS NULL) AS unapplied_total
-FROM ledger_dueline l
-WHERE l.customer_id IN ({marks}) AND l.company_id = %s AND l.settled_on IS NULL AND l.open_now > 0
-"""
-
-
 def exposure_statement(*, customer_ids, company_id: int, as_of: dt.date) -> tuple[str, list]:
     """The statement behind ``exposure_minor`` and its parameters, for a caller that reads more in the same statement.
 
@@ -253,7 +225,7 @@ def exposure_statement(*, customer_ids, company_id: int, as_of: dt.date) -> tupl
     """
     ids = [int(pk) for pk in customer_ids]
     marks = ", ".join(["%s"] * len(ids))  # placeholders only
-    sql = _EXPOSURE_SQL.replace("{marks}", marks)
+    sql = open_items.EXPOSURE.replace("{marks}", marks)
     return sql, [as_of, as_of, *ids, company_id, DocumentStatus.POSTED.value, *ids, company_id]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 
 from ardesk.core.jobs import set_progress
+from ardesk.ledger import daily_totals
 from ardesk.ledger.imports.engine import run_import
 from ardesk.ledger.models import ImportBatch, ImportJob, ImportJobStatus
 
@@ -94,3 +95,9 @@ def statement_run(run_id: int) -> None:
     except Exception as exc:
         StatementRun.objects.filter(pk=run.pk).update(status=ImportJobStatus.FAILED, error=str(exc)[:2000])
         raise
+
+
+@shared_task(name="ledger.daily_totals_compact")
+def daily_totals_compact() -> int:
+    """Merge the ledger's daily totals appended since the last run into one row per day."""
+    return daily_totals.totals_compact()

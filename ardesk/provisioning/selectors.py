@@ -11,7 +11,10 @@ from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 
 from ardesk.core import calendar
+from ardesk.customers.models import Customer
+from ardesk.ledger import open_items
 from ardesk.ledger.models import DueLine
+from ardesk.ledger.open_items import report_session
 from ardesk.provisioning import domain
 from ardesk.provisioning.models import (
     AccountRole,
@@ -23,33 +26,26 @@ from ardesk.provisioning.models import (
     WriteOffStatus,
 )
 from ardesk.reports import domain as report_domain
-from ardesk.reports.aging_sql import report_session
 from ardesk.reports.models import AgingBasis, AgingSnapshot, AgingSnapshotRow, BucketSet
 
-# The open functional amount of each due line of a company as of a date (ledger.open_state: today's
-# open amount plus the allocations dated after the date), with the item's customer and bucket.
-# The lines that can be open on the date (never settled, or settled after it) are read as two
-# ranges of the ledger's (settled_on) index, which carries every column needed but the document:
-# PostgreSQL then reads the index alone instead of the whole table. Columns and fragments below are
-# fixed strings; every value is a placeholder.
-_OPEN_LINES = """(
-    SELECT {columns} FROM ledger_dueline WHERE settled_on IS NULL
-    UNION ALL
-    SELECT {columns} FROM ledger_dueline WHERE settled_on > %s
-)"""
+# The open functional amount of each due line of a company as of a date (the ledger's open-items
+# statement: today's open amount plus the allocations dated after the date), with the item's customer
+# and bucket. The lines that can be open on the date are read as two ranges of the ledger's
+# (settled_on) index, which carries every column needed but the document: PostgreSQL then reads the
+# index alone instead of the whole table. Columns and fragments below are fixed strings; every value
+# is a placeholder.
 _LINE_COLUMNS = "id, customer_id, company_id, issue_on, due_on, open_now, open_functional_now"
-_OPEN_ITEMS_SQL = """
-SELECT l.customer_id AS customer_id, {bucket} AS bucket, l.open_functional_now + COALESCE(x.f, 0) AS amount
-FROM {lines} l
-LEFT JOIN (
-    SELECT a.line_id, CAST(SUM(a.amount) AS BIGINT) AS a, CAST(SUM(a.functional_amount) AS BIGINT) AS f
-    FROM ledger_allocation a
-    WHERE a.allocated_on > %s AND a.company_id = %s
-    GROUP BY a.line_id
-) x ON x.line_id = l.id
-{join}
-WHERE l.company_id = %s AND l.issue_on <= %s AND l.open_now + COALESCE(x.a, 0) > 0 {where}
-"""
+_OPEN_ITEMS_SQL = f"""
+SELECT l.customer_id AS customer_id, {{bucket}} AS bucket, l.open_functional_now + COALESCE(x.f, 0) AS amount
+FROM {{lines}} l
+LEFT JOIN ({open_items.allocations_after("line", " AND a.company_id = %s")}) x ON x.line_id = l.id
+{{join}}
+WHERE l.company_id = %s AND l.issue_on <= %s AND l.open_now + COALESCE(x.a, 0) > 0 {{where}}
+"""  # noqa: S608 (fixed text)
+
+
+# The customers' table, for a portfolio of one industry (segment).
+_CUSTOMERS_JOIN = f"JOIN {Customer._meta.db_table} c ON c.id = l.customer_id"
 
 
 def _in(column: str, values: list, negate: bool = False) -> tuple[str, list]:
@@ -94,11 +90,11 @@ class Portfolio:
             params_bucket = list(limits)
         join, where, params_where = "", "", []
         if self.segment:
-            join = "JOIN customers_customer c ON c.id = l.customer_id"
+            join = _CUSTOMERS_JOIN
             where += " AND c.industry = %s"
             params_where.append(self.segment)
         elif self.other_segments:
-            join = "JOIN customers_customer c ON c.id = l.customer_id"
+            join = _CUSTOMERS_JOIN
             sql, values = _in("c.industry", self.other_segments, negate=True)
             where += sql
             params_where += values
@@ -115,7 +111,7 @@ class Portfolio:
         columns = _LINE_COLUMNS
         if self.exclude_documents or self.documents:
             columns += ", document_id"
-        lines = _OPEN_LINES.format(columns=columns)
+        lines = open_items.lines_open_on(columns)
         sql = _OPEN_ITEMS_SQL.format(bucket=bucket_sql, lines=lines, join=join, where=where)
         as_of, company_id = self.as_of, self.company_id
         return sql, [*params_bucket, as_of, as_of, company_id, company_id, as_of, *params_where]

@@ -25,6 +25,8 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Max, Min
 
 from ardesk.companies.models import Company
+from ardesk.customers.models import Customer
+from ardesk.ledger import open_items
 from ardesk.ledger.models import Allocation, Document
 from ardesk.reports import aging_sql, domain
 from ardesk.reports.models import KEPT_BUCKETS, BucketSet, KeptAging, KeptChange
@@ -38,20 +40,16 @@ TOUCHED_LIMIT = 2000
 LOCK_TIMEOUT = "5s"
 
 # The customers with a document, an allocation, or an allocation to one of their items past the
-# positions, or whose code or name changed (NULL: a company's code changed). Each allocation's line
-# is looked up by its key: joined, PostgreSQL hashed all 1,000,000 lines for 10,000 allocations.
+# positions (the ledger's statement), or whose code or name changed (NULL: a company's code changed).
 # Identifiers are fixed; values are placeholders.
-_TOUCHED_SQL = """
-SELECT customer_id FROM ledger_document WHERE id > %s
-UNION SELECT customer_id FROM ledger_allocation WHERE id > %s
-UNION SELECT (SELECT l.customer_id FROM ledger_dueline l WHERE l.id = a.line_id)
-      FROM ledger_allocation a WHERE a.id > %s
+_TOUCHED_SQL = f"""{open_items.CUSTOMERS_POSTED_SINCE}
 UNION SELECT customer_id FROM reports_keptchange WHERE id > %s
 LIMIT %s
-"""
+"""  # noqa: S608 (fixed text)
 _KEYS = ("customer_id", "company_id")
 _NAMES_JOIN = (
-    " JOIN customers_customer c ON c.id = s.customer_id LEFT JOIN companies_company co ON co.id = s.company_id"
+    f" JOIN {Customer._meta.db_table} c ON c.id = s.customer_id"
+    f" LEFT JOIN {Company._meta.db_table} co ON co.id = s.company_id"
 )
 
 
@@ -172,7 +170,8 @@ def _writers_held() -> bool:
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SELECT set_config('lock_timeout', %s, true)", [LOCK_TIMEOUT])
-            cursor.execute("LOCK TABLE ledger_document, ledger_allocation, reports_keptchange IN SHARE MODE")
+            tables = ", ".join([*open_items.POSTED_TABLES, KeptChange._meta.db_table])
+            cursor.execute(f"LOCK TABLE {tables} IN SHARE MODE")
     except DatabaseError:
         logger.info("Kept aging not refreshed: the ledger is being written.")
         return False
@@ -185,7 +184,7 @@ def refresh(*, bucket_set: BucketSet, as_of: dt.date) -> int | None:
     rules = [domain.BucketRule(b.key, b.label, b.upper) for b in bucket_set.buckets.all()]
     if len(rules) > KEPT_BUCKETS:
         return None
-    with transaction.atomic(), aging_sql.report_session():
+    with transaction.atomic(), open_items.report_session():
         if not _writers_held():
             return None
         positions = {
@@ -267,7 +266,7 @@ def differences(found: KeptAging) -> list[tuple[int, int]]:
         company_ids=list(Company.objects.values_list("id", flat=True)),
         functional=True,
     )
-    with aging_sql.report_session(), connection.cursor() as cursor:
+    with open_items.report_session(), connection.cursor() as cursor:
         cursor.execute(select, params)
         from_items = {(row[0], row[1]): row[2:] for row in cursor.fetchall()}
     stored = {

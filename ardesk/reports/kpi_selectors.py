@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from ardesk.companies.models import Company
 from ardesk.core import calendar
 from ardesk.core.errors import InvalidInput
-from ardesk.ledger.models import Document, DocumentStatus, DocumentType
+from ardesk.ledger.models import Document, DocumentStatus, DocumentType, ExchangeDay, LedgerDay
 from ardesk.reports import domain, kpis, selectors
-from ardesk.reports.models import AgeUnit, AgingBasis, BucketSet, ExchangeDay, LedgerDay
+from ardesk.reports.models import AgeUnit, AgingBasis, BucketSet
 
 KPI_GROUPINGS = ("company", "customer", "collector")
 

@@ -1,8 +1,8 @@
 """Aging as of any date, summed in the database, with its reconciliation to the ledger balance.
 
-The open items are read through the state the ledger keeps (ardesk.ledger.open_state): only lines
-and credits never settled, or settled after the report date, are read, and their open amount then
-is today's plus the allocations dated after the date. Buckets are limits on a date column, so the
+The open items are read through the ledger's open-items statement (ardesk.ledger.open_items): only
+lines and credits never settled, or settled after the report date, are read, and their open amount
+then is today's plus the allocations dated after the date. Buckets are limits on a date column, so the
 whole report is one statement (ardesk.reports.aging_sql), on SQLite and PostgreSQL. As of a day
 whose aging is kept (ardesk.reports.kept), the report reads the kept sums per customer instead,
 recomputing only the customers posted to since.
@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import F, Q, Sum
 from django.db.models.functions import Coalesce
@@ -24,11 +25,13 @@ from django.utils.translation import gettext as _
 
 from ardesk.companies.models import Company
 from ardesk.core.errors import InvalidInput, NotFound
+from ardesk.customers.models import Customer
+from ardesk.ledger import open_items
 from ardesk.ledger import selectors as ledger
-from ardesk.ledger.models import Allocation
+from ardesk.ledger.models import Allocation, ExchangeDay, LedgerDay
+from ardesk.ledger.open_items import report_session
 from ardesk.reports import aging_sql, domain, kept
-from ardesk.reports.aging_sql import report_session
-from ardesk.reports.models import AgingBasis, BucketSet, ExchangeDay, LedgerDay
+from ardesk.reports.models import AgingBasis, BucketSet
 
 GROUPINGS = ("customer", "group", "company", "collector", "currency")
 
@@ -136,14 +139,15 @@ def report_currency(company_ids: list[int], currency: str | None) -> tuple[str, 
 def _joins(by: str) -> str:
     # Every row has its company: LEFT JOIN only keeps PostgreSQL's row estimate (it cannot know how
     # many companies the grouped sums hold, guesses 200, and then probed the customers one by one).
-    joins = " LEFT JOIN companies_company co ON co.id = t.company_id"
+    customers = Customer._meta.db_table
+    joins = f" LEFT JOIN {Company._meta.db_table} co ON co.id = t.company_id"
     if "customer_id" not in _SUM_KEYS[by]:
         return joins
-    joins = " JOIN customers_customer c ON c.id = t.customer_id" + joins
+    joins = f" JOIN {customers} c ON c.id = t.customer_id" + joins
     if by == "group":
-        joins += " JOIN customers_customer g ON g.id = COALESCE(c.parent_id, c.id)"
+        joins += f" JOIN {customers} g ON g.id = COALESCE(c.parent_id, c.id)"
     if by == "collector":
-        joins += " LEFT JOIN auth_user u ON u.id = c.collector_id"
+        joins += f" LEFT JOIN {get_user_model()._meta.db_table} u ON u.id = c.collector_id"
     return joins
 
 
@@ -267,15 +271,12 @@ def _report(
 # overdue, with their overdue items, then one row (customer_id NULL) with what falls due in the
 # week and each bucket's total.
 # Identifiers are fixed; every value is a placeholder. Today's open lines (functional amounts):
-_OPEN_TODAY = """
+_OPEN_TODAY = f"""
 SELECT l.customer_id, l.due_on, l.open_functional_now + COALESCE(x.f, 0) AS amount
-FROM {open_lines} l
-LEFT JOIN (
-    SELECT a.line_id, CAST(SUM(a.amount) AS BIGINT) AS a, CAST(SUM(a.functional_amount) AS BIGINT) AS f
-    FROM ledger_allocation a WHERE a.allocated_on > %s GROUP BY a.line_id
-) x ON x.line_id = l.id
-WHERE l.issue_on <= %s{scope} AND l.open_now + COALESCE(x.a, 0) > 0
-"""
+FROM {{open_lines}} l
+LEFT JOIN ({open_items.allocations_after("line")}) x ON x.line_id = l.id
+WHERE l.issue_on <= %s{{scope}} AND l.open_now + COALESCE(x.a, 0) > 0
+"""  # noqa: S608 (fixed text)
 _DASHBOARD_SQL = f"""
 WITH open_today AS ({_OPEN_TODAY})
 SELECT * FROM (
@@ -290,15 +291,12 @@ SELECT NULL, 0, 0,
        {{bucket_sums}}
 FROM open_today l
 """  # noqa: S608 (fixed text)
-_UNAPPLIED_SQL = """
+_UNAPPLIED_SQL = f"""
 SELECT -CAST(COALESCE(SUM(d.unapplied_functional_now + COALESCE(x.f, 0)), 0) AS BIGINT)
-FROM {open_credits} d
-LEFT JOIN (
-    SELECT a.source_id, CAST(SUM(a.amount) AS BIGINT) AS a, CAST(SUM(a.source_functional_amount) AS BIGINT) AS f
-    FROM ledger_allocation a WHERE a.allocated_on > %s GROUP BY a.source_id
-) x ON x.source_id = d.id
+FROM {{open_credits}} d
+LEFT JOIN ({open_items.allocations_after("source")}) x ON x.source_id = d.id
 WHERE d.unapplied_now + COALESCE(x.a, 0) > 0
-"""
+"""  # noqa: S608 (fixed text)
 
 
 # The same figures from the kept aging of today (ardesk.reports.kept): the customers most overdue
@@ -352,19 +350,19 @@ def dashboard_figures(
         if read is not None:
             return _dashboard_kept(read, today, week_end, company_ids, rules, keys, top)
     sums, sums_params = aging_sql.bucket_sums("l.due_on", "l.amount", bucket_limits)
-    scope, scope_params = aging_sql.scope_sql("l", company_ids, None, None)
+    scope, scope_params = open_items.scope_sql("l", company_ids, None, None)
     sql = _DASHBOARD_SQL.format(
-        open_lines=aging_sql.OPEN_LINES,
+        open_lines=open_items.OPEN_LINES,
         scope=scope,
         zeros=", ".join("0" for _sum in sums),
         bucket_sums=", ".join(sums),
     )
     params = [today, today, today, *scope_params, today, top, today, week_end, today, week_end, *sums_params]
-    credit_scope, credit_scope_params = aging_sql.scope_sql("d", company_ids, None, None)
+    credit_scope, credit_scope_params = open_items.scope_sql("d", company_ids, None, None)
     with report_session():
         found = _grouped(sql, params)
         unapplied = _grouped(
-            _UNAPPLIED_SQL.format(open_credits=aging_sql.OPEN_CREDITS.format(scope=credit_scope)),
+            _UNAPPLIED_SQL.format(open_credits=open_items.OPEN_CREDITS.format(scope=credit_scope)),
             [today, *credit_scope_params, today, today, *credit_scope_params, today],
         )[0][0]
     totals, top_rows, week = dict.fromkeys(keys, 0), [], {"items": 0, "amount": 0}
@@ -388,20 +386,20 @@ def _dashboard_kept(read, today, week_end, company_ids, rules, keys, top) -> Das
         zeros=", ".join("0" for _amount in amounts),
         totals=", ".join(f"CAST(COALESCE(SUM({a}), 0) AS BIGINT)" for a in amounts),
     )
-    scope, scope_params = aging_sql.scope_sql("l", company_ids, None, None)
+    scope, scope_params = open_items.scope_sql("l", company_ids, None, None)
     with report_session():
         found = _grouped(sql, [*kept_params, top])
         week_amount, week_items = _grouped(
-            _WEEK_SQL.format(open_lines=aging_sql.OPEN_LINES, scope=scope),
+            _WEEK_SQL.format(open_lines=open_items.OPEN_LINES, scope=scope),
             [today, today, today, *scope_params, today, week_end],
         )[0]
         top_ids = [row[0] for row in found if row[0] is not None]
         items = {}
         if top_ids:
-            customers, customer_params = aging_sql.scope_sql("l", company_ids, None, top_ids)
+            customers, customer_params = open_items.scope_sql("l", company_ids, None, top_ids)
             items = dict(
                 _grouped(
-                    _OVERDUE_ITEMS_SQL.format(open_lines=aging_sql.OPEN_LINES_OF_CUSTOMERS, scope=customers),
+                    _OVERDUE_ITEMS_SQL.format(open_lines=open_items.OPEN_LINES_OF_CUSTOMERS, scope=customers),
                     [today, today, today, *customer_params, today],
                 )
             )

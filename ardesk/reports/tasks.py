@@ -5,19 +5,13 @@ from __future__ import annotations
 from celery import shared_task
 
 from ardesk.core import clock
-from ardesk.reports import kept, ledger_days, services
+from ardesk.reports import kept, services
 
 
 @shared_task(name="reports.month_end_snapshots")
 def month_end_snapshots() -> int:
     """Store any missing month-end aging snapshot."""
     return services.aging_snapshots_catch_up(today=clock.today())
-
-
-@shared_task(name="reports.ledger_days_compact")
-def ledger_days_compact() -> int:
-    """Merge the ledger's daily totals appended since the last run into one row per day."""
-    return ledger_days.totals_compact()
 
 
 @shared_task(name="reports.kept_aging_refresh")

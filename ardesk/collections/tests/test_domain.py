@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -66,3 +68,48 @@ def test_two_default_policies_and_a_duplicate_code_are_reported_together():
     ]
     _specs, problems = domain.parse_policies(policies)
     assert problems == ["Policy 2: code: A appears twice.", "Only one policy can be the default."]
+
+
+# The shipped policy's shape: a reminder 3 days before the due date, then notices 7, 21 and 35 days after.
+STEPS = (
+    domain.DunningStep(1, -3),
+    domain.DunningStep(2, 7, 10_000),
+    domain.DunningStep(3, 21, 10_000),
+    domain.DunningStep(4, 35, 10_000),
+)
+DUE = dt.date(2026, 3, 31)
+
+
+def _next(run_on, **facts):
+    level = domain.next_level(run_on=run_on, due_on=DUE, levels=STEPS, min_days_between=7, **facts)
+    return level.seq if level else None
+
+
+def test_an_item_not_yet_due_gets_the_reminder_from_three_days_before():
+    assert _next(dt.date(2026, 3, 27)) is None
+    assert _next(dt.date(2026, 3, 28)) == 1
+
+
+def test_an_item_already_due_skips_the_reminder_and_starts_at_the_first_notice():
+    assert _next(DUE) is None  # due today: the reminder is past and the first notice is 7 days off
+    assert _next(dt.date(2026, 4, 7)) == 2
+
+
+def test_an_item_climbs_one_level_per_run_and_waits_the_days_between_notices():
+    assert _next(dt.date(2026, 5, 30), reached=2, last_notice_on=dt.date(2026, 5, 24)) is None  # 6 days
+    assert _next(dt.date(2026, 5, 31), reached=2, last_notice_on=dt.date(2026, 5, 24)) == 3  # not 4
+    assert _next(dt.date(2026, 5, 31), reached=4, last_notice_on=dt.date(2026, 5, 1)) is None  # no level 5
+
+
+def test_a_dispute_an_open_promise_or_a_block_holds_the_item():
+    day = dt.date(2026, 4, 10)
+    assert _next(day, disputed=True) is None
+    assert _next(day, promised_on=day) is None  # the promise's date has not passed
+    assert _next(day, promised_on=day - dt.timedelta(days=1)) == 2
+    assert _next(day, blocked=True) is None
+
+
+def test_a_notice_is_sent_when_its_items_reach_the_levels_minimum():
+    second, reminder = STEPS[1], STEPS[0]
+    items = [(7, second, 6_000), (7, second, 4_000), (8, second, 9_999), (8, reminder, 1)]
+    assert domain.notices_due(items) == {(7, 2): [6_000, 4_000], (8, 1): [1]}

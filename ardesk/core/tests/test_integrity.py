@@ -51,7 +51,7 @@ def execute(sql: str, params) -> None:
 
 
 def test_a_clean_ledger_has_no_problems(ledger):
-    assert "No problems: references, ledger.open_state, reports.ledger_days" in integrity()
+    assert "No problems: references, ledger.open_state, ledger.daily_totals" in integrity()
     found = json.loads(integrity("--format", "json"))
     assert found["problems"] == [] and "references" in found["checks"]
 
@@ -83,13 +83,13 @@ def test_a_reference_to_a_missing_row_is_named(ledger):
 
 def test_daily_totals_that_do_not_add_up_to_the_documents_are_named(ledger, company):
     execute(
-        "INSERT INTO reports_ledgerday (company_id, currency, day, balance, balance_functional, sales_functional)"
+        "INSERT INTO ledger_ledgerday (company_id, currency, day, balance, balance_functional, sales_functional)"
         " VALUES (%s, 'CNY', %s, 1, 1, 0)",
         [company.pk, dt.date(2025, 3, 31)],
     )
     found = {p["check"]: p for p in json.loads(failing("--format", "json")[0])["problems"]}
     # Documents: invoice 1,000.00 less receipt 500.00 = 500.00; the totals now say 500.01.
-    assert found["reports.ledger_days"]["examples"] == [f"{company.pk}/CNY: 50000 / 50001"]
+    assert found["ledger.daily_totals"]["examples"] == [f"{company.pk}/CNY: 50000 / 50001"]
 
 
 def test_an_allocation_whose_copied_due_date_is_not_its_lines_is_named(ledger):

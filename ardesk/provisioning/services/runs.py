@@ -19,6 +19,7 @@ from ardesk.core import calendar
 from ardesk.core.bulk import insert_rows
 from ardesk.core.errors import InvalidInput, NotPermitted
 from ardesk.core.money import from_minor, to_decimal, to_minor
+from ardesk.ledger.open_items import report_session
 from ardesk.provisioning import domain, selectors
 from ardesk.provisioning.access import APPROVE_RUN, PREPARE_RUN, ensure_access
 from ardesk.provisioning.errors import ProvisioningError
@@ -34,7 +35,6 @@ from ardesk.provisioning.models import (
 )
 from ardesk.provisioning.services.journal import book
 from ardesk.provisioning.services.policies import policy_json
-from ardesk.reports.aging_sql import report_session
 from ardesk.reports.models import BucketSet
 
 

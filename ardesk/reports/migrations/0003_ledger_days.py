@@ -4,7 +4,7 @@ import ardesk.core.money
 import django.db.models.deletion
 from django.db import migrations, models
 
-from ardesk.reports.ledger_days import triggers_install, triggers_remove
+from ardesk.reports.migrations._ledger_days_0003 import triggers_install, triggers_remove
 
 
 def install(apps, schema_editor):

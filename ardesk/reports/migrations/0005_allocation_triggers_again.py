@@ -4,7 +4,7 @@ PostgreSQL altered the table in place and kept them."""
 
 from django.db import migrations
 
-from ardesk.reports.ledger_days import triggers_install, triggers_remove
+from ardesk.reports.migrations._ledger_days_0003 import triggers_install, triggers_remove
 
 
 def reinstall(apps, schema_editor):

@@ -209,3 +209,17 @@ def test_the_integrity_check_finds_a_kept_row_that_differs_from_the_open_items(l
     [problem] = integrity.kept_aging()
     assert problem.count == 1
     assert problem.examples == [f"{row.customer_id}/{company.pk}"]
+
+
+def test_the_kept_agings_triggers_on_customers_and_companies_survive_every_migration():
+    """They watch tables of other apps (see core/tests/test_table_owners.py): a migration of those apps
+    that rebuilt the table on SQLite would drop them silently."""
+    sql = (
+        "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+        if connection.vendor == "postgresql"
+        else "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        installed = {row[0] for row in cursor.fetchall()}
+    assert {"reports_kept_customer_change", "reports_kept_company_change"} <= installed

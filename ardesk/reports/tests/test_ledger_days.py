@@ -11,11 +11,9 @@ from django.db.models import F, Sum
 from hypothesis import HealthCheck, given, settings
 
 from ardesk.customers.tests.factories import CustomerFactory
-from ardesk.ledger import services
-from ardesk.ledger.models import Allocation, Document, DocumentStatus
+from ardesk.ledger import daily_totals, services, tasks
+from ardesk.ledger.models import Allocation, Document, DocumentStatus, ExchangeDay, LedgerDay
 from ardesk.ledger.tests.test_invariants import apply, operations
-from ardesk.reports import ledger_days, tasks
-from ardesk.reports.models import ExchangeDay, LedgerDay
 from ardesk.reports.tests.conftest import D
 
 pytestmark = pytest.mark.django_db
@@ -102,18 +100,18 @@ def test_compacting_leaves_one_row_per_day_with_the_same_totals(ledger, company)
     Document.objects.filter(doc_type="invoice").update(status=DocumentStatus.DRAFT)
     Document.objects.filter(doc_type="invoice").update(status=DocumentStatus.POSTED)
     assert LedgerDay.objects.count() > len(before[0])
-    left = ledger_days.totals_compact()
+    left = daily_totals.totals_compact()
     assert kept() == before == summed()
     assert LedgerDay.objects.count() == len(before[0])
     assert ExchangeDay.objects.count() == len(before[1])
     assert left == len(before[0]) + len(before[1])
-    assert tasks.ledger_days_compact() == left
+    assert tasks.daily_totals_compact() == left
 
 
 def test_a_rebuild_from_the_ledger_gives_what_the_triggers_kept(ledger):
     before = kept()
     with connection.cursor() as cursor:
-        for sql in ledger_days.REBUILD:
+        for sql in daily_totals.REBUILD:
             cursor.execute(sql)
     assert kept() == before
 
@@ -174,3 +172,22 @@ def test_an_import_merges_the_daily_totals_it_appended(accountant, company):
     days = {(d.day, d.balance) for d in LedgerDay.objects.filter(company=company)}
     assert days == {(dt.date(2024, 5, 2), 35050), (dt.date(2024, 5, 3), 4950)}
     assert run_all()[1] == []
+
+
+def test_every_trigger_of_the_daily_totals_is_installed_after_the_migrations():
+    assert daily_totals.triggers_missing() == []
+
+
+def test_a_missing_trigger_of_the_daily_totals_is_named_by_the_integrity_check():
+    from ardesk.ledger.integrity import daily_totals as check
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("DROP TRIGGER ledger_allocation_removed ON ledger_allocation")
+        else:
+            cursor.execute("DROP TRIGGER ledger_allocation_removed")
+    assert daily_totals.triggers_missing() == ["ledger_allocation_removed"]
+    problems = check()
+    assert [(p.check, p.count, p.examples) for p in problems] == [
+        ("ledger.daily_totals.triggers", 1, ["ledger_allocation_removed"])
+    ]

@@ -1,26 +1,8 @@
-"""The ledger's daily totals (``LedgerDay``, ``ExchangeDay``): database triggers keep them, SQL reads them.
-
-The aging's reconciliation line needs the ledger balance on a date and the exchange differences
-realised by then, and the DSO trend each month's balance and credit sales. Summed from the
-documents and allocations these read every row ever posted (two million at a million invoices);
-summed from the daily totals they read one row per company, currency and day.
-
-Triggers, not service code, keep the totals, so that no way of writing the ledger can miss them:
-services, the bulk import (COPY on PostgreSQL), a data migration. On PostgreSQL an insert statement
-of documents adds its rows grouped per day (one statement trigger with a transition table, so a
-chunk of 2,000 imported documents costs one grouped insert); an allocation fires its trigger only
-when it realises an exchange difference (a row trigger with a condition, so the many allocations
-between amounts at the same rate cost nothing). On SQLite a row trigger adds each row. Posted
-documents and allocations are never changed or deleted by the product, but the update and delete
-triggers keep the totals exact if anything ever does. The triggers only append rows, never update
-one: postings never wait for each other on a day's row, and an import that adds to the same days
-chunk after chunk does not pile up row versions in its transaction. A scheduled job
-(``totals_compact``) merges each day's rows; readers always sum.
-"""
+"""The daily totals' triggers as reports/0003 installed them (and reports/0005 again on SQLite), on
+tables reports_ledgerday and reports_exchangeday: frozen here so those migrations and ledger/0020,
+which removes them, keep doing what they did. The living version is ``ardesk.ledger.daily_totals``."""
 
 from __future__ import annotations
-
-from django.db import connection, transaction
 
 SALES_TYPES_SQL = "('invoice', 'debit_note', 'credit_note')"
 
@@ -183,59 +165,3 @@ def triggers_remove(schema_editor) -> None:
         schema_editor.execute(sql, params=None)
 
 
-_COMPACT_POSTGRESQL = [
-    f"""WITH moved AS (
-        DELETE FROM reports_ledgerday RETURNING company_id, currency, day, balance, balance_functional, sales_functional
-    )
-    INSERT INTO reports_ledgerday ({_DAY_COLUMNS})
-    SELECT company_id, currency, day, SUM(balance), SUM(balance_functional), SUM(sales_functional)
-    FROM moved GROUP BY company_id, currency, day
-    HAVING SUM(balance) <> 0 OR SUM(balance_functional) <> 0 OR SUM(sales_functional) <> 0""",  # noqa: S608
-    """WITH moved AS (DELETE FROM reports_exchangeday RETURNING company_id, day, realised)
-    INSERT INTO reports_exchangeday (company_id, day, realised)
-    SELECT company_id, day, SUM(realised) FROM moved GROUP BY company_id, day HAVING SUM(realised) <> 0""",
-]
-_COMPACT_SQLITE = [
-    f"""INSERT INTO reports_ledgerday ({_DAY_COLUMNS})
-    SELECT company_id, currency, day, SUM(balance), SUM(balance_functional), SUM(sales_functional)
-    FROM reports_ledgerday WHERE id <= %s GROUP BY company_id, currency, day
-    HAVING SUM(balance) <> 0 OR SUM(balance_functional) <> 0 OR SUM(sales_functional) <> 0""",  # noqa: S608
-    "DELETE FROM reports_ledgerday WHERE id <= %s",
-    """INSERT INTO reports_exchangeday (company_id, day, realised)
-    SELECT company_id, day, SUM(realised) FROM reports_exchangeday WHERE id <= %s GROUP BY company_id, day
-    HAVING SUM(realised) <> 0""",
-    "DELETE FROM reports_exchangeday WHERE id <= %s",
-]
-
-
-@transaction.atomic
-def totals_compact() -> int:
-    """Merge the rows the triggers appended into one per day (dropping days that sum to nothing).
-
-    Readers sum, so the totals are the same before and after; fewer rows make them cheaper. On
-    PostgreSQL each table is moved in one statement (one snapshot: a row committed meanwhile is
-    either moved or left, never lost); on SQLite the transaction holds the only write lock.
-    Returns the number of rows left.
-    """
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            for sql in _COMPACT_POSTGRESQL:
-                cursor.execute(sql)
-        else:
-            cursor.execute("SELECT COALESCE(MAX(id), 0) FROM reports_ledgerday")
-            last_day = cursor.fetchone()[0]
-            cursor.execute("SELECT COALESCE(MAX(id), 0) FROM reports_exchangeday")
-            last_exchange = cursor.fetchone()[0]
-            for sql, last in zip(_COMPACT_SQLITE, (last_day, last_day, last_exchange, last_exchange), strict=True):
-                cursor.execute(sql, [last])
-        cursor.execute("SELECT (SELECT COUNT(*) FROM reports_ledgerday) + (SELECT COUNT(*) FROM reports_exchangeday)")
-        return cursor.fetchone()[0]
-
-
-def merge_after_import(**_kwargs) -> None:
-    """After an import, merge the rows its triggers appended at once rather than at the next hourly run.
-
-    A million imported invoices append some 660,000 rows; until they are merged every reader sums
-    them (the dashboard took 1.0 s instead of 0.2 s). Merging them takes a few seconds.
-    """
-    totals_compact()
