@@ -78,12 +78,21 @@ def references() -> list[Problem]:
     return problems
 
 
+_registered: list[tuple[str, callable]] = []
+
+
+def register(name: str, check) -> None:
+    """Add a context's check (called from its ``AppConfig.ready()``); registering a name again is a no-op."""
+    if all(known != name for known, _check in _registered):
+        _registered.append((name, check))
+
+
 def checks() -> list[tuple[str, callable]]:
     """Every check, by name: the references, then each context's own."""
     from ardesk.ledger import integrity as ledger_integrity
     from ardesk.reports import integrity as reports_integrity
 
-    return [("references", references), *ledger_integrity.CHECKS, *reports_integrity.CHECKS]
+    return [("references", references), *ledger_integrity.CHECKS, *reports_integrity.CHECKS, *_registered]
 
 
 def run_all() -> tuple[list[str], list[Problem]]:
