@@ -67,8 +67,8 @@ def encryption_key() -> list[Problem]:
                 Problem(
                     check=f"{table}.{column}.key",
                     description=_(
-                        "of %(sampled)d sampled encrypted %(column)s values in %(table)s, these the configured "
-                        "key cannot read: ARDESK_ENCRYPTION_KEY is missing or wrong"
+                        "sampled encrypted values of %(column)s in %(table)s (of %(sampled)d) the configured key "
+                        "cannot read: ARDESK_ENCRYPTION_KEY is missing or wrong"
                     )
                     % {"sampled": len(rows), "column": column, "table": table},
                     count=len(unreadable),

@@ -68,7 +68,7 @@ def test_values_the_configured_key_cannot_read_are_found(company, settings):
 
     assert problem.check == "customers_customer.bank_account.key"
     assert (problem.count, problem.examples) == (1, [readable.pk])
-    assert problem.description.startswith("of 2 sampled encrypted bank_account values in customers_customer")
+    assert problem.description.startswith("sampled encrypted values of bank_account in customers_customer (of 2)")
     assert unreadable.pk not in problem.examples
 
 
