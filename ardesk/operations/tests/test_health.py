@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 import redis
 from django.db import OperationalError, connection
+from django.test import Client
 
 from ardesk.core import clock
 from ardesk.operations import health
@@ -14,6 +15,12 @@ from ardesk.operations.models import Heartbeat
 
 pytestmark = pytest.mark.django_db
 REDIS = "redis://127.0.0.1:6379/15"
+
+
+@pytest.fixture
+def client():
+    """A load balancer's probe; it asks for English so the problems read as written here (Chinese by default)."""
+    return Client(HTTP_ACCEPT_LANGUAGE="en")
 
 
 @pytest.fixture
