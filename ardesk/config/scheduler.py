@@ -20,7 +20,7 @@ def run_scheduled_once() -> None:
     app.loader.import_default_modules()  # registers every context's tasks (celery's autodiscovery)
     for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
         try:
-            app.tasks[entry["task"]]()
+            app.tasks[entry["task"]].apply(throw=True)  # apply: timed and counted like a worker's run
         except Exception:
             logger.exception("Scheduled job %s failed", name)
 

@@ -14,6 +14,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from ardesk.config.paths import data_dir, secret_from_env_or_file
+from ardesk.operations.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = data_dir()
@@ -56,11 +57,14 @@ INSTALLED_APPS = [
     "ardesk.collections",
     "ardesk.provisioning",
     "ardesk.credit",
+    "ardesk.operations",
     "ardesk.demo",
     "ardesk.config",  # the `serve` command: the WSGI application and the in-process schedule
 ]
 
 MIDDLEWARE = [
+    "ardesk.operations.middleware.RequestIdMiddleware",
+    "ardesk.operations.middleware.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -195,8 +199,17 @@ CELERY_BEAT_SCHEDULE = {
     "credit-reviews-due": {"task": "credit.reviews_schedule", "schedule": 6 * 3600},
     # Promises kept or broken, the day's dunning run per company (once a day), failed e-mails again.
     "collections-daily": {"task": "collections.daily", "schedule": 3600},
+    # /readyz checks the scheduler ran within ARDESK_HEARTBEAT_MAX_SECONDS (two passes by default).
+    "operations-heartbeat": {"task": "operations.heartbeat", "schedule": 60},
+    # Once a day into ARDESK_BACKUP_DIR, keeping the newest ARDESK_BACKUP_KEEP; off without the folder.
+    "operations-backup-daily": {"task": "operations.backup_daily", "schedule": 3600},
 }
 ARDESK_SCHEDULE_SECONDS = int(os.environ.get("ARDESK_SCHEDULE_SECONDS", "3600"))
+ARDESK_HEARTBEAT_MAX_SECONDS = int(os.environ.get("ARDESK_HEARTBEAT_MAX_SECONDS", "0"))  # 0: two passes
+ARDESK_BACKUP_DIR = os.environ.get("ARDESK_BACKUP_DIR", "")
+ARDESK_BACKUP_KEEP = int(os.environ.get("ARDESK_BACKUP_KEEP", "7"))
+ARDESK_METRICS = env_bool("ARDESK_METRICS")
+ARDESK_METRICS_TOKEN = os.environ.get("ARDESK_METRICS_TOKEN", "")
 
 ARDESK_API_PAGE_SIZE = 50
 ARDESK_LIST_PAGE_SIZE = 50
@@ -206,9 +219,6 @@ ARDESK_JOBS_INLINE = env_bool("ARDESK_JOBS_INLINE")
 if CELERY_BROKER_URL.startswith("redis"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CELERY_BROKER_URL}}
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("ARDESK_LOG_LEVEL", "WARNING")},
-}
+LOGGING = logging_config(
+    log_format=os.environ.get("ARDESK_LOG_FORMAT", "text"), level=os.environ.get("ARDESK_LOG_LEVEL", "WARNING")
+)

@@ -21,4 +21,5 @@ urlpatterns = [
     path("audit/", include("ardesk.audit.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    path("", include("ardesk.operations.urls")),
 ]

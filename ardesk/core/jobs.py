@@ -32,7 +32,7 @@ def enqueue(task, *args) -> None:
 def _run(task, args) -> None:
     close_old_connections()
     try:
-        task.run(*args)
+        task.apply(args=args, throw=True)  # apply: timed and counted like a worker's run
     finally:
         connections.close_all()
 
