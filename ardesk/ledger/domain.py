@@ -240,7 +240,6 @@ MAX_MINOR = 10**15 - 1
 TEXT_LENGTHS = {"number": 40, "external_ref": 64, "order_ref": 64, "reference": 40, "description": 300}
 # OWASP's CSV-injection rule: a cell starting with one of these is run as a formula by spreadsheets.
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]").search
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)").fullmatch
 _SCIENTIFIC = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+").fullmatch
 
@@ -285,10 +284,10 @@ def is_formula(text: str) -> bool:
     return text.startswith(FORMULA_LEADS) and text not in ("-", "+")
 
 
-def text_problem(value: str, field: str, max_length: int, *, single_line: bool = True) -> Problem | None:
-    """The problem of a stored text: too long, a character the database cannot hold, a formula."""
-    if "\x00" in value or (single_line and _CONTROL(value)):
-        return Problem(field, "control_character", _("Contains a control character (such as NUL or a line break)."))
+def text_problem(value: str, field: str, max_length: int) -> Problem | None:
+    """The problem of a stored text: a NUL character (which PostgreSQL cannot store), too long, a formula."""
+    if "\x00" in value:
+        return Problem(field, "nul_character", _("Contains a NUL character, which cannot be stored."))
     if len(value) > max_length:
         return Problem(field, "too_long", _("At most %(count)d characters.") % {"count": max_length})
     if is_formula(value):
@@ -382,6 +381,13 @@ def amount_problems(amount: Decimal, currency: str, field: str = "amount") -> li
     return []
 
 
+def positive_problem(amount: Decimal, field: str = "amount") -> Problem | None:
+    """Invoices, notes, receipts and allocations are positive; only an adjustment carries a sign."""
+    if amount <= 0:
+        return Problem(field, "not_positive", _("The amount must be positive, not %(value)s.") % {"value": amount})
+    return None
+
+
 def functional_problem(functional: Decimal, functional_currency: str) -> Problem | None:
     """A document's amount converted to the functional currency must fit the ledger's columns too."""
     places = currency_decimals(functional_currency)
@@ -419,7 +425,7 @@ def document_problems(draft: DocumentDraft, *, by_hand: bool = True) -> list[Pro
     for name in TEXT_LENGTHS:
         text = getattr(draft, name)
         if text:
-            problems.extend(_some(text_problem(text, name, TEXT_LENGTHS[name], single_line=name != "description")))
+            problems.extend(_some(text_problem(text, name, TEXT_LENGTHS[name])))
     for name in ("issue_on", "due_on"):
         day = getattr(draft, name)
         if day is not None:
@@ -429,12 +435,8 @@ def document_problems(draft: DocumentDraft, *, by_hand: bool = True) -> list[Pro
     if draft.amount is not None and currency_ok:
         value_problems = amount_problems(draft.amount, draft.currency, "amount")
         problems.extend(value_problems)
-        if draft.doc_type != "adjustment" and draft.amount <= 0:
-            problems.append(
-                Problem(
-                    "amount", "not_positive", _("The amount must be positive, not %(value)s.") % {"value": draft.amount}
-                )
-            )
+        if draft.doc_type != "adjustment":
+            problems.extend(_some(positive_problem(draft.amount)))
         elif draft.amount == 0:
             problems.append(Problem("amount", "zero", _("The amount cannot be zero.")))
     if draft.cost is not None and currency_ok:
