@@ -320,6 +320,10 @@ def read_amount(value, field: str = "amount") -> tuple[Decimal | None, list[Prob
     0.30000000000000004 stays what it is: the currency's minor unit then decides, as for text.
     """
     if isinstance(value, Decimal):
+        # A Decimal with a positive exponent was written as 1E+30 (as a JSON client may send it);
+        # the ledger's own amounts (from_minor, quantize) never have one.
+        if value.is_finite() and value.as_tuple().exponent > 0:
+            return None, [_scientific(field)]
         amount = value
     elif isinstance(value, bool):
         return None, [Problem(field, "not_an_amount", _("'%(value)s' is not an amount.") % {"value": value})]
@@ -341,13 +345,7 @@ def read_amount(value, field: str = "amount") -> tuple[Decimal | None, list[Prob
                 )
             ]
         if _SCIENTIFIC(text):
-            return None, [
-                Problem(
-                    field,
-                    "scientific_notation",
-                    _("%(value)s is in scientific notation: write the amount out in full.") % {"value": value},
-                )
-            ]
+            return None, [_scientific(field)]
         try:
             amount = Decimal(text)
         except InvalidOperation:
@@ -355,6 +353,11 @@ def read_amount(value, field: str = "amount") -> tuple[Decimal | None, list[Prob
     if not amount.is_finite():
         return None, [Problem(field, "not_an_amount", _("'%(value)s' is not an amount.") % {"value": value})]
     return amount, []
+
+
+def _scientific(field: str) -> Problem:
+    # The same words however the value arrived ("1e30" in a file, Decimal("1E+30") from JSON).
+    return Problem(field, "scientific_notation", _("Scientific notation (such as 1e5): write the amount out in full."))
 
 
 def amount_problems(amount: Decimal, currency: str, field: str = "amount") -> list[Problem]:
