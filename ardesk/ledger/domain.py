@@ -364,24 +364,25 @@ def amount_problems(amount: Decimal, currency: str, field: str = "amount") -> li
     """An amount must be exact to its currency's minor unit and fit the ledger's columns."""
     places = currency_decimals(currency)
     minor = amount.scaleb(places)
+    problems = []
     if minor != minor.to_integral_value():
-        return [
+        problems.append(
             Problem(
                 field,
                 "too_many_decimals",
                 _("%(value)s has more than %(places)d decimals.") % {"value": amount, "places": places},
             )
-        ]
+        )
     if abs(minor) > MAX_MINOR:
-        return [
+        problems.append(
             Problem(
                 field,
                 "too_large",
                 _("%(value)s is more than the largest amount the ledger holds, %(max)s.")
                 % {"value": amount, "max": Decimal(MAX_MINOR).scaleb(-places)},
             )
-        ]
-    return []
+        )
+    return problems
 
 
 def positive_problem(amount: Decimal, field: str = "amount") -> Problem | None:
