@@ -6,8 +6,11 @@ import io
 import threading
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, connections
+from django.test import Client
 
+from ardesk.accounts.services import token_issue
 from ardesk.customers.models import Customer
 from ardesk.customers.tests.factories import CustomerFactory
 from ardesk.ledger.imports import base
@@ -291,3 +294,19 @@ def test_the_same_file_imported_twice_at_once_is_written_once(company, persona):
     assert all(report.ok for report in reports), [r.problems for r in reports]
     assert sorted((r.created, r.unchanged) for r in reports) == [(0, 500), (500, 0)]
     assert Document.objects.filter(company=company).count() == 500
+
+
+@pytest.mark.parametrize("dry_run", ["true", "false"])
+@pytest.mark.parametrize("amount", ["1e30", "1e300"])
+def test_the_api_answers_a_named_422_for_amounts_it_used_to_crash_on(accountant, company, customers, dry_run, amount):
+    _token, raw = token_issue(user=accountant)
+    api = Client(headers={"Authorization": f"Bearer {raw}", "Accept-Language": "en"})
+    data = (CSV_HEAD + ",".join(row(amount=amount)) + "\n").encode()
+    response = api.post(
+        "/api/v1/ledger/imports/invoices",
+        {"file": SimpleUploadedFile("f.csv", data), "company": "SH01", "dry_run": dry_run},
+    )
+    assert response.status_code == 422
+    assert response.json()["problems"] == [
+        {"line": 2, "field": "amount", "reason": "Scientific notation (such as 1e5): write the amount out in full."}
+    ]
