@@ -13,7 +13,9 @@ from django.test import Client
 from ardesk.accounts.services import token_issue
 from ardesk.customers.models import Customer
 from ardesk.customers.tests.factories import CustomerFactory
-from ardesk.ledger.imports import base
+from ardesk.ledger.imports import base, formats
+from ardesk.ledger.imports.base import ImportReport
+from ardesk.ledger.imports.documents import InvoiceImporter
 from ardesk.ledger.imports.engine import run_import
 from ardesk.ledger.models import Allocation, Document
 from ardesk.ledger.tests.factories import invoice, receipt
@@ -310,3 +312,63 @@ def test_the_api_answers_a_named_422_for_amounts_it_used_to_crash_on(accountant,
     assert response.json()["problems"] == [
         {"line": 2, "field": "amount", "reason": "Scientific notation (such as 1e5): write the amount out in full."}
     ]
+
+
+# The fast path takes only what the full checks accept, and reads it the same
+
+
+VARIANTS = [
+    {},
+    {"amount": "9999999999999.99"},
+    {"amount": "10000000000000"},
+    {"amount": "1e3"},
+    {"number": "-"},
+    {"number": "-1"},
+    {"number": "A\x00"},
+    {"number": "=1"},
+    {"issue_date": "1900-01-01", "due_date": "1900-01-31"},
+    {"issue_date": "2100-12-01", "due_date": "2100-12-31"},
+    {"due_date": "2101-01-01"},
+    {"issue_date": "1899-12-31"},
+    {"cost": "0"},
+    {"cost": "12.5"},
+    {"cost": "1e3"},
+    {"order_ref": "=x"},
+    {"order_ref": "-"},
+    {"external_ref": "@x"},
+    {"external_ref": "ERP-1"},
+]
+
+
+@pytest.mark.parametrize("change", VARIANTS)
+def test_the_fast_path_accepts_only_what_the_full_checks_accept(accountant, company, customers, change):
+    cells = {
+        "number": "A-1",
+        "customer": "C1",
+        "issue_date": "2024-01-05",
+        "due_date": "2024-02-04",
+        "currency": "CNY",
+        "amount": "10",
+        "external_ref": "",
+        "cost": "",
+        "order_ref": "",
+        **change,
+    }
+    headers = list(cells)
+
+    def importer():
+        one = InvoiceImporter(company=company, user=accountant, report=ImportReport(kind="invoices", file_name="f"))
+        one.positions, _problems = formats.header_map("invoices", headers)
+        one.start()
+        return one
+
+    fast = importer().plain_invoice(2, list(cells.values()))
+    if change in ({}, {"amount": "9999999999999.99"}, {"cost": "12.5"}, {"external_ref": "ERP-1"}):
+        assert fast is not None  # plain rows do take the fast path
+    full_importer = importer()
+    full = full_importer.checked_invoice(2, cells)
+    if full is None:
+        assert fast is None and full_importer.report.problem_count > 0
+    elif fast is not None:
+        read = ("number", "customer_id", "issue_on", "due_on", "currency", "minor", "cost", "order_ref", "external_ref")
+        assert {k: fast[k] for k in read} == {k: full[k] for k in read}
