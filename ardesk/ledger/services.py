@@ -92,9 +92,18 @@ def document_post(
     if problem is not None:
         raise InvalidInput(domain.problems_by_field([problem]))
     term = payment_term or _customer_term(customer, doc_type, due_on)
-    parts = _due_parts(draft, signed, selectors.term_of(term))
+    rule_term = selectors.term_of(term)
+    parts = _due_parts(draft, signed, rule_term)
     document = _document_save(
-        by=by, company=company, customer=customer, draft=draft, signed=signed, rate=rate, term=term, parts=parts
+        by=by,
+        company=company,
+        customer=customer,
+        draft=draft,
+        signed=signed,
+        rate=rate,
+        term=term,
+        rule_term=rule_term,
+        parts=parts,
     )
     _due_lines_create(document, parts)
     record(
@@ -190,12 +199,13 @@ def _document_save(
     signed: Decimal,
     rate: Decimal,
     term: PaymentTerm | None,
+    rule_term: domain.Term | None,
     parts: list[domain.DuePart],
 ) -> Document:
     """Save the posted document with its functional amount, discount and open state."""
     currency, functional_currency = draft.currency, company.functional_currency
     functional = domain.functional_amount(signed, rate, functional_currency)
-    discount = domain.early_payment_discount(signed, currency, draft.issue_on, selectors.term_of(term))
+    discount = domain.early_payment_discount(signed, currency, draft.issue_on, rule_term)
     document = Document(
         company=company,
         customer=customer,
