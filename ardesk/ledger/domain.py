@@ -7,14 +7,15 @@ Decimals in one currency; callers convert to and from minor units (core.money).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
 from ardesk.core import calendar
-from ardesk.core.money import quantize
+from ardesk.core.money import CurrencyError, currency_decimals, quantize
 
 ZERO = Decimal(0)
 
@@ -219,3 +220,247 @@ def least_available(total: Decimal, movements: Sequence[tuple[dt.date, Decimal]]
         used += sum((amount for d, amount in movements if d == day), ZERO)
         least = min(least, total - used)
     return least
+
+
+# One validation of a document. The posting service (UI, API) and every import call these rules,
+# so the same mistake gets the same words wherever it is made; each problem is a value naming the
+# field and the reason, and a caller reports all of them at once.
+
+DOCUMENT_TYPES = frozenset({"invoice", "debit_note", "credit_note", "receipt", "adjustment", "write_off", "recovery"})
+BAD_DEBT_TYPES = frozenset({"write_off", "recovery"})
+# Dates a receivable can sensibly carry; outside them a typo (20224, 0024) would age or overflow.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+# Amounts are stored as whole minor units in a 64-bit integer column; 15 digits (just under ten
+# trillion yuan) leave room for a total of thousands of the largest documents within the column.
+MAX_MINOR = 10**15 - 1
+TEXT_LENGTHS = {"number": 40, "external_ref": 64, "order_ref": 64, "reference": 40, "description": 300}
+# OWASP's CSV-injection rule: a cell starting with one of these is run as a formula by spreadsheets.
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)").fullmatch
+_SCIENTIFIC = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+").fullmatch
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with one field of a document: the field, a stable code, the user's words."""
+
+    field: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class DocumentDraft:
+    """A document as entered or imported, before it is posted.
+
+    A field that is None was not read (its cell could not be parsed, which the reader reports):
+    the rules about it are skipped rather than reported twice. Amounts are in the document's
+    currency, positive as the document says (an adjustment carries its sign).
+    """
+
+    doc_type: str
+    number: str | None
+    issue_on: dt.date | None
+    currency: str | None
+    amount: Decimal | None
+    due_on: dt.date | None = None
+    cost: Decimal | None = None
+    external_ref: str | None = ""
+    order_ref: str | None = ""
+    reference: str | None = ""
+    description: str | None = ""
+
+
+def is_formula(text: str) -> bool:
+    """Whether a spreadsheet would run this text as a formula (OWASP's CSV-injection rule).
+
+    Text starting with =, +, -, @, a tab or a carriage return is a formula lead; a lone "+" or
+    "-" (an ERP's placeholder for "none") is plain text, as spreadsheets keep it.
+    """
+    return text.startswith(FORMULA_LEADS) and text not in ("-", "+")
+
+
+def text_problem(value: str, field: str, max_length: int) -> Problem | None:
+    """The problem of a stored text: a NUL character (which PostgreSQL cannot store), too long, a formula."""
+    if "\x00" in value:
+        return Problem(field, "nul_character", _("Contains a NUL character, which cannot be stored."))
+    if len(value) > max_length:
+        return Problem(field, "too_long", _("At most %(count)d characters.") % {"count": max_length})
+    if is_formula(value):
+        return Problem(
+            field,
+            "formula",
+            _("Starts with %(lead)s, which a spreadsheet would run as a formula.") % {"lead": repr(value[0])},
+        )
+    return None
+
+
+def date_problem(day: dt.date, field: str) -> Problem | None:
+    """A date outside the years a receivable can carry (1900 to 2100)."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        return Problem(
+            field,
+            "year_out_of_range",
+            _("%(date)s: the year must be between %(first)d and %(last)d.")
+            % {"date": day.isoformat(), "first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+    return None
+
+
+def read_amount(value, field: str = "amount") -> tuple[Decimal | None, list[Problem]]:
+    """An amount as a user or a file gives it: a Decimal, an integer, text or a spreadsheet's number.
+
+    Text may group thousands ("1,200.50"); scientific notation (1e5) and formulas are refused, a
+    negative number is a number (whether it may be negative is the document's rule). A spreadsheet's
+    number (a float) is read as the shortest decimal that gives it back, so 0.1 is 0.1 and
+    0.30000000000000004 stays what it is: the currency's minor unit then decides, as for text.
+    """
+    if isinstance(value, Decimal):
+        # A Decimal with a positive exponent was written as 1E+30 (as a JSON client may send it);
+        # the ledger's own amounts (from_minor, quantize) never have one.
+        if value.is_finite() and value.as_tuple().exponent > 0:
+            return None, [_scientific(field)]
+        amount = value
+    elif isinstance(value, bool):
+        return None, [Problem(field, "not_an_amount", _("'%(value)s' is not an amount.") % {"value": value})]
+    elif isinstance(value, int):
+        amount = Decimal(value)
+    elif isinstance(value, float):
+        amount = Decimal(repr(value)) if value == value and abs(value) != float("inf") else Decimal("NaN")
+    else:
+        text = "" if value is None else str(value).strip()
+        if not text:
+            return None, [Problem(field, "required", _("This field is required."))]
+        text = text.replace(",", "").replace("\uff0c", "").replace(" ", "")
+        if is_formula(text) and not _PLAIN_NUMBER(text):
+            return None, [
+                Problem(
+                    field,
+                    "formula",
+                    _("Starts with %(lead)s, which a spreadsheet would run as a formula.") % {"lead": repr(text[0])},
+                )
+            ]
+        if _SCIENTIFIC(text):
+            return None, [_scientific(field)]
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            amount = Decimal("NaN")
+    if not amount.is_finite():
+        return None, [Problem(field, "not_an_amount", _("'%(value)s' is not an amount.") % {"value": value})]
+    return amount, []
+
+
+def _scientific(field: str) -> Problem:
+    # The same words however the value arrived ("1e30" in a file, Decimal("1E+30") from JSON).
+    return Problem(field, "scientific_notation", _("Scientific notation (such as 1e5): write the amount out in full."))
+
+
+def amount_problems(amount: Decimal, currency: str, field: str = "amount") -> list[Problem]:
+    """An amount must be exact to its currency's minor unit and fit the ledger's columns."""
+    places = currency_decimals(currency)
+    minor = amount.scaleb(places)
+    problems = []
+    if minor != minor.to_integral_value():
+        problems.append(
+            Problem(
+                field,
+                "too_many_decimals",
+                _("%(value)s has more than %(places)d decimals.") % {"value": amount, "places": places},
+            )
+        )
+    if abs(minor) > MAX_MINOR:
+        problems.append(
+            Problem(
+                field,
+                "too_large",
+                _("%(value)s is more than the largest amount the ledger holds, %(max)s.")
+                % {"value": amount, "max": Decimal(MAX_MINOR).scaleb(-places)},
+            )
+        )
+    return problems
+
+
+def positive_problem(amount: Decimal, field: str = "amount") -> Problem | None:
+    """Invoices, notes, receipts and allocations are positive; only an adjustment carries a sign."""
+    if amount <= 0:
+        return Problem(field, "not_positive", _("The amount must be positive, not %(value)s.") % {"value": amount})
+    return None
+
+
+def functional_problem(functional: Decimal, functional_currency: str) -> Problem | None:
+    """A document's amount converted to the functional currency must fit the ledger's columns too."""
+    places = currency_decimals(functional_currency)
+    if abs(functional.scaleb(places)) > MAX_MINOR:
+        return Problem(
+            "amount",
+            "too_large",
+            _("%(value)s %(currency)s is more than the largest amount the ledger holds, %(max)s.")
+            % {"value": functional, "currency": functional_currency, "max": Decimal(MAX_MINOR).scaleb(-places)},
+        )
+    return None
+
+
+def document_problems(draft: DocumentDraft, *, by_hand: bool = True) -> list[Problem]:
+    """Every problem of a document, by field; an empty list means it may be posted.
+
+    ``by_hand`` is False when an approval under Bad debt posts a write-off or a recovery.
+    """
+    problems: list[Problem] = []
+    if draft.doc_type not in DOCUMENT_TYPES:
+        problems.append(
+            Problem("doc_type", "unknown_type", _("Unknown document type %(type)s.") % {"type": draft.doc_type})
+        )
+    elif draft.doc_type in BAD_DEBT_TYPES and by_hand:
+        problems.append(
+            Problem("doc_type", "bad_debt", _("Write-offs and recoveries are posted by their approval under Bad debt."))
+        )
+    currency_ok = draft.currency is not None and _is_currency(draft.currency)
+    if draft.currency is not None and not currency_ok:
+        problems.append(
+            Problem("currency", "unknown_currency", _("Use a three-letter ISO 4217 currency code such as CNY."))
+        )
+    if draft.number is not None and not draft.number:
+        problems.append(Problem("number", "required", _("Give the document number.")))
+    for name in TEXT_LENGTHS:
+        text = getattr(draft, name)
+        if text:
+            problems.extend(_some(text_problem(text, name, TEXT_LENGTHS[name])))
+    for name in ("issue_on", "due_on"):
+        day = getattr(draft, name)
+        if day is not None:
+            problems.extend(_some(date_problem(day, name)))
+    if draft.due_on is not None and draft.issue_on is not None and draft.due_on < draft.issue_on:
+        problems.append(Problem("due_on", "due_before_date", _("The due date is before the document date.")))
+    if draft.amount is not None and currency_ok:
+        value_problems = amount_problems(draft.amount, draft.currency, "amount")
+        problems.extend(value_problems)
+        if draft.doc_type != "adjustment":
+            problems.extend(_some(positive_problem(draft.amount)))
+        elif draft.amount == 0:
+            problems.append(Problem("amount", "zero", _("The amount cannot be zero.")))
+    if draft.cost is not None and currency_ok:
+        problems.extend(amount_problems(draft.cost, draft.currency, "cost"))
+        if draft.cost < 0:
+            problems.append(Problem("cost", "negative", _("The cost cannot be negative.")))
+    return problems
+
+
+def problems_by_field(problems: Iterable[Problem]) -> dict[str, list[str]]:
+    """Problems as the API and forms show them: each field's messages."""
+    by_field: dict[str, list[str]] = {}
+    for problem in problems:
+        by_field.setdefault(problem.field, []).append(problem.message)
+    return by_field
+
+
+def _is_currency(code: str) -> bool:
+    try:
+        currency_decimals(code)
+    except CurrencyError:
+        return False
+    return True
+
+
+def _some(problem: Problem | None) -> list[Problem]:
+    return [problem] if problem is not None else []

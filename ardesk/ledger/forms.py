@@ -25,10 +25,10 @@ class DocumentForm(forms.Form):
         help_text=_("Leave empty to compute it from the payment term."),
     )
     currency = forms.CharField(label=_("Currency"), max_length=3, initial="CNY")
+    # How many decimals and how large is the ledger's rule for the currency (domain.amount_problems),
+    # said in the same words as the API and the imports.
     amount = forms.DecimalField(
         label=_("Amount"),
-        max_digits=18,
-        decimal_places=2,
         help_text=_("Positive; an adjustment may be negative (a credit)."),
     )
     payment_term = forms.ModelChoiceField(
@@ -41,7 +41,7 @@ class DocumentForm(forms.Form):
         help_text=_("For a receipt or credit note: the invoice number it pays."),
     )
     external_ref = forms.CharField(label=_("External reference"), max_length=64, required=False)
-    cost = forms.DecimalField(label=_("Cost"), max_digits=18, decimal_places=2, required=False)
+    cost = forms.DecimalField(label=_("Cost"), required=False)
     order_ref = forms.CharField(label=_("Sales order"), max_length=64, required=False)
     description = forms.CharField(label=_("Description"), max_length=300, required=False)
     auto_allocate = forms.BooleanField(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
@@ -39,20 +38,6 @@ BAD_DEBT = {DocumentType.WRITE_OFF, DocumentType.RECOVERY}
 POST_PERMISSION = "ledger.add_document"
 
 
-def _amount(value: Any, currency: str, errors: dict[str, list[str]], field: str = "amount") -> Decimal | None:
-    try:
-        amount = to_decimal(value)
-        to_minor(amount, currency)
-        return amount
-    except (TypeError, ValueError, ArithmeticError):
-        errors.setdefault(field, []).append(
-            _("Enter an amount with at most %(places)d decimals.") % {"places": currency_decimals(currency)}
-        )
-    except CurrencyError:
-        pass
-    return None
-
-
 @transaction.atomic
 def document_post(
     *,
@@ -82,89 +67,167 @@ def document_post(
     if check_access:
         ensure_permission(by, POST_PERMISSION)
         ensure_company_access(by, company.pk)
-    errors: dict[str, list[str]] = {}
-    currency = (currency or "").upper()
-    try:
-        currency_decimals(currency)
-    except CurrencyError:
-        errors["currency"] = [_("Use a three-letter ISO 4217 currency code such as CNY.")]
-    if doc_type not in DocumentType.values:
-        errors["doc_type"] = [_("Unknown document type %(type)s.") % {"type": doc_type}]
-    elif doc_type in BAD_DEBT and check_access:
-        errors["doc_type"] = [_("Write-offs and recoveries are posted by their approval under Bad debt.")]
-    if customer.company_id != company.pk:
-        errors["customer"] = [
-            _("Customer %(customer)s does not belong to company %(company)s.")
-            % {"customer": customer.code, "company": company.code}
-        ]
-    number = (number or "").strip()
-    if not number:
-        errors["number"] = [_("Give the document number.")]
-    elif Document.objects.filter(company=company, doc_type=doc_type, number=number).exists():
-        errors["number"] = [
-            _("%(type)s number %(number)s already exists in %(company)s.")
-            % {
-                "type": DocumentType(doc_type).label if doc_type in DocumentType.values else doc_type,
-                "number": number,
-                "company": company.code,
-            }
-        ]
-    value = _amount(amount, currency, errors) if "currency" not in errors else None
-    if value is not None:
-        if doc_type != DocumentType.ADJUSTMENT and value <= 0:
-            errors.setdefault("amount", []).append(_("The amount must be positive."))
-        elif value == 0:
-            errors.setdefault("amount", []).append(_("The amount cannot be zero."))
-    cost_value = (
-        _amount(cost, currency, errors, "cost") if cost not in (None, "") and "currency" not in errors else None
+    draft, problems = _draft(
+        doc_type=doc_type,
+        number=number,
+        issue_on=issue_on,
+        currency=currency,
+        amount=amount,
+        due_on=due_on,
+        cost=cost,
+        external_ref=external_ref,
+        order_ref=order_ref,
+        reference=reference,
+        description=description,
     )
-    if cost_value is not None and cost_value < 0:
-        errors.setdefault("cost", []).append(_("The cost cannot be negative."))
-    if due_on is not None and due_on < issue_on:
-        errors.setdefault("due_on", []).append(_("The due date is before the document date."))
-    if errors:
-        raise InvalidInput(errors)
-
-    rate = selectors.exchange_rate(currency=currency, quote_currency=company.functional_currency, on=issue_on)
-    sign = -1 if doc_type in CREDIT else 1
-    signed = value * sign
-    term = payment_term
-    if doc_type == DocumentType.INVOICE and term is None and due_on is None:
-        term = getattr(getattr(customer, "terms", None), "payment_term", None)
-    rule_term = selectors.term_of(term)
-    parts: list[domain.DuePart] = []
-    if signed > 0:
-        if doc_type == DocumentType.INVOICE:
-            try:
-                parts = domain.schedule(signed, currency, issue_on, rule_term, due_on)
-            except domain.LedgerRuleError as exc:
-                raise InvalidInput({"due_on": [str(exc)]}) from exc
-        else:
-            parts = [domain.DuePart(due_on or issue_on, signed)]
-    discount = domain.early_payment_discount(signed, currency, issue_on, rule_term) if signed > 0 else None
+    problems += domain.document_problems(draft, by_hand=check_access)
+    number_ok = not any(p.field == "number" for p in problems)
+    problems += _ledger_problems(draft, company=company, customer=customer, number_ok=number_ok)
+    if problems:
+        raise InvalidInput(domain.problems_by_field(problems))
+    rate = selectors.exchange_rate(currency=draft.currency, quote_currency=company.functional_currency, on=issue_on)
+    signed = draft.amount * (-1 if doc_type in CREDIT else 1)
     functional = domain.functional_amount(signed, rate, company.functional_currency)
+    problem = domain.functional_problem(functional, company.functional_currency)
+    if problem is not None:
+        raise InvalidInput(domain.problems_by_field([problem]))
+    term = payment_term or _customer_term(customer, doc_type, due_on)
+    rule_term = selectors.term_of(term)
+    parts = _due_parts(draft, signed, rule_term)
+    document = _document_save(
+        by=by,
+        company=company,
+        customer=customer,
+        draft=draft,
+        signed=signed,
+        rate=rate,
+        term=term,
+        rule_term=rule_term,
+        parts=parts,
+    )
+    _due_lines_create(document, parts)
+    record(
+        action="document.post",
+        actor=by,
+        target=customer,
+        company_id=company.pk,
+        object_repr=f"{customer} / {document}",
+        after={
+            "document_id": document.pk,
+            "type": doc_type,
+            "number": document.number,
+            "date": issue_on,
+            "amount": str(signed),
+            "currency": document.currency,
+            "rate": str(rate),
+        },
+    )
+    if auto_allocate and signed < 0:
+        allocation_auto(by=by, source=document, on=issue_on, check_access=False)
+    return document
+
+
+def _draft(*, currency: str, amount, cost, **fields) -> tuple[domain.DocumentDraft, list[domain.Problem]]:
+    """The document as entered, its amounts read (with the problems of reading them) and its texts trimmed."""
+    value, problems = domain.read_amount(amount, "amount")
+    cost_value = None
+    if cost not in (None, ""):
+        cost_value, cost_problems = domain.read_amount(cost, "cost")
+        problems += cost_problems
+    texts = ("number", "external_ref", "order_ref", "reference", "description")
+    draft = domain.DocumentDraft(
+        **{name: (given or "").strip() if name in texts else given for name, given in fields.items()},
+        currency=(currency or "").upper(),
+        amount=value,
+        cost=cost_value,
+    )
+    return draft, problems
+
+
+def _ledger_problems(
+    draft: domain.DocumentDraft, *, company: Company, customer: Customer, number_ok: bool
+) -> list[domain.Problem]:
+    """What the ledger's own records refuse: a customer of another company, a number already used."""
+    problems = []
+    if customer.company_id != company.pk:
+        problems.append(
+            domain.Problem(
+                "customer",
+                "other_company",
+                _("Customer %(customer)s does not belong to company %(company)s.")
+                % {"customer": customer.code, "company": company.code},
+            )
+        )
+    if number_ok and Document.objects.filter(company=company, doc_type=draft.doc_type, number=draft.number).exists():
+        label = DocumentType(draft.doc_type).label if draft.doc_type in DocumentType.values else draft.doc_type
+        problems.append(
+            domain.Problem(
+                "number",
+                "number_taken",
+                _("%(type)s number %(number)s already exists in %(company)s.")
+                % {"type": label, "number": draft.number, "company": company.code},
+            )
+        )
+    return problems
+
+
+def _customer_term(customer: Customer, doc_type: str, due_on: dt.date | None) -> PaymentTerm | None:
+    """An invoice without a due date or a term of its own takes the customer's default term."""
+    if doc_type == DocumentType.INVOICE and due_on is None:
+        return getattr(getattr(customer, "terms", None), "payment_term", None)
+    return None
+
+
+def _due_parts(draft: domain.DocumentDraft, signed: Decimal, rule_term: domain.Term | None) -> list[domain.DuePart]:
+    """The due lines of a debit: an invoice's schedule under its term, else one line; a credit has none."""
+    if signed <= 0:
+        return []
+    if draft.doc_type != DocumentType.INVOICE:
+        return [domain.DuePart(draft.due_on or draft.issue_on, signed)]
+    try:
+        return domain.schedule(signed, draft.currency, draft.issue_on, rule_term, draft.due_on)
+    except domain.LedgerRuleError as exc:
+        raise InvalidInput({"due_on": [str(exc)]}) from exc
+
+
+def _document_save(
+    *,
+    by,
+    company: Company,
+    customer: Customer,
+    draft: domain.DocumentDraft,
+    signed: Decimal,
+    rate: Decimal,
+    term: PaymentTerm | None,
+    rule_term: domain.Term | None,
+    parts: list[domain.DuePart],
+) -> Document:
+    """Save the posted document with its functional amount, discount and open state."""
+    currency, functional_currency = draft.currency, company.functional_currency
+    functional = domain.functional_amount(signed, rate, functional_currency)
+    discount = domain.early_payment_discount(signed, currency, draft.issue_on, rule_term)
     document = Document(
         company=company,
         customer=customer,
-        doc_type=doc_type,
-        number=number,
-        external_ref=external_ref.strip(),
-        issue_on=issue_on,
+        doc_type=draft.doc_type,
+        number=draft.number,
+        external_ref=draft.external_ref,
+        issue_on=draft.issue_on,
         due_on=parts[-1].due_on if parts else None,
         currency=currency,
         amount=to_minor(signed, currency),
         rate=rate,
-        functional_amount=to_minor(functional, company.functional_currency),
-        cost=to_minor(cost_value, currency) if cost_value is not None else None,
-        order_ref=order_ref.strip(),
-        reference=reference.strip(),
+        functional_amount=to_minor(functional, functional_currency),
+        cost=to_minor(draft.cost, currency) if draft.cost is not None else None,
+        order_ref=draft.order_ref,
+        reference=draft.reference,
         payment_term=term,
-        description=description.strip(),
-        discount_until=discount[0] if discount else None,
-        discount_amount=to_minor(discount[1], currency) if discount else None,
+        description=draft.description,
+        discount_until=discount[0] if discount and signed > 0 else None,
+        discount_amount=to_minor(discount[1], currency) if discount and signed > 0 else None,
         unapplied_now=-to_minor(signed, currency) if signed < 0 else 0,
-        unapplied_functional_now=-to_minor(functional, company.functional_currency) if signed < 0 else 0,
-        settled_on=None if signed < 0 else issue_on,
+        unapplied_functional_now=-to_minor(functional, functional_currency) if signed < 0 else 0,
+        settled_on=None if signed < 0 else draft.issue_on,
         status=DocumentStatus.POSTED,
         posted_at=timezone.now(),
         posted_by=by,
@@ -177,51 +240,41 @@ def document_post(
             {
                 "external_ref": [
                     _("External reference %(ref)s is already used in %(company)s.")
-                    % {"ref": external_ref, "company": company.code}
+                    % {"ref": draft.external_ref, "company": company.code}
                 ]
             }
         ) from exc
-    if parts:
-        functional_parts = (
-            domain.split(functional, [p.amount / signed * 100 for p in parts], company.functional_currency)
-            if len(parts) > 1
-            else [functional]
-        )
-        DueLine.objects.bulk_create(
-            DueLine(
-                document=document,
-                customer=customer,
-                company=company,
-                seq=n,
-                issue_on=issue_on,
-                due_on=part.due_on,
-                currency=currency,
-                amount=to_minor(part.amount, currency),
-                functional_amount=to_minor(f, company.functional_currency),
-                open_now=to_minor(part.amount, currency),
-                open_functional_now=to_minor(f, company.functional_currency),
-            )
-            for n, (part, f) in enumerate(zip(parts, functional_parts, strict=True), start=1)
-        )
-    record(
-        action="document.post",
-        actor=by,
-        target=customer,
-        company_id=company.pk,
-        object_repr=f"{customer} / {document}",
-        after={
-            "document_id": document.pk,
-            "type": doc_type,
-            "number": number,
-            "date": issue_on,
-            "amount": str(signed),
-            "currency": currency,
-            "rate": str(rate),
-        },
-    )
-    if auto_allocate and signed < 0:
-        allocation_auto(by=by, source=document, on=issue_on, check_access=False)
     return document
+
+
+def _due_lines_create(document: Document, parts: list[domain.DuePart]) -> None:
+    """One due line per part; the functional amount is split like the amount, the last part taking the rest."""
+    if not parts:
+        return
+    currency, functional_currency = document.currency, document.company.functional_currency
+    signed = from_minor(document.amount, currency)
+    functional = from_minor(document.functional_amount, functional_currency)
+    functional_parts = (
+        domain.split(functional, [p.amount / signed * 100 for p in parts], functional_currency)
+        if len(parts) > 1
+        else [functional]
+    )
+    DueLine.objects.bulk_create(
+        DueLine(
+            document=document,
+            customer_id=document.customer_id,
+            company_id=document.company_id,
+            seq=n,
+            issue_on=document.issue_on,
+            due_on=part.due_on,
+            currency=currency,
+            amount=to_minor(part.amount, currency),
+            functional_amount=to_minor(f, functional_currency),
+            open_now=to_minor(part.amount, currency),
+            open_functional_now=to_minor(f, functional_currency),
+        )
+        for n, (part, f) in enumerate(zip(parts, functional_parts, strict=True), start=1)
+    )
 
 
 @transaction.atomic

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from ardesk.audit.services import record
 from ardesk.companies.access import ensure_permission
 from ardesk.core.errors import InvalidInput
-from ardesk.core.money import quantize, to_decimal, to_minor
+from ardesk.core.money import quantize, to_minor
 from ardesk.credit import domain
 from ardesk.credit.models import FinancialStatement, PeriodKind
 from ardesk.customers.models import Customer
+from ardesk.ledger import domain as ledger_domain
 
 
 def _parse_lines(lines: dict[str, Any], currency: str, errors: dict[str, list[str]]) -> dict[str, int]:
@@ -27,10 +28,15 @@ def _parse_lines(lines: dict[str, Any], currency: str, errors: dict[str, list[st
             continue
         if value is None or str(value).strip() == "":
             continue
-        try:
-            parsed[code] = to_minor(quantize(to_decimal(value), currency), currency)
-        except (ValueError, TypeError):
-            errors.setdefault(str(label), []).append(_("%(value)s is not an amount.") % {"value": value})
+        # The ledger's reading of amounts: no formula, no scientific notation, within the integer column.
+        # Statements are rounded to the minor unit (as they always were), but must fit the column.
+        amount, problems = ledger_domain.read_amount(value, str(label))
+        if amount is not None:
+            problems = [p for p in ledger_domain.amount_problems(amount, currency, str(label)) if p.code == "too_large"]
+        if problems:
+            errors.setdefault(str(label), []).append(problems[0].message)
+        else:
+            parsed[code] = to_minor(quantize(amount, currency), currency)
     return parsed
 
 
@@ -123,9 +129,15 @@ def financial_statements_import(*, by, handle, filename: str, company_ids: list[
         table = open_table(handle, filename)
     except FileProblem as exc:
         raise InvalidInput({"file": [str(exc)]}) from exc
+    from ardesk.ledger.imports.reader import duplicate_headers
+
     headers = [
         COLUMN_ALIASES.get(h, h.lower() if h.lower() in FINANCIAL_STATEMENT_COLUMNS else h) for h in table.headers
     ]
+    duplicates = duplicate_headers(headers)
+    if duplicates:
+        table.rows.close()
+        raise InvalidInput({"file": duplicates})
     unknown = [h for h in headers if h not in FINANCIAL_STATEMENT_COLUMNS and domain.line_code(h) is None]
     if unknown:
         raise InvalidInput({"file": [_("Unknown columns: %(columns)s.") % {"columns": ", ".join(unknown)}]})

@@ -87,8 +87,8 @@ def chunks(table: Table) -> Iterator[list[tuple[int, list]]]:
 
 def plain_minor(text: str, places: int) -> int | None:
     """Minor units of a plain positive amount such as ``1200.5`` (ASCII digits, at most ``places``
-    decimals), the common case, read without Decimal; None for anything else, which the full
-    parser (formats.parse_amount) then reads or reports."""
+    decimals, within the ledger's largest amount), the common case, read without Decimal; None for
+    anything else, which the full checks (domain.read_amount, amount_problems) then read or report."""
     whole, dot, fraction = text.partition(".")
     if not (whole.isdigit() and whole.isascii()):
         return None
@@ -98,7 +98,7 @@ def plain_minor(text: str, places: int) -> int | None:
         minor = int(whole) * 10**places + int(fraction) * 10 ** (places - len(fraction))
     else:
         minor = int(whole) * 10**places
-    return minor if minor > 0 else None
+    return minor if 0 < minor <= domain.MAX_MINOR else None
 
 
 class Importer:
@@ -151,10 +151,16 @@ class Importer:
                 self.report.add(line, name, _("This field is required."))
                 return None
             return ""
-        if len(value) > max_length:
-            self.report.add(line, name, _("At most %(count)d characters.") % {"count": max_length})
+        problem = domain.text_problem(value, name, max_length)
+        if problem is not None:
+            self.report.add(line, name, problem.message)
             return None
         return value
+
+    def problems(self, line: int, problems: list[domain.Problem], columns: dict[str, str]) -> None:
+        """Report the ledger's problems of a row, each under the file's column for its field."""
+        for problem in problems:
+            self.report.add(line, columns.get(problem.field, problem.field), problem.message)
 
     def parsed(self, line: int, values: dict, name: str, parser, *args, required: bool = True):
         raw = values.get(name, "")

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 
 from ardesk.ledger import selectors
 from ardesk.ledger.imports.base import LineUse, converted
-from ardesk.ledger.imports.documents import DocumentImporter, insert_prepared, write_documents
+from ardesk.ledger.imports.documents import DocumentImporter, insert_prepared, not_plain, write_documents
+from ardesk.ledger.imports.reader import cell_text
 from ardesk.ledger.models import Allocation
 
 # What receipts and credit notes write: the source document's id first, filled in by the writer,
@@ -98,22 +99,23 @@ class CreditImporter(DocumentImporter):
         if type(invoice) is not str:
             return None
         invoice = invoice.strip()
-        if len(invoice) > 40:
+        if len(invoice) > 40 or not_plain(invoice):
             return None
         row["invoice"] = invoice
         return row
+
+    def draft_fields(self, line: int, values: dict) -> dict:
+        return {"reference": cell_text(values.get("invoice", ""))}
 
     def chunk_cells(self, rows):
         ready = []
         for line, cells in rows:
             row = self.plain_credit(line, cells)
             if row is None:
-                values = self.values(cells)
-                row = self.read_row(line, values)
-                invoice = self.text(line, values, "invoice", required=False, max_length=40) or ""
+                row = self.read_row(line, self.values(cells))
                 if row is None:
                     continue
-                row["invoice"] = invoice
+                row["invoice"] = row["draft"].reference
             else:
                 self.accept(row)
             ready.append(row)

@@ -17,6 +17,7 @@ every problem.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import cached_property
@@ -38,6 +39,11 @@ from ardesk.ledger.models import Document, DocumentStatus, DueLine, PaymentTerm
 
 POSTED = DocumentStatus.POSTED.value
 ONE = Decimal(1)  # the rate of the functional currency (selectors.exchange_rate)
+# A foreign-currency amount this far below the ledger's largest amount, converted, is sure to fit;
+# a larger one takes the full checks, which convert it and compare (domain.functional_problem).
+FAR_BELOW_MAX = domain.MAX_MINOR // 2
+# Text the fast path takes as it is: no formula lead (domain.is_formula), no NUL (domain.text_problem).
+not_plain = re.compile(r"^[=+\-@]|\x00").search
 
 # The id first (the writer's), then each document's own columns, then those every document of an
 # import shares (``DocumentImporter.shared``), which on PostgreSQL are formatted for COPY once.
@@ -162,6 +168,8 @@ class DocumentImporter(Importer):
                 date = dt.date.fromisoformat(text)
             except ValueError:
                 return None
+            if not domain.FIRST_YEAR <= date.year <= domain.LAST_YEAR:
+                return None
             self.dates[cell] = date
         return date
 
@@ -190,7 +198,7 @@ class DocumentImporter(Importer):
         if type(number) is not str or type(code) is not str or type(amount) is not str:
             return None
         number, code = number.strip(), code.strip()
-        if not number or len(number) > 40 or number in self.seen or len(code) > 32:
+        if not number or len(number) > 40 or number in self.seen or len(code) > 32 or not_plain(number):
             return None
         customer_id = self.customers.get(code)
         issue_on = self.plain_date(on)
@@ -207,10 +215,10 @@ class DocumentImporter(Importer):
             if type(external_ref) is not str:
                 return None
             external_ref = external_ref.strip()
-            if len(external_ref) > 64 or external_ref in self.seen_refs:
+            if len(external_ref) > 64 or external_ref in self.seen_refs or not_plain(external_ref):
                 return None
         rate = ONE if currency == self.functional_currency else self.rates.get((currency, issue_on))
-        if rate is None:
+        if rate is None or (rate is not ONE and minor * rate > FAR_BELOW_MAX):
             return None
         return {
             "line": line,
@@ -237,21 +245,37 @@ class DocumentImporter(Importer):
             row["amount"] = Decimal(row["text"].strip())
         return row["amount"]
 
+    def draft_fields(self, line: int, values: dict) -> dict:
+        """The fields of the kind's draft beyond those every document has, read from the row's cells."""
+        return {}
+
     def read_row(self, line: int, values: dict) -> dict | None:
+        """The full checks of a row: its cells read, then the ledger's rules of a document (the
+        posting service's, domain.document_problems), every problem reported under its column."""
         before = self.report.problem_count
-        number = self.text(line, values, "number", max_length=40)
         code = self.text(line, values, "customer", max_length=32)
         issue_on = self.parsed(line, values, self.date_column, formats.parse_date)
         currency = self.parsed(line, values, "currency", formats.parse_currency)
-        amount = self.parsed(line, values, "amount", formats.parse_amount, currency) if currency else None
-        external_ref = self.text(line, values, "external_ref", required=False) or ""
+        amount = self.amount_cell(line, values, "amount")
+        draft = domain.DocumentDraft(
+            doc_type=self.doc_type,
+            number=cell_text(values.get("number", "")),
+            issue_on=issue_on,
+            currency=currency,
+            amount=amount,
+            external_ref=cell_text(values.get("external_ref", "")),
+            **self.draft_fields(line, values),
+        )
+        problems = domain.document_problems(draft)
+        self.problems(line, problems, {"issue_on": self.date_column, "due_on": "due_date", "reference": "invoice"})
+        number, external_ref = draft.number, draft.external_ref
         if code is not None and code not in self.customers:
             self.report.add(
                 line,
                 "customer",
                 _("No customer with code %(code)s in %(company)s.") % {"code": code, "company": self.company.code},
             )
-        if number is not None:
+        if number:
             if number in self.seen:
                 self.report.add(line, "number", _("Number %(number)s appears twice in the file.") % {"number": number})
             self.seen.add(number)
@@ -263,10 +287,15 @@ class DocumentImporter(Importer):
                     _("External reference %(ref)s appears twice in the file.") % {"ref": external_ref},
                 )
             self.seen_refs.add(external_ref)
-        if self.report.problem_count > before or None in (number, code, issue_on, currency, amount):
+        if self.report.problem_count > before or None in (code, issue_on, currency, amount):
             return None
         rate = self.rate(line, currency, issue_on)
         if rate is None:
+            return None
+        functional = domain.functional_amount(amount, rate, self.functional_currency)
+        problem = domain.functional_problem(functional, self.functional_currency)
+        if problem is not None:
+            self.report.add(line, "amount", problem.message)
             return None
         return {
             "line": line,
@@ -278,7 +307,17 @@ class DocumentImporter(Importer):
             "minor": to_minor(amount, currency) * self.sign,
             "external_ref": external_ref,
             "rate": rate,
+            "draft": draft,
         }
+
+    def amount_cell(self, line: int, values: dict, name: str, *, required: bool = True) -> Decimal | None:
+        """An amount cell as the ledger reads amounts (domain.read_amount); its value is checked with the document."""
+        raw = values.get(name, "")
+        if not required and (raw is None or (isinstance(raw, str) and not raw.strip())):
+            return None
+        amount, problems = domain.read_amount(raw, name)
+        self.problems(line, problems, {})
+        return amount
 
     def classify(self, rows: list[dict]) -> list[dict]:
         """Drop rows already in the ledger (unchanged), report conflicts; return the new ones."""
@@ -424,7 +463,7 @@ class InvoiceImporter(DocumentImporter):
             cost = plain_minor(cost, currency_decimals(row["currency"]))
             if cost is None:
                 return None
-        if len(order_ref) > 64 or (term_code and term_code not in self.terms):
+        if len(order_ref) > 64 or not_plain(order_ref) or (term_code and term_code not in self.terms):
             return None
         row["due_on"] = due_on
         row["cost"] = cost if cost != "" else None
@@ -442,24 +481,26 @@ class InvoiceImporter(DocumentImporter):
             else None
         )
 
+    def draft_fields(self, line: int, values: dict) -> dict:
+        return {
+            "due_on": self.parsed(line, values, "due_date", formats.parse_date),
+            "cost": self.amount_cell(line, values, "cost", required=False),
+            "order_ref": cell_text(values.get("order_ref", "")),
+        }
+
     def checked_invoice(self, line: int, values: dict) -> dict | None:
         """The full checks of one row: every problem reported."""
         row = self.read_row(line, values)
-        due_on = self.parsed(line, values, "due_date", formats.parse_date)
-        cost = self.parsed(line, values, "cost", formats.parse_amount, row["currency"], required=False) if row else None
         term_code = cell_text(values.get("payment_terms", ""))
-        order_ref = self.text(line, values, "order_ref", required=False) or ""
         if term_code and term_code not in self.terms:
             self.report.add(line, "payment_terms", _("Unknown payment term %(code)s.") % {"code": term_code})
             return None
-        if row is None or due_on is None:
+        if row is None or row["draft"].due_on is None:
             return None
-        if due_on < row["issue_on"]:
-            self.report.add(line, "due_date", _("The due date is before the invoice date."))
-            return None
-        row["due_on"] = due_on
-        row["cost"] = to_minor(cost, row["currency"]) if cost is not None else None
-        row["order_ref"] = order_ref
+        draft = row["draft"]
+        row["due_on"] = draft.due_on
+        row["cost"] = to_minor(draft.cost, row["currency"]) if draft.cost is not None else None
+        row["order_ref"] = draft.order_ref
         self.set_term(row, term_code)
         return row
 

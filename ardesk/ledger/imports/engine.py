@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from typing import IO
 
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
@@ -71,6 +71,23 @@ def _pass(importer: Importer, handle: IO[bytes], file_name: str, progress: Progr
         importer.close()
 
 
+# The key of the PostgreSQL advisory lock that makes the imports into one company take turns
+# (the second argument is the company's id); "AR" "IM" in ASCII.
+IMPORT_LOCK = 0x4152494D
+
+
+def _take_turns(company: Company) -> None:
+    """Wait until no other import into this company is writing, for the rest of the transaction.
+
+    Two imports of the same file at the same moment would both find its documents new and the
+    second would hit the unique numbers; taking turns, the second starts when the first has
+    committed and finds them already imported (unchanged). SQLite lets one writer in at a time.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [IMPORT_LOCK, company.pk])
+
+
 def run_import(
     *,
     kind: str,
@@ -91,6 +108,7 @@ def run_import(
             _pass(importer, handle, file_name, progress)
             return report
         with transaction.atomic():
+            _take_turns(company)
             batch = ImportBatch.objects.create(
                 company=company,
                 kind=kind,
@@ -125,6 +143,18 @@ def run_import(
             )
     except FileProblem as exc:
         report.add(0, "file", str(exc))
+        return report
+    except (IntegrityError, connection.Database.IntegrityError):
+        # A number or reference written by someone else (a user posting by hand) after the check
+        # read the ledger: the transaction is rolled back, and a new run will see that document.
+        report.add(
+            0,
+            "file",
+            _(
+                "Some of these documents were entered at the same moment by someone else: nothing was imported. "
+                "Import the file again: documents already in the ledger count as unchanged, changed ones as conflicts."
+            ),
+        )
         return report
     report.batch_id = batch.pk
     report.written = report.created > 0 or report.updated > 0

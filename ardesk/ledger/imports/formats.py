@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ardesk.core.money import CurrencyError, currency_decimals, to_minor
+from ardesk.core.money import CurrencyError, currency_decimals
+from ardesk.ledger import domain
+from ardesk.ledger.imports.reader import column_letter, duplicate_headers
 
 
 @dataclass(frozen=True)
@@ -82,17 +84,26 @@ KIND_LABELS = {
 
 
 def header_map(kind: str, headers: list[str]) -> tuple[dict[str, int], list[str]]:
-    """Which column holds each field, from English or Chinese headers; and the problems found."""
+    """Which column holds each field, from English or Chinese headers; and the problems found.
+
+    A header given twice, or two headers naming the same field (amount and 金额), is refused:
+    which of the two columns the file means cannot be guessed.
+    """
     columns = KINDS[kind]
     positions: dict[str, int] = {}
+    problems = duplicate_headers(headers)
     normalized = [h.strip().lower().replace(" ", "_") for h in headers]
     for column in columns:
         names = {column.name, *column.chinese}
-        for index, header in enumerate(normalized):
-            if header in names or headers[index].strip() in names:
-                positions[column.name] = index
-                break
-    problems = [
+        found = [i for i, header in enumerate(normalized) if header in names or headers[i].strip() in names]
+        if found:
+            positions[column.name] = found[0]
+        if len({normalized[i] for i in found}) > 1:
+            problems.append(
+                _("Columns %(columns)s all give %(column)s: keep one.")
+                % {"columns": ", ".join(f"{column_letter(i)} ({headers[i]})" for i in found), "column": column.name}
+            )
+    problems += [
         _("Column %(column)s (%(chinese)s) is missing.") % {"column": c.name, "chinese": c.chinese[0]}
         for c in columns
         if c.required and c.name not in positions
@@ -108,51 +119,54 @@ DATE_FORMS = [
 ]
 
 
+def _in_range(day: dt.date) -> dt.date:
+    problem = domain.date_problem(day, "date")
+    if problem is not None:
+        raise ValueError(problem.message)
+    return day
+
+
 def parse_date(value) -> dt.date:
     """A date as ISO, 2024/3/5, 2024年3月5日, or an Excel date cell."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return _in_range(value.date())
     if isinstance(value, dt.date):
-        return value
+        return _in_range(value)
     text = str(value).strip()
     if len(text) == 10 and text[4] == "-" and text[7] == "-":
         try:
-            return dt.date.fromisoformat(text)
+            day = dt.date.fromisoformat(text)
         except ValueError:
             pass
+        else:
+            return _in_range(day)
     text = text.split(" ")[0] if re.match(r"^\d{4}[-/]\d{1,2}[-/]\d{1,2} \d", text) else text
     for form in DATE_FORMS:
         match = form.match(text)
         if match:
             year, month, day = (int(g) for g in match.groups())
             try:
-                return dt.date(year, month, day)
+                found = dt.date(year, month, day)
             except ValueError:
                 break
+            return _in_range(found)
     raise ValueError(_("'%(value)s' is not a date (use YYYY-MM-DD, 2024/3/5 or 2024年3月5日).") % {"value": text})
 
 
 def parse_amount(value, currency: str) -> Decimal:
-    """A positive amount with at most the currency's decimals; thousands separators are allowed."""
-    if isinstance(value, float):
-        value = repr(value)
-    text = str(value).strip().replace(",", "").replace("，", "").replace(" ", "")
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(_("'%(value)s' is not an amount.") % {"value": value}) from None
-    if not amount.is_finite():
-        raise ValueError(_("'%(value)s' is not an amount.") % {"value": value})
-    if amount <= 0:
-        raise ValueError(_("The amount must be positive, not %(value)s.") % {"value": value})
-    try:
-        to_minor(amount, currency)
-    except CurrencyError:
-        raise
-    except ValueError:
-        raise ValueError(
-            _("%(value)s has more than %(places)d decimals.") % {"value": value, "places": currency_decimals(currency)}
-        ) from None
+    """A positive amount with at most the currency's decimals; thousands separators are allowed.
+
+    The rules are the ledger's (domain.read_amount, amount_problems, positive_problem): scientific
+    notation, formulas and amounts the ledger cannot hold are refused, as the posting service does.
+    """
+    amount, problems = domain.read_amount(value)
+    if amount is not None:
+        problems = domain.amount_problems(amount, currency)
+        positive = domain.positive_problem(amount)
+        if not problems and positive is not None:
+            problems = [positive]
+    if problems:
+        raise ValueError(problems[0].message)
     return amount
 
 

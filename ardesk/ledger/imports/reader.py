@@ -59,11 +59,17 @@ def _csv_rows(handle: IO[bytes], encoding: str) -> Iterator[tuple[int, list]]:
 
 
 def _xlsx_rows(handle: IO[bytes]) -> Iterator[tuple[int, list]]:
+    """The first sheet's rows. Every row the sheet holds is read: the sheet's own <dimension> tag,
+    which openpyxl's streaming reader trusts, may claim fewer rows or columns than there are (a
+    file whose tag said A1:F2 lost its third row). Formulas are read as written (``=A1*2``), not
+    as the value a spreadsheet last computed, so the import refuses them rather than trusting a
+    value that may be stale or missing."""
     from openpyxl import load_workbook
 
-    workbook = load_workbook(handle, read_only=True, data_only=True)
+    workbook = load_workbook(handle, read_only=True, data_only=False)
     try:
         sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
             if any(cell not in (None, "") for cell in row):
                 yield number, ["" if cell is None else cell for cell in row]
@@ -96,6 +102,30 @@ def open_table(handle: IO[bytes], filename: str) -> Table:
         raise FileProblem(_("The file is empty."))
     headers = [str(h).strip().lstrip("\ufeff") for h in first[1]]
     return Table(headers=headers, rows=rows, encoding=encoding)
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet's name of a column counted from 0: A, B, ..., Z, AA."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def duplicate_headers(headers: list[str]) -> list[str]:
+    """A problem for each header that appears more than once (empty headers aside)."""
+    where: dict[str, list[int]] = {}
+    for index, header in enumerate(headers):
+        if header.strip():
+            where.setdefault(header.strip().lower(), []).append(index)
+    return [
+        _("Column %(header)s appears more than once (columns %(columns)s).")
+        % {"header": headers[indexes[0]], "columns": ", ".join(column_letter(i) for i in indexes)}
+        for indexes in where.values()
+        if len(indexes) > 1
+    ]
 
 
 def cell_text(value) -> str:
