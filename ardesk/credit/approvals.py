@@ -16,7 +16,7 @@ from ardesk.credit.accounts import account_lock
 from ardesk.credit.models import ApprovalLevel, CreditAccount, CreditRequest, RequestKind, RequestStatus
 from ardesk.credit.orders import held_orders_recheck
 from ardesk.customers.models import Customer
-from ardesk.customers.services import ensure_permission
+from ardesk.customers.services import check_attachment, ensure_permission
 
 
 def _amount_minor(value, currency: str, field: str) -> int:
@@ -64,6 +64,11 @@ def credit_request_create(
         errors["valid_until"] = [_("A special approval needs an expiry date.")]
     if valid_until is not None and valid_until < clock.today():
         errors["valid_until"] = [_("The date is in the past.")]
+    if evidence is not None:
+        try:
+            check_attachment(evidence)
+        except InvalidInput as exc:
+            errors["evidence"] = [message for messages in exc.errors.values() for message in messages]
     if errors:
         raise InvalidInput(errors)
     account = account_lock(customer)
