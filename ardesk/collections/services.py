@@ -30,6 +30,7 @@ from ardesk.collections.runs import (
     notice_deliver,
     notice_retry,
     notices_retry_failed,
+    notices_sending_settle,
     scheduled_runs,
 )
 
@@ -53,6 +54,7 @@ __all__ = [
     "notice_deliver",
     "notice_retry",
     "notices_retry_failed",
+    "notices_sending_settle",
     "policies_import",
     "policy_level_update",
     "promise_cancel",

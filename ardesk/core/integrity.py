@@ -80,10 +80,16 @@ def references() -> list[Problem]:
 
 def checks() -> list[tuple[str, callable]]:
     """Every check, by name: the references, then each context's own."""
+    from ardesk.collections import integrity as collections_integrity
     from ardesk.ledger import integrity as ledger_integrity
     from ardesk.reports import integrity as reports_integrity
 
-    return [("references", references), *ledger_integrity.CHECKS, *reports_integrity.CHECKS]
+    return [
+        ("references", references),
+        *ledger_integrity.CHECKS,
+        *reports_integrity.CHECKS,
+        *collections_integrity.CHECKS,
+    ]
 
 
 def run_all() -> tuple[list[str], list[Problem]]:
