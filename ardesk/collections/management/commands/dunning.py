@@ -94,7 +94,10 @@ class Command(BaseCommand):
                 results.append(self._deliver(unfinished, resumed=True))
                 continue
             run = services.dunning_run(by=None, company=company, run_on=run_on, check_access=False, deliver=False)
-            results.append(self._deliver(run, resumed=False) if run.notices else self._result(run, resumed=False, unconfirmed=[]))
+            if run.notices:
+                results.append(self._deliver(run, resumed=False))
+            else:
+                results.append(self._result(run, resumed=False, unconfirmed=[]))
         if options["format"] == "json":
             self.stdout.write(json.dumps({"runs": results}, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
             return
