@@ -35,7 +35,7 @@ def user_roles(user) -> list[str]:
 
 
 def token_user(raw: str):
-    """The active user behind an API token, or None; marks the token as used (at most once a minute).
+    """The active user behind an API token neither revoked nor expired, or None; marks it used (at most once a minute).
 
     One plain statement, prepared: every API call starts here. The user carries the fields a request reads
     (id, username, active, superuser) and the saved language; any other field loads on first use.
@@ -54,11 +54,12 @@ def token_user(raw: str):
         SELECT t.id, t.last_used_at IS NULL OR t.last_used_at < %s, p.language, {columns}
         FROM accounts_apitoken t JOIN {connection.ops.quote_name(user_model._meta.db_table)} u ON u.id = t.user_id
         LEFT JOIN accounts_preference p ON p.user_id = u.id
-        WHERE t.key_hash = %s AND t.revoked_at IS NULL
+        WHERE t.key_hash = %s AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > %s)
     """  # noqa: S608 (column and table names from the model; every value is a parameter)
     stale = connection.ops.adapt_datetimefield_value(now - dt.timedelta(seconds=60))
     with connection.cursor() as cursor:
-        prepared.execute(cursor, "ardesk_token_user", sql, [stale, digest])
+        at = connection.ops.adapt_datetimefield_value(now)
+        prepared.execute(cursor, "ardesk_token_user", sql, [stale, digest, at])
         row = cursor.fetchone()
     if row is None:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 
@@ -30,14 +31,29 @@ def language_set(*, user, language: str) -> Preference:
 
 
 @transaction.atomic
-def token_issue(*, user, name: str = "", by=None) -> tuple[ApiToken, str]:
-    """Create an API token; return it with the raw token, which is shown only this once."""
+def token_issue(*, user, name: str = "", days: int | None = None, by=None) -> tuple[ApiToken, str]:
+    """Create an API token; return it with the raw token, which is shown only this once.
+
+    It expires after ``days`` (``ARDESK_TOKEN_DAYS`` by default, 90); 0 issues a token that never expires.
+    """
+    days = settings.ARDESK_TOKEN_DAYS if days is None else days
+    if days < 0:
+        raise ApplicationError(_("A token's life is a number of days, 0 for never expiring."), field="days")
     prefix = secrets.token_hex(4)
     raw = f"ard_{prefix}_{secrets.token_urlsafe(32)}"
     token = ApiToken.objects.create(
-        user=user, name=name, prefix=prefix, key_hash=hashlib.sha256(raw.encode()).hexdigest()
+        user=user,
+        name=name,
+        prefix=prefix,
+        key_hash=hashlib.sha256(raw.encode()).hexdigest(),
+        expires_at=timezone.now() + dt.timedelta(days=days) if days else None,
     )
-    record(action="api_token.issue", actor=by, target=token, after={"user": user.username, "name": name})
+    record(
+        action="api_token.issue",
+        actor=by,
+        target=token,
+        after={"user": user.username, "name": name, "expires_at": token.expires_at},
+    )
     return token, raw
 
 

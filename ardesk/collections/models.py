@@ -212,6 +212,7 @@ class DunningRun(models.Model):
 
 class NoticeStatus(models.TextChoices):
     PENDING = "pending", _("To send")
+    SENDING = "sending", _("Sending")
     SENT = "sent", _("Sent")
     PRINTED = "printed", _("Letter ready")
     TASK = "task", _("Call to make")

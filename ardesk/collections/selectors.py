@@ -17,11 +17,13 @@ from ardesk.collections.models import (
     DisputeStatus,
     DunningLevel,
     DunningPolicy,
+    DunningRun,
     LegalCase,
     Notice,
     NoticeStatus,
     PromiseStatus,
     PromiseToPay,
+    RunStatus,
 )
 from ardesk.companies.selectors import company_ids_for
 from ardesk.core.errors import NotFound
@@ -145,6 +147,18 @@ def run_preview(*, company, run_on: dt.date, listed: int = PREVIEW_LIST) -> Prev
             for row in largest
         ],
     )
+
+
+def unfinished_runs(*, run_id: int | None = None, company=None, run_on: dt.date | None = None) -> QuerySet[DunningRun]:
+    """Runs whose delivery did not finish: still delivering (or its process died) or failed, oldest first."""
+    runs = DunningRun.objects.filter(status__in=(RunStatus.DELIVERING, RunStatus.FAILED)).select_related("company")
+    if run_id is not None:
+        runs = runs.filter(pk=run_id)
+    if company is not None:
+        runs = runs.filter(company=company)
+    if run_on is not None:
+        runs = runs.filter(run_on=run_on)
+    return runs.order_by("run_on", "pk")
 
 
 def notices_for(user) -> QuerySet[Notice]:

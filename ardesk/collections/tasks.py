@@ -23,11 +23,17 @@ def _to_deliver(run_id: int):
 def deliver_run(run_id: int) -> None:
     """Write, send or print every notice of a run still to deliver, reporting progress as it goes.
 
-    A delivery resumed after its process died (``services.deliveries_resume``) takes up where it stopped.
+    A delivery resumed after its process died (``services.deliveries_resume``, ``ardesk dunning
+    resume``) first settles the notices the dead one left "sending", then takes up where it
+    stopped. The delivered count is set from the notices themselves and moves with each notice, so
+    it is true whenever the process stops.
     """
     run = DunningRun.objects.get(pk=run_id)
+    services.notices_sending_settle(run_id=run_id)
     done = run.notices - _to_deliver(run_id).count()
-    DunningRun.objects.filter(pk=run_id).update(delivery_seen_at=timezone.now())
+    DunningRun.objects.filter(pk=run_id).update(
+        status=RunStatus.DELIVERING, error="", delivered=done, delivery_seen_at=timezone.now()
+    )
     try:
         last = 0
         while True:
@@ -38,8 +44,8 @@ def deliver_run(run_id: int) -> None:
                 services.notice_deliver(notice=notice)
                 done += 1
                 last = notice.pk
+                DunningRun.objects.filter(pk=run_id).update(delivery_seen_at=timezone.now(), delivered=done)
             set_progress("dunning", run_id, done)
-            DunningRun.objects.filter(pk=run_id).update(delivery_seen_at=timezone.now(), delivered=done)
     except Exception as exc:
         DunningRun.objects.filter(pk=run.pk).update(status=RunStatus.FAILED, error=str(exc), delivered=done)
         raise

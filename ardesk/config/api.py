@@ -5,8 +5,12 @@ Every error answers ``{"error": {"code": ..., "message": ..., "fields": {field: 
 
 from __future__ import annotations
 
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -42,12 +46,34 @@ class SessionUser(SessionAuth):
         return super().__call__(request)
 
 
+def signed_in_unless_public(view):
+    """The OpenAPI document and its page: for signed-in users and valid API tokens, unless configured public.
+
+    The document lists every operation and field; ``ARDESK_API_DOCS_PUBLIC=1`` opens it to anyone.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        header = request.META.get("HTTP_AUTHORIZATION", "")
+        if settings.ARDESK_API_DOCS_PUBLIC or request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        if header.lower().startswith("bearer ") and token_user(header[7:].strip()) is not None:
+            return view(request, *args, **kwargs)
+        if header or request.path.endswith(".json"):
+            message = _("Authentication required: send a valid API token.")
+            return JsonResponse({"error": {"code": "unauthorized", "message": message, "fields": {}}}, status=401)
+        return redirect_to_login(request.get_full_path())
+
+    return wrapped
+
+
 api = NinjaAPI(
     title="ARdesk API",
     version="1",
     description="Customer credit and receivables. Authenticate with `Authorization: Bearer <token>`.",
     urls_namespace="api-1",
     auth=[TokenAuth(), SessionUser()],
+    docs_decorator=signed_in_unless_public,
 )
 
 

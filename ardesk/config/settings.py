@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "ardesk.operations.middleware.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "ardesk.core.web.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -172,6 +173,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+ARDESK_TOKEN_DAYS = int(os.environ.get("ARDESK_TOKEN_DAYS", "90"))
+ARDESK_API_DOCS_PUBLIC = env_bool("ARDESK_API_DOCS_PUBLIC")
 ARDESK_ATTACHMENT_MAX_BYTES = int(os.environ.get("ARDESK_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")

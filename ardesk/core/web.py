@@ -47,6 +47,43 @@ def is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
+# The screens load their scripts and styles from our own static files (htmx, ECharts, app.js): no
+# inline script, event handler or style attribute is needed, so none is allowed, which turns an
+# injected <script> or onclick into dead text.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+class SecurityHeadersMiddleware:
+    """Every answer carries the Content-Security-Policy and ``Cache-Control: no-store``.
+
+    ARdesk's pages and API answers carry customers' data (names, balances, bank accounts, ID
+    numbers): no browser or proxy keeps a copy for the back button or the next user of a shared
+    computer. Static files are answered earlier (WhiteNoise) and stay cacheable.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+
 class ApplicationErrorMiddleware:
     """Turn NotFound and NotPermitted raised by selectors and services into 404 and 403 pages."""
 

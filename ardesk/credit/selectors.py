@@ -31,7 +31,10 @@ from ardesk.credit.models import (
     Scorecard,
 )
 from ardesk.customers.models import Customer
+from ardesk.customers.services import ATTACHMENT_SIGNATURES
 from ardesk.ledger import selectors as ledger
+
+OPAQUE = "application/octet-stream"
 
 
 def financial_statement_lines(statement: FinancialStatement) -> dict[str, Decimal | None]:
@@ -450,6 +453,16 @@ def request_for(*, user, pk: int) -> CreditRequest:
     if request is None:
         raise NotFound(_("Credit request %(id)s does not exist or is not visible to you.") % {"id": pk})
     return request
+
+
+def evidence_content_type(handle) -> str:
+    """The type of a request's evidence by its first bytes (PDF, PNG, JPEG); anything else is opaque.
+
+    Evidence is checked when it is uploaded; a file kept before that check is served as bytes.
+    """
+    head = handle.read(16)
+    handle.seek(0)
+    return next((kind for magic, kind in ATTACHMENT_SIGNATURES.items() if head.startswith(magic)), OPAQUE)
 
 
 def open_reviews(*, user, as_of: dt.date | None = None) -> QuerySet[CreditReview]:

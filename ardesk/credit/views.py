@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from django.contrib import messages
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -245,6 +247,23 @@ def requests_queue(request):
             "form": DecisionForm(),
         },
     )
+
+
+@requires("credit.view_creditrequest")
+def request_evidence(request, pk: int):
+    """A request's evidence, to whoever may read the request in its company; always a download."""
+    credit_request = selectors.request_for(user=request.user, pk=pk)
+    if not credit_request.evidence:
+        raise Http404
+    handle = credit_request.evidence.open("rb")
+    response = FileResponse(
+        handle,
+        content_type=selectors.evidence_content_type(handle),
+        as_attachment=True,
+        filename=Path(credit_request.evidence.name).name,
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_POST

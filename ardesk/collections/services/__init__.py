@@ -36,6 +36,7 @@ from ardesk.collections.services.runs import (
     notice_deliver,
     notice_retry,
     notices_retry_failed,
+    notices_sending_settle,
     scheduled_runs,
 )
 
@@ -59,6 +60,7 @@ __all__ = [
     "notice_deliver",
     "notice_retry",
     "notices_retry_failed",
+    "notices_sending_settle",
     "policies_import",
     "policy_level_update",
     "promise_cancel",

@@ -108,8 +108,9 @@ def notice_deliver(*, notice: Notice) -> Notice:
     if notice.channel in (LevelChannel.EMAIL, LevelChannel.LETTER, LevelChannel.LEGAL) and not notice.pdf:
         pdf = letters.notice_pdf(level=notice.level, notice=notice, contact=contact, items=items, language=language)
         notice.pdf.save(f"notice-{notice.pk}-{notice.customer.code}.pdf", ContentFile(pdf), save=False)
+    if not _claim(notice):
+        return notice  # another delivery of the run took it first
     if notice.channel == LevelChannel.EMAIL:
-        notice.attempts += 1
         if not addresses:
             notice.status, notice.error = NoticeStatus.FAILED, _("The customer has no contact with an e-mail address.")
         else:
@@ -136,6 +137,45 @@ def notice_deliver(*, notice: Notice) -> Notice:
         notice.status = NoticeStatus.TASK
     notice.save()
     return notice
+
+
+def _claim(notice: Notice) -> bool:
+    """Record the notice as being sent, with its text, before anything leaves; False if another delivery has it.
+
+    The record is committed before the e-mail goes out, so a delivery whose process dies is resumed
+    without sending twice: a notice found "sending" is settled by ``notices_sending_settle``.
+    """
+    if notice.status == NoticeStatus.SENDING:
+        return False
+    if notice.channel == LevelChannel.EMAIL:
+        notice.attempts += 1
+    fields = ("language", "subject", "body", "recipients", "pdf", "attempts")
+    claimed = Notice.objects.filter(pk=notice.pk, status=notice.status).update(
+        status=NoticeStatus.SENDING, **{name: getattr(notice, name) for name in fields}
+    )
+    notice.status = NoticeStatus.SENDING
+    return bool(claimed)
+
+
+def notices_sending_settle(*, run_id: int) -> list[Notice]:
+    """Settle the notices of a run whose delivery died while they were "sending"; return the e-mails among them.
+
+    The rule (docs/collections.md): an e-mail found "sending" may have left before the process died
+    and is never sent again; it is marked sent, with no time and a note to check the mail server's
+    log. A letter, a call or a credit hold had nothing leave the system and is simply done again.
+    """
+    sending = Notice.objects.filter(run_id=run_id, status=NoticeStatus.SENDING)
+    emails = list(sending.filter(channel=LevelChannel.EMAIL).select_related("customer").order_by("pk"))
+    sending.filter(channel=LevelChannel.EMAIL).update(
+        status=NoticeStatus.SENT,
+        sent_at=None,
+        error=_(
+            "The delivery stopped while this e-mail was being sent; it was probably sent and is not sent again. "
+            "Check the mail server's log."
+        ),
+    )
+    sending.update(status=NoticeStatus.PENDING)
+    return emails
 
 
 def notice_retry(*, by, notice: Notice) -> Notice:

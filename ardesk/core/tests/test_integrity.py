@@ -109,11 +109,14 @@ def test_each_context_registers_its_checks_once_from_its_app_config():
         "ledger.open_state",
         "ledger.daily_totals",
         "reports.kept_aging",
+        "collections.stopped_runs",
+        "collections.delivered_counts",
         "operations.stored_files",
         "operations.encryption_key",
     ]
     assert [name for name, _check in checks()] == names
     apps.get_app_config("ledger").ready()  # Django may call ready() again: nothing is added twice
     apps.get_app_config("reports").ready()
+    apps.get_app_config("collections").ready()
     apps.get_app_config("operations").ready()
     assert [name for name, _check in checks()] == names

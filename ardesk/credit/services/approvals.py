@@ -17,6 +17,7 @@ from ardesk.credit.models import ApprovalLevel, CreditAccount, CreditRequest, Re
 from ardesk.credit.services.accounts import account_lock
 from ardesk.credit.services.orders import held_orders_recheck
 from ardesk.customers.models import Customer
+from ardesk.customers.services import check_attachment
 
 
 def _amount_minor(value, currency: str, field: str) -> int:
@@ -64,6 +65,11 @@ def credit_request_create(
         errors["valid_until"] = [_("A special approval needs an expiry date.")]
     if valid_until is not None and valid_until < clock.today():
         errors["valid_until"] = [_("The date is in the past.")]
+    if evidence is not None:
+        try:
+            check_attachment(evidence)
+        except InvalidInput as exc:
+            errors["evidence"] = [message for messages in exc.errors.values() for message in messages]
     if errors:
         raise InvalidInput(errors)
     account = account_lock(customer)

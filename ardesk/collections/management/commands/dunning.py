@@ -2,6 +2,8 @@
 
 ardesk dunning run --date YYYY-MM-DD [--company CODE] [--dry-run] [--format table|json]
     the dunning run of a date for every company (or one): --dry-run prints the preview only
+    a date whose run stopped during delivery resumes that run instead of writing a new one
+ardesk dunning resume [RUN]                       finish the delivery of a run whose process died (or all of them)
 ardesk dunning policy export [--output FILE]      every policy with its levels, as JSON
 ardesk dunning policy import FILE                 create or replace policies from that JSON (all or nothing)
 ardesk dunning promises [--date YYYY-MM-DD]       mark the promises due before the date kept or broken
@@ -41,6 +43,9 @@ class Command(BaseCommand):
         run.add_argument("--company", default=None, help="Company code (all active companies by default)")
         run.add_argument("--dry-run", action="store_true", help="Print what would be sent; write nothing")
         run.add_argument("--format", choices=["table", "json"], default="table")
+        resume = sub.add_parser("resume", help="Finish the delivery of a run whose process died (every such run)")
+        resume.add_argument("run", nargs="?", type=int, help="Run number (every unfinished run by default)")
+        resume.add_argument("--format", choices=["table", "json"], default="table")
         policy = sub.add_parser("policy", help="Export or import dunning policies as JSON")
         policy_sub = policy.add_subparsers(dest="policy_action", required=True)
         export = policy_sub.add_parser("export")
@@ -54,6 +59,8 @@ class Command(BaseCommand):
         try:
             if options["action"] == "run":
                 self._run(options)
+            elif options["action"] == "resume":
+                self._resume(options)
             elif options["action"] == "policy":
                 self._policy(options)
             else:
@@ -82,30 +89,22 @@ class Command(BaseCommand):
                 preview = preview_json(selectors.run_preview(company=company, run_on=run_on))
                 results.append({"company": company.code, "dry_run": True, **preview})
                 continue
+            unfinished = selectors.unfinished_runs(company=company, run_on=run_on).first()
+            if unfinished is not None:
+                results.append(self._deliver(unfinished, resumed=True))
+                continue
             run = services.dunning_run(by=None, company=company, run_on=run_on, check_access=False, deliver=False)
             if run.notices:
-                tasks.deliver_run.run(run.pk)
-                run.refresh_from_db()
-            results.append(
-                {
-                    "company": company.code,
-                    "dry_run": False,
-                    "run": run.pk,
-                    "run_on": run_on,
-                    "notices": run.notices,
-                    "items": run.items,
-                    "total": {
-                        "amount": str(from_minor(run.total_functional, company.functional_currency)),
-                        "currency": company.functional_currency,
-                    },
-                    "delivered": run.delivered,
-                    "status": run.status,
-                }
-            )
+                results.append(self._deliver(run, resumed=False))
+            else:
+                results.append(self._result(run, resumed=False, unconfirmed=[]))
         if options["format"] == "json":
             self.stdout.write(json.dumps({"runs": results}, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
             return
         for result in results:
+            if result.get("resumed"):
+                self._write_resumed(result)
+                continue
             verb = "would send" if result["dry_run"] else "sent"
             total = result["total"]
             self.stdout.write(
@@ -117,6 +116,57 @@ class Command(BaseCommand):
                     f"  {level['policy']} level {level['level']} {level['name']} ({level['channel']}): "
                     f"{level['notices']} notices, {level['items']} items, {level['total']['amount']}"
                 )
+
+    def _deliver(self, run, *, resumed: bool) -> dict:
+        """Deliver a run's notices still to deliver (all of a new run's; the rest of a stopped one's)."""
+        unconfirmed = [
+            {"notice": n.pk, "customer": n.customer.code, "recipients": n.recipients}
+            for n in services.notices_sending_settle(run_id=run.pk)
+        ]
+        tasks.deliver_run.run(run.pk)
+        run.refresh_from_db()
+        return self._result(run, resumed=resumed, unconfirmed=unconfirmed)
+
+    @staticmethod
+    def _result(run, *, resumed: bool, unconfirmed: list[dict]) -> dict:
+        currency = run.company.functional_currency
+        return {
+            "company": run.company.code,
+            "dry_run": False,
+            "run": run.pk,
+            "run_on": run.run_on,
+            "resumed": resumed,
+            "notices": run.notices,
+            "items": run.items,
+            "total": {"amount": str(from_minor(run.total_functional, currency)), "currency": currency},
+            "delivered": run.delivered,
+            "status": run.status,
+            "unconfirmed": unconfirmed,
+        }
+
+    def _write_resumed(self, result: dict) -> None:
+        self.stdout.write(
+            f"{result['company']} {result['run_on']}: resumed run {result['run']}, "
+            f"delivered {result['delivered']} of {result['notices']} notices ({result['status']})"
+        )
+        for notice in result["unconfirmed"]:
+            self.stdout.write(
+                f"  notice {notice['notice']} to {notice['customer']} ({notice['recipients']}): the delivery stopped "
+                "while it was being sent; it is not sent again. Check the mail server's log."
+            )
+
+    def _resume(self, options) -> None:
+        runs = list(selectors.unfinished_runs(run_id=options["run"]))
+        if options["run"] is not None and not runs:
+            raise CommandError(f"Run {options['run']} has no delivery to resume (it does not exist or is done)")
+        results = [self._deliver(run, resumed=True) for run in runs]
+        if options["format"] == "json":
+            self.stdout.write(json.dumps({"runs": results}, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
+            return
+        if not results:
+            self.stdout.write("No dunning run to resume.")
+        for result in results:
+            self._write_resumed(result)
 
     def _policy(self, options) -> None:
         if options["policy_action"] == "export":
