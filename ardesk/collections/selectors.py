@@ -25,10 +25,10 @@ from ardesk.collections.models import (
 )
 from ardesk.companies.selectors import company_ids_for
 from ardesk.core.errors import NotFound
+from ardesk.core.exports import ReportTable
 from ardesk.core.money import from_minor
 from ardesk.customers.models import Customer
 from ardesk.ledger.models import DueLine
-from ardesk.reports.exports import ReportTable
 
 PREVIEW_LIST = 200
 

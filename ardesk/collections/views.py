@@ -32,15 +32,11 @@ from ardesk.collections.models import (
     Notice,
 )
 from ardesk.companies.selectors import companies_for, company_ids_for
-from ardesk.core import clock
+from ardesk.core import clock, exports
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.jobs import get_progress
 from ardesk.core.money import from_minor
 from ardesk.core.web import add_errors, is_htmx, page_of, requires
-from ardesk.reports.exports import FORMATS
-from ardesk.reports.exports import render as render_table
-
-EXPORT_FORMATS = ("csv", "xlsx")
 
 
 @requires("collections.view_worklist")
@@ -343,12 +339,9 @@ def disputes(request):
     status = request.GET.get("status", DisputeStatus.OPEN)
     today = clock.today()
     file_format = request.GET.get("format")
-    if file_format in EXPORT_FORMATS:
-        content_type, extension = FORMATS[file_format]
+    if file_format in exports.LIST_FORMATS:
         table = selectors.dispute_aging_table(request.user, as_of=today)
-        response = HttpResponse(render_table(table, file_format), content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="open-disputes-{today:%Y%m%d}.{extension}"'
-        return response
+        return exports.table_download(table, file_format, f"open-disputes-{today:%Y%m%d}")
     listed = selectors.disputes_for(request.user, status=status or None)
     return render(
         request,

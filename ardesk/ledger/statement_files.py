@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from django.db.models import Q, Sum
 from django.utils import translation
@@ -26,12 +25,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ardesk.companies.models import Company
-from ardesk.core.money import currency_decimals
+from ardesk.core import exports
 from ardesk.customers.models import Customer
 from ardesk.ledger import selectors
 from ardesk.ledger.models import Allocation, Document
@@ -44,53 +42,14 @@ from ardesk.ledger.statements import (
 
 # --- PDF --------------------------------------------------------------------------------------
 
-CJK_FONT = "STSong-Light"  # ReportLab's built-in Simplified Chinese font (Adobe-GB1)
-LATIN_FONT = "Helvetica"
-LATIN_BOLD = "Helvetica-Bold"
 PAGE_MARGIN = 15 * mm
-GRID = colors.HexColor("#c8d0da")
-SHADE = colors.HexColor("#eef2f6")
 GREY = colors.HexColor("#555555")
 RED = colors.HexColor("#b42318")
 
 
-def _register_cjk_font() -> None:
-    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
-
-
-def _is_latin(char: str) -> bool:
-    # Helvetica has the Windows-1252 characters (Latin letters, digits, '–', '·', '€'); the rest
-    # (Chinese, full-width punctuation, '→') is set in the CJK font, whose Latin letters look poor.
-    try:
-        char.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _runs(text: str) -> list[tuple[str, bool]]:
-    """The text cut into runs of Latin and of CJK characters: [(run, is_latin), ...]."""
-    runs: list[tuple[str, bool]] = []
-    for char in text:
-        latin = _is_latin(char)
-        if runs and runs[-1][1] == latin:
-            runs[-1] = (runs[-1][0] + char, latin)
-        else:
-            runs.append((char, latin))
-    return runs
-
-
-def _markup(text: str) -> str:
-    """Paragraph markup with each CJK run in the CJK font (escaped: names may contain '&' or '<')."""
-    return "".join(
-        escape(run) if latin else f'<font name="{CJK_FONT}">{escape(run)}</font>' for run, latin in _runs(text)
-    )
-
-
 def _draw(canvas_, x: float, y: float, text: str, size: float, right: bool = False) -> None:
     """Draw a line of mixed Latin and Chinese text on the canvas, from x or ending at x."""
-    runs = [(run, LATIN_FONT if latin else CJK_FONT) for run, latin in _runs(text)]
+    runs = [(run, exports.LATIN_FONT if latin else exports.CJK_FONT) for run, latin in exports.runs(text)]
     if right:
         x -= sum(pdfmetrics.stringWidth(run, font, size) for run, font in runs)
     for run, font in runs:
@@ -101,7 +60,7 @@ def _draw(canvas_, x: float, y: float, text: str, size: float, right: bool = Fal
 
 def statement_pdf(statement: Statement, language: str) -> bytes:
     """The statement as an A4 PDF in a language ("zh-hans" or "en"), page-numbered."""
-    _register_cjk_font()
+    exports.register_cjk_font()
     buffer = io.BytesIO()
     with translation.override(language):
         period = f"{statement.date_from:%Y-%m-%d} – {statement.date_to:%Y-%m-%d}"
@@ -126,26 +85,26 @@ def statement_pdf(statement: Statement, language: str) -> bytes:
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("base", fontName=LATIN_FONT, fontSize=8, leading=10, wordWrap="CJK")
+    base = ParagraphStyle("base", fontName=exports.LATIN_FONT, fontSize=8, leading=10, wordWrap="CJK")
     return {
         "base": base,
-        "bold": ParagraphStyle("bold", parent=base, fontName=LATIN_BOLD),
+        "bold": ParagraphStyle("bold", parent=base, fontName=exports.LATIN_BOLD),
         "muted": ParagraphStyle("muted", parent=base, textColor=GREY),
-        "head": ParagraphStyle("head", parent=base, fontName=LATIN_BOLD),
-        "head-num": ParagraphStyle("head-num", parent=base, fontName=LATIN_BOLD, alignment=TA_RIGHT),
-        "company": ParagraphStyle("company", parent=base, fontName=LATIN_BOLD, fontSize=14, leading=18),
+        "head": ParagraphStyle("head", parent=base, fontName=exports.LATIN_BOLD),
+        "head-num": ParagraphStyle("head-num", parent=base, fontName=exports.LATIN_BOLD, alignment=TA_RIGHT),
+        "company": ParagraphStyle("company", parent=base, fontName=exports.LATIN_BOLD, fontSize=14, leading=18),
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=GREY),
         "title": ParagraphStyle(
-            "title", parent=base, fontName=LATIN_BOLD, fontSize=18, leading=24, spaceBefore=4, spaceAfter=6
+            "title", parent=base, fontName=exports.LATIN_BOLD, fontSize=18, leading=24, spaceBefore=4, spaceAfter=6
         ),
         "heading": ParagraphStyle(
-            "heading", parent=base, fontName=LATIN_BOLD, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4
+            "heading", parent=base, fontName=exports.LATIN_BOLD, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4
         ),
     }
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(_markup(str(text)), style)
+    return Paragraph(exports.markup(str(text)), style)
 
 
 def _table(rows: list[list], widths: list[float], numeric_from: int, extra: Sequence[tuple] = ()) -> Table:
@@ -154,12 +113,12 @@ def _table(rows: list[list], widths: list[float], numeric_from: int, extra: Sequ
     table.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, -1), LATIN_FONT),
+                ("FONTNAME", (0, 0), (-1, -1), exports.LATIN_FONT),
                 ("FONTSIZE", (0, 0), (-1, -1), 8),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.6, GRID),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.25, GRID),
+                ("BACKGROUND", (0, 0), (-1, 0), exports.SHADE),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, exports.GRID),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, exports.GRID),
                 ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -171,7 +130,7 @@ def _table(rows: list[list], widths: list[float], numeric_from: int, extra: Sequ
 
 
 def _emphasis(row: int) -> list[tuple]:
-    return [("FONTNAME", (0, row), (-1, row), LATIN_BOLD), ("BACKGROUND", (0, row), (-1, row), SHADE)]
+    return [("FONTNAME", (0, row), (-1, row), exports.LATIN_BOLD), ("BACKGROUND", (0, row), (-1, row), exports.SHADE)]
 
 
 def _pdf_story(statement: Statement, width: float) -> list:
@@ -336,39 +295,25 @@ def statement_xlsx(statement: Statement, language: str) -> bytes:
             sheet = book.create_sheet(title=_("Statement of account")[:31])
             _xlsx_header(sheet, statement)
             sheet.append([])
-            sheet.append([_("No balance and no movements in this period.")])
+            exports.xlsx_row(sheet, [_("No balance and no movements in this period.")])
         for section in statement.sections:
             sheet = book.create_sheet(title=section.currency)
             _xlsx_header(sheet, statement)
-            _xlsx_row(sheet, [_("Currency"), section.currency])
+            exports.xlsx_row(sheet, [_("Currency"), section.currency])
             sheet.append([])
-            _xlsx_section(sheet, statement, section, _excel_amount_format(section.currency))
+            _xlsx_section(sheet, statement, section, exports.amount_format(section.currency))
     for sheet in book.worksheets:
         for column, width in enumerate(COLUMN_WIDTHS, start=1):
             sheet.column_dimensions[get_column_letter(column)].width = width
         sheet.sheet_view.showGridLines = False
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _xlsx_row(sheet, values: list, formats: dict[int, str] | None = None, font=None, fill=None) -> None:
-    """Append a row; ``formats`` maps 1-based columns to number formats."""
-    sheet.append(values)
-    for cell in sheet[sheet.max_row]:
-        if font is not None:
-            cell.font = font
-        if fill is not None:
-            cell.fill = fill
-        if formats and cell.column in formats:
-            cell.number_format = formats[cell.column]
+    return exports.workbook_bytes(book)
 
 
 def _xlsx_header(sheet, statement: Statement) -> None:
-    _xlsx_row(sheet, [statement.company.name], font=Font(bold=True, size=14))
-    _xlsx_row(sheet, [_("Statement of account")], font=Font(bold=True, size=12))
-    _xlsx_row(sheet, [_("Customer"), statement.customer.code, statement.customer.name])
-    _xlsx_row(sheet, [_("Period"), statement.date_from, statement.date_to], {2: DATE_FORMAT, 3: DATE_FORMAT})
+    exports.xlsx_row(sheet, [statement.company.name], font=Font(bold=True, size=14))
+    exports.xlsx_row(sheet, [_("Statement of account")], font=Font(bold=True, size=12))
+    exports.xlsx_row(sheet, [_("Customer"), statement.customer.code, statement.customer.name])
+    exports.xlsx_row(sheet, [_("Period"), statement.date_from, statement.date_to], {2: DATE_FORMAT, 3: DATE_FORMAT})
 
 
 def _xlsx_section(sheet, statement: Statement, section: Section, amount: str) -> None:
@@ -381,8 +326,8 @@ def _xlsx_section(sheet, statement: Statement, section: Section, amount: str) ->
         pgettext("ledger side", "Credit"),
         _("Balance"),
     ]
-    _xlsx_row(sheet, head, font=BOLD, fill=FILL)
-    _xlsx_row(
+    exports.xlsx_row(sheet, head, font=BOLD, fill=FILL)
+    exports.xlsx_row(
         sheet,
         [statement.date_from, _("Opening balance"), None, None, None, None, section.opening],
         {1: DATE_FORMAT, 7: amount},
@@ -390,45 +335,39 @@ def _xlsx_section(sheet, statement: Statement, section: Section, amount: str) ->
     )
     for m in section.movements:
         if m.is_allocation:
-            _xlsx_row(sheet, [m.on, m.type_label, m.number, m.memo], {1: DATE_FORMAT}, font=MUTED)
+            exports.xlsx_row(sheet, [m.on, m.type_label, m.number, m.memo], {1: DATE_FORMAT}, font=MUTED)
         else:
-            _xlsx_row(
+            exports.xlsx_row(
                 sheet,
                 [m.on, m.type_label, m.number, m.memo, m.debit or None, m.credit or None, m.balance],
                 {1: DATE_FORMAT, 5: amount, 6: amount, 7: amount},
             )
-    _xlsx_row(
+    exports.xlsx_row(
         sheet,
         [None, _("Total"), None, None, section.total_debit, section.total_credit, None],
         {5: amount, 6: amount},
         font=BOLD,
     )
-    _xlsx_row(
+    exports.xlsx_row(
         sheet,
         [statement.date_to, _("Closing balance"), None, None, None, None, section.closing],
         {1: DATE_FORMAT, 7: amount},
         font=BOLD,
     )
     sheet.append([])
-    _xlsx_row(sheet, [_("Open items as of %(date)s") % {"date": f"{statement.date_to:%Y-%m-%d}"}], font=BOLD)
+    exports.xlsx_row(sheet, [_("Open items as of %(date)s") % {"date": f"{statement.date_to:%Y-%m-%d}"}], font=BOLD)
     head = [_("Type"), _("Number"), _("Date"), _("Due date"), _("Days overdue"), _("Open amount")]
-    _xlsx_row(sheet, head, font=BOLD, fill=FILL)
+    exports.xlsx_row(sheet, head, font=BOLD, fill=FILL)
     for item in section.open_items:
-        _xlsx_row(
+        exports.xlsx_row(
             sheet,
             [item.type_label, item.label, item.issue_on, item.due_on, item.days_past_due, item.open_amount],
             {3: DATE_FORMAT, 4: DATE_FORMAT, 6: amount},
         )
-    _xlsx_row(sheet, [_("Total"), None, None, None, None, section.open_total], {6: amount}, font=BOLD)
+    exports.xlsx_row(sheet, [_("Total"), None, None, None, None, section.open_total], {6: amount}, font=BOLD)
     sheet.append([])
     for band in section.aging:
-        _xlsx_row(sheet, [band.label, None, None, None, None, band.amount], {6: amount})
-
-
-def _excel_amount_format(currency: str) -> str:
-    """'#,##0.00' for CNY, '#,##0' for JPY: grouped, with the currency's decimals."""
-    decimals = currency_decimals(currency)
-    return "#,##0" + ("." + "0" * decimals if decimals else "")
+        exports.xlsx_row(sheet, [band.label, None, None, None, None, band.amount], {6: amount})
 
 
 # --- in bulk ----------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
-from ardesk.core import clock
+from ardesk.core import clock, exports
 from ardesk.core.errors import InvalidInput, NotFound
 from ardesk.core.schemas import Strict
 from ardesk.customers.models import Customer
@@ -18,7 +18,6 @@ from ardesk.ledger.models import Document
 from ardesk.provisioning import output, selectors, services
 from ardesk.provisioning.access import VIEW_RUNS, visible, visible_company
 from ardesk.provisioning.models import ProvisionPolicy, ProvisionRun, SpecificProvision, WriteOff
-from ardesk.reports import exports
 from ardesk.reports.models import BucketSet
 
 router = Router(tags=["provisioning"])

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from ardesk.companies.selectors import companies_for
-from ardesk.core import clock
+from ardesk.core import clock, exports
 from ardesk.core.errors import InvalidInput
 from ardesk.core.web import add_errors, requires
 from ardesk.reports import kpi_output, kpi_selectors, kpis
@@ -60,7 +60,7 @@ def kpi_report(request):
             report = None
     export = request.GET.get("export")
     if report is not None and export in kpi_output.RENDERERS:
-        response = HttpResponse(kpi_output.RENDERERS[export](report), content_type=kpi_output.CONTENT_TYPES[export])
+        response = HttpResponse(kpi_output.RENDERERS[export](report), content_type=exports.FORMATS[export][0])
         response["Content-Disposition"] = f'attachment; filename="{kpi_output.file_name(report, export)}"'
         return response
     query = request.GET.copy()
