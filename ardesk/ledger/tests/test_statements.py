@@ -394,3 +394,12 @@ def test_the_command_prints_one_statement_as_json(february):
     data = json.loads(out.getvalue())
     assert data["customer"] == {"code": "C1043", "name": CHINESE_NAME}
     assert data["sections"][0]["closing_balance"] == {"amount": "650.00", "currency": "CNY"}
+
+
+def test_the_excel_statement_writes_a_formula_like_name_as_text(february):
+    february.name = '=HYPERLINK("http://x.example","open")'
+    february.save()
+    sheet = load_workbook(io.BytesIO(statement_xlsx(february_statement(february), "en")))["CNY"]
+    assert (sheet["C3"].value, sheet["C3"].data_type) == (february.name, "s")
+    closing = next(row for row in sheet.iter_rows() if row[1].value == "Closing balance")[6]
+    assert closing.value == 650 and closing.data_type == "n"
