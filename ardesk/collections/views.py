@@ -43,6 +43,10 @@ from ardesk.core.web import add_errors, is_htmx, page_of, requires
 def worklist(request):
     as_of = clock.today()
     mine = request.GET.get("all") != "1"
+    if (file_format := request.GET.get("export")) in exports.LIST_FORMATS:
+        rows = selectors.worklist_customers(user=request.user, as_of=as_of, mine=mine, limit=None)
+        table = selectors.worklist_table(rows, as_of=as_of, mine=mine)
+        return exports.table_download(table, file_format, f"worklist-{as_of:%Y%m%d}")
     return render(
         request,
         "collections/worklist.html",

@@ -302,3 +302,34 @@ def sales_minor(*, customer_ids, since: dt.date, until: dt.date) -> int:
             customer_id__in=customer_ids, doc_type="invoice", issue_on__gte=since, issue_on__lte=until
         )
     ).aggregate(total=Coalesce(Sum("functional_amount"), Value(0)))["total"]
+
+
+def receivables_by_customer(*, customer_ids, today: dt.date) -> dict[int, dict[str, int]]:
+    """Today's open, overdue and unapplied amounts of each customer, functional minor units, for the lists.
+
+    One grouped read of the rows still open (``settled_on`` empty) per kind, whatever the number of
+    customers; a customer with nothing open is absent.
+    """
+    figures: dict[int, dict[str, int]] = {}
+    lines = (
+        DueLine.objects.filter(customer_id__in=customer_ids, settled_on__isnull=True)
+        .values("customer_id")
+        .annotate(
+            open=Sum("open_functional_now"),
+            overdue=Coalesce(Sum("open_functional_now", filter=Q(due_on__lt=today)), Value(0)),
+        )
+    )
+    for row in lines:
+        figures[row["customer_id"]] = {"open": row["open"], "overdue": row["overdue"], "unapplied": 0}
+    credits = (
+        posted(Document.objects.filter(customer_id__in=customer_ids, amount__lt=0, reversal_of__isnull=True))
+        .filter(settled_on__isnull=True)
+        .exclude(unapplied_functional_now=0)
+        .values("customer_id")
+        .annotate(unapplied=Sum("unapplied_functional_now"))
+    )
+    for row in credits:
+        figures.setdefault(row["customer_id"], {"open": 0, "overdue": 0, "unapplied": 0})["unapplied"] = row[
+            "unapplied"
+        ]
+    return figures
