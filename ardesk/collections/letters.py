@@ -105,7 +105,7 @@ def render_text(
                 "company": {
                     "name": notice.company.name,
                     "address": notice.company.address,
-                    "bank_details": notice.company.bank_details,
+                    "bank_details": notice.company.payment_details,
                 },
                 "items": _items_text(items) if items_text is None else items_text,
                 "total": _totals_text(items),

@@ -129,6 +129,12 @@ def _table(rows: list[list], widths: list[float], numeric_from: int, extra: Sequ
     return table
 
 
+def _number_width(numbers: list[str], least: float) -> float:
+    """A document-number column as wide as its longest number (up to 50 mm), so numbers stay on one line."""
+    longest = max((exports.text_width(str(n), 8) for n in numbers), default=0) + 14  # the cell padding
+    return min(max(least, longest), 50 * mm)
+
+
 def _emphasis(row: int) -> list[tuple]:
     return [("FONTNAME", (0, row), (-1, row), exports.LATIN_BOLD), ("BACKGROUND", (0, row), (-1, row), exports.SHADE)]
 
@@ -155,7 +161,8 @@ def _pdf_story(statement: Statement, width: float) -> list:
         story += [Spacer(1, 6 * mm), _p(_("No balance and no movements in this period."), styles["base"])]
     for section in statement.sections:
         story += _pdf_section(statement, section, width, styles)
-    story += [Spacer(1, 8 * mm), KeepTogether(_pdf_confirmation(company, width, styles))]
+    story += _pdf_bank(company, width, styles)
+    story += [Spacer(1, 5 * mm), KeepTogether(_pdf_confirmation(statement, width, styles))]
     return story
 
 
@@ -185,7 +192,9 @@ def _pdf_section(statement: Statement, section: Section, width: float, styles) -
     rows[-1].append(fmt(section.closing))
     extra += [("SPAN", (1, row), (3, row)), *_emphasis(row), ("SPAN", (1, row + 1), (5, row + 1)), *_emphasis(row + 1)]
     amount_width = 25 * mm
-    widths = [19 * mm, 20 * mm, 25 * mm, width - 64 * mm - 3 * amount_width] + [amount_width] * 3
+    number_width = _number_width([m.number for m in section.movements], 25 * mm)
+    widths = [19 * mm, 20 * mm, number_width, width - 39 * mm - number_width - 3 * amount_width]
+    widths += [amount_width] * 3
     story = [
         _p(f"{_('Currency')}: {section.currency}", styles["heading"]),
         _table(rows, widths, numeric_from=4, extra=extra),
@@ -208,7 +217,8 @@ def _pdf_section(statement: Statement, section: Section, width: float, styles) -
         extra.append(("SPAN", (0, 1), (4, 1)))
     rows.append([_p(_("Total"), styles["bold"]), "", "", "", "", fmt(section.open_total)])
     extra += _emphasis(len(rows) - 1)
-    widths = [22 * mm, 30 * mm, 22 * mm, 22 * mm, width - 126 * mm, 30 * mm]
+    number_width = _number_width([item.label for item in section.open_items], 30 * mm)
+    widths = [22 * mm, number_width, 22 * mm, 22 * mm, width - 96 * mm - number_width, 30 * mm]
     as_of = _("Open items as of %(date)s") % {"date": f"{statement.date_to:%Y-%m-%d}"}
     story += [_p(as_of, styles["heading"]), _table(rows, widths, numeric_from=4, extra=extra)]
 
@@ -218,32 +228,68 @@ def _pdf_section(statement: Statement, section: Section, width: float, styles) -
     return story
 
 
-def _pdf_confirmation(company: Company, width: float, styles) -> list:
-    """The customer's confirmation (回执): check the balance, sign and stamp, or name the differences."""
-    note = _(
-        "Please check this statement. If the balance agrees with your records, sign, stamp and return it; "
-        "otherwise tell us the differences."
+def _pdf_bank(company: Company, width: float, styles) -> list:
+    """Where to pay: the company's bank, account name and number (company master data)."""
+    lines = company.bank_lines()
+    if not lines:
+        return []
+    rows = [[_p(label, styles["muted"]), _p(value, styles["base"])] for label, value in lines]
+    table = Table(rows, colWidths=[28 * mm, width - 28 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return [_p(_("Please pay to"), styles["heading"]), table]
+
+
+def _pdf_confirmation(statement: Statement, width: float, styles) -> list:
+    """The balance confirmation slip (对账确认回执) the customer signs, seals and returns.
+
+    It names the balance of each currency as of the statement date, offers "agrees" and "does not
+    agree, the differences are", and leaves room for the signature and the company seal.
+    """
+    company, customer = statement.company, statement.customer
+    as_of = f"{statement.date_to:%Y-%m-%d}"
+    balances = (
+        "; ".join(f"{format_amount(s.closing, s.currency)} {s.currency}" for s in statement.sections)
+        or f"{format_amount(0, company.functional_currency)} {company.functional_currency}"
     )
-    flowables: list = [_p(note, styles["base"])]
-    if company.bank_details:
-        flowables += [Spacer(1, 2 * mm), _p(_("Bank details"), styles["muted"])]
-        flowables += [_p(line, styles["base"]) for line in company.bank_details.splitlines() if line.strip()]
+    box = "\u25a1"  # □, an empty box to tick
+    cut = Table([[""]], colWidths=[width], hAlign="LEFT")
+    cut.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.5, GREY, None, (3, 3))]))  # cut along the line
+    flowables: list = [
+        cut,
+        _p(_("Balance confirmation (please return)"), styles["heading"]),
+        _p(_("To: %(company)s") % {"company": company.name}, styles["base"]),
+        _p(
+            _("We, %(customer)s (%(code)s), confirm that the balance we owe you as of %(date)s is %(balance)s.")
+            % {"customer": customer.name, "code": customer.code, "date": as_of, "balance": balances},
+            styles["base"],
+        ),
+        Spacer(1, 2 * mm),
+        _p(f"{box} " + _("The balance above agrees with our records."), styles["base"]),
+        _p(f"{box} " + _("The balance above does not agree with our records; the differences are:"), styles["base"]),
+    ]
+    lines = Table([[""]] * 2, colWidths=[width], rowHeights=[6 * mm] * 2, hAlign="LEFT")
+    lines.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, GREY)]))
+    half = (width - 6 * mm) / 2
     signature = Table(
-        [[_p(_("Confirmed by (signature and company seal)"), styles["muted"]), "", _p(_("Date"), styles["muted"]), ""]],
-        colWidths=[60 * mm, 55 * mm, 15 * mm, width - 130 * mm],
+        [
+            [_p(_("Company seal"), styles["muted"]), "", _p(_("Authorised signature"), styles["muted"])],
+            ["", "", ""],
+            ["", "", _p(_("Date"), styles["muted"])],
+        ],
+        colWidths=[half, 6 * mm, half],
+        rowHeights=[None, 16 * mm, None],
         hAlign="LEFT",
     )
     signature.setStyle(
         TableStyle(
             [
-                ("LINEBELOW", (1, 0), (1, 0), 0.5, colors.black),
-                ("LINEBELOW", (3, 0), (3, 0), 0.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOX", (0, 0), (0, 2), 0.6, GREY),
+                ("BOX", (2, 0), (2, 2), 0.6, GREY),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ]
         )
     )
-    return [*flowables, Spacer(1, 6 * mm), signature]
+    return [*flowables, lines, Spacer(1, 3 * mm), signature]
 
 
 class _NumberedCanvas(canvas.Canvas):
