@@ -333,3 +333,14 @@ def receivables_by_customer(*, customer_ids, today: dt.date) -> dict[int, dict[s
             "unapplied"
         ]
     return figures
+
+
+def changed_since(*, company_id: int, since: dt.datetime, as_of: dt.date) -> bool:
+    """Whether a document or allocation dated on or before a day was posted after a moment.
+
+    A month-end figure prepared at ``since`` for ``as_of`` no longer matches the ledger when this is
+    true (a late invoice, a receipt allocated afterwards with an earlier date).
+    """
+    documents = posted(Document.objects.filter(company_id=company_id, issue_on__lte=as_of, posted_at__gt=since))
+    allocations = Allocation.objects.filter(company_id=company_id, allocated_on__lte=as_of, created_at__gt=since)
+    return documents.exists() or allocations.exists()

@@ -64,6 +64,9 @@ class SpecificIn(Strict):
 class RunIn(Strict):
     company: str
     period: str = Field(..., pattern=r"^\d{4}-\d{2}$", description="YYYY-MM")
+    provisional: bool = Field(
+        False, description="Confirm a run for a month that has not ended: an estimate that cannot be approved"
+    )
 
 
 class WriteOffIn(Strict):
@@ -249,7 +252,9 @@ def list_runs(request, query: Query[CompanyQuery]):
 @router.post("/runs", response={201: dict}, summary="Prepare the month-end run of a period (a draft)")
 def prepare_run(request, payload: RunIn):
     company = visible_company(request.user, payload.company)
-    run = services.run_prepare(by=request.user, company=company, as_of=services.month_end(payload.period))
+    run = services.run_prepare(
+        by=request.user, company=company, as_of=services.month_end(payload.period), provisional=payload.provisional
+    )
     return Status(201, output.run_json(_run(request.user, run.pk)))
 
 

@@ -63,6 +63,7 @@ def run_json(run: ProvisionRun, *, customers: bool = True) -> dict:
         "period": f"{run.as_of:%Y-%m}",
         "as_of": run.as_of.isoformat(),
         "status": run.status,
+        "is_provisional": run.is_provisional,
         "currency": currency,
         "required": _text(run.required, currency),
         "booked": _text(run.booked, currency),

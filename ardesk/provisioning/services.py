@@ -41,8 +41,10 @@ from ardesk.provisioning.runs import (
     SpecificFigure,
     allowance_opening_set,
     month_end,
+    month_has_ended,
     run_approve,
     run_compute,
+    run_is_stale,
     run_prepare,
 )
 from ardesk.provisioning.write_offs import recovery_record, write_off_approve, write_off_reject, write_off_request
@@ -63,6 +65,7 @@ __all__ = [
     "allowance_opening_set",
     "derivation_json",
     "month_end",
+    "month_has_ended",
     "policies_export",
     "policies_import",
     "policy_derive",
@@ -71,6 +74,7 @@ __all__ = [
     "recovery_record",
     "run_approve",
     "run_compute",
+    "run_is_stale",
     "run_prepare",
     "specific_provision_create",
     "specific_provision_end",

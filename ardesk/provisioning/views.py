@@ -55,6 +55,7 @@ def runs(request):
                     by=request.user,
                     company=visible_company(request.user, form.cleaned_data["company"]),
                     as_of=services.month_end(form.cleaned_data["period"]),
+                    provisional=form.cleaned_data["provisional"],
                 )
             except ApplicationError as exc:
                 _fail(request, form, exc)
@@ -123,7 +124,8 @@ def run_detail(request, pk: int):
             "specific": run.lines.filter(bucket__isnull=True).select_related("customer", "document"),
             "entry": [{**line, "label": output.role_label(line["role"])} for line in output.proposed_entry(run)],
             "page": customers,
-            "can_approve": can_approve,
+            "can_approve": can_approve and not run.is_provisional,
+            "is_stale": run.status == RunStatus.DRAFT and services.run_is_stale(run),
             "is_preparer": run.prepared_by_id == request.user.pk,
             "later": ProvisionRun.objects.filter(pk=run.superseded_by_id).first(),
         },
