@@ -46,7 +46,7 @@ def customer_table(customers, *, today: dt.date, filters: list[str]) -> ReportTa
     rows = []
     for customer in customers:
         currency = customer.company.functional_currency
-        figures = receivables.get(customer.pk, {"open": 0, "overdue": 0, "unapplied": 0})
+        figures = receivables.get(customer.pk, ledger.NOTHING_OPEN)
         account = accounts.get(customer.pk)
         limit = account.limit if account is not None else None
         rows.append(
@@ -88,7 +88,7 @@ def portfolio_table(accounts, *, today: dt.date) -> ReportTable:
     rows = []
     for account in accounts:
         currency = account.company.functional_currency
-        figures = receivables.get(account.pk, {"open": 0, "overdue": 0, "unapplied": 0})
+        figures = receivables.get(account.pk, ledger.NOTHING_OPEN)
         exposure = figures["open"] - figures["unapplied"] + orders.get(account.pk, 0)
         utilisation = (Decimal(exposure) * 100 / account.limit).quantize(Decimal("0.1")) if account.limit else None
         rows.append(

@@ -278,11 +278,15 @@ def requests_queue(request):
     ):
         return response
     may, maximum = services.approval_limit(request.user)
+    pending = list(selectors.pending_requests(user=request.user)[:200])
+    contexts = selectors.request_contexts(pending, today=clock.today())
+    for credit_request in pending:
+        credit_request.context = contexts[credit_request.pk]
     return render(
         request,
         "credit/requests.html",
         {
-            "requests": selectors.pending_requests(user=request.user)[:200],
+            "requests": pending,
             "may_approve": may,
             "max_amount": maximum,
             "form": DecisionForm(),

@@ -304,23 +304,35 @@ def sales_minor(*, customer_ids, since: dt.date, until: dt.date) -> int:
     ).aggregate(total=Coalesce(Sum("functional_amount"), Value(0)))["total"]
 
 
+NOTHING_OPEN = {"open": 0, "overdue": 0, "overdue_1_30": 0, "overdue_31_90": 0, "overdue_over_90": 0, "unapplied": 0}
+
+
 def receivables_by_customer(*, customer_ids, today: dt.date) -> dict[int, dict[str, int]]:
     """Today's open, overdue and unapplied amounts of each customer, functional minor units, for the lists.
 
-    One grouped read of the rows still open (``settled_on`` empty) per kind, whatever the number of
-    customers; a customer with nothing open is absent.
+    ``overdue_1_30``, ``overdue_31_90`` and ``overdue_over_90`` split the overdue amount by days past
+    due. One grouped read of the rows still open (``settled_on`` empty) per kind, whatever the number
+    of customers; a customer with nothing open is absent.
     """
+
+    def overdue_sum(condition: Q):
+        return Coalesce(Sum("open_functional_now", filter=condition), Value(0))
+
+    day_30, day_90 = today - dt.timedelta(days=30), today - dt.timedelta(days=90)
     figures: dict[int, dict[str, int]] = {}
     lines = (
         DueLine.objects.filter(customer_id__in=customer_ids, settled_on__isnull=True)
         .values("customer_id")
         .annotate(
             open=Sum("open_functional_now"),
-            overdue=Coalesce(Sum("open_functional_now", filter=Q(due_on__lt=today)), Value(0)),
+            overdue=overdue_sum(Q(due_on__lt=today)),
+            overdue_1_30=overdue_sum(Q(due_on__lt=today, due_on__gte=day_30)),
+            overdue_31_90=overdue_sum(Q(due_on__lt=day_30, due_on__gte=day_90)),
+            overdue_over_90=overdue_sum(Q(due_on__lt=day_90)),
         )
     )
     for row in lines:
-        figures[row["customer_id"]] = {"open": row["open"], "overdue": row["overdue"], "unapplied": 0}
+        figures[row.pop("customer_id")] = {**row, "unapplied": 0}
     credits = (
         posted(Document.objects.filter(customer_id__in=customer_ids, amount__lt=0, reversal_of__isnull=True))
         .filter(settled_on__isnull=True)
@@ -329,9 +341,7 @@ def receivables_by_customer(*, customer_ids, today: dt.date) -> dict[int, dict[s
         .annotate(unapplied=Sum("unapplied_functional_now"))
     )
     for row in credits:
-        figures.setdefault(row["customer_id"], {"open": 0, "overdue": 0, "unapplied": 0})["unapplied"] = row[
-            "unapplied"
-        ]
+        figures.setdefault(row["customer_id"], dict(NOTHING_OPEN))["unapplied"] = row["unapplied"]
     return figures
 
 
