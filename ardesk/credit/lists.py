@@ -124,6 +124,25 @@ def portfolio_table(accounts, *, today: dt.date) -> ReportTable:
     return ReportTable(title=title, subtitle=[], headers=headers, rows=rows)
 
 
+def exposure_by_grade(table: ReportTable, *, grades: list[str]) -> dict:
+    """Exposure and limits per grade, best grade first and ungraded last: the portfolio's chart."""
+    totals: dict[str, list[Decimal]] = {}
+    for row in table.rows:
+        grade, limit, exposure = row[3] or "", row[5] or Decimal(0), row[6]
+        total = totals.setdefault(grade, [Decimal(0), Decimal(0)])
+        total[0] += exposure
+        total[1] += limit
+    order = {g: n for n, g in enumerate(grades)}
+    keys = sorted(totals, key=lambda g: (g == "", order.get(g, len(order)), g))
+    return {
+        "grades": [g or str(_("Ungraded")) for g in keys],
+        "series": [
+            {"name": str(_("Exposure")), "data": [str(totals[g][0]) for g in keys]},
+            {"name": str(_("Credit limit")), "data": [str(totals[g][1]) for g in keys]},
+        ],
+    }
+
+
 def _figure(figures: dict, name: str) -> Decimal | None:
     value = figures.get(name)
     return None if value is None else Decimal(value)

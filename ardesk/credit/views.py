@@ -347,10 +347,12 @@ def portfolio(request):
     accounts = CreditAccount.objects.filter(selectors.visible_customer_ids_q(request.user))
     if response := _export(request, lambda: lists.portfolio_table(accounts, today=clock.today()), "credit-portfolio"):
         return response
+    grades = [g["grade"] for g in selectors.active_scorecard().config.get("grades", [])]
+    chart = lists.exposure_by_grade(lists.portfolio_table(accounts, today=clock.today()), grades=grades)
     return render(
         request,
         "credit/portfolio.html",
-        {**selectors.portfolio(user=request.user, as_of=clock.today()), "today": clock.today()},
+        {**selectors.portfolio(user=request.user, as_of=clock.today()), "today": clock.today(), "grade_chart": chart},
     )
 
 

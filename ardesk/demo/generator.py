@@ -314,13 +314,12 @@ def demo_customers(
         foreign = company == companies[-1] and len(companies) > 1 and number % 10 == 9
         is_parent = number % 50 in (1, 26) and not foreign
         if foreign:
-            for _attempt in range(20):
-                second, country = rng.choice(FOREIGN_SECOND)
-                name = f"{rng.choice(FOREIGN_FIRST)} {second}"
-                if name not in used_names:
-                    break
-            else:
-                name = f"New {name}"  # a real-looking name, never a "(99)" counter
+            second, country = rng.choice(FOREIGN_SECOND)
+            first = rng.choice(FOREIGN_FIRST)
+            # A taken name takes the next first name in the list (no further draws, so the rest of
+            # the generated data stays as it was): a real-looking name, never a "(99)" counter.
+            candidates = [f"{f} {second}" for f in FOREIGN_FIRST[FOREIGN_FIRST.index(first) :] + FOREIGN_FIRST]
+            name = next((c for c in candidates if c not in used_names), f"New {first} {second}")
             city, division, region = "", "", "99"
             industry, currency, uscc = "F", "USD", ""
             domain = f"{country.lower()}{number}.example.com"

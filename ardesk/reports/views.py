@@ -139,6 +139,7 @@ def dashboard_page(request):
             "amount": str(from_minor(data.totals[key], currency)),
             "url": reverse("reports:aging_items") + "?" + urlencode({"bucket": key}),
             "overdue": key not in (first_key, domain.UNAPPLIED),
+            "unapplied": key == domain.UNAPPLIED,
         }
         for key, label in data.buckets
     ]

@@ -123,3 +123,20 @@ def test_open_reviews_export_earliest_first(analyst, customer, company, administ
     assert [(r[0], r[1]) for r in rows[1:]] == [("2025-03-01", "C1"), ("2025-04-30", "C7")]
     assert rows[1][3] == "Asked for"
     assert client_for(administrator).get(url, {"export": "csv"}).status_code == 403
+
+
+def test_the_portfolio_charts_exposure_and_limits_by_grade_best_first_ungraded_last(
+    analyst, manager, customer, company
+):
+    give_limit(customer, "1000.00", analyst, manager)
+    CreditAccount.objects.filter(pk=customer.pk).update(grade="BB")
+    other = CustomerFactory(company=company, code="C9")
+    CreditAccount.objects.create(customer=other, company=company, grade="A", limit=500_000)
+    CreditAccount.objects.create(customer=CustomerFactory(company=company, code="C8"), company=company)
+    page = client_for(manager).get(reverse("credit:portfolio"))
+    chart = page.context["grade_chart"]
+    assert chart["grades"] == ["A", "BB", "Ungraded"]
+    assert chart["series"][0]["data"] == ["0.00", "850.00", "0.00"]  # exposure
+    assert chart["series"][1]["data"] == ["5000.00", "1000.00", "0"]  # limits
+    body = page.content.decode()
+    assert 'id="grade-chart-data"' in body and "<script>" not in body  # data in json_script, code in static files

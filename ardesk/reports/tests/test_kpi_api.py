@@ -202,3 +202,13 @@ def test_the_kpi_exports_write_a_formula_like_customer_name_as_text(ledger, mana
     csv_body = web_for(manager).get("/reports/kpi/", {**page, "export": "csv"}).content.decode("utf-8-sig")
     row = next(r for r in csv.reader(io.StringIO(csv_body)) if r and r[0] == "A")
     assert row[1] == "'" + ledger["a"].name and row[3] == "60.0"
+
+
+def test_the_page_charts_the_monthly_trend_from_its_data(ledger, manager):
+    page = web_for(manager).get("/reports/kpi/", PAGE)
+    chart = page.context["trend_chart"]
+    assert chart["months"] == ["2024-02", "2024-03"]
+    dso = next(s for s in chart["series"] if s["name"] == "DSO (days)")
+    assert dso["axis"] == 0 and dso["data"][0] == "40.6"  # February's DSO, as the API gives it
+    body = page.content.decode()
+    assert 'id="kpi-trend-data"' in body and "ardesk/kpi.js" in body

@@ -123,3 +123,11 @@ def test_the_aging_exports_write_a_formula_like_customer_name_as_text(web, ledge
     csv_body = web.get("/reports/aging/", {"as_of": "2024-12-31", "export": "csv"}).content.decode("utf-8-sig")
     row = next(r for r in csv.reader(io.StringIO(csv_body)) if r[0] == "A")
     assert row[1] == '\'=HYPERLINK("http://x.example","open")' and row[3] == "2660.00"
+
+
+def test_the_dashboard_chart_marks_unapplied_credit_to_show_it_apart_from_the_bands(web, ledger, monkeypatch):
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2024, 12, 31))
+    bars = web.get("/reports/dashboard/").context["chart"]["bars"]
+    unapplied = [b for b in bars if b["unapplied"]]
+    assert len(unapplied) == 1 and unapplied[0]["amount"].startswith("-")  # the credit, kept off the bars
+    assert all(not b["amount"].startswith("-") for b in bars if not b["unapplied"])
