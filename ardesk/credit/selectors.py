@@ -526,6 +526,7 @@ def request_contexts(requests, *, today: dt.date) -> dict[int, RequestContext]:
     )
     accounts = CreditAccount.objects.select_related("last_score").in_bulk(customer_ids)
     factor = Decimal(str(settings.ARDESK_LIMIT_WARNING_FACTOR))
+    thresholds: dict[int, int] = {}
     found = {}
     for request in requests:
         currency = request.company.functional_currency
@@ -548,7 +549,9 @@ def request_contexts(requests, *, today: dt.date) -> dict[int, RequestContext]:
                     "suggested": f"{from_minor(recommended, currency):,} {currency}",
                 }
             )
-        threshold = rules_for(request.company_id).review_overdue_amount
+        if request.company_id not in thresholds:
+            thresholds[request.company_id] = rules_for(request.company_id).review_overdue_amount
+        threshold = thresholds[request.company_id]
         if (threshold and figures["overdue"] >= threshold) or figures["overdue_over_90"] > 0:
             warnings.append(
                 _("The customer has %(overdue)s overdue, %(old)s of it more than 90 days.")
