@@ -81,6 +81,7 @@ def test_the_api_and_the_command_ask_for_it_too(accountant, company, ledger, agi
     made = web.post("/api/v1/provisioning/runs", json.dumps(body), content_type="application/json")
     assert made.status_code == 201 and made.json()["is_provisional"] is True
     args = ["run", "--company", company.code, "--period", "2024-12", "--save", "--by", accountant.username]
+    args += ["--language", "en"]
     with pytest.raises(CommandError, match="has not ended"):
         call_command("provision", *args)
     call_command("provision", *args, "--provisional")
