@@ -42,3 +42,15 @@ def chain_break() -> domain.ChainBreak | None:
         head_seq=head.last_seq if head else 0,
         head_hash=head.last_hash if head else "",
     )
+
+
+def event_search(*, action: str = "", actor: str = "", record: str = "") -> QuerySet[AuditEvent]:
+    """The audit trail filtered as the screen filters it, newest first."""
+    events = AuditEvent.objects.select_related("actor")
+    if action:
+        events = events.filter(action__startswith=action)
+    if actor:
+        events = events.filter(actor_name__icontains=actor)
+    if record:
+        events = events.filter(object_repr__icontains=record)
+    return events.order_by("-seq")

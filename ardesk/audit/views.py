@@ -6,28 +6,31 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ardesk.audit.models import AuditEvent
-from ardesk.audit.selectors import chain_break
+from ardesk.audit import lists
+from ardesk.audit.selectors import chain_break, event_search
+from ardesk.core import clock, exports
 from ardesk.core.web import page_of, requires
 
 
 @requires("audit.view_auditevent")
 def event_list(request):
-    events = AuditEvent.objects.select_related("actor")
     action = request.GET.get("action", "").strip()
     actor = request.GET.get("actor", "").strip()
     obj = request.GET.get("object", "").strip()
-    if action:
-        events = events.filter(action__startswith=action)
-    if actor:
-        events = events.filter(actor_name__icontains=actor)
-    if obj:
-        events = events.filter(object_repr__icontains=obj)
+    events = event_search(action=action, actor=actor, record=obj)
+    if (file_format := request.GET.get("export")) in exports.LIST_FORMATS:
+        filters = [
+            f"{label}: {value}"
+            for label, value in ((_("Action"), action), (_("User"), actor), (_("Record"), obj))
+            if value
+        ]
+        table = lists.events_table(events, filters=filters)
+        return exports.table_download(table, file_format, f"audit-trail-{clock.today():%Y%m%d}")
     return render(
         request,
         "audit/event_list.html",
         {
-            "page": page_of(request, events.order_by("-seq"), settings.ARDESK_LIST_PAGE_SIZE),
+            "page": page_of(request, events, settings.ARDESK_LIST_PAGE_SIZE),
             "action": action,
             "actor": actor,
             "object": obj,

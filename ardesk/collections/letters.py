@@ -11,7 +11,6 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from django.template import Context, Engine
 from django.utils import translation
@@ -20,20 +19,14 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ardesk.collections.models import DunningLevel, Notice
+from ardesk.core import exports
 from ardesk.core.money import from_minor
 from ardesk.customers.models import Contact
 from ardesk.ledger.statements import format_amount
 
-CJK_FONT = "STSong-Light"  # ReportLab's built-in Simplified Chinese font (Adobe-GB1), as on statements
-LATIN_FONT = "Helvetica"
-LATIN_BOLD = "Helvetica-Bold"
-GRID = colors.HexColor("#c8d0da")
-SHADE = colors.HexColor("#eef2f6")
 ITEMS_MARK = "\x00items\x00"
 
 _engine = Engine(autoescape=False, libraries={}, builtins=["django.template.defaultfilters"])
@@ -112,7 +105,7 @@ def render_text(
                 "company": {
                     "name": notice.company.name,
                     "address": notice.company.address,
-                    "bank_details": notice.company.bank_details,
+                    "bank_details": notice.company.payment_details,
                 },
                 "items": _items_text(items) if items_text is None else items_text,
                 "total": _totals_text(items),
@@ -129,46 +122,18 @@ def render_text(
 # --- PDF --------------------------------------------------------------------------------------
 
 
-def _register_cjk_font() -> None:
-    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
-
-
-def _is_latin(char: str) -> bool:
-    try:
-        char.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _markup(text: str) -> str:
-    """Paragraph markup with each run of Chinese characters set in the CJK font."""
-    out: list[str] = []
-    run, latin = "", True
-    for char in text:
-        if _is_latin(char) != latin and run:
-            out.append(escape(run) if latin else f'<font name="{CJK_FONT}">{escape(run)}</font>')
-            run = ""
-        latin = _is_latin(char)
-        run += char
-    if run:
-        out.append(escape(run) if latin else f'<font name="{CJK_FONT}">{escape(run)}</font>')
-    return "".join(out)
-
-
 def notice_pdf(
     *, level: DunningLevel, notice: Notice, contact: Contact | None, items: Sequence[LetterItem], language: str
 ) -> bytes:
     """The notice as an A4 letter in a language: letterhead, addressee, text, the items table, totals."""
-    _register_cjk_font()
+    exports.register_cjk_font()
     subject, body = render_text(
         level=level, notice=notice, contact=contact, items=items, language=language, items_text=ITEMS_MARK
     )
-    base = ParagraphStyle("base", fontName=LATIN_FONT, fontSize=10, leading=14, wordWrap="CJK")
+    base = ParagraphStyle("base", fontName=exports.LATIN_FONT, fontSize=10, leading=14, wordWrap="CJK")
     small = ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=colors.HexColor("#555555"))
-    title = ParagraphStyle("title", parent=base, fontName=LATIN_BOLD, fontSize=16, leading=22, spaceAfter=8)
-    head = ParagraphStyle("head", parent=base, fontName=LATIN_BOLD, fontSize=13, leading=17)
+    title = ParagraphStyle("title", parent=base, fontName=exports.LATIN_BOLD, fontSize=16, leading=22, spaceAfter=8)
+    head = ParagraphStyle("head", parent=base, fontName=exports.LATIN_BOLD, fontSize=13, leading=17)
     buffer = io.BytesIO()
     with translation.override(language):
         document = SimpleDocTemplate(
@@ -183,20 +148,20 @@ def notice_pdf(
             creator="ARdesk",
             invariant=True,
         )
-        story: list = [Paragraph(_markup(notice.company.name), head)]
+        story: list = [Paragraph(exports.markup(notice.company.name), head)]
         if notice.company.address:
-            story.append(Paragraph(_markup(notice.company.address), small))
-        story += [Spacer(1, 8 * mm), Paragraph(_markup(subject), title)]
-        story.append(Paragraph(_markup(f"{notice.customer.name} ({notice.customer.code})"), base))
+            story.append(Paragraph(exports.markup(notice.company.address), small))
+        story += [Spacer(1, 8 * mm), Paragraph(exports.markup(subject), title)]
+        story.append(Paragraph(exports.markup(f"{notice.customer.name} ({notice.customer.code})"), base))
         if notice.customer.address:
-            story.append(Paragraph(_markup(notice.customer.address), base))
+            story.append(Paragraph(exports.markup(notice.customer.address), base))
         date_label = _("Date")
-        story += [Paragraph(_markup(f"{date_label}: {notice.notice_on:%Y-%m-%d}"), base), Spacer(1, 6 * mm)]
+        story += [Paragraph(exports.markup(f"{date_label}: {notice.notice_on:%Y-%m-%d}"), base), Spacer(1, 6 * mm)]
         for paragraph in body.split("\n\n"):
             if paragraph.strip() == ITEMS_MARK.strip():
                 story += [_items_table(items, document.width), Spacer(1, 3 * mm)]
             elif paragraph.strip():
-                story.append(Paragraph(_markup(paragraph).replace("\n", "<br/>"), base))
+                story.append(Paragraph(exports.markup(paragraph).replace("\n", "<br/>"), base))
                 story.append(Spacer(1, 3 * mm))
         document.build(story)
     return buffer.getvalue()
@@ -204,12 +169,12 @@ def notice_pdf(
 
 def _items_table(items: Sequence[LetterItem], width: float) -> Table:
     header = [_("Document"), _("Date"), _("Due date"), _("Days overdue"), _("Currency"), _("Open amount")]
-    cell = ParagraphStyle("cell", fontName=LATIN_FONT, fontSize=8.5, leading=11, wordWrap="CJK")
-    rows = [[Paragraph(_markup(h), cell) for h in header]]
+    cell = ParagraphStyle("cell", fontName=exports.LATIN_FONT, fontSize=8.5, leading=11, wordWrap="CJK")
+    rows = [[Paragraph(exports.markup(h), cell) for h in header]]
     for item in items:
         rows.append(
             [
-                Paragraph(_markup(item.number), cell),
+                Paragraph(exports.markup(item.number), cell),
                 f"{item.issue_on:%Y-%m-%d}",
                 f"{item.due_on:%Y-%m-%d}",
                 str(max(item.days_overdue, 0)),
@@ -220,7 +185,7 @@ def _items_table(items: Sequence[LetterItem], width: float) -> Table:
     for currency, amount in sorted(totals(items).items()):
         rows.append(
             [
-                Paragraph(_markup(_("Total")), cell),
+                Paragraph(exports.markup(_("Total")), cell),
                 "",
                 "",
                 "",
@@ -232,10 +197,10 @@ def _items_table(items: Sequence[LetterItem], width: float) -> Table:
     table.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, -1), LATIN_FONT),
+                ("FONTNAME", (0, 0), (-1, -1), exports.LATIN_FONT),
                 ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
+                ("BACKGROUND", (0, 0), (-1, 0), exports.SHADE),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, exports.GRID),
                 ("ALIGN", (3, 0), (-1, -1), "RIGHT"),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ]

@@ -27,10 +27,10 @@ from ardesk.collections.models import (
 )
 from ardesk.companies.selectors import company_ids_for
 from ardesk.core.errors import NotFound
+from ardesk.core.exports import ReportTable
 from ardesk.core.money import from_minor
 from ardesk.customers.models import Customer
 from ardesk.ledger.models import DueLine
-from ardesk.reports.exports import ReportTable
 
 PREVIEW_LIST = 200
 
@@ -191,7 +191,7 @@ class WorklistRow:
     in_legal: bool = False
 
 
-def worklist_customers(*, user, as_of: dt.date, mine: bool = True, limit: int = 100) -> list[WorklistRow]:
+def worklist_customers(*, user, as_of: dt.date, mine: bool = True, limit: int | None = 100) -> list[WorklistRow]:
     """The collector's customers with overdue items, ranked by amount at risk (overdue weighted by age)."""
     lines = DueLine.objects.filter(
         company_id__in=company_ids_for(user), settled_on__isnull=True, open_now__gt=0, due_on__lt=as_of
@@ -201,7 +201,7 @@ def worklist_customers(*, user, as_of: dt.date, mine: bool = True, limit: int = 
     rows = list(
         lines.values("customer_id")
         .annotate(overdue=Sum("open_functional_now"), at_risk=_at_risk_expression(as_of), oldest=Min("due_on"))
-        .order_by("-at_risk", "-overdue", "customer_id")[:limit]
+        .order_by("-at_risk", "-overdue", "customer_id")[:limit]  # None: every customer (the export)
     )
     customers = Customer.objects.select_related("company").in_bulk([r["customer_id"] for r in rows])
     profiles = CollectionProfile.objects.in_bulk([r["customer_id"] for r in rows])
@@ -348,6 +348,45 @@ def dispute_aging_table(user, *, as_of: dt.date) -> ReportTable:
             _("Owner"),
         ],
         rows=rows,
+    )
+
+
+def worklist_table(rows: list[WorklistRow], *, as_of: dt.date, mine: bool) -> ReportTable:
+    """The worklist as the screen ranks it (amount at risk first), every customer with something overdue."""
+    lines = []
+    for row in rows:
+        currency = row.customer.company.functional_currency
+        lines.append(
+            [
+                row.customer.code,
+                row.customer.name,
+                row.customer.company.code,
+                currency,
+                from_minor(row.overdue, currency),
+                from_minor(row.at_risk, currency),
+                row.oldest_due,
+                (as_of - row.oldest_due).days if row.oldest_due else None,
+                row.next_action_on,
+                _("yes") if row.in_legal else "",
+            ]
+        )
+    scope = _("My customers") if mine else _("All customers")
+    return ReportTable(
+        title=_("Collection worklist"),
+        subtitle=[_("As of %(date)s") % {"date": as_of.isoformat()}, scope],
+        headers=[
+            _("Customer code"),
+            _("Customer"),
+            _("Company"),
+            _("Currency"),
+            _("Overdue"),
+            _("At risk"),
+            _("Oldest due date"),
+            _("Days overdue"),
+            _("Next action"),
+            _("In legal"),
+        ],
+        rows=lines,
     )
 
 

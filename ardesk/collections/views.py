@@ -32,21 +32,21 @@ from ardesk.collections.models import (
     Notice,
 )
 from ardesk.companies.selectors import companies_for, company_ids_for
-from ardesk.core import clock
+from ardesk.core import clock, exports
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.jobs import get_progress
 from ardesk.core.money import from_minor
 from ardesk.core.web import add_errors, is_htmx, page_of, requires
-from ardesk.reports.exports import FORMATS
-from ardesk.reports.exports import render as render_table
-
-EXPORT_FORMATS = ("csv", "xlsx")
 
 
 @requires("collections.view_worklist")
 def worklist(request):
     as_of = clock.today()
     mine = request.GET.get("all") != "1"
+    if (file_format := request.GET.get("export")) in exports.LIST_FORMATS:
+        rows = selectors.worklist_customers(user=request.user, as_of=as_of, mine=mine, limit=None)
+        table = selectors.worklist_table(rows, as_of=as_of, mine=mine)
+        return exports.table_download(table, file_format, f"worklist-{as_of:%Y%m%d}")
     return render(
         request,
         "collections/worklist.html",
@@ -343,12 +343,9 @@ def disputes(request):
     status = request.GET.get("status", DisputeStatus.OPEN)
     today = clock.today()
     file_format = request.GET.get("format")
-    if file_format in EXPORT_FORMATS:
-        content_type, extension = FORMATS[file_format]
+    if file_format in exports.LIST_FORMATS:
         table = selectors.dispute_aging_table(request.user, as_of=today)
-        response = HttpResponse(render_table(table, file_format), content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="open-disputes-{today:%Y%m%d}.{extension}"'
-        return response
+        return exports.table_download(table, file_format, f"open-disputes-{today:%Y%m%d}")
     listed = selectors.disputes_for(request.user, status=status or None)
     return render(
         request,

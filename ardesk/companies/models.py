@@ -23,7 +23,21 @@ class Company(models.Model):
     )
     uscc = models.CharField(_("unified social credit code"), max_length=18, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
-    bank_details = models.TextField(_("bank details"), blank=True, help_text=_("Printed on statements and letters."))
+    bank_name = models.CharField(
+        _("bank"), max_length=200, blank=True, help_text=_("The bank and branch customers pay into (开户银行).")
+    )
+    bank_account_name = models.CharField(
+        _("account name"),
+        max_length=200,
+        blank=True,
+        help_text=_("The account holder's name (户名), usually the company."),
+    )
+    bank_account_number = models.CharField(_("account number"), max_length=64, blank=True, help_text=_("账号"))
+    bank_details = models.TextField(
+        _("other payment details"),
+        blank=True,
+        help_text=_("Printed on statements and letters under the bank account, e.g. a SWIFT code."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -34,6 +48,21 @@ class Company(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+    def bank_lines(self) -> list[tuple[str, str]]:
+        """The payment details printed on statements and letters: (label, value), only those filled in."""
+        lines = [
+            (_("Bank"), self.bank_name),
+            (_("Account name"), self.bank_account_name),
+            (_("Account number"), self.bank_account_number),
+        ]
+        lines += [("", line.strip()) for line in self.bank_details.splitlines()]
+        return [(str(label), value) for label, value in lines if value]
+
+    @property
+    def payment_details(self) -> str:
+        """The payment details as text for letters: one "label: value" line each."""
+        return "\n".join(f"{label}: {value}" if label else value for label, value in self.bank_lines())
 
 
 class CompanyGrant(models.Model):

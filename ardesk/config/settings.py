@@ -216,6 +216,11 @@ ARDESK_METRICS_TOKEN = os.environ.get("ARDESK_METRICS_TOKEN", "")
 
 ARDESK_API_PAGE_SIZE = 50
 ARDESK_LIST_PAGE_SIZE = 50
+# A credit limit is a round figure: recommended limits are rounded down to this step (functional
+# currency; a scorecard's "limit_step" overrides it). Approving a limit more than
+# ARDESK_LIMIT_WARNING_FACTOR times the recommendation shows a warning with the customer's figures.
+ARDESK_LIMIT_STEP = os.environ.get("ARDESK_LIMIT_STEP", "10000")
+ARDESK_LIMIT_WARNING_FACTOR = os.environ.get("ARDESK_LIMIT_WARNING_FACTOR", "1.5")
 # Background jobs run in a thread of the web process unless a broker is set (see core.jobs);
 # tests run them inline.
 ARDESK_JOBS_INLINE = env_bool("ARDESK_JOBS_INLINE")

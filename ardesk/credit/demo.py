@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
+
+from django.conf import settings
 
 from ardesk.credit import services
 from ardesk.customers.models import Customer
+from ardesk.ledger import selectors as ledger
 
 
 def _statement(rng: random.Random, revenue: Decimal) -> dict[str, Decimal]:
@@ -44,12 +47,23 @@ def _statement(rng: random.Random, revenue: Decimal) -> dict[str, Decimal]:
 def demo_credit(
     *, companies, analyst, manager, anchor: dt.date, per_company: int = 30, seed: int = 5
 ) -> dict[str, int]:
-    """Statements, scores and limits for the first active customers of each company, and a few queue items."""
+    """Statements, scores and limits for the largest debtors of each company, and a few queue items.
+
+    Limits are round figures that cover what the customer owes (utilisation under 100 %): the
+    scorecard's suggestion, or, where the customer already owes more, an approved higher limit.
+    Only the held orders and the pending requests go beyond.
+    """
     rng = random.Random(seed)
     counts = {"statements": 0, "scores": 0, "held_orders": 0, "requests": 0}
     year = anchor.year - 1
+    step = Decimal(str(settings.ARDESK_LIMIT_STEP))
+    _may, maximum_minor = services.approval_limit(manager)
+    maximum = None if maximum_minor is None else Decimal(maximum_minor) / 100
     for company in companies:
-        customers = list(Customer.objects.filter(company=company, status="active").order_by("code")[:per_company])
+        active = Customer.objects.filter(company=company, status="active")
+        owed = ledger.receivables_by_customer(customer_ids=active.values("pk"), today=anchor)
+        balance = {pk: Decimal(f["open"] - f["unapplied"]) / 100 for pk, f in owed.items()}
+        customers = sorted(active, key=lambda c: (-balance.get(c.pk, 0), c.code))[:per_company]
         for n, customer in enumerate(customers):
             revenue = Decimal(rng.randrange(5_000_000, 200_000_000))
             for offset in (2, 1, 0):
@@ -72,8 +86,21 @@ def demo_credit(
             score = services.customer_score(by=analyst, customer=customer, as_of=anchor)
             counts["scores"] += 1
             if score.recommended_limit:
-                limit = Decimal(score.recommended_limit) / 100
-                services.credit_request_create(
+                exposure = max(balance.get(customer.pk, Decimal(0)), Decimal(0))
+                covering = (exposure * Decimal("1.25") / step).to_integral_value(rounding=ROUND_CEILING) * step
+                limit = max(Decimal(score.recommended_limit) / 100, covering)
+                if maximum is not None and limit > maximum:
+                    # Beyond the manager's approval level: the higher limit waits for the next level.
+                    services.credit_request_create(
+                        by=analyst,
+                        customer=customer,
+                        kind="limit",
+                        amount=str(limit),
+                        reason="业务量增长 Grown business",
+                    )
+                    counts["requests"] += 1
+                    limit = maximum
+                annual = services.credit_request_create(
                     by=analyst,
                     customer=customer,
                     kind="limit",
@@ -81,18 +108,23 @@ def demo_credit(
                     reason="年度授信 Annual limit",
                     valid_until=anchor + dt.timedelta(days=rng.choice([20, 90, 365])),
                 )
+                if annual.status == "pending":
+                    services.credit_request_decide(by=manager, request=annual, approve=True, note="按现有业务量核定")
                 if n % 10 == 3:
                     services.credit_request_create(
                         by=analyst,
                         customer=customer,
                         kind="limit",
-                        amount=str((limit * Decimal("1.5")).quantize(Decimal("0.01"))),
+                        amount=str(limit * Decimal("1.5") // step * step),
                         reason="旺季订单增加 More orders in the peak season",
                     )
                     counts["requests"] += 1
                 if n % 10 == 5:
                     _order, result = services.credit_check(
-                        by=analyst, customer=customer, order_ref=f"DEMO-SO-{customer.code}", amount=str(limit + 1000)
+                        by=analyst,
+                        customer=customer,
+                        order_ref=f"DEMO-SO-{customer.code}",
+                        amount=str(limit - exposure + 50_000),
                     )
                     counts["held_orders"] += result.decision == "hold"
     counts["reviews"] = services.reviews_schedule(as_of=anchor)

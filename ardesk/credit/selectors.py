@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
@@ -443,7 +444,7 @@ def order_for(*, user, pk: int) -> OpenOrder:
 def pending_requests(*, user) -> QuerySet[CreditRequest]:
     return (
         CreditRequest.objects.filter(visible_customer_ids_q(user), status=RequestStatus.PENDING)
-        .select_related("customer", "requested_by")
+        .select_related("customer", "company", "requested_by")
         .order_by("requested_at", "id")
     )
 
@@ -504,3 +505,86 @@ def portfolio(*, user, as_of: dt.date, expiring_within_days: int = 30) -> dict:
         )
     rows.sort(key=lambda r: r["utilisation"], reverse=True)
     return {"by_grade": by_grade, "utilisation": rows[:50], "expiring": list(expiring)}
+
+
+@dataclass
+class RequestContext:
+    """What an approver sees beside a credit request: the customer's figures and the warnings they raise."""
+
+    currency: str
+    current_limit: Decimal | None
+    exposure: Decimal
+    overdue: Decimal
+    overdue_bands: list[tuple[str, Decimal]]
+    recommended: Decimal | None
+    grade: str
+    warnings: list[str]
+
+
+def request_contexts(requests, *, today: dt.date) -> dict[int, RequestContext]:
+    """Each pending request's context by request id: current limit, exposure, overdue by age, the suggestion.
+
+    A warning is raised for a limit more than ARDESK_LIMIT_WARNING_FACTOR times the scorecard's
+    suggestion, and for a customer whose overdue is large (above the company's review threshold, or
+    anything more than 90 days past due).
+    """
+    requests = list(requests)
+    customer_ids = [r.customer_id for r in requests]
+    receivables = ledger.receivables_by_customer(customer_ids=customer_ids, today=today)
+    orders = dict(
+        OpenOrder.objects.filter(customer_id__in=customer_ids, status=OrderStatus.RELEASED)
+        .values("customer_id")
+        .annotate(total=Sum("amount"))
+        .values_list("customer_id", "total")
+    )
+    accounts = CreditAccount.objects.select_related("last_score").in_bulk(customer_ids)
+    factor = Decimal(str(settings.ARDESK_LIMIT_WARNING_FACTOR))
+    thresholds: dict[int, int] = {}
+    found = {}
+    for request in requests:
+        currency = request.company.functional_currency
+        figures = receivables.get(request.customer_id, ledger.NOTHING_OPEN)
+        account = accounts.get(request.customer_id)
+        score = account.last_score if account is not None else None
+        recommended = score.recommended_limit if score is not None else None
+        exposure = figures["open"] - figures["unapplied"] + orders.get(request.customer_id, 0)
+        warnings = []
+        if (
+            request.kind == "limit"
+            and request.amount is not None
+            and recommended
+            and request.amount > recommended * factor
+        ):
+            warnings.append(
+                _("The limit asked for is %(times)s times the scorecard's suggestion of %(suggested)s.")
+                % {
+                    "times": f"{Decimal(request.amount) / recommended:.1f}",
+                    "suggested": f"{from_minor(recommended, currency):,} {currency}",
+                }
+            )
+        if request.company_id not in thresholds:
+            thresholds[request.company_id] = rules_for(request.company_id).review_overdue_amount
+        threshold = thresholds[request.company_id]
+        if (threshold and figures["overdue"] >= threshold) or figures["overdue_over_90"] > 0:
+            warnings.append(
+                _("The customer has %(overdue)s overdue, %(old)s of it more than 90 days.")
+                % {
+                    "overdue": f"{from_minor(figures['overdue'], currency):,} {currency}",
+                    "old": f"{from_minor(figures['overdue_over_90'], currency):,}",
+                }
+            )
+        found[request.pk] = RequestContext(
+            currency=currency,
+            current_limit=None if account is None or account.limit is None else from_minor(account.limit, currency),
+            exposure=from_minor(exposure, currency),
+            overdue=from_minor(figures["overdue"], currency),
+            overdue_bands=[
+                (_("1–30 days"), from_minor(figures["overdue_1_30"], currency)),
+                (_("31–90 days"), from_minor(figures["overdue_31_90"], currency)),
+                (_("Over 90 days"), from_minor(figures["overdue_over_90"], currency)),
+            ],
+            recommended=None if recommended is None else from_minor(recommended, currency),
+            grade=account.grade if account is not None else "",
+            warnings=warnings,
+        )
+    return found

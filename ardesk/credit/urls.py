@@ -5,6 +5,7 @@ from ardesk.credit import views
 app_name = "credit"
 urlpatterns = [
     path("portfolio/", views.portfolio, name="portfolio"),
+    path("customers/export/", views.customers_export, name="customers_export"),
     path("customers/<int:pk>/", views.customer_credit, name="customer"),
     path("customers/<int:pk>/panel/", views.customer_panel, name="customer_panel"),
     path("customers/<int:pk>/score/", views.customer_score, name="customer_score"),

@@ -6,16 +6,17 @@ import json
 from pathlib import Path
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ardesk.companies.selectors import company_ids_for
-from ardesk.core import clock
+from ardesk.core import clock, exports
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.web import add_errors, requires
-from ardesk.credit import domain, selectors, services
+from ardesk.credit import domain, lists, selectors, services
 from ardesk.credit.forms import (
     AccountForm,
     DecisionForm,
@@ -27,6 +28,7 @@ from ardesk.credit.forms import (
 )
 from ardesk.credit.models import CreditAccount, CreditRequest, CreditReview, FinancialStatement, Scorecard
 from ardesk.customers import selectors as customer_selectors
+from ardesk.customers.forms import CustomerFilterForm
 
 
 def _credit_context(customer) -> dict:
@@ -207,8 +209,44 @@ def financial_statements_import(request):
     return render(request, "credit/financial_statements_import.html", {"form": form, "lines": lines})
 
 
+def _export(request, build, name: str):
+    """The list as a CSV or Excel download when ``?export=csv|xlsx`` asks for it, else None."""
+    file_format = request.GET.get("export")
+    if file_format not in exports.LIST_FORMATS:
+        return None
+    return exports.table_download(build(), file_format, f"{name}-{clock.today():%Y%m%d}")
+
+
+@requires("credit.view_creditaccount")
+def customers_export(request):
+    """The customer list with its filters, as the list screen shows it, with balance, overdue, limit and grade."""
+    if not request.user.has_perms(["customers.view_customer", "ledger.view_document"]):
+        raise PermissionDenied
+    form = CustomerFilterForm(request.GET or None, user=request.user)
+    filters, described = customer_selectors.CustomerFilters(), []
+    if form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
+        filters = customer_selectors.CustomerFilters(**data)
+        for name, value in data.items():
+            field = form.fields[name]
+            if name != "sort":
+                shown = dict(field.choices).get(value, value) if hasattr(field, "choices") else value
+                described.append(f"{field.label}: {shown}")
+    customers = customer_selectors.customer_list(user=request.user, filters=filters)
+    response = _export(
+        request, lambda: lists.customer_table(customers, today=clock.today(), filters=described), "customers"
+    )
+    if response is None:
+        raise Http404
+    return response
+
+
 @requires("credit.view_openorder")
 def held_orders(request):
+    if response := _export(
+        request, lambda: lists.held_orders_table(selectors.held_orders(user=request.user)), "held-orders"
+    ):
+        return response
     return render(
         request,
         "credit/held_orders.html",
@@ -236,12 +274,20 @@ def order_decide(request, pk: int):
 
 @requires("credit.view_creditrequest")
 def requests_queue(request):
+    if response := _export(
+        request, lambda: lists.requests_table(selectors.pending_requests(user=request.user)), "credit-requests"
+    ):
+        return response
     may, maximum = services.approval_limit(request.user)
+    pending = list(selectors.pending_requests(user=request.user)[:200])
+    contexts = selectors.request_contexts(pending, today=clock.today())
+    for credit_request in pending:
+        credit_request.context = contexts[credit_request.pk]
     return render(
         request,
         "credit/requests.html",
         {
-            "requests": selectors.pending_requests(user=request.user)[:200],
+            "requests": pending,
             "may_approve": may,
             "max_amount": maximum,
             "form": DecisionForm(),
@@ -285,6 +331,10 @@ def request_decide(request, pk: int):
 
 @requires("credit.view_creditreview")
 def reviews_queue(request):
+    if response := _export(
+        request, lambda: lists.reviews_table(selectors.open_reviews(user=request.user)), "credit-reviews"
+    ):
+        return response
     return render(
         request,
         "credit/reviews.html",
@@ -312,10 +362,15 @@ def review_complete(request, pk: int):
 
 @requires("credit.view_creditaccount")
 def portfolio(request):
+    accounts = CreditAccount.objects.filter(selectors.visible_customer_ids_q(request.user))
+    if response := _export(request, lambda: lists.portfolio_table(accounts, today=clock.today()), "credit-portfolio"):
+        return response
+    grades = [g["grade"] for g in selectors.active_scorecard().config.get("grades", [])]
+    chart = lists.exposure_by_grade(lists.portfolio_table(accounts, today=clock.today()), grades=grades)
     return render(
         request,
         "credit/portfolio.html",
-        {**selectors.portfolio(user=request.user, as_of=clock.today()), "today": clock.today()},
+        {**selectors.portfolio(user=request.user, as_of=clock.today()), "today": clock.today(), "grade_chart": chart},
     )
 
 

@@ -166,6 +166,8 @@ COMPANIES = [
         "functional_currency": "CNY",
         "uscc_parts": ("91", "310115", "MA1K4E7P"),
         "address": "上海市浦东新区张江路 88 号",
+        "bank_name": "中国工商银行上海张江支行",
+        "bank_account_number": "1001 2345 6789 0123 456",
     },
     {
         "code": "SZ01",
@@ -173,6 +175,8 @@ COMPANIES = [
         "functional_currency": "CNY",
         "uscc_parts": ("91", "440300", "MA5G2R8T"),
         "address": "深圳市南山区科技园南区 16 栋",
+        "bank_name": "招商银行深圳科技园支行",
+        "bank_account_number": "7559 1234 5678 901",
     },
 ]
 USERS = [
@@ -186,6 +190,16 @@ USERS = [
     ("admin", "administrator", "admin@demo.ardesk.local"),
 ]
 DEMO_PASSWORD = "ardesk2026"
+# The demo team's names (the demo company is Chinese): shown wherever a user is named.
+USER_NAMES = {
+    "accountant": "王丽",
+    "analyst": "陈志强",
+    "collector": "刘洋",
+    "collector2": "赵敏",
+    "manager": "张伟",
+    "auditor": "李静",
+    "admin": "周涛",
+}
 
 
 @dataclass(frozen=True)
@@ -301,9 +315,11 @@ def demo_customers(
         is_parent = number % 50 in (1, 26) and not foreign
         if foreign:
             second, country = rng.choice(FOREIGN_SECOND)
-            name = f"{rng.choice(FOREIGN_FIRST)} {second}"
-            if name in used_names:
-                name = f"{name} ({number})"
+            first = rng.choice(FOREIGN_FIRST)
+            # A taken name takes the next first name in the list (no further draws, so the rest of
+            # the generated data stays as it was): a real-looking name, never a "(99)" counter.
+            candidates = [f"{f} {second}" for f in FOREIGN_FIRST[FOREIGN_FIRST.index(first) :] + FOREIGN_FIRST]
+            name = next((c for c in candidates if c not in used_names), f"New {first} {second}")
             city, division, region = "", "", "99"
             industry, currency, uscc = "F", "USD", ""
             domain = f"{country.lower()}{number}.example.com"
@@ -317,7 +333,7 @@ def demo_customers(
                 if name not in used_names:
                     break
             else:
-                name = f"{city}{brand}{trade}{suffix}（{number}）"
+                name = f"{city}新{brand}{trade}{suffix}"  # 新: a real-looking name, never a "(99)" counter
             currency = "CNY"
             uscc = make_uscc("91", division, _org_body(rng))
             domain = f"c{number}.example.cn"

@@ -42,12 +42,19 @@ def load_demo(*, anchor: dt.date, customers: int = 300, seed: int = 20240101) ->
                 functional_currency=spec["functional_currency"],
                 uscc=domain.make_uscc(prefix, division, body),
                 address=spec["address"],
-                bank_details="中国工商银行 上海张江支行 1001 2345 6789 0123 456",
+                bank_name=spec["bank_name"],
+                bank_account_name=spec["name"],
+                bank_account_number=spec["bank_account_number"],
             )
         )
     users = {}
     for username, role, email in generator.USERS:
-        user = User(username=username, email=email, is_staff=role == "administrator")
+        user = User(
+            username=username,
+            email=email,
+            first_name=generator.USER_NAMES[username],
+            is_staff=role == "administrator",
+        )
         user.set_password(generator.DEMO_PASSWORD)
         user.save()
         user.groups.add(Group.objects.get(name=role))

@@ -274,3 +274,55 @@ def sales_minor(*, customer_ids, since: dt.date, until: dt.date) -> int:
             customer_id__in=customer_ids, doc_type="invoice", issue_on__gte=since, issue_on__lte=until
         )
     ).aggregate(total=Coalesce(Sum("functional_amount"), Value(0)))["total"]
+
+
+NOTHING_OPEN = {"open": 0, "overdue": 0, "overdue_1_30": 0, "overdue_31_90": 0, "overdue_over_90": 0, "unapplied": 0}
+
+
+def receivables_by_customer(*, customer_ids, today: dt.date) -> dict[int, dict[str, int]]:
+    """Today's open, overdue and unapplied amounts of each customer, functional minor units, for the lists.
+
+    ``overdue_1_30``, ``overdue_31_90`` and ``overdue_over_90`` split the overdue amount by days past
+    due. One grouped read of the rows still open (``settled_on`` empty) per kind, whatever the number
+    of customers; a customer with nothing open is absent.
+    """
+
+    def overdue_sum(condition: Q):
+        return Coalesce(Sum("open_functional_now", filter=condition), Value(0))
+
+    day_30, day_90 = today - dt.timedelta(days=30), today - dt.timedelta(days=90)
+    figures: dict[int, dict[str, int]] = {}
+    lines = (
+        DueLine.objects.filter(customer_id__in=customer_ids, settled_on__isnull=True)
+        .values("customer_id")
+        .annotate(
+            open=Sum("open_functional_now"),
+            overdue=overdue_sum(Q(due_on__lt=today)),
+            overdue_1_30=overdue_sum(Q(due_on__lt=today, due_on__gte=day_30)),
+            overdue_31_90=overdue_sum(Q(due_on__lt=day_30, due_on__gte=day_90)),
+            overdue_over_90=overdue_sum(Q(due_on__lt=day_90)),
+        )
+    )
+    for row in lines:
+        figures[row.pop("customer_id")] = {**row, "unapplied": 0}
+    credits = (
+        posted(Document.objects.filter(customer_id__in=customer_ids, amount__lt=0, reversal_of__isnull=True))
+        .filter(settled_on__isnull=True)
+        .exclude(unapplied_functional_now=0)
+        .values("customer_id")
+        .annotate(unapplied=Sum("unapplied_functional_now"))
+    )
+    for row in credits:
+        figures.setdefault(row["customer_id"], dict(NOTHING_OPEN))["unapplied"] = row["unapplied"]
+    return figures
+
+
+def changed_since(*, company_id: int, since: dt.datetime, as_of: dt.date) -> bool:
+    """Whether a document or allocation dated on or before a day was posted after a moment.
+
+    A month-end figure prepared at ``since`` for ``as_of`` no longer matches the ledger when this is
+    true (a late invoice, a receipt allocated afterwards with an earlier date).
+    """
+    documents = posted(Document.objects.filter(company_id=company_id, issue_on__lte=as_of, posted_at__gt=since))
+    allocations = Allocation.objects.filter(company_id=company_id, allocated_on__lte=as_of, created_at__gt=since)
+    return documents.exists() or allocations.exists()

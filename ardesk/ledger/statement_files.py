@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from django.db.models import Q, Sum
 from django.utils import translation
@@ -26,12 +25,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ardesk.companies.models import Company
-from ardesk.core.money import currency_decimals
+from ardesk.core import exports
 from ardesk.customers.models import Customer
 from ardesk.ledger import selectors
 from ardesk.ledger.models import Allocation, Document
@@ -44,53 +42,14 @@ from ardesk.ledger.statements import (
 
 # --- PDF --------------------------------------------------------------------------------------
 
-CJK_FONT = "STSong-Light"  # ReportLab's built-in Simplified Chinese font (Adobe-GB1)
-LATIN_FONT = "Helvetica"
-LATIN_BOLD = "Helvetica-Bold"
 PAGE_MARGIN = 15 * mm
-GRID = colors.HexColor("#c8d0da")
-SHADE = colors.HexColor("#eef2f6")
 GREY = colors.HexColor("#555555")
 RED = colors.HexColor("#b42318")
 
 
-def _register_cjk_font() -> None:
-    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
-
-
-def _is_latin(char: str) -> bool:
-    # Helvetica has the Windows-1252 characters (Latin letters, digits, '–', '·', '€'); the rest
-    # (Chinese, full-width punctuation, '→') is set in the CJK font, whose Latin letters look poor.
-    try:
-        char.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _runs(text: str) -> list[tuple[str, bool]]:
-    """The text cut into runs of Latin and of CJK characters: [(run, is_latin), ...]."""
-    runs: list[tuple[str, bool]] = []
-    for char in text:
-        latin = _is_latin(char)
-        if runs and runs[-1][1] == latin:
-            runs[-1] = (runs[-1][0] + char, latin)
-        else:
-            runs.append((char, latin))
-    return runs
-
-
-def _markup(text: str) -> str:
-    """Paragraph markup with each CJK run in the CJK font (escaped: names may contain '&' or '<')."""
-    return "".join(
-        escape(run) if latin else f'<font name="{CJK_FONT}">{escape(run)}</font>' for run, latin in _runs(text)
-    )
-
-
 def _draw(canvas_, x: float, y: float, text: str, size: float, right: bool = False) -> None:
     """Draw a line of mixed Latin and Chinese text on the canvas, from x or ending at x."""
-    runs = [(run, LATIN_FONT if latin else CJK_FONT) for run, latin in _runs(text)]
+    runs = [(run, exports.LATIN_FONT if latin else exports.CJK_FONT) for run, latin in exports.runs(text)]
     if right:
         x -= sum(pdfmetrics.stringWidth(run, font, size) for run, font in runs)
     for run, font in runs:
@@ -101,7 +60,7 @@ def _draw(canvas_, x: float, y: float, text: str, size: float, right: bool = Fal
 
 def statement_pdf(statement: Statement, language: str) -> bytes:
     """The statement as an A4 PDF in a language ("zh-hans" or "en"), page-numbered."""
-    _register_cjk_font()
+    exports.register_cjk_font()
     buffer = io.BytesIO()
     with translation.override(language):
         period = f"{statement.date_from:%Y-%m-%d} – {statement.date_to:%Y-%m-%d}"
@@ -126,26 +85,26 @@ def statement_pdf(statement: Statement, language: str) -> bytes:
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("base", fontName=LATIN_FONT, fontSize=8, leading=10, wordWrap="CJK")
+    base = ParagraphStyle("base", fontName=exports.LATIN_FONT, fontSize=8, leading=10, wordWrap="CJK")
     return {
         "base": base,
-        "bold": ParagraphStyle("bold", parent=base, fontName=LATIN_BOLD),
+        "bold": ParagraphStyle("bold", parent=base, fontName=exports.LATIN_BOLD),
         "muted": ParagraphStyle("muted", parent=base, textColor=GREY),
-        "head": ParagraphStyle("head", parent=base, fontName=LATIN_BOLD),
-        "head-num": ParagraphStyle("head-num", parent=base, fontName=LATIN_BOLD, alignment=TA_RIGHT),
-        "company": ParagraphStyle("company", parent=base, fontName=LATIN_BOLD, fontSize=14, leading=18),
+        "head": ParagraphStyle("head", parent=base, fontName=exports.LATIN_BOLD),
+        "head-num": ParagraphStyle("head-num", parent=base, fontName=exports.LATIN_BOLD, alignment=TA_RIGHT),
+        "company": ParagraphStyle("company", parent=base, fontName=exports.LATIN_BOLD, fontSize=14, leading=18),
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=GREY),
         "title": ParagraphStyle(
-            "title", parent=base, fontName=LATIN_BOLD, fontSize=18, leading=24, spaceBefore=4, spaceAfter=6
+            "title", parent=base, fontName=exports.LATIN_BOLD, fontSize=18, leading=24, spaceBefore=4, spaceAfter=6
         ),
         "heading": ParagraphStyle(
-            "heading", parent=base, fontName=LATIN_BOLD, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4
+            "heading", parent=base, fontName=exports.LATIN_BOLD, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4
         ),
     }
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(_markup(str(text)), style)
+    return Paragraph(exports.markup(str(text)), style)
 
 
 def _table(rows: list[list], widths: list[float], numeric_from: int, extra: Sequence[tuple] = ()) -> Table:
@@ -154,12 +113,12 @@ def _table(rows: list[list], widths: list[float], numeric_from: int, extra: Sequ
     table.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, -1), LATIN_FONT),
+                ("FONTNAME", (0, 0), (-1, -1), exports.LATIN_FONT),
                 ("FONTSIZE", (0, 0), (-1, -1), 8),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.6, GRID),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.25, GRID),
+                ("BACKGROUND", (0, 0), (-1, 0), exports.SHADE),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, exports.GRID),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, exports.GRID),
                 ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -170,8 +129,14 @@ def _table(rows: list[list], widths: list[float], numeric_from: int, extra: Sequ
     return table
 
 
+def _number_width(numbers: list[str], least: float) -> float:
+    """A document-number column as wide as its longest number (up to 50 mm), so numbers stay on one line."""
+    longest = max((exports.text_width(str(n), 8) for n in numbers), default=0) + 14  # the cell padding
+    return min(max(least, longest), 50 * mm)
+
+
 def _emphasis(row: int) -> list[tuple]:
-    return [("FONTNAME", (0, row), (-1, row), LATIN_BOLD), ("BACKGROUND", (0, row), (-1, row), SHADE)]
+    return [("FONTNAME", (0, row), (-1, row), exports.LATIN_BOLD), ("BACKGROUND", (0, row), (-1, row), exports.SHADE)]
 
 
 def _pdf_story(statement: Statement, width: float) -> list:
@@ -196,7 +161,8 @@ def _pdf_story(statement: Statement, width: float) -> list:
         story += [Spacer(1, 6 * mm), _p(_("No balance and no movements in this period."), styles["base"])]
     for section in statement.sections:
         story += _pdf_section(statement, section, width, styles)
-    story += [Spacer(1, 8 * mm), KeepTogether(_pdf_confirmation(company, width, styles))]
+    story += _pdf_bank(company, width, styles)
+    story += [Spacer(1, 5 * mm), KeepTogether(_pdf_confirmation(statement, width, styles))]
     return story
 
 
@@ -226,7 +192,9 @@ def _pdf_section(statement: Statement, section: Section, width: float, styles) -
     rows[-1].append(fmt(section.closing))
     extra += [("SPAN", (1, row), (3, row)), *_emphasis(row), ("SPAN", (1, row + 1), (5, row + 1)), *_emphasis(row + 1)]
     amount_width = 25 * mm
-    widths = [19 * mm, 20 * mm, 25 * mm, width - 64 * mm - 3 * amount_width] + [amount_width] * 3
+    number_width = _number_width([m.number for m in section.movements], 25 * mm)
+    widths = [19 * mm, 20 * mm, number_width, width - 39 * mm - number_width - 3 * amount_width]
+    widths += [amount_width] * 3
     story = [
         _p(f"{_('Currency')}: {section.currency}", styles["heading"]),
         _table(rows, widths, numeric_from=4, extra=extra),
@@ -249,7 +217,8 @@ def _pdf_section(statement: Statement, section: Section, width: float, styles) -
         extra.append(("SPAN", (0, 1), (4, 1)))
     rows.append([_p(_("Total"), styles["bold"]), "", "", "", "", fmt(section.open_total)])
     extra += _emphasis(len(rows) - 1)
-    widths = [22 * mm, 30 * mm, 22 * mm, 22 * mm, width - 126 * mm, 30 * mm]
+    number_width = _number_width([item.label for item in section.open_items], 30 * mm)
+    widths = [22 * mm, number_width, 22 * mm, 22 * mm, width - 96 * mm - number_width, 30 * mm]
     as_of = _("Open items as of %(date)s") % {"date": f"{statement.date_to:%Y-%m-%d}"}
     story += [_p(as_of, styles["heading"]), _table(rows, widths, numeric_from=4, extra=extra)]
 
@@ -259,32 +228,68 @@ def _pdf_section(statement: Statement, section: Section, width: float, styles) -
     return story
 
 
-def _pdf_confirmation(company: Company, width: float, styles) -> list:
-    """The customer's confirmation (回执): check the balance, sign and stamp, or name the differences."""
-    note = _(
-        "Please check this statement. If the balance agrees with your records, sign, stamp and return it; "
-        "otherwise tell us the differences."
+def _pdf_bank(company: Company, width: float, styles) -> list:
+    """Where to pay: the company's bank, account name and number (company master data)."""
+    lines = company.bank_lines()
+    if not lines:
+        return []
+    rows = [[_p(label, styles["muted"]), _p(value, styles["base"])] for label, value in lines]
+    table = Table(rows, colWidths=[28 * mm, width - 28 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return [_p(_("Please pay to"), styles["heading"]), table]
+
+
+def _pdf_confirmation(statement: Statement, width: float, styles) -> list:
+    """The balance confirmation slip (对账确认回执) the customer signs, seals and returns.
+
+    It names the balance of each currency as of the statement date, offers "agrees" and "does not
+    agree, the differences are", and leaves room for the signature and the company seal.
+    """
+    company, customer = statement.company, statement.customer
+    as_of = f"{statement.date_to:%Y-%m-%d}"
+    balances = (
+        "; ".join(f"{format_amount(s.closing, s.currency)} {s.currency}" for s in statement.sections)
+        or f"{format_amount(0, company.functional_currency)} {company.functional_currency}"
     )
-    flowables: list = [_p(note, styles["base"])]
-    if company.bank_details:
-        flowables += [Spacer(1, 2 * mm), _p(_("Bank details"), styles["muted"])]
-        flowables += [_p(line, styles["base"]) for line in company.bank_details.splitlines() if line.strip()]
+    box = "\u25a1"  # □, an empty box to tick
+    cut = Table([[""]], colWidths=[width], hAlign="LEFT")
+    cut.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.5, GREY, None, (3, 3))]))  # cut along the line
+    flowables: list = [
+        cut,
+        _p(_("Balance confirmation (please return)"), styles["heading"]),
+        _p(_("To: %(company)s") % {"company": company.name}, styles["base"]),
+        _p(
+            _("We, %(customer)s (%(code)s), confirm that the balance we owe you as of %(date)s is %(balance)s.")
+            % {"customer": customer.name, "code": customer.code, "date": as_of, "balance": balances},
+            styles["base"],
+        ),
+        Spacer(1, 2 * mm),
+        _p(f"{box} " + _("The balance above agrees with our records."), styles["base"]),
+        _p(f"{box} " + _("The balance above does not agree with our records; the differences are:"), styles["base"]),
+    ]
+    lines = Table([[""]] * 2, colWidths=[width], rowHeights=[6 * mm] * 2, hAlign="LEFT")
+    lines.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, GREY)]))
+    half = (width - 6 * mm) / 2
     signature = Table(
-        [[_p(_("Confirmed by (signature and company seal)"), styles["muted"]), "", _p(_("Date"), styles["muted"]), ""]],
-        colWidths=[60 * mm, 55 * mm, 15 * mm, width - 130 * mm],
+        [
+            [_p(_("Company seal"), styles["muted"]), "", _p(_("Authorised signature"), styles["muted"])],
+            ["", "", ""],
+            ["", "", _p(_("Date"), styles["muted"])],
+        ],
+        colWidths=[half, 6 * mm, half],
+        rowHeights=[None, 16 * mm, None],
         hAlign="LEFT",
     )
     signature.setStyle(
         TableStyle(
             [
-                ("LINEBELOW", (1, 0), (1, 0), 0.5, colors.black),
-                ("LINEBELOW", (3, 0), (3, 0), 0.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOX", (0, 0), (0, 2), 0.6, GREY),
+                ("BOX", (2, 0), (2, 2), 0.6, GREY),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ]
         )
     )
-    return [*flowables, Spacer(1, 6 * mm), signature]
+    return [*flowables, lines, Spacer(1, 3 * mm), signature]
 
 
 class _NumberedCanvas(canvas.Canvas):
@@ -336,39 +341,25 @@ def statement_xlsx(statement: Statement, language: str) -> bytes:
             sheet = book.create_sheet(title=_("Statement of account")[:31])
             _xlsx_header(sheet, statement)
             sheet.append([])
-            sheet.append([_("No balance and no movements in this period.")])
+            exports.xlsx_row(sheet, [_("No balance and no movements in this period.")])
         for section in statement.sections:
             sheet = book.create_sheet(title=section.currency)
             _xlsx_header(sheet, statement)
-            _xlsx_row(sheet, [_("Currency"), section.currency])
+            exports.xlsx_row(sheet, [_("Currency"), section.currency])
             sheet.append([])
-            _xlsx_section(sheet, statement, section, _excel_amount_format(section.currency))
+            _xlsx_section(sheet, statement, section, exports.amount_format(section.currency))
     for sheet in book.worksheets:
         for column, width in enumerate(COLUMN_WIDTHS, start=1):
             sheet.column_dimensions[get_column_letter(column)].width = width
         sheet.sheet_view.showGridLines = False
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _xlsx_row(sheet, values: list, formats: dict[int, str] | None = None, font=None, fill=None) -> None:
-    """Append a row; ``formats`` maps 1-based columns to number formats."""
-    sheet.append(values)
-    for cell in sheet[sheet.max_row]:
-        if font is not None:
-            cell.font = font
-        if fill is not None:
-            cell.fill = fill
-        if formats and cell.column in formats:
-            cell.number_format = formats[cell.column]
+    return exports.workbook_bytes(book)
 
 
 def _xlsx_header(sheet, statement: Statement) -> None:
-    _xlsx_row(sheet, [statement.company.name], font=Font(bold=True, size=14))
-    _xlsx_row(sheet, [_("Statement of account")], font=Font(bold=True, size=12))
-    _xlsx_row(sheet, [_("Customer"), statement.customer.code, statement.customer.name])
-    _xlsx_row(sheet, [_("Period"), statement.date_from, statement.date_to], {2: DATE_FORMAT, 3: DATE_FORMAT})
+    exports.xlsx_row(sheet, [statement.company.name], font=Font(bold=True, size=14))
+    exports.xlsx_row(sheet, [_("Statement of account")], font=Font(bold=True, size=12))
+    exports.xlsx_row(sheet, [_("Customer"), statement.customer.code, statement.customer.name])
+    exports.xlsx_row(sheet, [_("Period"), statement.date_from, statement.date_to], {2: DATE_FORMAT, 3: DATE_FORMAT})
 
 
 def _xlsx_section(sheet, statement: Statement, section: Section, amount: str) -> None:
@@ -381,8 +372,8 @@ def _xlsx_section(sheet, statement: Statement, section: Section, amount: str) ->
         pgettext("ledger side", "Credit"),
         _("Balance"),
     ]
-    _xlsx_row(sheet, head, font=BOLD, fill=FILL)
-    _xlsx_row(
+    exports.xlsx_row(sheet, head, font=BOLD, fill=FILL)
+    exports.xlsx_row(
         sheet,
         [statement.date_from, _("Opening balance"), None, None, None, None, section.opening],
         {1: DATE_FORMAT, 7: amount},
@@ -390,45 +381,39 @@ def _xlsx_section(sheet, statement: Statement, section: Section, amount: str) ->
     )
     for m in section.movements:
         if m.is_allocation:
-            _xlsx_row(sheet, [m.on, m.type_label, m.number, m.memo], {1: DATE_FORMAT}, font=MUTED)
+            exports.xlsx_row(sheet, [m.on, m.type_label, m.number, m.memo], {1: DATE_FORMAT}, font=MUTED)
         else:
-            _xlsx_row(
+            exports.xlsx_row(
                 sheet,
                 [m.on, m.type_label, m.number, m.memo, m.debit or None, m.credit or None, m.balance],
                 {1: DATE_FORMAT, 5: amount, 6: amount, 7: amount},
             )
-    _xlsx_row(
+    exports.xlsx_row(
         sheet,
         [None, _("Total"), None, None, section.total_debit, section.total_credit, None],
         {5: amount, 6: amount},
         font=BOLD,
     )
-    _xlsx_row(
+    exports.xlsx_row(
         sheet,
         [statement.date_to, _("Closing balance"), None, None, None, None, section.closing],
         {1: DATE_FORMAT, 7: amount},
         font=BOLD,
     )
     sheet.append([])
-    _xlsx_row(sheet, [_("Open items as of %(date)s") % {"date": f"{statement.date_to:%Y-%m-%d}"}], font=BOLD)
+    exports.xlsx_row(sheet, [_("Open items as of %(date)s") % {"date": f"{statement.date_to:%Y-%m-%d}"}], font=BOLD)
     head = [_("Type"), _("Number"), _("Date"), _("Due date"), _("Days overdue"), _("Open amount")]
-    _xlsx_row(sheet, head, font=BOLD, fill=FILL)
+    exports.xlsx_row(sheet, head, font=BOLD, fill=FILL)
     for item in section.open_items:
-        _xlsx_row(
+        exports.xlsx_row(
             sheet,
             [item.type_label, item.label, item.issue_on, item.due_on, item.days_past_due, item.open_amount],
             {3: DATE_FORMAT, 4: DATE_FORMAT, 6: amount},
         )
-    _xlsx_row(sheet, [_("Total"), None, None, None, None, section.open_total], {6: amount}, font=BOLD)
+    exports.xlsx_row(sheet, [_("Total"), None, None, None, None, section.open_total], {6: amount}, font=BOLD)
     sheet.append([])
     for band in section.aging:
-        _xlsx_row(sheet, [band.label, None, None, None, None, band.amount], {6: amount})
-
-
-def _excel_amount_format(currency: str) -> str:
-    """'#,##0.00' for CNY, '#,##0' for JPY: grouped, with the currency's decimals."""
-    decimals = currency_decimals(currency)
-    return "#,##0" + ("." + "0" * decimals if decimals else "")
+        exports.xlsx_row(sheet, [band.label, None, None, None, None, band.amount], {6: amount})
 
 
 # --- in bulk ----------------------------------------------------------------------------------

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Exists, OuterRef, Q
-from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ardesk.companies.selectors import companies_for, company_ids_for
-from ardesk.core import clock
+from ardesk.core import clock, exports
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.jobs import get_progress
 from ardesk.core.money import from_minor
@@ -157,39 +153,13 @@ def _export_rows(documents):
         ]
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def _export_csv(documents):
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield "\ufeff" + writer.writerow(EXPORT_HEADERS)  # the BOM makes Chinese Excel read UTF-8
-        for row in _export_rows(documents):
-            yield writer.writerow(["" if v is None else str(v) for v in row])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="documents.csv"'
-    return response
+    return exports.csv_download([EXPORT_HEADERS, *_export_rows(documents)], "documents")
 
 
 def _export_xlsx(documents):
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("documents")
-    sheet.append(EXPORT_HEADERS)
-    for row in _export_rows(documents):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = 'attachment; filename="documents.xlsx"'
-    return response
+    data = exports.data_xlsx(EXPORT_HEADERS, _export_rows(documents), sheet_title="documents")
+    return exports.download(data, "xlsx", "documents")
 
 
 @requires("ledger.add_document")

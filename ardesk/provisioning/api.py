@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
-from ardesk.core import clock
+from ardesk.core import clock, exports
 from ardesk.core.errors import InvalidInput, NotFound
 from ardesk.core.schemas import Strict
 from ardesk.customers.models import Customer
@@ -18,7 +18,6 @@ from ardesk.ledger.models import Document
 from ardesk.provisioning import output, selectors, services
 from ardesk.provisioning.access import VIEW_RUNS, visible, visible_company
 from ardesk.provisioning.models import ProvisionPolicy, ProvisionRun, SpecificProvision, WriteOff
-from ardesk.reports import exports
 from ardesk.reports.models import BucketSet
 
 router = Router(tags=["provisioning"])
@@ -65,6 +64,9 @@ class SpecificIn(Strict):
 class RunIn(Strict):
     company: str
     period: str = Field(..., pattern=r"^\d{4}-\d{2}$", description="YYYY-MM")
+    provisional: bool = Field(
+        False, description="Confirm a run for a month that has not ended: an estimate that cannot be approved"
+    )
 
 
 class WriteOffIn(Strict):
@@ -250,7 +252,9 @@ def list_runs(request, query: Query[CompanyQuery]):
 @router.post("/runs", response={201: dict}, summary="Prepare the month-end run of a period (a draft)")
 def prepare_run(request, payload: RunIn):
     company = visible_company(request.user, payload.company)
-    run = services.run_prepare(by=request.user, company=company, as_of=services.period_end(payload.period))
+    run = services.run_prepare(
+        by=request.user, company=company, as_of=services.period_end(payload.period), provisional=payload.provisional
+    )
     return Status(201, output.run_json(_run(request.user, run.pk)))
 
 

@@ -23,6 +23,11 @@ class RunForm(CompanyForm):
     period = forms.CharField(
         label=_("Period"), widget=forms.TextInput(attrs={"type": "month"}), help_text=_("The month end to provision")
     )
+    provisional = forms.BooleanField(
+        label=_("The month has not ended: prepare a provisional run"),
+        required=False,
+        help_text=_("An estimate to look at; it cannot be approved. Prepare the run again after the month end."),
+    )
 
 
 class PolicyForm(CompanyForm):

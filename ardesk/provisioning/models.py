@@ -154,6 +154,11 @@ class ProvisionRun(models.Model):
     booked = MinorUnitsField(_("allowance booked"))
     difference = MinorUnitsField(_("to book"))
     policies = models.JSONField(_("policies used"), default=list)
+    is_provisional = models.BooleanField(
+        _("provisional"),
+        default=False,
+        help_text=_("Prepared before the month ended: an estimate to look at, not to approve."),
+    )
     prepared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("prepared by")
     )

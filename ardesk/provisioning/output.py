@@ -8,10 +8,11 @@ from decimal import Decimal
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from ardesk.core import exports
+from ardesk.core.exports import ReportTable
 from ardesk.core.money import from_minor
 from ardesk.provisioning import domain, selectors
 from ardesk.provisioning.models import AccountRole, JournalEntry, JournalLine, ProvisionRun, RunLine
-from ardesk.reports.exports import ReportTable
 
 
 def _text(minor: int, currency: str) -> str:
@@ -62,6 +63,7 @@ def run_json(run: ProvisionRun, *, customers: bool = True) -> dict:
         "period": f"{run.as_of:%Y-%m}",
         "as_of": run.as_of.isoformat(),
         "status": run.status,
+        "is_provisional": run.is_provisional,
         "currency": currency,
         "required": _text(run.required, currency),
         "booked": _text(run.booked, currency),
@@ -358,19 +360,5 @@ def journal_table(entries) -> ReportTable:
 
 def journal_xlsx(table: ReportTable) -> bytes:
     """The journal as a sheet whose first row is the header, as ERP import tools expect."""
-    import io
-
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "journal"
-    sheet.append(table.headers)
-    for row in table.rows:
-        sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
-        for cell, value in zip(sheet[sheet.max_row], row, strict=True):
-            if isinstance(value, Decimal):
-                cell.number_format = "0.00"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    amounts = {n: "0.00" for n, v in enumerate(table.rows[0] if table.rows else [], start=1) if isinstance(v, Decimal)}
+    return exports.data_xlsx(table.headers, table.rows, sheet_title="journal", formats=amounts)

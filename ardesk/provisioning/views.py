@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ardesk.companies.selectors import companies_for, company_ids_for
-from ardesk.core import calendar, clock
+from ardesk.core import calendar, clock, exports
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.web import add_errors, page_of, requires
 from ardesk.customers.models import Customer
@@ -31,18 +31,10 @@ from ardesk.provisioning.models import (
     WriteOff,
     WriteOffStatus,
 )
-from ardesk.reports import exports
 
 VIEW_POLICY = "provisioning.view_provisionpolicy"
 VIEW_WRITE_OFF = "provisioning.view_writeoff"
 VIEW_JOURNAL = "provisioning.view_journalentry"
-
-
-def _download(data: bytes, file_format: str, name: str) -> HttpResponse:
-    content_type, extension = exports.FORMATS[file_format]
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
-    return response
 
 
 def _fail(request, form, exc: ApplicationError) -> None:
@@ -63,6 +55,7 @@ def runs(request):
                     by=request.user,
                     company=visible_company(request.user, form.cleaned_data["company"]),
                     as_of=services.period_end(form.cleaned_data["period"]),
+                    provisional=form.cleaned_data["provisional"],
                 )
             except ApplicationError as exc:
                 _fail(request, form, exc)
@@ -113,7 +106,7 @@ def run_detail(request, pk: int):
     export, table = request.GET.get("export"), request.GET.get("table", "buckets")
     if export in ("xlsx", "pdf", "csv"):
         report = output.run_customer_table(run) if table == "customers" else output.run_bucket_table(run)
-        return _download(
+        return exports.download(
             exports.render(report, export), export, f"provision-{run.company.code}-{run.as_of:%Y-%m}-{table}"
         )
     customers = page_of(request, output.customer_totals(run), settings.ARDESK_LIST_PAGE_SIZE)
@@ -131,7 +124,8 @@ def run_detail(request, pk: int):
             "specific": run.lines.filter(bucket__isnull=True).select_related("customer", "document"),
             "entry": [{**line, "label": output.role_label(line["role"])} for line in output.proposed_entry(run)],
             "page": customers,
-            "can_approve": can_approve,
+            "can_approve": can_approve and not run.is_provisional,
+            "is_stale": run.status == RunStatus.DRAFT and services.run_is_stale(run),
             "is_preparer": run.prepared_by_id == request.user.pk,
             "later": ProvisionRun.objects.filter(pk=run.superseded_by_id).first(),
         },
@@ -295,7 +289,7 @@ def derivation(request, pk: int):
     policy = visible(request.user, ProvisionPolicy.objects.select_related("company"), pk, VIEW_POLICY, _("Policy"))
     export = request.GET.get("export")
     if policy.derivation and export in ("xlsx", "pdf"):
-        return _download(exports.render(output.derivation_table(policy), export), export, f"loss-rates-{pk}")
+        return exports.download(exports.render(output.derivation_table(policy), export), export, f"loss-rates-{pk}")
     table = output.derivation_table(policy) if policy.derivation else None
     return render(request, "provisioning/derivation.html", {"policy": policy, "table": table})
 
@@ -488,7 +482,7 @@ def roll_forward(request):
         )
         export = request.GET.get("export")
         if export in ("xlsx", "pdf", "csv"):
-            return _download(
+            return exports.download(
                 exports.render(output.roll_forward_table(company, rows), export),
                 export,
                 f"allowance-roll-forward-{company.code}-{year}",
@@ -522,7 +516,7 @@ def journals(request):
     if export in ("csv", "xlsx"):
         table = output.journal_table(entries)
         data = exports.to_csv(table) if export == "csv" else output.journal_xlsx(table)
-        return _download(data, export, f"bad-debt-journal-{clock.today().isoformat()}")
+        return exports.download(data, export, f"bad-debt-journal-{clock.today().isoformat()}")
     query = request.GET.copy()
     query.pop("export", None)
     query.pop("page", None)

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from ardesk.core.exports import ReportTable
 from ardesk.core.money import from_minor
-from ardesk.reports.exports import ReportTable
 from ardesk.reports.selectors import AgingReport
 
 

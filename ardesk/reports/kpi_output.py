@@ -7,26 +7,24 @@ Chinese Excel reads it; the PDF sets Chinese in ReportLab's built-in CJK font ST
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from decimal import Decimal
-from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ardesk.core import calendar
+from ardesk.core import calendar, exports
 from ardesk.core.money import from_minor
 from ardesk.reports import kpis
 from ardesk.reports.kpi_selectors import KpiMonth, KpiReport, KpiRow
 
 AMOUNTS = ("beginning_ar", "ending_ar", "current_ar", "overdue_ar", "credit_sales")
-CJK_FONT = "STSong-Light"  # ReportLab's built-in Simplified Chinese font (Adobe-GB1)
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pdf": "application/pdf",
-}
 
 
 def _text(value: Decimal | None) -> str | None:
@@ -145,25 +143,11 @@ def formula_lines() -> list[tuple[str, str, str]]:
     return [(str(f.name), str(f.formula), str(f.meaning)) for f in kpis.FORMULAS]
 
 
-def _cell(value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, Decimal):
-        return f"{value:,}"
-    return str(value)
-
-
 def to_text(report: KpiReport) -> str:
-    """A plain-text table for the terminal."""
+    """A plain-text table for the terminal; a KPI that is not available is shown as —."""
     headers, rows = summary_table(report)
-    cells = [headers, *[[_cell(v) for v in row] for row in rows]]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    lines = [title(report), subtitle(report), ""]
-    for n, row in enumerate(cells):
-        lines.append(
-            "  ".join(v.rjust(widths[i]) if n and i >= 3 else v.ljust(widths[i]) for i, v in enumerate(row)).rstrip()
-        )
-    lines.append("")
+    rows = [["—" if v is None else v for v in row] for row in rows]
+    lines = [title(report), subtitle(report), "", *exports.text_table(headers, rows), ""]
     lines.extend(f"{name}: {formula}" for name, formula, _meaning in formula_lines())
     return "\n".join(lines) + "\n"
 
@@ -173,93 +157,57 @@ def to_text(report: KpiReport) -> str:
 
 def to_csv(report: KpiReport) -> bytes:
     """The period's KPIs, then the monthly trend, as UTF-8 CSV with a byte-order mark."""
-    out = io.StringIO()
-    writer = csv.writer(out)
     headers, rows = summary_table(report)
-    writer.writerow([title(report)])
-    writer.writerow(headers)
-    writer.writerows(["" if v is None else str(v) for v in row] for row in rows)
-    writer.writerow([])
-    headers, rows = trend_table(report)
-    writer.writerow([_("Monthly trend")])
-    writer.writerow(headers)
-    writer.writerows(["" if v is None else str(v) for v in row] for row in rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    trend_headers, trend_rows = trend_table(report)
+    lines = [[title(report)], headers, *rows, [], [_("Monthly trend")], trend_headers, *trend_rows]
+    return exports.csv_bytes(lines)
 
 
 def to_xlsx(report: KpiReport) -> bytes:
     """Three sheets: the KPIs, the monthly trend, and the formulas; numbers stay numbers."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     book = Workbook()
     bold = Font(bold=True)
+    kpi_columns = range(4, 4 + len(kpis.KPI_NAMES))
+    formats = {c: "0.0" for c in kpi_columns}
+    formats |= {c: "#,##0.00" for c in range(4 + len(kpis.KPI_NAMES), 4 + len(kpis.KPI_NAMES) + len(AMOUNTS))}
     for n, (name, (headers, rows)) in enumerate(
         [(_("KPIs"), summary_table(report)), (_("Monthly trend"), trend_table(report))]
     ):
         sheet = book.active if n == 0 else book.create_sheet()
         sheet.title = name[:31]
-        sheet.append([title(report)])
-        sheet.append([subtitle(report)])
-        sheet.append(headers)
-        for cell in sheet[3]:
-            cell.font = bold
+        exports.xlsx_row(sheet, [title(report)])
+        exports.xlsx_row(sheet, [subtitle(report)])
+        exports.xlsx_row(sheet, headers, font=bold)
         for row in rows:
-            sheet.append(row)
-            for column, cell in enumerate(sheet[sheet.max_row], start=1):
-                if 4 <= column < 4 + len(kpis.KPI_NAMES):
-                    cell.number_format = "0.0"
-                elif column >= 4 + len(kpis.KPI_NAMES):
-                    cell.number_format = "#,##0.00"
+            exports.xlsx_row(sheet, row, formats)
         for column in "ABC":
             sheet.column_dimensions[column].width = 18
     sheet = book.create_sheet(_("Formulas")[:31])
-    sheet.append([_("KPI"), _("Formula"), _("What it tells")])
+    exports.xlsx_row(sheet, [_("KPI"), _("Formula"), _("What it tells")])
     for line in formula_lines():
-        sheet.append(list(line))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _markup(text: str) -> str:
-    """Paragraph markup with runs outside Windows-1252 (Chinese) set in the CJK font."""
-    parts = []
-    for char in str(text):
-        try:
-            char.encode("cp1252")
-            latin = True
-        except UnicodeEncodeError:
-            latin = False
-        parts.append(escape(char) if latin else f'<font name="{CJK_FONT}">{escape(char)}</font>')
-    return "".join(parts).replace(f'</font><font name="{CJK_FONT}">', "")
+        exports.xlsx_row(sheet, list(line))
+    return exports.workbook_bytes(book)
 
 
 def to_pdf(report: KpiReport) -> bytes:
     """The KPIs, the totals' monthly trend and the formulas on landscape A4 pages."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+    exports.register_cjk_font()
     base = ParagraphStyle("base", fontName="Helvetica", fontSize=7, leading=9, wordWrap="CJK")
     head = ParagraphStyle("head", parent=base, fontName="Helvetica-Bold")
     heading = ParagraphStyle("heading", parent=base, fontName="Helvetica-Bold", fontSize=12, leading=16, spaceAfter=4)
 
+    def cell(value) -> str:
+        return "—" if value is None else exports.display_text(value)
+
     def grid(headers: list[str], rows: list[list]) -> Table:
-        data = [[Paragraph(_markup(h), head) for h in headers]]
-        data += [[Paragraph(_markup(_cell(v)), base) for v in row] for row in rows]
+        data = [[Paragraph(exports.markup(h), head) for h in headers]]
+        data += [[Paragraph(exports.markup(cell(v)), base) for v in row] for row in rows]
         table = Table(data, repeatRows=1)
         table.setStyle(
             TableStyle(
                 [
-                    ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#c8d0da")),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f6")),
+                    ("GRID", (0, 0), (-1, -1), 0.25, exports.GRID),
+                    ("BACKGROUND", (0, 0), (-1, 0), exports.SHADE),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ]
             )
@@ -282,15 +230,15 @@ def to_pdf(report: KpiReport) -> bytes:
     trend_headers, _rows = trend_table(report)
     totals_trend = [[f"{m.month:%Y-%m}", *_values(m.kpis, m.inputs, report.currency)] for m in report.totals.trend]
     story = [
-        Paragraph(_markup(title(report)), heading),
-        Paragraph(_markup(subtitle(report)), base),
+        Paragraph(exports.markup(title(report)), heading),
+        Paragraph(exports.markup(subtitle(report)), base),
         Spacer(1, 4 * mm),
         grid(headers, rows),
         Spacer(1, 6 * mm),
-        Paragraph(_markup(_("Monthly trend, all rows")), heading),
+        Paragraph(exports.markup(_("Monthly trend, all rows")), heading),
         grid(trend_headers[2:], totals_trend),
         Spacer(1, 6 * mm),
-        Paragraph(_markup(_("How each KPI is computed")), heading),
+        Paragraph(exports.markup(_("How each KPI is computed")), heading),
         grid([_("KPI"), _("Formula"), _("What it tells")], [list(line) for line in formula_lines()]),
     ]
     document.build(story)

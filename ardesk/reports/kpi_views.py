@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from ardesk.companies.selectors import companies_for
-from ardesk.core import clock
+from ardesk.core import clock, exports
 from ardesk.core.errors import InvalidInput
 from ardesk.core.web import add_errors, requires
 from ardesk.reports import kpi_output, kpi_selectors, kpis
@@ -40,6 +40,22 @@ def _row_view(row: kpi_selectors.KpiRow | kpi_selectors.KpiMonth) -> dict:
     return {"kpis": [getattr(row.kpis, name) for name in kpis.KPI_NAMES], "inputs": row.inputs}
 
 
+def _trend_chart(report: kpi_selectors.KpiReport) -> dict:
+    """The totals' monthly trend for the chart: days on one axis, percentages on the other."""
+    headers = dict(zip(kpis.KPI_NAMES, kpi_output.kpi_headers(), strict=True))
+
+    def series(name: str, axis: int) -> dict:
+        values = [getattr(m.kpis, name) for m in report.totals.trend]
+        return {"name": headers[name], "axis": axis, "data": [None if v is None else str(v) for v in values]}
+
+    return {
+        "months": [f"{m.month:%Y-%m}" for m in report.totals.trend],
+        "axes": [str(_("Days")), "%"],
+        "series": [series(n, 0) for n in ("dso", "countback_dso", "add")]
+        + [series(n, 1) for n in ("cei", "overdue_ratio")],
+    }
+
+
 @requires(VIEW_REPORTS)
 def kpi_report(request):
     """Collection KPIs for a period, each with its formula; ?export=xlsx|csv|pdf downloads them."""
@@ -60,7 +76,7 @@ def kpi_report(request):
             report = None
     export = request.GET.get("export")
     if report is not None and export in kpi_output.RENDERERS:
-        response = HttpResponse(kpi_output.RENDERERS[export](report), content_type=kpi_output.CONTENT_TYPES[export])
+        response = HttpResponse(kpi_output.RENDERERS[export](report), content_type=exports.FORMATS[export][0])
         response["Content-Disposition"] = f'attachment; filename="{kpi_output.file_name(report, export)}"'
         return response
     query = request.GET.copy()
@@ -81,6 +97,7 @@ def kpi_report(request):
             "rows": [{"row": r, **_row_view(r)} for r in report.rows] if report else [],
             "totals": _row_view(report.totals) if report else None,
             "trend": [{"month": m.month, **_row_view(m)} for m in report.totals.trend] if report else [],
+            "trend_chart": _trend_chart(report) if report else None,
             "query": query.urlencode(),
         },
     )

@@ -6,29 +6,21 @@ import datetime as dt
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ardesk.core import clock
+from ardesk.core import clock, exports
 from ardesk.core.errors import InvalidInput
 from ardesk.core.money import from_minor
 from ardesk.core.web import add_errors, page_of, requires
-from ardesk.reports import aging_output, dashboard, domain, drilldown, exports, selectors, services
+from ardesk.reports import aging_output, dashboard, domain, drilldown, selectors, services
 from ardesk.reports.access import VIEW_REPORTS, report_company_ids
 from ardesk.reports.forms import AgingForm, BucketSetForm
 from ardesk.reports.models import AgingSnapshot, BucketSet
 from ardesk.reports.snapshots import snapshot_report
-
-
-def _export(table: exports.ReportTable, file_format: str, name: str) -> HttpResponse:
-    content_type, extension = exports.FORMATS[file_format]
-    response = HttpResponse(exports.render(table, file_format), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
-    return response
 
 
 def _aging_params(request) -> tuple[AgingForm, dict]:
@@ -59,7 +51,7 @@ def aging(request):
         add_errors(form, exc)
     export = request.GET.get("export")
     if report is not None and export in exports.FORMATS:
-        return _export(aging_output.aging_table(report), export, f"aging-{params['as_of'].isoformat()}")
+        return exports.table_download(aging_output.aging_table(report), export, f"aging-{params['as_of'].isoformat()}")
     query = request.GET.copy()
     query.pop("export", None)
     query.pop("page", None)
@@ -147,6 +139,7 @@ def dashboard_page(request):
             "amount": str(from_minor(data.totals[key], currency)),
             "url": reverse("reports:aging_items") + "?" + urlencode({"bucket": key}),
             "overdue": key not in (first_key, domain.UNAPPLIED),
+            "unapplied": key == domain.UNAPPLIED,
         }
         for key, label in data.buckets
     ]
@@ -284,7 +277,9 @@ def snapshot_detail(request, pk: int):
     report = snapshot_report(snapshot=snapshot, company_ids=report_company_ids(request.user))
     export = request.GET.get("export")
     if export in exports.FORMATS:
-        return _export(aging_output.aging_table(report), export, f"aging-snapshot-{snapshot.as_of.isoformat()}")
+        return exports.table_download(
+            aging_output.aging_table(report), export, f"aging-snapshot-{snapshot.as_of.isoformat()}"
+        )
     page = page_of(request, report.rows, settings.ARDESK_LIST_PAGE_SIZE)
     return render(
         request,

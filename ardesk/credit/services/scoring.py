@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -70,6 +71,18 @@ def _plain(value):
     return value
 
 
+def round_limit(amount: Decimal, step: Decimal) -> Decimal:
+    """A limit as a round figure: down to a multiple of the step (never above what the rule allows)."""
+    if step <= 0 or amount < step:
+        return amount.quantize(Decimal("1"), rounding=ROUND_DOWN)
+    return (amount // step) * step
+
+
+def limit_step(scorecard: Scorecard) -> Decimal:
+    """The scorecard's rounding step for limits, else the installation's (ARDESK_LIMIT_STEP)."""
+    return Decimal(str(scorecard.config.get("limit_step", settings.ARDESK_LIMIT_STEP)))
+
+
 @transaction.atomic
 def customer_score(
     *, by, customer: Customer, scorecard: Scorecard | None = None, as_of: dt.date | None = None
@@ -95,6 +108,10 @@ def customer_score(
         monthly_sales=selectors.monthly_sales(customer=customer, as_of=as_of),
         term_days=result.max_term_days,
     )
+    if limit is not None:
+        step = limit_step(scorecard)
+        limit = round_limit(limit, step)
+        explanation += " " + _("(rounded down to a multiple of %(step)s)") % {"step": f"{step:,}"}
     score = CreditScore.objects.create(
         customer=customer,
         scorecard=scorecard,

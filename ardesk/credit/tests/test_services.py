@@ -385,3 +385,28 @@ def test_completing_a_review_rescores_and_records_the_decision(customer, analyst
     assert done.status == "done" and done.score == CreditScore.objects.get(customer=customer)
     assert "credit.review_complete" in audit_actions(done)
     assert CreditAccount.objects.get(customer=customer).grade == done.score.grade
+
+
+@pytest.mark.parametrize(
+    ("amount", "step", "rounded"),
+    [
+        ("1234567.89", "10000", "1230000"),
+        ("10000.00", "10000", "10000"),
+        ("8765.43", "10000", "8765"),
+        ("1234567.89", "0", "1234567"),
+    ],
+)
+def test_a_recommended_limit_is_rounded_down_to_the_step(amount, step, rounded):
+    from ardesk.credit.scoring import round_limit
+
+    assert round_limit(Decimal(amount), Decimal(step)) == Decimal(rounded)
+
+
+def test_the_stored_recommendation_is_a_round_figure_and_says_so(customer, analyst, settings):
+    services.statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
+    settings.ARDESK_LIMIT_STEP = "1"
+    exact = services.customer_score(by=analyst, customer=customer).recommended_limit
+    settings.ARDESK_LIMIT_STEP = "50000"
+    score = services.customer_score(by=analyst, customer=customer)
+    assert exact % 100 == 0 and score.recommended_limit == exact // 5_000_000 * 5_000_000  # fen
+    assert "50,000" in score.limit_explanation

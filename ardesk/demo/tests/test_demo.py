@@ -47,6 +47,7 @@ def test_demo_command_loads_once_and_reuses(capsys):
     assert Customer.objects.exclude(parent=None).exists()
     out = capsys.readouterr().out
     assert "accountant" in out and "ardesk2026" in out
+    assert "AR accountant 应收会计" in out and "ar_accountant" not in out  # role labels, not codes
     call_command("demo", no_serve=True)
     assert Customer.objects.count() == 300
     assert "reusing" in capsys.readouterr().out

@@ -239,7 +239,8 @@ def test_the_pdf_shows_the_chinese_name_and_the_figures_in_both_languages(with_d
     if text is None:
         pytest.skip("pdftotext (poppler-utils) is not installed: the text of the PDF is not checked")
     with translation.override(language):
-        labels = [_("Opening balance"), _("Closing balance"), _("Page %(page)d of %(pages)d") % {"page": 1, "pages": 1}]
+        # Two currencies fill the first page; the confirmation slip, kept in one piece, takes the second.
+        labels = [_("Opening balance"), _("Closing balance"), _("Page %(page)d of %(pages)d") % {"page": 1, "pages": 2}]
     for word in [title, CHINESE_NAME, "星辰实业（上海）有限公司", "650.00", "1,000.00", "USD", "2024-02-29", *labels]:
         assert word in text, word
 
@@ -394,3 +395,29 @@ def test_the_command_prints_one_statement_as_json(february):
     data = json.loads(out.getvalue())
     assert data["customer"] == {"code": "C1043", "name": CHINESE_NAME}
     assert data["sections"][0]["closing_balance"] == {"amount": "650.00", "currency": "CNY"}
+
+
+def test_the_excel_statement_writes_a_formula_like_name_as_text(february):
+    february.name = '=HYPERLINK("http://x.example","open")'
+    february.save()
+    sheet = load_workbook(io.BytesIO(statement_xlsx(february_statement(february), "en")))["CNY"]
+    assert (sheet["C3"].value, sheet["C3"].data_type) == (february.name, "s")
+    closing = next(row for row in sheet.iter_rows() if row[1].value == "Closing balance")[6]
+    assert closing.value == 650 and closing.data_type == "n"
+
+
+def test_the_pdf_ends_with_the_bank_account_and_a_confirmation_slip_for_the_closing_balance(with_dollars, tmp_path):
+    company = with_dollars.company
+    company.bank_name, company.bank_account_name = "中国工商银行上海张江支行", "星辰实业（上海）有限公司"
+    company.bank_account_number = "1001 2345 6789"
+    company.save()
+    text = pdf_text(statement_pdf(february_statement(with_dollars), "en"), tmp_path)
+    if text is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: the text of the PDF is not checked")
+    flat = " ".join(text.split())
+    assert "Please pay to" in flat and "Account number 1001 2345 6789" in flat
+    assert "Balance confirmation (please return)" in flat
+    # The closing balance of each currency as of the last day: 650.00 CNY, and the January dollars.
+    assert "as of 2024-02-29 is 650.00 CNY; 100.00 USD." in flat
+    assert "does not agree with our records; the differences are:" in flat
+    assert "Company seal" in flat and "Authorised signature" in flat

@@ -40,9 +40,11 @@ from ardesk.provisioning.services.runs import (
     RunFigures,
     SpecificFigure,
     allowance_opening_set,
+    month_has_ended,
     period_end,
     run_approve,
     run_compute,
+    run_is_stale,
     run_prepare,
 )
 from ardesk.provisioning.services.write_offs import (
@@ -68,6 +70,7 @@ __all__ = [
     "allowance_opening_set",
     "derivation_json",
     "period_end",
+    "month_has_ended",
     "policies_export",
     "policies_import",
     "policy_derive",
@@ -76,6 +79,7 @@ __all__ = [
     "recovery_record",
     "run_approve",
     "run_compute",
+    "run_is_stale",
     "run_prepare",
     "specific_provision_create",
     "specific_provision_end",

@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
 from ardesk.companies.models import Company
-from ardesk.core import calendar
+from ardesk.core import calendar, clock
 from ardesk.core.bulk import insert_rows
 from ardesk.core.errors import InvalidInput, NotPermitted
 from ardesk.core.money import from_minor, to_decimal, to_minor
+from ardesk.ledger import selectors as ledger
 from ardesk.ledger.open_items import report_session
 from ardesk.provisioning import domain, selectors
 from ardesk.provisioning.access import APPROVE_RUN, PREPARE_RUN, ensure_access
@@ -254,9 +255,17 @@ def period_end(period: str) -> dt.date:
         raise InvalidInput({"period": [_("Write the period as YYYY-MM.")]}) from None
 
 
+def month_has_ended(as_of: dt.date) -> bool:
+    """Whether the month ending on ``as_of`` is over: its last day has passed."""
+    return as_of < clock.today()
+
+
 @transaction.atomic
-def run_prepare(*, by, company: Company, as_of: dt.date) -> ProvisionRun:
+def run_prepare(*, by, company: Company, as_of: dt.date, provisional: bool = False) -> ProvisionRun:
     """Prepare the month-end run of a company as a draft; an earlier draft of the same period is replaced.
+
+    A month that has not ended yet is prepared only when asked for as ``provisional``: invoices and
+    receipts of its last days are still to come, so the run is an estimate and cannot be approved.
 
     The open balance per customer and bucket is read once, into a temporary table: the bucket
     totals (and so the allowances rounded from them) and the customers' shares come from the same
@@ -265,6 +274,18 @@ def run_prepare(*, by, company: Company, as_of: dt.date) -> ProvisionRun:
     bucket, a few hundred thousand for 100,000 customers): no row passes through Python.
     """
     ensure_access(by, company.pk, PREPARE_RUN)
+    if not month_has_ended(as_of) and not provisional:
+        raise InvalidInput(
+            {
+                "period": [
+                    _(
+                        "The month ending %(date)s has not ended yet: confirm that you want a provisional run "
+                        "(an estimate that cannot be approved)."
+                    )
+                    % {"date": as_of.isoformat()}
+                ]
+            }
+        )
     Company.objects.select_for_update().get(pk=company.pk)
     later = ProvisionRun.objects.filter(company=company, status=RunStatus.APPROVED, as_of__gt=as_of).first()
     if later is not None:
@@ -291,6 +312,7 @@ def run_prepare(*, by, company: Company, as_of: dt.date) -> ProvisionRun:
             booked=figures.booked,
             difference=figures.difference,
             policies=figures.policies,
+            is_provisional=not month_has_ended(as_of),
             prepared_by=by,
         )
         stored = RunBucket.objects.bulk_create(
@@ -325,9 +347,15 @@ def run_prepare(*, by, company: Company, as_of: dt.date) -> ProvisionRun:
             "booked": str(from_minor(figures.booked, figures.currency)),
             "difference": str(from_minor(figures.difference, figures.currency)),
             "replaced_drafts": replaced,
+            "provisional": run.is_provisional,
         },
     )
     return run
+
+
+def run_is_stale(run: ProvisionRun) -> bool:
+    """Whether the ledger of the run's month changed after the draft was prepared: its figures are out of date."""
+    return ledger.changed_since(company_id=run.company_id, since=run.prepared_at, as_of=run.as_of)
 
 
 @transaction.atomic
@@ -343,6 +371,11 @@ def run_approve(*, by, run: ProvisionRun) -> ProvisionRun:
         )
     if run.prepared_by_id == by.pk:
         raise NotPermitted(_("You prepared this run: another finance manager approves it."))
+    if run.is_provisional:
+        raise ProvisioningError(
+            _("Run %(run)s is provisional (prepared before the month ended): prepare it again after the month end.")
+            % {"run": run}
+        )
     if ProvisionRun.objects.filter(company=company, status=RunStatus.APPROVED, as_of__gt=run.as_of).exists():
         raise ProvisioningError(_("A later period is already approved: prepare this period's run again."))
     booked = selectors.allowance_booked(company_id=company.pk, as_of=run.as_of)

@@ -190,3 +190,25 @@ def test_the_command_writes_files_and_a_table(ledger, tmp_path):
     out = io.StringIO()
     call_command("report", "kpi", "--from", "2024-02-01", "--to", "2024-03-31", "--by", "collector", stdout=out)
     assert "No collector" in out.getvalue() or "collector" in out.getvalue()
+
+
+def test_the_kpi_exports_write_a_formula_like_customer_name_as_text(ledger, manager):
+    ledger["a"].name = '=HYPERLINK("http://x.example","open")'
+    ledger["a"].save()
+    page = {**PAGE, "by": "customer"}
+    book = load_workbook(io.BytesIO(web_for(manager).get("/reports/kpi/", {**page, "export": "xlsx"}).content))
+    row = next(r for r in book.worksheets[0].iter_rows(min_row=4) if r[0].value == "A")
+    assert (row[1].value, row[1].data_type) == (ledger["a"].name, "s") and row[3].data_type == "n"
+    csv_body = web_for(manager).get("/reports/kpi/", {**page, "export": "csv"}).content.decode("utf-8-sig")
+    row = next(r for r in csv.reader(io.StringIO(csv_body)) if r and r[0] == "A")
+    assert row[1] == "'" + ledger["a"].name and row[3] == "60.0"
+
+
+def test_the_page_charts_the_monthly_trend_from_its_data(ledger, manager):
+    page = web_for(manager).get("/reports/kpi/", PAGE)
+    chart = page.context["trend_chart"]
+    assert chart["months"] == ["2024-02", "2024-03"]
+    dso = next(s for s in chart["series"] if s["name"] == "DSO (days)")
+    assert dso["axis"] == 0 and dso["data"][0] == "40.6"  # February's DSO, as the API gives it
+    body = page.content.decode()
+    assert 'id="kpi-trend-data"' in body and "ardesk/kpi.js" in body

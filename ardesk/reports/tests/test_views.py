@@ -110,3 +110,24 @@ def test_the_month_end_job_stores_missing_snapshots_once(ledger):
     taken = services.aging_snapshots_catch_up(today=dt.date(2025, 2, 10), months=3)
     assert taken == 2 * 3  # 2024-11-30, 2024-12-31, 2025-01-31, for both bucket sets
     assert services.aging_snapshots_catch_up(today=dt.date(2025, 2, 10), months=3) == 0
+
+
+def test_the_aging_exports_write_a_formula_like_customer_name_as_text(web, ledger):
+    from ardesk.customers.models import Customer
+
+    Customer.objects.filter(code="A").update(name='=HYPERLINK("http://x.example","open")')
+    xlsx = web.get("/reports/aging/", {"as_of": "2024-12-31", "export": "xlsx"})
+    row = next(r for r in load_workbook(io.BytesIO(xlsx.content)).active.iter_rows() if r[0].value == "A")
+    assert (row[1].value, row[1].data_type) == ('=HYPERLINK("http://x.example","open")', "s")
+    assert row[3].value == 2660 and row[3].data_type == "n"
+    csv_body = web.get("/reports/aging/", {"as_of": "2024-12-31", "export": "csv"}).content.decode("utf-8-sig")
+    row = next(r for r in csv.reader(io.StringIO(csv_body)) if r[0] == "A")
+    assert row[1] == '\'=HYPERLINK("http://x.example","open")' and row[3] == "2660.00"
+
+
+def test_the_dashboard_chart_marks_unapplied_credit_to_show_it_apart_from_the_bands(web, ledger, monkeypatch):
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2024, 12, 31))
+    bars = web.get("/reports/dashboard/").context["chart"]["bars"]
+    unapplied = [b for b in bars if b["unapplied"]]
+    assert len(unapplied) == 1 and unapplied[0]["amount"].startswith("-")  # the credit, kept off the bars
+    assert all(not b["amount"].startswith("-") for b in bars if not b["unapplied"])

@@ -5,11 +5,22 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils import translation
 
+from ardesk.accounts.roles import role_label
 from ardesk.config.management.commands.serve import serve
 from ardesk.core import clock
 from ardesk.demo import generator
 from ardesk.demo.loader import demo_is_loaded, load_demo
+
+
+def role_labels(role: str) -> str:
+    """A role as people call it, in English and in Chinese: "AR accountant 应收会计"."""
+    labels = []
+    for language in ("en", "zh-hans"):
+        with translation.override(language):
+            labels.append(role_label(role))
+    return " ".join(labels)
 
 
 class Command(BaseCommand):
@@ -35,7 +46,7 @@ class Command(BaseCommand):
             )
         self.stdout.write(f"\nDemo logins (password for all: {generator.DEMO_PASSWORD}):")
         for username, role, _email in generator.USERS:
-            self.stdout.write(f"  {username:<12} {role}")
+            self.stdout.write(f"  {username:<12} {role_labels(role)}")
         self.stdout.write(f"\nOpen http://{host}:{port}/ in your browser.")
         if not no_serve:
             serve(host=host, port=port, threads=8, stdout=self.stdout)

@@ -1,6 +1,6 @@
 """ardesk provision run|policy ...
 
-ardesk provision run --company CODE --period YYYY-MM [--format table|json] [--save --by USERNAME]
+ardesk provision run --company CODE --period YYYY-MM [--format table|json] [--save --by USERNAME [--provisional]]
     The month-end figures: required allowance per bucket, booked, difference, proposed entry.
     Without --save nothing is written; with it the run is stored as a draft prepared by USERNAME.
 ardesk provision policy export --company CODE [--output FILE]
@@ -50,6 +50,11 @@ class Command(BaseCommand):
         run.add_argument("--format", dest="file_format", choices=["table", "json"], default="table")
         run.add_argument("--save", action="store_true", help="Store the run as a draft for approval")
         run.add_argument("--by", help="Username of the preparer (with --save)")
+        run.add_argument(
+            "--provisional",
+            action="store_true",
+            help="Confirm saving a run for a month that has not ended: an estimate that cannot be approved",
+        )
         run.add_argument("--language", default="zh-hans")
         policy = sub.add_parser("policy", help="Export or import a company's provision policies as JSON")
         policy.add_argument("policy_action", choices=["export", "import"])
@@ -75,7 +80,9 @@ class Command(BaseCommand):
         company = _company(options["company"])
         as_of = services.period_end(options["period"])
         if options["save"]:
-            saved = services.run_prepare(by=_user(options["by"]), company=company, as_of=as_of)
+            saved = services.run_prepare(
+                by=_user(options["by"]), company=company, as_of=as_of, provisional=options["provisional"]
+            )
             data = output.run_json(ProvisionRun.objects.select_related("company", "prepared_by").get(pk=saved.pk))
         else:
             data = output.figures_json(services.run_compute(company=company, as_of=as_of))

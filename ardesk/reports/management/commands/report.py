@@ -18,9 +18,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from ardesk.companies.models import Company
-from ardesk.core import calendar, clock
+from ardesk.core import calendar, clock, exports
 from ardesk.core.errors import ApplicationError
-from ardesk.reports import aging_output, exports, kpi_command, selectors, services
+from ardesk.reports import aging_output, kpi_command, selectors, services
 
 
 def parse_date(value: str) -> dt.date:
@@ -47,22 +47,6 @@ def write(stdout, data: bytes | str, output: str | None) -> None:
         sys.stdout.buffer.write(data)
     else:
         stdout.write(data)
-
-
-def table_text(table: exports.ReportTable) -> str:
-    """A plain-text table for the terminal: amounts right-aligned with thousands separators."""
-    body = [table.headers, *table.rows, *([table.totals] if table.totals else [])]
-    cells = [[exports._text(v) for v in row] for row in body]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(table.headers))]
-    lines = [table.title, *table.subtitle, ""]
-    for row_index, row in enumerate(cells):
-        lines.append(
-            "  ".join(
-                value.rjust(widths[i]) if row_index and i >= 3 else value.ljust(widths[i])
-                for i, value in enumerate(row)
-            ).rstrip()
-        )
-    return "\n".join([*lines, "", *(table.footer or [])])
 
 
 class Command(BaseCommand):
@@ -117,7 +101,7 @@ class Command(BaseCommand):
                 options["output"],
             )
         elif file_format == "table":
-            write(self.stdout, table_text(aging_output.aging_table(report)), options["output"])
+            write(self.stdout, exports.to_text(aging_output.aging_table(report)), options["output"])
         else:
             write(self.stdout, exports.render(aging_output.aging_table(report), file_format), options["output"])
         if report.difference:
