@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ardesk.accounts.roles import COLLECTOR, CREDIT_ANALYST
 from ardesk.companies.selectors import companies_for
+from ardesk.core.widgets import DateInput
 from ardesk.customers.models import (
     AttachmentKind,
     Channel,
@@ -17,7 +18,7 @@ from ardesk.customers.models import (
 )
 
 User = get_user_model()
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 def _blank(choices) -> list:

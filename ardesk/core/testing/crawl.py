@@ -110,7 +110,7 @@ def ungrouped_amounts(text: str) -> list[str]:
         number = match.group(1)
         whole = number.split(".")[0]
         if "." not in number and (
-            (len(whole) == 4 and 1900 <= int(whole) <= 2100)  # a year: 2026年
+            len(whole) == 4  # a year (2026年) or an account code (1122 应收账款)
             or whole.startswith("0")  # an account or ID number
             or len(whole) >= 15  # a bank account or ID card number
             or (len(whole) == 11 and whole.startswith("1"))  # a mobile phone number
