@@ -27,10 +27,12 @@ NAVIGATION = [
     (_("Credit"), _("Portfolio"), "credit:portfolio", "credit.view_creditaccount"),
     (_("Credit"), _("Held orders"), "credit:held", "credit.view_openorder"),
     (_("Credit"), _("Credit requests"), "credit:requests", "credit.view_creditrequest"),
+    (_("Credit"), _("Special approvals"), "credit:special_requests", "credit.view_creditrequest"),
     (_("Credit"), _("Credit reviews"), "credit:reviews", "credit.view_creditreview"),
     (_("Credit"), _("Import statements"), "credit:statement_import", "credit.add_financialstatement"),
     (_("Credit"), _("Scorecards"), "credit:scorecards", "credit.view_scorecard"),
     (_("Control"), _("Audit trail"), "audit:list", "audit.view_auditevent"),
+    (_("Control"), _("API documentation"), "api-1:openapi-view", None),
 ]
 
 
@@ -40,7 +42,7 @@ def navigation(request):
         return {}
     sections: dict[str, list[dict]] = {}
     for section, label, url_name, permission in NAVIGATION:
-        if user.has_perm(permission):
+        if permission is None or user.has_perm(permission):
             url = reverse(url_name)
             sections.setdefault(str(section), []).append(
                 {"label": label, "url": url, "active": request.path.startswith(url)}

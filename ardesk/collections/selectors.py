@@ -177,6 +177,11 @@ class WorklistRow:
     in_legal: bool = False
 
 
+def has_assigned_customers(*, user) -> bool:
+    """Whether the user is the collector of any customer."""
+    return Customer.objects.filter(collector=user).exists()
+
+
 def worklist_customers(*, user, as_of: dt.date, mine: bool = True, limit: int = 100) -> list[WorklistRow]:
     """The collector's customers with overdue items, ranked by amount at risk (overdue weighted by age)."""
     lines = DueLine.objects.filter(

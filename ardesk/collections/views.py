@@ -46,13 +46,16 @@ EXPORT_FORMATS = ("csv", "xlsx")
 @requires("collections.view_worklist")
 def worklist(request):
     as_of = clock.today()
-    mine = request.GET.get("all") != "1"
+    # A user with no customers assigned (a manager, the auditor) sees everyone's by default.
+    has_own = selectors.has_assigned_customers(user=request.user)
+    mine = has_own and request.GET.get("all") != "1"
     return render(
         request,
         "collections/worklist.html",
         {
             "as_of": as_of,
             "mine": mine,
+            "has_own": has_own,
             "rows": selectors.worklist_customers(user=request.user, as_of=as_of, mine=mine),
             "due": selectors.due_today(user=request.user, as_of=as_of, mine=mine),
         },

@@ -437,12 +437,12 @@ def order_for(*, user, pk: int) -> OpenOrder:
     return order
 
 
-def pending_requests(*, user) -> QuerySet[CreditRequest]:
-    return (
-        CreditRequest.objects.filter(visible_customer_ids_q(user), status=RequestStatus.PENDING)
-        .select_related("customer", "requested_by")
-        .order_by("requested_at", "id")
-    )
+def pending_requests(*, user, kind: str = "") -> QuerySet[CreditRequest]:
+    """Requests waiting for a decision; ``kind`` narrows them (``special``: the 信用特批 one-off approvals)."""
+    requests = CreditRequest.objects.filter(visible_customer_ids_q(user), status=RequestStatus.PENDING)
+    if kind:
+        requests = requests.filter(kind=kind)
+    return requests.select_related("customer", "requested_by").order_by("requested_at", "id")
 
 
 def request_for(*, user, pk: int) -> CreditRequest:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("orders/held/", views.held_orders, name="held"),
     path("orders/<int:pk>/decide/", views.order_decide, name="order_decide"),
     path("requests/", views.requests_queue, name="requests"),
+    path("requests/special/", views.requests_queue, {"kind": "special"}, name="special_requests"),
     path("requests/<int:pk>/decide/", views.request_decide, name="request_decide"),
     path("reviews/", views.reviews_queue, name="reviews"),
     path("reviews/<int:pk>/complete/", views.review_complete, name="review_complete"),

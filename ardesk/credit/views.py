@@ -23,7 +23,7 @@ from ardesk.credit.forms import (
     ScorecardForm,
     StatementForm,
 )
-from ardesk.credit.models import CreditAccount, CreditRequest, CreditReview, FinancialStatement, Scorecard
+from ardesk.credit.models import CreditAccount, CreditRequest, CreditReview, FinancialStatement, RequestKind, Scorecard
 from ardesk.customers import selectors as customer_selectors
 
 
@@ -233,13 +233,14 @@ def order_decide(request, pk: int):
 
 
 @requires("credit.view_creditrequest")
-def requests_queue(request):
+def requests_queue(request, kind: str = ""):
     may, maximum = services.approval_limit(request.user)
     return render(
         request,
         "credit/requests.html",
         {
-            "requests": selectors.pending_requests(user=request.user)[:200],
+            "requests": selectors.pending_requests(user=request.user, kind=kind)[:200],
+            "special_only": kind == RequestKind.SPECIAL,
             "may_approve": may,
             "max_amount": maximum,
             "form": DecisionForm(),

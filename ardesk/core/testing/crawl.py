@@ -195,6 +195,8 @@ def crawl(page, origin: str, *, language: str, allowed_data: frozenset[str], per
     """
     switch_language(page, language)
     menu = page.eval_on_selector_all("nav.sidebar a[href]", "links => links.map(a => a.href)")
+    # The API's documentation is the OpenAPI description, in English for developers by design.
+    menu = [url for url in menu if "/api/" not in url]
     pages = list(dict.fromkeys([origin + "/", *menu, *(origin + path for path in extra)]))
     seen: set[str] = set(pages)
     failures: dict[str, list[str]] = {}

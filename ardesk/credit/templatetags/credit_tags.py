@@ -32,3 +32,31 @@ def reason_label(reason: dict) -> str:
     from ardesk.credit.domain import REASON_LABELS
 
     return str(REASON_LABELS.get(reason.get("code"), reason.get("message", "")))
+
+
+@register.filter
+def factor_label(key: str) -> str:
+    from ardesk.credit.labels import factor_label as label
+
+    return label(key)
+
+
+@register.filter
+def factor_source(source: str) -> str:
+    from ardesk.credit.labels import factor_source_label
+
+    return factor_source_label(source)
+
+
+@register.filter
+def factor_value(value) -> str:
+    """A factor's input as read: numbers grouped with two decimals, codes (medium) by their label."""
+    from ardesk.credit.labels import factor_value_label
+
+    if value is None or value == "":
+        return ""
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return factor_value_label(str(value))
+    return number_format(number, decimal_pos=2, use_l10n=True, force_grouping=True)
