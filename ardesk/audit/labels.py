@@ -148,3 +148,6 @@ VALUE_LABELS = {
     "entered": _("Entered"),
     "derived": _("Derived from history"),
 }
+
+# Who did it, when no user did: the scheduled jobs and the demo loader.
+ACTOR_LABELS = {"system": _("System"), "demo": _("Demo data")}

@@ -13,7 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ardesk.audit.labels import ACTION_LABELS, FIELD_LABELS, MINOR_UNIT_KEYS, VALUE_LABELS
+from ardesk.audit.labels import ACTION_LABELS, ACTOR_LABELS, FIELD_LABELS, MINOR_UNIT_KEYS, VALUE_LABELS
 from ardesk.core.money import CurrencyError, MinorUnitsField, currency_decimals, from_minor
 
 register = template.Library()
@@ -154,3 +154,11 @@ def event_changes(event) -> str:
     else:
         lines = format_html_join("", '<div><span class="muted">{}</span>: <del>{}</del> → <ins>{}</ins></div>', rows)
     return format_html('<div class="diff">{}</div>', lines)
+
+
+@register.filter
+def actor_label(event) -> str:
+    """The user who acted, or what acted when no user did (系统, 演示数据)."""
+    if event.actor_id is None and event.actor_name in ACTOR_LABELS:
+        return str(ACTOR_LABELS[event.actor_name])
+    return event.actor_name or "—"

@@ -42,8 +42,8 @@ ALLOWED_WORDS = frozenset(
 )
 # A token that is data, not interface text: codes (C0001, SH01, INV-2026-000123), ISO currencies,
 # e-mail addresses, host names and user names of the demo (shown as who did what).
-CODE = re.compile(r"^(?=.*[\d_-])[A-Za-z0-9_-]+$|^[A-Z]{2,5}$")
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.@-]*[A-Za-z0-9]|[A-Za-z]")
+CODE = re.compile(r"^(?=.*\d)[A-Za-z0-9_./-]+$|^[A-Z][A-Z0-9-]{1,9}$")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@-]*")
 SNAKE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b|\b[a-z]+\.[a-z_]+\b")
 # An amount: digits with a decimal part, or a long bare integer (fen shown raw). Grouped amounts
 # (1,234.50) and codes glued to letters or dashes (C0001, 2026-12-06) do not match.
@@ -53,14 +53,29 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
-# What the page reports to the check: visible text of the interface (navigation, headings, table
-# heads, labels, buttons, options) apart from the data cells, and every date input's value.
+# What the page reports to the check: the text of the interface (navigation, headings, tables,
+# labels, buttons, paragraphs, options) apart from text marked as being in the other language
+# (lang="en" on a setting's English variant), as raw syntax (data-raw: a JSON editor's help) or as
+# text a user typed, shown as typed (data-entered: a request's reason, a term's own name), and
+# every date input's value as the server wrote it.
 PAGE_FACTS_JS = """() => {
+  const sel = 'nav, h1, h2, h3, h4, th, td, dt, dd, label, legend, button, .btn, summary, caption, p, li';
+  const pageLang = document.documentElement.lang;
+  // Labels: what the interface names, never data (a customer's name is data, in any language).
+  const labelSel = 'nav, h2, h3, h4, th, label, legend, button, dt, caption, summary';
   const chrome = [];
-  const sel = 'nav, h1, h2, h3, h4, th, td, dt, dd, label, legend, button, .btn, summary, caption, p, .messages li';
-  for (const el of document.querySelectorAll(sel)) {
-    if (el.closest('[data-data]')) continue;
-    chrome.push(el.innerText || '');
+  const labels = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || !parent.closest(sel)) continue;
+    if (parent.closest('script, style, textarea, code, [data-raw], [data-entered]')) continue;
+    const marked = parent.closest('[lang]');
+    if (marked && marked.lang !== pageLang) continue;  // text deliberately in the other language
+    const text = node.textContent.trim();
+    if (!text) continue;
+    chrome.push(text);
+    if (parent.closest(labelSel) && !parent.closest('a, td a')) labels.push(text);
   }
   const inputs = [];
   for (const el of document.querySelectorAll('input[type=date], input[type=month]')) {
@@ -68,8 +83,9 @@ PAGE_FACTS_JS = """() => {
   }
   const options = [];
   for (const el of document.querySelectorAll('select option')) options.push(el.textContent || '');
-  return {text: document.body.innerText, chrome: chrome.join('\\n'), options: options.join('\\n'),
-          inputs: inputs, lang: document.documentElement.lang};
+  return {text: document.body.innerText, chrome: chrome.join('\\n'), labels: labels.join('\\n'),
+          options: options.join('\\n'),
+          inputs: inputs, lang: pageLang};
 }"""
 
 
@@ -79,6 +95,7 @@ class PageFacts:
     status: int
     text: str = ""
     chrome: str = ""
+    labels: str = ""
     options: str = ""
     inputs: list[dict] = field(default_factory=list)
     lang: str = ""
@@ -92,7 +109,7 @@ def english_words(text: str, allowed_data: frozenset[str] = frozenset()) -> list
             line = " ".join(token for token in line.split() if "@" not in token and "://" not in token)
         for word in WORD.findall(line):
             bare = word.strip(".-_")
-            if not bare or bare in ALLOWED_WORDS or bare in allowed_data:
+            if not re.search("[A-Za-z]", bare) or bare in ALLOWED_WORDS or bare in allowed_data:
                 continue
             if SNAKE.fullmatch(bare):
                 found.append(bare)
@@ -134,11 +151,11 @@ def problems_of(facts: PageFacts, *, language: str, allowed_data: frozenset[str]
     if language == "zh-hans":
         for word in english_words(facts.chrome + "\n" + facts.options, allowed_data):
             problems.append(f"English on a Chinese page: {word!r}")
-        for code in SNAKE.findall(facts.text):
+        for code in SNAKE.findall(facts.chrome):
             if code not in allowed_data and not DOMAIN.search(code):
                 problems.append(f"a raw code on a Chinese page: {code!r}")
     else:
-        for line in facts.chrome.splitlines():
+        for line in facts.labels.splitlines():
             if CJK.search(line) and not any(word in line for word in allowed_data):
                 problems.append(f"Chinese interface text on an English page: {line.strip()[:60]!r}")
     return list(dict.fromkeys(problems))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django import template
@@ -60,3 +61,19 @@ def factor_value(value) -> str:
     except ArithmeticError:
         return factor_value_label(str(value))
     return number_format(number, decimal_pos=2, use_l10n=True, force_grouping=True)
+
+
+GROUPABLE = re.compile(r"(?<![\d,.])(-?\d{4,})(\.\d+)?(?![\d,])")
+
+
+@register.filter
+def grouped_numbers(text: str) -> str:
+    """A stored explanation with its numbers grouped (月销售额 103,451.81 × 30 天), whenever it was written."""
+
+    def group(match: re.Match) -> str:
+        decimals = match.group(2) or ""
+        number = Decimal(match.group(1) + decimals)
+        places = len(decimals) - 1 if decimals else 0
+        return number_format(number, decimal_pos=places, use_l10n=True, force_grouping=True)
+
+    return GROUPABLE.sub(group, text or "")
