@@ -22,6 +22,7 @@ NAVIGATION = [
     (_("Bad debt"), _("Allowance roll-forward"), "provisioning:roll_forward", "provisioning.view_provisionrun"),
     (_("Collections"), _("Worklist"), "collections:worklist", "collections.view_worklist"),
     (_("Collections"), _("Dunning runs"), "collections:runs", "collections.view_dunningrun"),
+    (_("Collections"), _("Promises to pay"), "collections:promises", "collections.view_promisetopay"),
     (_("Collections"), _("Disputes"), "collections:disputes", "collections.view_dispute"),
     (_("Collections"), _("Dunning policies"), "collections:policies", "collections.view_dunningpolicy"),
     (_("Credit"), _("Portfolio"), "credit:portfolio", "credit.view_creditaccount"),

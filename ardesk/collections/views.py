@@ -30,6 +30,7 @@ from ardesk.collections.models import (
     LegalCase,
     LegalCaseStatus,
     Notice,
+    PromiseStatus,
 )
 from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core import clock
@@ -336,6 +337,27 @@ def policy_level(request, code: str, seq: int):
             messages.success(request, _("Level %(seq)s of %(code)s saved.") % {"seq": seq, "code": code})
             return redirect(reverse("collections:policies") + f"#policy-{code}")
     return render(request, "collections/policy_level.html", {"policy": policy, "level": level, "form": form})
+
+
+# --- promises to pay -------------------------------------------------------------------------
+
+
+@requires("collections.view_promisetopay")
+def promises(request):
+    """Promises to pay, open, kept or broken: what customers said they would pay, and whether they did."""
+    status = request.GET.get("status", PromiseStatus.OPEN)
+    if status not in PromiseStatus.values:
+        status = ""
+    return render(
+        request,
+        "collections/promises.html",
+        {
+            "page": page_of(request, selectors.promises_for(request.user, status=status or None), 50),
+            "status": status,
+            "statuses": [(s.value, s.label) for s in (PromiseStatus.OPEN, PromiseStatus.KEPT, PromiseStatus.BROKEN)],
+            "query": f"status={status}",
+        },
+    )
 
 
 # --- disputes ---------------------------------------------------------------------------------
