@@ -26,6 +26,7 @@ NAVIGATION = [
     (_("Collections"), _("Disputes"), "collections:disputes", "collections.view_dispute"),
     (_("Collections"), _("Dunning policies"), "collections:policies", "collections.view_dunningpolicy"),
     (_("Credit"), _("Portfolio"), "credit:portfolio", "credit.view_creditaccount"),
+    (_("Credit"), _("Order credit check"), "credit:order_check", "credit.check_order"),
     (_("Credit"), _("Held orders"), "credit:held", "credit.view_openorder"),
     (_("Credit"), _("Credit requests"), "credit:requests", "credit.view_creditrequest"),
     (_("Credit"), _("Special approvals"), "credit:special_requests", "credit.view_creditrequest"),

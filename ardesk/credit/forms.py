@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -91,3 +92,19 @@ class ScorecardForm(forms.Form):
         if not isinstance(config, dict):
             raise forms.ValidationError(_("The configuration must be a JSON object."))
         return config
+
+
+class OrderCheckForm(forms.Form):
+    """An order to check against the customer's credit (信用检查), as the ERP would send it."""
+
+    company = forms.ChoiceField(label=_("Company"))
+    customer_code = forms.CharField(label=_("Customer code"), max_length=32)
+    order_ref = forms.CharField(label=_("Order reference"), max_length=64)
+    amount = forms.DecimalField(label=_("Order amount"), min_value=Decimal("0.01"), max_digits=18, decimal_places=2)
+    currency = forms.CharField(
+        label=_("Currency"), max_length=3, required=False, help_text=_("Empty: the company's currency.")
+    )
+
+    def __init__(self, *args, companies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].choices = [(c.code, str(c)) for c in companies]

@@ -48,3 +48,14 @@ def factor_source_label(source: str) -> str:
 
 def factor_value_label(value: str) -> str:
     return str(VALUE_LABELS.get(value, value))
+
+
+DECISION_LABELS = {
+    domain.RELEASE: _("Released"),
+    domain.HOLD: _("Held for a decision"),
+    domain.BLOCK: _("Blocked"),
+}
+
+
+def decision_label(decision: str) -> str:
+    return str(DECISION_LABELS.get(decision, decision))

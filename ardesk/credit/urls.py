@@ -12,6 +12,7 @@ urlpatterns = [
     path("customers/<int:pk>/requests/new/", views.request_create, name="request_create"),
     path("customers/<int:pk>/statements/new/", views.statement_create, name="statement_create"),
     path("statements/import/", views.statement_import, name="statement_import"),
+    path("orders/check/", views.order_check, name="order_check"),
     path("orders/held/", views.held_orders, name="held"),
     path("orders/<int:pk>/decide/", views.order_decide, name="order_decide"),
     path("requests/", views.requests_queue, name="requests"),

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ardesk.companies.selectors import company_ids_for
+from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core import clock
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.web import add_errors, requires
@@ -18,6 +18,7 @@ from ardesk.credit.forms import (
     AccountForm,
     DecisionForm,
     ImportForm,
+    OrderCheckForm,
     RequestForm,
     ReviewForm,
     ScorecardForm,
@@ -230,6 +231,33 @@ def order_decide(request, pk: int):
     except ApplicationError as exc:
         _fail(request, exc)
     return redirect("credit:held")
+
+
+@requires("credit.check_order")
+def order_check(request):
+    """Try the order credit check from the screen: customer, order reference and amount; release, hold or block."""
+    form = OrderCheckForm(request.POST or None, companies=companies_for(request.user))
+    result = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        company, customer = selectors.check_customer(
+            user=request.user, company_code=data["company"], customer_id=None, customer_code=data["customer_code"]
+        )
+        if customer is None:
+            form.add_error("customer_code", _("No such customer in company %(code)s.") % {"code": data["company"]})
+        else:
+            try:
+                order, checked = services.credit_check(
+                    by=request.user,
+                    customer=customer,
+                    order_ref=data["order_ref"],
+                    amount=data["amount"],
+                    currency=data["currency"],
+                )
+                result = {"order": order, "decision": checked.decision, "customer": customer}
+            except InvalidInput as exc:
+                add_errors(form, exc)
+    return render(request, "credit/order_check.html", {"form": form, "result": result})
 
 
 @requires("credit.view_creditrequest")

@@ -77,3 +77,10 @@ def grouped_numbers(text: str) -> str:
         return number_format(number, decimal_pos=places, use_l10n=True, force_grouping=True)
 
     return GROUPABLE.sub(group, text or "")
+
+
+@register.filter
+def decision_label(decision: str) -> str:
+    from ardesk.credit.labels import decision_label as label
+
+    return label(decision)
