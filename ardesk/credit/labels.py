@@ -6,6 +6,7 @@ Scorecards and scores store stable codes (``avg_days_late``, ``behaviour``); scr
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ardesk.credit import domain
 
@@ -51,9 +52,9 @@ def factor_value_label(value: str) -> str:
 
 
 DECISION_LABELS = {
-    domain.RELEASE: _("Released"),
-    domain.HOLD: _("Held for a decision"),
-    domain.BLOCK: _("Blocked"),
+    domain.RELEASE: pgettext_lazy("order check decision", "Released"),
+    domain.HOLD: pgettext_lazy("order check decision", "Held for a decision"),
+    domain.BLOCK: pgettext_lazy("order check decision", "Blocked"),
 }
 
 
