@@ -17,6 +17,7 @@ from ardesk.core.errors import NotFound
 from ardesk.core.money import from_minor
 from ardesk.credit import domain
 from ardesk.credit.models import (
+    ApprovalLevel,
     CreditAccount,
     CreditRequest,
     CreditReview,
@@ -522,3 +523,8 @@ def limits_and_grades(*, customer_ids) -> dict[int, dict]:
         row["customer_id"]: {"limit": row["limit"], "grade": row["grade"]}
         for row in CreditAccount.objects.filter(customer_id__in=customer_ids).values("customer_id", "limit", "grade")
     }
+
+
+def approval_level_labels() -> dict[str, str]:
+    """Each approval level's stored name with what the screens call it: the role and how far it may approve."""
+    return {level.name: str(level) for level in ApprovalLevel.objects.select_related("group")}

@@ -263,11 +263,13 @@ def order_check(request):
 @requires("credit.view_creditrequest")
 def requests_queue(request, kind: str = ""):
     may, maximum = services.approval_limit(request.user)
+    pending = selectors.pending_requests(user=request.user, kind=kind)[:200]
     return render(
         request,
         "credit/requests.html",
         {
-            "requests": selectors.pending_requests(user=request.user, kind=kind)[:200],
+            "requests": pending,
+            "level_labels": selectors.approval_level_labels(),
             "special_only": kind == RequestKind.SPECIAL,
             "may_approve": may,
             "max_amount": maximum,

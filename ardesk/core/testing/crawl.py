@@ -38,6 +38,8 @@ ALLOWED_WORDS = frozenset(
         "HTTP",
         "JSON",
         "URL",
+        "zip",
+        "ZIP",
     }
 )
 # A token that is data, not interface text: codes (C0001, SH01, INV-2026-000123), ISO currencies,
@@ -213,7 +215,8 @@ def crawl(page, origin: str, *, language: str, allowed_data: frozenset[str], per
     switch_language(page, language)
     menu = page.eval_on_selector_all("nav.sidebar a[href]", "links => links.map(a => a.href)")
     # The API's documentation is the OpenAPI description, in English for developers by design.
-    menu = [url for url in menu if "/api/" not in url]
+    # Django's own administration (users, roles, companies) speaks Django's words, not the product's.
+    menu = [url for url in menu if "/api/" not in url and "/admin/" not in url]
     pages = list(dict.fromkeys([origin + "/", *menu, *(origin + path for path in extra)]))
     seen: set[str] = set(pages)
     failures: dict[str, list[str]] = {}

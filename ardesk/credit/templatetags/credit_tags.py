@@ -84,3 +84,8 @@ def decision_label(decision: str) -> str:
     from ardesk.credit.labels import decision_label as label
 
     return label(decision)
+
+
+@register.filter
+def get_item(mapping: dict, key: str):
+    return mapping.get(key, "")

@@ -37,6 +37,7 @@ DETAILS_PER_KIND = 2
 def _demo_words() -> frozenset[str]:
     """Words of the demo's own data that a Chinese page may show: foreign customers' names, user names."""
     words = {username for username, _role, _email in generator.USERS}
+    words.update({"Alex", "Chan"})  # the foreign customers' contact person
     for name in [*generator.FOREIGN_FIRST, *(second for second, _country in generator.FOREIGN_SECOND)]:
         words.update(re.findall(r"[A-Za-z]+", name))
     return frozenset(words)
