@@ -67,3 +67,12 @@ def test_the_highest_utilisation_is_found_among_all_limits(company, manager, acc
         ("U2", "0.5000"),
     ]
     assert str(rows[0]["exposure"]) == "2400.00"
+
+
+def test_the_credit_page_does_not_link_to_itself_and_the_customer_page_links_to_it(company, manager):
+    customer = _account(company, "L1", "A", limit=100_000)
+    client = Client(headers={"Accept-Language": "en"})
+    client.force_login(manager)
+    link = f'href="/credit/customers/{customer.pk}/"'
+    assert link not in client.get(f"/credit/customers/{customer.pk}/").content.decode()
+    assert link in client.get(f"/credit/customers/{customer.pk}/panel/").content.decode()
