@@ -22,15 +22,19 @@ NAVIGATION = [
     (_("Bad debt"), _("Allowance roll-forward"), "provisioning:roll_forward", "provisioning.view_provisionrun"),
     (_("Collections"), _("Worklist"), "collections:worklist", "collections.view_worklist"),
     (_("Collections"), _("Dunning runs"), "collections:runs", "collections.view_dunningrun"),
+    (_("Collections"), _("Promises to pay"), "collections:promises", "collections.view_promisetopay"),
     (_("Collections"), _("Disputes"), "collections:disputes", "collections.view_dispute"),
     (_("Collections"), _("Dunning policies"), "collections:policies", "collections.view_dunningpolicy"),
     (_("Credit"), _("Portfolio"), "credit:portfolio", "credit.view_creditaccount"),
+    (_("Credit"), _("Order credit check"), "credit:order_check", "credit.check_order"),
     (_("Credit"), _("Held orders"), "credit:held", "credit.view_openorder"),
     (_("Credit"), _("Credit requests"), "credit:requests", "credit.view_creditrequest"),
+    (_("Credit"), _("Special approvals"), "credit:special_requests", "credit.view_creditrequest"),
     (_("Credit"), _("Credit reviews"), "credit:reviews", "credit.view_creditreview"),
     (_("Credit"), _("Import statements"), "credit:financial_statements_import", "credit.add_financialstatement"),
     (_("Credit"), _("Scorecards"), "credit:scorecards", "credit.view_scorecard"),
     (_("Control"), _("Audit trail"), "audit:list", "audit.view_auditevent"),
+    (_("Control"), _("API documentation"), "api-1:openapi-view", None),
 ]
 
 
@@ -40,7 +44,7 @@ def navigation(request):
         return {}
     sections: dict[str, list[dict]] = {}
     for section, label, url_name, permission in NAVIGATION:
-        if user.has_perm(permission):
+        if permission is None or user.has_perm(permission):
             url = reverse(url_name)
             sections.setdefault(str(section), []).append(
                 {"label": label, "url": url, "active": request.path.startswith(url)}

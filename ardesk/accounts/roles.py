@@ -294,5 +294,6 @@ COLLECTIONS_ROLE_PERMISSIONS: dict[str, list[str]] = {
         "collections.resolve_dispute",
         "collections.hold_customer",
     ],
-    INTERNAL_AUDITOR: COLLECTIONS_READ,
+    # The auditor reads the worklist like every collections screen, and changes nothing.
+    INTERNAL_AUDITOR: COLLECTIONS_READ + ["collections.view_worklist"],
 }

@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from ardesk.collections.models import ContactChannel, ContactOutcome, DisputeReason, LevelChannel
 from ardesk.companies.selectors import companies_for
 from ardesk.core.money import from_minor
+from ardesk.core.widgets import DateInput
 from ardesk.ledger.statements import format_amount
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 class RunForm(forms.Form):

@@ -3,10 +3,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ardesk.companies.models import Company
-from ardesk.core.money import MinorUnitsField
+from ardesk.core.money import MinorUnitsField, from_minor
 from ardesk.customers.models import Contact, Customer
 from ardesk.ledger.models import Document, DueLine
 
@@ -17,6 +18,10 @@ class LevelChannel(models.TextChoices):
     PHONE = "phone", _("Phone task")
     LEGAL = "legal", _("Hand-over to legal")
     HOLD = "hold", _("Credit hold")
+
+
+def _in_language(name: str, name_zh: str) -> str:
+    return name_zh if name_zh and (get_language() or "").startswith("zh") else name
 
 
 class DunningPolicy(models.Model):
@@ -45,7 +50,12 @@ class DunningPolicy(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.code} {self.name}"
+        return f"{self.code} {self.display_name}"
+
+    @property
+    def display_name(self) -> str:
+        """The name in the interface language: the Chinese name on a Chinese screen when there is one."""
+        return _in_language(self.name, self.name_zh)
 
 
 class DunningLevel(models.Model):
@@ -76,7 +86,12 @@ class DunningLevel(models.Model):
         constraints = [models.UniqueConstraint(fields=["policy", "seq"], name="uniq_dunning_level")]
 
     def __str__(self) -> str:
-        return f"{self.policy.code} {self.seq} {self.name}"
+        return f"{self.policy.code} {self.seq} {self.display_name}"
+
+    @property
+    def display_name(self) -> str:
+        """The level's name in the interface language (第一次催款通知, First notice)."""
+        return _in_language(self.name, self.name_zh)
 
     @property
     def is_reminder(self) -> bool:
@@ -418,7 +433,7 @@ class PromiseToPay(models.Model):
         constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="promise_amount_positive")]
 
     def __str__(self) -> str:
-        return f"{self.customer_id} {self.amount} by {self.promised_on}"
+        return f"{self.customer_id} · {from_minor(self.amount, self.currency):,} {self.currency} · {self.promised_on}"
 
 
 class PromiseItem(models.Model):

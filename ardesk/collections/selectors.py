@@ -191,6 +191,11 @@ class WorklistRow:
     in_legal: bool = False
 
 
+def has_assigned_customers(*, user) -> bool:
+    """Whether the user is the collector of any customer."""
+    return Customer.objects.filter(collector=user).exists()
+
+
 def worklist_customers(*, user, as_of: dt.date, mine: bool = True, limit: int | None = 100) -> list[WorklistRow]:
     """The collector's customers with overdue items, ranked by amount at risk (overdue weighted by age)."""
     lines = DueLine.objects.filter(
@@ -438,3 +443,11 @@ def promise_and_dispute_counts(*, customer_ids, since: dt.date, until: dt.date) 
     for row in disputes:
         counts[row["customer_id"]]["disputes"] = row["n"]
     return counts
+
+
+def promises_for(user, *, status: str | None = None) -> QuerySet[PromiseToPay]:
+    """Promises to pay of the user's companies, latest promised date first; ``status``: open, kept or broken."""
+    promises = PromiseToPay.objects.filter(company_id__in=company_ids_for(user))
+    if status:
+        promises = promises.filter(status=status)
+    return promises.select_related("customer", "created_by").order_by("-promised_on", "-id")

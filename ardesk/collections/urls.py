@@ -20,6 +20,7 @@ urlpatterns = [
     path("notices/<int:pk>/call-done/", views.notice_call_done, name="notice_call_done"),
     path("policies/", views.policies, name="policies"),
     path("policies/<str:code>/levels/<int:seq>/", views.policy_level, name="policy_level"),
+    path("promises/", views.promises, name="promises"),
     path("disputes/", views.disputes, name="disputes"),
     path("disputes/<int:pk>/", views.dispute_detail, name="dispute"),
     path("disputes/<int:pk>/attachments/<int:attachment_id>/", views.dispute_attachment, name="dispute_attachment"),

@@ -30,6 +30,7 @@ from ardesk.collections.models import (
     LegalCase,
     LegalCaseStatus,
     Notice,
+    PromiseStatus,
 )
 from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core import clock, exports
@@ -42,7 +43,9 @@ from ardesk.core.web import add_errors, is_htmx, page_of, requires
 @requires("collections.view_worklist")
 def worklist(request):
     as_of = clock.today()
-    mine = request.GET.get("all") != "1"
+    # A user with no customers assigned (a manager, the auditor) sees everyone's by default.
+    has_own = selectors.has_assigned_customers(user=request.user)
+    mine = has_own and request.GET.get("all") != "1"
     if (file_format := request.GET.get("export")) in exports.LIST_FORMATS:
         rows = selectors.worklist_customers(user=request.user, as_of=as_of, mine=mine, limit=None)
         table = selectors.worklist_table(rows, as_of=as_of, mine=mine)
@@ -53,6 +56,7 @@ def worklist(request):
         {
             "as_of": as_of,
             "mine": mine,
+            "has_own": has_own,
             "rows": selectors.worklist_customers(user=request.user, as_of=as_of, mine=mine),
             "due": selectors.due_today(user=request.user, as_of=as_of, mine=mine),
         },
@@ -333,6 +337,27 @@ def policy_level(request, code: str, seq: int):
             messages.success(request, _("Level %(seq)s of %(code)s saved.") % {"seq": seq, "code": code})
             return redirect(reverse("collections:policies") + f"#policy-{code}")
     return render(request, "collections/policy_level.html", {"policy": policy, "level": level, "form": form})
+
+
+# --- promises to pay -------------------------------------------------------------------------
+
+
+@requires("collections.view_promisetopay")
+def promises(request):
+    """Promises to pay, open, kept or broken: what customers said they would pay, and whether they did."""
+    status = request.GET.get("status", PromiseStatus.OPEN)
+    if status not in PromiseStatus.values:
+        status = ""
+    return render(
+        request,
+        "collections/promises.html",
+        {
+            "page": page_of(request, selectors.promises_for(request.user, status=status or None), 50),
+            "status": status,
+            "statuses": [(s.value, s.label) for s in (PromiseStatus.OPEN, PromiseStatus.KEPT, PromiseStatus.BROKEN)],
+            "query": f"status={status}",
+        },
+    )
 
 
 # --- disputes ---------------------------------------------------------------------------------

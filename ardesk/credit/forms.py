@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ardesk.core.widgets import DateInput
 from ardesk.credit import domain
 from ardesk.credit.models import IndustryRisk, PeriodKind, RequestKind, ReviewDecision
 
@@ -12,7 +14,7 @@ from ardesk.credit.models import IndustryRisk, PeriodKind, RequestKind, ReviewDe
 class FinancialStatementForm(forms.Form):
     """One period's statement: the header fields, then one amount field per line (empty: not entered)."""
 
-    period_end = forms.DateField(label=_("Period end"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(label=_("Period end"), widget=DateInput())
     period_kind = forms.ChoiceField(label=_("Period"), choices=PeriodKind.choices)
     months = forms.IntegerField(label=_("Months covered"), min_value=1, max_value=12, initial=12)
     is_audited = forms.BooleanField(label=_("Audited"), required=False)
@@ -60,9 +62,7 @@ class RequestForm(forms.Form):
         help_text=_("The new limit, or the special approval's amount."),
     )
     term_days = forms.IntegerField(label=_("Payment term (days)"), required=False, min_value=0)
-    valid_until = forms.DateField(
-        label=_("Valid until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    valid_until = forms.DateField(label=_("Valid until"), required=False, widget=DateInput())
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
     evidence = forms.FileField(label=_("Evidence"), required=False)
 
@@ -92,3 +92,19 @@ class ScorecardForm(forms.Form):
         if not isinstance(config, dict):
             raise forms.ValidationError(_("The configuration must be a JSON object."))
         return config
+
+
+class OrderCheckForm(forms.Form):
+    """An order to check against the customer's credit (信用检查), as the ERP would send it."""
+
+    company = forms.ChoiceField(label=_("Company"))
+    customer_code = forms.CharField(label=_("Customer code"), max_length=32)
+    order_ref = forms.CharField(label=_("Order reference"), max_length=64)
+    amount = forms.DecimalField(label=_("Order amount"), min_value=Decimal("0.01"), max_digits=18, decimal_places=2)
+    currency = forms.CharField(
+        label=_("Currency"), max_length=3, required=False, help_text=_("Empty: the company's currency.")
+    )
+
+    def __init__(self, *args, companies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].choices = [(c.code, str(c)) for c in companies]

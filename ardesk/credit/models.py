@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ardesk.companies.models import Company
-from ardesk.core.money import MinorUnitsField
+from ardesk.core.money import MinorUnitsField, from_minor
 from ardesk.customers.models import Customer
 
 
@@ -275,7 +275,13 @@ class ApprovalLevel(models.Model):
         ordering = ["max_amount", "id"]
 
     def __str__(self) -> str:
-        return self.name
+        """The level as the approver knows it: the role's name and how far it may approve."""
+        from ardesk.accounts.roles import role_label
+
+        role = role_label(self.group.name)
+        if self.max_amount is None:
+            return role
+        return f"{role} ≤ {from_minor(self.max_amount, self.currency):,} {self.currency}"
 
 
 class RequestKind(models.TextChoices):
@@ -396,4 +402,4 @@ class CreditReview(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.customer_id} {self.due_on} {self.reason}"
+        return f"{self.customer_id} {self.due_on} {self.get_reason_display()}"

@@ -18,6 +18,7 @@ from ardesk.core.errors import NotFound
 from ardesk.core.money import from_minor
 from ardesk.credit import domain
 from ardesk.credit.models import (
+    ApprovalLevel,
     CreditAccount,
     CreditRequest,
     CreditReview,
@@ -441,12 +442,12 @@ def order_for(*, user, pk: int) -> OpenOrder:
     return order
 
 
-def pending_requests(*, user) -> QuerySet[CreditRequest]:
-    return (
-        CreditRequest.objects.filter(visible_customer_ids_q(user), status=RequestStatus.PENDING)
-        .select_related("customer", "company", "requested_by")
-        .order_by("requested_at", "id")
-    )
+def pending_requests(*, user, kind: str = "") -> QuerySet[CreditRequest]:
+    """Requests waiting for a decision; ``kind`` narrows them (``special``: the 信用特批 one-off approvals)."""
+    requests = CreditRequest.objects.filter(visible_customer_ids_q(user), status=RequestStatus.PENDING)
+    if kind:
+        requests = requests.filter(kind=kind)
+    return requests.select_related("customer", "company", "requested_by").order_by("requested_at", "id")
 
 
 def request_for(*, user, pk: int) -> CreditRequest:
@@ -484,27 +485,50 @@ def scores_of(customer: Customer) -> QuerySet[CreditScore]:
     return CreditScore.objects.filter(customer=customer).select_related("scorecard", "scored_by")
 
 
-def portfolio(*, user, as_of: dt.date, expiring_within_days: int = 30) -> dict:
-    """Customers by grade, the accounts with the highest utilisation, and limits expiring soon."""
-    accounts = CreditAccount.objects.filter(visible_customer_ids_q(user)).select_related("customer", "company")
-    by_grade = list(accounts.values("grade").annotate(customers=Count("pk"), limits=Sum("limit")).order_by("grade"))
-    expiring = accounts.filter(
-        limit_valid_until__isnull=False, limit_valid_until__lte=as_of + dt.timedelta(days=expiring_within_days)
-    ).order_by("limit_valid_until")[:100]
+def portfolio(*, user, as_of: dt.date, expiring_within_days: int = 30, highest: int = 50) -> dict:
+    """Customers by grade (best first, ungraded last), the highest utilisation of all limits, limits expiring soon."""
+    accounts = CreditAccount.objects.filter(visible_customer_ids_q(user))
+    graded = list(accounts.exclude(grade="").values("grade").annotate(customers=Count("pk"), limits=Sum("limit")))
+    config = Scorecard.objects.filter(is_active=True).values_list("config", flat=True).first() or {}
+    by_grade = sorted(graded, key=lambda row: (domain.grade_rank(config, row["grade"]), row["grade"]))
+    ungraded = Customer.objects.filter(visible_customer_ids_q(user)).count() - sum(row["customers"] for row in graded)
+    if ungraded:
+        limits = accounts.filter(grade="").aggregate(limits=Sum("limit"))["limits"]
+        by_grade.append({"grade": "", "customers": ungraded, "limits": limits})
+    expiring = (
+        accounts.select_related("customer", "company")
+        .filter(limit_valid_until__isnull=False, limit_valid_until__lte=as_of + dt.timedelta(days=expiring_within_days))
+        .order_by("limit_valid_until")[:100]
+    )
+    # Every account with a limit, in a few grouped queries: exposure = open items - unapplied + released orders.
+    limited = accounts.filter(limit__gt=0)
+    figures = ledger.open_figures_now(customer_ids=limited.values("customer_id"), as_of=as_of)
+    orders = dict(
+        OpenOrder.objects.filter(customer_id__in=limited.values("customer_id"), status=OrderStatus.RELEASED)
+        .values("customer_id")
+        .annotate(total=Sum("amount"))
+        .values_list("customer_id", "total")
+    )
+    ranked = []
+    for customer_id, limit in limited.values_list("customer_id", "limit"):
+        total = figures.get(customer_id, {"balance": 0})["balance"] + (orders.get(customer_id) or 0)
+        ranked.append((Decimal(total) / limit, customer_id, total))
+    ranked.sort(reverse=True)
+    top = ranked[:highest]
+    shown = accounts.select_related("customer", "company").in_bulk([customer_id for _u, customer_id, _t in top])
     rows = []
-    for account in accounts.filter(limit__gt=0)[:500]:
-        figures = ledger.exposure_minor(customer_ids=[account.pk], company_id=account.company_id, as_of=as_of)
-        total = figures["open"] - figures["unapplied"] + open_orders_minor(customer_ids=[account.pk])
+    for utilisation, customer_id, total in top:
+        account = shown[customer_id]
+        currency = account.company.functional_currency
         rows.append(
             {
                 "account": account,
-                "exposure": from_minor(total, account.company.functional_currency),
-                "limit": from_minor(account.limit, account.company.functional_currency),
-                "utilisation": (Decimal(total) / account.limit).quantize(Decimal("0.0001")),
+                "exposure": from_minor(total, currency),
+                "limit": from_minor(account.limit, currency),
+                "utilisation": utilisation.quantize(Decimal("0.0001")),
             }
         )
-    rows.sort(key=lambda r: r["utilisation"], reverse=True)
-    return {"by_grade": by_grade, "utilisation": rows[:50], "expiring": list(expiring)}
+    return {"by_grade": by_grade, "utilisation": rows, "expiring": list(expiring)}
 
 
 @dataclass
@@ -588,3 +612,16 @@ def request_contexts(requests, *, today: dt.date) -> dict[int, RequestContext]:
             warnings=warnings,
         )
     return found
+
+
+def limits_and_grades(*, customer_ids) -> dict[int, dict]:
+    """Each customer's credit limit (functional minor units, None: none set) and grade: one query for a page."""
+    return {
+        row["customer_id"]: {"limit": row["limit"], "grade": row["grade"]}
+        for row in CreditAccount.objects.filter(customer_id__in=customer_ids).values("customer_id", "limit", "grade")
+    }
+
+
+def approval_level_labels() -> dict[str, str]:
+    """Each approval level's stored name with what the screens call it: the role and how far it may approve."""
+    return {level.name: str(level) for level in ApprovalLevel.objects.select_related("group")}

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ardesk.companies.selectors import company_ids_for
+from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core import clock, exports
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.web import add_errors, requires
@@ -22,11 +22,12 @@ from ardesk.credit.forms import (
     DecisionForm,
     FinancialStatementForm,
     ImportForm,
+    OrderCheckForm,
     RequestForm,
     ReviewForm,
     ScorecardForm,
 )
-from ardesk.credit.models import CreditAccount, CreditRequest, CreditReview, FinancialStatement, Scorecard
+from ardesk.credit.models import CreditAccount, CreditRequest, CreditReview, FinancialStatement, RequestKind, Scorecard
 from ardesk.customers import selectors as customer_selectors
 from ardesk.customers.forms import CustomerFilterForm
 
@@ -272,14 +273,43 @@ def order_decide(request, pk: int):
     return redirect("credit:held")
 
 
+@requires("credit.check_order")
+def order_check(request):
+    """Try the order credit check from the screen: customer, order reference and amount; release, hold or block."""
+    form = OrderCheckForm(request.POST or None, companies=companies_for(request.user))
+    result = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        company, customer = selectors.check_customer(
+            user=request.user, company_code=data["company"], customer_id=None, customer_code=data["customer_code"]
+        )
+        if customer is None:
+            form.add_error("customer_code", _("No such customer in company %(code)s.") % {"code": data["company"]})
+        else:
+            try:
+                order, checked = services.credit_check(
+                    by=request.user,
+                    customer=customer,
+                    order_ref=data["order_ref"],
+                    amount=data["amount"],
+                    currency=data["currency"],
+                )
+                result = {"order": order, "decision": checked.decision, "customer": customer}
+            except InvalidInput as exc:
+                add_errors(form, exc)
+    return render(request, "credit/order_check.html", {"form": form, "result": result})
+
+
 @requires("credit.view_creditrequest")
-def requests_queue(request):
+def requests_queue(request, kind: str = ""):
     if response := _export(
-        request, lambda: lists.requests_table(selectors.pending_requests(user=request.user)), "credit-requests"
+        request,
+        lambda: lists.requests_table(selectors.pending_requests(user=request.user, kind=kind)),
+        "credit-requests",
     ):
         return response
     may, maximum = services.approval_limit(request.user)
-    pending = list(selectors.pending_requests(user=request.user)[:200])
+    pending = list(selectors.pending_requests(user=request.user, kind=kind)[:200])
     contexts = selectors.request_contexts(pending, today=clock.today())
     for credit_request in pending:
         credit_request.context = contexts[credit_request.pk]
@@ -288,6 +318,8 @@ def requests_queue(request):
         "credit/requests.html",
         {
             "requests": pending,
+            "level_labels": selectors.approval_level_labels(),
+            "special_only": kind == RequestKind.SPECIAL,
             "may_approve": may,
             "max_amount": maximum,
             "form": DecisionForm(),

@@ -4,9 +4,11 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ardesk.accounts.roles import COLLECTOR, CREDIT_ANALYST
 from ardesk.companies.selectors import companies_for
+from ardesk.core.widgets import DateInput
 from ardesk.customers.models import (
     AttachmentKind,
     Channel,
@@ -17,7 +19,7 @@ from ardesk.customers.models import (
 )
 
 User = get_user_model()
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 def _blank(choices) -> list:
@@ -76,7 +78,7 @@ class CustomerForm(forms.Form):
     analyst = forms.TypedChoiceField(label=_("Credit analyst"), required=False, coerce=int, empty_value=None)
     currency = forms.CharField(label=_("Default currency"), max_length=3, initial="CNY")
     next_review_on = forms.DateField(label=_("Next review date"), required=False, widget=DATE)
-    bank_name = forms.CharField(label=_("Bank"), max_length=100, required=False)
+    bank_name = forms.CharField(label=pgettext_lazy("customer", "Bank"), max_length=100, required=False)
     bank_account = forms.CharField(label=_("Bank account"), max_length=64, required=False)
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -4,11 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ardesk.companies.selectors import companies_for
+from ardesk.core.widgets import DateInput
 from ardesk.ledger.imports.engine import IMPORTERS
 from ardesk.ledger.imports.formats import KIND_LABELS
 from ardesk.ledger.models import DocumentType, PaymentTerm, TermKind
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 class DocumentForm(forms.Form):

@@ -54,7 +54,16 @@ class PaymentTerm(models.Model):
         ordering = ["code"]
 
     def __str__(self) -> str:
-        return f"{self.code} {self.name}"
+        return f"{self.code} {self.description}"
+
+    @property
+    def description(self) -> str:
+        """What the term means, in the interface language, from its rule (发票日后30天; Net 30 days)."""
+        from ardesk.ledger.labels import term_description
+
+        return term_description(
+            kind=self.kind, days=self.days, discount_percent=self.discount_percent, discount_days=self.discount_days
+        )
 
 
 class PaymentTermInstalment(models.Model):

@@ -326,3 +326,12 @@ def changed_since(*, company_id: int, since: dt.datetime, as_of: dt.date) -> boo
     documents = posted(Document.objects.filter(company_id=company_id, issue_on__lte=as_of, posted_at__gt=since))
     allocations = Allocation.objects.filter(company_id=company_id, allocated_on__lte=as_of, created_at__gt=since)
     return documents.exists() or allocations.exists()
+
+
+def open_figures_now(*, customer_ids, as_of: dt.date) -> dict[int, dict[str, int]]:
+    """Each customer's balance (open items less unapplied credits) and overdue on ``as_of``, functional minor
+    units, for a page of customers at once (``receivables_by_customer``'s figures, as the lists show them)."""
+    return {
+        customer_id: {"balance": figures["open"] - figures["unapplied"], "overdue": figures["overdue"]}
+        for customer_id, figures in receivables_by_customer(customer_ids=customer_ids, today=as_of).items()
+    }

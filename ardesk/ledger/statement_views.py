@@ -20,12 +20,13 @@ from ardesk.core import calendar, clock
 from ardesk.core.errors import InvalidInput
 from ardesk.core.jobs import get_progress
 from ardesk.core.web import add_errors, is_htmx, requires
+from ardesk.core.widgets import DateInput
 from ardesk.customers import selectors as customer_selectors
 from ardesk.customers.models import Customer
 from ardesk.ledger import services, statement_files, statements
 from ardesk.ledger.models import StatementRun
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

@@ -4,11 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ardesk.companies.selectors import companies_for
+from ardesk.core.widgets import DateInput
 from ardesk.customers.models import Industry
 from ardesk.provisioning.models import Method, RateSource
 from ardesk.reports.models import BucketSet
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 class CompanyForm(forms.Form):

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ardesk.core import exports
 from ardesk.core.exports import ReportTable
@@ -188,7 +189,14 @@ def run_bucket_table(run: ProvisionRun) -> ReportTable:
         subtitle=[
             _("Status: %(status)s; amounts in %(currency)s") % {"status": run.get_status_display(), "currency": c}
         ],
-        headers=[_("Segment"), _("Method"), _("Bucket"), _("Balance"), _("Rate"), _("Required allowance")],
+        headers=[
+            _("Segment"),
+            _("Method"),
+            _("Bucket"),
+            _("Balance"),
+            pgettext("provision", "Provision rate"),
+            _("Required allowance"),
+        ],
         rows=rows,
         totals=[_("Total"), "", "", _money(_sum_balance(run), c), "", _money(run.required, c)],
         currency=c,

@@ -78,7 +78,7 @@ def reconciliation_lines(report: AgingReport) -> list[str]:
 def aging_table(report: AgingReport) -> ReportTable:
     currency = report.currency
     labels = [label for _key, label in report.buckets]
-    headers = [_("Key"), _("Name"), _("Company"), _("Total"), *labels]
+    headers = [_("Code"), _("Name"), _("Company"), _("Total"), *labels]
     rows = [
         [row.key, row.name, row.company, _amount(row.total, currency)]
         + [_amount(row.buckets[key], currency) for key, _label in report.buckets]

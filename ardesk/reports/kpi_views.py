@@ -11,10 +11,11 @@ from ardesk.companies.selectors import companies_for
 from ardesk.core import clock, exports
 from ardesk.core.errors import InvalidInput
 from ardesk.core.web import add_errors, requires
+from ardesk.core.widgets import DateInput
 from ardesk.reports import kpi_output, kpi_selectors, kpis
 from ardesk.reports.access import VIEW_REPORTS, report_company_ids
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 BY_CHOICES = [("company", _("Company")), ("customer", _("Customer")), ("collector", _("Collector"))]
 
 
@@ -59,8 +60,9 @@ def _trend_chart(report: kpi_selectors.KpiReport) -> dict:
 @requires(VIEW_REPORTS)
 def kpi_report(request):
     """Collection KPIs for a period, each with its formula; ?export=xlsx|csv|pdf downloads them."""
-    form = KpiForm(request.GET or None, user=request.user)
     default_from, default_to = kpi_output.default_period(clock.today())
+    # The period shown is the period reported: an unfiltered page fills the fields with the default.
+    form = KpiForm(request.GET or None, user=request.user, initial={"date_from": default_from, "date_to": default_to})
     report = None
     if not request.GET or form.is_valid():
         data = form.cleaned_data if form.is_bound else {}

@@ -1,76 +1,128 @@
 from __future__ import annotations
 
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
 from django import template
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils import formats
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from ardesk.audit.labels import ACTION_LABELS, ACTOR_LABELS, FIELD_LABELS, MINOR_UNIT_KEYS, VALUE_LABELS
+from ardesk.core.money import CurrencyError, MinorUnitsField, currency_decimals, from_minor
 
 register = template.Library()
 
-ACTION_LABELS = {
-    "customer.create": _("Customer created"),
-    "customer.update": _("Customer changed"),
-    "customer.status": _("Status changed"),
-    "customer.delete": _("Customer deleted"),
-    "contact.create": _("Contact added"),
-    "contact.update": _("Contact changed"),
-    "contact.delete": _("Contact removed"),
-    "attachment.add": _("File attached"),
-    "attachment.delete": _("Attachment removed"),
-    "auth.login": _("Signed in"),
-    "auth.logout": _("Signed out"),
-    "auth.login_failed": _("Failed sign-in"),
-    "auth.permission_change": _("Permissions changed"),
-    "auth.user.create": _("User created"),
-    "auth.user.permission_change": _("User rights changed"),
-    "auth.group.create": _("Role created"),
-    "company.create": _("Company created"),
-    "company.grant": _("Company access granted"),
-    "company.revoke": _("Company access revoked"),
-    "api_token.issue": _("API token issued"),
-    "api_token.revoke": _("API token revoked"),
-    "document.post": _("Document posted"),
-    "document.reverse": _("Document reversed"),
-    "allocation.create": _("Allocation made"),
-    "allocation.reverse": _("Allocation undone"),
-    "exchange_rate.set": _("Exchange rate entered"),
-    "payment_term.create": _("Payment term created"),
-    "import.run": _("File imported"),
-    "customer.payment_term": _("Default payment term changed"),
-    "statements.run": _("Statements made"),
-    "ledger.demo_load": _("Demo ledger loaded"),
-}
+DECIMAL = re.compile(r"^-?\d+\.\d+$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
 @register.simple_tag
 def action_label(action: str) -> str:
-    return str(ACTION_LABELS.get(action, action))
+    """The action as the user says it (月末计提已准备), never the stored code."""
+    if action in ACTION_LABELS:
+        return str(ACTION_LABELS[action])
+    if action.endswith(".delete"):
+        return _("Deleted")
+    return _("Other change")
+
+
+def _field(model, key: str):
+    if model is None:
+        return None
+    for name in (key, key.removesuffix("_id")):
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        # Reverse relations (a policy's ``rates``, a dispute's ``items``) have no label of their own.
+        return field if isinstance(field, models.Field) else None
+    return None
 
 
 def _label(model, key: str) -> str:
-    if model is not None:
-        try:
-            return str(model._meta.get_field(key.removesuffix("_id")).verbose_name)
-        except FieldDoesNotExist:
-            pass
-    return key
+    if key in FIELD_LABELS:
+        return str(FIELD_LABELS[key])
+    field = _field(model, key)
+    if field is not None:
+        return str(field.verbose_name)
+    line = _statement_line(key)
+    return line or key.replace("_", " ")
 
 
-def _shown(model, key: str, value):
-    """A stored value as the user knows it: the label of a choice (正常, not 'active')."""
-    if model is None or value in (None, ""):
-        return value
+def _statement_line(key: str) -> str:
+    from ardesk.credit import domain as credit_domain
+
+    line = credit_domain.LINES_BY_CODE.get(key)
+    return line.name if line is not None else ""
+
+
+def _amount(minor: int, currency: str) -> str:
     try:
-        field = model._meta.get_field(key)
-    except FieldDoesNotExist:
-        return value
-    return dict(field.flatchoices).get(value, value) if field.choices else value
+        amount = from_minor(minor, currency)
+        places = currency_decimals(currency)
+    except CurrencyError:
+        amount, places = Decimal(minor) / 100, 2
+    return formats.number_format(amount, places, use_l10n=True, force_grouping=True)
+
+
+def _shown(model, key: str, value, currency: str):
+    """A stored value as the user knows it: labels for choices, amounts in money, dates as dates, names for ids."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, dict):
+        return "; ".join(
+            f"{_label(model, k)}: {_shown(None, key if key in MINOR_UNIT_KEYS else k, v, currency)}"
+            for k, v in value.items()
+        )
+    if isinstance(value, list):
+        if key == "groups":
+            from ardesk.accounts.roles import role_label
+
+            return ", ".join(role_label(name) for name in value)
+        if key == "items":
+            return ngettext("%(count)s item", "%(count)s items", len(value)) % {"count": len(value)}
+        return ", ".join(str(_shown(model, key, v, currency)) for v in value)
+    field = _field(model, key)
+    if field is not None and field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if field is not None and isinstance(field, models.ForeignKey) and isinstance(value, int):
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else f"#{value}"
+    if isinstance(value, int):
+        if isinstance(field, MinorUnitsField) or key in MINOR_UNIT_KEYS:
+            return _amount(value, currency)
+        return formats.number_format(value, 0, use_l10n=True, force_grouping=True)
+    if isinstance(value, str):
+        if key in VALUE_LABELS or value in VALUE_LABELS:
+            return str(VALUE_LABELS.get(value, value))
+        if DECIMAL.match(value):
+            try:
+                number = Decimal(value)
+            except InvalidOperation:
+                return value
+            places = len(value.split(".")[1].rstrip("0")) if key not in MINOR_UNIT_KEYS else 2
+            return formats.number_format(number, max(places, 2 if abs(number) >= 1 else places), True, True)
+        if ISO_DATE.match(value):
+            return formats.date_format(dt.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+        if ISO_DATETIME.match(value):
+            return formats.date_format(dt.datetime.fromisoformat(value), "SHORT_DATETIME_FORMAT")
+    return value
 
 
 def _model(object_type: str, action: str):
     if action.startswith("contact."):
         object_type = "customers.contact"
+    if action == "collections.contact":
+        object_type = "collections.contactlog"
     try:
         return apps.get_model(object_type) if "." in object_type else None
     except LookupError:
@@ -84,20 +136,15 @@ def event_changes(event) -> str:
     if not isinstance(before, dict) or not isinstance(after, dict):
         return ""
     model = _model(event.object_type, event.action)
+    currency = str(after.get("currency") or before.get("currency") or "CNY")
     rows = []
     for key in dict.fromkeys([*before, *after]):
         if key.endswith("_id") and key in ("contact_id", "attachment_id", "company_id"):
             continue
         old, new = before.get(key), after.get(key)
-        if old in (None, "") and new in (None, ""):
+        if old in (None, "", [], {}) and new in (None, "", [], {}):
             continue
-        rows.append(
-            (
-                _label(model, key),
-                "" if old in (None, "") else _shown(model, key, old),
-                "" if new in (None, "") else _shown(model, key, new),
-            )
-        )
+        rows.append((_label(model, key), _shown(model, key, old, currency), _shown(model, key, new, currency)))
     if not before:
         lines = format_html_join("", '<div><span class="muted">{}</span>: {}</div>', ((k, n) for k, _o, n in rows))
     elif not after:
@@ -107,3 +154,11 @@ def event_changes(event) -> str:
     else:
         lines = format_html_join("", '<div><span class="muted">{}</span>: <del>{}</del> → <ins>{}</ins></div>', rows)
     return format_html('<div class="diff">{}</div>', lines)
+
+
+@register.filter
+def actor_label(event) -> str:
+    """The user who acted, or what acted when no user did (系统, 演示数据)."""
+    if event.actor_id is None and event.actor_name in ACTOR_LABELS:
+        return str(ACTOR_LABELS[event.actor_name])
+    return event.actor_name or "—"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import template
 from django.utils.formats import number_format
 
@@ -24,3 +26,13 @@ def minor(value, currency: str = "CNY") -> str:
     if value in (None, ""):
         return ""
     return amount(from_minor(int(value), currency), currency)
+
+
+@register.filter
+def rate(value) -> str:
+    """An exchange rate with its significant decimals, at most six: 7.10000000 -> '7.10', 0.04850000 -> '0.0485'."""
+    if value in (None, ""):
+        return ""
+    number = Decimal(str(value)).quantize(Decimal("0.000001"))
+    places = max(2, -number.normalize().as_tuple().exponent)
+    return number_format(number, decimal_pos=min(places, 6), use_l10n=True, force_grouping=True)
