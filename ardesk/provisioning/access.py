@@ -36,6 +36,15 @@ def visible_company(user, code: str, permission: str = VIEW_RUNS) -> Company:
     return company
 
 
+def exported_company(user, code: str, permission: str) -> Company:
+    """The company whose data an export names, or NotFound: another company's export does not exist for the user."""
+    ensure_permission(user, permission)
+    company = companies_for(user).filter(code=code).first()
+    if company is None:
+        raise NotFound(_("Company %(code)s does not exist or is not granted to you.") % {"code": code})
+    return company
+
+
 def visible(user, queryset, pk: int, permission: str, what: str):
     """One row of a company-scoped model the user may read, or NotFound."""
     ensure_permission(user, permission)

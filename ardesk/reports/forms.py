@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ardesk.companies.selectors import companies_for
+from ardesk.core.forms import DayField
 from ardesk.reports.models import AgeUnit, AgingBasis, BucketSet
 
 BY_CHOICES = [
@@ -16,7 +17,7 @@ BY_CHOICES = [
 
 
 class AgingForm(forms.Form):
-    as_of = forms.DateField(label=_("As of"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    as_of = DayField(label=_("As of"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     buckets = forms.ModelChoiceField(
         label=_("Buckets"),
         queryset=BucketSet.objects.all(),
