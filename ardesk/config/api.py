@@ -5,6 +5,8 @@ Every error answers ``{"error": {"code": ..., "message": ..., "fields": {field: 
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import translation
@@ -107,6 +109,31 @@ def on_http_error(request, exc: HttpError):
 def not_found(request, rest: str = ""):
     """A path under /api/v1/ that names no operation (or an id that is not a number): 404 in the error shape."""
     return error(request, 404, "not_found", _("Not found."))
+
+
+def _json_not_allowed(view):
+    """The operation's view, with its 405 (a method the path does not have) in the error shape."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code != 405:
+            return response
+        answer = error(
+            request, 405, "method_not_allowed", _("This path does not take %(method)s.") % {"method": request.method}
+        )
+        answer["Allow"] = response["Allow"]
+        return answer
+
+    return wrapped
+
+
+def api_urls():
+    """The API's URL patterns (api.urls), each answering an unsupported method with the JSON 405."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        pattern.callback = _json_not_allowed(pattern.callback)
+    return patterns, app_name, namespace
 
 
 # The errors any call can meet, whatever the operation: an input that fails its schema or a rule

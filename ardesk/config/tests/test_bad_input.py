@@ -150,3 +150,18 @@ def test_the_aging_screen_answers_bad_parameters_with_a_page(manager, query):
 def test_the_roll_forward_screen_answers_extreme_years_with_a_page(manager, year):
     response = screen_client(manager).get("/provisioning/roll-forward/", {"company": "SH01", "year": year})
     assert response.status_code in (200, 400), response.status_code
+
+
+def test_a_method_a_path_does_not_take_is_a_json_405(manager):
+    response = api_client(manager).delete("/api/v1/me")
+    assert_error(response, 405)
+    assert response["Allow"] == "GET"
+
+
+def test_deleting_a_customer_with_documents_is_a_conflict_not_a_server_error(accountant, customer):
+    from ardesk.ledger.tests.factories import invoice
+
+    invoice(accountant, customer, "I1", "100.00")
+    error = assert_error(api_client(accountant).delete(f"/api/v1/customers/{customer.pk}"), 409)
+    assert error["message"] == "Customer C1 has ledger documents or other records; close it instead of deleting it."
+    assert customer.__class__.objects.filter(pk=customer.pk).exists()
