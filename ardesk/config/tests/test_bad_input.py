@@ -165,3 +165,23 @@ def test_deleting_a_customer_with_documents_is_a_conflict_not_a_server_error(acc
     error = assert_error(api_client(accountant).delete(f"/api/v1/customers/{customer.pk}"), 409)
     assert error["message"] == "Customer C1 has ledger documents or other records; close it instead of deleting it."
     assert customer.__class__.objects.filter(pk=customer.pk).exists()
+
+
+@pytest.mark.parametrize("path", [f"/customers/{HUGE}/", f"/ledger/documents/{HUGE}/", f"/provisioning/runs/{HUGE}/"])
+def test_a_screen_given_an_id_beyond_64_bits_answers_not_found(manager, accountant, path):
+    assert screen_client(accountant if "ledger" in path else manager).get(path).status_code == 404
+
+
+def test_the_review_list_given_a_huge_horizon_answers_a_page(analyst):
+    assert screen_client(analyst).get("/customers/review/", {"within": str(HUGE)}).status_code == 200
+
+
+@pytest.mark.parametrize("line", ["abc", str(HUGE), ""])
+def test_an_allocation_form_given_a_bad_line_is_refused_on_the_page(accountant, customer, line):
+    from ardesk.ledger.tests.factories import receipt
+
+    document = receipt(accountant, customer, "R1", "100.00")
+    response = screen_client(accountant).post(
+        f"/ledger/documents/{document.pk}/allocate/", {"line": line, "amount": "10.00", "on": "2025-03-01"}
+    )
+    assert response.status_code == 302

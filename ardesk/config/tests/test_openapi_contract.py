@@ -13,7 +13,8 @@ import time
 import pytest
 import schemathesis
 from django.apps import apps
-from django.db import transaction
+from django.core import signals
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import (
     content_type_conformance,
@@ -34,7 +35,10 @@ from ardesk.ledger.tests.factories import invoice, receipt
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = {GenerationMode.POSITIVE: 8, GenerationMode.NEGATIVE: 4}
+# Per operation and persona: enough to reach every operation's rules, few enough that the run stays
+# at a few minutes on two cores (a run at 15 + 3 examples as accountant, analyst, collector and
+# manager found nothing more).
+EXAMPLES = {GenerationMode.POSITIVE: 6, GenerationMode.NEGATIVE: 3}
 # No server error; every status documented; the body matches the documented schema and content type;
 # data outside the schema is refused. (A schema-valid call may still be refused by a rule, e.g. a company
 # code that does not exist, so "positive data accepted" is not a check here.)
@@ -45,6 +49,16 @@ CHECKS = [
     response_schema_conformance,
     negative_data_rejection,
 ]
+
+
+@pytest.fixture
+def connection_kept():
+    """As in Django's test client: a request's end must not close the connection that holds the test's transaction."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
@@ -85,7 +99,7 @@ def run_operation(operation, mode, headers, failures):
         suppress_health_check=list(HealthCheck),
     )
     def check(case):
-        if len([f for f in failures if f[0] == operation.label]) >= 1:
+        if any(label == operation.label for label, _mode, _message in failures):  # one failure an operation is enough
             return
         seeded(case, mode)
         with transaction.atomic():
@@ -98,8 +112,8 @@ def run_operation(operation, mode, headers, failures):
     check()
 
 
-@pytest.mark.parametrize("role", ["manager"])
-def test_the_api_keeps_its_contract(persona, ledger, role):
+@pytest.mark.parametrize("role", ["accountant", "manager"])
+def test_the_api_keeps_its_contract(persona, ledger, connection_kept, role):
     _token, raw = token_issue(user=persona(role))
     headers = {"Authorization": f"Bearer {raw}", "Accept-Language": "en"}
     schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
@@ -112,5 +126,6 @@ def test_the_api_keeps_its_contract(persona, ledger, role):
         labels.append(operation.label)
         for mode in EXAMPLES:
             run_operation(operation, mode, headers, failures)
-    print(f"{len(labels)} operations in {time.monotonic() - started:.1f}s")
+    print(f"{role}: {len(labels)} operations in {time.monotonic() - started:.1f}s")
+    assert len(labels) == len(set(labels)) > 90
     assert not failures, "\n\n".join(f"{label} [{mode}]\n{message}" for label, mode, message in failures)
