@@ -157,9 +157,9 @@ class TermOut(Schema):
 
 
 class TermIn(Strict):
-    code: str
-    name: str
-    kind: str = "net"
+    code: str = Field(..., max_length=20)
+    name: str = Field(..., max_length=100)
+    kind: str = Field("net", max_length=12)
     days: int = 30
     discount_percent: Decimal | None = None
     discount_days: int | None = None

@@ -185,3 +185,9 @@ def test_an_allocation_form_given_a_bad_line_is_refused_on_the_page(accountant, 
         f"/ledger/documents/{document.pk}/allocate/", {"line": line, "amount": "10.00", "on": "2025-03-01"}
     )
     assert response.status_code == 302
+
+
+def test_a_payment_term_code_longer_than_its_column_is_refused(accountant):
+    # PostgreSQL refused the insert (varchar(20)) with a server error; SQLite stored it.
+    body = {"code": "N" * 21, "name": "Net 30"}
+    assert_error(send(api_client(accountant), "post", "/api/v1/ledger/payment-terms", body), 422, "code")
