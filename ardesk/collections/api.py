@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Body, Field, Query, Router, Schema
@@ -16,7 +14,7 @@ from ardesk.companies.selectors import company_ids_for
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
 from ardesk.core.jobs import get_progress
-from ardesk.core.schemas import Strict, money_out
+from ardesk.core.schemas import Amount, Day, Id, Page, Strict, money_out
 
 router = Router(tags=["collections"])
 
@@ -41,7 +39,7 @@ class PolicyAssignIn(Strict):
 
 
 @router.put("/customers/{customer_id}/policy", response=dict, summary="Give a customer its own dunning policy")
-def customer_policy(request, customer_id: int, payload: PolicyAssignIn):
+def customer_policy(request, customer_id: Id, payload: PolicyAssignIn):
     customer = selectors.customer_for(request.user, customer_id)
     policy = None
     if payload.policy:
@@ -56,14 +54,14 @@ def customer_policy(request, customer_id: int, payload: PolicyAssignIn):
 # --- runs and notices -------------------------------------------------------------------------
 
 
-class RunIn(Strict):
+class DunningRunIn(Strict):
     company: str
-    run_on: dt.date | None = None
+    run_on: Day | None = None
 
 
 class PreviewQuery(Schema):
     company: str
-    run_on: dt.date | None = None
+    run_on: Day | None = None
 
 
 def preview_json(preview: selectors.Preview) -> dict:
@@ -123,7 +121,7 @@ def _run_json(run: DunningRun) -> dict:
 @router.post(
     "/runs", response={201: dict}, summary="Confirm the dunning run of a date; notices are delivered in the background"
 )
-def run_create(request, payload: RunIn):
+def run_create(request, payload: DunningRunIn):
     company = granted_company(request.user, payload.company)
     run = services.dunning_run(by=request.user, company=company, run_on=payload.run_on or clock.today())
     run.refresh_from_db()
@@ -138,7 +136,7 @@ def _run(user, run_id: int) -> DunningRun:
 
 
 @router.get("/runs/{run_id}", response=dict, summary="A run with its delivery progress")
-def run_detail(request, run_id: int):
+def run_detail(request, run_id: Id):
     return _run_json(_run(request.user, run_id))
 
 
@@ -161,12 +159,12 @@ def _notice_json(notice: Notice) -> dict:
 
 
 class PageQuery(Schema):
-    page: int = Field(1, ge=1)
+    page: Page = 1
     status: str = ""
 
 
 @router.get("/runs/{run_id}/notices", response=dict, summary="The notices of a run, 100 a page")
-def run_notices(request, run_id: int, query: Query[PageQuery]):
+def run_notices(request, run_id: Id, query: Query[PageQuery]):
     run = _run(request.user, run_id)
     notices = Notice.objects.filter(run=run).select_related("customer").order_by("id")
     if query.status:
@@ -181,13 +179,13 @@ def _notice(user, notice_id: int) -> Notice:
 
 
 @router.get("/notices/{notice_id}", response=dict, summary="A notice with its text")
-def notice_detail(request, notice_id: int):
+def notice_detail(request, notice_id: Id):
     notice = _notice(request.user, notice_id)
     return {**_notice_json(notice), "body": notice.body}
 
 
 @router.post("/notices/{notice_id}/retry", response=dict, summary="Send a failed notice again")
-def notice_retry(request, notice_id: int):
+def notice_retry(request, notice_id: Id):
     return _notice_json(services.notice_retry(by=request.user, notice=_notice(request.user, notice_id)))
 
 
@@ -195,7 +193,7 @@ def notice_retry(request, notice_id: int):
 
 
 class WorklistQuery(Schema):
-    as_of: dt.date | None = None
+    as_of: Day | None = None
     mine: bool = True
 
 
@@ -246,7 +244,7 @@ def worklist(request, query: Query[WorklistQuery]):
 
 
 @router.get("/customers/{customer_id}/timeline", response=list[dict], summary="The customer's collections history")
-def timeline(request, customer_id: int):
+def timeline(request, customer_id: Id):
     ensure_permission(request.user, "collections.view_notice")
     customer = selectors.customer_for(request.user, customer_id)
     out = []
@@ -259,19 +257,19 @@ def timeline(request, customer_id: int):
 # --- contacts, promises, disputes -------------------------------------------------------------
 
 
-class ContactIn(Strict):
+class ContactLogIn(Strict):
     channel: str
     outcome: str
     note: str = ""
-    next_action_on: dt.date | None = None
-    contact_id: int | None = None
-    promise_amount: str | None = None
-    promise_on: dt.date | None = None
-    lines: list[int] = []
+    next_action_on: Day | None = None
+    contact_id: Id | None = None
+    promise_amount: Amount | None = None
+    promise_on: Day | None = None
+    lines: list[Id] = []
 
 
 @router.post("/customers/{customer_id}/contacts", response={201: dict}, summary="Log a call, e-mail, visit or letter")
-def contact_create(request, customer_id: int, payload: ContactIn):
+def contact_create(request, customer_id: Id, payload: ContactLogIn):
     customer = selectors.customer_for(request.user, customer_id)
     contact = customer.contacts.filter(pk=payload.contact_id).first() if payload.contact_id else None
     log = services.contact_log(
@@ -291,14 +289,14 @@ def contact_create(request, customer_id: int, payload: ContactIn):
 
 
 class PromiseIn(Strict):
-    amount: str
-    promised_on: dt.date
-    lines: list[int] = []
+    amount: Amount
+    promised_on: Day
+    lines: list[Id] = []
     note: str = ""
 
 
 @router.post("/customers/{customer_id}/promises", response={201: dict}, summary="Record a promise to pay")
-def promise_create(request, customer_id: int, payload: PromiseIn):
+def promise_create(request, customer_id: Id, payload: PromiseIn):
     customer = selectors.customer_for(request.user, customer_id)
     promise = services.promise_create(
         by=request.user,
@@ -315,8 +313,8 @@ def promise_create(request, customer_id: int, payload: PromiseIn):
 
 class DisputeIn(Strict):
     reason: str
-    amount: str
-    lines: list[int]
+    amount: Amount
+    lines: list[Id]
     description: str = ""
 
 
@@ -335,7 +333,7 @@ def _dispute_json(dispute: Dispute) -> dict:
 
 
 @router.post("/customers/{customer_id}/disputes", response={201: dict}, summary="Open a dispute on items")
-def dispute_create(request, customer_id: int, payload: DisputeIn):
+def dispute_create(request, customer_id: Id, payload: DisputeIn):
     customer = selectors.customer_for(request.user, customer_id)
     dispute = services.dispute_open(
         by=request.user,
@@ -370,7 +368,7 @@ def _dispute(user, dispute_id: int) -> Dispute:
 
 
 @router.post("/disputes/{dispute_id}/resolve", response=dict, summary="Resolve by credit note, reject or withdraw")
-def dispute_resolve(request, dispute_id: int, payload: ResolveIn):
+def dispute_resolve(request, dispute_id: Id, payload: ResolveIn):
     dispute = services.dispute_resolve(
         by=request.user,
         dispute=_dispute(request.user, dispute_id),
@@ -386,7 +384,7 @@ class NoteIn(Strict):
 
 
 @router.post("/disputes/{dispute_id}/notes", response={201: dict}, summary="Add a note to a dispute")
-def dispute_note(request, dispute_id: int, payload: NoteIn):
+def dispute_note(request, dispute_id: Id, payload: NoteIn):
     note = services.dispute_note_add(by=request.user, dispute=_dispute(request.user, dispute_id), text=payload.text)
     return Status(201, {"id": note.pk})
 
@@ -399,7 +397,7 @@ class ReasonIn(Strict):
 
 
 @router.post("/customers/{customer_id}/hold", response=dict, summary="Put a customer on credit hold from collections")
-def hold(request, customer_id: int, payload: ReasonIn):
+def hold(request, customer_id: Id, payload: ReasonIn):
     customer = services.customer_hold(
         by=request.user, customer=selectors.customer_for(request.user, customer_id), reason=payload.reason
     )
@@ -407,7 +405,7 @@ def hold(request, customer_id: int, payload: ReasonIn):
 
 
 @router.post("/customers/{customer_id}/release", response=dict, summary="Lift a collections credit hold")
-def release(request, customer_id: int, payload: ReasonIn):
+def release(request, customer_id: Id, payload: ReasonIn):
     customer = services.customer_release(
         by=request.user, customer=selectors.customer_for(request.user, customer_id), reason=payload.reason
     )
@@ -420,7 +418,7 @@ class BlockIn(Strict):
 
 
 @router.post("/customers/{customer_id}/dunning-block", response=dict, summary="Stop or restart a customer's dunning")
-def dunning_block(request, customer_id: int, payload: BlockIn):
+def dunning_block(request, customer_id: Id, payload: BlockIn):
     profile = services.customer_dunning_block(
         by=request.user,
         customer=selectors.customer_for(request.user, customer_id),
@@ -437,7 +435,7 @@ class LegalIn(Strict):
 
 
 @router.post("/customers/{customer_id}/legal", response={201: dict}, summary="Hand a customer to legal")
-def legal_open(request, customer_id: int, payload: LegalIn):
+def legal_open(request, customer_id: Id, payload: LegalIn):
     case = services.legal_case_open(
         by=request.user,
         customer=selectors.customer_for(request.user, customer_id),
@@ -449,7 +447,7 @@ def legal_open(request, customer_id: int, payload: LegalIn):
 
 
 @router.post("/legal/{case_id}/close", response=dict, summary="Close a legal case; ordinary dunning resumes")
-def legal_close(request, case_id: int, payload: LegalIn):
+def legal_close(request, case_id: Id, payload: LegalIn):
     ensure_permission(request.user, "collections.view_legalcase")
     case = get_object_or_404(LegalCase, pk=case_id, company_id__in=company_ids_for(request.user))
     case = services.legal_case_close(by=request.user, case=case, notes=payload.notes)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ardesk.collections.models import ContactChannel, ContactOutcome, DisputeReason, LevelChannel
 from ardesk.companies.selectors import companies_for
+from ardesk.core.forms import DayField
 from ardesk.core.money import from_minor
 from ardesk.core.widgets import DateInput
 from ardesk.ledger.statements import format_amount
@@ -14,7 +15,7 @@ DATE = DateInput()
 
 class RunForm(forms.Form):
     company = forms.ChoiceField(label=_("Company"))
-    run_on = forms.DateField(label=_("Run date"), widget=DATE)
+    run_on = DayField(label=_("Run date"), widget=DATE)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -26,9 +27,9 @@ class ContactLogForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=ContactOutcome.choices)
     contact = forms.ChoiceField(label=_("Contact person"), required=False)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    next_action_on = forms.DateField(label=_("Next action"), required=False, widget=DATE)
+    next_action_on = DayField(label=_("Next action"), required=False, widget=DATE)
     promise_amount = forms.DecimalField(label=_("Promised amount"), required=False, decimal_places=2, min_value=0)
-    promise_on = forms.DateField(label=_("Promised date"), required=False, widget=DATE)
+    promise_on = DayField(label=_("Promised date"), required=False, widget=DATE)
 
     def __init__(self, *args, customer, **kwargs):
         super().__init__(*args, **kwargs)

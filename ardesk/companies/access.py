@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from ardesk.companies.models import Company
 from ardesk.companies.selectors import companies_for, company_ids_for
-from ardesk.core.errors import InvalidInput, NotPermitted
+from ardesk.core.errors import InvalidInput, NotFound, NotPermitted
 
 
 def ensure_permission(user, permission: str) -> None:
@@ -26,14 +26,24 @@ def ensure_company_access(user, company_id: int) -> None:
         raise NotPermitted(_("You have no access to this company's data."))
 
 
+def _not_granted_message(code: str) -> str:
+    return _("Company %(code)s does not exist or is not granted to you.") % {"code": code}
+
+
 def company_not_granted(code: str) -> InvalidInput:
     """The error for a company code that does not exist, is inactive or is not granted to the user."""
-    return InvalidInput({"company": [_("Company %(code)s does not exist or is not granted to you.") % {"code": code}]})
+    return InvalidInput({"company": [_not_granted_message(code)]})
 
 
-def granted_company(user, code: str) -> Company:
-    """The active company with this code, if it is granted to the user, else InvalidInput on ``company``."""
+def granted_company(user, code: str, *, missing_is_not_found: bool = False) -> Company:
+    """The active company with this code, if it is granted to the user, else InvalidInput on ``company``.
+
+    Where the code names the thing asked for (a company's export), ``missing_is_not_found`` makes the
+    refusal a NotFound: another company's data does not exist for the user.
+    """
     company = companies_for(user).filter(code=code).first()
     if company is None:
+        if missing_is_not_found:
+            raise NotFound(_not_granted_message(code))
         raise company_not_granted(code)
     return company

@@ -13,12 +13,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, SessionAuth
 
 from ardesk.accounts.selectors import api_language, token_user
 from ardesk.core.errors import ApplicationError, InvalidInput
+from ardesk.core.schemas import ErrorOut
 
 
 class TokenAuth(HttpBearer):
@@ -127,6 +129,56 @@ def on_http_error(request, exc: HttpError):
     return error(request, exc.status_code, "error", str(exc))
 
 
+@csrf_exempt  # as every API operation: a token call carries no CSRF cookie, and the answer is the same 404
+def not_found(request, rest: str = ""):
+    """A path under /api/v1/ that names no operation (or an id that is not a number): 404 in the error shape."""
+    return error(request, 404, "not_found", _("Not found."))
+
+
+def _json_not_allowed(view):
+    """The operation's view, with its 405 (a method the path does not have) in the error shape."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code != 405:
+            return response
+        answer = error(
+            request, 405, "method_not_allowed", _("This path does not take %(method)s.") % {"method": request.method}
+        )
+        answer["Allow"] = response["Allow"]
+        return answer
+
+    return wrapped
+
+
+def api_urls():
+    """The API's URL patterns (api.urls), each answering an unsupported method with the JSON 405."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        pattern.callback = _json_not_allowed(pattern.callback)
+    return patterns, app_name, namespace
+
+
+# The errors any call can meet, whatever the operation: an input that fails its schema or a rule
+# (400, 422), no or a bad token (401), a role or company not granted (403), a record that does not
+# exist or is not visible (404). A write can also meet a conflict with the state of the records (409).
+ERROR_STATUSES = (400, 401, 403, 404, 422)
+WRITE_ERROR_STATUSES = (409,)
+
+
+def document_errors(router) -> None:
+    """Document the error answers of every operation of a router, in the one error shape (ErrorOut)."""
+    for path_view in router.path_operations.values():
+        for operation in path_view.operations:
+            statuses = ERROR_STATUSES
+            if set(operation.methods) - {"GET"}:
+                statuses += WRITE_ERROR_STATUSES
+            for status in statuses:
+                if status not in operation.response_models:
+                    operation.response_models[status] = operation._create_response_model(ErrorOut)
+
+
 def _mount() -> None:
     from ardesk.accounts.api import router as accounts_router
     from ardesk.collections.api import router as collections_router
@@ -145,6 +197,17 @@ def _mount() -> None:
     api.add_router("/provisioning", provisioning_router)
     api.add_router("/credit", credit_router)
     api.add_router("/collections", collections_router)
+    for router in (
+        accounts_router,
+        customers_router,
+        ledger_router,
+        reports_router,
+        kpi_router,
+        provisioning_router,
+        credit_router,
+        collections_router,
+    ):
+        document_errors(router)
 
 
 _mount()

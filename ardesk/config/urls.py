@@ -1,7 +1,7 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from ardesk.config.api import api
+from ardesk.config.api import api_urls, not_found
 from ardesk.config.home import home
 
 admin.site.site_header = "ARdesk"
@@ -19,7 +19,8 @@ urlpatterns = [
     path("collections/", include("ardesk.collections.urls")),
     path("credit/", include("ardesk.credit.urls")),
     path("audit/", include("ardesk.audit.urls")),
-    path("api/v1/", api.urls),
+    path("api/v1/", api_urls()),
+    re_path(r"^api/v1/(?P<rest>.*)$", not_found),
     path("admin/", admin.site.urls),
     path("", include("ardesk.operations.urls")),
 ]

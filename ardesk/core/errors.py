@@ -32,6 +32,13 @@ class NotFound(ApplicationError):
     status = 404
 
 
+class Conflict(ApplicationError):
+    """The operation conflicts with the state of the records (they are in use, already done, ...)."""
+
+    code = "conflict"
+    status = 409
+
+
 class InvalidInput(ApplicationError):
     """One or more fields are invalid; ``errors`` maps each field to its messages."""
 

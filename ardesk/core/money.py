@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
-from babel.numbers import get_currency_precision
+from babel.numbers import get_currency_precision, list_currencies
 from django.db import models
 from django.utils.translation import gettext as _
 
@@ -28,6 +28,24 @@ def currency_decimals(currency: str) -> int:
     if len(code) != 3 or not code.isalpha():
         raise CurrencyError(_("%(code)s is not an ISO 4217 currency code.") % {"code": currency})
     return get_currency_precision(code)
+
+
+# Amounts are stored as whole minor units in a signed 64-bit column (MinorUnitsField).
+MAX_MINOR = 2**63 - 1
+# The most minor-unit digits of any ISO 4217 currency (CLF and UYW have 4).
+MAX_DECIMALS = 4
+# The largest amount any currency's minor units can hold: 922,337,203,685,477 (in a 4-decimal currency).
+AMOUNT_LIMIT = Decimal(MAX_MINOR // 10**MAX_DECIMALS)
+
+
+def is_currency(code: str) -> bool:
+    """Whether the code is an ISO 4217 currency (CLDR's list, which Babel ships)."""
+    return code.upper() in _iso_currencies()
+
+
+@lru_cache(maxsize=1)
+def _iso_currencies() -> frozenset[str]:
+    return frozenset(list_currencies())
 
 
 def to_decimal(value: Decimal | int | str) -> Decimal:

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.views import defaults
 
-from ardesk.core.errors import InvalidInput, NotFound, NotPermitted
+from ardesk.core.errors import ApplicationError, InvalidInput, NotFound, NotPermitted
 
 
 def requires(permission: str):
@@ -85,7 +85,11 @@ class SecurityHeadersMiddleware:
 
 
 class ApplicationErrorMiddleware:
-    """Turn NotFound and NotPermitted raised by selectors and services into 404 and 403 pages."""
+    """Turn NotFound and NotPermitted raised by selectors and services into 404 and 403 pages.
+
+    Any other refusal a screen did not show on its form (a bad parameter in a link) is a 400 page,
+    never a server error.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -98,4 +102,6 @@ class ApplicationErrorMiddleware:
             return defaults.page_not_found(request, exception)
         if isinstance(exception, NotPermitted):
             return defaults.permission_denied(request, exception)
+        if isinstance(exception, ApplicationError):
+            return defaults.bad_request(request, exception)
         return None

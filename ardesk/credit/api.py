@@ -16,7 +16,7 @@ from ardesk.companies.access import company_not_granted, ensure_permission, gran
 from ardesk.companies.selectors import company_ids_for
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
-from ardesk.core.schemas import MoneyOut, Strict, money_out
+from ardesk.core.schemas import Amount, Currency, Day, Id, MoneyOut, Strict, money_out
 from ardesk.credit import selectors, services
 from ardesk.credit.models import (
     CreditAccount,
@@ -41,12 +41,12 @@ def _customer(user, pk: int) -> Customer:
 
 
 class StatementIn(Strict):
-    customer_id: int
-    period_end: dt.date
+    customer_id: Id
+    period_end: Day
     period_kind: str = Field("annual", pattern="^(annual|interim)$")
     months: int | None = Field(None, ge=1, le=12)
     is_audited: bool = False
-    currency: str = ""
+    currency: Currency = ""
     lines: dict[str, Decimal | None] = Field(..., description="Line code (or English / Chinese name) → amount")
 
 
@@ -152,7 +152,7 @@ def import_statements(request, file: File[UploadedFile]):
 
 
 @router.get("/customers/{int:customer_id}/statements", response=list[StatementOut], summary="Statements with ratios")
-def customer_statements(request, customer_id: int):
+def customer_statements(request, customer_id: Id):
     ensure_permission(request.user, "credit.view_financialstatement")
     return [_statement_out(p) for p in selectors.analysis(_customer(request.user, customer_id))]
 
@@ -161,12 +161,12 @@ def customer_statements(request, customer_id: int):
 
 
 class CheckIn(Strict):
-    customer_id: int | None = Field(None, description="The customer's id, or give company and customer_code")
+    customer_id: Id | None = Field(None, description="The customer's id, or give company and customer_code")
     customer_code: str = ""
     company: str = Field(..., description="Company code")
     order_ref: str = Field(..., min_length=1, max_length=64)
-    amount: Decimal = Field(..., description='Order amount as a string, e.g. "12000.00"')
-    currency: str = Field("", description="The order's currency; the company's functional currency when empty")
+    amount: Amount = Field(..., description='Order amount as a string, e.g. "12000.00"')
+    currency: Currency = Field("", description="The order's currency; the company's functional currency when empty")
 
 
 class ReasonOut(Schema):
@@ -280,13 +280,13 @@ class DecisionIn(Strict):
 
 
 @router.post("/orders/{int:order_id}/release", response=OrderOut, summary="Release a held order")
-def order_release(request, order_id: int, payload: DecisionIn):
+def order_release(request, order_id: Id, payload: DecisionIn):
     order = selectors.order_for(user=request.user, pk=order_id)
     return _order_out(services.order_decide(by=request.user, order=order, release=True, note=payload.note))
 
 
 @router.post("/orders/{int:order_id}/reject", response=OrderOut, summary="Reject a held order")
-def order_reject(request, order_id: int, payload: DecisionIn):
+def order_reject(request, order_id: Id, payload: DecisionIn):
     order = selectors.order_for(user=request.user, pk=order_id)
     return _order_out(services.order_decide(by=request.user, order=order, release=False, note=payload.note))
 
@@ -313,7 +313,7 @@ class AccountOut(Schema):
 
 
 @router.get("/customers/{int:customer_id}", response=AccountOut, summary="A customer's credit: grade, limit, exposure")
-def customer_credit(request, customer_id: int):
+def customer_credit(request, customer_id: Id):
     ensure_permission(request.user, "credit.view_creditaccount")
     customer = _customer(request.user, customer_id)
     account = CreditAccount.objects.filter(customer=customer).select_related("group").first()
@@ -339,13 +339,13 @@ def customer_credit(request, customer_id: int):
 
 
 class AccountIn(Strict):
-    industry_risk: str | None = Field(None, pattern="^(|low|medium|high)$")
-    external_rating: str | None = Field(None, max_length=8)
-    next_review_on: dt.date | None = None
+    industry_risk: str = Field("", pattern="^(|low|medium|high)$", description="Empty to clear; not null")
+    external_rating: str = Field("", max_length=8, description="Empty to clear; not null")
+    next_review_on: Day | None = None
 
 
 @router.patch("/customers/{int:customer_id}", response=AccountOut, summary="Qualitative inputs and review date")
-def update_customer_credit(request, customer_id: int, payload: AccountIn):
+def update_customer_credit(request, customer_id: Id, payload: AccountIn):
     customer = _customer(request.user, customer_id)
     services.account_update(by=request.user, customer=customer, **payload.dict(exclude_unset=True))
     return customer_credit(request, customer_id)
@@ -390,14 +390,14 @@ class ScoreIn(Strict):
 
 
 @router.post("/customers/{int:customer_id}/score", response={201: ScoreOut}, summary="Score a customer now")
-def score_customer(request, customer_id: int, payload: ScoreIn):
+def score_customer(request, customer_id: Id, payload: ScoreIn):
     customer = _customer(request.user, customer_id)
     scorecard = selectors.active_scorecard(payload.scorecard or None)
     return Status(201, _score_out(services.customer_score(by=request.user, customer=customer, scorecard=scorecard)))
 
 
 @router.get("/customers/{int:customer_id}/scores", response=list[ScoreOut], summary="Past scores, newest first")
-def customer_scores(request, customer_id: int):
+def customer_scores(request, customer_id: Id):
     ensure_permission(request.user, "credit.view_creditscore")
     return [_score_out(s) for s in selectors.scores_of(_customer(request.user, customer_id))[:100]]
 
@@ -443,12 +443,12 @@ def save_scorecard(request, payload: ScorecardIn):
 
 
 class RequestIn(Strict):
-    customer_id: int
+    customer_id: Id
     kind: str = Field(..., pattern="^(limit|term|special)$")
     reason: str
-    amount: Decimal | None = None
+    amount: Amount | None = None
     term_days: int | None = Field(None, ge=0)
-    valid_until: dt.date | None = None
+    valid_until: Day | None = None
 
 
 class RequestOut(Schema):
@@ -500,7 +500,7 @@ def pending_requests(request):
 
 
 @router.post("/requests/{int:request_id}/approve", response=RequestOut, summary="Approve a request")
-def approve_request(request, request_id: int, payload: DecisionIn):
+def approve_request(request, request_id: Id, payload: DecisionIn):
     credit_request = selectors.request_for(user=request.user, pk=request_id)
     return _request_out(
         services.credit_request_decide(by=request.user, request=credit_request, approve=True, note=payload.note)
@@ -508,7 +508,7 @@ def approve_request(request, request_id: int, payload: DecisionIn):
 
 
 @router.post("/requests/{int:request_id}/reject", response=RequestOut, summary="Reject a request")
-def reject_request(request, request_id: int, payload: DecisionIn):
+def reject_request(request, request_id: Id, payload: DecisionIn):
     credit_request = selectors.request_for(user=request.user, pk=request_id)
     return _request_out(
         services.credit_request_decide(by=request.user, request=credit_request, approve=False, note=payload.note)
@@ -556,7 +556,7 @@ class ReviewIn(Strict):
 
 
 @router.post("/reviews/{int:review_id}/complete", response=ReviewOut, summary="Complete a review: re-score, decide")
-def complete_review(request, review_id: int, payload: ReviewIn):
+def complete_review(request, review_id: Id, payload: ReviewIn):
     review = selectors.review_for(user=request.user, pk=review_id)
     done = services.review_complete(by=request.user, review=review, decision=payload.decision, note=payload.note)
     return _review_out(done)

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ardesk.core.forms import DayField
 from ardesk.core.widgets import DateInput
 from ardesk.credit import domain
 from ardesk.credit.models import IndustryRisk, PeriodKind, RequestKind, ReviewDecision
@@ -14,7 +15,7 @@ from ardesk.credit.models import IndustryRisk, PeriodKind, RequestKind, ReviewDe
 class FinancialStatementForm(forms.Form):
     """One period's statement: the header fields, then one amount field per line (empty: not entered)."""
 
-    period_end = forms.DateField(label=_("Period end"), widget=DateInput())
+    period_end = DayField(label=_("Period end"), widget=DateInput())
     period_kind = forms.ChoiceField(label=_("Period"), choices=PeriodKind.choices)
     months = forms.IntegerField(label=_("Months covered"), min_value=1, max_value=12, initial=12)
     is_audited = forms.BooleanField(label=_("Audited"), required=False)
@@ -62,7 +63,7 @@ class RequestForm(forms.Form):
         help_text=_("The new limit, or the special approval's amount."),
     )
     term_days = forms.IntegerField(label=_("Payment term (days)"), required=False, min_value=0)
-    valid_until = forms.DateField(label=_("Valid until"), required=False, widget=DateInput())
+    valid_until = DayField(label=_("Valid until"), required=False, widget=DateInput())
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
     evidence = forms.FileField(label=_("Evidence"), required=False)
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from django.conf import settings
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from ardesk.companies.access import ensure_permission, granted_company
-from ardesk.core.schemas import MoneyOut, Strict
+from ardesk.core.schemas import Amount, Currency, Day, Id, MoneyOut, Page, Strict
 from ardesk.customers import selectors, services
 from ardesk.customers.models import Contact, Customer
 
@@ -50,19 +49,19 @@ class CustomerIn(Strict):
     name: str
     uscc: str = ""
     status: str = "active"
-    registered_capital: Decimal | None = Field(None, description='Amount as a string, e.g. "5000000.00"')
-    registered_capital_currency: str = "CNY"
-    founded_on: dt.date | None = None
+    registered_capital: Amount | None = Field(None, description='Amount as a string, e.g. "5000000.00"')
+    registered_capital_currency: Currency = "CNY"
+    founded_on: Day | None = None
     business_scope: str = ""
     legal_representative: str = ""
     industry: str = ""
     region: str = ""
     address: str = ""
-    parent_id: int | None = None
-    collector_id: int | None = None
-    analyst_id: int | None = None
-    currency: str = "CNY"
-    next_review_on: dt.date | None = None
+    parent_id: Id | None = None
+    collector_id: Id | None = None
+    analyst_id: Id | None = None
+    currency: Currency = "CNY"
+    next_review_on: Day | None = None
     bank_name: str = ""
     bank_account: str = ""
     notes: str = ""
@@ -72,19 +71,19 @@ class CustomerPatch(Strict):
     code: str | None = None
     name: str | None = None
     uscc: str | None = None
-    registered_capital: Decimal | None = None
-    registered_capital_currency: str | None = None
-    founded_on: dt.date | None = None
+    registered_capital: Amount | None = None
+    registered_capital_currency: Currency | None = None
+    founded_on: Day | None = None
     business_scope: str | None = None
     legal_representative: str | None = None
     industry: str | None = None
     region: str | None = None
     address: str | None = None
-    parent_id: int | None = None
-    collector_id: int | None = None
-    analyst_id: int | None = None
-    currency: str | None = None
-    next_review_on: dt.date | None = None
+    parent_id: Id | None = None
+    collector_id: Id | None = None
+    analyst_id: Id | None = None
+    currency: Currency | None = None
+    next_review_on: Day | None = None
     bank_name: str | None = None
     bank_account: str | None = None
     notes: str | None = None
@@ -150,11 +149,11 @@ class CustomerQuery(Schema):
     q: str = ""
     status: str = ""
     company: str = Field("", description="Company code")
-    collector_id: int | None = None
+    collector_id: Id | None = None
     industry: str = ""
     region: str = ""
     sort: str = "code"
-    page: int = Field(1, ge=1)
+    page: Page = 1
     page_size: int = Field(settings.ARDESK_API_PAGE_SIZE, ge=1, le=500)
 
 
@@ -259,54 +258,54 @@ def create_customer(request, payload: CustomerIn):
 
 
 @router.get("/{int:customer_id}", response=CustomerOut, summary="One customer")
-def get_customer(request, customer_id: int):
+def get_customer(request, customer_id: Id):
     return customer_out(request.user, selectors.customer_detail(user=request.user, pk=customer_id))
 
 
 @router.patch("/{int:customer_id}", response=CustomerOut, summary="Change a customer's data")
-def update_customer(request, customer_id: int, payload: CustomerPatch):
+def update_customer(request, customer_id: Id, payload: CustomerPatch):
     customer = selectors.customer_detail(user=request.user, pk=customer_id)
     services.customer_update(by=request.user, customer=customer, **_fields(payload, exclude_unset=True))
     return customer_out(request.user, selectors.customer_detail(user=request.user, pk=customer_id))
 
 
 @router.post("/{int:customer_id}/status", response=CustomerOut, summary="Change a customer's status")
-def change_status(request, customer_id: int, payload: StatusIn):
+def change_status(request, customer_id: Id, payload: StatusIn):
     customer = selectors.customer_detail(user=request.user, pk=customer_id)
     services.customer_status_change(by=request.user, customer=customer, status=payload.status, reason=payload.reason)
     return customer_out(request.user, selectors.customer_detail(user=request.user, pk=customer_id))
 
 
 @router.delete("/{int:customer_id}", response={204: None}, summary="Delete a customer entered by mistake")
-def delete_customer(request, customer_id: int):
+def delete_customer(request, customer_id: Id):
     customer = selectors.customer_detail(user=request.user, pk=customer_id)
     services.customer_delete(by=request.user, customer=customer)
     return Status(204, None)
 
 
 @router.get("/{int:customer_id}/contacts", response=list[ContactOut], summary="A customer's contacts")
-def list_contacts(request, customer_id: int):
+def list_contacts(request, customer_id: Id):
     ensure_permission(request.user, "customers.view_contact")
     customer = selectors.customer_detail(user=request.user, pk=customer_id)
     return [contact_out(request.user, c) for c in customer.contacts.all()]
 
 
 @router.post("/{int:customer_id}/contacts", response={201: ContactOut}, summary="Add a contact")
-def create_contact(request, customer_id: int, payload: ContactIn):
+def create_contact(request, customer_id: Id, payload: ContactIn):
     customer = selectors.customer_detail(user=request.user, pk=customer_id)
     contact = services.contact_create(by=request.user, customer=customer, **payload.dict())
     return Status(201, contact_out(request.user, contact))
 
 
 @router.get("/{int:customer_id}/contacts/{int:contact_id}", response=ContactOut, summary="One contact")
-def get_contact(request, customer_id: int, contact_id: int):
+def get_contact(request, customer_id: Id, contact_id: Id):
     ensure_permission(request.user, "customers.view_contact")
     customer = selectors.customer_detail(user=request.user, pk=customer_id)
     return contact_out(request.user, selectors.contact_detail(user=request.user, customer=customer, pk=contact_id))
 
 
 @router.patch("/{int:customer_id}/contacts/{int:contact_id}", response=ContactOut, summary="Change a contact")
-def update_contact(request, customer_id: int, contact_id: int, payload: ContactPatch):
+def update_contact(request, customer_id: Id, contact_id: Id, payload: ContactPatch):
     customer = selectors.customer_detail(user=request.user, pk=customer_id)
     contact = selectors.contact_detail(user=request.user, customer=customer, pk=contact_id)
     contact = services.contact_update(by=request.user, contact=contact, **payload.dict(exclude_unset=True))
@@ -314,7 +313,7 @@ def update_contact(request, customer_id: int, contact_id: int, payload: ContactP
 
 
 @router.delete("/{int:customer_id}/contacts/{int:contact_id}", response={204: None}, summary="Remove a contact")
-def delete_contact(request, customer_id: int, contact_id: int):
+def delete_contact(request, customer_id: Id, contact_id: Id):
     customer = selectors.customer_detail(user=request.user, pk=customer_id)
     contact = selectors.contact_detail(user=request.user, customer=customer, pk=contact_id)
     services.contact_delete(by=request.user, contact=contact)

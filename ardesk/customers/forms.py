@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 
 from ardesk.accounts.roles import COLLECTOR, CREDIT_ANALYST
 from ardesk.companies.selectors import companies_for
+from ardesk.core.forms import DayField
 from ardesk.core.widgets import DateInput
 from ardesk.customers.models import (
     AttachmentKind,
@@ -66,7 +67,7 @@ class CustomerForm(forms.Form):
         label=_("Registered capital"), required=False, min_value=0, max_digits=18, decimal_places=2
     )
     registered_capital_currency = forms.CharField(label=_("Capital currency"), max_length=3, initial="CNY")
-    founded_on = forms.DateField(label=_("Founding date"), required=False, widget=DATE)
+    founded_on = DayField(label=_("Founding date"), required=False, widget=DATE)
     industry = forms.ChoiceField(label=_("Industry"), required=False, choices=_blank(Industry.choices))
     region = forms.ChoiceField(label=_("Region"), required=False, choices=_blank(Region.choices))
     address = forms.CharField(label=_("Address"), max_length=300, required=False)
@@ -77,7 +78,7 @@ class CustomerForm(forms.Form):
     collector = forms.TypedChoiceField(label=_("Collector"), required=False, coerce=int, empty_value=None)
     analyst = forms.TypedChoiceField(label=_("Credit analyst"), required=False, coerce=int, empty_value=None)
     currency = forms.CharField(label=_("Default currency"), max_length=3, initial="CNY")
-    next_review_on = forms.DateField(label=_("Next review date"), required=False, widget=DATE)
+    next_review_on = DayField(label=_("Next review date"), required=False, widget=DATE)
     bank_name = forms.CharField(label=pgettext_lazy("customer", "Bank"), max_length=100, required=False)
     bank_account = forms.CharField(label=_("Bank account"), max_length=64, required=False)
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

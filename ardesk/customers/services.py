@@ -12,12 +12,13 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record, snapshot
 from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.companies.models import Company
-from ardesk.core.errors import InvalidInput
+from ardesk.core.errors import Conflict, InvalidInput
 from ardesk.core.money import CurrencyError, currency_decimals, to_minor
 from ardesk.customers import domain
 from ardesk.customers.models import (
@@ -289,7 +290,14 @@ def customer_delete(*, by, customer: Customer) -> None:
         raise InvalidInput({"customer": [_("This customer is the parent of other customers; reassign them first.")]})
     before = _customer_snapshot(customer)
     record(action="customer.delete", actor=by, target=customer, before=before)
-    customer.delete()
+    try:
+        customer.delete()
+    except ProtectedError as exc:
+        # Posted documents are never deleted, so neither is their customer: it is closed instead.
+        raise Conflict(
+            _("Customer %(code)s has ledger documents or other records; close it instead of deleting it.")
+            % {"code": customer.code}
+        ) from exc
 
 
 # Contacts are recorded in the audit trail under their customer, so the customer's history is complete.

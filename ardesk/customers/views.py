@@ -54,7 +54,8 @@ def customer_list(request):
 @requires("customers.view_customer")
 def review_due(request):
     today = clock.today()
-    within = int(request.GET.get("within", "30")) if request.GET.get("within", "30").isdigit() else 30
+    within = request.GET.get("within", "30")
+    within = min(int(within), 3660) if within.isdigit() else 30  # at most ten years ahead
     customers = selectors.customers_due_for_review(user=request.user, as_of=today, within_days=within)
     return render(
         request,

@@ -17,7 +17,7 @@ from ardesk.companies.access import ensure_permission, granted_company
 from ardesk.companies.selectors import company_ids_for
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput, NotFound
-from ardesk.core.schemas import MoneyOut, Strict, money_out
+from ardesk.core.schemas import Amount, Currency, Day, Id, MoneyOut, Page, Strict, money_out
 from ardesk.customers import selectors as customer_selectors
 from ardesk.ledger import selectors, services
 from ardesk.ledger.imports.engine import IMPORTERS, run_import
@@ -78,13 +78,13 @@ class DocumentIn(Strict):
     customer: str = Field(..., description="Customer code")
     doc_type: str = Field(..., description="invoice, credit_note, debit_note, receipt or adjustment")
     number: str
-    issue_on: dt.date
-    currency: str
-    amount: Decimal = Field(..., description="Positive; an adjustment may be negative (a credit)")
-    due_on: dt.date | None = None
+    issue_on: Day
+    currency: Currency
+    amount: Amount = Field(..., description="Positive; an adjustment may be negative (a credit)")
+    due_on: Day | None = None
     payment_term: str | None = Field(None, description="Payment term code")
     external_ref: str = ""
-    cost: Decimal | None = None
+    cost: Amount | None = None
     order_ref: str = ""
     reference: str = Field("", description="For receipts and credit notes: the invoice number it pays")
     description: str = ""
@@ -92,21 +92,21 @@ class DocumentIn(Strict):
 
 
 class ReverseIn(Strict):
-    on: dt.date
+    on: Day
     reason: str = ""
 
 
 class AllocationIn(Strict):
-    source_id: int = Field(..., description="The receipt or credit note")
-    line_id: int | None = Field(None, description="The due line (instalment); or give invoice_id")
-    invoice_id: int | None = None
-    amount: Decimal
-    on: dt.date
+    source_id: Id = Field(..., description="The receipt or credit note")
+    line_id: Id | None = Field(None, description="The due line (instalment); or give invoice_id")
+    invoice_id: Id | None = None
+    amount: Amount
+    on: Day
 
 
 class AutoAllocationIn(Strict):
-    source_id: int
-    on: dt.date
+    source_id: Id
+    on: Day
 
 
 class DocumentPage(Schema):
@@ -118,12 +118,12 @@ class DocumentPage(Schema):
 
 class DocumentQuery(Schema):
     company: str = ""
-    customer_id: int | None = None
+    customer_id: Id | None = None
     doc_type: str = ""
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
+    date_from: Day | None = None
+    date_to: Day | None = None
     q: str = ""
-    page: int = Field(1, ge=1)
+    page: Page = 1
     page_size: int = Field(settings.ARDESK_API_PAGE_SIZE, ge=1, le=500)
 
 
@@ -157,9 +157,9 @@ class TermOut(Schema):
 
 
 class TermIn(Strict):
-    code: str
-    name: str
-    kind: str = "net"
+    code: str = Field(..., max_length=20)
+    name: str = Field(..., max_length=100)
+    kind: str = Field("net", max_length=12)
     days: int = 30
     discount_percent: Decimal | None = None
     discount_days: int | None = None
@@ -167,9 +167,9 @@ class TermIn(Strict):
 
 
 class RateIn(Strict):
-    currency: str
-    quote_currency: str = "CNY"
-    rate_on: dt.date
+    currency: Currency
+    quote_currency: Currency = "CNY"
+    rate_on: Day
     rate: Decimal
 
 
@@ -302,12 +302,12 @@ def document_detail(user, pk: int) -> dict:
 
 
 @router.get("/documents/{int:document_id}", response=DocumentDetailOut, summary="One document with its allocations")
-def get_document(request, document_id: int):
+def get_document(request, document_id: Id):
     return document_detail(request.user, document_id)
 
 
 @router.post("/documents/{int:document_id}/reverse", response={201: DocumentDetailOut}, summary="Reverse a document")
-def reverse_document(request, document_id: int, payload: ReverseIn):
+def reverse_document(request, document_id: Id, payload: ReverseIn):
     document = visible_document(request.user, document_id)
     reversal = services.document_reverse(by=request.user, document=document, on=payload.on, reason=payload.reason)
     return Status(201, document_detail(request.user, reversal.pk))
@@ -347,7 +347,7 @@ def allocate_auto(request, payload: AutoAllocationIn):
     response={201: AllocationOut},
     summary="Undo an allocation by a reversing one",
 )
-def reverse_allocation(request, allocation_id: int, payload: ReverseIn):
+def reverse_allocation(request, allocation_id: Id, payload: ReverseIn):
     ensure_permission(request.user, "ledger.view_allocation")
     allocation = get_object_or_404(Allocation, pk=allocation_id, company_id__in=company_ids_for(request.user))
     return Status(
@@ -360,7 +360,7 @@ def reverse_allocation(request, allocation_id: int, payload: ReverseIn):
     response=BalanceOut,
     summary="A customer's balance, open items and unapplied credits as of a date",
 )
-def customer_balance(request, customer_id: int, as_of: dt.date | None = None):
+def customer_balance(request, customer_id: Id, as_of: Day | None = None):
     ensure_permission(request.user, "ledger.view_document")
     customer = customer_selectors.customer_detail(user=request.user, pk=customer_id)
     day = as_of or clock.today()
@@ -405,7 +405,7 @@ class CustomerTermIn(Strict):
 
 
 @router.put("/customers/{int:customer_id}/payment-term", response=dict, summary="Set a customer's default term")
-def set_customer_term(request, customer_id: int, payload: CustomerTermIn):
+def set_customer_term(request, customer_id: Id, payload: CustomerTermIn):
     customer = customer_selectors.customer_detail(user=request.user, pk=customer_id)
     term = None
     if payload.payment_term:

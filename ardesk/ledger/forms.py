@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ardesk.companies.selectors import companies_for
+from ardesk.core.forms import DayField
 from ardesk.core.widgets import DateInput
 from ardesk.ledger.imports.engine import IMPORTERS
 from ardesk.ledger.imports.formats import KIND_LABELS
@@ -18,8 +19,8 @@ class DocumentForm(forms.Form):
         choices=[c for c in DocumentType.choices if c[0] not in (DocumentType.WRITE_OFF, DocumentType.RECOVERY)],
     )
     number = forms.CharField(label=_("Number"), max_length=40)
-    issue_on = forms.DateField(label=_("Date"), widget=DATE)
-    due_on = forms.DateField(
+    issue_on = DayField(label=_("Date"), widget=DATE)
+    due_on = DayField(
         label=_("Due date"),
         required=False,
         widget=DATE,
@@ -55,8 +56,8 @@ class DocumentFilterForm(forms.Form):
     customer_code = forms.CharField(label=_("Customer code"), required=False, max_length=32)
     company = forms.TypedChoiceField(label=_("Company"), required=False, coerce=int, empty_value=None)
     doc_type = forms.ChoiceField(label=_("Type"), required=False, choices=[("", "—"), *DocumentType.choices])
-    date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
-    date_to = forms.DateField(label=_("To"), required=False, widget=DATE)
+    date_from = DayField(label=_("From"), required=False, widget=DATE)
+    date_to = DayField(label=_("To"), required=False, widget=DATE)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,11 +67,11 @@ class DocumentFilterForm(forms.Form):
 class AllocationForm(forms.Form):
     line = forms.TypedChoiceField(label=_("Invoice"), coerce=int)
     amount = forms.DecimalField(label=_("Amount"), max_digits=18, decimal_places=2, min_value=0)
-    on = forms.DateField(label=_("Date"), widget=DATE)
+    on = DayField(label=_("Date"), widget=DATE)
 
 
 class ReverseForm(forms.Form):
-    on = forms.DateField(label=_("Reversal date"), widget=DATE)
+    on = DayField(label=_("Reversal date"), widget=DATE)
     reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
@@ -99,5 +100,5 @@ class TermForm(forms.Form):
 class RateForm(forms.Form):
     currency = forms.CharField(label=_("Currency"), max_length=3)
     quote_currency = forms.CharField(label=_("Quote currency"), max_length=3, initial="CNY")
-    rate_on = forms.DateField(label=_("Date"), widget=DATE)
+    rate_on = DayField(label=_("Date"), widget=DATE)
     rate = forms.DecimalField(label=_("Rate"), max_digits=18, decimal_places=8)

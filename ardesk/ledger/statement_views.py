@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core import calendar, clock
 from ardesk.core.errors import InvalidInput
+from ardesk.core.forms import DayField
 from ardesk.core.jobs import get_progress
 from ardesk.core.web import add_errors, is_htmx, requires
 from ardesk.core.widgets import DateInput
@@ -31,8 +32,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class StatementForm(forms.Form):
-    date_from = forms.DateField(label=gettext_lazy("From"), widget=DATE)
-    date_to = forms.DateField(label=gettext_lazy("To"), widget=DATE)
+    date_from = DayField(label=gettext_lazy("From"), widget=DATE)
+    date_to = DayField(label=gettext_lazy("To"), widget=DATE)
     language = forms.ChoiceField(label=gettext_lazy("Statement language"), choices=settings.LANGUAGES, required=False)
 
     def clean(self):

@@ -237,7 +237,8 @@ def document_detail(request, pk: int):
 def allocate(request, pk: int):
     document = visible_document(request.user, pk)
     form = AllocationForm(request.POST)
-    form.fields["line"].choices = [(int(request.POST.get("line", 0) or 0), "")]
+    line_id = request.POST.get("line", "")
+    form.fields["line"].choices = [(int(line_id), "")] if line_id.isdigit() and int(line_id) <= 2**63 - 1 else []
     if form.is_valid():
         line = get_object_or_404(DueLine, pk=form.cleaned_data["line"], company_id=document.company_id)
         try:

@@ -31,6 +31,12 @@ def visible_company(user, code: str, permission: str = VIEW_RUNS) -> Company:
     return granted_company(user, code)
 
 
+def exported_company(user, code: str, permission: str) -> Company:
+    """The company whose data an export names, or NotFound: another company's export does not exist for the user."""
+    ensure_permission(user, permission)
+    return granted_company(user, code, missing_is_not_found=True)
+
+
 def visible(user, queryset, pk: int, permission: str, what: str):
     """One row of a company-scoped model the user may read, or NotFound."""
     ensure_permission(user, permission)

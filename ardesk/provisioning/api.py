@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from django.http import HttpResponse
@@ -12,11 +11,11 @@ from ninja.responses import Status
 
 from ardesk.core import clock, exports
 from ardesk.core.errors import InvalidInput, NotFound
-from ardesk.core.schemas import Strict
+from ardesk.core.schemas import Amount, Currency, Day, Id, Strict
 from ardesk.customers.models import Customer
 from ardesk.ledger.models import Document
 from ardesk.provisioning import output, selectors, services
-from ardesk.provisioning.access import VIEW_RUNS, visible, visible_company
+from ardesk.provisioning.access import VIEW_RUNS, exported_company, visible, visible_company
 from ardesk.provisioning.models import ProvisionPolicy, ProvisionRun, SpecificProvision, WriteOff
 from ardesk.reports.models import BucketSet
 
@@ -40,7 +39,7 @@ class PolicyIn(Strict):
     lookback_months: int = 12
     forward_factor: Decimal = Decimal(1)
     accounts: dict[str, str] | None = None
-    single_approval_limit: Decimal | None = None
+    single_approval_limit: Amount | None = None
 
 
 class ImportIn(Strict):
@@ -49,19 +48,19 @@ class ImportIn(Strict):
 
 
 class DeriveIn(Strict):
-    as_of: dt.date
+    as_of: Day
 
 
 class SpecificIn(Strict):
     company: str
     customer: str = Field(..., description="Customer code")
-    document_id: int | None = None
+    document_id: Id | None = None
     rate: Decimal | None = None
-    amount: Decimal | None = None
+    amount: Amount | None = None
     reason: str
 
 
-class RunIn(Strict):
+class ProvisionRunIn(Strict):
     company: str
     period: str = Field(..., pattern=r"^\d{4}-\d{2}$", description="YYYY-MM")
     provisional: bool = Field(
@@ -72,11 +71,11 @@ class RunIn(Strict):
 class WriteOffIn(Strict):
     company: str
     customer: str
-    on: dt.date
+    on: Day
     reason: str
-    document_id: int | None = None
-    currency: str | None = None
-    amounts: dict[int, Decimal] | None = Field(None, description="Due line id → amount; all open items if absent")
+    document_id: Id | None = None
+    currency: Currency | None = None
+    amounts: dict[Id, Amount] | None = Field(None, description="Due line id → amount; all open items if absent")
 
 
 class RejectIn(Strict):
@@ -84,28 +83,28 @@ class RejectIn(Strict):
 
 
 class RecoveryIn(Strict):
-    on: dt.date
-    amount: Decimal
-    receipt_id: int | None = None
+    on: Day
+    amount: Amount
+    receipt_id: Id | None = None
     receipt_number: str = ""
 
 
 class OpeningIn(Strict):
     company: str
-    on: dt.date
-    amount: Decimal = Field(..., description="The allowance in the books (a credit balance is positive)")
+    on: Day
+    amount: Amount = Field(..., description="The allowance in the books (a credit balance is positive)")
 
 
 class PeriodQuery(Schema):
     company: str
-    date_from: dt.date
-    date_to: dt.date
+    date_from: Day
+    date_to: Day
 
 
 class JournalQuery(Schema):
     company: str
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
+    date_from: Day | None = None
+    date_to: Day | None = None
     format: str = Field("json", pattern="^(json|csv|xlsx)$")
 
 
@@ -151,7 +150,7 @@ def save_policy(request, payload: PolicyIn):
 
 @router.get("/policies/export", response=dict, summary="The company's policies as the export JSON")
 def export_policies(request, query: Query[CompanyQuery]):
-    return services.policies_export(company=visible_company(request.user, query.company, VIEW_POLICY))
+    return services.policies_export(company=exported_company(request.user, query.company, VIEW_POLICY))
 
 
 @router.post("/policies/import", response=list[dict], summary="Replace the company's policies by an export")
@@ -161,7 +160,7 @@ def import_policies(request, payload: ImportIn):
 
 
 @router.post("/policies/{int:policy_id}/derive", response=dict, summary="Derive matrix rates from history")
-def derive_policy(request, policy_id: int, payload: DeriveIn):
+def derive_policy(request, policy_id: Id, payload: DeriveIn):
     policy = visible(
         request.user, ProvisionPolicy.objects.select_related("company"), policy_id, VIEW_POLICY, _("Policy")
     )
@@ -225,7 +224,7 @@ def create_specific(request, payload: SpecificIn):
 
 
 @router.post("/specific/{int:provision_id}/end", response=dict, summary="End a specific provision")
-def end_specific(request, provision_id: int):
+def end_specific(request, provision_id: Id):
     provision = visible(
         request.user,
         SpecificProvision.objects.select_related("company", "customer", "document"),
@@ -250,7 +249,7 @@ def list_runs(request, query: Query[CompanyQuery]):
 
 
 @router.post("/runs", response={201: dict}, summary="Prepare the month-end run of a period (a draft)")
-def prepare_run(request, payload: RunIn):
+def prepare_run(request, payload: ProvisionRunIn):
     company = visible_company(request.user, payload.company)
     run = services.run_prepare(
         by=request.user, company=company, as_of=services.period_end(payload.period), provisional=payload.provisional
@@ -259,12 +258,12 @@ def prepare_run(request, payload: RunIn):
 
 
 @router.get("/runs/{int:run_id}", response=dict, summary="A run: buckets, customers, specific provisions, journal")
-def get_run(request, run_id: int):
+def get_run(request, run_id: Id):
     return output.run_json(_run(request.user, run_id))
 
 
 @router.post("/runs/{int:run_id}/approve", response=dict, summary="Approve a draft run (not by its preparer)")
-def approve_run(request, run_id: int):
+def approve_run(request, run_id: Id):
     run = services.run_approve(by=request.user, run=_run(request.user, run_id))
     return output.run_json(_run(request.user, run.pk), customers=False)
 
@@ -322,13 +321,13 @@ def request_write_off(request, payload: WriteOffIn):
 
 
 @router.post("/write-offs/{int:write_off_id}/approve", response=dict, summary="Approve a write-off")
-def approve_write_off(request, write_off_id: int):
+def approve_write_off(request, write_off_id: Id):
     write_off = services.write_off_approve(by=request.user, write_off=_write_off(request.user, write_off_id))
     return _write_off_out(_write_off(request.user, write_off.pk))
 
 
 @router.post("/write-offs/{int:write_off_id}/reject", response=dict, summary="Reject a write-off")
-def reject_write_off(request, write_off_id: int, payload: RejectIn):
+def reject_write_off(request, write_off_id: Id, payload: RejectIn):
     write_off = services.write_off_reject(
         by=request.user, write_off=_write_off(request.user, write_off_id), reason=payload.reason
     )
@@ -336,7 +335,7 @@ def reject_write_off(request, write_off_id: int, payload: RejectIn):
 
 
 @router.post("/write-offs/{int:write_off_id}/recoveries", response={201: dict}, summary="Record a recovery")
-def record_recovery(request, write_off_id: int, payload: RecoveryIn):
+def record_recovery(request, write_off_id: Id, payload: RecoveryIn):
     write_off = _write_off(request.user, write_off_id)
     receipt = None
     if payload.receipt_id is not None:

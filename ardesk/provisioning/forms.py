@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ardesk.companies.selectors import companies_for
+from ardesk.core.forms import DayField
 from ardesk.core.widgets import DateInput
 from ardesk.customers.models import Industry
 from ardesk.provisioning.models import Method, RateSource
@@ -65,7 +66,7 @@ class ImportForm(CompanyForm):
 
 
 class DeriveForm(forms.Form):
-    as_of = forms.DateField(label=_("Derive as of"), widget=DATE)
+    as_of = DayField(label=_("Derive as of"), widget=DATE)
 
 
 class SpecificForm(CompanyForm):
@@ -86,12 +87,12 @@ class WriteOffForm(CompanyForm):
         required=False,
         help_text=_("Empty: all of the customer's open items"),
     )
-    on = forms.DateField(label=_("Write-off date"), widget=DATE)
+    on = DayField(label=_("Write-off date"), widget=DATE)
     reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
 class RecoveryForm(forms.Form):
-    on = forms.DateField(label=_("Date"), widget=DATE)
+    on = DayField(label=_("Date"), widget=DATE)
     amount = forms.DecimalField(label=_("Amount"), max_digits=18, decimal_places=2)
     receipt_number = forms.CharField(label=_("Receipt number"), max_length=40)
     existing = forms.BooleanField(
@@ -110,12 +111,12 @@ class PeriodForm(CompanyForm):
 
 
 class JournalFilterForm(CompanyForm):
-    date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
-    date_to = forms.DateField(label=_("To"), required=False, widget=DATE)
+    date_from = DayField(label=_("From"), required=False, widget=DATE)
+    date_to = DayField(label=_("To"), required=False, widget=DATE)
 
 
 class OpeningForm(CompanyForm):
-    on = forms.DateField(label=_("Date"), widget=DATE)
+    on = DayField(label=_("Date"), widget=DATE)
     amount = forms.DecimalField(
         label=_("Allowance in the books"),
         max_digits=18,

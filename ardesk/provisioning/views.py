@@ -21,7 +21,7 @@ from ardesk.core.web import add_errors, page_of, requires
 from ardesk.customers.models import Customer
 from ardesk.ledger.models import Document
 from ardesk.provisioning import forms, output, selectors, services
-from ardesk.provisioning.access import VIEW_RUNS, visible, visible_company
+from ardesk.provisioning.access import VIEW_RUNS, exported_company, visible, visible_company
 from ardesk.provisioning.models import (
     JournalEntry,
     ProvisionPolicy,
@@ -235,7 +235,7 @@ def policies(request):
 
 @requires(VIEW_POLICY)
 def policy_export(request, code: str):
-    company = visible_company(request.user, code, VIEW_POLICY)
+    company = exported_company(request.user, code, VIEW_POLICY)
     data = json.dumps(services.policies_export(company=company), ensure_ascii=False, indent=2)
     response = HttpResponse(data, content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="provision-policy-{company.code}.json"'

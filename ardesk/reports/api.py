@@ -8,7 +8,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from ardesk.core import clock
-from ardesk.core.schemas import MoneyOut, Strict, money_out
+from ardesk.core.schemas import Currency, Day, MoneyOut, Page, Strict, money_out
 from ardesk.reports import aging_output, domain, drilldown, selectors, services
 from ardesk.reports.access import report_company_ids
 from ardesk.reports.models import AgingSnapshot, BucketSet
@@ -17,19 +17,19 @@ router = Router(tags=["reports"])
 
 
 class AgingQuery(Schema):
-    as_of: dt.date | None = Field(None, description="Report date (today by default)")
+    as_of: Day | None = Field(None, description="Report date (today by default)")
     basis: str = Field("due", pattern="^(due|document)$")
     buckets: str = Field("", description="Bucket set code; the basis's default set when empty")
     by: str = Field("customer", pattern="^(customer|group|company|collector|currency)$")
     company: str = Field("", description="Company code; all granted companies when empty")
-    currency: str = Field("", description="Only items in this currency, in it; functional currency when empty")
+    currency: Currency = Field("", description="Only items in this currency, in it; functional currency when empty")
 
 
 class ItemsQuery(AgingQuery):
     bucket: str = ""
     key: str | None = Field(None, description="The row's key in the aging (customer code, company code, …)")
     row_company: str = Field("", description="For customer and group rows: the row's company code")
-    page: int = Field(1, ge=1)
+    page: Page = 1
 
 
 class ItemOut(Schema):
@@ -78,7 +78,7 @@ class BucketSetOut(Schema):
 
 
 class SnapshotIn(Strict):
-    as_of: dt.date
+    as_of: Day
 
 
 def _report(user, query: AgingQuery) -> selectors.AgingReport:

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ardesk.companies.selectors import companies_for
+from ardesk.core.forms import DayField
 from ardesk.core.widgets import DateInput
 from ardesk.reports.models import AgeUnit, AgingBasis, BucketSet
 
@@ -17,7 +18,7 @@ BY_CHOICES = [
 
 
 class AgingForm(forms.Form):
-    as_of = forms.DateField(label=_("As of"), required=False, widget=DateInput())
+    as_of = DayField(label=_("As of"), required=False, widget=DateInput())
     buckets = forms.ModelChoiceField(
         label=_("Buckets"),
         queryset=BucketSet.objects.all(),

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ninja import Field, Query, Router, Schema
 
+from ardesk.core.schemas import Day
 from ardesk.reports import kpi_output, kpi_selectors
 from ardesk.reports.access import report_company_ids
 
@@ -13,8 +12,8 @@ router = Router(tags=["reports"])
 
 
 class KpiQuery(Schema):
-    date_from: dt.date = Field(..., alias="from", description="First day of the period, YYYY-MM-DD")
-    date_to: dt.date = Field(..., alias="to", description="Last day of the period, YYYY-MM-DD")
+    date_from: Day = Field(..., alias="from", description="First day of the period, YYYY-MM-DD")
+    date_to: Day = Field(..., alias="to", description="Last day of the period, YYYY-MM-DD")
     by: str = Field("company", pattern="^(company|customer|collector)$", description="One row per ...")
     company: str = Field("", description="Company code; all companies granted to you when empty")
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from ardesk.companies.selectors import companies_for
 from ardesk.core import clock, exports
 from ardesk.core.errors import InvalidInput
+from ardesk.core.forms import DayField
 from ardesk.core.web import add_errors, requires
 from ardesk.core.widgets import DateInput
 from ardesk.reports import kpi_output, kpi_selectors, kpis
@@ -20,8 +21,8 @@ BY_CHOICES = [("company", _("Company")), ("customer", _("Customer")), ("collecto
 
 
 class KpiForm(forms.Form):
-    date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
-    date_to = forms.DateField(label=_("To"), required=False, widget=DATE)
+    date_from = DayField(label=_("From"), required=False, widget=DATE)
+    date_to = DayField(label=_("To"), required=False, widget=DATE)
     company = forms.ChoiceField(label=_("Company"), required=False)
     by = forms.ChoiceField(label=_("By"), choices=BY_CHOICES, required=False)
 

@@ -122,7 +122,7 @@ def aging_items(request):
 
 def _date(value: str | None) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(value) if value else None
+        return clock.check_day(dt.date.fromisoformat(value)) if value else None
     except ValueError:
         return None
 

@@ -84,8 +84,12 @@ def credit_check(
     today = clock.today()
     currency = (currency or company.functional_currency).upper()
     try:
-        amount_decimal = quantize(to_decimal(amount), currency)
-    except (ValueError, TypeError) as exc:
+        amount_decimal = to_decimal(amount)
+        to_minor(amount_decimal, currency)  # an amount finer than the minor unit is refused, not rounded
+        amount_decimal = quantize(amount_decimal, currency)
+    except ValueError as exc:
+        raise InvalidInput({"amount": [str(exc)]}) from exc
+    except TypeError as exc:
         raise InvalidInput({"amount": [_("%(value)s is not an amount.") % {"value": amount}]}) from exc
     if amount_decimal <= 0:
         raise InvalidInput({"amount": [_("The order amount must be positive.")]})
