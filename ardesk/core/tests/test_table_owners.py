@@ -20,8 +20,9 @@ ROOT = Path(__file__).resolve().parents[3]
 # (file, table): why this file may name another app's table. Keep it short.
 ALLOWED = {
     ("ardesk/credit/selectors.py", "companies_company"): (
-        "check_customer reads the company grant and the customer in the credit check's one statement;"
-        " company access moves to a shared helper (issue 16, part 3)"
+        "check_customer reads the company grant and the customer in the order credit check's one statement"
+        " (one round trip in the order-entry path, bench/README.md's credit-check figures); every other"
+        " company-access check goes through companies.access"
     ),
     ("ardesk/credit/selectors.py", "companies_companygrant"): "as companies_company above",
     ("ardesk/credit/selectors.py", "customers_customer"): "as companies_company above",
