@@ -150,7 +150,9 @@ def main() -> None:
 
     def prepare():
         with transaction.atomic():
-            return services.run_prepare(by=user, company=company, as_of=as_of)
+            # A month not yet ended is prepared as provisional (the same work; it only cannot be approved).
+            provisional = not services.month_has_ended(as_of)
+            return services.run_prepare(by=user, company=company, as_of=as_of, provisional=provisional)
 
     prepare_seconds, run = timed(prepare, args.repeat)
     lines = RunLine.objects.filter(run=run).count()
