@@ -5,6 +5,8 @@ Events store stable codes (``provision_run.prepare``, ``total``); the trail show
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.utils.translation import gettext_lazy as _
 
 ACTION_LABELS = {
@@ -151,3 +153,22 @@ VALUE_LABELS = {
 
 # Who did it, when no user did: the scheduled jobs and the demo loader.
 ACTOR_LABELS = {"system": _("System"), "demo": _("Demo data")}
+
+
+# What the contexts above the audit trail teach it to say of their own values (the audit trail imports
+# none of them): each registers from its ``AppConfig.ready()``.
+# key -> labeller of a list value under that key (e.g. "groups": the role names of a user's groups).
+LIST_LABELLERS: dict[str, Callable[[list], str]] = {}
+# Labellers of an event's keys that are no field: each returns the key's name, or "" if it is not its own.
+KEY_LABELLERS: list[Callable[[str], str]] = []
+
+
+def register_list_labeller(key: str, labeller: Callable[[list], str]) -> None:
+    """Say how a list stored under ``key`` reads; registering again keeps the first."""
+    LIST_LABELLERS.setdefault(key, labeller)
+
+
+def register_key_labeller(labeller: Callable[[str], str]) -> None:
+    """Add a labeller of keys (e.g. the credit context's financial statement lines); registered once."""
+    if labeller not in KEY_LABELLERS:
+        KEY_LABELLERS.append(labeller)

@@ -15,11 +15,9 @@ from django.views.decorators.http import require_POST
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
 from ardesk.core.web import add_errors, is_htmx, page_of, requires
-from ardesk.credit import selectors as credit_selectors
-from ardesk.customers import selectors, services
+from ardesk.customers import list_figures, selectors, services
 from ardesk.customers.forms import AttachmentForm, ContactForm, CustomerFilterForm, CustomerForm, StatusForm
 from ardesk.customers.models import Contact, Customer, CustomerAttachment
-from ardesk.ledger import selectors as ledger_selectors
 
 
 @requires("customers.view_customer")
@@ -31,9 +29,10 @@ def customer_list(request):
         filters = selectors.CustomerFilters(**data)
     page = page_of(request, selectors.customer_list(user=request.user, filters=filters), settings.ARDESK_LIST_PAGE_SIZE)
     ids = [customer.pk for customer in page]
-    # The page's figures come in a few grouped queries, whatever the page size (no query per row).
-    figures = ledger_selectors.open_figures_now(customer_ids=ids, as_of=clock.today())
-    credit = credit_selectors.limits_and_grades(customer_ids=ids)
+    # The page's figures come in a few grouped queries, whatever the page size (no query per row),
+    # from the contexts that own them (the ledger's balance and overdue, credit's limit and grade).
+    extra = list_figures.figures_for(ids)
+    figures, credit = extra.get("ledger", {}), extra.get("credit", {})
     none = {"balance": 0, "overdue": 0}
     rows = [(customer, figures.get(customer.pk, none), credit.get(customer.pk, {})) for customer in page]
     query = request.GET.copy()

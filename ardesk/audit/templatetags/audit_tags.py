@@ -13,7 +13,15 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ardesk.audit.labels import ACTION_LABELS, ACTOR_LABELS, FIELD_LABELS, MINOR_UNIT_KEYS, VALUE_LABELS
+from ardesk.audit.labels import (
+    ACTION_LABELS,
+    ACTOR_LABELS,
+    FIELD_LABELS,
+    KEY_LABELLERS,
+    LIST_LABELLERS,
+    MINOR_UNIT_KEYS,
+    VALUE_LABELS,
+)
 from ardesk.core.money import CurrencyError, MinorUnitsField, currency_decimals, from_minor
 
 register = template.Library()
@@ -57,10 +65,8 @@ def _label(model, key: str) -> str:
 
 
 def _statement_line(key: str) -> str:
-    from ardesk.credit import domain as credit_domain
-
-    line = credit_domain.LINES_BY_CODE.get(key)
-    return line.name if line is not None else ""
+    """A key's name as a context above the audit trail registered it (a financial statement line), or ""."""
+    return next((name for labeller in KEY_LABELLERS if (name := labeller(key))), "")
 
 
 def _amount(minor: int, currency: str) -> str:
@@ -84,10 +90,8 @@ def _shown(model, key: str, value, currency: str):
             for k, v in value.items()
         )
     if isinstance(value, list):
-        if key == "groups":
-            from ardesk.accounts.roles import role_label
-
-            return ", ".join(role_label(name) for name in value)
+        if key in LIST_LABELLERS:
+            return LIST_LABELLERS[key](value)
         if key == "items":
             return ngettext("%(count)s item", "%(count)s items", len(value)) % {"count": len(value)}
         return ", ".join(str(_shown(model, key, v, currency)) for v in value)

@@ -37,6 +37,7 @@ from ardesk.credit.domain.financial_statements import (
     LINES_BY_CODE,
     Line,
     line_code,
+    statement_line_name,
 )
 from ardesk.credit.domain.order_check import (
     BLOCK,
@@ -74,6 +75,7 @@ __all__ = [
     "LIMIT_RULES",
     "LINES",
     "LINES_BY_CODE",
+    "statement_line_name",
     "LINE_ALIASES",
     "LINE_CODES",
     "Line",

@@ -51,6 +51,14 @@ LINES: tuple[Line, ...] = (
 )
 LINE_CODES = tuple(line.code for line in LINES)
 LINES_BY_CODE = {line.code: line for line in LINES}
+
+
+def statement_line_name(code: str) -> str:
+    """The name of a financial statement line by its code, in the current language; "" for another code."""
+    line = LINES_BY_CODE.get(code)
+    return line.name if line is not None else ""
+
+
 # Import files may name a line by its code, its English name or its Chinese name.
 LINE_ALIASES = {
     **{line.code: line.code for line in LINES},
