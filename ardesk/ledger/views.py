@@ -28,7 +28,7 @@ from ardesk.ledger.forms import (
     ReverseForm,
     TermForm,
 )
-from ardesk.ledger.imports.formats import KINDS
+from ardesk.ledger.imports.formats import KINDS, labelled_problems
 from ardesk.ledger.models import Allocation, Document, DueLine, ExchangeRate, ImportJob, PaymentTerm
 
 
@@ -316,7 +316,12 @@ def import_upload(request):
 def import_job(request, pk: int):
     """The state of an import: progress while it runs, then the problems or the confirm button, then the result."""
     job = get_object_or_404(ImportJob, pk=pk, company_id__in=company_ids_for(request.user))
-    context = {"job": job, "report": job.report, "progress": get_progress("import", job.pk)}
+    context = {
+        "job": job,
+        "report": job.report,
+        "problems": labelled_problems((job.report or {}).get("problems", [])),
+        "progress": get_progress("import", job.pk),
+    }
     if is_htmx(request):
         return render(request, "ledger/partials/import_job.html", context)
     return render(request, "ledger/import_job.html", context)

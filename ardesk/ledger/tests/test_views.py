@@ -100,6 +100,30 @@ def test_an_allocation_can_be_undone_from_the_document_page_once(web, accountant
     assert undo not in web.get(f"/ledger/documents/{inv.pk}/").content.decode()
 
 
+def test_import_problems_name_the_column_by_its_label_then_the_files_column(
+    web, customer, django_capture_on_commit_callbacks
+):
+    bad = b"number,customer,issue_date,due_date,currency,amount\nA2,C1,2024-01-01,x,CNY,5\n"
+    web.post("/accounts/language/", {"language": "zh-hans"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = web.post(
+            "/ledger/import/",
+            {"kind": "invoices", "company": customer.company_id, "file": SimpleUploadedFile("bad.csv", bad)},
+        )
+    body = web.get(response["Location"]).content.decode()
+    problems = body[body.index('id="problems"') :]
+    assert "<td>到期日 (<code>due_date</code>)</td>" in problems
+    assert "<td>due_date</td>" not in problems
+    missing = b"number,customer,issue_date,currency,amount\nA3,C1,2024-01-01,CNY,5\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = web.post(
+            "/ledger/import/",
+            {"kind": "invoices", "company": customer.company_id, "file": SimpleUploadedFile("m.csv", missing)},
+        )
+    body = web.get(response["Location"]).content.decode()
+    assert "<td>表头行</td>" in body[body.index('id="problems"') :]
+
+
 def test_document_list_filters_and_exports(web, accountant, customer):
     invoice(accountant, customer, "INV-1", "100")
     receipt(accountant, customer, "R-1", "60")
