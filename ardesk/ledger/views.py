@@ -21,6 +21,7 @@ from ardesk.ledger import selectors, services
 from ardesk.ledger.api import visible_document
 from ardesk.ledger.forms import (
     AllocationForm,
+    CustomerPickForm,
     DocumentFilterForm,
     DocumentForm,
     ImportForm,
@@ -182,6 +183,28 @@ def document_create(request, pk: int):
             messages.success(request, _("%(document)s was posted.") % {"document": document})
             return redirect("ledger:document", pk=document.pk)
     return render(request, "ledger/document_form.html", {"form": form, "customer": customer})
+
+
+PICK_LIMIT = 20
+
+
+@requires("ledger.add_document")
+def document_new(request):
+    """A new document from the ledger menu: find the customer, then post on that customer's document form."""
+    form = CustomerPickForm(request.GET or None)
+    customers, more = None, False
+    if form.is_valid() and form.cleaned_data["q"]:
+        # Only the customers of the user's companies: the customer list's own search and access rule.
+        found = customer_selectors.customer_list(
+            user=request.user, filters=customer_selectors.CustomerFilters(q=form.cleaned_data["q"])
+        )
+        customers = list(found[: PICK_LIMIT + 1])
+        customers, more = customers[:PICK_LIMIT], len(customers) > PICK_LIMIT
+    return render(
+        request,
+        "ledger/document_new.html",
+        {"form": form, "customers": customers, "more": more, "limit": PICK_LIMIT},
+    )
 
 
 @requires("ledger.view_document")

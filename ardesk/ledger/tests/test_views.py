@@ -51,6 +51,29 @@ def test_post_an_invoice_from_the_form(web, customer):
     assert "99.90" in web.get(response["Location"]).content.decode()
 
 
+def test_a_new_document_from_the_ledger_menu_picks_a_customer_of_the_users_companies(
+    web, accountant, customer, other_company
+):
+    CustomerFactory(company=other_company, code="C1X", name="Elsewhere Ltd")
+    home = web.get("/ledger/documents/").content.decode()
+    assert 'href="/ledger/new-document/"' in home
+    found = web.get("/ledger/new-document/", {"q": "C1"})
+    assert [c.code for c in found.context["customers"]] == ["C1"]
+    form_url = f"/ledger/customers/{customer.pk}/documents/new/"
+    assert f'href="{form_url}"' in found.content.decode()
+    response = web.post(
+        form_url,
+        {"doc_type": "invoice", "number": "INV-M1", "issue_on": "2024-03-01", "currency": "CNY", "amount": "12.00"},
+    )
+    assert response["Location"] == f"/ledger/documents/{Document.objects.get(number='INV-M1', customer=customer).pk}/"
+
+
+def test_only_who_posts_documents_may_start_one_from_the_menu(client, auditor):
+    client.force_login(auditor)
+    assert client.get("/ledger/new-document/", {"q": "C1"}).status_code == 403
+    assert 'href="/ledger/new-document/"' not in client.get("/ledger/documents/").content.decode()
+
+
 def test_form_errors_are_shown_and_nothing_is_posted(web, customer):
     response = web.post(
         f"/ledger/customers/{customer.pk}/documents/new/",
