@@ -14,7 +14,7 @@ from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core import clock, exports
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.jobs import get_progress
-from ardesk.core.money import from_minor
+from ardesk.core.money import from_minor, grouped
 from ardesk.core.web import add_errors, is_htmx, page_of, requires
 from ardesk.customers import selectors as customer_selectors
 from ardesk.ledger import selectors, services
@@ -229,7 +229,8 @@ def document_detail(request, pk: int):
         choices = [
             (
                 line.pk,
-                f"{line.document.number} #{line.seq} · {line.due_on} · {from_minor(line.open_amount, line.currency)}",
+                f"{line.document.number} #{line.seq} · {line.due_on} · "
+                f"{grouped(from_minor(line.open_amount, line.currency), line.currency)} {line.currency}",
             )
             for line in selectors.open_lines(as_of=today, customer_ids=[document.customer_id])
             .filter(currency=document.currency)

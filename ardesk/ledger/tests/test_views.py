@@ -104,6 +104,20 @@ def test_over_allocation_shows_a_message(web, accountant, customer):
     assert "more than is open" in response.content.decode() and not Allocation.objects.exists()
 
 
+def test_amounts_in_the_allocation_drop_down_and_its_messages_are_grouped(web, accountant, customer):
+    inv = invoice(accountant, customer, "INV-1", "12345.6")
+    rec = receipt(accountant, customer, "R-1", "20000")
+    page = web.get(f"/ledger/documents/{rec.pk}/").content.decode()
+    line = inv.lines.get()
+    assert f'<option value="{line.pk}">INV-1 #1 · {line.due_on} · 12,345.60 CNY</option>' in page
+    response = web.post(
+        f"/ledger/documents/{rec.pk}/allocate/", {"line": line.pk, "amount": "15000", "on": "2024-01-02"}, follow=True
+    )
+    body = response.content.decode()
+    assert "15,000.00 CNY is more than is open on" in body
+    assert "(12,345.60)" in body and "(20,000.00)" in body
+
+
 def test_reverse_from_the_document_page(web, accountant, customer):
     inv = invoice(accountant, customer, "INV-1", "100")
     web.post(f"/ledger/documents/{inv.pk}/reverse/", {"on": "2024-01-05", "reason": "duplicate"})
