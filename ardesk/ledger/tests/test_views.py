@@ -63,7 +63,14 @@ def test_a_new_document_from_the_ledger_menu_picks_a_customer_of_the_users_compa
     assert f'href="{form_url}"' in found.content.decode()
     response = web.post(
         form_url,
-        {"doc_type": "invoice", "number": "INV-M1", "issue_on": "2024-03-01", "currency": "CNY", "amount": "12.00"},
+        {
+            "doc_type": "invoice",
+            "number": "INV-M1",
+            "issue_on": "2024-03-01",
+            "due_on": "2024-03-31",
+            "currency": "CNY",
+            "amount": "12.00",
+        },
     )
     assert response["Location"] == f"/ledger/documents/{Document.objects.get(number='INV-M1', customer=customer).pk}/"
 
