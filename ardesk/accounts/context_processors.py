@@ -10,6 +10,7 @@ NAVIGATION = [
     (_("Customers"), _("Customer list"), "customers:list", "customers.view_customer"),
     (_("Customers"), _("Due for review"), "customers:review_due", "customers.view_customer"),
     (_("Receivables"), _("Documents"), "ledger:documents", "ledger.view_document"),
+    (_("Receivables"), _("New document"), "ledger:document_new", "ledger.add_document"),
     (_("Receivables"), _("Statements"), "statements:runs", "ledger.view_document"),
     (_("Receivables"), _("Import from the ERP"), "ledger:import", "ledger.add_importbatch"),
     (_("Receivables"), _("Payment terms"), "ledger:terms", "ledger.view_paymentterm"),

@@ -83,6 +83,11 @@ def from_minor(minor: int, currency: str) -> Decimal:
     return quantize(Decimal(minor).scaleb(-currency_decimals(currency)), currency)
 
 
+def grouped(amount: Decimal | int | str, currency: str) -> str:
+    """An amount as a message or a drop-down shows it: grouped, with the currency's decimals (1,234,567.80)."""
+    return f"{quantize(to_decimal(amount), currency):,}"
+
+
 @dataclass(frozen=True, slots=True)
 class Money:
     """An exact amount in one currency."""

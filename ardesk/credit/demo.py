@@ -10,7 +10,25 @@ from django.conf import settings
 
 from ardesk.credit import services
 from ardesk.customers.models import Customer
+from ardesk.customers.selectors import preferred_language
 from ardesk.ledger import selectors as ledger
+
+# The requests' reasons and the approval's note, written in the customer's language as the people who
+# deal with that customer write them (an English-speaking customer's file is kept in English).
+TEXTS = {
+    "zh-hans": {
+        "grown": "业务量增长，申请提高额度",
+        "annual": "年度授信",
+        "approved": "按现有业务量核定",
+        "peak": "旺季订单增加",
+    },
+    "en": {
+        "grown": "Business has grown: a higher limit is asked for",
+        "annual": "Annual credit limit",
+        "approved": "Set on the current business volume",
+        "peak": "More orders in the peak season",
+    },
+}
 
 
 def _statement(rng: random.Random, revenue: Decimal) -> dict[str, Decimal]:
@@ -65,6 +83,7 @@ def demo_credit(
         balance = {pk: Decimal(f["open"] - f["unapplied"]) / 100 for pk, f in owed.items()}
         customers = sorted(active, key=lambda c: (-balance.get(c.pk, 0), c.code))[:per_company]
         for n, customer in enumerate(customers):
+            texts = TEXTS[preferred_language(customer)]
             revenue = Decimal(rng.randrange(5_000_000, 200_000_000))
             for offset in (2, 1, 0):
                 services.financial_statement_save(
@@ -96,7 +115,7 @@ def demo_credit(
                         customer=customer,
                         kind="limit",
                         amount=str(limit),
-                        reason="业务量增长 Grown business",
+                        reason=texts["grown"],
                     )
                     counts["requests"] += 1
                     limit = maximum
@@ -105,18 +124,18 @@ def demo_credit(
                     customer=customer,
                     kind="limit",
                     amount=str(limit),
-                    reason="年度授信 Annual limit",
+                    reason=texts["annual"],
                     valid_until=anchor + dt.timedelta(days=rng.choice([20, 90, 365])),
                 )
                 if annual.status == "pending":
-                    services.credit_request_decide(by=manager, request=annual, approve=True, note="按现有业务量核定")
+                    services.credit_request_decide(by=manager, request=annual, approve=True, note=texts["approved"])
                 if n % 10 == 3:
                     services.credit_request_create(
                         by=analyst,
                         customer=customer,
                         kind="limit",
                         amount=str(limit * Decimal("1.5") // step * step),
-                        reason="旺季订单增加 More orders in the peak season",
+                        reason=texts["peak"],
                     )
                     counts["requests"] += 1
                 if n % 10 == 5:

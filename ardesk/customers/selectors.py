@@ -92,6 +92,12 @@ def customer_detail(*, user, pk: int) -> Customer:
     return customer
 
 
+def preferred_language(customer: Customer) -> str:
+    """The language to write to a customer in: its primary (else first) contact's; Chinese without contacts."""
+    contact = customer.contacts.order_by("-is_primary", "id").first()
+    return "en" if contact is not None and contact.preferred_language.startswith("en") else "zh-hans"
+
+
 def contact_detail(*, user, customer: Customer, pk: int) -> Contact:
     contact = Contact.objects.filter(customer=customer, pk=pk).first()
     if contact is None:

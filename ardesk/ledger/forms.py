@@ -51,6 +51,17 @@ class DocumentForm(forms.Form):
     )
 
 
+class CustomerPickForm(forms.Form):
+    """The customer of a new document started from the ledger menu, found by code, name or credit code."""
+
+    q = forms.CharField(
+        label=_("Customer"),
+        max_length=100,
+        required=False,
+        help_text=_("Customer code, name or unified social credit code."),
+    )
+
+
 class DocumentFilterForm(forms.Form):
     q = forms.CharField(label=_("Number or reference"), required=False)
     customer_code = forms.CharField(label=_("Customer code"), required=False, max_length=32)

@@ -14,7 +14,7 @@ from ardesk.audit.services import record
 from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.companies.models import Company
 from ardesk.core.errors import InvalidInput
-from ardesk.core.money import CurrencyError, currency_decimals, from_minor, quantize, to_decimal, to_minor
+from ardesk.core.money import CurrencyError, currency_decimals, from_minor, grouped, quantize, to_decimal, to_minor
 from ardesk.customers.models import Customer
 from ardesk.ledger import domain, open_state, selectors
 from ardesk.ledger.errors import LedgerError
@@ -417,13 +417,17 @@ def allocation_create(
                 "(%(unapplied)s) on %(date)s or later."
             )
             % {
-                "amount": quantize(value, line.currency),
+                "amount": grouped(value, line.currency),
                 "currency": line.currency,
                 "invoice": line.document,
-                "open": from_minor(domain.least_available(line.amount, line_moves, on), line.currency),
+                "open": grouped(
+                    from_minor(domain.least_available(line.amount, line_moves, on), line.currency), line.currency
+                ),
                 "source": source,
                 "date": on.isoformat(),
-                "unapplied": from_minor(domain.least_available(-source.amount, source_moves, on), line.currency),
+                "unapplied": grouped(
+                    from_minor(domain.least_available(-source.amount, source_moves, on), line.currency), line.currency
+                ),
             }
         ) from None
     functional_currency = Company.objects.values_list("functional_currency", flat=True).get(pk=line.company_id)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("allocations/<int:pk>/reverse/", views.allocation_reverse, name="allocation_reverse"),
     path("customers/<int:pk>/panel/", views.customer_panel, name="customer_panel"),
     path("customers/<int:pk>/documents/new/", views.document_create, name="document_create"),
+    path("new-document/", views.document_new, name="document_new"),
     path("customers/<int:pk>/payment-term/", views.customer_terms, name="customer_terms"),
     path("import/", views.import_upload, name="import"),
     path("import/<int:pk>/", views.import_job, name="import_job"),

@@ -14,13 +14,14 @@ from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core import clock, exports
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.jobs import get_progress
-from ardesk.core.money import from_minor
+from ardesk.core.money import from_minor, grouped
 from ardesk.core.web import add_errors, is_htmx, page_of, requires
 from ardesk.customers import selectors as customer_selectors
 from ardesk.ledger import selectors, services
 from ardesk.ledger.api import visible_document
 from ardesk.ledger.forms import (
     AllocationForm,
+    CustomerPickForm,
     DocumentFilterForm,
     DocumentForm,
     ImportForm,
@@ -28,7 +29,7 @@ from ardesk.ledger.forms import (
     ReverseForm,
     TermForm,
 )
-from ardesk.ledger.imports.formats import KINDS
+from ardesk.ledger.imports.formats import KINDS, labelled_problems
 from ardesk.ledger.models import Allocation, Document, DueLine, ExchangeRate, ImportJob, PaymentTerm
 
 
@@ -184,6 +185,28 @@ def document_create(request, pk: int):
     return render(request, "ledger/document_form.html", {"form": form, "customer": customer})
 
 
+PICK_LIMIT = 20
+
+
+@requires("ledger.add_document")
+def document_new(request):
+    """A new document from the ledger menu: find the customer, then post on that customer's document form."""
+    form = CustomerPickForm(request.GET or None)
+    customers, more = None, False
+    if form.is_valid() and form.cleaned_data["q"]:
+        # Only the customers of the user's companies: the customer list's own search and access rule.
+        found = customer_selectors.customer_list(
+            user=request.user, filters=customer_selectors.CustomerFilters(q=form.cleaned_data["q"])
+        )
+        customers = list(found[: PICK_LIMIT + 1])
+        customers, more = customers[:PICK_LIMIT], len(customers) > PICK_LIMIT
+    return render(
+        request,
+        "ledger/document_new.html",
+        {"form": form, "customers": customers, "more": more, "limit": PICK_LIMIT},
+    )
+
+
 @requires("ledger.view_document")
 def document_detail(request, pk: int):
     document = visible_document(request.user, pk)
@@ -206,7 +229,8 @@ def document_detail(request, pk: int):
         choices = [
             (
                 line.pk,
-                f"{line.document.number} #{line.seq} · {line.due_on} · {from_minor(line.open_amount, line.currency)}",
+                f"{line.document.number} #{line.seq} · {line.due_on} · "
+                f"{grouped(from_minor(line.open_amount, line.currency), line.currency)} {line.currency}",
             )
             for line in selectors.open_lines(as_of=today, customer_ids=[document.customer_id])
             .filter(currency=document.currency)
@@ -316,7 +340,12 @@ def import_upload(request):
 def import_job(request, pk: int):
     """The state of an import: progress while it runs, then the problems or the confirm button, then the result."""
     job = get_object_or_404(ImportJob, pk=pk, company_id__in=company_ids_for(request.user))
-    context = {"job": job, "report": job.report, "progress": get_progress("import", job.pk)}
+    context = {
+        "job": job,
+        "report": job.report,
+        "problems": labelled_problems((job.report or {}).get("problems", [])),
+        "progress": get_progress("import", job.pk),
+    }
     if is_htmx(request):
         return render(request, "ledger/partials/import_job.html", context)
     return render(request, "ledger/import_job.html", context)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Sum
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 
 from ardesk.core import exports
 from ardesk.core.exports import ReportTable
@@ -321,6 +321,24 @@ JOURNAL_HEADERS = [
     "description",
     "source",
 ]
+
+
+# What each column of the journal export holds, shown on the journals page so that the people who
+# map the file into the ERP read the layout in the product, in their language.
+JOURNAL_COLUMN_MEANINGS = {
+    "entry_number": gettext_lazy("Entry number, per company (BD, year and month, sequence)"),
+    "date": gettext_lazy("Entry date, year-month-day (the period end for a provision)"),
+    "company": gettext_lazy("Company code"),
+    "kind": gettext_lazy("Provision, release, write-off or recovery"),
+    "line": gettext_lazy("Line number within the entry"),
+    "account": gettext_lazy("Account code from the company's provision policy"),
+    "account_role": gettext_lazy("Credit impairment loss, bad-debt allowance, accounts receivable or bank deposits"),
+    "debit": gettext_lazy("Debit amount with the currency's decimals (0 on a credit line)"),
+    "credit": gettext_lazy("Credit amount with the currency's decimals (0 on a debit line)"),
+    "currency": gettext_lazy("Functional currency"),
+    "description": gettext_lazy("Description of the entry"),
+    "source": gettext_lazy("The provision run, write-off or recovery that booked the entry"),
+}
 
 
 def journal_entries(company_ids: list[int], date_from: dt.date | None, date_to: dt.date | None):

@@ -523,5 +523,10 @@ def journals(request):
     return render(
         request,
         "provisioning/journals.html",
-        {"form": form, "page": page_of(request, entries.order_by("-on", "-id"), 50), "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page_of(request, entries.order_by("-on", "-id"), 50),
+            "query": query.urlencode(),
+            "columns": [(name, output.JOURNAL_COLUMN_MEANINGS[name]) for name in output.JOURNAL_HEADERS],
+        },
     )

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 import pytest
 from django.test import TestCase
@@ -156,6 +157,39 @@ def test_the_collector_puts_a_customer_on_hold_and_hands_it_to_legal(client, col
     assert customer.collection_profile.in_legal
     case = customer.legal_cases.get()
     assert (case.amount, case.lawyer) == (250000, "金杜")
+
+
+def _inputs_and_labels(html: str) -> tuple[list[str], dict[str, str]]:
+    """The ids of the visible inputs of the escalation panel and the text of each label by its target."""
+    section = html[html.index('id="escalation"') : html.index('id="timeline"')]
+    inputs = [
+        re.search(r'id="([^"]+)"', tag).group(1) if 'id="' in tag else ""
+        for tag in re.findall(r"<(?:input|textarea|select)\b[^>]*>", section)
+        if 'type="hidden"' not in tag
+    ]
+    labels = {target: text.strip() for target, text in re.findall(r'<label for="([^"]+)">([^<]*)</label>', section)}
+    return inputs, labels
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", ["Case reference", "Law firm / lawyer", "Notes"]), ("zh-hans", ["案号", "律师事务所 / 律师", "备注"])],
+)
+def test_every_input_of_the_legal_hand_over_has_a_visible_label(client, collector, customer, overdue, language, words):
+    signed_in(client, collector)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+    inputs, labels = _inputs_and_labels(
+        client.get(reverse("collections:customer", args=[customer.pk])).content.decode()
+    )
+    # Reason (to put on hold, to block dunning) and the three inputs of the hand-over to legal.
+    assert len(inputs) == 5
+    assert all(labels.get(i) for i in inputs), (inputs, labels)
+    assert [labels[i] for i in inputs[-3:]] == words
+    services.legal_case_open(by=collector, customer=customer, reference="(2026)沪01民初7号", lawyer="金杜")
+    inputs, labels = _inputs_and_labels(
+        client.get(reverse("collections:customer", args=[customer.pk])).content.decode()
+    )
+    assert inputs[-1].startswith("legal-close-notes-") and labels[inputs[-1]] == words[-1]
 
 
 def test_policies_export_and_import_on_the_screen(client, manager, collector):

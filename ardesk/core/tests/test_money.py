@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ardesk.core.money import CurrencyError, Money, currency_decimals, from_minor, money, quantize, to_minor
+from ardesk.core.money import CurrencyError, Money, currency_decimals, from_minor, grouped, money, quantize, to_minor
 
 
 def test_currency_decimals_come_from_iso_4217():
@@ -75,3 +75,10 @@ def test_amounts_in_templates_are_grouped_by_three_with_the_currencys_decimals(l
         assert amount(Decimal("1234567.8"), "CNY") == "1,234,567.80"
         assert amount(Decimal("1234567"), "JPY") == "1,234,567"
         assert minor(-150050, "CNY") == "-1,500.50"
+
+
+def test_an_amount_in_a_message_is_grouped_with_its_currencys_decimals():
+    assert grouped(Decimal("1234567.8"), "CNY") == "1,234,567.80"
+    assert grouped(Decimal("999.5"), "CNY") == "999.50"
+    assert grouped(1234567, "JPY") == "1,234,567"
+    assert grouped("-1000", "USD") == "-1,000.00"

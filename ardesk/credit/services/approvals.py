@@ -11,7 +11,7 @@ from ardesk.audit.services import record
 from ardesk.companies.access import ensure_permission
 from ardesk.core import clock
 from ardesk.core.errors import ApplicationError, InvalidInput, NotPermitted
-from ardesk.core.money import from_minor, quantize, to_decimal, to_minor
+from ardesk.core.money import from_minor, grouped, quantize, to_decimal, to_minor
 from ardesk.credit import domain
 from ardesk.credit.models import ApprovalLevel, CreditAccount, CreditRequest, RequestKind, RequestStatus
 from ardesk.credit.services.accounts import account_lock
@@ -182,9 +182,9 @@ def credit_request_decide(*, by, request: CreditRequest, approve: bool, note: st
         raise NotPermitted(
             _("%(amount)s %(currency)s is above your approval level of %(max)s %(currency)s.")
             % {
-                "amount": from_minor(amount, request.currency),
+                "amount": grouped(from_minor(amount, request.currency), request.currency),
                 "currency": request.currency,
-                "max": from_minor(maximum, request.currency),
+                "max": grouped(from_minor(maximum, request.currency), request.currency),
             }
         )
     request.status = RequestStatus.APPROVED if approve else RequestStatus.REJECTED

@@ -13,7 +13,7 @@ from ardesk.audit.services import record
 from ardesk.companies.access import ensure_permission
 from ardesk.core import clock
 from ardesk.core.errors import ApplicationError, InvalidInput
-from ardesk.core.money import from_minor
+from ardesk.core.money import from_minor, grouped
 from ardesk.credit import selectors
 from ardesk.credit.models import CreditAccount, CreditReview, ReviewDecision, ReviewReason, ReviewStatus
 from ardesk.credit.services.scoring import customer_score
@@ -58,7 +58,7 @@ def reviews_schedule(*, as_of: dt.date) -> int:
         currency = account.company.functional_currency
         if rules.review_overdue_amount and figures["overdue"] > rules.review_overdue_amount:
             detail = _("Overdue %(amount)s %(currency)s.") % {
-                "amount": from_minor(figures["overdue"], currency),
+                "amount": grouped(from_minor(figures["overdue"], currency), currency),
                 "currency": currency,
             }
             opened += bool(

@@ -320,7 +320,8 @@ def test_an_approver_above_their_level_is_refused_and_a_higher_level_approves(
         by=analyst, customer=customer, kind="limit", amount="20000000.00", reason="Big"
     )
     assert request.level == "CFO"
-    with pytest.raises(NotPermitted, match="above your approval level"):
+    # The amounts of the refusal are grouped, with the currency's decimals.
+    with pytest.raises(NotPermitted, match=r"20,000,000\.00 CNY is above your approval level of [\d,]+\.00 CNY"):
         services.credit_request_decide(by=manager, request=request, approve=True)
     services.credit_request_decide(by=cfo, request=request, approve=True, note="Board minutes attached")
     account = CreditAccount.objects.get(customer=customer)

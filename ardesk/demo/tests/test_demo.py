@@ -2,20 +2,25 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from ardesk.audit.selectors import chain_break
+from ardesk.collections.models import Notice
 from ardesk.companies.models import Company
 from ardesk.core import clock
+from ardesk.credit.models import CreditRequest
 from ardesk.customers.domain import uscc_problem
 from ardesk.customers.models import Contact, Customer
+from ardesk.customers.selectors import preferred_language
 from ardesk.demo.generator import demo_customers
 from ardesk.demo.ledger_loader import ledger_problems
 from ardesk.ledger.models import Document
 
 ANCHOR = dt.date(2026, 1, 1)
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def test_generation_is_deterministic():
@@ -48,6 +53,19 @@ def test_demo_command_loads_once_and_reuses(capsys):
     out = capsys.readouterr().out
     assert "accountant" in out and "ardesk2026" in out
     assert "AR accountant 应收会计" in out and "ar_accountant" not in out  # role labels, not codes
+    # Credit requests and dunning notices are written in the customer's language, never half and half.
+    requests = list(CreditRequest.objects.select_related("customer"))
+    assert requests
+    for request in requests:
+        # The reason and an approver's note; a note the system writes itself is in the interface's language.
+        written = request.reason + (request.decision_note if request.decided_by_id else "")
+        if preferred_language(request.customer) == "en":
+            assert not CJK.search(written), written
+        else:
+            assert not re.search("[A-Za-z]", written), written
+    english_notices = Notice.objects.filter(customer__contacts__preferred_language="en").exclude(subject="")
+    assert set(english_notices.values_list("language", flat=True)) <= {"en"}
+    assert not Notice.objects.exclude(subject="").exclude(pk__in=english_notices).exclude(language="zh-hans").exists()
     call_command("demo", no_serve=True)
     assert Customer.objects.count() == 300
     assert "reusing" in capsys.readouterr().out

@@ -83,6 +83,47 @@ KIND_LABELS = {
 }
 
 
+# What each column (and the two places a problem may sit outside a row: the header row, the whole
+# file) is called on screen; an import problem names its field by the label, then by the column
+# name the file uses, so a Chinese user reads 到期日 and still finds due_date in the file.
+FIELD_LABELS = {
+    "code": gettext_lazy("Customer code"),
+    "name": gettext_lazy("Customer name"),
+    "uscc": gettext_lazy("Unified social credit code"),
+    "currency": gettext_lazy("Currency"),
+    "payment_terms": gettext_lazy("Payment terms"),
+    "parent_code": gettext_lazy("Parent customer code"),
+    "collector": gettext_lazy("Collector"),
+    "number": gettext_lazy("Document number"),
+    "customer": gettext_lazy("Customer code"),
+    "issue_date": gettext_lazy("Issue date"),
+    "due_date": gettext_lazy("Due date"),
+    "date": gettext_lazy("Date"),
+    "amount": gettext_lazy("Amount"),
+    "external_ref": gettext_lazy("External reference"),
+    "cost": gettext_lazy("Cost"),
+    "order_ref": gettext_lazy("Sales order number"),
+    "invoice": gettext_lazy("Invoice number"),
+    "receipt": gettext_lazy("Receipt or credit note number"),
+}
+PLACE_LABELS = {"header": gettext_lazy("Header row"), "file": gettext_lazy("The whole file")}
+
+
+def labelled_problems(problems: list[dict]) -> list[dict]:
+    """An import report's problems with their field as the user reads it: label and the file's column name."""
+    labelled = []
+    for problem in problems:
+        field = problem["field"]
+        if field in PLACE_LABELS:
+            label, column = str(PLACE_LABELS[field]), ""
+        elif field in FIELD_LABELS:
+            label, column = str(FIELD_LABELS[field]), field
+        else:
+            label, column = field, ""
+        labelled.append({**problem, "label": label, "column": column})
+    return labelled
+
+
 def header_map(kind: str, headers: list[str]) -> tuple[dict[str, int], list[str]]:
     """Which column holds each field, from English or Chinese headers; and the problems found.
 

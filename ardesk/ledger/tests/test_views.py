@@ -51,6 +51,36 @@ def test_post_an_invoice_from_the_form(web, customer):
     assert "99.90" in web.get(response["Location"]).content.decode()
 
 
+def test_a_new_document_from_the_ledger_menu_picks_a_customer_of_the_users_companies(
+    web, accountant, customer, other_company
+):
+    CustomerFactory(company=other_company, code="C1X", name="Elsewhere Ltd")
+    home = web.get("/ledger/documents/").content.decode()
+    assert 'href="/ledger/new-document/"' in home
+    found = web.get("/ledger/new-document/", {"q": "C1"})
+    assert [c.code for c in found.context["customers"]] == ["C1"]
+    form_url = f"/ledger/customers/{customer.pk}/documents/new/"
+    assert f'href="{form_url}"' in found.content.decode()
+    response = web.post(
+        form_url,
+        {
+            "doc_type": "invoice",
+            "number": "INV-M1",
+            "issue_on": "2024-03-01",
+            "due_on": "2024-03-31",
+            "currency": "CNY",
+            "amount": "12.00",
+        },
+    )
+    assert response["Location"] == f"/ledger/documents/{Document.objects.get(number='INV-M1', customer=customer).pk}/"
+
+
+def test_only_who_posts_documents_may_start_one_from_the_menu(client, auditor):
+    client.force_login(auditor)
+    assert client.get("/ledger/new-document/", {"q": "C1"}).status_code == 403
+    assert 'href="/ledger/new-document/"' not in client.get("/ledger/documents/").content.decode()
+
+
 def test_form_errors_are_shown_and_nothing_is_posted(web, customer):
     response = web.post(
         f"/ledger/customers/{customer.pk}/documents/new/",
@@ -81,6 +111,20 @@ def test_over_allocation_shows_a_message(web, accountant, customer):
     assert "more than is open" in response.content.decode() and not Allocation.objects.exists()
 
 
+def test_amounts_in_the_allocation_drop_down_and_its_messages_are_grouped(web, accountant, customer):
+    inv = invoice(accountant, customer, "INV-1", "12345.6")
+    rec = receipt(accountant, customer, "R-1", "20000")
+    page = web.get(f"/ledger/documents/{rec.pk}/").content.decode()
+    line = inv.lines.get()
+    assert f'<option value="{line.pk}">INV-1 #1 · {line.due_on} · 12,345.60 CNY</option>' in page
+    response = web.post(
+        f"/ledger/documents/{rec.pk}/allocate/", {"line": line.pk, "amount": "15000", "on": "2024-01-02"}, follow=True
+    )
+    body = response.content.decode()
+    assert "15,000.00 CNY is more than is open on" in body
+    assert "(12,345.60)" in body and "(20,000.00)" in body
+
+
 def test_reverse_from_the_document_page(web, accountant, customer):
     inv = invoice(accountant, customer, "INV-1", "100")
     web.post(f"/ledger/documents/{inv.pk}/reverse/", {"on": "2024-01-05", "reason": "duplicate"})
@@ -98,6 +142,30 @@ def test_an_allocation_can_be_undone_from_the_document_page_once(web, accountant
     web.post(f"/ledger/allocations/{allocation.pk}/reverse/", {"next": f"/ledger/documents/{inv.pk}/"})
     assert Allocation.objects.filter(reverses=allocation).count() == 1
     assert undo not in web.get(f"/ledger/documents/{inv.pk}/").content.decode()
+
+
+def test_import_problems_name_the_column_by_its_label_then_the_files_column(
+    web, customer, django_capture_on_commit_callbacks
+):
+    bad = b"number,customer,issue_date,due_date,currency,amount\nA2,C1,2024-01-01,x,CNY,5\n"
+    web.post("/accounts/language/", {"language": "zh-hans"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = web.post(
+            "/ledger/import/",
+            {"kind": "invoices", "company": customer.company_id, "file": SimpleUploadedFile("bad.csv", bad)},
+        )
+    body = web.get(response["Location"]).content.decode()
+    problems = body[body.index('id="problems"') :]
+    assert "<td>到期日 (<code>due_date</code>)</td>" in problems
+    assert "<td>due_date</td>" not in problems
+    missing = b"number,customer,issue_date,currency,amount\nA3,C1,2024-01-01,CNY,5\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = web.post(
+            "/ledger/import/",
+            {"kind": "invoices", "company": customer.company_id, "file": SimpleUploadedFile("m.csv", missing)},
+        )
+    body = web.get(response["Location"]).content.decode()
+    assert "<td>表头行</td>" in body[body.index('id="problems"') :]
 
 
 def test_document_list_filters_and_exports(web, accountant, customer):

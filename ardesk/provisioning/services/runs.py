@@ -18,7 +18,7 @@ from ardesk.companies.models import Company
 from ardesk.core import calendar, clock
 from ardesk.core.bulk import insert_rows
 from ardesk.core.errors import InvalidInput, NotPermitted
-from ardesk.core.money import from_minor, to_decimal, to_minor
+from ardesk.core.money import from_minor, grouped, to_decimal, to_minor
 from ardesk.ledger import selectors as ledger
 from ardesk.ledger.open_items import report_session
 from ardesk.provisioning import domain, selectors
@@ -382,7 +382,10 @@ def run_approve(*, by, run: ProvisionRun) -> ProvisionRun:
     if booked != run.booked:
         raise ProvisioningError(
             _("The allowance booked changed since the run was prepared (%(then)s, now %(now)s): prepare it again.")
-            % {"then": from_minor(run.booked, run.currency), "now": from_minor(booked, run.currency)}
+            % {
+                "then": grouped(from_minor(run.booked, run.currency), run.currency),
+                "now": grouped(from_minor(booked, run.currency), run.currency),
+            }
         )
     lines = domain.provision_entry(run.difference)
     if lines:

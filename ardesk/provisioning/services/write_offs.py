@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ardesk.audit.services import record
 from ardesk.companies.models import Company
 from ardesk.core.errors import InvalidInput, NotPermitted
-from ardesk.core.money import from_minor, to_decimal, to_minor
+from ardesk.core.money import from_minor, grouped, to_decimal, to_minor
 from ardesk.customers.models import Customer
 from ardesk.ledger import services as ledger
 from ardesk.ledger.errors import LedgerError
@@ -75,7 +75,7 @@ def write_off_request(
             if not 0 < minor <= line.open_now:
                 errors.setdefault(f"amounts.{line.pk}", []).append(
                     _("%(doc)s: write off more than 0 and at most the open %(open)s.")
-                    % {"doc": line.document.number, "open": from_minor(line.open_now, currency)}
+                    % {"doc": line.document.number, "open": grouped(from_minor(line.open_now, currency), currency)}
                 )
         if line.pk in pending:
             errors.setdefault("items", []).append(
@@ -258,7 +258,10 @@ def recovery_record(
     if not 0 < minor <= write_off.amount - recovered:
         errors["amount"] = [
             _("Recover more than 0 and at most the %(left)s %(c)s still written off.")
-            % {"left": from_minor(write_off.amount - recovered, write_off.currency), "c": write_off.currency}
+            % {
+                "left": grouped(from_minor(write_off.amount - recovered, write_off.currency), write_off.currency),
+                "c": write_off.currency,
+            }
         ]
     if on < write_off.on:
         errors["on"] = [_("A recovery cannot be dated before the write-off.")]

@@ -172,3 +172,15 @@ def test_a_manager_brings_forward_the_allowance_once(manager, accountant, compan
     ).content.decode()
     assert "brought forward before them" in page
     assert web(accountant).post("/provisioning/opening/", {"company": "SH01"}).status_code == 403
+
+
+def test_the_journals_page_explains_the_export_layout_in_words_not_a_repository_path(manager):
+    client = web(manager)
+    page = client.get("/provisioning/journals/").content.decode()
+    assert ".md" not in page and "docs/" not in page
+    layout = page[page.index('id="export-layout"') :]
+    assert "<code>entry_number</code></td><td>Entry number, per company (BD, year and month, sequence)" in layout
+    assert layout.count("<code>") == 12
+    client.post("/accounts/language/", {"language": "zh-hans"})
+    page = client.get("/provisioning/journals/").content.decode()
+    assert "<code>account_role</code></td><td>信用减值损失、坏账准备、应收账款或银行存款" in page

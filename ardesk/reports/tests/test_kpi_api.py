@@ -212,3 +212,22 @@ def test_the_page_charts_the_monthly_trend_from_its_data(ledger, manager):
     assert dso["axis"] == 0 and dso["data"][0] == "40.6"  # February's DSO, as the API gives it
     body = page.content.decode()
     assert 'id="kpi-trend-data"' in body and "ardesk/kpi.js" in body
+
+
+def test_the_kpi_names_are_chinese_on_the_chinese_page_and_in_its_exports(ledger, manager):
+    client = web_for(manager)
+    client.post("/accounts/language/", {"language": "zh-hans"})
+    page = client.get("/reports/kpi/", PAGE)
+    body = page.content.decode()
+    assert "倒推法周转天数（倒推法DSO）" in body and "最佳周转天数（最佳DSO）" in body
+    assert "Countback" not in body and "Best possible" not in body
+    assert [s["name"] for s in page.context["trend_chart"]["series"]][:2] == [
+        "应收账款周转天数（天）",
+        "倒推法周转天数（天）",
+    ]
+    book = load_workbook(io.BytesIO(client.get("/reports/kpi/", {**PAGE, "export": "xlsx"}).content))
+    cells = [str(c) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row if c]
+    assert "倒推法周转天数（天）" in cells and "倒推法周转天数（倒推法DSO）" in cells
+    assert not [c for c in cells if "Countback" in c or "Best possible" in c]
+    csv_text = client.get("/reports/kpi/", {**PAGE, "export": "csv"}).content.decode("utf-8-sig")
+    assert "倒推法周转天数（天）" in csv_text and "Countback" not in csv_text
