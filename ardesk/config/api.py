@@ -10,6 +10,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import DataError
 from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -122,6 +123,15 @@ def on_permission_denied(request, exc):
 @api.exception_handler(Http404)
 def on_not_found(request, exc):
     return error(request, 404, "not_found", str(exc) or _("Not found."))
+
+
+@api.exception_handler(DataError)
+def on_data_error(request, exc: DataError):
+    """A value the database refuses to store or compare (a NUL character on PostgreSQL, a text longer than
+    its column): the request's fault, so a 400 in the error shape rather than a server error."""
+    return error(
+        request, 400, "invalid_input", _("A value in the request cannot be stored: a NUL character or a text too long.")
+    )
 
 
 @api.exception_handler(HttpError)

@@ -74,17 +74,20 @@ class DocumentDetailOut(DocumentOut):
 
 
 class DocumentIn(Strict):
+    """A document to post. Its dates, currency and amounts are checked by the ledger's document rules
+    (``domain.document_problems``), so the API, the screens and an import refuse a mistake in the same words."""
+
     company: str = Field(..., description="Company code")
     customer: str = Field(..., description="Customer code")
     doc_type: str = Field(..., description="invoice, credit_note, debit_note, receipt or adjustment")
     number: str
-    issue_on: Day
-    currency: Currency
-    amount: Amount = Field(..., description="Positive; an adjustment may be negative (a credit)")
-    due_on: Day | None = None
+    issue_on: dt.date
+    currency: str
+    amount: Decimal = Field(..., description="Positive; an adjustment may be negative (a credit)")
+    due_on: dt.date | None = None
     payment_term: str | None = Field(None, description="Payment term code")
     external_ref: str = ""
-    cost: Amount | None = None
+    cost: Decimal | None = None
     order_ref: str = ""
     reference: str = Field("", description="For receipts and credit notes: the invoice number it pays")
     description: str = ""

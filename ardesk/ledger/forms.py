@@ -19,8 +19,10 @@ class DocumentForm(forms.Form):
         choices=[c for c in DocumentType.choices if c[0] not in (DocumentType.WRITE_OFF, DocumentType.RECOVERY)],
     )
     number = forms.CharField(label=_("Number"), max_length=40)
-    issue_on = DayField(label=_("Date"), widget=DATE)
-    due_on = DayField(
+    # The document's dates are checked by the ledger's document rules (domain.document_problems), so
+    # the form, the API and an import give the same words for a date out of range.
+    issue_on = forms.DateField(label=_("Date"), widget=DATE)
+    due_on = forms.DateField(
         label=_("Due date"),
         required=False,
         widget=DATE,

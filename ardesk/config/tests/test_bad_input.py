@@ -191,3 +191,14 @@ def test_a_payment_term_code_longer_than_its_column_is_refused(accountant):
     # PostgreSQL refused the insert (varchar(20)) with a server error; SQLite stored it.
     body = {"code": "N" * 21, "name": "Net 30"}
     assert_error(send(api_client(accountant), "post", "/api/v1/ledger/payment-terms", body), 422, "code")
+
+
+def test_a_nul_character_in_a_search_is_refused_not_a_server_error(accountant, company):
+    """PostgreSQL cannot store or compare a NUL in text; the API answers 400 in the error shape."""
+    from django.db import connection
+
+    response = api_client(accountant).get("/api/v1/customers", {"q": "ab\x00c"})
+    if connection.vendor == "postgresql":
+        assert_error(response, 400)
+    else:  # SQLite compares it like any other character: nothing matches
+        assert response.status_code == 200 and response.json()["count"] == 0

@@ -30,7 +30,7 @@ def ask(analyst, customer, amount: str) -> CreditRequest:
 @pytest.fixture
 def scored(analyst, customer, settings):
     settings.ARDESK_LIMIT_STEP = "1"
-    services.statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
+    services.financial_statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
     return services.customer_score(by=analyst, customer=customer)
 
 

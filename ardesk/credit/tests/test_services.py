@@ -398,13 +398,13 @@ def test_completing_a_review_rescores_and_records_the_decision(customer, analyst
     ],
 )
 def test_a_recommended_limit_is_rounded_down_to_the_step(amount, step, rounded):
-    from ardesk.credit.scoring import round_limit
+    from ardesk.credit.services.scoring import round_limit
 
     assert round_limit(Decimal(amount), Decimal(step)) == Decimal(rounded)
 
 
 def test_the_stored_recommendation_is_a_round_figure_and_says_so(customer, analyst, settings):
-    services.statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
+    services.financial_statement_save(by=analyst, customer=customer, period_end=dt.date(2024, 12, 31), lines=STATEMENT)
     settings.ARDESK_LIMIT_STEP = "1"
     exact = services.customer_score(by=analyst, customer=customer).recommended_limit
     settings.ARDESK_LIMIT_STEP = "50000"

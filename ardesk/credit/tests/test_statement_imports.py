@@ -13,7 +13,9 @@ from ardesk.ledger.tests.xlsx_files import xlsx
 
 
 def imported(analyst, company, data: bytes, name: str = "s.csv"):
-    return services.statements_import(by=analyst, handle=io.BytesIO(data), filename=name, company_ids=[company.pk])
+    return services.financial_statements_import(
+        by=analyst, handle=io.BytesIO(data), filename=name, company_ids=[company.pk]
+    )
 
 
 @pytest.mark.parametrize(

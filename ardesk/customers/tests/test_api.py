@@ -149,7 +149,8 @@ def test_revoked_token_is_refused(accountant):
     assert response.status_code == 401 and response.json()["error"]["code"] == "unauthorized"
 
 
-def test_openapi_schema_is_published(client):
+def test_openapi_schema_is_published(client, accountant):
+    client.force_login(accountant)
     response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200
     assert "/api/v1/customers" in response.json()["paths"]
