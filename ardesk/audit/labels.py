@@ -128,6 +128,7 @@ FIELD_LABELS = {
     "source": _("Source"),
     "currency": _("Currency"),
     "reason": _("Reason"),
+    "note": _("Note"),
     "detail": _("Detail"),
     "status": _("Status"),
     "username": _("User name"),
@@ -172,3 +173,13 @@ def register_key_labeller(labeller: Callable[[str], str]) -> None:
     """Add a labeller of keys (e.g. the credit context's financial statement lines); registered once."""
     if labeller not in KEY_LABELLERS:
         KEY_LABELLERS.append(labeller)
+
+
+# Labellers of stored text values (a reason code, a level's name): each returns the words, or "".
+VALUE_LABELLERS: list[Callable[[str, str], str]] = []
+
+
+def register_value_labeller(labeller: Callable[[str, str], str]) -> None:
+    """Add a labeller of ``(key, value)`` text values (e.g. the credit check's reason codes); registered once."""
+    if labeller not in VALUE_LABELLERS:
+        VALUE_LABELLERS.append(labeller)

@@ -47,7 +47,7 @@ class FinancialStatement(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.customer_id} {self.period_end} {self.period_kind}"
+        return f"{self.customer_id} {self.period_end} {self.get_period_kind_display()}"
 
 
 class CreditGroup(models.Model):

@@ -20,6 +20,7 @@ from ardesk.audit.labels import (
     KEY_LABELLERS,
     LIST_LABELLERS,
     MINOR_UNIT_KEYS,
+    VALUE_LABELLERS,
     VALUE_LABELS,
 )
 from ardesk.core.money import CurrencyError, MinorUnitsField, currency_decimals, from_minor
@@ -108,6 +109,8 @@ def _shown(model, key: str, value, currency: str):
     if isinstance(value, str):
         if key in VALUE_LABELS or value in VALUE_LABELS:
             return str(VALUE_LABELS.get(value, value))
+        if label := next((words for labeller in VALUE_LABELLERS if (words := labeller(key, value))), ""):
+            return label
         if DECIMAL.match(value):
             try:
                 number = Decimal(value)
