@@ -61,7 +61,11 @@ def main(stop_file: Path, count_file: Path) -> None:
                 amount=f"{n}00.00",
             )
         done = n
-        count_file.write_text(str(done))
+        # Written aside, then moved into place: the test reads the count while this writes it, and must
+        # never see the file empty.
+        written = count_file.with_suffix(".tmp")
+        written.write_text(str(done))
+        os.replace(written, count_file)
 
 
 if __name__ == "__main__":
