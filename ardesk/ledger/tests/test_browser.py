@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 from ardesk.core.testing.browser import BROWSER, signed_in
@@ -32,7 +34,8 @@ def test_import_a_file_with_a_bad_row_fix_it_and_see_the_balance(page, live_serv
     problems = page.locator("#problems tbody tr")
     expect(problems).to_have_count(1)
     expect(problems.first.locator("td").nth(0)).to_have_text("3")
-    expect(problems.first.locator("td").nth(1)).to_have_text("due_date")
+    # The column by its label in the user's language, then as the file names it.
+    expect(problems.first.locator("td").nth(1)).to_have_text(re.compile(r"^到期日 \(due_date\)\s*$"))
     assert not Document.objects.exists()
 
     upload(
