@@ -544,6 +544,11 @@ class RequestContext:
     grade: str
     warnings: list[str]
 
+    @property
+    def overdue_bands_shown(self) -> list[tuple[str, Decimal]]:
+        """The age bands that hold something overdue, as the queue lists them."""
+        return [(label, amount) for label, amount in self.overdue_bands if amount]
+
 
 def request_contexts(requests, *, today: dt.date) -> dict[int, RequestContext]:
     """Each pending request's context by request id: current limit, exposure, overdue by age, the suggestion.
