@@ -35,6 +35,8 @@ NAVIGATION = [
     (_("Credit"), _("Import statements"), "credit:financial_statements_import", "credit.add_financialstatement"),
     (_("Credit"), _("Scorecards"), "credit:scorecards", "credit.view_scorecard"),
     (_("Control"), _("Audit trail"), "audit:list", "audit.view_auditevent"),
+    (_("Control"), _("Users and roles"), "accounts:users", "auth.view_user"),
+    (_("Control"), _("Companies"), "accounts:companies", "companies.add_company"),
     (_("Control"), _("API documentation"), "api-1:openapi-view", None),
 ]
 

@@ -6,10 +6,12 @@ import datetime as dt
 import hashlib
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.utils import timezone, translation
 
 from ardesk.accounts.models import ApiToken, Preference
 from ardesk.accounts.roles import role_label
+from ardesk.companies.models import CompanyGrant
 from ardesk.core import prepared
 
 
@@ -28,6 +30,17 @@ def api_language(request, user) -> str:
     if request.META.get("HTTP_ACCEPT_LANGUAGE"):
         return translation.get_language_from_request(request)
     return user_language(user) or settings.LANGUAGE_CODE
+
+
+def users_overview():
+    """Every user with its roles and companies, for the administration screen and `ardesk user list`."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.order_by("username")
+        .prefetch_related("groups", Prefetch("company_grants", queryset=CompanyGrant.objects.select_related("company")))
+    )
 
 
 def user_roles(user) -> list[str]:

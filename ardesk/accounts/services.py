@@ -1,4 +1,4 @@
-"""Users' language, API tokens and the first administrator."""
+"""Users: their language, API tokens, roles, company access and whether they may sign in."""
 
 from __future__ import annotations
 
@@ -14,9 +14,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ardesk.accounts.domain import Actor, rights_change_problem
 from ardesk.accounts.models import ApiToken, Preference
+from ardesk.accounts.roles import ROLE_LABELS
 from ardesk.audit.services import record
-from ardesk.core.errors import ApplicationError, NotFound
+from ardesk.companies.models import Company
+from ardesk.companies.services import company_grant, company_revoke
+from ardesk.core.errors import ApplicationError, NotFound, NotPermitted
 
 User = get_user_model()
 
@@ -69,6 +73,45 @@ def token_revoke(*, prefix: str, by=None) -> ApiToken:
     return token
 
 
+def _actor(by) -> Actor | None:
+    return Actor(user_id=by.pk, is_superuser=by.is_superuser) if by is not None else None
+
+
+def _ensure_may_change_rights(by, user, *, makes_superuser: bool = False) -> None:
+    """The acting user may change this user's rights (never its own), else NotPermitted; None is the operator."""
+    problem = rights_change_problem(
+        actor=_actor(by), user_ids={user.pk} if user.pk else set(), makes_superuser=makes_superuser
+    )
+    if problem:
+        raise NotPermitted(problem)
+
+
+def _role_groups(roles) -> list:
+    """The groups of these role names, refusing a name that is no role."""
+    from django.contrib.auth.models import Group
+
+    roles = list(dict.fromkeys(roles))
+    unknown = [name for name in roles if name not in ROLE_LABELS]
+    if unknown:
+        raise ApplicationError(
+            _("%(name)s is not a role. The roles are: %(roles)s.")
+            % {"name": unknown[0], "roles": ", ".join(ROLE_LABELS)},
+            field="roles",
+        )
+    return list(Group.objects.filter(name__in=roles))
+
+
+def _companies(codes) -> list[Company]:
+    codes = list(dict.fromkeys(codes))
+    found = {company.code: company for company in Company.objects.filter(code__in=codes)}
+    missing = [code for code in codes if code not in found]
+    if missing:
+        raise ApplicationError(
+            _("Company %(code)s does not exist.") % {"code": missing[0]}, field="companies", code="not_found"
+        )
+    return [found[code] for code in codes]
+
+
 @transaction.atomic
 def user_create(
     *,
@@ -76,18 +119,28 @@ def user_create(
     password: str,
     email: str = "",
     roles: list[str] = (),
+    companies: list[str] = (),
     is_superuser: bool = False,
     is_staff: bool = False,
     validate: bool = True,
     by=None,
 ):
-    """Create a user with roles, after checking the password against the policy."""
-    from django.contrib.auth.models import Group
+    """Create a user with roles and company access, after checking the password against the policy.
 
+    ``by`` is the administrator acting (None from the command line, the server's operator): only a
+    superuser makes a superuser. The audit trail records the user, its roles and its companies.
+    """
+    username = (username or "").strip()
+    if not username:
+        raise ApplicationError(_("A user name is required."), field="username")
     if User.objects.filter(username=username).exists():
         raise ApplicationError(
             _("User %(name)s already exists.") % {"name": username}, field="username", code="duplicate"
         )
+    if is_superuser:
+        _ensure_may_change_rights(by, User(), makes_superuser=True)
+    groups = _role_groups(roles)
+    granted = _companies(companies)
     user = User(username=username, email=email, is_superuser=is_superuser, is_staff=is_staff or is_superuser)
     if validate:
         try:
@@ -96,6 +149,47 @@ def user_create(
             raise ApplicationError(" ".join(exc.messages), field="password") from exc
     user.set_password(password)
     user.save()
-    if roles:
-        user.groups.add(*Group.objects.filter(name__in=roles))
+    if groups:
+        user.groups.add(*groups)
+    for company in granted:
+        company_grant(user=user, company=company, by=by)
+    return user
+
+
+@transaction.atomic
+def user_grant(*, user, roles: list[str] = (), companies: list[str] = (), by=None):
+    """Add roles and company access to a user (another administrator's change, never one's own)."""
+    _ensure_may_change_rights(by, user)
+    groups = _role_groups(roles)
+    granted = _companies(companies)
+    if groups:
+        user.groups.add(*groups)
+    for company in granted:
+        company_grant(user=user, company=company, by=by)
+    return user
+
+
+@transaction.atomic
+def user_revoke(*, user, roles: list[str] = (), companies: list[str] = (), by=None):
+    """Take roles and company access away from a user."""
+    _ensure_may_change_rights(by, user)
+    groups = _role_groups(roles)
+    taken = _companies(companies)
+    if groups:
+        user.groups.remove(*groups)
+    for company in taken:
+        company_revoke(user=user, company=company, by=by)
+    return user
+
+
+@transaction.atomic
+def user_set_active(*, user, active: bool, by=None):
+    """Deactivate a user (it can no longer sign in, and its API tokens stop working) or activate it again.
+
+    A user is deactivated, not deleted: the audit trail and the records it made keep naming it.
+    """
+    _ensure_may_change_rights(by, user)
+    if user.is_active != active:
+        user.is_active = active
+        user.save(update_fields=["is_active"])
     return user

@@ -18,4 +18,8 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("tokens/", views.token_issue, name="token_issue"),
     path("tokens/<str:prefix>/revoke/", views.token_revoke, name="token_revoke"),
+    path("users/", views.users, name="users"),
+    path("users/new/", views.user_new, name="user_new"),
+    path("users/<int:pk>/", views.user_edit, name="user_edit"),
+    path("companies/", views.companies, name="companies"),
 ]

@@ -9,17 +9,18 @@ from django.utils.translation import gettext as _
 from ardesk.audit.services import record, snapshot
 from ardesk.companies.models import Company, CompanyGrant
 from ardesk.core.errors import ApplicationError
-from ardesk.core.money import CurrencyError, currency_decimals
+from ardesk.core.money import is_currency
 
 
 @transaction.atomic
 def company_create(*, code: str, name: str, functional_currency: str = "CNY", by=None, **fields) -> Company:
     """Create a legal entity after checking its code and currency."""
-    currency = functional_currency.upper()
-    try:
-        currency_decimals(currency)
-    except CurrencyError as exc:
-        raise ApplicationError(str(exc), field="functional_currency") from exc
+    currency = (functional_currency or "").upper()
+    if not is_currency(currency):
+        raise ApplicationError(
+            _("%(code)s is not an ISO 4217 currency code.") % {"code": functional_currency},
+            field="functional_currency",
+        )
     if Company.objects.filter(code=code).exists():
         raise ApplicationError(
             _("Company code %(code)s is already used.") % {"code": code}, field="code", code="duplicate"

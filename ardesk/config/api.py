@@ -20,6 +20,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, SessionAuth
 
 from ardesk.accounts.selectors import api_language, token_user
+from ardesk.audit.context import RequestContext, client_ip, current
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.schemas import ErrorOut
 
@@ -31,6 +32,8 @@ class TokenAuth(HttpBearer):
         user = token_user(token)
         if user is not None:
             request.user = user
+            # The audit trail names the token's user for events raised away from the view (signals).
+            current.set(RequestContext(user_id=user.pk, user_name=user.get_username(), ip=client_ip(request)))
             request.LANGUAGE_CODE = api_language(request, user)
             translation.activate(request.LANGUAGE_CODE)
         return user

@@ -107,3 +107,25 @@ def test_an_api_token_is_shown_once_and_can_be_revoked(page, live_server, person
     assert row.locator("button[type=submit]").count() == 0  # nothing left to revoke
     assert page.locator(".messages li.success").is_visible()
     assert re.search(r"/accounts/profile/$", page.url)
+
+
+def test_the_administrator_creates_a_user_from_the_administration_screen(page, live_server, persona):
+    from ardesk.accounts.roles import COLLECTOR
+    from ardesk.companies.models import CompanyGrant
+
+    signed_in(page, live_server, persona("administrator"))
+    page.click("nav.sidebar a[href='/accounts/users/']")
+    with page.expect_navigation():
+        page.click("a[href='/accounts/users/new/']")
+    page.fill("#id_username", "zhou")
+    page.fill("#id_email", "zhou@example.cn")
+    page.fill("#id_password", "Receivable-2026-ok")
+    page.check(f"input[name=roles][value={COLLECTOR}]")
+    page.check("input[name=companies][value=SH01]")
+    with page.expect_navigation():
+        page.click("form.panel button[type=submit]")
+    row = page.locator("#users tr", has_text="zhou")
+    assert row.is_visible()
+    assert "催收专员" in row.inner_text()  # the role by its name, in the administrator's language
+    assert "SH01" in row.inner_text()
+    assert CompanyGrant.objects.filter(user__username="zhou", company__code="SH01").exists()
