@@ -20,7 +20,7 @@ urlpatterns = [
     path("credit/", include("ardesk.credit.urls")),
     path("audit/", include("ardesk.audit.urls")),
     path("api/v1/", api_urls()),
-    re_path(r"^api/v1/(?P<rest>.*)$", not_found),
+    re_path(r"^api/v1/(?P<rest>[\s\S]*)$", not_found),  # any path, even one holding a newline
     path("admin/", admin.site.urls),
     path("", include("ardesk.operations.urls")),
 ]

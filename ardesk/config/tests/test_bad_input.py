@@ -96,7 +96,15 @@ def test_a_promise_on_lines_with_huge_ids_is_refused(collector, customer):
     )
 
 
-@pytest.mark.parametrize("path", ["/api/v1/customers/abc", "/api/v1/ledger/documents/1x", "/api/v1/nowhere"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/customers/abc",
+        "/api/v1/ledger/documents/1x",
+        "/api/v1/nowhere",
+        "/api/v1/customers/%C2%80%0A%F2%94%83%99",  # a newline in the path (found by schemathesis)
+    ],
+)
 def test_a_malformed_id_or_unknown_path_is_a_json_404(manager, path):
     assert_error(api_client(manager).get(path), 404)
 
