@@ -192,6 +192,14 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+# A job whose worker dies mid-way is not lost: the message is acknowledged only once the job ends,
+# and a worker process killed under it hands it back to the queue at once (the prefork pool
+# notices). A whole worker host lost is redelivered after the visibility timeout. Every job is
+# written to run again safely: imports are one transaction, deliveries skip what was sent.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("ARDESK_JOB_VISIBILITY_SECONDS", "3600"))}
 # Scheduled jobs, each safe to run again: `celery beat` runs them with a broker; without one,
 # `ardesk serve` runs them in a thread of the web process every ARDESK_SCHEDULE_SECONDS.
 CELERY_BEAT_SCHEDULE = {

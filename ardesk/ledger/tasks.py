@@ -27,6 +27,8 @@ def _run(job: ImportJob, *, dry_run: bool):
 def import_check(job_id: int) -> None:
     """Check an uploaded file without writing: every problem, line by line."""
     job = ImportJob.objects.select_related("company", "created_by").get(pk=job_id)
+    if job.status != ImportJobStatus.CHECKING:
+        return  # checked already: a redelivered message after its worker died
     try:
         report = _run(job, dry_run=True)
     except Exception as exc:
@@ -38,8 +40,14 @@ def import_check(job_id: int) -> None:
 
 @shared_task
 def import_write(job_id: int) -> None:
-    """Import a checked file in one transaction; the report says what was written."""
+    """Import a checked file in one transaction; the report says what was written.
+
+    A worker killed mid-way leaves nothing written (the transaction never commits) and the job
+    "importing"; the queue hands the job to another worker, which imports the file whole.
+    """
     job = ImportJob.objects.select_related("company", "created_by").get(pk=job_id)
+    if job.status != ImportJobStatus.IMPORTING:
+        return  # imported already: a redelivered message after its worker died
     try:
         report = _run(job, dry_run=False)
     except Exception as exc:
