@@ -1,8 +1,10 @@
 """Training and using the pay-date model: scikit-learn's histogram gradient boosting over domain features.
 
 Pure computation over arrays (no database, no clock): the services load the history, call these, and
-store what they return. The point prediction minimises absolute error (the measure it is judged by);
-two quantile models (10 % and 90 %) give each item its interval.
+store what they return. The point prediction minimises squared error: the absolute-error loss (the
+measure it is judged by) did about as well on the IBM sample but never split on a crafted history
+where most targets tie exactly (tests/conftest.py), staying at the median. Two quantile models
+(10 % and 90 %) give each item its interval.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from ardesk.insights import domain
 PARAMS = {"max_iter": 300, "learning_rate": 0.03, "max_depth": 3, "min_samples_leaf": 30, "l2_regularization": 1.0}
 LOW, HIGH = 0.1, 0.9
 MIN_TRAINING_ITEMS = 50
-IMPORTANCE_ROWS = 5000
+IMPORTANCE_ROWS = 2000
 
 
 def _regressor(loss: str, quantile: float | None = None) -> HistGradientBoostingRegressor:
@@ -89,7 +91,7 @@ def train(history: domain.History) -> Training:
     figures = {
         name: domain.accuracy(features.baselines[name][holdout], actual[holdout]).as_dict() for name in domain.BASELINES
     }
-    evaluation = _regressor("absolute_error").fit(features.matrix[learn], actual[learn])
+    evaluation = _regressor("squared_error").fit(features.matrix[learn], actual[learn])
     figures["model"] = domain.accuracy(evaluation.predict(features.matrix[holdout]), actual[holdout]).as_dict()
     best = domain.best_baseline(figures)
     importance = _importance(evaluation, features.matrix[holdout], actual[holdout])
@@ -97,7 +99,7 @@ def train(history: domain.History) -> Training:
     if domain.model_beats(figures, best):
         model = PayDateModel(
             "model",
-            _regressor("absolute_error").fit(features.matrix, actual),
+            _regressor("squared_error").fit(features.matrix, actual),
             _regressor("quantile", LOW).fit(features.matrix, actual),
             _regressor("quantile", HIGH).fit(features.matrix, actual),
             reference=np.nan_to_num(reference),
@@ -131,7 +133,7 @@ def _importance(model, matrix: np.ndarray, actual: np.ndarray) -> list[dict]:
         pick = np.random.default_rng(0).choice(len(actual), IMPORTANCE_ROWS, replace=False)
         matrix, actual = matrix[pick], actual[pick]
     result = permutation_importance(
-        model, matrix, actual, scoring="neg_mean_absolute_error", n_repeats=3, random_state=0
+        model, matrix, actual, scoring="neg_mean_absolute_error", n_repeats=2, random_state=0
     )
     ranked = sorted(zip(domain.FEATURES, result.importances_mean, strict=True), key=lambda pair: -pair[1])
     return [{"feature": name, "days": round(float(value), 3)} for name, value in ranked]

@@ -17,7 +17,10 @@ from ardesk.companies.models import Company
 from ardesk.core import clock
 from ardesk.core.bulk import insert_rows
 from ardesk.core.errors import InvalidInput
-from ardesk.insights import learning, selectors
+from ardesk.credit import defaults as credit_defaults
+from ardesk.credit import selectors as credit_selectors
+from ardesk.credit import services as credit_services
+from ardesk.insights import learning, scorecard, selectors
 from ardesk.insights.models import ModelVersion, Prediction
 
 
@@ -167,3 +170,71 @@ def scheduled_refresh(*, as_of: dt.date) -> int:
             predictions_refresh(company=company, as_of=as_of)
         refreshed += 1
     return refreshed
+
+
+BEHAVIOUR_FACTORS = ["avg_days_late", "late_share", "dso", "broken_promises", "disputes"]
+BAD_DAYS_LATE = 30
+MIN_SCORECARD_CUSTOMERS = 30
+MIN_OF_EACH = 5
+
+
+def scorecard_learn(*, company: Company, by, as_of: dt.date | None = None) -> dict:
+    """Learn a payment-behaviour scorecard from the company's history and save it as a credit scorecard version.
+
+    Each customer's behaviour a year ago (the credit module's own inputs, as of that day) is set
+    against what followed: a customer is "bad" when an item due in the year after was paid more than
+    30 days late or is still unpaid more than 30 days after its due date. The card (WoE bins, points)
+    is measured on a stratified 30 % hold-out and saved as the next version of ``LEARNED-<company>``,
+    which the credit module then reviews and uses like any other scorecard version.
+    """
+    ensure_permission(by, "insights.add_modelversion")
+    ensure_company_access(by, company.pk)
+    as_of = as_of or clock.today()
+    snapshot = as_of - dt.timedelta(days=365)
+    lines = selectors.line_history(company_id=company.pk)
+    h = lines.history
+    start, end = snapshot.toordinal(), as_of.toordinal()
+    followed = (h.due > start) & (h.due <= end - BAD_DAYS_LATE) & (h.issue <= end)
+    late = np.where(h.settled >= 0, h.settled - h.due, end - h.due) > BAD_DAYS_LATE
+    known = np.zeros(len(lines.customer_id), dtype=bool)
+    known[h.customer[h.issue < start]] = True
+    rows, outcomes = [], []
+    customers = {c.pk: c for c in company.customers.filter(pk__in=[int(x) for x in lines.customer_id[known]])}
+    for position in np.flatnonzero(known):
+        mine = h.customer == position
+        if not (followed & mine).any():
+            continue
+        customer = customers[int(lines.customer_id[position])]
+        behaviour = credit_selectors.payment_behaviour(customer=customer, as_of=snapshot)
+        rows.append({k: None if behaviour[k] is None else float(behaviour[k]) for k in BEHAVIOUR_FACTORS})
+        outcomes.append(int((late & followed & mine).any()))
+    outcomes_array = np.array(outcomes, dtype=int)
+    if len(rows) < MIN_SCORECARD_CUSTOMERS or min(outcomes_array.sum(), (1 - outcomes_array).sum()) < MIN_OF_EACH:
+        raise InvalidInput(
+            {
+                "company": [
+                    f"{len(rows)} customers with a year of history and a year after it, "
+                    f"{int(outcomes_array.sum())} of them late: at least {MIN_SCORECARD_CUSTOMERS} customers and "
+                    f"{MIN_OF_EACH} of each kind are needed"
+                ]
+            }
+        )
+    try:
+        card = scorecard.learn_and_measure(rows, outcomes_array, BEHAVIOUR_FACTORS, set(BEHAVIOUR_FACTORS))
+    except ValueError as error:
+        raise InvalidInput({"company": [str(error)]}) from error
+    config = scorecard.credit_config(
+        card,
+        sources=dict.fromkeys(BEHAVIOUR_FACTORS, "behaviour"),
+        grades=credit_defaults.DEMO_SCORECARD["grades"],
+    )
+    figures = card.figures
+    saved = credit_services.scorecard_save(
+        by=by,
+        code=f"LEARNED-{company.code}",
+        name=f"Learned from {company.code} payment history",
+        config=config,
+        note=f"AUC {figures['auc']}, KS {figures['ks']}, Gini {figures['gini']} on a stratified hold-out of "
+        f"{figures['holdout_count']} customers (as of {as_of.isoformat()})",
+    )
+    return {"scorecard_id": saved.pk, "code": saved.code, "version": saved.version, "card": card.as_dict()}

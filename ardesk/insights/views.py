@@ -137,3 +137,22 @@ def customer_panel(request, pk: int):
             "version": selectors.current_version(company_id=customer.company_id),
         },
     )
+
+
+@require_POST
+@requires("insights.add_modelversion")
+def learn_scorecard(request):
+    """Learn a scorecard from the company's payment history; it is saved as a credit scorecard version."""
+    company, _companies = _company(request)
+    try:
+        result = services.scorecard_learn(company=company, by=request.user)
+    except ApplicationError as error:
+        messages.error(request, str(error))
+        return redirect(f"{reverse('insights:model')}?company={company.code}")
+    figures = result["card"]["figures"]
+    messages.success(
+        request,
+        _("Scorecard %(code)s version %(n)d saved: AUC %(auc)s, KS %(ks)s, Gini %(gini)s on the hold-out.")
+        % {"code": result["code"], "n": result["version"], **figures},
+    )
+    return redirect("credit:scorecards")

@@ -1,13 +1,16 @@
-"""ardesk insights train [--company C], ardesk insights forecast [--weeks 13] [--company C] --format json
+"""ardesk insights train [--company C], ardesk insights forecast [--weeks 13] [--company C] --format json,
+ardesk insights scorecard --company C --user U
 
 train     trains a new version of each company's pay-date model (or one company's) and prints its figures
 forecast  prints the cash-collection forecast from the stored predictions
+scorecard learns a payment-behaviour scorecard and saves it as a new credit scorecard version
 """
 
 from __future__ import annotations
 
 import json
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from ardesk.companies.models import Company
@@ -23,6 +26,9 @@ class Command(BaseCommand):
         commands = parser.add_subparsers(dest="what", required=True)
         train = commands.add_parser("train", help="Train a new model version per company")
         train.add_argument("--company", help="A company's code (every company by default)")
+        card = commands.add_parser("scorecard", help="Learn a scorecard from a company's history (a credit version)")
+        card.add_argument("--company", required=True)
+        card.add_argument("--user", required=True, help="Who saves the scorecard version (allowed to edit scorecards)")
         forecast = commands.add_parser("forecast", help="The cash-collection forecast")
         forecast.add_argument("--company")
         forecast.add_argument("--weeks", type=int, default=13)
@@ -54,6 +60,9 @@ class Command(BaseCommand):
                         f"  {name:30} MAE {row['mae_days']:7.2f} days   within ±7 days {row['within_7_days']:.1%}"
                     )
             return
+        if options["what"] == "scorecard":
+            self._scorecard(options)
+            return
         companies = self._companies(options.get("company"))
         groups = selectors.collection_forecast(
             company_ids=[c.pk for c in companies], as_of=clock.today(), weeks=max(1, options["weeks"])
@@ -69,3 +78,14 @@ class Command(BaseCommand):
                     f"  {week['week_start']}  {week['expected']['amount']:>16}  "
                     f"({week['low']['amount']} – {week['high']['amount']})"
                 )
+
+    def _scorecard(self, options) -> None:
+        company = self._companies(options["company"]).first()
+        user = get_user_model().objects.filter(username=options["user"]).first()
+        if user is None:
+            raise CommandError(f"No user {options['user']}")
+        try:
+            result = services.scorecard_learn(company=company, by=user)
+        except ApplicationError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
