@@ -42,11 +42,11 @@ def test_a_customer_whose_recent_payments_slipped_moves_to_the_top(crafted, mana
 
 
 @pytest.mark.django_db
-def test_a_scorecard_learned_from_the_history_becomes_a_credit_scorecard_version(crafted, analyst):
+def test_a_scorecard_learned_from_the_history_becomes_a_credit_scorecard_version(crafted, manager):
     from ardesk.credit.domain import validate_scorecard
     from ardesk.credit.models import Scorecard
 
-    result = services.scorecard_learn(company=crafted, by=analyst, as_of=AS_OF)
+    result = services.scorecard_learn(company=crafted, by=manager, as_of=AS_OF)
     saved = Scorecard.objects.get(pk=result["scorecard_id"])
     assert saved.code == "LEARNED-SH01" and saved.version == 1
     assert validate_scorecard(saved.config) == []
