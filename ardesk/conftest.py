@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,8 @@ PERSONAS = {
 }
 
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+# ../shared beside the clone; ARDESK_SHARED_DIR names it for a clone elsewhere (a git worktree).
+SHARED = Path(os.environ.get("ARDESK_SHARED_DIR") or Path(__file__).resolve().parent.parent.parent / "shared")
 
 
 @pytest.fixture

@@ -34,6 +34,8 @@ NAVIGATION = [
     (_("Credit"), _("Credit reviews"), "credit:reviews", "credit.view_creditreview"),
     (_("Credit"), _("Import statements"), "credit:financial_statements_import", "credit.add_financialstatement"),
     (_("Credit"), _("Scorecards"), "credit:scorecards", "credit.view_scorecard"),
+    (_("Insights"), _("Pay-date model"), "insights:model", "insights.view_modelversion"),
+    (_("Insights"), _("Cash-collection forecast"), "insights:forecast", "insights.view_prediction"),
     (_("Control"), _("Audit trail"), "audit:list", "audit.view_auditevent"),
     (_("Control"), _("Users and roles"), "accounts:users", "auth.view_user"),
     (_("Control"), _("Companies"), "accounts:companies", "companies.add_company"),

@@ -297,3 +297,15 @@ COLLECTIONS_ROLE_PERMISSIONS: dict[str, list[str]] = {
     # The auditor reads the worklist like every collections screen, and changes nothing.
     INTERNAL_AUDITOR: COLLECTIONS_READ + ["collections.view_worklist"],
 }
+
+INSIGHTS_READ = ["insights.view_modelversion", "insights.view_prediction"]
+
+# Insights: everyone who works receivables reads the predictions and the model card; the analyst and
+# the manager train a model (and draft a learned scorecard, which credit's own approval then governs).
+INSIGHTS_ROLE_PERMISSIONS: dict[str, list[str]] = {
+    AR_ACCOUNTANT: INSIGHTS_READ,
+    CREDIT_ANALYST: INSIGHTS_READ + ["insights.add_modelversion"],
+    COLLECTOR: INSIGHTS_READ,
+    FINANCE_MANAGER: INSIGHTS_READ + ["insights.add_modelversion"],
+    INTERNAL_AUDITOR: INSIGHTS_READ,
+}

@@ -9,7 +9,7 @@ from django.db.models import Case, Count, F, IntegerField, Min, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from ardesk.collections import domain, engine
+from ardesk.collections import domain, engine, ranking
 from ardesk.collections.models import (
     CollectionProfile,
     ContactLog,
@@ -181,6 +181,24 @@ def _at_risk_expression(as_of: dt.date):
     return Sum(Case(*whens, default=Value(0), output_field=IntegerField()))
 
 
+def _ranked_with_predictions(rows: list[dict], as_of: dt.date) -> list[dict]:
+    """The worklist's rows re-ranked where a higher context predicts lateness (see ranking.py).
+
+    A customer with a prediction is ranked by the amount at risk at its items' predicted days late
+    (weighted as RISK_WEIGHTS weights days overdue); the others by overdue amounts weighted by age.
+    """
+    predicted = ranking.predicted_risk([r["customer_id"] for r in rows], as_of)
+    if not predicted:
+        return rows
+    for row in rows:
+        figures = predicted.get(row["customer_id"])
+        if figures is not None:
+            row["at_risk"] = figures["at_risk"] * 100  # the SQL's unit: minor units × percent
+            row["days_late"] = figures["days_late"]
+    rows.sort(key=lambda r: (-r["at_risk"], -r["overdue"], r["customer_id"]))
+    return rows
+
+
 @dataclass
 class WorklistRow:
     customer: Customer
@@ -189,6 +207,7 @@ class WorklistRow:
     oldest_due: dt.date | None
     next_action_on: dt.date | None = None
     in_legal: bool = False
+    predicted_days_late: int | None = None
 
 
 def has_assigned_customers(*, user) -> bool:
@@ -203,11 +222,12 @@ def worklist_customers(*, user, as_of: dt.date, mine: bool = True, limit: int | 
     )
     if mine:
         lines = lines.filter(customer__collector=user)
-    rows = list(
+    ranked = (
         lines.values("customer_id")
         .annotate(overdue=Sum("open_functional_now"), at_risk=_at_risk_expression(as_of), oldest=Min("due_on"))
-        .order_by("-at_risk", "-overdue", "customer_id")[:limit]  # None: every customer (the export)
+        .order_by("-at_risk", "-overdue", "customer_id")
     )
+    rows = _ranked_with_predictions(list(ranked), as_of)[:limit]  # None: every customer (the export)
     customers = Customer.objects.select_related("company").in_bulk([r["customer_id"] for r in rows])
     profiles = CollectionProfile.objects.in_bulk([r["customer_id"] for r in rows])
     next_actions = dict(
@@ -226,6 +246,7 @@ def worklist_customers(*, user, as_of: dt.date, mine: bool = True, limit: int | 
                 oldest_due=r["oldest"],
                 next_action_on=next_actions.get(r["customer_id"]),
                 in_legal=bool(profile and profile.in_legal),
+                predicted_days_late=r.get("days_late"),
             )
         )
     return result

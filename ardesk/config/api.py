@@ -197,6 +197,7 @@ def _mount() -> None:
     from ardesk.collections.api import router as collections_router
     from ardesk.credit.api import router as credit_router
     from ardesk.customers.api import router as customers_router
+    from ardesk.insights.api import router as insights_router
     from ardesk.ledger.api import router as ledger_router
     from ardesk.provisioning.api import router as provisioning_router
     from ardesk.reports.api import router as reports_router
@@ -210,6 +211,7 @@ def _mount() -> None:
     api.add_router("/provisioning", provisioning_router)
     api.add_router("/credit", credit_router)
     api.add_router("/collections", collections_router)
+    api.add_router("/insights", insights_router)
     for router in (
         accounts_router,
         customers_router,
@@ -219,6 +221,7 @@ def _mount() -> None:
         provisioning_router,
         credit_router,
         collections_router,
+        insights_router,
     ):
         document_errors(router)
 

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ardesk.collections",
     "ardesk.provisioning",
     "ardesk.credit",
+    "ardesk.insights",
     "ardesk.operations",
     "ardesk.demo",
     "ardesk.config",  # the `serve` command: the WSGI application and the in-process schedule
@@ -214,6 +215,8 @@ CELERY_BEAT_SCHEDULE = {
     "operations-heartbeat": {"task": "operations.heartbeat", "schedule": 60},
     # Once a day into ARDESK_BACKUP_DIR, keeping the newest ARDESK_BACKUP_KEEP; off without the folder.
     "operations-backup-daily": {"task": "operations.backup_daily", "schedule": 3600},
+    # Pay-date models: retrained once a week per company, open items predicted again each day.
+    "insights-daily": {"task": "insights.daily", "schedule": 6 * 3600},
 }
 ARDESK_SCHEDULE_SECONDS = int(os.environ.get("ARDESK_SCHEDULE_SECONDS", "3600"))
 ARDESK_HEARTBEAT_MAX_SECONDS = int(os.environ.get("ARDESK_HEARTBEAT_MAX_SECONDS", "0"))  # 0: two passes
@@ -227,6 +230,9 @@ ARDESK_LIST_PAGE_SIZE = 50
 # A credit limit is a round figure: recommended limits are rounded down to this step (functional
 # currency; a scorecard's "limit_step" overrides it). Approving a limit more than
 # ARDESK_LIMIT_WARNING_FACTOR times the recommendation shows a warning with the customer's figures.
+# Fitted pay-date models (insights): joblib files, in the data directory unless set.
+ARDESK_INSIGHTS_DIR = os.environ.get("ARDESK_INSIGHTS_DIR", "")
+ARDESK_INSIGHTS_RETRAIN_DAYS = int(os.environ.get("ARDESK_INSIGHTS_RETRAIN_DAYS", "7"))
 ARDESK_LIMIT_STEP = os.environ.get("ARDESK_LIMIT_STEP", "10000")
 ARDESK_LIMIT_WARNING_FACTOR = os.environ.get("ARDESK_LIMIT_WARNING_FACTOR", "1.5")
 # Background jobs run in a thread of the web process unless a broker is set (see core.jobs);
