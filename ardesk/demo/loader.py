@@ -13,6 +13,7 @@ from ardesk.audit.services import record, snapshot
 from ardesk.collections.demo import demo_collections
 from ardesk.companies.models import Company, CompanyGrant
 from ardesk.core.bulk import refresh_statistics
+from ardesk.core.crypto import blind_index
 from ardesk.core.money import to_minor
 from ardesk.credit.demo import demo_credit
 from ardesk.customers import domain
@@ -122,6 +123,7 @@ def load_customers(
                     status=row.status,
                     bank_name=row.bank_name,
                     bank_account=row.bank_account,
+                    bank_account_index=blind_index(row.bank_account),
                     search_text=domain.search_key(row.code, row.name, row.uscc),
                 )
             )
