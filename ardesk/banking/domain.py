@@ -409,7 +409,7 @@ def fit_items(
             left = rest - sum(a for _, a in extra)
             plan = Plan(_settle(named) + extra, unapplied=left)
             return 0.92, plan, [reason("over_payment", amount=left)] if left else [reason("named_then_oldest")]
-        return 0.9, Plan(_oldest_first(amount, named)), [reason("partial_payment", amount=named_total - amount)]
+        return 0.92, Plan(_oldest_first(amount, named)), [reason("partial_payment", amount=named_total - amount)]
     if not items:
         return 0.7, Plan(unapplied=amount), [reason("nothing_open")]
     single = [i for i in items if i.open_amount == amount]
