@@ -354,6 +354,8 @@ def _difference_plan(
     discount = _discount(items, on)
     if discount and abs(short - discount) <= len(items):
         return Plan(allocations, (("discount", short, ids),)), reason("discount", amount=short)
+    if short * 20 > total:
+        return None  # more than 5 % short is a part payment, whatever its amount
     mentions_charge = any(word in remittance.lower() for word in ("手续费", "charge", "fee"))
     if short in rules.bank_charges or (mentions_charge and short <= max(rules.bank_charges)):
         return Plan(allocations, (("bank_charge", short, ids),)), reason("bank_charge", amount=short)
@@ -435,7 +437,7 @@ def fit_items(
             Plan(_settle(items), unapplied=amount - total_open),
             [reason("over_payment", amount=amount - total_open)],
         )
-    return 0.75, Plan(_oldest_first(amount, items)), [reason("partial_oldest")]
+    return 0.91, Plan(_oldest_first(amount, items)), [reason("partial_oldest")]
 
 
 @dataclass
@@ -453,8 +455,8 @@ class Evidence:
 ACCOUNT = 0.97
 NAME_EXACT = 0.9
 REF_EXACT = 0.9
-REF_LOOSE = 0.7
-AMOUNT_FIT = 0.6
+REF_LOOSE = 0.8
+AMOUNT_FIT = 0.65
 AMBIGUOUS = 0.85
 
 

@@ -43,7 +43,7 @@ def test_import_accept_split_and_export_the_journal(client, setup, accountant):
     client = _signed_in(client, accountant)
     rows = [
         ("上海华星贸易", "6222021001123456", "150.00", "INV-2026-0001", "B1"),
-        ("上海华星贸易公司财务部", "", "150.00", "", "B2"),
+        ("上海华星贸易公司财务部", "", "100.00", "", "B2"),
         ("某集团财务公司", "", "1000.00", "代付", "B3"),
     ]
     response = _upload(client, account, csv_statement(rows))
@@ -55,7 +55,7 @@ def test_import_accept_split_and_export_the_journal(client, setup, accountant):
     assert client.post(f"/banking/lines/{waiting.pk}/accept/", {"index": 0}).status_code == 302
     assert StatementLine.objects.get(bank_ref="B2").status == LineStatus.MANUAL
     split = StatementLine.objects.get(bank_ref="B3")
-    # B1 and B2 paid INV-2026-0001 (150 + 150); of B3, 300 stays on Huaxing's account, 700 pays Mingda.
+    # B1 and B2 paid 150 + 100 of INV-2026-0001; of B3, 50 pays the rest, 250 stays on account, 700 pays Mingda.
     form = {"customer_1": "C001", "amount_1": "300.00", "customer_2": "C002", "amount_2": "700.00"}
     assert client.post(f"/banking/lines/{split.pk}/", form).status_code == 302
     assert Application.objects.filter(line=split).count() == 2
@@ -64,7 +64,7 @@ def test_import_accept_split_and_export_the_journal(client, setup, accountant):
     assert rows[0][:6] == ["entry_number", "date", "company", "kind", "line", "account"]
     debits = sum(float(r[7]) for r in rows[1:])
     credits = sum(float(r[8]) for r in rows[1:])
-    assert debits == credits == 150 + 150 + 1000
+    assert debits == credits == 150 + 100 + 1000
     for path in ("/banking/statements/", "/banking/journal/", "/banking/accounts/", "/banking/differences/"):
         assert client.get(path).status_code == 200
 
