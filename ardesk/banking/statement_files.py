@@ -76,6 +76,7 @@ PRESETS = {
 }
 OPENING_WORDS = ("期初余额", "上期余额", "opening balance")
 CLOSING_WORDS = ("期末余额", "本期余额", "closing balance")
+ACCOUNT_WORDS = ("账号", "账户", "本方账号", "查询账号")
 TOTAL_WORDS = ("合计", "总计", "本页合计", "total")
 
 
@@ -274,7 +275,11 @@ def read_table(
             )
         ]
     opening = closing = None
+    account = ""
     for row in rows[:header_at]:
+        cells = [_cell(c) for c in row]
+        if cells and cells[0].rstrip(":：") in ACCOUNT_WORDS:
+            account = next((c for c in cells[1:] if c), "")
         text = _balance_in(row, OPENING_WORDS)
         if text is not None:
             opening = _minor(text, currency, 0, "opening_balance", problems)
@@ -335,7 +340,7 @@ def read_table(
         opening = lines[0].balance_after - lines[0].amount
     if closing is None and lines and lines[-1].balance_after is not None:
         closing = lines[-1].balance_after
-    return ParsedStatement(tuple(lines), opening, closing, currency=currency), problems
+    return ParsedStatement(tuple(lines), opening, closing, account, currency), problems
 
 
 # ---------------------------------------------------------------------------------------------
