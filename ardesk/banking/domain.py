@@ -14,7 +14,6 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import combinations
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -376,12 +375,31 @@ def _oldest_first(amount: int, items: Sequence[OpenItem]) -> tuple[tuple[int, in
 
 
 def _subset(amount: int, items: Sequence[OpenItem], rules: Rules) -> list[OpenItem] | None:
-    """The oldest set of open items that adds up to the amount exactly (smallest sets first)."""
+    """A set of two to four of the oldest open items that adds up to the amount exactly (smallest sets first).
+
+    Sums of pairs are indexed once, so three and four items are found by looking up the rest:
+    quadratic in the items, where trying every combination of four would be quartic.
+    """
     pool = list(items[: rules.max_subset_items])
-    for size in range(2, min(rules.max_subset_size, len(pool)) + 1):
-        for combo in combinations(pool, size):
-            if sum(i.open_amount for i in combo) == amount:
-                return list(combo)
+    pairs: dict[int, list[tuple[int, int]]] = {}
+    for i in range(len(pool)):
+        for j in range(i + 1, len(pool)):
+            found = pairs.setdefault(pool[i].open_amount + pool[j].open_amount, [])
+            if len(found) < 4:
+                found.append((i, j))
+    if amount in pairs:
+        return [pool[k] for k in pairs[amount][0]]
+    if rules.max_subset_size >= 3:
+        for k, item in enumerate(pool):
+            for i, j in pairs.get(amount - item.open_amount, ()):
+                if k not in (i, j):
+                    return [pool[n] for n in sorted((i, j, k))]
+    if rules.max_subset_size >= 4:
+        for total, first in pairs.items():
+            for i, j in first:
+                for m, n in pairs.get(amount - total, ()):
+                    if len({i, j, m, n}) == 4:
+                        return [pool[x] for x in sorted((i, j, m, n))]
     return None
 
 

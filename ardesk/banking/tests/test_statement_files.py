@@ -106,7 +106,7 @@ def test_an_account_mapping_names_a_heading_no_preset_knows():
 
 
 def test_a_file_without_recognisable_headings_is_refused_as_a_whole():
-    content = "a,b,c\n1,2,3\n".encode()
+    content = b"a,b,c\n1,2,3\n"
     _kind, _statement, problems = statement_files.read_statement(name="x.csv", content=content, currency="CNY")
     assert [(p.row, p.field) for p in problems] == [(0, "file")]
 
