@@ -11,6 +11,22 @@ def _amount(value: str, currency: str) -> str:
     return f"{grouped(from_minor(int(value), currency), currency)} {currency}"
 
 
+def field_label(field: str) -> str:
+    """The statement file's field a problem concerns, in words (a camt.053 or MT940 tag stays as the file has it)."""
+    words = {
+        "file": _("The whole file"),
+        "account": _("Account number"),
+        "date": _("Date"),
+        "credit": _("Incoming amount"),
+        "debit": _("Outgoing amount"),
+        "amount": _("Amount"),
+        "balance": _("Balance"),
+        "opening_balance": _("Opening balance"),
+        "closing_balance": _("Closing balance"),
+    }
+    return str(words.get(field, field))
+
+
 def reason_text(reason: dict, currency: str) -> str:
     """One reason of a suggestion as a sentence: '付款账号是该客户登记的账号'."""
     code = reason.get("code", "")

@@ -63,7 +63,7 @@ ACCOUNT_FIELDS = (
 
 
 def rules() -> domain.Rules:
-    """The matcher's settings (ARDESK_CASH_* in the environment, see docs/configuration.md)."""
+    """The matcher's settings (ARDESK_CASH_* in the environment, read in config/settings.py)."""
     return domain.Rules(
         auto_threshold=Decimal(str(getattr(settings, "ARDESK_CASH_AUTO_THRESHOLD", "0.90"))),
         short_tolerance=int(getattr(settings, "ARDESK_CASH_SHORT_TOLERANCE", 10000)),

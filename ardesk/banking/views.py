@@ -200,7 +200,8 @@ def statement_import(request):
                     },
                 )
                 return redirect("banking:desk")
-    return render(request, "banking/import.html", {"form": form, "result": result})
+    problems = [(p.row, labels.field_label(p.field), p.message) for p in result.problems] if result else []
+    return render(request, "banking/import.html", {"form": form, "result": result, "problems": problems})
 
 
 @requires("banking.view_bankstatement")
