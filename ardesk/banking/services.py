@@ -46,6 +46,8 @@ IMPORT_PERMISSION = "banking.add_bankstatement"
 MATCH_PERMISSION = "banking.change_statementline"
 ACCOUNT_PERMISSION = "banking.add_bankaccount"
 APPROVE_PERMISSION = "banking.approve_difference"
+# What the audit trail keeps of an account (its ledger account codes are shown on the account list).
+AUDITED_ACCOUNT_FIELDS = ("code", "name", "bank_name", "account_number", "currency", "layout")
 ACCOUNT_FIELDS = (
     "code",
     "name",
@@ -108,13 +110,14 @@ def bank_account_save(*, by, company_id: int, account: BankAccount | None = None
     """Register one of the company's bank accounts, or change one (its currency stays once it has lines)."""
     ensure_permission(by, ACCOUNT_PERMISSION if account is None else "banking.change_bankaccount")
     ensure_company_access(by, company_id)
-    before = None if account is None else {name: getattr(account, name) for name in ACCOUNT_FIELDS}
+    before = None if account is None else {name: getattr(account, name) for name in AUDITED_ACCOUNT_FIELDS}
+    old_currency = None if account is None else account.currency
     account = account or BankAccount(company_id=company_id)
     for name in ACCOUNT_FIELDS:
         if name in data and data[name] is not None:
             setattr(account, name, data[name].strip().upper() if name == "currency" else data[name])
     problems = _account_problems(account)
-    if before and before["currency"] != account.currency and account.lines.exists():
+    if old_currency and old_currency != account.currency and account.lines.exists():
         problems["currency"] = [_("The account has statement lines: its currency cannot change.")]
     if problems:
         raise InvalidInput(problems)
@@ -125,7 +128,7 @@ def bank_account_save(*, by, company_id: int, account: BankAccount | None = None
         target=account,
         company_id=company_id,
         before=before,
-        after={name: getattr(account, name) for name in ACCOUNT_FIELDS},
+        after={name: getattr(account, name) for name in AUDITED_ACCOUNT_FIELDS},
     )
     return account
 
@@ -266,7 +269,7 @@ def statement_import(
                 "file": name,
                 "sha256": statement.sha256,
                 "format": result.file_format,
-                "lines": len(parsed.lines),
+                "rows": len(parsed.lines),
                 "new": len(fresh),
                 "opening": None if parsed.opening is None else str(from_minor(parsed.opening, account.currency)),
                 "closing": None if parsed.closing is None else str(from_minor(parsed.closing, account.currency)),
