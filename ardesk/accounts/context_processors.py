@@ -13,6 +13,8 @@ NAVIGATION = [
     (_("Receivables"), _("New document"), "ledger:document_new", "ledger.add_document"),
     (_("Receivables"), _("Statements"), "statements:runs", "ledger.view_document"),
     (_("Receivables"), _("Import from the ERP"), "ledger:import", "ledger.add_importbatch"),
+    (_("Receivables"), _("Cash desk"), "banking:desk", "banking.view_statementline"),
+    (_("Receivables"), _("Import bank statement"), "banking:import", "banking.add_bankstatement"),
     (_("Receivables"), _("Payment terms"), "ledger:terms", "ledger.view_paymentterm"),
     (_("Receivables"), _("Exchange rates"), "ledger:rates", "ledger.view_exchangerate"),
     (_("Reports"), _("Dashboard"), "reports:dashboard", "reports.view_reports"),

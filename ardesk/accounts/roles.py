@@ -309,3 +309,25 @@ INSIGHTS_ROLE_PERMISSIONS: dict[str, list[str]] = {
     FINANCE_MANAGER: INSIGHTS_READ + ["insights.add_modelversion"],
     INTERNAL_AUDITOR: INSIGHTS_READ,
 }
+
+# Cash application (migration banking/0002_roles): the AR accountant imports statements and matches
+# receipts; the finance manager approves short-payment write-offs above the limit; the auditor reads.
+BANKING_READ = [
+    "banking.view_bankaccount",
+    "banking.view_bankstatement",
+    "banking.view_statementline",
+    "banking.view_application",
+    "banking.view_difference",
+    "banking.view_payeralias",
+]
+BANKING_ROLE_PERMISSIONS: dict[str, list[str]] = {
+    AR_ACCOUNTANT: BANKING_READ
+    + [
+        "banking.add_bankaccount",
+        "banking.change_bankaccount",
+        "banking.add_bankstatement",
+        "banking.change_statementline",
+    ],
+    FINANCE_MANAGER: [*BANKING_READ, "banking.approve_difference"],
+    INTERNAL_AUDITOR: BANKING_READ,
+}

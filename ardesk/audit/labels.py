@@ -10,6 +10,12 @@ from collections.abc import Callable
 from django.utils.translation import gettext_lazy as _
 
 ACTION_LABELS = {
+    "bank_account.save": _("Bank account saved"),
+    "bank_statement.import": _("Bank statement imported"),
+    "bank_line.match": _("Bank receipt matched by hand"),
+    "bank_line.ignore": _("Bank line marked as no customer receipt"),
+    "bank_difference.approve": _("Payment difference approved"),
+    "bank_difference.reject": _("Payment difference rejected"),
     "customer.create": _("Customer created"),
     "customer.update": _("Customer changed"),
     "customer.status": _("Status changed"),
@@ -136,6 +142,27 @@ FIELD_LABELS = {
     "is_staff": _("May open the administration"),
     "is_superuser": _("Superuser"),
     "created_at": _("Created at"),
+    # The ledger's postings (document.post, allocation.create), as cash application records them.
+    "document_id": _("Document"),
+    "allocation_id": _("Allocation"),
+    "type": _("Type"),
+    "number": _("Number"),
+    "date": _("Date"),
+    "rate": _("Exchange rate"),
+    "invoice": _("Invoice"),
+    "instalment": _("Instalment"),
+    "method": _("Method"),
+    # Bank statements (ardesk.banking).
+    "file": _("File"),
+    "sha256": _("SHA-256"),
+    "format": _("Format"),
+    "new": _("New lines"),
+    "opening": _("Opening balance"),
+    "closing": _("Closing balance"),
+    "parts": _("Parts"),
+    "customer": _("Customer"),
+    "receipt": _("Receipt"),
+    "kind": _("Kind"),
 }
 
 # Keys whose whole numbers are amounts in minor units (fen, cents) wherever they are recorded.

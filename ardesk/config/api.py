@@ -194,6 +194,7 @@ def document_errors(router) -> None:
 
 def _mount() -> None:
     from ardesk.accounts.api import router as accounts_router
+    from ardesk.banking.api import router as banking_router
     from ardesk.collections.api import router as collections_router
     from ardesk.credit.api import router as credit_router
     from ardesk.customers.api import router as customers_router
@@ -209,6 +210,7 @@ def _mount() -> None:
     api.add_router("/reports", reports_router)
     api.add_router("/reports", kpi_router)
     api.add_router("/provisioning", provisioning_router)
+    api.add_router("/banking", banking_router)
     api.add_router("/credit", credit_router)
     api.add_router("/collections", collections_router)
     api.add_router("/insights", insights_router)

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "ardesk.provisioning",
     "ardesk.credit",
     "ardesk.insights",
+    "ardesk.banking",
     "ardesk.operations",
     "ardesk.demo",
     "ardesk.config",  # the `serve` command: the WSGI application and the in-process schedule
@@ -244,3 +245,10 @@ if CELERY_BROKER_URL.startswith("redis"):
 LOGGING = logging_config(
     log_format=os.environ.get("ARDESK_LOG_FORMAT", "text"), level=os.environ.get("ARDESK_LOG_LEVEL", "WARNING")
 )
+
+# Cash application (ardesk.banking, see its design.md): the confidence at which a bank receipt is
+# posted without asking, and the short payments written off (minor units: 10.00 at once, up to
+# 100.00 with a manager's approval).
+ARDESK_CASH_AUTO_THRESHOLD = os.environ.get("ARDESK_CASH_AUTO_THRESHOLD", "0.90")
+ARDESK_CASH_SHORT_WITHOUT_APPROVAL = int(os.environ.get("ARDESK_CASH_SHORT_WITHOUT_APPROVAL", "1000"))
+ARDESK_CASH_SHORT_TOLERANCE = int(os.environ.get("ARDESK_CASH_SHORT_TOLERANCE", "10000"))

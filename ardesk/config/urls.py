@@ -19,6 +19,7 @@ urlpatterns = [
     path("collections/", include("ardesk.collections.urls")),
     path("credit/", include("ardesk.credit.urls")),
     path("insights/", include("ardesk.insights.urls")),
+    path("banking/", include("ardesk.banking.urls")),
     path("audit/", include("ardesk.audit.urls")),
     path("api/v1/", api_urls()),
     re_path(r"^api/v1/(?P<rest>[\s\S]*)$", not_found),  # any path, even one holding a newline

@@ -131,6 +131,9 @@ class Customer(models.Model):
     next_review_on = models.DateField(_("next review date"), null=True, blank=True)
     bank_name = models.CharField(_("bank"), max_length=100, blank=True)
     bank_account = EncryptedTextField(_("bank account"), blank=True)
+    # A keyed hash of the account (core.crypto.blind_index), so a bank statement's payer account
+    # finds its customer without decrypting any account.
+    bank_account_index = models.CharField(max_length=64, blank=True, default="", editable=False, db_index=True)
     notes = models.TextField(_("notes"), blank=True)
     search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

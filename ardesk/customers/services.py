@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from ardesk.audit.services import record, snapshot
 from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.companies.models import Company
+from ardesk.core.crypto import blind_index
 from ardesk.core.errors import Conflict, InvalidInput
 from ardesk.core.money import CurrencyError, currency_decimals, to_minor
 from ardesk.customers import domain
@@ -187,6 +188,7 @@ def _save_customer(customer: Customer, errors: dict[str, list[str]]) -> None:
     if errors:
         raise InvalidInput(errors)
     customer.search_text = domain.search_key(customer.code, customer.name, customer.uscc)
+    customer.bank_account_index = blind_index(customer.bank_account or "")
     try:
         with transaction.atomic():
             customer.save()

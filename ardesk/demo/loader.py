@@ -10,9 +10,11 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from ardesk.audit.services import record, snapshot
+from ardesk.banking.demo import demo_banking
 from ardesk.collections.demo import demo_collections
 from ardesk.companies.models import Company, CompanyGrant
 from ardesk.core.bulk import refresh_statistics
+from ardesk.core.crypto import blind_index
 from ardesk.core.money import to_minor
 from ardesk.credit.demo import demo_credit
 from ardesk.customers import domain
@@ -80,6 +82,7 @@ def load_demo(*, anchor: dt.date, customers: int = 300, seed: int = 20240101) ->
     demo_provisions(companies=companies, manager=users["manager"], accountant=users["accountant"], anchor=anchor)
     demo_credit(companies=companies, analyst=users["analyst"], manager=users["manager"], anchor=anchor)
     demo_collections(companies=companies, users=users, anchor=anchor)
+    demo_banking(company=companies[0], accountant=users["accountant"], anchor=anchor)
     refresh_statistics()
     return {"companies": len(companies), "users": len(users), **created, **ledger}
 
@@ -122,6 +125,7 @@ def load_customers(
                     status=row.status,
                     bank_name=row.bank_name,
                     bank_account=row.bank_account,
+                    bank_account_index=blind_index(row.bank_account),
                     search_text=domain.search_key(row.code, row.name, row.uscc),
                 )
             )

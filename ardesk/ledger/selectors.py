@@ -335,3 +335,37 @@ def open_figures_now(*, customer_ids, as_of: dt.date) -> dict[int, dict[str, int
         customer_id: {"balance": figures["open"] - figures["unapplied"], "overdue": figures["overdue"]}
         for customer_id, figures in receivables_by_customer(customer_ids=customer_ids, today=as_of).items()
     }
+
+
+def open_items_of_customers(*, company_id: int, customer_ids, currency: str) -> list[dict]:
+    """Today's open due lines of some customers in one currency, for matching bank receipts (banking).
+
+    Read from the open amount each line keeps (``open_state``), in chunks of customers, oldest due
+    first; each dict has the line, its customer, its document's number and early-payment discount.
+    """
+    ids = sorted({int(pk) for pk in customer_ids})
+    found: list[dict] = []
+    for start in range(0, len(ids), 2000):
+        found.extend(
+            DueLine.objects.filter(
+                company_id=company_id,
+                customer_id__in=ids[start : start + 2000],
+                currency=currency,
+                settled_on__isnull=True,
+                open_now__gt=0,
+                document__status=DocumentStatus.POSTED,
+            )
+            .values(
+                "pk",
+                "customer_id",
+                "document__number",
+                "issue_on",
+                "due_on",
+                "open_now",
+                "seq",
+                "document__discount_amount",
+                "document__discount_until",
+            )
+            .order_by("due_on", "pk")
+        )
+    return found

@@ -2,12 +2,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from ardesk.audit.selectors import chain_break
+from ardesk.banking.models import StatementLine
 from ardesk.collections.models import Notice
 from ardesk.companies.models import Company
 from ardesk.core import clock
@@ -50,6 +52,9 @@ def test_demo_command_loads_once_and_reuses(capsys):
     assert Document.objects.filter(doc_type="invoice").count() > 5000
     assert ledger_problems(as_of=clock.today()) == []
     assert Customer.objects.exclude(parent=None).exists()
+    # The cash desk is not empty: the demo statement's receipts are partly matched, partly waiting.
+    statuses = set(StatementLine.objects.values_list("status", flat=True))
+    assert {"auto", "open", "outgoing"} <= statuses, statuses
     out = capsys.readouterr().out
     assert "accountant" in out and "ardesk2026" in out
     assert "AR accountant 应收会计" in out and "ar_accountant" not in out  # role labels, not codes
@@ -91,6 +96,17 @@ def test_generate_with_invoices_writes_every_ledger_file(tmp_path):
     ]
     with (tmp_path / "invoices.csv").open(encoding="utf-8") as handle:
         assert len(list(csv.DictReader(handle))) == 10
+
+
+def test_generate_writes_bank_statements_and_their_ground_truth(tmp_path):
+    call_command("generate", customers=30, invoices=300, out=str(tmp_path), bank_months=2, stdout=io.StringIO())
+    statements = sorted((tmp_path / "bank").glob("statement-*.csv"))
+    assert statements
+    text = statements[0].read_bytes().decode("gbk")  # as Chinese online banking writes
+    assert "交易流水号" in text and "期初余额" in text
+    truth = list(csv.DictReader((tmp_path / "bank" / "bank-ground-truth.csv").open(encoding="utf-8")))
+    assert truth and all(row["customer"] for row in truth)
+    assert {tag for row in truth for tag in row["noise"].split()} & {"name_short", "branch", "typo", "person"}
 
 
 def test_generate_refuses_a_negative_number_of_invoices(tmp_path):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from ardesk.demo.bank_generator import bank_lines, write_statements
 from ardesk.demo.generator import demo_customers
 from ardesk.demo.ledger_generator import TERMS, LedgerGenerator
 
@@ -63,7 +64,17 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, customers, invoices, out, seed, anchor, payment_terms, **options):
+        parser.add_argument(
+            "--bank-months",
+            type=int,
+            default=0,
+            help=(
+                "With --invoices: also write the company's bank statements for the receipts of the last N months "
+                "(bank/statement-YYYY-MM.csv, GBK, overlapping by a few days) and bank/bank-ground-truth.csv"
+            ),
+        )
+
+    def handle(self, *args, customers, invoices, out, seed, anchor, payment_terms, bank_months, **options):
         if customers < 1:
             raise CommandError("--customers must be at least 1")
         if invoices < 0:
@@ -75,6 +86,8 @@ class Command(BaseCommand):
         counts = dict.fromkeys(kinds, 0)
         generator = LedgerGenerator(anchor=anchor, seed=seed)
         each, extra = divmod(invoices, customers)
+        paid_by: list = []
+        known: dict = {}
         with ExitStack() as stack:
             writers = {}
             for kind in kinds:
@@ -92,6 +105,9 @@ class Command(BaseCommand):
                 counts["customers"] += 1
                 if ledger is None:
                     continue
+                if bank_months:
+                    known[row.code] = row
+                    paid_by.append((row, ledger))
                 writers["invoices"].writerows(
                     [
                         i.number,
@@ -120,4 +136,10 @@ class Command(BaseCommand):
                 counts["allocations"] += len(ledger.allocations)
         for kind in kinds:
             self.stdout.write(f"Wrote {counts[kind]:>10,} rows to {folder / FILES[kind][0]}")
+        if bank_months and invoices:
+            since = (anchor.replace(day=1) - dt.timedelta(days=31 * (bank_months - 1))).replace(day=1)
+            written = write_statements(bank_lines(paid_by, seed=seed, parents=known, since=since), folder / "bank")
+            self.stdout.write(
+                f"Wrote {written['lines']:>10,} bank lines in {written['statements']} statements to {folder / 'bank'}"
+            )
         self.stdout.write(f"Done in {time.perf_counter() - started:.1f} s.")

@@ -1,0 +1,209 @@
+"""Reading cash application: the candidates for many bank lines at once, the cash desk, summaries, journal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from ardesk.banking import domain
+from ardesk.banking.models import (
+    AliasKind,
+    Application,
+    BankAccount,
+    BankStatement,
+    Difference,
+    DifferenceStatus,
+    LineStatus,
+    PayerAlias,
+    StatementLine,
+)
+from ardesk.customers.models import Customer
+from ardesk.ledger import selectors as ledger_selectors
+
+# Words of a remittance text that say what the money is for, not who sends it.
+REMITTANCE_WORDS = re.compile(r"货款|代付|付款|支付|汇款|转账|预付款|尾款|发票|款项|手续费|\d+")
+# The fewest customers whose names share a rare pair of characters with a payer, taken for a closer look.
+NAME_CANDIDATES = 200
+
+
+def accounts_for(company_ids) -> QuerySet[BankAccount]:
+    return BankAccount.objects.filter(company_id__in=company_ids).select_related("company")
+
+
+def lines_for(*, company_ids, status: str | None = None, account_id: int | None = None, on: dt.date | None = None):
+    lines = StatementLine.objects.filter(company_id__in=company_ids).select_related("account")
+    if status:
+        lines = lines.filter(status=status)
+    if account_id:
+        lines = lines.filter(account_id=account_id)
+    if on:
+        lines = lines.filter(booked_on=on)
+    return lines.order_by("-booked_on", "id")
+
+
+@dataclass
+class Candidates:
+    """Everything the matcher needs about one company's customers, loaded once for many lines."""
+
+    by_account: dict[str, set[int]]
+    by_name: dict[str, set[int]]
+    names: dict[int, str]
+    by_bigram: dict[str, list[int]]
+    by_number: dict[str, set[int]]
+
+    def name_matches(self, payer: str) -> list[tuple[int, float, bool]]:
+        """Customers whose name (or a learned alias) is the payer's: exactly, or alike (with similarity)."""
+        key = domain.normalise_name(payer)
+        if len(key) < 2:
+            return []
+        exact = self.by_name.get(key)
+        if exact:
+            return [(pk, 100.0, True) for pk in exact]
+        grams = [g for g in domain.bigrams(key) if g in self.by_bigram]
+        grams.sort(key=lambda g: len(self.by_bigram[g]))
+        pool: set[int] = set()
+        for gram in grams[:3]:
+            pool.update(self.by_bigram[gram][:NAME_CANDIDATES])
+        scored = []
+        for pk in pool:
+            similarity = domain.name_similarity(key, self.names[pk])
+            if similarity >= 85:
+                scored.append((pk, similarity, False))
+        scored.sort(key=lambda s: -s[1])
+        return scored[:5]
+
+
+def candidates(*, company_id: int, lines: Sequence[StatementLine]) -> Candidates:
+    """Customers' names, aliases and accounts, and the numbers of open items the lines name, in a few queries."""
+    indexes = {line.payer_account_index for line in lines if line.payer_account_index}
+    by_account: dict[str, set[int]] = defaultdict(set)
+    for index, pk in Customer.objects.filter(company_id=company_id, bank_account_index__in=indexes).values_list(
+        "bank_account_index", "pk"
+    ):
+        by_account[index].add(pk)
+    by_name: dict[str, set[int]] = defaultdict(set)
+    names: dict[int, str] = {}
+    by_bigram: dict[str, list[int]] = defaultdict(list)
+    for pk, name in Customer.objects.filter(company_id=company_id).values_list("pk", "name").iterator(chunk_size=5000):
+        key = domain.normalise_name(name)
+        names[pk] = key
+        by_name[key].add(pk)
+        for gram in domain.bigrams(key):
+            by_bigram[gram].append(pk)
+    for kind, key, pk in PayerAlias.objects.filter(company_id=company_id).values_list("kind", "key", "customer_id"):
+        if kind == AliasKind.ACCOUNT:
+            if key in indexes:
+                by_account[key].add(pk)
+        else:
+            by_name[key].add(pk)
+    raw = {token for line in lines for token in re.findall(r"[A-Za-z0-9][A-Za-z0-9\-_/]{4,}", line.remittance or "")}
+    by_number: dict[str, set[int]] = defaultdict(set)
+    numbers = sorted(raw)
+    for start in range(0, len(numbers), 5000):
+        chunk = numbers[start : start + 5000]
+        for item in ledger_selectors.open_lines_of_documents(company_id=company_id, numbers=chunk):
+            by_number[domain.number_key(item["document__number"])].add(item["customer_id"])
+    return Candidates(by_account, by_name, names, by_bigram, by_number)
+
+
+def evidence_for(line: StatementLine, found: Candidates) -> dict[int, domain.Evidence]:
+    """Which customers this line points to, and why (before looking at their items)."""
+    evidence: dict[int, domain.Evidence] = defaultdict(domain.Evidence)
+    for pk in found.by_account.get(line.payer_account_index, ()) if line.payer_account_index else ():
+        evidence[pk].add(domain.ACCOUNT, domain.reason("account"))
+    matches = found.name_matches(line.payer_name)
+    if not matches and line.remittance:
+        # A person or another company paying for the customer often writes the customer's name.
+        matches = [(pk, s, e) for pk, s, e in found.name_matches(REMITTANCE_WORDS.sub("", line.remittance)) if s >= 90]
+    for pk, similarity, exact in matches:
+        if exact:
+            evidence[pk].add(domain.NAME_EXACT, domain.reason("name_exact"))
+        else:
+            evidence[pk].add(
+                domain.fuzzy_name_evidence(similarity), domain.reason("name_alike", score=round(similarity))
+            )
+    for token in domain.reference_tokens(line.remittance):
+        for pk in found.by_number.get(token, ()):
+            evidence[pk].add(domain.REF_EXACT, domain.reason("ref_exact", number=token))
+    return dict(evidence)
+
+
+def items_by_customer(*, company_id: int, customer_ids, currency: str) -> dict[int, list[domain.OpenItem]]:
+    items: dict[int, list[domain.OpenItem]] = defaultdict(list)
+    for row in ledger_selectors.open_items_of_customers(
+        company_id=company_id, customer_ids=customer_ids, currency=currency
+    ):
+        number = row["document__number"] if row["seq"] == 1 else f"{row['document__number']}/{row['seq']}"
+        items[row["customer_id"]].append(
+            domain.OpenItem(
+                line_id=row["pk"],
+                customer_id=row["customer_id"],
+                number=number,
+                issue_on=row["issue_on"],
+                due_on=row["due_on"],
+                open_amount=row["open_now"],
+                # The document's discount belongs to its first instalment only.
+                discount_amount=(row["document__discount_amount"] or 0) if row["seq"] == 1 else 0,
+                discount_until=row["document__discount_until"] if row["seq"] == 1 else None,
+            )
+        )
+    return items
+
+
+def statement_reconciliation(statement: BankStatement) -> dict:
+    """The statement's balances against its lines: opening + lines = closing, and the difference."""
+    total = statement.lines.aggregate(total=Sum("amount"))["total"] or 0
+    computed = None if statement.opening_balance is None else statement.opening_balance + total
+    return {
+        "lines_total": total,
+        "computed_closing": computed,
+        "difference": None
+        if computed is None or statement.closing_balance is None
+        else statement.closing_balance - computed,
+    }
+
+
+def daily_summary(*, company_ids, since: dt.date | None = None) -> list[dict]:
+    """Per day: incoming lines matched automatically, by hand, and still open (counts and amounts)."""
+    lines = StatementLine.objects.filter(company_id__in=company_ids, amount__gt=0)
+    if since:
+        lines = lines.filter(booked_on__gte=since)
+    rows = (
+        lines.values("booked_on", "currency")
+        .annotate(
+            auto=Count("pk", filter=Q(status=LineStatus.AUTO)),
+            auto_amount=Sum("amount", filter=Q(status=LineStatus.AUTO)),
+            manual=Count("pk", filter=Q(status=LineStatus.MANUAL)),
+            manual_amount=Sum("amount", filter=Q(status=LineStatus.MANUAL)),
+            open=Count("pk", filter=Q(status=LineStatus.OPEN)),
+            open_amount=Sum("amount", filter=Q(status=LineStatus.OPEN)),
+        )
+        .order_by("-booked_on", "currency")
+    )
+    return list(rows)
+
+
+def pending_differences(company_ids) -> QuerySet[Difference]:
+    return (
+        Difference.objects.filter(company_id__in=company_ids, status=DifferenceStatus.PENDING)
+        .select_related("application__customer", "application__line", "requested_by")
+        .order_by("id")
+    )
+
+
+def applications_for(*, company_ids, date_from: dt.date | None = None, date_to: dt.date | None = None):
+    applications = Application.objects.filter(company_id__in=company_ids)
+    if date_from:
+        applications = applications.filter(line__booked_on__gte=date_from)
+    if date_to:
+        applications = applications.filter(line__booked_on__lte=date_to)
+    return (
+        applications.select_related("line__account", "customer", "receipt", "company")
+        .prefetch_related("differences__credit_note")
+        .order_by("line__booked_on", "id")
+    )

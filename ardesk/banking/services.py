@@ -1,0 +1,604 @@
+"""Writing cash application: bank accounts, statement imports, and receipts posted through the ledger.
+
+Every receipt, allocation and credit note is posted by the ledger's own services (document_post,
+allocation_create), so the ledger's rules, locks, open amounts and audit trail hold as for any other
+posting; this context keeps only which statement line each receipt came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ardesk.audit.services import record
+from ardesk.banking import domain, selectors, statement_files
+from ardesk.banking.errors import BankingError
+from ardesk.banking.models import (
+    AliasKind,
+    Application,
+    BankAccount,
+    BankStatement,
+    Difference,
+    DifferenceKind,
+    DifferenceStatus,
+    Layout,
+    LineStatus,
+    PayerAlias,
+    StatementLine,
+)
+from ardesk.companies.access import ensure_company_access, ensure_permission
+from ardesk.core.crypto import blind_index
+from ardesk.core.errors import InvalidInput
+from ardesk.core.money import from_minor, grouped, is_currency
+from ardesk.customers.models import Customer
+from ardesk.ledger.errors import LedgerError
+from ardesk.ledger.models import DocumentType, DueLine
+from ardesk.ledger.services import allocation_create, document_post
+
+IMPORT_PERMISSION = "banking.add_bankstatement"
+MATCH_PERMISSION = "banking.change_statementline"
+ACCOUNT_PERMISSION = "banking.add_bankaccount"
+APPROVE_PERMISSION = "banking.approve_difference"
+# What the audit trail keeps of an account (its ledger account codes are shown on the account list).
+AUDITED_ACCOUNT_FIELDS = ("code", "name", "bank_name", "account_number", "currency", "layout")
+ACCOUNT_FIELDS = (
+    "code",
+    "name",
+    "bank_name",
+    "account_number",
+    "currency",
+    "gl_account",
+    "receivable_account",
+    "discount_account",
+    "charges_account",
+    "difference_account",
+    "layout",
+    "column_mapping",
+)
+
+
+def rules() -> domain.Rules:
+    """The matcher's settings (ARDESK_CASH_* in the environment, read in config/settings.py)."""
+    return domain.Rules(
+        auto_threshold=Decimal(str(getattr(settings, "ARDESK_CASH_AUTO_THRESHOLD", "0.90"))),
+        short_tolerance=int(getattr(settings, "ARDESK_CASH_SHORT_TOLERANCE", 10000)),
+        short_without_approval=int(getattr(settings, "ARDESK_CASH_SHORT_WITHOUT_APPROVAL", 1000)),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Bank accounts
+# ---------------------------------------------------------------------------------------------
+
+
+def _account_problems(account: BankAccount) -> dict[str, list[str]]:
+    problems: dict[str, list[str]] = {}
+    if not account.code.strip():
+        problems["code"] = [_("This field is required.")]
+    if not account.name.strip():
+        problems["name"] = [_("This field is required.")]
+    if not domain.number_key(account.account_number):
+        problems["account_number"] = [_("This field is required.")]
+    if not is_currency(account.currency or ""):
+        problems["currency"] = [_("'%(value)s' is not a currency code.") % {"value": account.currency}]
+    if account.layout not in Layout.values:
+        problems["layout"] = [_("Choose one of the layouts.")]
+    if not isinstance(account.column_mapping, dict) or any(
+        key not in statement_files.FIELDS or not isinstance(value, str) for key, value in account.column_mapping.items()
+    ):
+        problems["column_mapping"] = [
+            _("Map these fields to headings: %(fields)s.") % {"fields": ", ".join(statement_files.FIELDS)}
+        ]
+    for name in ("gl_account", "receivable_account", "discount_account", "charges_account", "difference_account"):
+        if not str(getattr(account, name) or "").strip():
+            problems[name] = [_("This field is required.")]
+    duplicate = BankAccount.objects.filter(company_id=account.company_id, code=account.code).exclude(pk=account.pk)
+    if account.code and duplicate.exists():
+        problems["code"] = [_("The company already has a bank account with this code.")]
+    return problems
+
+
+@transaction.atomic
+def bank_account_save(*, by, company_id: int, account: BankAccount | None = None, **data) -> BankAccount:
+    """Register one of the company's bank accounts, or change one (its currency stays once it has lines)."""
+    ensure_permission(by, ACCOUNT_PERMISSION if account is None else "banking.change_bankaccount")
+    ensure_company_access(by, company_id)
+    before = None if account is None else {name: getattr(account, name) for name in AUDITED_ACCOUNT_FIELDS}
+    old_currency = None if account is None else account.currency
+    account = account or BankAccount(company_id=company_id)
+    for name in ACCOUNT_FIELDS:
+        if name in data and data[name] is not None:
+            setattr(account, name, data[name].strip().upper() if name == "currency" else data[name])
+    problems = _account_problems(account)
+    if old_currency and old_currency != account.currency and account.lines.exists():
+        problems["currency"] = [_("The account has statement lines: its currency cannot change.")]
+    if problems:
+        raise InvalidInput(problems)
+    account.save()
+    record(
+        action="bank_account.save",
+        actor=by,
+        target=account,
+        company_id=company_id,
+        before=before,
+        after={name: getattr(account, name) for name in AUDITED_ACCOUNT_FIELDS},
+    )
+    return account
+
+
+# ---------------------------------------------------------------------------------------------
+# Statement import
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    file_format: str = ""
+    lines: int = 0
+    new: int = 0
+    already: int = 0
+    opening: int | None = None
+    closing: int | None = None
+    problems: list[domain.FileProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    statement: BankStatement | None = None
+    matched: dict = field(default_factory=dict)
+
+
+def _gap_warning(account: BankAccount, parsed: domain.ParsedStatement, starts_on: dt.date) -> list[str]:
+    """The opening balance against the last statement that ended before this one starts."""
+    before = (
+        BankStatement.objects.filter(account=account, ends_on__lt=starts_on, closing_balance__isnull=False)
+        .order_by("-ends_on", "-id")
+        .first()
+    )
+    if before is None or parsed.opening is None or before.closing_balance == parsed.opening:
+        return []
+    return [
+        _(
+            "The opening balance %(opening)s is not the closing balance %(closing)s of the statement ending "
+            "%(date)s: lines between the two statements are missing."
+        )
+        % {
+            "opening": grouped(from_minor(parsed.opening, account.currency), account.currency),
+            "closing": grouped(from_minor(before.closing_balance, account.currency), account.currency),
+            "date": before.ends_on.isoformat(),
+        }
+    ]
+
+
+def statement_import(
+    *, by, account: BankAccount, name: str, content: bytes, dry_run: bool = False, match: bool = True
+) -> ImportResult:
+    """Import a statement file: checked in full, then every new line written, or nothing at all.
+
+    A line already imported (same bank serial number, or the same stable hash where the bank gives
+    none) is skipped, so an overlapping statement adds only what is new. With ``match`` the new
+    incoming lines are matched at once: receipts that reach the threshold are posted.
+    """
+    ensure_permission(by, IMPORT_PERMISSION)
+    ensure_company_access(by, account.company_id)
+    result = ImportResult()
+    result.file_format, parsed, problems = statement_files.read_statement(
+        name=name, content=content, currency=account.currency, layout=account.layout, mapping=account.column_mapping
+    )
+    result.problems = problems + domain.balance_problems(parsed, statement_files.Messages(account.currency))
+    if parsed.account_number and domain.number_key(parsed.account_number)[-8:] not in domain.number_key(
+        account.account_number
+    ):
+        result.problems.append(
+            domain.FileProblem(
+                0,
+                "account",
+                _("The file is a statement of account %(found)s, not of %(account)s.")
+                % {"found": parsed.account_number, "account": account},
+            )
+        )
+    if not parsed.lines and not result.problems:
+        result.problems.append(domain.FileProblem(0, "file", _("The file has no statement lines.")))
+    result.lines, result.opening, result.closing = len(parsed.lines), parsed.opening, parsed.closing
+    if result.problems:
+        return result
+    keys = domain.line_keys(parsed.lines)
+    known = set()
+    for start in range(0, len(keys), 5000):
+        known.update(
+            StatementLine.objects.filter(account=account, line_key__in=keys[start : start + 5000]).values_list(
+                "line_key", flat=True
+            )
+        )
+    fresh = [(line, key) for line, key in zip(parsed.lines, keys, strict=True) if key not in known]
+    result.new, result.already = len(fresh), len(parsed.lines) - len(fresh)
+    starts_on = min(line.booked_on for line in parsed.lines)
+    result.warnings = _gap_warning(account, parsed, starts_on)
+    if dry_run:
+        return result
+    with transaction.atomic():
+        statement = BankStatement.objects.create(
+            account=account,
+            company_id=account.company_id,
+            file_name=name[:200],
+            sha256=hashlib.sha256(content).hexdigest(),
+            file_format=result.file_format,
+            starts_on=starts_on,
+            ends_on=max(line.booked_on for line in parsed.lines),
+            opening_balance=parsed.opening,
+            closing_balance=parsed.closing,
+            line_count=len(parsed.lines),
+            new_count=len(fresh),
+            imported_by=by,
+        )
+        StatementLine.objects.bulk_create(
+            [
+                StatementLine(
+                    account=account,
+                    statement=statement,
+                    company_id=account.company_id,
+                    booked_on=line.booked_on,
+                    seq=line.row,
+                    amount=line.amount,
+                    currency=account.currency,
+                    balance_after=line.balance_after,
+                    payer_name=line.payer_name,
+                    payer_account=line.payer_account,
+                    payer_account_index=blind_index(line.payer_account),
+                    payer_bank=line.payer_bank,
+                    remittance=line.remittance,
+                    bank_ref=line.bank_ref,
+                    line_key=key,
+                    status=LineStatus.OPEN if line.amount > 0 else LineStatus.OUTGOING,
+                )
+                for line, key in fresh
+            ],
+            batch_size=1000,
+        )
+        record(
+            action="bank_statement.import",
+            actor=by,
+            target=statement,
+            company_id=account.company_id,
+            object_repr=f"{account} / {name}",
+            after={
+                "file": name,
+                "sha256": statement.sha256,
+                "format": result.file_format,
+                "rows": len(parsed.lines),
+                "new": len(fresh),
+                "opening": None if parsed.opening is None else str(from_minor(parsed.opening, account.currency)),
+                "closing": None if parsed.closing is None else str(from_minor(parsed.closing, account.currency)),
+            },
+        )
+    result.statement = statement
+    if match and fresh:
+        result.matched = lines_match(by=by, lines=statement.lines.filter(status=LineStatus.OPEN))
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching
+# ---------------------------------------------------------------------------------------------
+
+
+def lines_match(*, by, lines, post: bool = True) -> dict:
+    """Match open incoming lines: post those above the threshold, give the others their top suggestions.
+
+    Set-based: one company's names, aliases and accounts, the open items the texts name and the
+    open items of every candidate customer are loaded once for all the lines, not per line. Lines
+    are then taken in date order, and what one receipt pays is no longer open for the next.
+    """
+    settings_ = rules()
+    counts = {"auto": 0, "queued": 0}
+    lines = list(lines.filter(status=LineStatus.OPEN, amount__gt=0).order_by("booked_on", "id"))
+    by_company: dict[tuple[int, str], list[StatementLine]] = {}
+    for line in lines:
+        by_company.setdefault((line.company_id, line.currency), []).append(line)
+    for (company_id, currency), group in by_company.items():
+        found = selectors.candidates(company_id=company_id, lines=group)
+        evidence = {line.pk: selectors.evidence_for(line, found) for line in group}
+        customer_ids = {pk for per_line in evidence.values() for pk in per_line}
+        items = selectors.items_by_customer(company_id=company_id, customer_ids=customer_ids, currency=currency)
+        remaining = {item.line_id: item.open_amount for per_customer in items.values() for item in per_customer}
+        queued = []
+        for line in group:
+            open_items = {
+                pk: [
+                    replace(item, open_amount=remaining[item.line_id])
+                    if remaining[item.line_id] != item.open_amount
+                    else item
+                    for item in items.get(pk, [])
+                    if item.issue_on <= line.booked_on and remaining[item.line_id] > 0
+                ]
+                for pk in evidence[line.pk]
+            }
+            suggestions = domain.rank(
+                amount=line.amount,
+                on=line.booked_on,
+                remittance=line.remittance,
+                evidence=evidence[line.pk],
+                items_of=open_items,
+                rules=settings_,
+            )
+            line.suggestions = [s.as_dict() for s in suggestions]
+            line.confidence = suggestions[0].confidence if suggestions else Decimal(0)
+            line.reasons = [r.as_dict() for r in suggestions[0].reasons] if suggestions else []
+            if not (post and domain.is_automatic(suggestions, settings_)):
+                queued.append(line)
+                continue
+            best = suggestions[0]
+            try:
+                line_apply(by=by, line=line, parts=[(best.customer_id, line.amount, best.plan)], automatic=True)
+            except (LedgerError, InvalidInput, BankingError):
+                queued.append(line)
+                continue
+            for line_id, amount in best.plan.allocations:
+                remaining[line_id] -= amount
+            for _kind, _amount, line_ids in best.plan.differences:
+                remaining.update(dict.fromkeys(line_ids, 0))
+            counts["auto"] += 1
+        StatementLine.objects.bulk_update(queued, ["suggestions", "confidence", "reasons"], batch_size=1000)
+        counts["queued"] += len(queued)
+    return counts
+
+
+def _post_receipt(*, by, line: StatementLine, customer: Customer, amount: int, number: str, reference: str):
+    description = " ".join(part for part in (line.payer_name, line.remittance) if part)[:300]
+    if description[:1] in ("=", "+", "-", "@"):
+        description = "'" + description[:299]
+    return document_post(
+        by=by,
+        company=line.account.company,
+        customer=customer,
+        doc_type=DocumentType.RECEIPT,
+        number=number,
+        issue_on=line.booked_on,
+        currency=line.currency,
+        amount=from_minor(amount, line.currency),
+        reference=reference[:40],
+        description=description,
+        check_access=False,
+    )
+
+
+def _difference_post(*, by, difference: Difference, line: StatementLine, customer: Customer) -> None:
+    """The credit note that settles a discount, a bank charge or a small short payment, allocated oldest first."""
+    labels = {
+        DifferenceKind.DISCOUNT: _("Early-payment discount"),
+        DifferenceKind.BANK_CHARGE: _("Bank charge deducted by the payer's bank"),
+        DifferenceKind.SHORT_PAYMENT: _("Short payment written off"),
+    }
+    note = document_post(
+        by=by,
+        company=line.account.company,
+        customer=customer,
+        doc_type=DocumentType.CREDIT_NOTE,
+        number=f"BANK-{line.pk}-{difference.pk}",
+        issue_on=line.booked_on,
+        currency=line.currency,
+        amount=from_minor(difference.amount, line.currency),
+        description=str(labels[difference.kind]),
+        check_access=False,
+    )
+    left = difference.amount
+    open_now = dict(DueLine.objects.filter(pk__in=difference.line_ids).values_list("pk", "open_now"))
+    for line_id in difference.line_ids:
+        share = min(left, open_now.get(line_id, 0))
+        if share <= 0:
+            continue
+        allocation_create(
+            by=by,
+            source=note,
+            line=DueLine(pk=line_id),
+            amount=from_minor(share, line.currency),
+            on=line.booked_on,
+            method="bank",
+            check_access=False,
+        )
+        left -= share
+    difference.credit_note = note
+    difference.save(update_fields=["credit_note"])
+
+
+@transaction.atomic
+def line_apply(*, by, line: StatementLine, parts: list[tuple[int, int, domain.Plan | None]], automatic: bool = False):
+    """Turn a statement line into receipts: one per customer part, allocated by its plan, differences booked.
+
+    A part without a plan is allocated by the matcher's own rules for that customer (the items the
+    text names, an exact amount, the oldest first). The parts must add up to the line.
+    """
+    found = line
+    line = StatementLine.objects.select_for_update().select_related("account__company").get(pk=line.pk)
+    line.suggestions, line.confidence, line.reasons = found.suggestions, found.confidence, found.reasons
+    if line.status != LineStatus.OPEN:
+        raise BankingError(_("This statement line is already dealt with."))
+    if sum(amount for _pk, amount, _plan in parts) != line.amount or any(amount <= 0 for _pk, amount, _p in parts):
+        raise InvalidInput(
+            {
+                "amount": [
+                    _("The parts must be positive and add up to the line's %(amount)s.")
+                    % {"amount": grouped(from_minor(line.amount, line.currency), line.currency)}
+                ]
+            }
+        )
+    customers = Customer.objects.in_bulk([pk for pk, _a, _p in parts])
+    settings_ = rules()
+    applications = []
+    for index, (customer_id, amount, plan) in enumerate(parts, start=1):
+        customer = customers.get(customer_id)
+        if customer is None or customer.company_id != line.company_id:
+            raise InvalidInput({"customer": [_("Choose a customer of the statement's company.")]})
+        if plan is None:
+            plan = _plan_for(line=line, customer_id=customer_id, amount=amount, settings_=settings_)
+        number = f"BANK-{line.pk}" if len(parts) == 1 else f"BANK-{line.pk}-{index}"
+        refs = domain.reference_tokens(line.remittance)
+        receipt = _post_receipt(
+            by=by, line=line, customer=customer, amount=amount, number=number, reference=refs[0] if refs else ""
+        )
+        application = Application.objects.create(
+            line=line,
+            company_id=line.company_id,
+            customer=customer,
+            receipt=receipt,
+            amount=amount,
+            is_auto=automatic,
+            created_by=by,
+        )
+        applications.append(application)
+        for line_id, share in plan.allocations:
+            allocation_create(
+                by=by,
+                source=receipt,
+                line=DueLine(pk=line_id),
+                amount=from_minor(share, line.currency),
+                on=line.booked_on,
+                method="bank",
+                check_access=False,
+            )
+        for kind, difference_amount, line_ids in plan.differences:
+            needs_approval = (
+                kind == DifferenceKind.SHORT_PAYMENT and difference_amount > settings_.short_without_approval
+            )
+            difference = Difference.objects.create(
+                application=application,
+                company_id=line.company_id,
+                kind=kind,
+                amount=difference_amount,
+                line_ids=list(line_ids),
+                status=DifferenceStatus.PENDING if needs_approval else DifferenceStatus.BOOKED,
+                requested_by=by,
+            )
+            if not needs_approval:
+                _difference_post(by=by, difference=difference, line=line, customer=customer)
+    line.status = LineStatus.AUTO if automatic else LineStatus.MANUAL
+    line.matched_by = by
+    line.matched_at = timezone.now()
+    line.save(update_fields=["status", "matched_by", "matched_at", "suggestions", "confidence", "reasons"])
+    if not automatic:
+        record(
+            action="bank_line.match",
+            actor=by,
+            target=line,
+            company_id=line.company_id,
+            object_repr=f"{line.booked_on} {line.payer_name}",
+            after={
+                "parts": [
+                    {
+                        "customer": a.customer.code,
+                        "receipt": a.receipt.number,
+                        "amount": str(from_minor(a.amount, line.currency)),
+                    }
+                    for a in applications
+                ]
+            },
+        )
+    return applications
+
+
+def _plan_for(*, line: StatementLine, customer_id: int, amount: int, settings_: domain.Rules) -> domain.Plan:
+    items = [
+        item
+        for item in selectors.items_by_customer(
+            company_id=line.company_id, customer_ids=[customer_id], currency=line.currency
+        ).get(customer_id, [])
+        if item.issue_on <= line.booked_on
+    ]
+    named, _reasons = domain.referenced_items(domain.reference_tokens(line.remittance), items)
+    _fit, plan, _why = domain.fit_items(amount, items, named, line.booked_on, line.remittance, settings_)
+    return plan
+
+
+def _teach(*, by, line: StatementLine, customer_id: int) -> None:
+    """A manual match teaches the matcher: this payer account and name pay for this customer."""
+    learned = []
+    if line.payer_account_index:
+        learned.append((AliasKind.ACCOUNT, line.payer_account_index, ""))
+    name = domain.normalise_name(line.payer_name)
+    if len(name) >= 2:
+        learned.append((AliasKind.NAME, name, line.payer_name[:200]))
+    for kind, key, shown in learned:
+        PayerAlias.objects.update_or_create(
+            company_id=line.company_id,
+            kind=kind,
+            key=key,
+            defaults={"customer_id": customer_id, "shown": shown, "created_by": by},
+        )
+
+
+def _check_match_access(by, line: StatementLine) -> None:
+    ensure_permission(by, MATCH_PERMISSION)
+    ensure_company_access(by, line.company_id)
+
+
+@transaction.atomic
+def suggestion_accept(*, by, line: StatementLine, index: int = 0):
+    """Apply one of the line's suggestions as it stands, and learn the payer."""
+    _check_match_access(by, line)
+    if not 0 <= index < len(line.suggestions):
+        raise BankingError(_("This line has no such suggestion."))
+    suggestion = domain.suggestion_from_dict(line.suggestions[index])
+    applications = line_apply(by=by, line=line, parts=[(suggestion.customer_id, line.amount, suggestion.plan)])
+    _teach(by=by, line=line, customer_id=suggestion.customer_id)
+    return applications
+
+
+@transaction.atomic
+def line_match(*, by, line: StatementLine, parts: list[tuple[int, int]]):
+    """Match a line by hand to one customer, or split it across several (customer id, amount in minor units)."""
+    _check_match_access(by, line)
+    applications = line_apply(by=by, line=line, parts=[(pk, amount, None) for pk, amount in parts])
+    if len(parts) == 1:
+        _teach(by=by, line=line, customer_id=parts[0][0])
+    return applications
+
+
+@transaction.atomic
+def line_ignore(*, by, line: StatementLine) -> StatementLine:
+    """Mark an incoming line as no customer's receipt (interest, a transfer between own accounts)."""
+    _check_match_access(by, line)
+    line = StatementLine.objects.select_for_update().get(pk=line.pk)
+    if line.status != LineStatus.OPEN:
+        raise BankingError(_("This statement line is already dealt with."))
+    line.status = LineStatus.IGNORED
+    line.matched_by, line.matched_at = by, timezone.now()
+    line.save(update_fields=["status", "matched_by", "matched_at"])
+    record(action="bank_line.ignore", actor=by, target=line, company_id=line.company_id, after={"status": line.status})
+    return line
+
+
+@transaction.atomic
+def difference_decide(*, by, difference: Difference, approve: bool) -> Difference:
+    """Approve or reject a short payment above the limit; no one approves a write-off they caused."""
+    ensure_permission(by, APPROVE_PERMISSION)
+    ensure_company_access(by, difference.company_id)
+    difference = (
+        Difference.objects.select_for_update()
+        .select_related("application__line__account__company")
+        .get(pk=difference.pk)
+    )
+    if difference.status != DifferenceStatus.PENDING:
+        raise BankingError(_("This difference is already decided."))
+    if difference.requested_by_id == getattr(by, "pk", None):
+        raise BankingError(_("Someone other than the person who matched the receipt must approve its difference."))
+    application = difference.application
+    if approve:
+        difference.status = DifferenceStatus.BOOKED
+        _difference_post(by=by, difference=difference, line=application.line, customer=application.customer)
+    else:
+        difference.status = DifferenceStatus.REJECTED
+    difference.decided_by, difference.decided_at = by, timezone.now()
+    difference.save(update_fields=["status", "decided_by", "decided_at"])
+    record(
+        action="bank_difference.approve" if approve else "bank_difference.reject",
+        actor=by,
+        target=application.customer,
+        company_id=difference.company_id,
+        object_repr=f"{application.receipt.number}",
+        after={"amount": str(from_minor(difference.amount, application.line.currency)), "kind": difference.kind},
+    )
+    return difference

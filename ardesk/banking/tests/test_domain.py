@@ -1,0 +1,84 @@
+"""The matcher's rules without a database: names, references, keys and the plans for an amount."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ardesk.banking import domain
+
+D = dt.date(2026, 3, 2)
+
+
+def item(line_id: int, amount: int, day: int = 1, number: str = "") -> domain.OpenItem:
+    return domain.OpenItem(
+        line_id, 1, number or f"INV-{line_id:04d}", dt.date(2026, 1, day), dt.date(2026, 2, day), amount
+    )
+
+
+def test_names_lose_legal_form_branch_brackets_and_width():
+    assert domain.normalise_name("上海华星贸易股份有限公司北京分公司") == "上海华星贸易"
+    assert domain.normalise_name("深圳华强电子（集团）有限公司") == "深圳华强电子"
+    assert domain.normalise_name("ＡＢＣ Trading Co., Ltd.") == "abctrading"
+
+
+def test_references_are_found_whole_partial_and_mistyped():
+    items = [item(1, 100, number="INV-2026-0000312"), item(2, 100, number="INV-2026-0000420")]
+    found, reasons = domain.referenced_items(domain.reference_tokens("0312, INV-2026-0000402"), items)
+    assert [i.line_id for i in found] == [1, 2]
+    assert [r.code for r in reasons] == ["ref_partial", "ref_mistyped"]
+
+
+def test_a_partial_number_naming_two_items_names_none():
+    items = [item(1, 100, number="INV-2025-0312"), item(2, 100, number="INV-2026-0312")]
+    assert domain.referenced_items(["0312"], items) == ([], [])
+
+
+def test_line_keys_prefer_the_serial_and_tell_identical_lines_apart():
+    line = domain.RawLine(row=1, booked_on=D, amount=100, payer_name="甲")
+    with_serial = domain.RawLine(row=2, booked_on=D, amount=100, bank_ref="S1")
+    keys = domain.line_keys([line, line, with_serial])
+    assert keys[2] == "ref:S1" and keys[0] != keys[1]
+    assert domain.line_keys([line, line, with_serial]) == keys
+
+
+def test_the_oldest_items_adding_up_to_the_amount_are_paid():
+    # 100 + 250 = 350: the two oldest.
+    fit, plan, reasons = domain.fit_items(
+        35000, [item(1, 10000, 1), item(2, 25000, 2), item(3, 40000, 3)], [], D, "", domain.Rules()
+    )
+    assert plan.allocations == ((1, 10000), (2, 25000)) and reasons[0].code == "amount_oldest"
+
+
+def test_a_short_of_more_than_five_percent_is_a_part_payment_not_a_difference():
+    fit, plan, reasons = domain.fit_items(10000, [item(1, 15000)], [item(1, 15000)], D, "", domain.Rules())
+    assert plan.differences == () and reasons[0].code == "partial_payment"
+
+
+def test_an_ambiguous_line_loses_confidence():
+    evidence = {
+        1: domain.Evidence([0.9], [domain.reason("name_exact")]),
+        2: domain.Evidence([0.9], [domain.reason("name_exact")]),
+    }
+    items = {1: [item(1, 500)], 2: [domain.OpenItem(2, 2, "INV-9", D, D, 500)]}
+    suggestions = domain.rank(amount=500, on=D, remittance="", evidence=evidence, items_of=items, rules=domain.Rules())
+    assert not domain.is_automatic(suggestions, domain.Rules())
+    assert "ambiguous" in [r.code for r in suggestions[0].reasons]
+
+
+amounts = st.integers(min_value=1, max_value=10**9)
+
+
+@settings(deadline=None)  # a shared machine's pauses are not the rule's failures
+@given(open_amounts=st.lists(amounts, min_size=0, max_size=12), received=amounts)
+def test_a_plan_never_pays_more_than_is_open_nor_more_than_was_received(open_amounts, received):
+    items = [item(n + 1, a, day=n % 28 + 1) for n, a in enumerate(open_amounts)]
+    _fit, plan, _reasons = domain.fit_items(received, items, [], D, "", domain.Rules())
+    open_by_id = {i.line_id: i.open_amount for i in items}
+    allocated = sum(a for _, a in plan.allocations)
+    assert all(0 < a <= open_by_id[i] for i, a in plan.allocations)
+    assert allocated + plan.unapplied == received
+    differences = sum(d for _, d, _ in plan.differences)
+    assert allocated + differences <= sum(open_amounts) or not plan.differences

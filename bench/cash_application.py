@@ -1,0 +1,243 @@
+"""Benchmark: cash application accuracy and speed on generated bank statements against their ground truth.
+
+    .venv/bin/python bench/cash_application.py [--customers 1000] [--invoices 10000] [--months 3]
+        [--database sqlite|postgres] [--keep]
+
+1. A fresh installation (a temporary data directory; on PostgreSQL a database ``ardesk_bench_cash``).
+2. ``ardesk generate --bank-months N``: customers, 24 months of invoices, receipts and credit notes,
+   and the company's bank statements for the receipts of the last N months with their noise, plus
+   ``bank-ground-truth.csv`` (which customer and invoices each line pays).
+3. Loads the customers (with their bank accounts, through the demo loader), all invoices, and the
+   receipts, credit notes and allocations dated before the statements: the ledger as it stood
+   when the first statement arrived. The receipts of the statement period are NOT loaded: finding
+   them is the matcher's job.
+4. Imports every monthly statement (they overlap by three days: the overlap must add nothing) with
+   ``statement_import``, which matches and posts through the ledger's services, and times it.
+5. Compares with the truth: the share of incoming lines applied automatically; the precision of the
+   automatic applications (right customer; right customer and exactly the right invoices); for the
+   lines left in the queue, the share whose right customer is among the top three suggestions.
+
+Targets (issue 20): automatic ≥ 90 %, precision ≥ 99.5 %, right answer in the top three ≥ 95 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_SERVER = "postgres://postgres@127.0.0.1:5432"
+
+
+def setup(database: str, keep: bool) -> Path:
+    data = Path(tempfile.mkdtemp(prefix="ardesk-cash-"))
+    os.environ["ARDESK_DATA_DIR"] = str(data)
+    os.environ.pop("DATABASE_URL", None)
+    if database == "postgres":
+        import psycopg
+
+        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as pg:
+            pg.execute("DROP DATABASE IF EXISTS ardesk_bench_cash")
+            pg.execute("CREATE DATABASE ardesk_bench_cash")
+        os.environ["DATABASE_URL"] = f"{PG_SERVER}/ardesk_bench_cash"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ardesk.config.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    return data
+
+
+def filtered(source: Path, target: Path, keep) -> int:
+    with source.open(encoding="utf-8") as handle, target.open("w", newline="", encoding="utf-8") as out:
+        reader = csv.DictReader(handle)
+        writer = csv.DictWriter(out, reader.fieldnames)
+        writer.writeheader()
+        rows = [row for row in reader if keep(row)]
+        writer.writerows(rows)
+    return len(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--customers", type=int, default=1000)
+    parser.add_argument("--invoices", type=int, default=10000)
+    parser.add_argument("--months", type=int, default=3)
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--seed", type=int, default=20240101)
+    parser.add_argument("--keep", action="store_true", help="Keep the data directory and files")
+    args = parser.parse_args()
+    setup(args.database, args.keep)
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from ardesk.banking import services
+    from ardesk.banking.models import Application, BankAccount, LineStatus, StatementLine
+    from ardesk.companies.models import Company, CompanyGrant
+    from ardesk.core.bulk import refresh_statistics
+    from ardesk.customers.models import Customer
+    from ardesk.demo.generator import demo_customers
+    from ardesk.demo.loader import load_customers
+    from ardesk.ledger.imports.engine import run_import
+    from ardesk.ledger.models import Allocation
+
+    anchor = dt.date(2026, 1, 1)
+    files = Path(tempfile.mkdtemp(prefix="ardesk-cash-files-"))
+    started = time.perf_counter()
+    call_command(
+        "generate",
+        customers=args.customers,
+        invoices=args.invoices,
+        out=str(files),
+        seed=args.seed,
+        anchor=anchor,
+        bank_months=args.months,
+        stdout=open(os.devnull, "w"),  # noqa: SIM115 - the command's own report is not the benchmark's
+    )
+    company = Company.objects.create(code="SH01", name="星辰实业（上海）有限公司", functional_currency="CNY")
+    boss = get_user_model().objects.create_superuser(username="boss", password="Bench-pass-2026")
+    CompanyGrant.objects.create(user=boss, company=company)
+    load_customers(
+        demo_customers(count=args.customers, seed=args.seed, anchor=anchor, companies=("SH01",)),
+        companies={"SH01": company},
+        users={},
+        audit=False,
+    )
+    statements = sorted((files / "bank").glob("statement-*.csv"))
+    since = dt.date.fromisoformat(statements[0].stem.removeprefix("statement-") + "-01")
+    before = lambda row: dt.date.fromisoformat(row["date"]) < since  # noqa: E731
+    filtered(files / "receipts.csv", files / "receipts-before.csv", before)
+    filtered(files / "credit-notes.csv", files / "credit-notes-before.csv", before)
+    with (
+        (files / "receipts-before.csv").open(encoding="utf-8") as a,
+        (files / "credit-notes-before.csv").open(encoding="utf-8") as b,
+    ):
+        sources = {row["number"] for row in csv.DictReader(a)} | {row["number"] for row in csv.DictReader(b)}
+    filtered(files / "allocations.csv", files / "allocations-before.csv", lambda row: row["receipt"] in sources)
+    for kind, name in (
+        ("invoices", "invoices.csv"),
+        ("receipts", "receipts-before.csv"),
+        ("credit-notes", "credit-notes-before.csv"),
+        ("allocations", "allocations-before.csv"),
+    ):
+        with (files / name).open("rb") as handle:
+            report = run_import(kind=kind, handle=handle, file_name=name, company=company, user=boss)
+        if not report.ok:
+            raise SystemExit(f"{name}: {report.problems[:3]}")
+    refresh_statistics()
+    loaded = time.perf_counter() - started
+    account = BankAccount.objects.create(
+        company=company, code="ICBC01", name="工行基本户", account_number="1001234567890123456"
+    )
+    timings = []
+    tick = time.perf_counter()
+    for path in statements:
+        result = services.statement_import(
+            by=boss, account=account, name=path.name, content=path.read_bytes(), match=False
+        )
+        if result.problems:
+            raise SystemExit(f"{path.name}: {result.problems[:3]}")
+        timings.append((path.name, result.lines, result.new))
+    imported = time.perf_counter() - tick
+    waiting = StatementLine.objects.filter(status=LineStatus.OPEN)
+    tick = time.perf_counter()
+    services.lines_match(by=boss, lines=waiting, post=False)
+    ranked = time.perf_counter() - tick
+    tick = time.perf_counter()
+    matched = services.lines_match(by=boss, lines=waiting)
+    posted = time.perf_counter() - tick
+    truth = {row["serial"]: row for row in csv.DictReader((files / "bank" / "bank-ground-truth.csv").open())}
+    codes = dict(Customer.objects.values_list("pk", "code"))
+    lines = list(StatementLine.objects.filter(amount__gt=0))
+    invoices_of: dict[int, set[str]] = {}
+    for line_id, number in Allocation.objects.filter(
+        source__bank_application__isnull=False, source__doc_type="receipt"
+    ).values_list("source__bank_application__line_id", "line__document__number"):
+        invoices_of.setdefault(line_id, set()).add(number)
+    customer_of = dict(Application.objects.values_list("line_id", "customer_id"))
+    auto = [line for line in lines if line.status == LineStatus.AUTO]
+    queued = [line for line in lines if line.status == LineStatus.OPEN]
+    right_customer = sum(codes[customer_of[line.pk]] == truth[line.bank_ref]["customer"] for line in auto)
+
+    def truth_invoices(line) -> set[str]:
+        text = truth[line.bank_ref]["invoices"]
+        return {part.split("=")[0] for part in text.split(";") if part}
+
+    exact = sum(
+        codes[customer_of[line.pk]] == truth[line.bank_ref]["customer"]
+        and invoices_of.get(line.pk, set()) == truth_invoices(line)
+        for line in auto
+    )
+    in_top3 = sum(
+        truth[line.bank_ref]["customer"] in {codes.get(s["customer_id"]) for s in line.suggestions[:3]}
+        for line in queued
+    )
+    noise_queued = Counter(tag for line in queued for tag in truth[line.bank_ref]["noise"].split())
+    wrong = [line for line in auto if codes[customer_of[line.pk]] != truth[line.bank_ref]["customer"]]
+
+    print(
+        f"database {args.database}; {args.customers:,} customers, {args.invoices:,} invoices; loaded in {loaded:.1f} s"
+    )
+    for name, count, new in timings:
+        print(f"  {name}: {count:>7,} lines, {new:>7,} new")
+    total = len(lines)
+    print(f"incoming lines {total:,}: automatic {len(auto):,} ({len(auto) / total:.1%}), queued {len(queued):,}")
+    if auto:
+        share, both = right_customer / len(auto), exact / len(auto)
+        print(f"precision of automatic: customer {share:.2%}, customer and invoices {both:.2%}")
+    if queued:
+        print(f"queued with the right customer in the top three: {in_top3 / len(queued):.1%}")
+    print("noise of the queued lines:", dict(noise_queued.most_common()))
+    if os.environ.get("BENCH_SHOW_QUEUED"):
+        for line in queued[: int(os.environ["BENCH_SHOW_QUEUED"])]:
+            t = truth[line.bank_ref]
+            print(
+                "  queued:",
+                line.payer_name,
+                "|",
+                line.remittance,
+                "|",
+                line.amount,
+                t["customer"],
+                t["invoices"],
+                t["noise"],
+                line.confidence,
+                [r["code"] for r in line.reasons],
+            )
+    for line in wrong[:10]:
+        print(
+            "  wrong:", line.bank_ref, line.payer_name, line.remittance, truth[line.bank_ref]["customer"], line.reasons
+        )
+    print(f"import of {len(statements)} files (read, check, store {total:,} new lines): {imported:.1f} s")
+    rate = total / ranked
+    print(
+        f"matching only (candidates loaded in bulk, ranked, suggestions stored): {ranked:.1f} s ({rate:,.0f} lines/s)"
+    )
+    print(f"matching and posting {matched}: {posted:.1f} s ({total / posted:,.0f} lines/s)")
+    from django.test import Client
+
+    client = Client(SERVER_NAME="localhost")
+    client.force_login(boss)
+    for path in ("/banking/", "/banking/?status="):
+        client.get(path)  # warm-up
+        times = []
+        for _ in range(5):
+            tick = time.perf_counter()
+            assert client.get(path).status_code == 200
+            times.append((time.perf_counter() - tick) * 1000)
+        print(f"cash desk {path}: median {sorted(times)[2]:.0f} ms over 5 requests (server time, test client)")
+
+
+if __name__ == "__main__":
+    main()
