@@ -34,6 +34,11 @@ NAVIGATION = [
     (_("Credit"), _("Credit reviews"), "credit:reviews", "credit.view_creditreview"),
     (_("Credit"), _("Import statements"), "credit:financial_statements_import", "credit.add_financialstatement"),
     (_("Credit"), _("Scorecards"), "credit:scorecards", "credit.view_scorecard"),
+    (_("Relations"), _("Complaints"), "relations:complaints", "relations.view_complaint"),
+    (_("Relations"), _("Complaint report"), "relations:complaint_report", "relations.view_complaint"),
+    (_("Relations"), _("Satisfaction surveys"), "relations:surveys", "relations.view_survey"),
+    (_("Relations"), _("Revisits"), "relations:revisits", "relations.view_revisit"),
+    (_("Relations"), _("Revisit calendar"), "relations:revisit_calendar", "relations.view_revisit"),
     (_("Control"), _("Audit trail"), "audit:list", "audit.view_auditevent"),
     (_("Control"), _("API documentation"), "api-1:openapi-view", None),
 ]

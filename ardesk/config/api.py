@@ -196,6 +196,7 @@ def _mount() -> None:
     from ardesk.customers.api import router as customers_router
     from ardesk.ledger.api import router as ledger_router
     from ardesk.provisioning.api import router as provisioning_router
+    from ardesk.relations.api import router as relations_router
     from ardesk.reports.api import router as reports_router
     from ardesk.reports.kpi_api import router as kpi_router
 
@@ -207,6 +208,7 @@ def _mount() -> None:
     api.add_router("/provisioning", provisioning_router)
     api.add_router("/credit", credit_router)
     api.add_router("/collections", collections_router)
+    api.add_router("/relations", relations_router)
     for router in (
         accounts_router,
         customers_router,
@@ -216,6 +218,7 @@ def _mount() -> None:
         provisioning_router,
         credit_router,
         collections_router,
+        relations_router,
     ):
         document_errors(router)
 
