@@ -10,6 +10,16 @@ from collections.abc import Callable
 from django.utils.translation import gettext_lazy as _
 
 ACTION_LABELS = {
+    "relations.interaction_log": _("Interaction logged"),
+    "relations.complaint_open": _("Complaint logged"),
+    "relations.complaint_move": _("Complaint status changed"),
+    "relations.complaint_confirm": _("Complaint confirmed by the customer"),
+    "relations.complaint_escalate": _("Complaint escalated"),
+    "relations.survey_send": _("Survey sent"),
+    "relations.survey_answer": _("Survey answered"),
+    "relations.revisit_plan": _("Revisit planned"),
+    "relations.revisit_cancel": _("Revisit cancelled"),
+    "relations.profile_set": _("Relation profile changed"),
     "customer.create": _("Customer created"),
     "customer.update": _("Customer changed"),
     "customer.status": _("Status changed"),

@@ -316,7 +316,7 @@ def complaints_escalate(*, as_of: dt.date) -> int:
     for complaint in late:
         record(
             action="relations.complaint_escalate",
-            actor_name="scheduler",
+            actor_name="system",
             target=complaint,
             after={"escalated_on": str(as_of), "escalated_to": complaint.escalated_to_id},
         )
