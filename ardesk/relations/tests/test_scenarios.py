@@ -173,3 +173,26 @@ def test_revisits_are_planned_by_rule_once(manager, collector, customer):
     assert (done.status, done.interaction, done.done_on) == ("done", interaction, dt.date(2026, 2, 20))
     overdue = selectors.revisits_overdue(manager, as_of=dt.date(2026, 6, 1))
     assert [r.due_on for r in overdue] == [dt.date(2026, 5, 31)]
+
+
+def test_an_unanswered_invitation_is_reminded_once(settings, manager, company, customer, template):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    contact = customer.contacts.get(name="Anna Smith")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        survey = services.survey_send(
+            by=manager, template=template, company_id=company.pk, contact_ids=[contact.pk], on=clock.today()
+        )
+    # The template reminds after 5 days: not on day 4, once on day 5, never again.
+    assert services.survey_reminders(as_of=survey.sent_on + dt.timedelta(days=4)) == 0
+    assert services.survey_reminders(as_of=survey.sent_on + dt.timedelta(days=5)) == 1
+    assert services.survey_reminders(as_of=survey.sent_on + dt.timedelta(days=6)) == 0
+    reminder = mail.outbox[-1]
+    assert reminder.subject == "Reminder: Customer satisfaction"
+    assert _link(reminder).startswith(settings.ARDESK_PUBLIC_URL + "/survey/")
+
+
+def test_the_worklist_offers_logging_an_interaction_through_the_registry(collector, customer):
+    from ardesk.customers import page_hooks
+
+    actions = page_hooks.actions_for(collector, customer.pk, "worklist")
+    assert [a["url"] for a in actions] == [f"/relations/customers/{customer.pk}/log/"]
