@@ -331,3 +331,37 @@ BANKING_ROLE_PERMISSIONS: dict[str, list[str]] = {
     FINANCE_MANAGER: [*BANKING_READ, "banking.approve_difference"],
     INTERNAL_AUDITOR: BANKING_READ,
 }
+
+RELATIONS_READ = [
+    "relations.view_interaction",
+    "relations.view_complaint",
+    "relations.view_survey",
+    "relations.view_surveytemplate",
+    "relations.view_revisit",
+    "relations.view_relationprofile",
+]
+RELATIONS_WORK = RELATIONS_READ + [
+    "relations.add_interaction",
+    "relations.add_complaint",
+    "relations.change_complaint",
+    "relations.add_revisit",
+    "relations.change_revisit",
+]
+
+# Customer relations permissions per role (migration relations/0002_roles): the collector and the
+# finance manager work complaints and revisits; the finance manager sends surveys, keeps the
+# templates and receives escalated complaints; the accountant and the analyst log what they do.
+RELATIONS_ROLE_PERMISSIONS: dict[str, list[str]] = {
+    AR_ACCOUNTANT: RELATIONS_READ + ["relations.add_interaction", "relations.add_complaint"],
+    CREDIT_ANALYST: RELATIONS_READ + ["relations.add_interaction"],
+    COLLECTOR: RELATIONS_WORK,
+    FINANCE_MANAGER: RELATIONS_WORK
+    + [
+        "relations.send_survey",
+        "relations.add_surveytemplate",
+        "relations.change_surveytemplate",
+        "relations.change_relationprofile",
+        "relations.escalate_complaint",
+    ],
+    INTERNAL_AUDITOR: RELATIONS_READ,
+}

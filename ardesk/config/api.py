@@ -201,6 +201,7 @@ def _mount() -> None:
     from ardesk.insights.api import router as insights_router
     from ardesk.ledger.api import router as ledger_router
     from ardesk.provisioning.api import router as provisioning_router
+    from ardesk.relations.api import router as relations_router
     from ardesk.reports.api import router as reports_router
     from ardesk.reports.kpi_api import router as kpi_router
 
@@ -214,6 +215,7 @@ def _mount() -> None:
     api.add_router("/credit", credit_router)
     api.add_router("/collections", collections_router)
     api.add_router("/insights", insights_router)
+    api.add_router("/relations", relations_router)
     for router in (
         accounts_router,
         customers_router,
@@ -224,6 +226,7 @@ def _mount() -> None:
         credit_router,
         collections_router,
         insights_router,
+        relations_router,
     ):
         document_errors(router)
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "ardesk.credit",
     "ardesk.insights",
     "ardesk.banking",
+    "ardesk.relations",
     "ardesk.operations",
     "ardesk.demo",
     "ardesk.config",  # the `serve` command: the WSGI application and the in-process schedule
@@ -187,6 +188,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ardesk@localhost")
+# The address customers reach ARdesk at, for the personal links sent to them (survey invitations).
+ARDESK_PUBLIC_URL = os.environ.get("ARDESK_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Background jobs: without a broker they run in-process, at once; with CELERY_BROKER_URL
 # (Redis in production) they go to the workers.
@@ -212,6 +215,7 @@ CELERY_BEAT_SCHEDULE = {
     "credit-reviews-due": {"task": "credit.reviews_schedule", "schedule": 6 * 3600},
     # Promises kept or broken, the day's dunning run per company (once a day), failed e-mails again.
     "collections-daily": {"task": "collections.daily", "schedule": 3600},
+    "relations-daily": {"task": "relations.daily", "schedule": 3600},
     # /readyz checks the scheduler ran within ARDESK_HEARTBEAT_MAX_SECONDS (two passes by default).
     "operations-heartbeat": {"task": "operations.heartbeat", "schedule": 60},
     # Once a day into ARDESK_BACKUP_DIR, keeping the newest ARDESK_BACKUP_KEEP; off without the folder.

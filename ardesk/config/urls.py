@@ -3,6 +3,7 @@ from django.urls import include, path, re_path
 
 from ardesk.config.api import api_urls, not_found
 from ardesk.config.home import home
+from ardesk.relations.views import survey_answer
 
 admin.site.site_header = "ARdesk"
 admin.site.site_title = "ARdesk"
@@ -20,6 +21,8 @@ urlpatterns = [
     path("credit/", include("ardesk.credit.urls")),
     path("insights/", include("ardesk.insights.urls")),
     path("banking/", include("ardesk.banking.urls")),
+    path("relations/", include("ardesk.relations.urls")),
+    path("survey/<str:token>/", survey_answer, name="survey_answer"),
     path("audit/", include("ardesk.audit.urls")),
     path("api/v1/", api_urls()),
     re_path(r"^api/v1/(?P<rest>[\s\S]*)$", not_found),  # any path, even one holding a newline

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
 from ardesk.core.web import add_errors, is_htmx, page_of, requires
-from ardesk.customers import list_figures, panels, selectors, services
+from ardesk.customers import list_figures, page_hooks, selectors, services
 from ardesk.customers.forms import AttachmentForm, ContactForm, CustomerFilterForm, CustomerForm, StatusForm
 from ardesk.customers.models import Contact, Customer, CustomerAttachment
 
@@ -101,7 +101,8 @@ def customer_detail(request, pk: int):
             "status_form": StatusForm(initial={"status": customer.status}),
             "attachment_form": AttachmentForm(),
             "today": clock.today(),
-            "panels": panels.panels_for(user, customer.pk),
+            "page_panels": page_hooks.panels_for(user, customer.pk),
+            "page_actions": page_hooks.actions_for(user, customer.pk),
         },
     )
 

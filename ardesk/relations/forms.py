@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from ardesk.collections.models import Dispute
+from ardesk.core.forms import DayField
+from ardesk.core.widgets import DateInput
+from ardesk.customers.models import Customer
+from ardesk.ledger.models import DueLine
+from ardesk.relations.models import Channel, ComplaintCategory, ComplaintStatus, Purpose, Severity, SurveyTemplate
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented pattern)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)] if data else []
+
+
+def _person_label(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+class _PersonChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return _person_label(obj)
+
+
+def _staff_of(company_id: int):
+    return get_user_model().objects.filter(is_active=True, company_grants__company_id=company_id).order_by("username")
+
+
+class InteractionForm(forms.Form):
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
+    purpose = forms.ChoiceField(label=_("Purpose"), choices=Purpose.choices, initial=Purpose.RELATIONSHIP)
+    occurred_on = DayField(label=_("Date"), widget=DateInput())
+    contact = forms.ModelChoiceField(label=_("Contact person"), queryset=None, required=False)
+    outcome = forms.CharField(label=_("Outcome"), max_length=300, required=False)
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    next_action = forms.CharField(label=_("Next action"), max_length=200, required=False)
+    next_action_on = DayField(label=_("Next action date"), widget=DateInput(), required=False)
+    attachments = MultipleFileField(label=_("Attachments"), required=False)
+
+    def __init__(self, *args, customer: Customer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].queryset = customer.contacts.order_by("-is_primary", "name")
+
+
+class ComplaintForm(forms.Form):
+    category = forms.ChoiceField(label=_("Category"), choices=ComplaintCategory.choices)
+    severity = forms.ChoiceField(label=_("Severity"), choices=Severity.choices, initial=Severity.MEDIUM)
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    contact = forms.ModelChoiceField(label=_("Raised by"), queryset=None, required=False)
+    owner = _PersonChoice(label=_("Owner"), queryset=None, required=False)
+    disputes = forms.ModelMultipleChoiceField(label=_("Linked disputes"), queryset=None, required=False)
+    lines = forms.ModelMultipleChoiceField(label=_("Linked items"), queryset=None, required=False)
+
+    def __init__(self, *args, customer: Customer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].queryset = customer.contacts.order_by("-is_primary", "name")
+        self.fields["owner"].queryset = _staff_of(customer.company_id)
+        self.fields["disputes"].queryset = Dispute.objects.filter(
+            pk__in=list(
+                Dispute.objects.filter(customer=customer).order_by("-opened_on").values_list("pk", flat=True)[:50]
+            )
+        )
+        self.fields["lines"].queryset = DueLine.objects.filter(
+            pk__in=list(
+                DueLine.objects.filter(customer=customer, settled_on__isnull=True)
+                .order_by("due_on")
+                .values_list("pk", flat=True)[:100]
+            )
+        ).select_related("document")
+        self.fields["lines"].label_from_instance = lambda line: f"{line.document.number} · {line.due_on:%Y-%m-%d}"
+
+
+class ComplaintMoveForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=ComplaintStatus.choices)
+    resolution = forms.CharField(label=_("Resolution"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = forms.CharField(label=_("Note"), max_length=1000, required=False)
+
+
+class ConfirmForm(forms.Form):
+    note = forms.CharField(label=_("Customer's confirmation"), max_length=300, required=False)
+
+
+class SurveySendForm(forms.Form):
+    template = forms.ModelChoiceField(label=_("Survey"), queryset=SurveyTemplate.objects.filter(is_active=True))
+    company = forms.ChoiceField(label=_("Company"))
+    customers = forms.CharField(
+        label=_("Customer codes"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Separated by spaces, commas or lines: every contact with an e-mail address is invited."),
+    )
+
+    def __init__(self, *args, companies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].choices = [(c.pk, f"{c.code} {c.name}") for c in companies]
+
+    def clean_customers(self) -> list[str]:
+        codes = [c for c in self.cleaned_data["customers"].replace(",", " ").split() if c]
+        if not codes:
+            raise forms.ValidationError(_("Name at least one customer."))
+        return codes
+
+
+class RevisitForm(forms.Form):
+    due_on = DayField(label=_("Due on"), widget=DateInput())
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices, initial=Channel.VISIT)
+    owner = _PersonChoice(label=_("Owner"), queryset=None, required=False)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args, customer: Customer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _staff_of(customer.company_id)
+
+
+class SurveyAnswerForm(forms.Form):
+    csat = forms.TypedChoiceField(
+        choices=[(str(n), str(n)) for n in range(1, 6)],
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+    )
+    nps = forms.TypedChoiceField(
+        choices=[(str(n), str(n)) for n in range(11)],
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=4000, required=False)
