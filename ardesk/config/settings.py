@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ardesk.collections",
     "ardesk.provisioning",
     "ardesk.credit",
+    "ardesk.risk",
     "ardesk.operations",
     "ardesk.demo",
     "ardesk.config",  # the `serve` command: the WSGI application and the in-process schedule
@@ -202,6 +203,8 @@ CELERY_BEAT_SCHEDULE = {
     "credit-reviews-due": {"task": "credit.reviews_schedule", "schedule": 6 * 3600},
     # Promises kept or broken, the day's dunning run per company (once a day), failed e-mails again.
     "collections-daily": {"task": "collections.daily", "schedule": 3600},
+    # The day's risk scan per company (once a day), immediate e-mails for high severity, daily digests.
+    "risk-daily": {"task": "risk.daily", "schedule": 3600},
     # /readyz checks the scheduler ran within ARDESK_HEARTBEAT_MAX_SECONDS (two passes by default).
     "operations-heartbeat": {"task": "operations.heartbeat", "schedule": 60},
     # Once a day into ARDESK_BACKUP_DIR, keeping the newest ARDESK_BACKUP_KEEP; off without the folder.

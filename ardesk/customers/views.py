@@ -18,6 +18,7 @@ from ardesk.core.web import add_errors, is_htmx, page_of, requires
 from ardesk.customers import list_figures, selectors, services
 from ardesk.customers.forms import AttachmentForm, ContactForm, CustomerFilterForm, CustomerForm, StatusForm
 from ardesk.customers.models import Contact, Customer, CustomerAttachment
+from ardesk.customers.panels import panels_for
 
 
 @requires("customers.view_customer")
@@ -98,6 +99,7 @@ def customer_detail(request, pk: int):
             "history": selectors.customer_history(customer=customer).select_related("actor")[:200],
             "status_changes": customer.status_changes.select_related("changed_by")[:20],
             "group_members": selectors.group_members(customer),
+            "panels": panels_for(user, customer.pk),
             "status_form": StatusForm(initial={"status": customer.status}),
             "attachment_form": AttachmentForm(),
             "today": clock.today(),
