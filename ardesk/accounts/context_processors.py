@@ -34,6 +34,11 @@ NAVIGATION = [
     (_("Credit"), _("Credit reviews"), "credit:reviews", "credit.view_creditreview"),
     (_("Credit"), _("Import statements"), "credit:financial_statements_import", "credit.add_financialstatement"),
     (_("Credit"), _("Scorecards"), "credit:scorecards", "credit.view_scorecard"),
+    (_("Risk"), _("Risk signals"), "risk:signals", "risk.view_risksignal"),
+    (_("Risk"), _("Watch list"), "risk:watch_list", "risk.view_watchentry"),
+    (_("Risk"), _("Risk portfolio"), "risk:portfolio", "risk.view_portfolio"),
+    (_("Risk"), _("Alerts"), "risk:inbox", "risk.view_alert"),
+    (_("Risk"), _("Risk settings"), "risk:config", "risk.view_riskconfig"),
     (_("Control"), _("Audit trail"), "audit:list", "audit.view_auditevent"),
     (_("Control"), _("API documentation"), "api-1:openapi-view", None),
 ]

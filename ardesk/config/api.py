@@ -198,6 +198,7 @@ def _mount() -> None:
     from ardesk.provisioning.api import router as provisioning_router
     from ardesk.reports.api import router as reports_router
     from ardesk.reports.kpi_api import router as kpi_router
+    from ardesk.risk.api import router as risk_router
 
     api.add_router("/", accounts_router)
     api.add_router("/customers", customers_router)
@@ -207,6 +208,7 @@ def _mount() -> None:
     api.add_router("/provisioning", provisioning_router)
     api.add_router("/credit", credit_router)
     api.add_router("/collections", collections_router)
+    api.add_router("/risk", risk_router)
     for router in (
         accounts_router,
         customers_router,
@@ -216,6 +218,7 @@ def _mount() -> None:
         provisioning_router,
         credit_router,
         collections_router,
+        risk_router,
     ):
         document_errors(router)
 

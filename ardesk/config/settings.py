@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "ardesk.accounts.context_processors.navigation",
+                "ardesk.risk.context_processors.unread_alerts",
             ],
         },
     },

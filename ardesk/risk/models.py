@@ -60,6 +60,9 @@ class RiskScan(models.Model):
     watch_added = models.PositiveIntegerField(_("added to the watch list"), default=0)
     alerts = models.PositiveIntegerField(_("alerts"), default=0)
     seconds = models.DecimalField(_("seconds"), max_digits=8, decimal_places=2, default=0)
+    # The portfolio's exposure, concentration and expected loss on the scan date (selectors.portfolio_figures),
+    # kept so that the portfolio page reads one row instead of summing a million items.
+    portfolio = models.JSONField(_("portfolio figures"), default=dict)
     ran_at = models.DateTimeField(_("ran at"), auto_now_add=True)
 
     class Meta:
@@ -137,7 +140,9 @@ class WatchEntry(models.Model):
         Customer, on_delete=models.CASCADE, related_name="+", verbose_name=_("customer"), db_index=False
     )
     source = models.CharField(_("added"), max_length=4, choices=WatchSource.choices)
-    reason = models.CharField(_("reason"), max_length=500)
+    reason = models.CharField(_("reason"), max_length=500, blank=True, help_text=_("Given by hand; empty by rule."))
+    rule_signals = models.JSONField(_("signals"), default=list, blank=True)  # [[kind, severity], …] by rule
+    rule_points = models.CharField(_("points"), max_length=12, blank=True)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -32,9 +32,10 @@ from ardesk.credit.models import (
 )
 from ardesk.customers.models import Customer
 from ardesk.ledger import behaviour
+from ardesk.provisioning.models import ProvisionRun, RunLine, RunStatus
 from ardesk.risk import domain
 from ardesk.risk.defaults import DEFAULT_CONFIG
-from ardesk.risk.models import Alert, RiskConfig, RiskSignal, SignalStatus, WatchEntry, WatchStatus
+from ardesk.risk.models import Alert, RiskConfig, RiskScan, RiskSignal, SignalStatus, WatchEntry, WatchStatus
 
 
 def config_of(company: Company) -> RiskConfig | None:
@@ -268,3 +269,144 @@ def signal_counts(*, user) -> dict[str, int]:
         .annotate(n=Count("id"))
     )
     return {row["severity"]: row["n"] for row in rows} | {"": 0}
+
+
+# --- the portfolio ---------------------------------------------------------------------------
+
+
+def _provision_by_customer(company: Company) -> tuple[dict[int, int], str]:
+    """The allowance required per customer in the company's latest provision run (approved first), and its date."""
+    runs = ProvisionRun.objects.filter(company=company).exclude(status=RunStatus.SUPERSEDED)
+    run = (
+        runs.filter(status=RunStatus.APPROVED).order_by("-as_of", "-id").first()
+        or runs.order_by("-as_of", "-id").first()
+    )
+    if run is None:
+        return {}, ""
+    required = dict(
+        RunLine.objects.filter(run=run)
+        .values("customer_id")
+        .annotate(total=Sum("required"))
+        .values_list("customer_id", "total")
+    )
+    return required, run.as_of.isoformat()
+
+
+def _ranked(totals: dict, count: dict, limit: int | None = None) -> list[list]:
+    rows = sorted(([key, total, count.get(key, 0)] for key, total in totals.items()), key=lambda r: (-r[1], str(r[0])))
+    return rows[:limit] if limit else rows
+
+
+def portfolio_figures(*, company: Company, exposures: dict[int, int], config: dict) -> dict:
+    """Exposure by grade, industry, region, group and collector, concentration with its warnings, and the
+    expected loss by grade where a provision run exists; plain JSON values kept on the scan.
+
+    A customer's exposure is what it owes less its unapplied cash and credits (functional minor units);
+    a group is the customer's parent company (or the customer itself); only positive exposures count
+    towards concentration.
+    """
+    customers = Customer.objects.filter(company=company).values_list(
+        "pk", "code", "name", "parent_id", "industry", "region", "collector_id"
+    )
+    grades = dict(CreditAccount.objects.filter(company=company).values_list("customer_id", "grade"))
+    required, provision_on = _provision_by_customer(company)
+    totals: dict[str, dict] = {k: {} for k in ("grade", "industry", "region", "group", "collector")}
+    counts: dict[str, dict] = {k: {} for k in totals}
+    by_customer: list[list] = []
+    names: dict[int, tuple[str, str]] = {}
+    loss: dict[str, list[int]] = {}
+    for pk, code, name, parent_id, industry, region, collector_id in customers.iterator(chunk_size=5000):
+        names[pk] = (code, name)
+        exposure = exposures.get(pk, 0)
+        if exposure <= 0:
+            continue
+        grade = grades.get(pk, "")
+        keys = {
+            "grade": grade,
+            "industry": industry,
+            "region": region,
+            "group": parent_id or pk,
+            "collector": collector_id or 0,
+        }
+        for dimension, key in keys.items():
+            totals[dimension][key] = totals[dimension].get(key, 0) + exposure
+            counts[dimension][key] = counts[dimension].get(key, 0) + 1
+        by_customer.append([pk, exposure])
+        if pk in required:
+            entry = loss.setdefault(grade, [0, 0, 0])
+            entry[0] += exposure
+            entry[1] += int(required[pk])
+            entry[2] += 1
+    figures = {
+        "customer": domain.concentration(e for _pk, e in by_customer),
+        "group": domain.concentration(totals["group"].values()),
+        "industry": domain.concentration(totals["industry"].values()),
+    }
+    warnings = domain.concentration_warnings(figures, config.get("concentration", {}))
+    order = {g: n for n, g in enumerate(grade_order())}
+    by_grade = sorted(_ranked(totals["grade"], counts["grade"]), key=lambda r: (r[0] == "", order.get(r[0], 99), r[0]))
+    by_customer.sort(key=lambda r: (-r[1], r[0]))
+    total = figures["customer"].total
+    groups = _ranked(totals["group"], counts["group"], 20)
+    return {
+        "total": total,
+        "customers": figures["customer"].count,
+        "by": {
+            "grade": by_grade,
+            "industry": _ranked(totals["industry"], counts["industry"]),
+            "region": _ranked(totals["region"], counts["region"]),
+            "group": [[key, value, n, *names.get(key, ("", ""))] for key, value, n in groups],
+            "collector": _ranked(totals["collector"], counts["collector"]),
+        },
+        "top_customers": [[pk, exposure, *names[pk]] for pk, exposure in by_customer[:20]],
+        "concentration": {
+            key: {
+                "count": c.count,
+                "top10_share": str(c.top10_share),
+                "top20_share": str(c.top20_share),
+                "hhi": str(c.hhi),
+            }
+            for key, c in figures.items()
+        },
+        "warnings": [{"key": w.key, "value": str(w.value), "limit": str(w.limit)} for w in warnings],
+        "expected_loss": {
+            "provision_on": provision_on,
+            "by_grade": [
+                [g, *v] for g, v in sorted(loss.items(), key=lambda kv: (kv[0] == "", order.get(kv[0], 99), kv[0]))
+            ],
+        },
+    }
+
+
+def latest_scan(company: Company) -> RiskScan | None:
+    return RiskScan.objects.filter(company=company).order_by("-as_of", "-id").first()
+
+
+def grades_on(*, company: Company, on: dt.date) -> dict[int, str]:
+    """Each customer's grade on a date: the grade of its latest score on or before it (one grouped read)."""
+    latest = (
+        CreditScore.objects.filter(customer__company=company, scored_on__lte=on)
+        .values("customer_id")
+        .annotate(last=Max("id"))
+        .values("last")
+    )
+    return dict(CreditScore.objects.filter(pk__in=latest).values_list("customer_id", "grade"))
+
+
+def transition(*, company: Company, date_from: dt.date, date_to: dt.date) -> dict:
+    """The grade transition matrix between two dates: customers by grade then (rows) and grade later (columns)."""
+    before, after = grades_on(company=company, on=date_from), grades_on(company=company, on=date_to)
+    grades = grade_order()
+    known = set(grades)
+    extra = sorted({g for g in (*before.values(), *after.values()) if g and g not in known})
+    grades = [*grades, *extra]
+    pairs = [(before.get(pk, ""), after.get(pk, "")) for pk in set(before) | set(after)]
+    return {"grades": grades, "matrix": domain.transition_matrix(pairs, grades)}
+
+
+def recent_scans(*, user, limit: int = 10) -> QuerySet[RiskScan]:
+    return RiskScan.objects.filter(company_id__in=company_ids_for(user)).select_related("company")[:limit]
+
+
+def config_versions(company: Company) -> QuerySet[RiskConfig]:
+    return RiskConfig.objects.filter(company=company).select_related("created_by").order_by("-version")

@@ -23,7 +23,7 @@ from ardesk.companies.models import Company
 from ardesk.core import clock
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.customers.models import Customer
-from ardesk.risk import domain, selectors
+from ardesk.risk import domain, lists, selectors
 from ardesk.risk.defaults import DEFAULT_CONFIG
 from ardesk.risk.models import (
     ActionKind,
@@ -107,8 +107,8 @@ def _managers(company: Company) -> list[int]:
     return list(users.values_list("pk", flat=True).distinct())
 
 
-def _change(kind: str, on: dt.date, severity: str = "", figures: dict | None = None, reason: str = "") -> dict:
-    return {"on": on.isoformat(), "kind": kind, "severity": severity, "figures": figures or {}, "reason": reason}
+def _change(kind: str, on: dt.date, severity: str = "", figures: dict | None = None) -> dict:
+    return {"on": on.isoformat(), "kind": kind, "severity": severity, "figures": figures or {}}
 
 
 def risk_scan(*, company: Company, as_of: dt.date, by=None) -> RiskScan:
@@ -130,9 +130,11 @@ def risk_scan(*, company: Company, as_of: dt.date, by=None) -> RiskScan:
         signals = domain.signals_for(customer_facts, config, as_of)
         if signals:
             found[customer_id] = signals
+    exposures = {customer_id: f.open - f.unapplied for customer_id, f in facts.items()}
+    portfolio = selectors.portfolio_figures(company=company, exposures=exposures, config=config)
     with transaction.atomic():
         scan = _apply(company=company, as_of=as_of, config=config, found=found)
-        scan.config = config_row
+        scan.config, scan.portfolio = config_row, portfolio
         scan.seconds = Decimal(time.monotonic() - started).quantize(Decimal("0.01"))
         scan.save()
         record(
@@ -250,26 +252,22 @@ def _watch_by_rule(*, company, as_of, config, found, newest_start, changes) -> i
     entries = []
     for customer_id in candidates:
         signals = found[customer_id]
-        labels = ", ".join(f"{domain.SIGNAL_LABELS[s.kind]} ({domain.SEVERITY_LABELS[s.severity]})" for s in signals)
-        with translation.override(settings.LANGUAGE_CODE):
-            reason = str(_("Signals: %(signals)s; %(points)s points.")) % {
-                "signals": labels,
-                "points": domain.points(signals, config).normalize(),
-            }
+        rule_signals = [[s.kind, s.severity] for s in signals]
+        points = str(domain.points(signals, config).normalize())
         entries.append(
             WatchEntry(
                 company=company,
                 customer_id=customer_id,
                 source=WatchSource.RULE,
-                reason=reason[:500],
+                rule_signals=rule_signals,
+                rule_points=points,
                 owner_id=_owner_id(people[customer_id], owner_rule),
                 review_on=review_on,
                 opened_on=as_of,
             )
         )
-        changes[customer_id].append(
-            _change("watch_list", as_of, domain.highest_severity(s.severity for s in signals), reason=reason[:500])
-        )
+        change = _change("watch_list", as_of, domain.highest_severity(s.severity for s in signals))
+        changes[customer_id].append({**change, "signals": rule_signals, "points": points})
     WatchEntry.objects.bulk_create(entries, batch_size=BATCH)
     return len(entries)
 
@@ -478,23 +476,7 @@ def _send(user, alerts: list[Alert], kind: str) -> bool:
     if not user.email or not alerts:
         return False
     with translation.override(_language_of(user)):
-        rows = [
-            {
-                "alert": alert,
-                "lines": [
-                    {
-                        "label": domain.SIGNAL_LABELS.get(c["kind"]) or _("Put on the watch list"),
-                        "severity": domain.SEVERITY_LABELS.get(c["severity"], ""),
-                        "text": domain.evidence(c["kind"], c["figures"], alert.company.functional_currency)
-                        if c["kind"] in domain.SIGNAL_LABELS
-                        else c.get("reason", ""),
-                        "on": c["on"],
-                    }
-                    for c in alert.changes
-                ],
-            }
-            for alert in alerts
-        ]
+        rows = lists.alert_rows(alerts)
         if kind == DigestKind.IMMEDIATE:
             subject = _("ARdesk: high-severity risk alert (%(count)s customers)") % {"count": len(alerts)}
         else:

@@ -33,7 +33,9 @@ def _events(customer, accountant):
         due = issued + dt.timedelta(days=30)
         events.setdefault(issued, []).append(("invoice", f"I{month:02d}", due))
         if month <= len(DAYS_LATE):
-            events.setdefault(due + dt.timedelta(days=DAYS_LATE[month - 1]), []).append(("receipt", f"I{month:02d}", None))
+            events.setdefault(due + dt.timedelta(days=DAYS_LATE[month - 1]), []).append(
+                ("receipt", f"I{month:02d}", None)
+            )
     return events
 
 
@@ -44,7 +46,9 @@ def _happen(day, events, customer, accountant) -> None:
         else:
             source = receipt(accountant, customer, f"R{number}", "10000.00", issue_on=day)
             line = DueLine.objects.get(document__number=number, customer=customer)
-            ledger_services.allocation_create(by=accountant, source=source, line=line, amount=Decimal("10000.00"), on=day)
+            ledger_services.allocation_create(
+                by=accountant, source=source, line=line, amount=Decimal("10000.00"), on=day
+            )
 
 
 @pytest.mark.django_db
@@ -75,9 +79,7 @@ def test_a_deteriorating_customer_is_watched_before_60_days_overdue_and_its_owne
     assert sum(1 for c in changes if c["kind"] == "watch_list") == 1
     # Each change told is a signal episode that began (or grew) that day, never the same one again.
     told = [(c["kind"], c["severity"], c["on"]) for c in changes if c["kind"] != "watch_list"]
-    began = {
-        (s.kind, s.severity, s.first_seen_on.isoformat()) for s in RiskSignal.objects.filter(customer=customer)
-    }
+    began = {(s.kind, s.severity, s.first_seen_on.isoformat()) for s in RiskSignal.objects.filter(customer=customer)}
     assert len(told) == len(set(told)) and set(told) <= began
     assert len(told) < 10
     assert Alert.objects.filter(user=collector).count() == 0  # the analyst comes first in the owner rule
