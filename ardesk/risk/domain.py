@@ -215,7 +215,8 @@ def should_watch(signals: Sequence[Signal], config: Mapping) -> bool:
 
 
 def highest_severity(severities: Iterable[str]) -> str:
-    ranked = [s for s in SEVERITIES if s in set(severities)]
+    present = set(severities)
+    ranked = [s for s in SEVERITIES if s in present]
     return ranked[-1] if ranked else ""
 
 

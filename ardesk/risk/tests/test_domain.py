@@ -168,3 +168,8 @@ def test_hhi_lies_between_an_even_spread_and_a_monopoly(exposures):
     # Rounded to whole points: 10,000 / n ≤ HHI ≤ 10,000.
     assert Decimal(10000) / len(exposures) - 1 <= figures.hhi <= 10000
     assert figures.top10_share <= figures.top20_share <= Decimal(100)
+
+
+def test_the_highest_severity_of_a_few():
+    assert domain.highest_severity(s for s in ["low", "high", "medium"]) == "high"
+    assert domain.highest_severity([]) == ""
