@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 from ninja import Field, Router, Schema
+from ninja.responses import Status
 
 from ardesk.companies.access import ensure_permission, granted_company
 from ardesk.core import clock
@@ -182,7 +183,7 @@ def watch_add(request, payload: WatchIn):
     entry = services.watch_add(
         by=request.user, customer=customer, reason=payload.reason, owner=owner, review_on=payload.review_on
     )
-    return 201, _watch_out(entry)
+    return Status(201, _watch_out(entry))
 
 
 class ActionIn(Strict):
@@ -195,7 +196,7 @@ class ActionIn(Strict):
 def watch_action(request, entry_id: Id, payload: ActionIn):
     entry = selectors.watch_entry_for(user=request.user, pk=entry_id)
     services.watch_action_add(by=request.user, entry=entry, kind=payload.kind, note=payload.note, due_on=payload.due_on)
-    return 201, _watch_out(entry)
+    return Status(201, _watch_out(entry))
 
 
 class CloseIn(Strict):
@@ -304,4 +305,4 @@ class ConfigIn(Strict):
 def config_import(request, payload: ConfigIn):
     found = granted_company(request.user, payload.company)
     row = services.config_import(by=request.user, company=found, data={"config": payload.config, "note": payload.note})
-    return 201, services.config_export(row)
+    return Status(201, services.config_export(row))
