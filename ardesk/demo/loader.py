@@ -21,6 +21,7 @@ from ardesk.customers.services import AUDITED_CUSTOMER_FIELDS, CUSTOMER_SECRET_F
 from ardesk.demo import generator, ledger_generator
 from ardesk.demo.ledger_loader import load_ledger
 from ardesk.provisioning.demo import demo_provisions
+from ardesk.risk.demo import demo_risk
 
 User = get_user_model()
 
@@ -80,6 +81,7 @@ def load_demo(*, anchor: dt.date, customers: int = 300, seed: int = 20240101) ->
     demo_provisions(companies=companies, manager=users["manager"], accountant=users["accountant"], anchor=anchor)
     demo_credit(companies=companies, analyst=users["analyst"], manager=users["manager"], anchor=anchor)
     demo_collections(companies=companies, users=users, anchor=anchor)
+    demo_risk(companies=companies, users=users, anchor=anchor)
     refresh_statistics()
     return {"companies": len(companies), "users": len(users), **created, **ledger}
 
