@@ -7,6 +7,7 @@ configuration (``defaults.DEFAULT_CONFIG`` or a saved version) says the threshol
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -35,9 +36,13 @@ OWNER_ROLES = ("analyst", "collector")
 CONCENTRATION_LIMITS = ("top10_share_max", "top20_share_max", "hhi_customer_max", "hhi_group_max", "hhi_industry_max")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CustomerFacts:
-    """What the scan knows of one customer on the scan date (amounts in functional minor units)."""
+    """What the scan knows of one customer on the scan date (amounts in functional minor units).
+
+    Not frozen: the scan makes 100,000 of these, and a frozen dataclass's ``__init__`` (one
+    ``object.__setattr__`` a field) took three times as long. Nothing changes them after they are made.
+    """
 
     customer_id: int
     currency: str = "CNY"
@@ -78,17 +83,31 @@ class Signal:
 
 
 def severity_for(rule: Mapping, measure: Decimal | int | float) -> str | None:
-    """The highest severity whose threshold the measure reaches, None below every threshold."""
-    found = None
+    """The highest severity whose threshold the measure reaches, None below every threshold.
+
+    Measures have one decimal and thresholds are plain numbers from the configuration, so comparing
+    them as floats is exact enough and keeps the scan of 100,000 customers quick.
+    """
+    found, value = None, float(measure)
     for severity in SEVERITIES:
         threshold = rule.get(severity)
-        if threshold is not None and Decimal(str(measure)) >= Decimal(str(threshold)):
+        if threshold is not None and value >= threshold:
             found = severity
     return found
 
 
+def _tenths(numerator: int, denominator: int) -> Decimal:
+    """numerator ÷ denominator to one decimal, half away from zero, in integers (no float rounding)."""
+    quotient, remainder = divmod(abs(numerator) * 10, abs(denominator))
+    if remainder * 2 >= abs(denominator):
+        quotient += 1
+    sign = -1 if (numerator < 0) != (denominator < 0) else 1
+    return Decimal(sign * quotient).scaleb(-1)
+
+
 def _one_decimal(value: Decimal | float) -> Decimal:
-    return Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    """A day count (an average of whole days) to one decimal, half up."""
+    return Decimal(math.floor(float(value) * 10 + 0.5)).scaleb(-1)
 
 
 def _measures(facts: CustomerFacts, config: Mapping, as_of: dt.date) -> dict[str, tuple[Decimal, dict]]:
@@ -96,7 +115,7 @@ def _measures(facts: CustomerFacts, config: Mapping, as_of: dt.date) -> dict[str
     rules = config["signals"]
     found: dict[str, tuple[Decimal, dict]] = {}
     if facts.limit:
-        percent = _one_decimal(Decimal(facts.exposure) * 100 / Decimal(facts.limit))
+        percent = _tenths(facts.exposure * 100, facts.limit)
         found["utilisation"] = (
             percent,
             {"percent": str(percent), "exposure": facts.exposure, "limit": facts.limit},
@@ -146,7 +165,7 @@ def _measures(facts: CustomerFacts, config: Mapping, as_of: dt.date) -> dict[str
             {"days": days, "usual": str(_one_decimal(usual)), "overdue": facts.overdue},
         )
     if facts.overdue > 0 and facts.largest_due_soon > 0 and facts.open > 0:
-        share = _one_decimal(Decimal(facts.largest_due_soon) * 100 / Decimal(facts.open))
+        share = _tenths(facts.largest_due_soon * 100, facts.open)
         found["large_item_due"] = (
             share,
             {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import time
 from collections import defaultdict
 from decimal import Decimal
@@ -11,7 +12,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -202,7 +203,7 @@ def _apply(*, company: Company, as_of: dt.date, config: dict, found: dict[int, l
     ):
         for start in range(0, len(ids), BATCH):
             RiskSignal.objects.filter(pk__in=ids[start : start + BATCH]).update(**values)
-    RiskSignal.objects.bulk_update(update, ["figures", "measure", "last_seen_on"], batch_size=BATCH)
+    _signals_update(update, as_of)
     RiskSignal.objects.bulk_create(create, batch_size=BATCH)
     watch_added = _watch_by_rule(
         company=company, as_of=as_of, config=config, found=found, newest_start=newest_start, changes=changes
@@ -218,6 +219,20 @@ def _apply(*, company: Company, as_of: dt.date, config: dict, found: dict[int, l
         watch_added=watch_added,
         alerts=alerts,
     )
+
+
+def _signals_update(signals: list[RiskSignal], as_of: dt.date) -> None:
+    """Store the new figures of signals found again: one prepared UPDATE run for every row.
+
+    Django's ``bulk_update`` builds a CASE over every row, which took 8 s for 4,000 signals; this
+    table is the risk context's own, so it writes it directly.
+    """
+    if not signals:
+        return
+    cast = "::jsonb" if connection.vendor == "postgresql" else ""
+    sql = f"UPDATE risk_risksignal SET figures = %s{cast}, measure = %s, last_seen_on = %s WHERE id = %s"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, [(json.dumps(s.figures), s.measure, as_of, s.pk) for s in signals])
 
 
 def _plain(figures: dict) -> dict:
@@ -500,7 +515,11 @@ def _email(alerts_by_user: dict[int, list[Alert]], kind: str, today: dt.date) ->
 
 def alerts_email_immediate(*, company: Company | None = None) -> int:
     """E-mail at once the alerts waiting with a high severity: one e-mail per user."""
-    pending = Alert.objects.filter(email_pending=True, severity="high").select_related("customer", "company")
+    pending = (
+        Alert.objects.filter(email_pending=True, severity="high")
+        .exclude(user__email="")
+        .select_related("customer", "company")
+    )
     if company is not None:
         pending = pending.filter(company=company)
     by_user: dict[int, list[Alert]] = defaultdict(list)
