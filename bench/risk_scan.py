@@ -16,7 +16,8 @@ What it does:
    issued every 35 days, due 30 days later, the last one not yet due. Each customer's last item is
    open, and for one customer in four the two before it too (overdue 25 and 60 days); the others
    are paid (days late rising by six a payment for one customer in 50, else 0–10 days in a cycle).
-   The due lines are written with one INSERT … SELECT from ``generate_series`` (their open state set as the ledger keeps it: ``open_now``, ``settled_on``);
+   The due lines are written with one INSERT … SELECT from ``generate_series`` (their open state
+   set as the ledger keeps it: ``open_now``, ``settled_on``);
    the scan reads due lines and unapplied credits, not the invoice documents, so none are made.
    Then ``VACUUM ANALYZE``, as autovacuum would after such a load.
 3. Times ``services.risk_scan`` for the company: the first scan (every signal new: rows created,
