@@ -52,7 +52,7 @@ def config_ensure(company: Company) -> RiskConfig:
     row = selectors.config_of(company)
     if row is None:
         row, _created = RiskConfig.objects.get_or_create(
-            company=company, version=1, defaults={"config": copy.deepcopy(DEFAULT_CONFIG), "note": "defaults"}
+            company=company, version=1, defaults={"config": copy.deepcopy(DEFAULT_CONFIG)}
         )
     return row
 
@@ -87,7 +87,7 @@ def config_import(*, by, company: Company, data: dict) -> RiskConfig:
     """Import an exported configuration as the company's next version (the file's version is not kept)."""
     if not isinstance(data, dict) or "config" not in data:
         raise InvalidInput({"config": [_("This field is required.")]})
-    return config_save(by=by, company=company, config=data["config"], note=str(data.get("note") or "imported")[:300])
+    return config_save(by=by, company=company, config=data["config"], note=str(data.get("note") or "")[:300])
 
 
 # --- the scan --------------------------------------------------------------------------------
@@ -442,13 +442,7 @@ def watch_action_add(*, by, entry: WatchEntry, kind: str, note: str = "", due_on
     if entry.status != WatchStatus.OPEN:
         raise ApplicationError(_("The customer has already left the watch list."))
     action = WatchAction.objects.create(entry=entry, kind=kind, note=note.strip()[:300], due_on=due_on, created_by=by)
-    record(
-        action="risk.watch_action",
-        actor=by,
-        target=entry,
-        company_id=entry.company_id,
-        after={"action": kind, "note": action.note},
-    )
+    record(action="risk.watch_action", actor=by, target=action, company_id=entry.company_id, after={"kind": kind})
     return action
 
 
@@ -463,9 +457,9 @@ def watch_action_done(*, by, action: WatchAction) -> WatchAction:
         record(
             action="risk.watch_action_done",
             actor=by,
-            target=action.entry,
+            target=action,
             company_id=action.entry.company_id,
-            after={"action": action.kind},
+            after={"kind": action.kind},
         )
     return action
 
