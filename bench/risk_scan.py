@@ -195,7 +195,7 @@ def load(args) -> float:
                       WHERE company_id = %s) c ON c.n = g %% %s
                 CROSS JOIN LATERAL (SELECT g / %s AS k,
                                            %s::date + 15 - 35 * (%s - g / %s) AS issue_on) i
-                CROSS JOIN LATERAL (SELECT 100000 + (g * 7919) %% 900000 AS amount) a
+                CROSS JOIN LATERAL (SELECT 100000 + (g::bigint * 7919) %% 900000 AS amount) a
                 CROSS JOIN LATERAL (SELECT i.k = %s - 1 OR (i.k >= %s - 3 AND c.n %% 4 = 0) AS open) o
                 """,
                 [
