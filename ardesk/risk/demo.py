@@ -11,11 +11,8 @@ from ardesk.customers.selectors import preferred_language
 from ardesk.risk import services
 from ardesk.risk.models import Alert, RiskSignal, WatchEntry, WatchStatus
 
-# Written in the customer's language, as the people who deal with that customer write its file.
-TEXTS = {
-    "zh-hans": ("多项预警信号同时出现，需重点跟进", "与财务负责人确认付款计划"),
-    "en": ("Several warning signals at once: to be followed closely", "Agree a payment plan with the CFO"),
-}
+# The watch-list reason and the action's note, as the analyst and the collector write them.
+TEXTS = ("多项预警信号同时出现，需重点跟进", "与财务负责人确认付款计划")
 
 
 def demo_risk(*, companies, users, anchor: dt.date) -> dict[str, int]:
@@ -26,18 +23,22 @@ def demo_risk(*, companies, users, anchor: dt.date) -> dict[str, int]:
         scan = services.risk_scan(company=company, as_of=anchor)
         counts["signals"] += scan.signals
         watched = WatchEntry.objects.filter(company=company, status=WatchStatus.OPEN).values("customer_id")
-        candidate = (
+        candidates = (
             RiskSignal.objects.filter(company=company, status="active")
             .exclude(customer_id__in=watched)
             .values("customer_id")
             .annotate(n=Count("id"))
-            .order_by("-n", "customer_id")
-            .first()
+            .order_by("-n", "customer_id")[:20]
         )
-        if candidate is None:
+        # A customer whose file is kept in Chinese, as the analyst writes the reason in Chinese.
+        customers = company.customers.in_bulk([row["customer_id"] for row in candidates])
+        chosen = [
+            c for c in (customers[row["customer_id"]] for row in candidates) if preferred_language(c) == "zh-hans"
+        ]
+        if not chosen:
             continue
-        customer = company.customers.get(pk=candidate["customer_id"])
-        reason, note = TEXTS[preferred_language(customer)]
+        customer = chosen[0]
+        reason, note = TEXTS
         entry = services.watch_add(
             by=analyst,
             customer=customer,
