@@ -365,3 +365,37 @@ RELATIONS_ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     INTERNAL_AUDITOR: RELATIONS_READ,
 }
+
+RISK_READ = ["risk.view_risksignal", "risk.view_watchentry", "risk.view_watchaction", "risk.view_alert"]
+
+# Risk management permissions per role (migration risk/0002_roles). The analyst and the manager run
+# the scan, keep the watch list and see the portfolio; the collector sees the signals and works the
+# watch list's actions; the auditor reads everything.
+RISK_ROLE_PERMISSIONS: dict[str, list[str]] = {
+    AR_ACCOUNTANT: RISK_READ,
+    CREDIT_ANALYST: RISK_READ
+    + [
+        "risk.view_portfolio",
+        "risk.add_riskscan",
+        "risk.view_riskscan",
+        "risk.view_riskconfig",
+        "risk.add_watchentry",
+        "risk.change_watchentry",
+        "risk.add_watchaction",
+        "risk.change_watchaction",
+    ],
+    COLLECTOR: RISK_READ + ["risk.add_watchaction", "risk.change_watchaction"],
+    FINANCE_MANAGER: RISK_READ
+    + [
+        "risk.view_portfolio",
+        "risk.add_riskscan",
+        "risk.view_riskscan",
+        "risk.view_riskconfig",
+        "risk.add_riskconfig",
+        "risk.add_watchentry",
+        "risk.change_watchentry",
+        "risk.add_watchaction",
+        "risk.change_watchaction",
+    ],
+    INTERNAL_AUDITOR: RISK_READ + ["risk.view_portfolio", "risk.view_riskscan", "risk.view_riskconfig"],
+}

@@ -204,6 +204,7 @@ def _mount() -> None:
     from ardesk.relations.api import router as relations_router
     from ardesk.reports.api import router as reports_router
     from ardesk.reports.kpi_api import router as kpi_router
+    from ardesk.risk.api import router as risk_router
 
     api.add_router("/", accounts_router)
     api.add_router("/customers", customers_router)
@@ -216,6 +217,7 @@ def _mount() -> None:
     api.add_router("/collections", collections_router)
     api.add_router("/insights", insights_router)
     api.add_router("/relations", relations_router)
+    api.add_router("/risk", risk_router)
     for router in (
         accounts_router,
         customers_router,
@@ -227,6 +229,7 @@ def _mount() -> None:
         collections_router,
         insights_router,
         relations_router,
+        risk_router,
     ):
         document_errors(router)
 

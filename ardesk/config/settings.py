@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "ardesk.insights",
     "ardesk.banking",
     "ardesk.relations",
+    "ardesk.risk",
     "ardesk.operations",
     "ardesk.demo",
     "ardesk.config",  # the `serve` command: the WSGI application and the in-process schedule
@@ -99,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "ardesk.accounts.context_processors.navigation",
+                "ardesk.risk.context_processors.unread_alerts",
             ],
         },
     },
@@ -216,6 +218,8 @@ CELERY_BEAT_SCHEDULE = {
     # Promises kept or broken, the day's dunning run per company (once a day), failed e-mails again.
     "collections-daily": {"task": "collections.daily", "schedule": 3600},
     "relations-daily": {"task": "relations.daily", "schedule": 3600},
+    # The day's risk scan per company (once a day), immediate e-mails for high severity, daily digests.
+    "risk-daily": {"task": "risk.daily", "schedule": 3600},
     # /readyz checks the scheduler ran within ARDESK_HEARTBEAT_MAX_SECONDS (two passes by default).
     "operations-heartbeat": {"task": "operations.heartbeat", "schedule": 60},
     # Once a day into ARDESK_BACKUP_DIR, keeping the newest ARDESK_BACKUP_KEEP; off without the folder.

@@ -24,6 +24,7 @@ from ardesk.demo import generator, ledger_generator
 from ardesk.demo.ledger_loader import load_ledger
 from ardesk.provisioning.demo import demo_provisions
 from ardesk.relations.demo import demo_relations
+from ardesk.risk.demo import demo_risk
 
 User = get_user_model()
 
@@ -85,6 +86,7 @@ def load_demo(*, anchor: dt.date, customers: int = 300, seed: int = 20240101) ->
     demo_collections(companies=companies, users=users, anchor=anchor)
     demo_banking(company=companies[0], accountant=users["accountant"], anchor=anchor)
     demo_relations(companies=companies, users=users, anchor=anchor)
+    demo_risk(companies=companies, users=users, anchor=anchor)
     refresh_statistics()
     return {"companies": len(companies), "users": len(users), **created, **ledger}
 

@@ -20,6 +20,7 @@ from ardesk.customers.selectors import preferred_language
 from ardesk.demo.generator import demo_customers
 from ardesk.demo.ledger_loader import ledger_problems
 from ardesk.ledger.models import Document
+from ardesk.risk.models import RiskSignal, WatchEntry
 
 ANCHOR = dt.date(2026, 1, 1)
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -71,6 +72,9 @@ def test_demo_command_loads_once_and_reuses(capsys):
     english_notices = Notice.objects.filter(customer__contacts__preferred_language="en").exclude(subject="")
     assert set(english_notices.values_list("language", flat=True)) <= {"en"}
     assert not Notice.objects.exclude(subject="").exclude(pk__in=english_notices).exclude(language="zh-hans").exists()
+    # The risk screens have something to show: the day's signals and the watch list (by rule and by hand).
+    assert RiskSignal.objects.filter(status="active").exists()
+    assert WatchEntry.objects.filter(status="open", source="hand").exists()
     call_command("demo", no_serve=True)
     assert Customer.objects.count() == 300
     assert "reusing" in capsys.readouterr().out
