@@ -360,6 +360,7 @@ class ResolveIn(Strict):
     outcome: str = Field(..., pattern="^(credit|rejected|withdrawn)$")
     note: str = ""
     credit_number: str = ""
+    on: Day | None = Field(None, description="Date of the resolution and the credit note; today when empty")
 
 
 def _dispute(user, dispute_id: int) -> Dispute:
@@ -375,6 +376,7 @@ def dispute_resolve(request, dispute_id: Id, payload: ResolveIn):
         outcome=payload.outcome,
         note=payload.note,
         credit_number=payload.credit_number,
+        on=payload.on,
     )
     return _dispute_json(dispute)
 

@@ -177,6 +177,18 @@ def spread_credit(amount: int, open_amounts: list[int]) -> list[int]:
     return parts
 
 
+def credit_note_date_problem(*, on: dt.date, opened_on: dt.date, today: dt.date) -> str | None:
+    """Why a dispute's credit note cannot be dated ``on``, or None: it is dated between the day the
+    dispute was opened and today (a credit note is not issued in the future, nor before the claim)."""
+    if on > today:
+        return _("A credit note cannot be dated after today (%(today)s).") % {"today": today.isoformat()}
+    if on < opened_on:
+        return _("A credit note cannot be dated before the dispute was opened (%(opened)s).") % {
+            "opened": opened_on.isoformat()
+        }
+    return None
+
+
 def days_overdue(due_on: dt.date, as_of: dt.date) -> int:
     return (as_of - due_on).days
 

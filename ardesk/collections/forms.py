@@ -63,6 +63,12 @@ class ResolveForm(forms.Form):
             ("withdrawn", _("Withdrawn by the customer")),
         ],
     )
+    on = DayField(
+        label=_("Date"),
+        required=False,
+        widget=DATE,
+        help_text=_("The date of the resolution and of the credit note: today or an earlier day since the dispute."),
+    )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 

@@ -385,10 +385,26 @@ def disputes(request):
     )
 
 
+def _resolved(request, dispute, form) -> bool:
+    """Resolve the dispute as the form says; False with the service's field errors on the form."""
+    try:
+        services.dispute_resolve(
+            by=request.user,
+            dispute=dispute,
+            outcome=form.cleaned_data["outcome"],
+            note=form.cleaned_data["note"],
+            on=form.cleaned_data["on"],
+        )
+    except InvalidInput as exc:
+        add_errors(form, exc)
+        return False
+    return True
+
+
 @requires("collections.view_dispute")
 def dispute_detail(request, pk: int):
     dispute = get_object_or_404(selectors.disputes_for(request.user, status=None).select_related("credit_note"), pk=pk)
-    form = ResolveForm()
+    form = ResolveForm(initial={"on": clock.today()})
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -398,15 +414,10 @@ def dispute_detail(request, pk: int):
                 services.dispute_attach(by=request.user, dispute=dispute, upload=request.FILES["file"])
             elif action == "resolve":
                 form = ResolveForm(request.POST)
-                if form.is_valid():
-                    services.dispute_resolve(
-                        by=request.user,
-                        dispute=dispute,
-                        outcome=form.cleaned_data["outcome"],
-                        note=form.cleaned_data["note"],
-                    )
+                if form.is_valid() and _resolved(request, dispute, form):
                     messages.success(request, _("The dispute is closed."))
-            return redirect("collections:dispute", dispute.pk)
+            if not (form.is_bound and form.errors):  # else the page shows the form's errors by its fields
+                return redirect("collections:dispute", dispute.pk)
         except ApplicationError as exc:
             messages.error(request, exc.message)
             return redirect("collections:dispute", dispute.pk)

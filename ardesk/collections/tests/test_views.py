@@ -289,3 +289,39 @@ def test_the_finance_manager_edits_a_policy_level_on_the_screen_with_the_imports
     assert refusal in response.content.decode()
     level.refresh_from_db()
     assert level.days == 10
+
+
+def test_a_dispute_credited_on_the_screen_dates_the_credit_note_as_the_manager_says(
+    client, collector, manager, customer, overdue
+):
+    """The dispute was opened five days ago; the manager credits it as of three days ago. A date in the
+    future is refused next to the field, and nothing is posted."""
+    line = overdue.lines.get()
+    today = clock.today()
+    dispute = services.dispute_open(
+        by=collector,
+        customer=customer,
+        reason="quantity",
+        amount="200.00",
+        line_ids=[line.pk],
+        on=today - dt.timedelta(days=5),
+    )
+    url = reverse("collections:dispute", args=[dispute.pk])
+    signed_in(client, manager)
+    page = client.get(url).content.decode()
+    assert f'value="{today:%Y-%m-%d}"' in page  # the date field starts at today
+    tomorrow = (today + dt.timedelta(days=1)).isoformat()
+    refused = client.post(url, {"action": "resolve", "outcome": "credit", "on": tomorrow})
+    assert refused.status_code == 200
+    assert "A credit note cannot be dated after today" in refused.content.decode()
+    dispute.refresh_from_db()
+    assert dispute.status == "open" and dispute.credit_note is None
+    three_days_ago = today - dt.timedelta(days=3)
+    client.post(url, {"action": "resolve", "outcome": "credit", "on": three_days_ago.isoformat()})
+    dispute.refresh_from_db()
+    assert (dispute.status, dispute.resolved_on, dispute.credit_note.issue_on) == (
+        "credited",
+        three_days_ago,
+        three_days_ago,
+    )
+    assert set(dispute.credit_note.allocations_out.values_list("allocated_on", flat=True)) == {three_days_ago}
