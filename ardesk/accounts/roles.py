@@ -297,3 +297,7 @@ COLLECTIONS_ROLE_PERMISSIONS: dict[str, list[str]] = {
     # The auditor reads the worklist like every collections screen, and changes nothing.
     INTERNAL_AUDITOR: COLLECTIONS_READ + ["collections.view_worklist"],
 }
+
+# Dunning charges (migration collections/0009_dunning_charges): the finance manager decides whether a
+# notice's fee and interest are charged by debit note or waived.
+COLLECTIONS_CHARGES_PERMISSIONS = {FINANCE_MANAGER: ["collections.charge_notice"]}

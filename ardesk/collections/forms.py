@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -93,8 +95,36 @@ class LevelForm(forms.Form):
     name_zh = forms.CharField(label=_("Chinese name"), max_length=100, required=False)
     days = forms.IntegerField(label=_("Days after due"), help_text=_("Negative for a reminder before the due date."))
     channel = forms.ChoiceField(label=_("Channel"), choices=LevelChannel.choices)
-    min_amount = forms.DecimalField(label=_("Minimum overdue amount"), decimal_places=2, min_value=0)
+    min_amount = forms.DecimalField(
+        label=_("Minimum overdue amount"),
+        decimal_places=4,
+        min_value=0,
+        help_text=_("In the functional currency of the company that runs the policy."),
+    )
+    fee = forms.DecimalField(
+        label=_("Dunning fee"),
+        decimal_places=4,
+        min_value=0,
+        required=False,
+        initial=0,
+        help_text=_("A flat fee per notice, in the company's functional currency; 0 for none."),
+    )
+    interest_rate = forms.DecimalField(
+        label=_("Late-payment interest (% a year)"),
+        decimal_places=4,
+        min_value=0,
+        max_value=100,
+        required=False,
+        initial=0,
+        help_text=_("On the open amount × days overdue ÷ 365 or 360, as the policy counts; 0 for none."),
+    )
     subject_en = forms.CharField(label=_("Subject (English)"), max_length=200, required=False)
     body_en = forms.CharField(label=_("Text (English)"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
     subject_zh = forms.CharField(label=_("Subject (Chinese)"), max_length=200, required=False)
     body_zh = forms.CharField(label=_("Text (Chinese)"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
+
+    def clean_fee(self):
+        return self.cleaned_data["fee"] or Decimal(0)  # left empty: no fee
+
+    def clean_interest_rate(self):
+        return self.cleaned_data["interest_rate"] or Decimal(0)  # left empty: no interest

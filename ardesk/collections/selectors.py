@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, QuerySet, Sum, Value
+from django.db.models import Count, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -45,30 +46,52 @@ def customer_for(user, customer_id: int) -> Customer:
     return customer
 
 
+def policies_for_company(company_id: int) -> QuerySet[DunningPolicy]:
+    """The policies that can apply to a company's customers: its own and the shared ones."""
+    return DunningPolicy.objects.filter(Q(company__isnull=True) | Q(company_id=company_id))
+
+
+def policies_visible(user) -> QuerySet[DunningPolicy]:
+    """The policies a user may see: the shared ones and those of the companies granted to them."""
+    return DunningPolicy.objects.filter(Q(company__isnull=True) | Q(company_id__in=company_ids_for(user)))
+
+
 def effective_policy(customer: Customer) -> DunningPolicy | None:
-    """The customer's policy: its own, else its grade's, else the default."""
+    """The customer's policy: its own, else its grade's, else the default; never another company's."""
+    policies = policies_for_company(customer.company_id).filter(is_active=True)
     profile = CollectionProfile.objects.filter(customer=customer).first()
     if profile and profile.policy_id:
-        return profile.policy
+        own = policies.filter(pk=profile.policy_id).first()
+        if own:
+            return own
     grade = getattr(getattr(customer, "credit", None), "grade", "")
     if grade:
-        policy = DunningPolicy.objects.filter(grades__grade=grade, is_active=True).first()
+        policy = policies.filter(grades__grade=grade).first()
         if policy:
             return policy
-    return DunningPolicy.objects.filter(is_default=True, is_active=True).first()
+    return policies.filter(is_default=True).first()
 
 
-def policies_json() -> dict:
-    """Every policy with its levels and grades, in the form ``policy import`` reads."""
+def amount_text(value: Decimal) -> str:
+    """A level's amount or rate as text: two decimals, more only when it has them (100.00, 0.125)."""
+    cents = value.quantize(Decimal("0.01"))
+    return str(cents if cents == value else value.normalize())
+
+
+def policies_json(user=None) -> dict:
+    """Every policy (the user may see) with its levels and grades, in the form ``policy import`` reads."""
     policies = []
-    for policy in DunningPolicy.objects.prefetch_related("levels", "grades").order_by("code"):
+    found = DunningPolicy.objects if user is None else policies_visible(user)
+    for policy in found.select_related("company").prefetch_related("levels", "grades").order_by("code"):
         policies.append(
             {
                 "code": policy.code,
                 "name": policy.name,
                 "name_zh": policy.name_zh,
+                "company": policy.company.code if policy.company else "",
                 "is_default": policy.is_default,
                 "min_days_between": policy.min_days_between,
+                "interest_basis": policy.interest_basis,
                 "grades": [g.grade for g in policy.grades.all()],
                 "levels": [
                     {
@@ -76,7 +99,9 @@ def policies_json() -> dict:
                         "name_zh": level.name_zh,
                         "days": level.days,
                         "channel": level.channel,
-                        "min_amount": str(from_minor(level.min_amount, "CNY")),
+                        "min_amount": amount_text(level.min_amount),
+                        "fee": amount_text(level.fee),
+                        "interest_rate": amount_text(level.interest_rate),
                         "subject_en": level.subject_en,
                         "body_en": level.body_en,
                         "subject_zh": level.subject_zh,
@@ -164,7 +189,7 @@ def unfinished_runs(*, run_id: int | None = None, company=None, run_on: dt.date 
 
 
 def notices_for(user) -> QuerySet[Notice]:
-    return Notice.objects.filter(company_id__in=company_ids_for(user)).select_related("customer", "level")
+    return Notice.objects.filter(company_id__in=company_ids_for(user)).select_related("customer", "level", "debit_note")
 
 
 # --- the worklist -----------------------------------------------------------------------------

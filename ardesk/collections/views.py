@@ -25,18 +25,17 @@ from ardesk.collections.forms import (
 from ardesk.collections.models import (
     CollectionProfile,
     DisputeStatus,
-    DunningPolicy,
     DunningRun,
     LegalCase,
     LegalCaseStatus,
     Notice,
+    NoticeCharges,
     PromiseStatus,
 )
 from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core import clock, exports
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.jobs import get_progress
-from ardesk.core.money import from_minor
 from ardesk.core.web import add_errors, is_htmx, page_of, requires
 
 
@@ -244,6 +243,7 @@ def run_detail(request, pk: int):
     if request.GET.get("status"):
         notices = notices.filter(status=request.GET["status"])
     context["page"] = page_of(request, notices, 50)
+    context["waived"] = Notice.objects.filter(run=run, charges=NoticeCharges.WAIVED).count()
     return render(request, "collections/run.html", context)
 
 
@@ -255,6 +255,32 @@ def notice_detail(request, pk: int):
         "collections/notice.html",
         {"notice": notice, "items": notice.items.select_related("line__document").order_by("due_on")},
     )
+
+
+@requires("collections.charge_notice")
+@require_POST
+def notice_charge(request, pk: int):
+    """Charge the notice's fee and interest by a debit note (they are waived until a manager does)."""
+    notice = get_object_or_404(selectors.notices_for(request.user), pk=pk)
+    try:
+        notice = services.notice_charge(by=request.user, notice=notice)
+        messages.success(request, _("Debit note %(number)s posted.") % {"number": notice.debit_note.number})
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("collections:notice", notice.pk)
+
+
+@requires("collections.charge_notice")
+@require_POST
+def run_charge(request, pk: int):
+    """Charge the fee and interest of every notice of the run that still has them waived."""
+    run = get_object_or_404(DunningRun, pk=pk, company_id__in=company_ids_for(request.user))
+    try:
+        charged = services.run_charge(by=request.user, run=run)
+        messages.success(request, _("%(count)d debit notes posted.") % {"count": len(charged)})
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("collections:run", run.pk)
 
 
 @requires("collections.view_notice")
@@ -309,24 +335,29 @@ def policies(request):
                         form.add_error("file", problem)
     if request.GET.get("export") == "json":
         response = HttpResponse(
-            json.dumps(selectors.policies_json(), ensure_ascii=False, indent=2), content_type="application/json"
+            json.dumps(selectors.policies_json(request.user), ensure_ascii=False, indent=2),
+            content_type="application/json",
         )
         response["Content-Disposition"] = 'attachment; filename="dunning-policies.json"'
         return response
     return render(
         request,
         "collections/policies.html",
-        {"policies": DunningPolicy.objects.prefetch_related("levels", "grades"), "form": form},
+        {
+            "policies": selectors.policies_visible(request.user)
+            .select_related("company")
+            .prefetch_related("levels", "grades"),
+            "form": form,
+        },
     )
 
 
 @requires("collections.change_dunningpolicy")
 def policy_level(request, code: str, seq: int):
-    policy = get_object_or_404(DunningPolicy, code=code)
+    policy = get_object_or_404(selectors.policies_visible(request.user), code=code)
     level = get_object_or_404(policy.levels, seq=seq)
     fields = list(LevelForm.base_fields)
     initial = {name: getattr(level, name) for name in fields}
-    initial["min_amount"] = from_minor(level.min_amount, "CNY")
     form = LevelForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

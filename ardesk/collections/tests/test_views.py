@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import re
+from decimal import Decimal
 
 import pytest
 from django.test import TestCase
@@ -279,7 +280,7 @@ def test_the_finance_manager_edits_a_policy_level_on_the_screen_with_the_imports
     response = client.post(url, form)
     assert response.status_code == 302
     level.refresh_from_db()
-    assert (level.days, level.min_amount, level.name_zh) == (10, 15000, "第一次催款通知")
+    assert (level.days, level.min_amount, level.name_zh) == (10, Decimal("150.00"), "第一次催款通知")
     assert standard.levels.count() == 6
 
     # Level 2 after level 3 (+21 days): refused with the import's words, nothing changed.
