@@ -94,7 +94,7 @@ def charges_lines(*, level: DunningLevel, notice: Notice) -> list[str]:
         lines.append(
             _("Late-payment interest at %(rate)s %% a year, days overdue ÷ %(basis)d: %(amount)s")
             % {
-                "rate": level.interest_rate.normalize(),
+                "rate": f"{level.interest_rate.normalize():f}",
                 "basis": level.policy.interest_basis,
                 "amount": _money(notice.interest, notice.currency),
             }

@@ -75,7 +75,7 @@ def effective_policy(customer: Customer) -> DunningPolicy | None:
 def amount_text(value: Decimal) -> str:
     """A level's amount or rate as text: two decimals, more only when it has them (100.00, 0.125)."""
     cents = value.quantize(Decimal("0.01"))
-    return str(cents if cents == value else value.normalize())
+    return str(cents) if cents == value else f"{value.normalize():f}"
 
 
 def policies_json(user=None) -> dict:
