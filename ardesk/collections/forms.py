@@ -24,6 +24,13 @@ class RunForm(forms.Form):
         self.fields["company"].choices = [(c.code, str(c)) for c in companies_for(user)]
 
 
+class WorklistForm(forms.Form):
+    """The worklist's date: today, or a past day to see what was owed then."""
+
+    as_of = DayField(label=_("As of"), required=False, widget=DATE)
+    all = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
 class ContactLogForm(forms.Form):
     channel = forms.ChoiceField(label=_("Channel"), choices=ContactChannel.choices, initial=ContactChannel.CALL)
     outcome = forms.ChoiceField(label=_("Outcome"), choices=ContactOutcome.choices)

@@ -21,6 +21,7 @@ from ardesk.collections.forms import (
     ReasonForm,
     ResolveForm,
     RunForm,
+    WorklistForm,
 )
 from ardesk.collections.models import (
     CollectionProfile,
@@ -41,7 +42,8 @@ from ardesk.core.web import add_errors, is_htmx, page_of, requires
 
 @requires("collections.view_worklist")
 def worklist(request):
-    as_of = clock.today()
+    form = WorklistForm(request.GET or None, initial={"as_of": clock.today()})
+    as_of = (form.cleaned_data.get("as_of") if form.is_valid() else None) or clock.today()
     # A user with no customers assigned (a manager, the auditor) sees everyone's by default.
     has_own = selectors.has_assigned_customers(user=request.user)
     mine = has_own and request.GET.get("all") != "1"
@@ -54,6 +56,7 @@ def worklist(request):
         "collections/worklist.html",
         {
             "as_of": as_of,
+            "form": form,
             "mine": mine,
             "has_own": has_own,
             "rows": selectors.worklist_customers(user=request.user, as_of=as_of, mine=mine),

@@ -90,3 +90,23 @@ def test_the_worklist_as_of_a_past_date_shows_the_amounts_owed_on_that_date(over
         ("C100", "600.00"),
         ("C300", "100.00"),
     ]
+
+
+def test_the_worklist_screen_and_its_export_take_a_past_date(overdue, accountant, collector, customer):
+    paid = receipt(accountant, customer, "R1", "400.00", issue_on=dt.date(2025, 3, 20))
+    allocation_create(
+        by=accountant,
+        source=paid,
+        line=DueLine.objects.get(customer=customer),
+        amount="400.00",
+        on=dt.date(2025, 3, 20),
+    )
+    client = client_for(collector)
+    # Today (2025-03-31) C100 owes 200.00; on 2025-03-15 it owed the whole 600.00.
+    assert "200.00" in client.get("/collections/").content.decode()
+    page = client.get("/collections/", {"as_of": "2025-03-15"}).content.decode()
+    assert "600.00" in page and 'value="2025-03-15"' in page
+    sheet = load_workbook(
+        io.BytesIO(client.get("/collections/", {"as_of": "2025-03-15", "export": "xlsx"}).content)
+    ).active
+    assert [r[4] for r in sheet.iter_rows(values_only=True) if r and r[0] == "C100"] == [600]
