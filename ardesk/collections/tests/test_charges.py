@@ -118,10 +118,11 @@ def test_the_notice_shows_the_fee_and_interest_waived_and_its_total(overdue_45_d
     assert (notice.total_functional, notice.fee, notice.interest) == (10_000_000, 5_000, interest)
     assert notice.total_due == 10_000_000 + 5_000 + interest
     assert notice.charges == NoticeCharges.WAIVED and notice.debit_note is None
+    # The customer has no contact: the letter is in Chinese.
     shown = "101,529.45" if basis == 365 else "101,550.00"
-    assert f"Total due (open amount 100,000.00 CNY + charges): {shown} CNY" in notice.body
-    assert "Dunning fee: 50.00 CNY" in notice.body
-    assert f"Late-payment interest at 12 % a year, days overdue ÷ {basis}" in notice.body
+    assert f"应付合计（未清金额 100,000.00 CNY + 费用及利息）：{shown} CNY" in notice.body
+    assert "催收费用：50.00 CNY" in notice.body
+    assert f"逾期利息（年利率 12 %，逾期天数 ÷ {basis}）" in notice.body
     assert not Document.objects.filter(doc_type="debit_note").exists()  # waived until charged
 
 
