@@ -399,3 +399,6 @@ RISK_ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     INTERNAL_AUDITOR: RISK_READ + ["risk.view_portfolio", "risk.view_riskscan", "risk.view_riskconfig"],
 }
+# Dunning charges (migration collections/0009_dunning_charges): the finance manager decides whether a
+# notice's fee and interest are charged by debit note or waived.
+COLLECTIONS_CHARGES_PERMISSIONS = {FINANCE_MANAGER: ["collections.charge_notice"]}

@@ -25,7 +25,7 @@ router = Router(tags=["collections"])
 @router.get("/policies", response=dict, summary="Every dunning policy with its levels, as JSON for import")
 def policies(request):
     ensure_permission(request.user, "collections.view_dunningpolicy")
-    return selectors.policies_json()
+    return selectors.policies_json(request.user)
 
 
 @router.post("/policies/import", response=dict, summary="Create or replace policies from their JSON; all or nothing")
@@ -149,6 +149,11 @@ def _notice_json(notice: Notice) -> dict:
         "notice_on": notice.notice_on,
         "items": notice.item_count,
         "total": money_out(notice.total_functional, notice.currency),
+        "fee": money_out(notice.fee, notice.currency),
+        "interest": money_out(notice.interest, notice.currency),
+        "total_due": money_out(notice.total_due, notice.currency),
+        "charges": notice.charges,
+        "debit_note": notice.debit_note.number if notice.debit_note_id else None,
         "status": notice.status,
         "language": notice.language,
         "recipients": notice.recipients,
@@ -166,7 +171,7 @@ class PageQuery(Schema):
 @router.get("/runs/{run_id}/notices", response=dict, summary="The notices of a run, 100 a page")
 def run_notices(request, run_id: Id, query: Query[PageQuery]):
     run = _run(request.user, run_id)
-    notices = Notice.objects.filter(run=run).select_related("customer").order_by("id")
+    notices = Notice.objects.filter(run=run).select_related("customer", "debit_note").order_by("id")
     if query.status:
         notices = notices.filter(status=query.status)
     page = notices[(query.page - 1) * 100 : query.page * 100]
@@ -182,6 +187,17 @@ def _notice(user, notice_id: int) -> Notice:
 def notice_detail(request, notice_id: Id):
     notice = _notice(request.user, notice_id)
     return {**_notice_json(notice), "body": notice.body}
+
+
+@router.post("/notices/{notice_id}/charge", response=dict, summary="Charge a notice's fee and interest by a debit note")
+def notice_charge(request, notice_id: Id):
+    return _notice_json(services.notice_charge(by=request.user, notice=_notice(request.user, notice_id)))
+
+
+@router.post("/runs/{run_id}/charge", response=dict, summary="Charge the fee and interest of every notice of a run")
+def run_charge(request, run_id: Id):
+    charged = services.run_charge(by=request.user, run=_run(request.user, run_id))
+    return {"charged": [_notice_json(n) for n in charged]}
 
 
 @router.post("/notices/{notice_id}/retry", response=dict, summary="Send a failed notice again")
@@ -360,6 +376,7 @@ class ResolveIn(Strict):
     outcome: str = Field(..., pattern="^(credit|rejected|withdrawn)$")
     note: str = ""
     credit_number: str = ""
+    on: Day | None = Field(None, description="Date of the resolution and the credit note; today when empty")
 
 
 def _dispute(user, dispute_id: int) -> Dispute:
@@ -375,6 +392,7 @@ def dispute_resolve(request, dispute_id: Id, payload: ResolveIn):
         outcome=payload.outcome,
         note=payload.note,
         credit_number=payload.credit_number,
+        on=payload.on,
     )
     return _dispute_json(dispute)
 

@@ -102,8 +102,6 @@ DEFAULT_POLICY = {
 
 def dunning_policy_ensure(apps) -> None:
     """Create the shipped policy if it is missing; it is the default when no other policy is."""
-    from ardesk.core.money import to_minor
-
     policy_model = apps.get_model("collections", "DunningPolicy")
     level_model = apps.get_model("collections", "DunningLevel")
     spec = DEFAULT_POLICY
@@ -117,7 +115,13 @@ def dunning_policy_ensure(apps) -> None:
         },
     )
     if created:
+        # Migration 0002 runs this on the models of its time, whose minimum was kept in fen (0009
+        # turned it into an amount in the company's currency).
+        in_fen = level_model._meta.get_field("min_amount").get_internal_type() != "DecimalField"
         level_model.objects.bulk_create(
-            level_model(policy=policy, **{**level, "min_amount": to_minor(Decimal(level["min_amount"]), "CNY")})
+            level_model(
+                policy=policy,
+                **{**level, "min_amount": Decimal(level["min_amount"]) * (100 if in_fen else 1)},
+            )
             for level in spec["levels"]
         )

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import Sum
 
 from ardesk.collections import services, tasks
+from ardesk.collections.models import DunningLevel
 from ardesk.core.money import from_minor
 from ardesk.ledger.models import DueLine
 
@@ -74,6 +75,11 @@ def demo_collections(*, companies, users, anchor: dt.date) -> dict[str, int]:
         counts["promises"] += 2
         counts["disputes"] += 1
     services.promises_check(as_of=anchor)
+    # The demo's later notices carry charges (a fee and 6 % a year late-payment interest), waived until
+    # the manager charges them, so the notice and run screens show them.
+    DunningLevel.objects.filter(policy__is_default=True, days__gte=30).update(
+        fee=Decimal(100), interest_rate=Decimal(6)
+    )
     for company in companies:
         run = services.dunning_run(by=None, company=company, run_on=anchor, check_access=False, deliver=False)
         if run.notices:

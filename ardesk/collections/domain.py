@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
@@ -38,6 +38,8 @@ class LevelSpec:
     days: int
     channel: str
     min_amount: Decimal
+    fee: Decimal
+    interest_rate: Decimal
     subject_en: str
     body_en: str
     subject_zh: str
@@ -53,6 +55,8 @@ class PolicySpec:
     is_default: bool
     grades: tuple[str, ...]
     levels: tuple[LevelSpec, ...]
+    company: str = ""
+    interest_basis: int = 365
 
 
 def parse_policies(data) -> tuple[list[PolicySpec], list[str]]:
@@ -90,6 +94,14 @@ def parse_policies(data) -> tuple[list[PolicySpec], list[str]]:
         name = str(item.get("name", "")).strip()
         if not name:
             problems.append(_("%(where)s: name: give a name.") % {"where": where})
+        basis = item.get("interest_basis", 365)
+        if basis not in INTEREST_BASES or isinstance(basis, bool):
+            problems.append(_("%(where)s: interest_basis: give 365 or 360 (days in the year).") % {"where": where})
+            basis = 365
+        company = item.get("company") or ""
+        if not isinstance(company, str):
+            problems.append(_("%(where)s: company: give a company code, or leave it empty.") % {"where": where})
+            company = ""
         grades = item.get("grades", [])
         if not isinstance(grades, list) or not all(isinstance(g, str) and g.strip() for g in grades):
             problems.append(_("%(where)s: grades: give a list of grade codes.") % {"where": where})
@@ -103,11 +115,32 @@ def parse_policies(data) -> tuple[list[PolicySpec], list[str]]:
                 is_default=bool(item.get("is_default", False)),
                 grades=tuple(g.strip() for g in grades),
                 levels=tuple(levels),
+                company=company.strip(),
+                interest_basis=basis,
             )
         )
     if sum(spec.is_default for spec in specs) > 1:
         problems.append(_("Only one policy can be the default."))
     return specs, problems
+
+
+INTEREST_BASES = (365, 360)
+AMOUNT_PLACES = Decimal("0.0001")  # a level's amounts and rate: at most 4 decimals
+
+
+def _level_amount(item: dict, name: str, at: str, problems: list[str]) -> Decimal:
+    """A level's amount or rate (0 when not given): a number of 0 or more with at most 4 decimals."""
+    try:
+        value = Decimal(str(item.get(name, "0")).strip())
+        if not value.is_finite() or value < 0 or value != value.quantize(AMOUNT_PLACES):
+            raise InvalidOperation
+    except (InvalidOperation, ValueError):
+        problems.append(
+            _("%(where)s: %(field)s: give a number of 0 or more with at most 4 decimals.")
+            % {"where": at, "field": name}
+        )
+        return Decimal(0)
+    return value
 
 
 def _parse_levels(data, where: str) -> tuple[list[LevelSpec], list[str]]:
@@ -130,13 +163,11 @@ def _parse_levels(data, where: str) -> tuple[list[LevelSpec], list[str]]:
             problems.append(
                 _("%(where)s: channel: choose one of %(choices)s.") % {"where": at, "choices": ", ".join(CHANNELS)}
             )
-        try:
-            minimum = Decimal(str(item.get("min_amount", "0")))
-            if minimum < 0 or minimum != minimum.quantize(Decimal("0.01")):
-                raise InvalidOperation
-        except (InvalidOperation, ValueError):
-            problems.append(_("%(where)s: min_amount: give an amount of 0 or more.") % {"where": at})
-            minimum = Decimal(0)
+        minimum = _level_amount(item, "min_amount", at, problems)
+        fee = _level_amount(item, "fee", at, problems)
+        rate = _level_amount(item, "interest_rate", at, problems)
+        if rate > 100:
+            problems.append(_("%(where)s: interest_rate: give an annual rate of at most 100 %%.") % {"where": at})
         name = str(item.get("name", "")).strip()
         if not name:
             problems.append(_("%(where)s: name: give a name.") % {"where": at})
@@ -150,6 +181,8 @@ def _parse_levels(data, where: str) -> tuple[list[LevelSpec], list[str]]:
                 days=days,
                 channel=str(channel),
                 min_amount=minimum,
+                fee=fee,
+                interest_rate=rate,
                 subject_en=str(item.get("subject_en", "")),
                 body_en=str(item.get("body_en", "")),
                 subject_zh=str(item.get("subject_zh", "")),
@@ -175,6 +208,33 @@ def spread_credit(amount: int, open_amounts: list[int]) -> list[int]:
     if left:
         raise ValueError(_("The credit is larger than what is open on the items."))
     return parts
+
+
+def credit_note_date_problem(*, on: dt.date, opened_on: dt.date, today: dt.date) -> str | None:
+    """Why a dispute's credit note cannot be dated ``on``, or None: it is dated between the day the
+    dispute was opened and today (a credit note is not issued in the future, nor before the claim)."""
+    if on > today:
+        return _("A credit note cannot be dated after today (%(today)s).") % {"today": today.isoformat()}
+    if on < opened_on:
+        return _("A credit note cannot be dated before the dispute was opened (%(opened)s).") % {
+            "opened": opened_on.isoformat()
+        }
+    return None
+
+
+def late_interest(*, items: list[tuple[int, int]], annual_rate: Decimal, basis: int) -> int:
+    """Late-payment interest (逾期利息) on a notice's items, in minor units, rounded half up once.
+
+    Simple interest per item: open amount × annual rate × days overdue ÷ ``basis`` (365 for
+    actual/365, 360 for actual/360, as the policy says); ``items`` are (open amount in minor units,
+    days overdue), and an item not yet overdue bears none. The items' interest is summed before the
+    one rounding, so a notice's interest does not depend on how its items are split.
+    """
+    if basis not in INTEREST_BASES:
+        raise ValueError(f"interest is counted over 365 or 360 days, not {basis}")
+    accrued = sum((Decimal(amount) * max(days, 0) for amount, days in items), Decimal(0))
+    interest = accrued * annual_rate / 100 / basis
+    return int(interest.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def days_overdue(due_on: dt.date, as_of: dt.date) -> int:

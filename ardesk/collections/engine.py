@@ -8,8 +8,10 @@ an item that is already due starts at the policy's first notice. The item is due
 when D is at least the level's days after the due date, and at least the policy's days between
 notices after its last notice, so an item climbs one level per run and a second run on the same
 day finds nothing. Items on an open dispute, on an open promise whose date has not passed, or of a
-customer whose dunning is blocked or who is with legal are left out. A customer's items of one
-level make one notice, when their total reaches the level's minimum amount.
+customer whose dunning is blocked or who is with legal are left out. A policy of another company
+never applies: a customer's own or its grade's policy of another company counts as none. A
+customer's items of one level make one notice, when their total reaches the level's minimum amount,
+stated in the company's functional currency.
 """
 
 from __future__ import annotations
@@ -21,7 +23,19 @@ from contextlib import contextmanager
 from django.apps import apps
 from django.db import connection, transaction
 
-from ardesk.collections.models import DisputeStatus, DunningLevel, DunningPolicy, LevelChannel, PromiseStatus
+from ardesk.collections import domain
+from ardesk.collections.models import (
+    DisputeStatus,
+    DunningLevel,
+    DunningPolicy,
+    LevelChannel,
+    Notice,
+    NoticeCharges,
+    NoticeItem,
+    PromiseStatus,
+)
+from ardesk.companies.models import Company
+from ardesk.core.money import quantize, to_minor
 from ardesk.ledger import open_items
 
 
@@ -61,6 +75,16 @@ def first_notice_seqs() -> dict[int, int]:
     return seqs
 
 
+def level_minimums(currency: str) -> dict[int, int]:
+    """Per level of an active policy, its minimum notice total in minor units of ``currency`` (the
+    running company's functional currency: a minimum of 100 is 100.00 CNY, ¥100 or 100.000 KWD)."""
+    return {
+        level_id: to_minor(quantize(amount, currency), currency)
+        for level_id, amount in DunningLevel.objects.filter(policy__is_active=True).values_list("id", "min_amount")
+        if amount
+    }
+
+
 def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
     """SELECT of the items due for their next level, one row each (before the level's minimum amount).
 
@@ -69,6 +93,10 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
     after it are added back, and a line settled after it is still open on it.
     """
     default_id = DunningPolicy.objects.filter(is_default=True, is_active=True).values_list("pk", flat=True).first()
+    currency = Company.objects.values_list("functional_currency", flat=True).get(pk=company_id)
+    minimums = level_minimums(currency)
+    minimum = " ".join("WHEN %s THEN %s" for _ in minimums) or "WHEN -1 THEN 0"
+    minimum_params: list = [v for pair in minimums.items() for v in pair]
     first = first_notice_seqs()
     # The policy's first notice as a CASE: a handful of policies, so a constant expression per row.
     when = " ".join("WHEN %s THEN %s" for _ in first) or "WHEN -1 THEN 1"
@@ -78,7 +106,8 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
     # open on the run date, and what allocations dated after it took, added back so the items are
     # open as of it) and placeholders are formatted into the SQL; values are parameters.
     sql = f"""
-        SELECT x.line_id, x.customer_id, nl.id AS level_id, nl.seq AS level_seq, nl.channel, nl.min_amount,
+        SELECT x.line_id, x.customer_id, nl.id AS level_id, nl.seq AS level_seq, nl.channel,
+               CASE nl.id {minimum} ELSE 0 END AS min_amount,
                x.due_on, x.currency, x.open_amount, x.open_functional
         FROM (
             -- Each open item with its policy and the level it would get next: one row per item, so
@@ -94,11 +123,15 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
             FROM {open_items.DUE_LINES} l
             LEFT JOIN ({open_items.allocations_after("line")}) AS later ON later.line_id = l.id
             LEFT JOIN collections_collectionprofile p ON p.customer_id = l.customer_id
+            LEFT JOIN collections_dunningpolicy own
+              ON own.id = p.policy_id AND (own.company_id IS NULL OR own.company_id = l.company_id)
             LEFT JOIN {_credit_accounts()} ca ON ca.customer_id = l.customer_id
             LEFT JOIN collections_policygrade g ON g.grade = ca.grade
+            LEFT JOIN collections_dunningpolicy graded
+              ON graded.id = g.policy_id AND (graded.company_id IS NULL OR graded.company_id = l.company_id)
             LEFT JOIN collections_dunningstate s ON s.line_id = l.id
             JOIN collections_dunningpolicy pol
-              ON pol.id = COALESCE(p.policy_id, g.policy_id, %s) AND pol.is_active = %s
+              ON pol.id = COALESCE(own.id, graded.id, %s) AND pol.is_active = %s
             WHERE l.company_id = %s
               AND {open_items.line_open_on("l")}
               AND l.open_now + COALESCE(later.a, 0) > 0
@@ -123,6 +156,7 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
     """  # noqa: S608
     on = _date(run_on)
     params = [
+        *minimum_params,
         on,
         *first_params,
         *first_params,
@@ -227,14 +261,15 @@ def write_run(*, run_id: int, company_id: int, run_on: dt.date, currency: str) -
             f"""
             INSERT INTO collections_notice
                 (run_id, company_id, customer_id, level_id, level_seq, channel, notice_on, item_count,
-                 total_functional, currency, status, language, recipients, subject, body, pdf, error, attempts)
+                 total_functional, currency, status, language, recipients, subject, body, pdf, error, attempts,
+                 fee, interest, charges)
             SELECT %s, %s, customer_id, level_id, MIN(level_seq), MIN(channel), %s, COUNT(*),
                    SUM(open_functional), %s,
-                   CASE WHEN MIN(channel) = %s THEN %s ELSE %s END, '', '', '', '', '', '', 0
+                   CASE WHEN MIN(channel) = %s THEN %s ELSE %s END, '', '', '', '', '', '', 0, 0, 0, %s
             FROM {TEMP}
             GROUP BY customer_id, level_id
             """,  # noqa: S608
-            [run_id, company_id, on, currency, LevelChannel.PHONE.value, "task", "pending"],
+            [run_id, company_id, on, currency, LevelChannel.PHONE.value, "task", "pending", NoticeCharges.NONE.value],
         )
         cursor.execute(
             f"""
@@ -269,4 +304,37 @@ def write_run(*, run_id: int, company_id: int, run_on: dt.date, currency: str) -
         )
         notices, total = cursor.fetchone()
         cursor.execute(f"DROP TABLE {TEMP}")
+    notice_charges_write(run_id=run_id, run_on=run_on, currency=currency)
     return notices, items, total
+
+
+def notice_charges_write(*, run_id: int, run_on: dt.date, currency: str) -> None:
+    """Put the fee and late-payment interest of their level on the run's notices (waived until charged).
+
+    Only the notices of levels with a fee or a rate are read, so a policy without charges costs the
+    run nothing. The interest runs on each item's open amount from its due date to the run date.
+    """
+    levels = {
+        level.pk: level
+        for level in DunningLevel.objects.filter(policy__is_active=True)
+        .exclude(fee=0, interest_rate=0)
+        .select_related("policy")
+    }
+    if not levels:
+        return
+    notices = list(Notice.objects.filter(run_id=run_id, level_id__in=levels).only("id", "level_id"))
+    if not notices:
+        return
+    items: dict[int, list[tuple[int, int]]] = {}
+    for notice_id, due_on, amount in NoticeItem.objects.filter(
+        notice__run_id=run_id, notice__level_id__in=levels
+    ).values_list("notice_id", "due_on", "open_functional"):
+        items.setdefault(notice_id, []).append((amount, domain.days_overdue(due_on, run_on)))
+    for notice in notices:
+        level = levels[notice.level_id]
+        notice.fee = to_minor(quantize(level.fee, currency), currency)
+        notice.interest = domain.late_interest(
+            items=items.get(notice.pk, []), annual_rate=level.interest_rate, basis=level.policy.interest_basis
+        )
+        notice.charges = NoticeCharges.WAIVED if notice.fee or notice.interest else NoticeCharges.NONE
+    Notice.objects.bulk_update(notices, ["fee", "interest", "charges"], batch_size=1000)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +22,13 @@ class RunForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["company"].choices = [(c.code, str(c)) for c in companies_for(user)]
+
+
+class WorklistForm(forms.Form):
+    """The worklist's date: today, or a past day to see what was owed then."""
+
+    as_of = DayField(label=_("As of"), required=False, widget=DATE)
+    all = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
 class ContactLogForm(forms.Form):
@@ -63,6 +72,12 @@ class ResolveForm(forms.Form):
             ("withdrawn", _("Withdrawn by the customer")),
         ],
     )
+    on = DayField(
+        label=_("Date"),
+        required=False,
+        widget=DATE,
+        help_text=_("The date of the resolution and of the credit note: today or an earlier day since the dispute."),
+    )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -87,8 +102,36 @@ class LevelForm(forms.Form):
     name_zh = forms.CharField(label=_("Chinese name"), max_length=100, required=False)
     days = forms.IntegerField(label=_("Days after due"), help_text=_("Negative for a reminder before the due date."))
     channel = forms.ChoiceField(label=_("Channel"), choices=LevelChannel.choices)
-    min_amount = forms.DecimalField(label=_("Minimum overdue amount"), decimal_places=2, min_value=0)
+    min_amount = forms.DecimalField(
+        label=_("Minimum overdue amount"),
+        decimal_places=4,
+        min_value=0,
+        help_text=_("In the functional currency of the company that runs the policy."),
+    )
+    fee = forms.DecimalField(
+        label=_("Dunning fee"),
+        decimal_places=4,
+        min_value=0,
+        required=False,
+        initial=0,
+        help_text=_("A flat fee per notice, in the company's functional currency; 0 for none."),
+    )
+    interest_rate = forms.DecimalField(
+        label=_("Late-payment interest (% a year)"),
+        decimal_places=4,
+        min_value=0,
+        max_value=100,
+        required=False,
+        initial=0,
+        help_text=_("On the open amount × days overdue ÷ 365 or 360, as the policy counts; 0 for none."),
+    )
     subject_en = forms.CharField(label=_("Subject (English)"), max_length=200, required=False)
     body_en = forms.CharField(label=_("Text (English)"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
     subject_zh = forms.CharField(label=_("Subject (Chinese)"), max_length=200, required=False)
     body_zh = forms.CharField(label=_("Text (Chinese)"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
+
+    def clean_fee(self):
+        return self.cleaned_data["fee"] or Decimal(0)  # left empty: no fee
+
+    def clean_interest_rate(self):
+        return self.cleaned_data["interest_rate"] or Decimal(0)  # left empty: no interest

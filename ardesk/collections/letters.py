@@ -2,7 +2,9 @@
 
 Templates use Django's template language with these merge fields only: ``customer`` (code, name,
 address), ``contact`` (name, email), ``company`` (name, address, bank_details), ``items`` (the
-table of items), ``total`` (the totals per currency), ``date`` and ``level`` (the level's name).
+table of items), ``total`` (the totals per currency), ``date`` and ``level`` (the level's name),
+and for a level with charges ``fee``, ``interest`` and ``total_due`` (open amount + fee + interest).
+A notice with charges states them after the text when its template does not place them itself.
 """
 
 from __future__ import annotations
@@ -77,6 +79,33 @@ def _totals_text(items: Sequence[LetterItem]) -> str:
     )
 
 
+def _money(amount: int, currency: str) -> str:
+    return f"{format_amount(from_minor(amount, currency), currency)} {currency}"
+
+
+def charges_lines(*, level: DunningLevel, notice: Notice) -> list[str]:
+    """The notice's charges in words: the fee, the interest with its rate and day count, the total due."""
+    if not notice.charges_total:
+        return []
+    lines = []
+    if notice.fee:
+        lines.append(_("Dunning fee: %(amount)s") % {"amount": _money(notice.fee, notice.currency)})
+    if notice.interest:
+        lines.append(
+            _("Late-payment interest at %(rate)s %% a year, days overdue ÷ %(basis)d: %(amount)s")
+            % {
+                "rate": f"{level.interest_rate.normalize():f}",
+                "basis": level.policy.interest_basis,
+                "amount": _money(notice.interest, notice.currency),
+            }
+        )
+    lines.append(
+        _("Total due (open amount %(open)s + charges): %(total)s")
+        % {"open": _money(notice.total_functional, notice.currency), "total": _money(notice.total_due, notice.currency)}
+    )
+    return lines
+
+
 def render_text(
     *,
     level: DunningLevel,
@@ -111,12 +140,16 @@ def render_text(
                 "total": _totals_text(items),
                 "date": notice.notice_on.isoformat(),
                 "level": level.name if english else (level.name_zh or level.name),
+                "fee": _money(notice.fee, notice.currency),
+                "interest": _money(notice.interest, notice.currency),
+                "total_due": _money(notice.total_due, notice.currency),
             }
         )
-        return (
-            _engine.from_string(subject).render(context).strip(),
-            _engine.from_string(body).render(context).strip(),
-        )
+        text = _engine.from_string(body).render(context).strip()
+        charges = charges_lines(level=level, notice=notice)
+        if charges and "total_due" not in body:
+            text += "\n\n" + "\n".join(charges)
+        return _engine.from_string(subject).render(context).strip(), text
 
 
 # --- PDF --------------------------------------------------------------------------------------

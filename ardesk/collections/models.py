@@ -24,12 +24,34 @@ def _in_language(name: str, name_zh: str) -> str:
     return name_zh if name_zh and (get_language() or "").startswith("zh") else name
 
 
+class InterestBasis(models.IntegerChoices):
+    """The day count of late-payment interest: the year has 365 days (actual/365) or 360 (actual/360)."""
+
+    ACTUAL_365 = 365, _("Days overdue ÷ 365")
+    ACTUAL_360 = 360, _("Days overdue ÷ 360")
+
+
 class DunningPolicy(models.Model):
     """A dunning policy (催收策略): ordered levels that an overdue item climbs one run at a time."""
 
     code = models.CharField(_("code"), max_length=20, unique=True)
     name = models.CharField(_("name"), max_length=100)
     name_zh = models.CharField(_("Chinese name"), max_length=100, blank=True)
+    company = models.ForeignKey(
+        Company,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("company"),
+        help_text=_("A policy of one company applies to its customers only; empty: shared by every company."),
+    )
+    interest_basis = models.PositiveSmallIntegerField(
+        _("interest day count"),
+        choices=InterestBasis.choices,
+        default=InterestBasis.ACTUAL_365,
+        help_text=_("Late-payment interest = open amount × annual rate × days overdue ÷ 365 (or 360)."),
+    )
     is_default = models.BooleanField(
         _("default policy"), default=False, help_text=_("Used for customers without a policy of their own or by grade.")
     )
@@ -69,10 +91,29 @@ class DunningLevel(models.Model):
         _("days after due"), help_text=_("Negative for a reminder before the due date (e.g. -3).")
     )
     channel = models.CharField(_("channel"), max_length=10, choices=LevelChannel.choices)
-    min_amount = MinorUnitsField(
+    # The amounts of a level are stated in the functional currency of the company that runs it (a
+    # shared policy serves companies in different currencies), so they are kept as amounts, not as
+    # minor units of one currency, and turned into the company's minor units when a run reads them.
+    min_amount = models.DecimalField(
         _("minimum overdue amount"),
+        max_digits=18,
+        decimal_places=4,
         default=0,
         help_text=_("In the company's functional currency: smaller totals wait for the next run."),
+    )
+    fee = models.DecimalField(
+        _("dunning fee"),
+        max_digits=18,
+        decimal_places=4,
+        default=0,
+        help_text=_("A flat fee per notice (催收费用), in the company's functional currency; 0 for none."),
+    )
+    interest_rate = models.DecimalField(
+        _("late-payment interest (% a year)"),
+        max_digits=7,
+        decimal_places=4,
+        default=0,
+        help_text=_("Annual rate of late-payment interest (逾期利息) on the open amount; 0 for none."),
     )
     subject_en = models.CharField(_("subject (English)"), max_length=200, blank=True)
     body_en = models.TextField(_("text (English)"), blank=True)
@@ -235,8 +276,18 @@ class NoticeStatus(models.TextChoices):
     FAILED = "failed", _("Send failed")
 
 
+class NoticeCharges(models.TextChoices):
+    NONE = "none", _("No charges")
+    WAIVED = "waived", _("Waived")
+    CHARGED = "charged", _("Charged by debit note")
+
+
 class Notice(models.Model):
-    """One customer's notice of one level in a run: its items, text, letter, recipients and delivery."""
+    """One customer's notice of one level in a run: its items, text, letter, recipients and delivery.
+
+    Its fee and late-payment interest are shown to the customer; they are waived unless a manager
+    charges them, which posts a debit note.
+    """
 
     # Written by the run's INSERT … SELECT from rows it has just read, 100,000 at once: the database
     # does not check these references row by row at commit (on_delete is Django's, as everywhere).
@@ -283,11 +334,24 @@ class Notice(models.Model):
     error = models.TextField(_("error"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    fee = MinorUnitsField(_("dunning fee"), default=0)
+    interest = MinorUnitsField(_("late-payment interest"), default=0)
+    charges = models.CharField(_("charges"), max_length=8, choices=NoticeCharges.choices, default=NoticeCharges.NONE)
+    debit_note = models.ForeignKey(
+        Document,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("debit note"),
+        db_constraint=False,
+    )
 
     class Meta:
         verbose_name = _("dunning notice")
         verbose_name_plural = _("dunning notices")
         ordering = ["-notice_on", "-id"]
+        permissions = [("charge_notice", _("Can charge a notice's fee and interest by debit note"))]
         indexes = [
             models.Index(fields=["run", "status"]),
             models.Index(fields=["customer", "notice_on"]),
@@ -296,6 +360,16 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.customer_id} L{self.level_seq} {self.notice_on}"
+
+    @property
+    def charges_total(self) -> int:
+        """The fee and the interest, minor units of the functional currency."""
+        return self.fee + self.interest
+
+    @property
+    def total_due(self) -> int:
+        """What the notice asks for: the open amount, the fee and the interest."""
+        return self.total_functional + self.fee + self.interest
 
 
 class NoticeItem(models.Model):

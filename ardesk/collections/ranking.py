@@ -20,6 +20,10 @@ def register(name: str, provider: Provider) -> None:
     _PROVIDERS.setdefault(name, provider)
 
 
+def has_providers() -> bool:
+    return bool(_PROVIDERS)
+
+
 def predicted_risk(customer_ids: list[int], as_of: dt.date) -> dict[int, dict]:
     """Each known customer's ``at_risk`` and ``days_late`` from the providers (the first one to know wins)."""
     found: dict[int, dict] = {}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from django.db.models import Case, Count, F, IntegerField, Min, Q, QuerySet, Sum, Value, When
+from django.db import connection
+from django.db.models import Count, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -30,6 +32,7 @@ from ardesk.core.errors import NotFound
 from ardesk.core.exports import ReportTable
 from ardesk.core.money import from_minor
 from ardesk.customers.models import Customer
+from ardesk.ledger import open_items
 from ardesk.ledger.models import DueLine
 
 PREVIEW_LIST = 200
@@ -43,30 +46,52 @@ def customer_for(user, customer_id: int) -> Customer:
     return customer
 
 
+def policies_for_company(company_id: int) -> QuerySet[DunningPolicy]:
+    """The policies that can apply to a company's customers: its own and the shared ones."""
+    return DunningPolicy.objects.filter(Q(company__isnull=True) | Q(company_id=company_id))
+
+
+def policies_visible(user) -> QuerySet[DunningPolicy]:
+    """The policies a user may see: the shared ones and those of the companies granted to them."""
+    return DunningPolicy.objects.filter(Q(company__isnull=True) | Q(company_id__in=company_ids_for(user)))
+
+
 def effective_policy(customer: Customer) -> DunningPolicy | None:
-    """The customer's policy: its own, else its grade's, else the default."""
+    """The customer's policy: its own, else its grade's, else the default; never another company's."""
+    policies = policies_for_company(customer.company_id).filter(is_active=True)
     profile = CollectionProfile.objects.filter(customer=customer).first()
     if profile and profile.policy_id:
-        return profile.policy
+        own = policies.filter(pk=profile.policy_id).first()
+        if own:
+            return own
     grade = getattr(getattr(customer, "credit", None), "grade", "")
     if grade:
-        policy = DunningPolicy.objects.filter(grades__grade=grade, is_active=True).first()
+        policy = policies.filter(grades__grade=grade).first()
         if policy:
             return policy
-    return DunningPolicy.objects.filter(is_default=True, is_active=True).first()
+    return policies.filter(is_default=True).first()
 
 
-def policies_json() -> dict:
-    """Every policy with its levels and grades, in the form ``policy import`` reads."""
+def amount_text(value: Decimal) -> str:
+    """A level's amount or rate as text: two decimals, more only when it has them (100.00, 0.125)."""
+    cents = value.quantize(Decimal("0.01"))
+    return str(cents) if cents == value else f"{value.normalize():f}"
+
+
+def policies_json(user=None) -> dict:
+    """Every policy (the user may see) with its levels and grades, in the form ``policy import`` reads."""
     policies = []
-    for policy in DunningPolicy.objects.prefetch_related("levels", "grades").order_by("code"):
+    found = DunningPolicy.objects if user is None else policies_visible(user)
+    for policy in found.select_related("company").prefetch_related("levels", "grades").order_by("code"):
         policies.append(
             {
                 "code": policy.code,
                 "name": policy.name,
                 "name_zh": policy.name_zh,
+                "company": policy.company.code if policy.company else "",
                 "is_default": policy.is_default,
                 "min_days_between": policy.min_days_between,
+                "interest_basis": policy.interest_basis,
                 "grades": [g.grade for g in policy.grades.all()],
                 "levels": [
                     {
@@ -74,7 +99,9 @@ def policies_json() -> dict:
                         "name_zh": level.name_zh,
                         "days": level.days,
                         "channel": level.channel,
-                        "min_amount": str(from_minor(level.min_amount, "CNY")),
+                        "min_amount": amount_text(level.min_amount),
+                        "fee": amount_text(level.fee),
+                        "interest_rate": amount_text(level.interest_rate),
                         "subject_en": level.subject_en,
                         "body_en": level.body_en,
                         "subject_zh": level.subject_zh,
@@ -162,23 +189,30 @@ def unfinished_runs(*, run_id: int | None = None, company=None, run_on: dt.date 
 
 
 def notices_for(user) -> QuerySet[Notice]:
-    return Notice.objects.filter(company_id__in=company_ids_for(user)).select_related("customer", "level")
+    return Notice.objects.filter(company_id__in=company_ids_for(user)).select_related("customer", "level", "debit_note")
 
 
 # --- the worklist -----------------------------------------------------------------------------
 
 
-def _at_risk_expression(as_of: dt.date):
-    """SUM of open functional amounts weighted by age (domain.RISK_WEIGHTS), in percent units."""
-    whens = []
+def _at_risk_sql(as_of: dt.date) -> tuple[str, list]:
+    """SUM of the rows' open amounts weighted by age (domain.RISK_WEIGHTS), in percent units; params."""
+    whens, params = [], []
     lower = 0
     for upper, percent in domain.RISK_WEIGHTS:
-        condition = Q(due_on__lt=as_of - dt.timedelta(days=lower))
+        condition = "r.aged_on < %s"
+        params.append(as_of - dt.timedelta(days=lower))
         if upper is not None:
-            condition &= Q(due_on__gte=as_of - dt.timedelta(days=upper))
-        whens.append(When(condition, then=F("open_functional_now") * percent))
+            condition += " AND r.aged_on >= %s"
+            params.append(as_of - dt.timedelta(days=upper))
+        whens.append(f"WHEN {condition} THEN r.amount * {int(percent)}")
         lower = upper or 0
-    return Sum(Case(*whens, default=Value(0), output_field=IntegerField()))
+    return f"SUM(CASE {' '.join(whens)} ELSE 0 END)", params
+
+
+def _day(value) -> dt.date | None:
+    """A date read from raw SQL: SQLite gives the text, PostgreSQL the date."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _ranked_with_predictions(rows: list[dict], as_of: dt.date) -> list[dict]:
@@ -216,18 +250,39 @@ def has_assigned_customers(*, user) -> bool:
 
 
 def worklist_customers(*, user, as_of: dt.date, mine: bool = True, limit: int | None = 100) -> list[WorklistRow]:
-    """The collector's customers with overdue items, ranked by amount at risk (overdue weighted by age)."""
-    lines = DueLine.objects.filter(
-        company_id__in=company_ids_for(user), settled_on__isnull=True, open_now__gt=0, due_on__lt=as_of
+    """The collector's customers with items overdue on a date, ranked by amount at risk (overdue weighted by age).
+
+    The amounts are those open on the date (the ledger's open-items statement): a past date shows what
+    was owed then, counting the payments and credits allocated since as still owed.
+    """
+    rows_sql, params = open_items.open_amount_rows(
+        as_of=as_of, basis="due", keys=("customer_id",), company_ids=company_ids_for(user), functional=True
     )
+    at_risk, risk_params = _at_risk_sql(as_of)
+    mine_sql, mine_params = "", []
     if mine:
-        lines = lines.filter(customer__collector=user)
-    ranked = (
-        lines.values("customer_id")
-        .annotate(overdue=Sum("open_functional_now"), at_risk=_at_risk_expression(as_of), oldest=Min("due_on"))
-        .order_by("-at_risk", "-overdue", "customer_id")
-    )
-    rows = _ranked_with_predictions(list(ranked), as_of)[:limit]  # None: every customer (the export)
+        mine_sql = f" JOIN {Customer._meta.db_table} c ON c.id = r.customer_id AND c.collector_id = %s"
+        mine_params = [user.pk]
+    # None: every customer (the export); a ranking provider (insights) re-ranks the whole list first.
+    sql_limit = None if ranking.has_providers() else limit
+    limit_sql = "" if sql_limit is None else f" LIMIT {int(sql_limit)}"
+    # Fixed text: the ledger's fragments, this module's constants; every value is a placeholder.
+    sql = f"""
+        SELECT r.customer_id, SUM(r.amount) AS overdue, {at_risk} AS at_risk,
+               MIN(CASE WHEN r.amount > 0 THEN r.aged_on END) AS oldest
+        FROM ({rows_sql}) r{mine_sql}
+        WHERE r.aged_on < %s
+        GROUP BY r.customer_id
+        HAVING SUM(r.amount) > 0
+        ORDER BY at_risk DESC, overdue DESC, r.customer_id{limit_sql}
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*risk_params, *params, *mine_params, as_of])
+        rows = [
+            {"customer_id": c, "overdue": int(o), "at_risk": int(r), "oldest": _day(d)}
+            for c, o, r, d in cursor.fetchall()
+        ]
+    rows = _ranked_with_predictions(rows, as_of)[:limit]
     customers = Customer.objects.select_related("company").in_bulk([r["customer_id"] for r in rows])
     profiles = CollectionProfile.objects.in_bulk([r["customer_id"] for r in rows])
     next_actions = dict(

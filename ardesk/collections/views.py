@@ -21,28 +21,29 @@ from ardesk.collections.forms import (
     ReasonForm,
     ResolveForm,
     RunForm,
+    WorklistForm,
 )
 from ardesk.collections.models import (
     CollectionProfile,
     DisputeStatus,
-    DunningPolicy,
     DunningRun,
     LegalCase,
     LegalCaseStatus,
     Notice,
+    NoticeCharges,
     PromiseStatus,
 )
 from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core import clock, exports
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.jobs import get_progress
-from ardesk.core.money import from_minor
 from ardesk.core.web import add_errors, is_htmx, page_of, requires
 
 
 @requires("collections.view_worklist")
 def worklist(request):
-    as_of = clock.today()
+    form = WorklistForm(request.GET or None, initial={"as_of": clock.today()})
+    as_of = (form.cleaned_data.get("as_of") if form.is_valid() else None) or clock.today()
     # A user with no customers assigned (a manager, the auditor) sees everyone's by default.
     has_own = selectors.has_assigned_customers(user=request.user)
     mine = has_own and request.GET.get("all") != "1"
@@ -55,6 +56,7 @@ def worklist(request):
         "collections/worklist.html",
         {
             "as_of": as_of,
+            "form": form,
             "mine": mine,
             "has_own": has_own,
             "rows": selectors.worklist_customers(user=request.user, as_of=as_of, mine=mine),
@@ -244,6 +246,7 @@ def run_detail(request, pk: int):
     if request.GET.get("status"):
         notices = notices.filter(status=request.GET["status"])
     context["page"] = page_of(request, notices, 50)
+    context["waived"] = Notice.objects.filter(run=run, charges=NoticeCharges.WAIVED).count()
     return render(request, "collections/run.html", context)
 
 
@@ -255,6 +258,32 @@ def notice_detail(request, pk: int):
         "collections/notice.html",
         {"notice": notice, "items": notice.items.select_related("line__document").order_by("due_on")},
     )
+
+
+@requires("collections.charge_notice")
+@require_POST
+def notice_charge(request, pk: int):
+    """Charge the notice's fee and interest by a debit note (they are waived until a manager does)."""
+    notice = get_object_or_404(selectors.notices_for(request.user), pk=pk)
+    try:
+        notice = services.notice_charge(by=request.user, notice=notice)
+        messages.success(request, _("Debit note %(number)s posted.") % {"number": notice.debit_note.number})
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("collections:notice", notice.pk)
+
+
+@requires("collections.charge_notice")
+@require_POST
+def run_charge(request, pk: int):
+    """Charge the fee and interest of every notice of the run that still has them waived."""
+    run = get_object_or_404(DunningRun, pk=pk, company_id__in=company_ids_for(request.user))
+    try:
+        charged = services.run_charge(by=request.user, run=run)
+        messages.success(request, _("%(count)d debit notes posted.") % {"count": len(charged)})
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("collections:run", run.pk)
 
 
 @requires("collections.view_notice")
@@ -309,24 +338,29 @@ def policies(request):
                         form.add_error("file", problem)
     if request.GET.get("export") == "json":
         response = HttpResponse(
-            json.dumps(selectors.policies_json(), ensure_ascii=False, indent=2), content_type="application/json"
+            json.dumps(selectors.policies_json(request.user), ensure_ascii=False, indent=2),
+            content_type="application/json",
         )
         response["Content-Disposition"] = 'attachment; filename="dunning-policies.json"'
         return response
     return render(
         request,
         "collections/policies.html",
-        {"policies": DunningPolicy.objects.prefetch_related("levels", "grades"), "form": form},
+        {
+            "policies": selectors.policies_visible(request.user)
+            .select_related("company")
+            .prefetch_related("levels", "grades"),
+            "form": form,
+        },
     )
 
 
 @requires("collections.change_dunningpolicy")
 def policy_level(request, code: str, seq: int):
-    policy = get_object_or_404(DunningPolicy, code=code)
+    policy = get_object_or_404(selectors.policies_visible(request.user), code=code)
     level = get_object_or_404(policy.levels, seq=seq)
     fields = list(LevelForm.base_fields)
     initial = {name: getattr(level, name) for name in fields}
-    initial["min_amount"] = from_minor(level.min_amount, "CNY")
     form = LevelForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -385,10 +419,26 @@ def disputes(request):
     )
 
 
+def _resolved(request, dispute, form) -> bool:
+    """Resolve the dispute as the form says; False with the service's field errors on the form."""
+    try:
+        services.dispute_resolve(
+            by=request.user,
+            dispute=dispute,
+            outcome=form.cleaned_data["outcome"],
+            note=form.cleaned_data["note"],
+            on=form.cleaned_data["on"],
+        )
+    except InvalidInput as exc:
+        add_errors(form, exc)
+        return False
+    return True
+
+
 @requires("collections.view_dispute")
 def dispute_detail(request, pk: int):
     dispute = get_object_or_404(selectors.disputes_for(request.user, status=None).select_related("credit_note"), pk=pk)
-    form = ResolveForm()
+    form = ResolveForm(initial={"on": clock.today()})
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -398,15 +448,10 @@ def dispute_detail(request, pk: int):
                 services.dispute_attach(by=request.user, dispute=dispute, upload=request.FILES["file"])
             elif action == "resolve":
                 form = ResolveForm(request.POST)
-                if form.is_valid():
-                    services.dispute_resolve(
-                        by=request.user,
-                        dispute=dispute,
-                        outcome=form.cleaned_data["outcome"],
-                        note=form.cleaned_data["note"],
-                    )
+                if form.is_valid() and _resolved(request, dispute, form):
                     messages.success(request, _("The dispute is closed."))
-            return redirect("collections:dispute", dispute.pk)
+            if not (form.is_bound and form.errors):  # else the page shows the form's errors by its fields
+                return redirect("collections:dispute", dispute.pk)
         except ApplicationError as exc:
             messages.error(request, exc.message)
             return redirect("collections:dispute", dispute.pk)

@@ -8,7 +8,7 @@ import io
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from ninja import Field, File, Router, Schema
+from ninja import Field, File, Form, Router, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status
 
@@ -144,9 +144,14 @@ def create_statement(request, payload: StatementIn):
 
 
 @router.post("/statements/import", response={201: list[StatementOut]}, summary="Import statements from CSV or XLSX")
-def import_statements(request, file: File[UploadedFile]):
+def import_statements(request, file: File[UploadedFile], customer: Form[str] = ""):
+    """One period per row, or one customer's statements as exported (项目 rows, a column per period end)."""
     statements = services.financial_statements_import(
-        by=request.user, handle=io.BytesIO(file.read()), filename=file.name, company_ids=company_ids_for(request.user)
+        by=request.user,
+        handle=io.BytesIO(file.read()),
+        filename=file.name,
+        company_ids=company_ids_for(request.user),
+        customer_code=customer,
     )
     return Status(201, [_statement_out(_period(s)) for s in statements])
 

@@ -41,7 +41,8 @@ def _statement(rng: random.Random, revenue: Decimal) -> dict[str, Decimal]:
     equity = total_assets - total_liabilities
     operating_income = revenue * share(-0.02, 0.15)
     interest = total_liabilities * Decimal("0.04")
-    net_income = (operating_income - interest) * Decimal("0.75")
+    total_profit = operating_income - interest  # no non-operating items: 营业外收支 nil
+    net_income = total_profit * Decimal("0.75")
     lines = {
         "cash": current_assets * share(0.1, 0.3),
         "receivables": current_assets * share(0.2, 0.4),
@@ -54,8 +55,12 @@ def _statement(rng: random.Random, revenue: Decimal) -> dict[str, Decimal]:
         "retained_earnings": equity * share(0.2, 0.6),
         "revenue": revenue,
         "cost_of_sales": revenue * share(0.65, 0.85),
-        "operating_income": operating_income,
+        # 营业利润 comes after 财务费用 (the interest); with no 营业外收支 it equals the total profit.
+        "operating_income": operating_income - interest,
+        "finance_costs": interest,
         "interest_expense": interest,
+        "total_profit": total_profit,
+        "income_tax": total_profit - net_income,
         "net_income": net_income,
         "operating_cash_flow": net_income * share(0.6, 1.4),
     }

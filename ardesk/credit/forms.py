@@ -4,6 +4,7 @@ import json
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from ardesk.core.forms import DayField
@@ -23,20 +24,35 @@ class FinancialStatementForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        chinese = (get_language() or "").startswith("zh")
         for line in domain.LINES:
+            # The row as the Chinese statement prints it (减：营业成本, 其中：利息费用), and in English
+            # with it, so the form reads like the paper statement it is copied from.
+            printed = line.printed_zh or line.name_zh
             self.fields[f"line_{line.code}"] = forms.DecimalField(
-                label=f"{line.name} / {line.name_zh}" if line.name != line.name_zh else line.name,
+                label=printed if chinese else f"{line.name} / {printed}",
                 required=False,
                 max_digits=20,
                 decimal_places=2,
             )
 
     def line_groups(self):
-        titles = {"balance": _("Balance sheet"), "income": _("Income statement"), "cash_flow": _("Cash-flow statement")}
-        return [
-            (titles[kind], [self[f"line_{line.code}"] for line in domain.LINES if line.statement == kind])
-            for kind in ("balance", "income", "cash_flow")
-        ]
+        """(statement title, [(section title, fields)]) in the order of the Chinese statements."""
+        titles = {
+            "balance": gettext("Balance sheet (资产负债表)"),
+            "income": gettext("Income statement (利润表)"),
+            "cash_flow": gettext("Cash-flow statement (现金流量表)"),
+        }
+        groups = []
+        for kind in ("balance", "income", "cash_flow"):
+            sections: list[tuple[str, list]] = []
+            for line in (line for line in domain.LINES if line.statement == kind):
+                title = gettext(domain.SECTIONS[line.section]) if line.section else ""
+                if not sections or sections[-1][0] != title:
+                    sections.append((title, []))
+                sections[-1][1].append(self[f"line_{line.code}"])
+            groups.append((titles[kind], sections))
+        return groups
 
     def lines(self) -> dict:
         return {line.code: self.cleaned_data.get(f"line_{line.code}") for line in domain.LINES}
@@ -44,6 +60,12 @@ class FinancialStatementForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("CSV or XLSX file"))
+    customer = forms.CharField(
+        label=_("Customer code"),
+        max_length=40,
+        required=False,
+        help_text=_("For one customer's statements as exported (a 项目 column, one column per period end)."),
+    )
 
 
 class AccountForm(forms.Form):

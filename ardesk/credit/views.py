@@ -61,7 +61,14 @@ def customer_credit(request, pk: int):
             "label": spec.label,
             "formula": spec.formula,
             "unit": spec.unit,
-            "cells": [p.ratios[i] for p in periods],
+            "definition": spec.definition,
+            "cells": list(
+                zip(
+                    [p.ratios[i] for p in periods],
+                    domain.changes([p.ratios[i].value for p in periods]),
+                    strict=True,
+                )
+            ),
             "trend": domain.trend([p.ratios[i].value for p in periods]),
         }
         for i, spec in enumerate(domain.RATIO_SPECS)
@@ -69,7 +76,13 @@ def customer_credit(request, pk: int):
     z_rows = [
         {
             "label": model.label,
-            "cells": [p.z_scores[i] for p in periods],
+            "cells": list(
+                zip(
+                    [p.z_scores[i] for p in periods],
+                    domain.changes([p.z_scores[i].value for p in periods]),
+                    strict=True,
+                )
+            ),
             "trend": domain.trend([p.z_scores[i].value for p in periods]),
         }
         for i, model in enumerate(domain.Z_MODELS)
@@ -200,13 +213,17 @@ def financial_statements_import(request):
         upload = form.cleaned_data["file"]
         try:
             saved = services.financial_statements_import(
-                by=request.user, handle=upload.file, filename=upload.name, company_ids=company_ids_for(request.user)
+                by=request.user,
+                handle=upload.file,
+                filename=upload.name,
+                company_ids=company_ids_for(request.user),
+                customer_code=form.cleaned_data["customer"],
             )
             messages.success(request, _("%(count)d statements imported.") % {"count": len(saved)})
             return redirect("credit:customer", pk=saved[0].customer_id)
         except InvalidInput as exc:
             form.add_error(None, exc.message)
-    lines = [(line.code, line.name, line.name_zh) for line in domain.LINES]
+    lines = [(line.code, line.name, line.printed_zh or line.name_zh) for line in domain.LINES]
     return render(request, "credit/financial_statements_import.html", {"form": form, "lines": lines})
 
 

@@ -21,7 +21,7 @@ class KpiQuery(Schema):
 @router.get(
     "/kpi",
     response=dict,
-    summary="Collection KPIs for a period: DSO, countback DSO, best possible DSO, ADD, CEI, overdue ratio",
+    summary="Collection KPIs for a period: DSO, countback DSO, best possible DSO, ADD, CEI (two forms), overdue ratio",
 )
 def kpi(request, query: Query[KpiQuery]):
     """KPIs per company, customer or collector, with totals and the monthly trend (docs/reports.md, "KPIs")."""

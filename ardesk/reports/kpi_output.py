@@ -85,6 +85,7 @@ def kpi_headers() -> list[str]:
         _("Best possible DSO (days)"),
         _("Average days delinquent"),
         _("CEI (%)"),
+        _("CEI, CRF form (%)"),
         _("Overdue ratio (%)"),
     ]
 

@@ -54,7 +54,7 @@ def _trend_chart(report: kpi_selectors.KpiReport) -> dict:
         "months": [f"{m.month:%Y-%m}" for m in report.totals.trend],
         "axes": [str(_("Days")), "%"],
         "series": [series(n, 0) for n in ("dso", "countback_dso", "add")]
-        + [series(n, 1) for n in ("cei", "overdue_ratio")],
+        + [series(n, 1) for n in ("cei", "cei_crf", "overdue_ratio")],
     }
 
 

@@ -22,8 +22,9 @@ literature; ``FORMULAS`` below states them for the screens, the API and the expo
   be collected. The CRF writes the sales as "credit sales / N" (N months) to compare with one
   month's sales; for a month N = 1, and for a longer period we take the period's sales whole (as
   CreditGuru's one-year form does), because with sales / N the index goes below 0 or above 100 as
-  soon as the receivables grow or shrink over the period. ``collection_effectiveness(months=N)``
-  gives the CRF monthly-average form where it is wanted.
+  soon as the receivables grow or shrink over the period. That is the documented ``cei``; the
+  CRF's own form, with the sales divided by the period's months (``months_in_period``), is given
+  next to it as ``cei_crf`` so a user who reports the CRF convention can read it, labelled.
 * Overdue ratio = overdue AR / total AR × 100.
 """
 
@@ -105,7 +106,7 @@ def countback_dso(*, ending_ar: Number, months: Sequence[MonthSales]) -> Decimal
 
 
 def collection_effectiveness(
-    *, beginning_ar: Number, credit_sales: Number, ending_ar: Number, ending_current_ar: Number, months: int = 1
+    *, beginning_ar: Number, credit_sales: Number, ending_ar: Number, ending_current_ar: Number, months: Number = 1
 ) -> Decimal | None:
     """CEI (Credit Research Foundation): what was collected out of what could be collected, in %.
 
@@ -113,9 +114,9 @@ def collection_effectiveness(
     current AR) × 100. With ``months`` = N > 1 this is the CRF's monthly-average form; the reports
     take a period's sales whole (N = 1), see the module docstring.
     """
-    if months < 1:
-        raise ValueError("a CEI period has at least one month")
-    sales = Decimal(credit_sales) / months
+    if months <= 0:
+        raise ValueError("a CEI period has months")
+    sales = Decimal(credit_sales) / Decimal(months)
     ratio = _ratio(Decimal(beginning_ar) + sales - ending_ar, Decimal(beginning_ar) + sales - ending_current_ar)
     return round_kpi(None if ratio is None else ratio * HUNDRED)
 
@@ -124,6 +125,18 @@ def overdue_ratio(*, overdue_ar: Number, total_ar: Number) -> Decimal | None:
     """Overdue AR as a percentage of total AR."""
     ratio = _ratio(overdue_ar, total_ar)
     return round_kpi(None if ratio is None else ratio * HUNDRED)
+
+
+def months_in_period(date_from: dt.date, date_to: dt.date) -> Decimal:
+    """The CRF's N: the months a period covers, a month cut by the period counting its share of days.
+
+    January to March is 3; 2024-01-16 to 2024-02-15 is 16/31 + 15/29.
+    """
+    months = Decimal(0)
+    for start, end in calendar.month_periods(date_from, date_to):
+        month_days = (calendar.month_end(start) - calendar.month_start(start)).days + 1
+        months += Decimal((end - start).days + 1) / month_days
+    return months
 
 
 @dataclass(frozen=True)
@@ -157,10 +170,11 @@ class Kpis:
     best_possible_dso: Decimal | None
     add: Decimal | None
     cei: Decimal | None
+    cei_crf: Decimal | None
     overdue_ratio: Decimal | None
 
 
-KPI_NAMES = ("dso", "countback_dso", "best_possible_dso", "add", "cei", "overdue_ratio")
+KPI_NAMES = ("dso", "countback_dso", "best_possible_dso", "add", "cei", "cei_crf", "overdue_ratio")
 
 
 def kpis(inputs: KpiInputs) -> Kpis:
@@ -177,6 +191,13 @@ def kpis(inputs: KpiInputs) -> Kpis:
             credit_sales=inputs.credit_sales,
             ending_ar=inputs.ending_ar,
             ending_current_ar=inputs.current_ar,
+        ),
+        cei_crf=collection_effectiveness(
+            beginning_ar=inputs.beginning_ar,
+            credit_sales=inputs.credit_sales,
+            ending_ar=inputs.ending_ar,
+            ending_current_ar=inputs.current_ar,
+            months=months_in_period(inputs.date_from, inputs.date_to),
         ),
         overdue_ratio=overdue_ratio(overdue_ar=inputs.overdue_ar, total_ar=inputs.ending_ar),
     )
@@ -272,7 +293,24 @@ FORMULAS: tuple[Formula, ...] = (
             "(Beginning receivables + credit sales − ending total receivables) ÷ (beginning "
             "receivables + credit sales − ending current receivables) × 100 (Credit Research Foundation)"
         ),
-        _("What was collected out of what could be collected; an index of 100 means every amount due was collected."),
+        _(
+            "What was collected out of what could be collected; an index of 100 means every amount due was "
+            "collected. ARdesk's documented form: the period's credit sales are taken whole."
+        ),
+        "%",
+    ),
+    Formula(
+        "cei_crf",
+        _("CEI, Credit Research Foundation form (CRF 回款有效性指数)"),
+        _(
+            "(Beginning receivables + credit sales ÷ N − ending total receivables) ÷ (beginning "
+            "receivables + credit sales ÷ N − ending current receivables) × 100, N = months in the period "
+            "(Credit Research Foundation)"
+        ),
+        _(
+            "The CRF's own convention: the sales of one average month. For a single month it equals the CEI "
+            "above; over longer periods it can fall below 0 or rise above 100 when the receivables change."
+        ),
         "%",
     ),
     Formula(

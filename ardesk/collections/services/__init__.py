@@ -2,6 +2,7 @@
 
 The services live in cohesive modules and are all reachable from here:
 
+- ``charges``: a notice's fee and interest charged by debit note (waived otherwise);
 - ``policies``: dunning policies and their levels, a customer's own policy or dunning block;
 - ``runs``: dunning runs and the delivery of their notices;
 - ``contacts``: contacts with a customer and promises to pay;
@@ -12,6 +13,7 @@ The services live in cohesive modules and are all reachable from here:
 
 from __future__ import annotations
 
+from ardesk.collections.services.charges import notice_charge, run_charge
 from ardesk.collections.services.contacts import (
     contact_log,
     promise_cancel,
@@ -41,6 +43,8 @@ from ardesk.collections.services.runs import (
 )
 
 __all__ = [
+    "notice_charge",
+    "run_charge",
     "DELIVERY_SILENT",
     "MAX_SEND_ATTEMPTS",
     "contact_log",

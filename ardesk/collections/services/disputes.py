@@ -112,7 +112,9 @@ def dispute_resolve(
 ) -> Dispute:
     """Close a dispute: by a credit note for its amount (allocated to its items, oldest first), rejected, or withdrawn.
 
-    A rejected or withdrawn dispute's items go back into dunning at the level they had.
+    ``on`` dates the resolution and the credit note (today when not given): between the day the
+    dispute was opened and today. A rejected or withdrawn dispute's items go back into dunning at the
+    level they had.
     """
     dispute = Dispute.objects.select_for_update().select_related("customer", "company").get(pk=dispute.pk)
     ensure_company_access(by, dispute.company_id)
@@ -132,6 +134,8 @@ def dispute_resolve(
     if outcome == "rejected" and not note.strip():
         raise InvalidInput({"note": [_("Say why the dispute is rejected.")]})
     today = on or clock.today()
+    if problem := domain.credit_note_date_problem(on=today, opened_on=dispute.opened_on, today=clock.today()):
+        raise InvalidInput({"on": [problem]})
     if outcome == "credit":
         lines = list(
             DueLine.objects.filter(

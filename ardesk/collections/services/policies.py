@@ -10,9 +10,63 @@ from ardesk.audit.services import record
 from ardesk.collections import domain
 from ardesk.collections.models import CollectionProfile, DunningLevel, DunningPolicy, Notice, PolicyGrade
 from ardesk.companies.access import ensure_company_access, ensure_permission
+from ardesk.companies.models import Company
 from ardesk.core.errors import InvalidInput
 from ardesk.core.money import to_minor
 from ardesk.customers.models import Customer
+
+AMOUNT_FIELDS = ("min_amount", "fee", "interest_rate")
+LEVEL_AUDIT = ("seq", "days", "channel", "min_amount", "fee", "interest_rate")
+
+
+def _levels_audit(policy: DunningPolicy) -> list[dict]:
+    """The levels as the audit trail keeps them: amounts and rates as text."""
+    return [
+        {key: str(value) if key in ("min_amount", "fee", "interest_rate") else value for key, value in level.items()}
+        for level in policy.levels.values(*LEVEL_AUDIT)
+    ]
+
+
+def _policy_company(*, by, spec: domain.PolicySpec, policy: DunningPolicy | None) -> Company | None:
+    """The company a policy is to belong to (None: shared), after checking that ``by`` may set it.
+
+    A policy of one company is changed only by someone who may see that company, and it stays with
+    it; its amounts must fit the company's currency; the default policy is shared by every company.
+    """
+    if policy is not None and policy.company_id is not None and by is not None:
+        ensure_company_access(by, policy.company_id)
+    if not spec.company:
+        return None
+    company = Company.objects.filter(code=spec.company).first()
+    if company is None:
+        raise InvalidInput(
+            {"company": [_("Policy %(code)s: no company %(company)s.") % {"code": spec.code, "company": spec.company}]}
+        )
+    if by is not None:
+        ensure_company_access(by, company.pk)
+    if spec.is_default:
+        raise InvalidInput(
+            {"is_default": [_("Policy %(code)s: the default policy is shared by every company.") % {"code": spec.code}]}
+        )
+    for level in spec.levels:
+        for name in ("min_amount", "fee"):
+            try:
+                to_minor(getattr(level, name), company.functional_currency)
+            except ValueError:
+                raise InvalidInput(
+                    {
+                        name: [
+                            _("Policy %(code)s, level %(seq)d: %(field)s has more decimals than %(currency)s allows.")
+                            % {
+                                "code": spec.code,
+                                "seq": level.seq,
+                                "field": name,
+                                "currency": company.functional_currency,
+                            }
+                        ]
+                    }
+                ) from None
+    return company
 
 
 def profile_of(customer: Customer, *, lock: bool = False) -> CollectionProfile:
@@ -32,14 +86,26 @@ def policies_import(*, by, data) -> list[DunningPolicy]:
         raise InvalidInput({"policies": problems})
     policies = []
     for spec in specs:
+        existing_policy = DunningPolicy.objects.select_for_update().filter(code=spec.code).first()
+        company = _policy_company(by=by, spec=spec, policy=existing_policy)
         policy, created = DunningPolicy.objects.select_for_update().get_or_create(
             code=spec.code, defaults={"name": spec.name}
         )
-        before = None if created else {"levels": list(policy.levels.values("seq", "days", "channel", "min_amount"))}
+        before = (
+            None
+            if created
+            else {
+                "company": policy.company_id,
+                "interest_basis": policy.interest_basis,
+                "levels": _levels_audit(policy),
+            }
+        )
         if spec.is_default:
             DunningPolicy.objects.filter(is_default=True).exclude(pk=policy.pk).update(is_default=False)
         policy.name, policy.name_zh = spec.name, spec.name_zh
         policy.min_days_between = spec.min_days_between
+        policy.company = company
+        policy.interest_basis = spec.interest_basis
         policy.is_default = spec.is_default or (policy.is_default and not any(s.is_default for s in specs))
         policy.save()
         existing = {level.seq: level for level in policy.levels.all()}
@@ -49,7 +115,9 @@ def policies_import(*, by, data) -> list[DunningPolicy]:
                 "name_zh": level.name_zh,
                 "days": level.days,
                 "channel": level.channel,
-                "min_amount": to_minor(level.min_amount, "CNY"),
+                "min_amount": level.min_amount,
+                "fee": level.fee,
+                "interest_rate": level.interest_rate,
                 "subject_en": level.subject_en,
                 "body_en": level.body_en,
                 "subject_zh": level.subject_zh,
@@ -83,7 +151,9 @@ def policies_import(*, by, data) -> list[DunningPolicy]:
             target=policy,
             before=before,
             after={
-                "levels": list(policy.levels.values("seq", "days", "channel", "min_amount")),
+                "company": policy.company_id,
+                "interest_basis": policy.interest_basis,
+                "levels": _levels_audit(policy),
                 "grades": list(spec.grades),
             },
         )
@@ -103,7 +173,7 @@ def policy_level_update(*, by, policy: DunningPolicy, seq: int, values: dict) ->
     if spec is None or not 1 <= seq <= len(spec["levels"]):
         raise InvalidInput({"level": [_("This policy has no level %(seq)s.") % {"seq": seq}]})
     level = spec["levels"][seq - 1]
-    level.update({key: str(value) if key == "min_amount" else value for key, value in values.items()})
+    level.update({key: str(value) if key in AMOUNT_FIELDS else value for key, value in values.items()})
     return policies_import(by=by, data={"policies": [spec]})[0]
 
 
@@ -111,6 +181,10 @@ def customer_policy_set(*, by, customer: Customer, policy: DunningPolicy | None)
     """Give a customer its own policy, or none (it then follows its grade or the default)."""
     ensure_permission(by, "collections.change_collectionprofile")
     ensure_company_access(by, customer.company_id)
+    if policy is not None and policy.company_id not in (None, customer.company_id):
+        raise InvalidInput(
+            {"policy": [_("Policy %(code)s belongs to another company than the customer's.") % {"code": policy.code}]}
+        )
     profile = profile_of(customer, lock=True)
     before = {"policy": profile.policy_id}
     profile.policy = policy

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.test import TestCase
 
+from ardesk.collections import services
 from ardesk.collections.models import DunningRun, LegalCase
 from ardesk.core import clock
 from ardesk.ledger.models import Document
@@ -190,3 +191,26 @@ def test_a_customer_gets_its_own_policy(client, manager, customer):
         f"{BASE}/customers/{customer.pk}/policy", {"policy": "STANDARD"}, content_type="application/json"
     )
     assert response.json() == {"customer": "C100", "policy": "STANDARD"}
+
+
+def test_a_dispute_credit_note_dated_before_the_dispute_is_a_field_error(
+    client, collector, accountant, customer, overdue
+):
+    """Opened today: a credit note dated yesterday would predate the claim; the answer names the field."""
+    line = overdue.lines.get()
+    dispute = services.dispute_open(
+        by=collector, customer=customer, reason="quantity", amount="100.00", line_ids=[line.pk]
+    )
+    yesterday = (clock.today() - dt.timedelta(days=1)).isoformat()
+    response = as_user(client, accountant).post(
+        f"{BASE}/disputes/{dispute.pk}/resolve", {"outcome": "credit", "on": yesterday}, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert list(response.json()["error"]["fields"]) == ["on"]
+    assert not Document.objects.filter(doc_type="credit_note").exists()
+    # Dated today (the default when no date is given), it is accepted.
+    resolved = client.post(
+        f"{BASE}/disputes/{dispute.pk}/resolve", {"outcome": "credit"}, content_type="application/json"
+    )
+    assert resolved.json()["status"] == "credited"
+    assert Document.objects.get(doc_type="credit_note").issue_on == clock.today()

@@ -113,3 +113,13 @@ def test_a_notice_is_sent_when_its_items_reach_the_levels_minimum():
     second, reminder = STEPS[1], STEPS[0]
     items = [(7, second, 6_000), (7, second, 4_000), (8, second, 9_999), (8, reminder, 1)]
     assert domain.notices_due(items) == {(7, 2): [6_000, 4_000], (8, 1): [1]}
+
+
+def test_a_dispute_credit_note_is_dated_between_the_claim_and_today():
+    opened, today = dt.date(2025, 3, 10), dt.date(2025, 3, 31)
+    assert domain.credit_note_date_problem(on=dt.date(2025, 3, 10), opened_on=opened, today=today) is None
+    assert domain.credit_note_date_problem(on=today, opened_on=opened, today=today) is None
+    assert "after today" in domain.credit_note_date_problem(on=dt.date(2025, 4, 1), opened_on=opened, today=today)
+    assert "before the dispute was opened" in domain.credit_note_date_problem(
+        on=dt.date(2025, 3, 9), opened_on=opened, today=today
+    )

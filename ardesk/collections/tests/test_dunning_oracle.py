@@ -25,6 +25,7 @@ from ardesk.collections.models import (
     PromiseStatus,
     PromiseToPay,
 )
+from ardesk.core.money import to_minor
 from ardesk.customers.models import Customer
 from ardesk.customers.tests.factories import CustomerFactory
 from ardesk.ledger.models import DueLine
@@ -32,7 +33,7 @@ from ardesk.ledger.tests.test_invariants import START, apply, expected_open_by_l
 
 # A second policy beside the shipped one (a reminder, then notices from 7 to 90 days with minimums):
 # no reminder, and its own spacing between notices.
-OWN_LEVELS = ((1, 5, 0), (2, 20, 50_000), (3, 45, 0))
+OWN_LEVELS = ((1, 5, 0), (2, 20, 500), (3, 45, 0))  # minimums in CNY, the company's currency
 
 customer_facts = st.fixed_dictionaries(
     {"own_policy": st.booleans(), "blocked": st.sampled_from([None, "block", "legal"]), "ops": operations}
@@ -59,7 +60,10 @@ def own_policy(min_days_between: int) -> DunningPolicy:
 
 
 def steps_of(policy: DunningPolicy) -> tuple[domain.DunningStep, ...]:
-    return tuple(domain.DunningStep(level.seq, level.days, level.min_amount) for level in policy.levels.all())
+    # The oracle compares the notice totals with the minimum in the company's minor units (fen).
+    return tuple(
+        domain.DunningStep(level.seq, level.days, to_minor(level.min_amount, "CNY")) for level in policy.levels.all()
+    )
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import re
+from decimal import Decimal
 
 import pytest
 from django.test import TestCase
@@ -279,7 +280,7 @@ def test_the_finance_manager_edits_a_policy_level_on_the_screen_with_the_imports
     response = client.post(url, form)
     assert response.status_code == 302
     level.refresh_from_db()
-    assert (level.days, level.min_amount, level.name_zh) == (10, 15000, "第一次催款通知")
+    assert (level.days, level.min_amount, level.name_zh) == (10, Decimal("150.00"), "第一次催款通知")
     assert standard.levels.count() == 6
 
     # Level 2 after level 3 (+21 days): refused with the import's words, nothing changed.
@@ -289,3 +290,39 @@ def test_the_finance_manager_edits_a_policy_level_on_the_screen_with_the_imports
     assert refusal in response.content.decode()
     level.refresh_from_db()
     assert level.days == 10
+
+
+def test_a_dispute_credited_on_the_screen_dates_the_credit_note_as_the_manager_says(
+    client, collector, manager, customer, overdue
+):
+    """The dispute was opened five days ago; the manager credits it as of three days ago. A date in the
+    future is refused next to the field, and nothing is posted."""
+    line = overdue.lines.get()
+    today = clock.today()
+    dispute = services.dispute_open(
+        by=collector,
+        customer=customer,
+        reason="quantity",
+        amount="200.00",
+        line_ids=[line.pk],
+        on=today - dt.timedelta(days=5),
+    )
+    url = reverse("collections:dispute", args=[dispute.pk])
+    signed_in(client, manager)
+    page = client.get(url).content.decode()
+    assert f'value="{today:%Y-%m-%d}"' in page  # the date field starts at today
+    tomorrow = (today + dt.timedelta(days=1)).isoformat()
+    refused = client.post(url, {"action": "resolve", "outcome": "credit", "on": tomorrow})
+    assert refused.status_code == 200
+    assert "A credit note cannot be dated after today" in refused.content.decode()
+    dispute.refresh_from_db()
+    assert dispute.status == "open" and dispute.credit_note is None
+    three_days_ago = today - dt.timedelta(days=3)
+    client.post(url, {"action": "resolve", "outcome": "credit", "on": three_days_ago.isoformat()})
+    dispute.refresh_from_db()
+    assert (dispute.status, dispute.resolved_on, dispute.credit_note.issue_on) == (
+        "credited",
+        three_days_ago,
+        three_days_ago,
+    )
+    assert set(dispute.credit_note.allocations_out.values_list("allocated_on", flat=True)) == {three_days_ago}

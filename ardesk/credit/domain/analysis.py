@@ -24,6 +24,7 @@ class Ratio:
     value: Decimal | None
     reason: str = ""  # why the value is not available
     unit: str = "x"  # "x" (times) or "%" (the value is a fraction, shown as a percentage)
+    definition: str = ""  # whose definition the formula follows
 
     @property
     def is_available(self) -> bool:
@@ -44,6 +45,29 @@ class _Spec:
     unit: str = "x"
     flow_in_numerator: bool = False  # an income or cash-flow figure over a balance: annualised for interim periods
     flow_in_denominator: bool = False
+    optional: tuple[str, ...] = ()  # lines that count as none held when not entered (a blank row of a statement)
+    definition: object = ""
+
+
+# The textbook the definitions follow: the CICPA's 《财务成本管理》 (China's CPA examination textbook),
+# chapter 2 "财务报表分析和财务预测", the definitions Chinese lenders and auditors read ratios by.
+CPA_TEXTBOOK = gettext_lazy("CICPA, 财务成本管理, ch. 2 (财务报表分析)")
+
+# EBIT (息税前利润) is built from the income statement: 利润总额 + 利息费用 (the 其中 line under 财务费用).
+# A blank 利息费用 is no interest paid.
+EBIT = "ebit"
+DERIVED = {EBIT: ("total_profit",)}
+
+
+def ebit(lines: Mapping[str, Decimal | None]) -> Decimal | None:
+    """EBIT = total profit (利润总额) + interest expense (利息费用); None without the total profit."""
+    if lines.get("total_profit") is None:
+        return None
+    return lines["total_profit"] + (lines.get("interest_expense") or Decimal(0))  # type: ignore[operator]
+
+
+def with_ebit(lines: Mapping[str, Decimal | None]) -> dict[str, Decimal | None]:
+    return {**lines, EBIT: ebit(lines)}
 
 
 RATIO_SPECS: tuple[_Spec, ...] = (
@@ -57,16 +81,25 @@ RATIO_SPECS: tuple[_Spec, ...] = (
     _Spec(
         "quick_ratio",
         gettext_lazy("Quick ratio"),
-        gettext_lazy("(current assets − inventories) ÷ current liabilities"),
+        gettext_lazy(
+            "(current assets − inventories) ÷ current liabilities; only inventories are excluded "
+            "(prepayments and other current assets stay in)"
+        ),
         ((1, "current_assets"), (-1, "inventory")),
         ((1, "current_liabilities"),),
+        definition=CPA_TEXTBOOK,
     ),
     _Spec(
         "cash_ratio",
         gettext_lazy("Cash ratio"),
-        gettext_lazy("cash and cash equivalents ÷ current liabilities"),
-        ((1, "cash"),),
+        gettext_lazy(
+            "(cash and cash equivalents + trading financial assets) ÷ current liabilities; trading financial "
+            "assets not entered count as none"
+        ),
+        ((1, "cash"), (1, "marketable_securities")),
         ((1, "current_liabilities"),),
+        optional=("marketable_securities",),
+        definition=CPA_TEXTBOOK,
     ),
     _Spec(
         "debt_to_assets",
@@ -86,9 +119,10 @@ RATIO_SPECS: tuple[_Spec, ...] = (
     _Spec(
         "interest_coverage",
         gettext_lazy("Interest coverage"),
-        gettext_lazy("operating profit (EBIT) ÷ interest expense"),
-        ((1, "operating_income"),),
+        gettext_lazy("EBIT (total profit + interest expense) ÷ interest expense"),
+        ((1, EBIT),),
         ((1, "interest_expense"),),
+        definition=CPA_TEXTBOOK,
     ),
     _Spec(
         "gross_margin",
@@ -101,7 +135,7 @@ RATIO_SPECS: tuple[_Spec, ...] = (
     _Spec(
         "operating_margin",
         gettext_lazy("Operating margin"),
-        gettext_lazy("operating profit (EBIT) ÷ revenue"),
+        gettext_lazy("operating profit ÷ revenue"),
         ((1, "operating_income"),),
         ((1, "revenue"),),
         "%",
@@ -160,8 +194,12 @@ RATIO_SPECS: tuple[_Spec, ...] = (
 RATIO_KEYS = tuple(spec.key for spec in RATIO_SPECS)
 
 
-def _missing(lines: Mapping[str, Decimal | None], codes) -> list[str]:
-    return [code for code in codes if lines.get(code) is None]
+def _missing(lines: Mapping[str, Decimal | None], codes, optional=()) -> list[str]:
+    missing = []
+    for code in codes:
+        if lines.get(code) is None and code not in optional:
+            missing += [c for c in DERIVED.get(code, (code,)) if lines.get(c) is None]
+    return missing
 
 
 def _not_available_missing(missing: list[str]) -> str:
@@ -170,21 +208,22 @@ def _not_available_missing(missing: list[str]) -> str:
 
 
 def _sum(lines: Mapping[str, Decimal | None], terms) -> Decimal:
-    return sum((sign * lines[code] for sign, code in terms), Decimal(0))  # type: ignore[operator]
+    return sum((sign * (lines.get(code) or Decimal(0)) for sign, code in terms), Decimal(0))
 
 
 def compute_ratio(spec: _Spec, lines: Mapping[str, Decimal | None], months: int = 12) -> Ratio:
-    label, formula = str(spec.label), str(spec.formula)
-    missing = _missing(lines, [code for _sign, code in spec.numerator + spec.denominator])
+    label, formula, definition = str(spec.label), str(spec.formula), str(spec.definition)
+    lines = with_ebit(lines)
+    missing = _missing(lines, [code for _sign, code in spec.numerator + spec.denominator], spec.optional)
     if missing:
-        return Ratio(spec.key, label, formula, None, _not_available_missing(missing), spec.unit)
+        return Ratio(spec.key, label, formula, None, _not_available_missing(missing), spec.unit, definition)
     numerator, denominator = _sum(lines, spec.numerator), _sum(lines, spec.denominator)
     if denominator <= 0:
         reason = _("Not available: the denominator is zero or negative.")
-        return Ratio(spec.key, label, formula, None, reason, spec.unit)
+        return Ratio(spec.key, label, formula, None, reason, spec.unit, definition)
     if spec.flow_in_numerator and months != 12:
         numerator = numerator * Decimal(12) / Decimal(months)
-    return Ratio(spec.key, label, formula, _fraction(numerator, denominator), "", spec.unit)
+    return Ratio(spec.key, label, formula, _fraction(numerator, denominator), "", spec.unit, definition)
 
 
 def ratios(lines: Mapping[str, Decimal | None], months: int = 12) -> list[Ratio]:
@@ -202,7 +241,7 @@ def ratios(lines: Mapping[str, Decimal | None], months: int = 12) -> list[Ratio]
 #        6.56 X1 + 3.26 X2 + 6.72 X3 + 1.05 X4, X4 = book equity ÷ total liabilities;
 #        zones: > 2.60 safe, 1.10–2.60 grey.
 # X1 = working capital ÷ total assets, X2 = retained earnings ÷ total assets,
-# X3 = EBIT ÷ total assets, X5 = sales ÷ total assets.
+# X3 = EBIT ÷ total assets (EBIT = 利润总额 + 利息费用), X5 = sales ÷ total assets.
 # --------------------------------------------------------------------------------------------
 
 
@@ -261,7 +300,8 @@ class ZScore:
 
 def z_score(model: ZModel, lines: Mapping[str, Decimal | None], months: int = 12) -> ZScore:
     """One Altman score with its X1..X5 and zone; annualises EBIT and sales of an interim period."""
-    needed = ["current_assets", "current_liabilities", "retained_earnings", "operating_income", "total_assets"]
+    lines = with_ebit(lines)
+    needed = ["current_assets", "current_liabilities", "retained_earnings", EBIT, "total_assets"]
     needed += [model.equity_line, "total_liabilities"]
     if model.coefficients[4]:
         needed.append("revenue")
@@ -276,7 +316,7 @@ def z_score(model: ZModel, lines: Mapping[str, Decimal | None], months: int = 12
     x = (
         (lines["current_assets"] - lines["current_liabilities"]) / total_assets,  # type: ignore[operator]
         lines["retained_earnings"] / total_assets,  # type: ignore[operator]
-        lines["operating_income"] * scale / total_assets,  # type: ignore[operator]
+        lines[EBIT] * scale / total_assets,  # type: ignore[operator]
         lines[model.equity_line] / total_liabilities,  # type: ignore[operator]
         (lines["revenue"] * scale / total_assets) if model.coefficients[4] else Decimal(0),  # type: ignore[operator]
     )
@@ -290,13 +330,25 @@ def z_scores(lines: Mapping[str, Decimal | None], months: int = 12) -> list[ZSco
     return [z_score(model, lines, months) for model in Z_MODELS]
 
 
+def _direction(before: Decimal, after: Decimal) -> str:
+    return "up" if after > before else "down" if after < before else "flat"
+
+
 def trend(values: list[Decimal | None]) -> str:
-    """up, down, flat or '' between the last two available values of a series (oldest first)."""
+    """up, down, flat or '' over every period of a series (oldest first): its first available value
+    against its last, so a ratio that rose over five years and dipped last year still reads up."""
     known = [v for v in values if v is not None]
     if len(known) < 2:
         return ""
-    if known[-1] > known[-2]:
-        return "up"
-    if known[-1] < known[-2]:
-        return "down"
-    return "flat"
+    return _direction(known[0], known[-1])
+
+
+def changes(values: list[Decimal | None]) -> list[str]:
+    """For each period of a series, up, down or flat against the period before it that has a value;
+    '' for the first value and for periods without one."""
+    result, previous = [], None
+    for value in values:
+        result.append("" if value is None or previous is None else _direction(previous, value))
+        if value is not None:
+            previous = value
+    return result

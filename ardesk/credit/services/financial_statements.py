@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -115,12 +116,24 @@ def _truthy(value) -> bool:
     return str(value).strip().lower() in ("1", "true", "yes", "y", "是", "已审计")
 
 
-@transaction.atomic
-def financial_statements_import(*, by, handle, filename: str, company_ids: list[int]) -> list[FinancialStatement]:
-    """Import statements from CSV or XLSX, one period per row, all or nothing.
+# The first column of a statement as Chinese companies export it: the row names (项目).
+ITEM_HEADERS = {"项目", "项目名称", "报表项目", "科目", "科目名称", "item", "line"}
+# Columns such an export carries beside the periods, which hold no amounts.
+NOTE_HEADERS = {"行次", "附注", "注释", "note", "row"}
 
-    Columns: customer (code), period_end (YYYY-MM-DD), optional company, period_kind, months,
-    audited, currency, then one column per line named by its code, English or Chinese name.
+
+@transaction.atomic
+def financial_statements_import(
+    *, by, handle, filename: str, company_ids: list[int], customer_code: str = ""
+) -> list[FinancialStatement]:
+    """Import statements from CSV or XLSX, all or nothing, in one of two layouts.
+
+    One period per row: columns customer (code), period_end (YYYY-MM-DD), optional company,
+    period_kind, months, audited, currency, then one column per line named by its code, English or
+    Chinese name. Or as Chinese companies export their statements, for one customer
+    (``customer_code``): a first column 项目 with the row names as printed ("一、营业收入",
+    "减：营业成本", "其中：利息费用"; numbering and 减/加/其中 are read past), then one column per
+    period headed by its end date; rows the statements print that ARdesk does not keep are passed over.
     """
     from ardesk.ledger.imports.reader import FileProblem, open_table
 
@@ -131,6 +144,11 @@ def financial_statements_import(*, by, handle, filename: str, company_ids: list[
         raise InvalidInput({"file": [str(exc)]}) from exc
     from ardesk.ledger.imports.reader import duplicate_headers
 
+    if table.headers and table.headers[0].strip().lower() in ITEM_HEADERS:
+        try:
+            return _as_exported(by, table, customer_code, company_ids)
+        finally:
+            table.rows.close()
     headers = [
         COLUMN_ALIASES.get(h, h.lower() if h.lower() in FINANCIAL_STATEMENT_COLUMNS else h) for h in table.headers
     ]
@@ -194,6 +212,92 @@ def _statement_rows(by, table, headers: list[str], company_ids: list[int]) -> li
         )
     if not saved:
         raise InvalidInput({"file": [_("The file has no statement rows.")]})
+    return saved
+
+
+def period_end_of(header: str) -> dt.date | None:
+    """The period end a column of an exported statement is headed by: 2024-12-31, 2024/12/31,
+    2024年12月31日, or a year (2024, 2024年, 2024年度) for its 31 December."""
+    text = header.strip().replace("/", "-").replace(".", "-")
+    if match := re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text):
+        text = "-".join(match.groups())
+    if match := re.fullmatch(r"(\d{4})(?:年度?)?", text):
+        return dt.date(int(match.group(1)), 12, 31)
+    if match := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text[:10]):
+        try:
+            return dt.date(*(int(g) for g in match.groups()))
+        except ValueError:
+            return None
+    return None
+
+
+def _as_exported(by, table, customer_code: str, company_ids: list[int]) -> list[FinancialStatement]:
+    """Statements of one customer laid out as exported: rows are the lines, columns the periods."""
+    from ardesk.ledger.imports.reader import cell_text, column_letter
+
+    found = list(Customer.objects.filter(company_id__in=company_ids, code=customer_code.strip())[:2])
+    if len(found) != 1:
+        message = (
+            _("Name the customer whose statements these are.")
+            if not customer_code.strip()
+            else _("Customer %(code)s not found in your companies.") % {"code": customer_code}
+            if not found
+            else _("Customer %(code)s exists in several companies.") % {"code": customer_code}
+        )
+        raise InvalidInput({"customer": [message]})
+    periods: dict[int, dt.date] = {}
+    for index, header in enumerate(table.headers[1:], start=1):
+        if not header.strip() or header.strip().lower() in NOTE_HEADERS:
+            continue
+        period_end = period_end_of(header)
+        if period_end is None:
+            raise InvalidInput(
+                {
+                    "file": [
+                        _(
+                            "Column %(column)s (%(header)s): head each period's column with its end date, "
+                            "such as 2024-12-31."
+                        )
+                        % {"column": column_letter(index), "header": header}
+                    ]
+                }
+            )
+        periods[index] = period_end
+    if not periods:
+        raise InvalidInput({"file": [_("The file has no period columns: head them with their end dates.")]})
+    lines: dict[dt.date, dict[str, str]] = {period: {} for period in periods.values()}
+    first_row: dict[str, int] = {}
+    for number, cells in table.rows:
+        label = cell_text(cells[0]) if cells and cells[0] not in (None, "") else ""
+        code = domain.line_code(label) if label else None
+        if code is None:
+            continue  # a heading (流动资产：) or a row ARdesk does not keep
+        if code in first_row:
+            raise InvalidInput(
+                {label: [_("This line appears twice (first on row %(row)d).") % {"row": first_row[code]}]}, row=number
+            )
+        first_row[code] = number
+        for index, period_end in periods.items():
+            value = cells[index] if index < len(cells) else None
+            if value not in (None, ""):
+                lines[period_end][code] = cell_text(value)
+    saved = []
+    for period_end, values in sorted(lines.items()):
+        if not values:
+            continue
+        try:
+            saved.append(
+                financial_statement_save(by=by, customer=found[0], period_end=period_end, lines=values, source="import")
+            )
+        except InvalidInput as exc:
+            # Named by the period (the column) and the line (the row) as the file has them.
+            first_bad = next(iter(exc.errors))
+            raise InvalidInput(
+                {f"{period_end.isoformat()} {line}": problems for line, problems in exc.errors.items()},
+                row=first_row.get(first_bad),
+            ) from exc
+    if not saved:
+        raise InvalidInput({"file": [_("The file has no statement lines ARdesk keeps.")]})
     return saved
 
 

@@ -26,8 +26,9 @@ PRUFROCK = {
     "retained_earnings": D(2091),
     "revenue": D(2311),
     "cost_of_sales": D(1344),
-    "operating_income": D(691),
+    "operating_income": D(691),  # 营业利润
     "interest_expense": D(141),
+    "total_profit": D(550),  # the textbook's taxable income: EBIT 691 − interest 141
     "net_income": D(363),
 }
 
@@ -88,7 +89,7 @@ EXERCISE = {
     "current_liabilities": D(200000),  # working capital 90,000
     "total_assets": D(620000),
     "retained_earnings": D(30000),
-    "operating_income": D(55000),
+    "total_profit": D(55000),  # no interest: EBIT = total profit
     "market_value_equity": D(100000),
     "total_liabilities": D(280000),
     "equity": D(340000),  # book equity: 620,000 - 280,000
@@ -115,7 +116,7 @@ def test_altman_z_from_published_ratios_is_2_169_in_the_grey_zone():
         "current_liabilities": D(200),
         "total_assets": D(1000),
         "retained_earnings": D(200),
-        "operating_income": D(130),
+        "total_profit": D(130),
         "market_value_equity": D(650),
         "total_liabilities": D(1000),
         "equity": D(0),

@@ -31,6 +31,7 @@ STATEMENT = {
     "cost_of_sales": "9000000",
     "operating_income": "1300000",
     "interest_expense": "100000",
+    "total_profit": "1200000",  # EBIT 1,300,000 = total profit + interest
     "net_income": "1000000",
 }
 

@@ -34,6 +34,22 @@ def _decimal(value: Any, errors: dict, name: str) -> Decimal | None:
         return None
 
 
+def _months(value: Any, errors: dict, name: str) -> int | None:
+    """A whole number of months (12, "12", 12.0), or None with the reason under ``name``."""
+    number = None
+    if not isinstance(value, bool) and isinstance(value, int | str | Decimal | float):
+        try:
+            number = Decimal(str(value).strip())
+        except ArithmeticError:
+            number = None
+    if number is None or not number.is_finite() or number != number.to_integral_value():
+        errors.setdefault(name, []).append(
+            _("%(value)s is not a whole number of months.") % {"value": value if value not in (None, "") else "—"}
+        )
+        return None
+    return int(number)
+
+
 @transaction.atomic
 def policy_save(
     *,
@@ -45,7 +61,7 @@ def policy_save(
     rates: dict[str, Any] | None = None,
     balance_rate: Any = 0,
     rate_source: str = RateSource.ENTERED,
-    lookback_months: int = 12,
+    lookback_months: Any = 12,
     forward_factor: Any = 1,
     accounts: dict[str, str] | None = None,
     single_approval_limit: Any = None,
@@ -89,7 +105,8 @@ def policy_save(
     factor = _decimal(forward_factor, errors, "forward_factor")
     if factor is not None and not Decimal(0) < factor <= Decimal(10):
         errors.setdefault("forward_factor", []).append(_("The forward-looking factor must be above 0 and at most 10."))
-    if not 1 <= int(lookback_months) <= 120:
+    lookback = _months(lookback_months, errors, "lookback_months")
+    if lookback is not None and not 1 <= lookback <= 120:
         errors["lookback_months"] = [_("Look back between 1 and 120 months.")]
     account_values = {name: (accounts or {}).get(name, "").strip() for name in ACCOUNT_FIELDS}
     for name, value in account_values.items():
@@ -114,7 +131,7 @@ def policy_save(
     policy.bucket_set = bucket_set if method != Method.BALANCE else None
     policy.balance_rate = balance if method == Method.BALANCE else Decimal(0)
     policy.rate_source = rate_source if method == Method.MATRIX else RateSource.ENTERED
-    policy.lookback_months = int(lookback_months)
+    policy.lookback_months = lookback
     policy.forward_factor = factor
     if accounts is not None:
         for name, value in account_values.items():
@@ -208,7 +225,7 @@ def policies_import(*, by, company: Company, data: Any) -> list[ProvisionPolicy]
                         rates=spec.get("rates") or {},
                         balance_rate=spec.get("balance_rate", "0"),
                         rate_source=spec.get("rate_source", RateSource.ENTERED),
-                        lookback_months=int(spec.get("lookback_months", 12)),
+                        lookback_months=spec.get("lookback_months", 12),
                         forward_factor=spec.get("forward_factor", "1"),
                         accounts=spec.get("accounts"),
                         single_approval_limit=spec.get("single_approval_limit"),

@@ -126,3 +126,20 @@ def test_policy_export_and_import_over_the_api(manager, company, ledger):
     )
     assert response.status_code == 200, response.content
     assert response.json()[0]["rates"]["3y+"] == "100.0000"
+
+
+def test_an_import_with_a_look_back_that_is_not_a_whole_number_is_a_named_field_error(manager, company, ledger):
+    api(manager).put(
+        "/api/v1/provisioning/policies",
+        {"company": "SH01", "method": "aging", "bucket_set": "age", "rates": AGE_RATES},
+        content_type="application/json",
+    )
+    exported = api(manager).get("/api/v1/provisioning/policies/export", {"company": "SH01"}).json()
+    exported["policies"][0]["lookback_months"] = "12.5"
+    response = api(manager).post(
+        "/api/v1/provisioning/policies/import", {"company": "SH01", "data": exported}, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"] == {
+        "policies[1].lookback_months": ["12.5 is not a whole number of months."]
+    }

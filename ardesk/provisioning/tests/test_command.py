@@ -59,3 +59,13 @@ def test_a_bad_period_or_company_is_an_error(ledger):
         run_command("run", "--company", "SH01", "--period", "2024-13")
     with pytest.raises(CommandError, match="No company"):
         run_command("run", "--company", "XX", "--period", "2024-12")
+
+
+def test_a_look_back_that_is_not_a_whole_number_names_the_policy_and_field(ledger, company, tmp_path):
+    path = tmp_path / "policy.json"
+    run_command("policy", "export", "--company", "SH01", "--output", str(path))
+    data = json.loads(path.read_text())
+    data["policies"][0]["lookback_months"] = "twelve"
+    path.write_text(json.dumps(data))
+    with pytest.raises(CommandError, match=r"policies\[1\]\.lookback_months: twelve is not a whole number of months"):
+        run_command("policy", "import", str(path), "--company", "SH01", "--by", "manager")

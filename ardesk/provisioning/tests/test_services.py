@@ -365,3 +365,18 @@ def test_deriving_without_snapshots_says_what_is_missing(manager, company, matri
 def test_a_company_without_a_policy_cannot_run(accountant, company):
     with pytest.raises(ProvisioningError, match="no provision policy"):
         services.run_prepare(by=accountant, company=company, as_of=YEAR_END)
+
+
+@pytest.mark.parametrize("months", [12, "12", 12.0])
+def test_a_whole_number_of_months_is_a_look_back(manager, company, months):
+    policy = services.policy_save(
+        by=manager, company=company, method="balance", balance_rate="5", lookback_months=months
+    )
+    assert policy.lookback_months == 12
+
+
+@pytest.mark.parametrize("months", [12.5, "12.5", "twelve", None, True, "NaN"])
+def test_a_look_back_that_is_not_a_whole_number_is_refused(manager, company, months):
+    with pytest.raises(InvalidInput) as error:
+        services.policy_save(by=manager, company=company, method="balance", balance_rate="5", lookback_months=months)
+    assert list(error.value.errors) == ["lookback_months"]

@@ -184,3 +184,15 @@ def test_the_journals_page_explains_the_export_layout_in_words_not_a_repository_
     client.post("/accounts/language/", {"language": "zh-hans"})
     page = client.get("/provisioning/journals/").content.decode()
     assert "<code>account_role</code></td><td>信用减值损失、坏账准备、应收账款或银行存款" in page
+
+
+def test_an_imported_look_back_of_12_5_months_is_named_on_the_screen_not_a_server_error(manager, company, ledger):
+    client = web(manager)
+    exported = json.loads(client.get("/provisioning/policies/export/SH01/").content)
+    exported["policies"][0]["lookback_months"] = 12.5
+    upload = io.BytesIO(json.dumps(exported).encode())
+    upload.name = "policy.json"
+    page = client.post("/provisioning/policies/import/", {"company": "SH01", "file": upload}, follow=True)
+    assert page.status_code == 200
+    assert "policies[1].lookback_months: 12.5 is not a whole number of months." in page.content.decode()
+    assert ProvisionPolicy.objects.get().lookback_months == 12

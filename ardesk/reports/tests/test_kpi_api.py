@@ -59,6 +59,11 @@ def test_the_api_answers_the_documented_json(ledger, manager):
     assert [m["month"] for m in row["trend"]] == ["2024-02", "2024-03"]
     assert row["trend"][0]["dso"] == "40.6"
     assert data["totals"]["dso"] == "54.4"
+    # The CRF form takes the sales of an average month, N = 2 months:
+    # (1,000 + 5,400 / 2 − 4,900) / (1,000 + 5,400 / 2 − 3,100) × 100 = −1,200 / 600 × 100 = −200.0;
+    # for one month both forms agree.
+    assert row["cei_crf"] == "-200.0"
+    assert all(m["cei_crf"] == m["cei"] for m in row["trend"])
 
 
 def test_not_available_is_null(company, manager):
@@ -146,7 +151,12 @@ def test_excel_export_keeps_numbers_as_numbers(ledger, manager):
     assert rows[-1][3] == 54.4 and isinstance(rows[-1][3], float)
     assert rows[-1][-1] == 5400  # credit sales, a number
     assert any(r[2] == "2024-03" for r in trend.iter_rows(min_row=4, values_only=True))
-    assert formulas.max_row == 7
+    assert formulas.max_row == 8
+    headers = next(kpis_sheet.iter_rows(min_row=3, max_row=3, values_only=True))
+    # The documented CEI and the CRF form side by side, each labelled: (1,000 + 5,400 / 2 − 4,900) /
+    # (1,000 + 5,400 / 2 − 3,100) = −1,200 / 600 = −200.0 % for February and March together.
+    assert headers[7:9] == ("CEI (%)", "CEI, CRF form (%)")
+    assert (rows[-1][7], rows[-1][8]) == (45.5, -200.0)
 
 
 def test_csv_export_is_utf8_with_a_bom(ledger, manager):

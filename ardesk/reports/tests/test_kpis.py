@@ -175,3 +175,47 @@ def test_best_possible_dso_is_at_most_dso_when_current_is_part_of_total(total, c
     best = kpis.best_possible_dso(current_ar=current, credit_sales=sales, days=days)
     assert best <= dso
     assert kpis.average_days_delinquent(dso, best) >= 0
+
+
+def test_cei_in_the_credit_research_foundation_form_divides_the_sales_by_the_months():
+    """Credit Research Foundation, CEI = (beginning receivables + credit sales / N − ending total
+    receivables) / (beginning receivables + credit sales / N − ending current receivables) × 100,
+    N the months of the period (as quoted by CreditGuru and the Credit Management Association, see
+    above). CreditGuru's sample ATB as one quarter, January to March 2024: N = 3, sales / N = 3,630;
+    (6,200 + 3,630 − 6,340) / (6,200 + 3,630 − 3,590) = 3,490 / 6,240 = 55.93 %, while the
+    documented form takes the sales whole: 10,750 / 13,500 = 79.63 %.
+    """
+    inputs = kpis.KpiInputs(
+        date_from=dt.date(2024, 1, 1),
+        date_to=dt.date(2024, 3, 31),
+        beginning_ar=6_200,
+        ending_ar=6_340,
+        current_ar=3_590,
+        overdue_ar=2_750,
+        credit_sales=10_890,
+    )
+    result = kpis.kpis(inputs)
+    assert result.cei_crf == Decimal("55.9")
+    assert result.cei == Decimal("79.6")
+
+
+def test_both_cei_forms_agree_for_one_month():
+    """For one month N = 1: beginning 1,000 + sales 2,500 − ending 3,500 = 0 collected out of
+    1,000 + 2,500 − 2,500 = 1,000 collectable: CEI 0.0 % in both forms."""
+    inputs = kpis.KpiInputs(
+        date_from=dt.date(2024, 2, 1),
+        date_to=dt.date(2024, 2, 29),
+        beginning_ar=1_000,
+        ending_ar=3_500,
+        current_ar=2_500,
+        overdue_ar=1_000,
+        credit_sales=2_500,
+    )
+    result = kpis.kpis(inputs)
+    assert result.cei == result.cei_crf == Decimal("0.0")
+
+
+def test_a_month_cut_by_the_period_counts_its_share_of_days():
+    # 16 of January's 31 days and 15 of February 2024's 29 days.
+    assert kpis.months_in_period(dt.date(2024, 1, 16), dt.date(2024, 2, 15)) == Decimal(16) / 31 + Decimal(15) / 29
+    assert kpis.months_in_period(dt.date(2024, 1, 1), dt.date(2024, 3, 31)) == 3
