@@ -297,3 +297,24 @@ COLLECTIONS_ROLE_PERMISSIONS: dict[str, list[str]] = {
     # The auditor reads the worklist like every collections screen, and changes nothing.
     INTERNAL_AUDITOR: COLLECTIONS_READ + ["collections.view_worklist"],
 }
+
+BUDGETS_READ = ["budgets.view_budgetversion", "budgets.view_budgetline", "budgets.view_segment"]
+
+# Budgets, profitability and segments per role (migration budgets/0002_roles). A manager approves and
+# locks budgets and sets the cost of capital; accountants prepare budgets; analysts read.
+BUDGETS_ROLE_PERMISSIONS: dict[str, list[str]] = {
+    AR_ACCOUNTANT: BUDGETS_READ
+    + ["budgets.add_budgetversion", "budgets.change_budgetversion", "budgets.view_profitability"],
+    CREDIT_ANALYST: BUDGETS_READ + ["budgets.view_profitability"],
+    FINANCE_MANAGER: BUDGETS_READ
+    + [
+        "budgets.add_budgetversion",
+        "budgets.change_budgetversion",
+        "budgets.approve_budgetversion",
+        "budgets.view_profitability",
+        "budgets.change_profitabilitysettings",
+        "budgets.add_segment",
+        "budgets.change_segment",
+    ],
+    INTERNAL_AUDITOR: BUDGETS_READ + ["budgets.view_profitability"],
+}

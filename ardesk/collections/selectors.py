@@ -9,7 +9,7 @@ from django.db.models import Case, Count, F, IntegerField, Min, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from ardesk.collections import domain, engine
+from ardesk.collections import domain, engine, policy_criteria
 from ardesk.collections.models import (
     CollectionProfile,
     ContactLog,
@@ -44,10 +44,15 @@ def customer_for(user, customer_id: int) -> Customer:
 
 
 def effective_policy(customer: Customer) -> DunningPolicy | None:
-    """The customer's policy: its own, else its grade's, else the default."""
+    """The customer's policy: its own, else a criterion's (its segment's), else its grade's, else the default."""
     profile = CollectionProfile.objects.filter(customer=customer).first()
     if profile and profile.policy_id:
         return profile.policy
+    chosen = policy_criteria.policy_id_for(customer.pk)
+    if chosen:
+        policy = DunningPolicy.objects.filter(pk=chosen, is_active=True).first()
+        if policy:
+            return policy
     grade = getattr(getattr(customer, "credit", None), "grade", "")
     if grade:
         policy = DunningPolicy.objects.filter(grades__grade=grade, is_active=True).first()
