@@ -34,6 +34,9 @@ NAVIGATION = [
     (_("Credit"), _("Credit reviews"), "credit:reviews", "credit.view_creditreview"),
     (_("Credit"), _("Import statements"), "credit:financial_statements_import", "credit.add_financialstatement"),
     (_("Credit"), _("Scorecards"), "credit:scorecards", "credit.view_scorecard"),
+    (_("Budgets"), _("Budgets"), "budgets:versions", "budgets.view_budgetversion"),
+    (_("Budgets"), _("Customer profitability"), "budgets:profitability", "budgets.view_profitability"),
+    (_("Budgets"), _("Segments"), "budgets:segments", "budgets.view_profitability"),
     (_("Control"), _("Audit trail"), "audit:list", "audit.view_auditevent"),
     (_("Control"), _("API documentation"), "api-1:openapi-view", None),
 ]

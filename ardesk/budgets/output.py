@@ -49,6 +49,10 @@ class ProfitRow:
     contribution_class: str = "C"
     grade: str = ""
 
+    @property
+    def average_minor(self) -> int:
+        return int(self.average_balance.quantize(Decimal(1)))
+
 
 def _labels(report: selectors.ProfitabilityReport, by: str, keys) -> dict[int, tuple[str, str]]:
     if by == "segment":

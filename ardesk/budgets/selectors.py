@@ -14,12 +14,14 @@ from decimal import Decimal
 
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from ardesk.budgets import domain
 from ardesk.budgets.models import BudgetLine, BudgetVersion, CustomerSegment, Dimension, ProfitabilitySettings, Segment
 from ardesk.collections.models import ContactLog, Notice
 from ardesk.companies.models import Company
 from ardesk.core import calendar
+from ardesk.core.money import from_minor
 from ardesk.credit.models import CreditAccount
 from ardesk.customers.models import Customer
 from ardesk.ledger import period_figures
@@ -228,10 +230,14 @@ def budget_grid(version: BudgetVersion, dimension: str, measure: str) -> list[di
         row = rows.setdefault(member_id, {"member_id": member_id, "months": [0] * 12})
         row["months"][month - 1] = value
     labels = member_labels(version.company_id, dimension, rows)
+    currency = version.company.functional_currency
     result = []
     for member_id, row in rows.items():
-        row["label"] = labels.get(member_id, str(member_id))
+        row["label"] = labels.get(member_id) or _("Not assigned")
         row["total"] = sum(row["months"])
+        row["cells"] = [
+            {"month": n, "minor": v, "plain": str(from_minor(v, currency))} for n, v in enumerate(row["months"], 1)
+        ]
         result.append(row)
     return sorted(result, key=lambda r: r["label"])
 

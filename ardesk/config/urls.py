@@ -18,6 +18,7 @@ urlpatterns = [
     path("provisioning/", include("ardesk.provisioning.urls")),
     path("collections/", include("ardesk.collections.urls")),
     path("credit/", include("ardesk.credit.urls")),
+    path("budgets/", include("ardesk.budgets.urls")),
     path("audit/", include("ardesk.audit.urls")),
     path("api/v1/", api_urls()),
     re_path(r"^api/v1/(?P<rest>.*)$", not_found),
