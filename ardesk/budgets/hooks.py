@@ -2,27 +2,43 @@
 
 from __future__ import annotations
 
-from ardesk.budgets.models import CustomerSegment, Segment
+from ardesk.budgets import domain, selectors
+from ardesk.budgets.models import Segment
 from ardesk.collections import policy_criteria
+from ardesk.customers.models import Customer
 from ardesk.reports import report_commands
 
 
 def segment_policy_pairs() -> str:
-    """Each customer in a segment that has a dunning policy, with that policy (joined by the dunning run)."""
-    members = CustomerSegment._meta.db_table
+    """Each customer with the dunning policy of its segment (joined by the dunning run).
+
+    The segment is worked out here as ``domain.segment_of`` does: the first segment of the
+    customer's company, by priority and code, whose non-empty industry, region and size it meets.
+    """
+    customers = Customer._meta.db_table
     segments = Segment._meta.db_table
+    size = (
+        f"CASE WHEN COALESCE(c.registered_capital, 0) >= {int(domain.LARGE_FROM)} THEN 'large' "
+        f"WHEN COALESCE(c.registered_capital, 0) >= {int(domain.MEDIUM_FROM)} THEN 'medium' ELSE 'small' END"
+    )
+    # Only this module's constants and table names are formatted in; the statement has no values.
     return (
-        f"SELECT m.customer_id AS customer_id, s.dunning_policy_id AS policy_id FROM {members} m "  # noqa: S608
-        f"JOIN {segments} s ON s.id = m.segment_id WHERE s.dunning_policy_id IS NOT NULL"
+        "SELECT customer_id, policy_id FROM ("  # noqa: S608
+        "SELECT c.id AS customer_id, s.dunning_policy_id AS policy_id, "
+        "ROW_NUMBER() OVER (PARTITION BY c.id ORDER BY s.priority, s.code) AS n "
+        f"FROM {customers} c JOIN {segments} s ON s.company_id = c.company_id "
+        "AND (s.industry = '' OR s.industry = c.industry) AND (s.region = '' OR s.region = c.region) "
+        f"AND (s.size = '' OR s.size = {size})"
+        ") AS placed WHERE n = 1 AND policy_id IS NOT NULL"
     )
 
 
 def segment_policy_of(customer_id: int) -> int | None:
-    return (
-        CustomerSegment.objects.filter(customer_id=customer_id, segment__dunning_policy__isnull=False)
-        .values_list("segment__dunning_policy_id", flat=True)
-        .first()
-    )
+    customer = Customer.objects.filter(pk=customer_id).first()
+    segment_id = selectors.customer_segment(customer) if customer else None
+    if segment_id is None:
+        return None
+    return Segment.objects.filter(pk=segment_id).values_list("dunning_policy_id", flat=True).first()
 
 
 def register() -> None:

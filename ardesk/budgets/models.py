@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from ardesk.collections.models import DunningPolicy
 from ardesk.companies.models import Company
 from ardesk.core.money import MinorUnitsField
-from ardesk.customers.models import Customer, Industry, Region
+from ardesk.customers.models import Industry, Region
 
 
 class BudgetStatus(models.TextChoices):
@@ -121,7 +121,8 @@ class CustomerSize(models.TextChoices):
 class Segment(models.Model):
     """A segment of customers by industry, region and size (客户分群); empty criteria match every customer.
 
-    A customer belongs to the first segment (by priority, then code) whose criteria it meets. A
+    A customer belongs to the first segment (by priority, then code) whose criteria it meets, as its
+    data is now (worked out when read, so a new or changed customer is in its segment at once). A
     segment may choose the dunning policy of its customers (after their own policy, before the
     policy of their credit grade).
     """
@@ -150,20 +151,6 @@ class Segment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
-
-
-class CustomerSegment(models.Model):
-    """The segment a customer belongs to, kept by ``segments_assign`` (read by the dunning run)."""
-
-    customer = models.OneToOneField(Customer, on_delete=models.CASCADE, primary_key=True, related_name="+")
-    segment = models.ForeignKey(Segment, on_delete=models.CASCADE, related_name="members")
-
-    class Meta:
-        verbose_name = _("segment member")
-        verbose_name_plural = _("segment members")
-
-    def __str__(self) -> str:
-        return f"{self.customer_id} → {self.segment_id}"
 
 
 class ProfitabilitySettings(models.Model):

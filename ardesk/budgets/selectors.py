@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from ardesk.budgets import domain
-from ardesk.budgets.models import BudgetLine, BudgetVersion, CustomerSegment, Dimension, ProfitabilitySettings, Segment
+from ardesk.budgets.models import BudgetLine, BudgetVersion, Dimension, ProfitabilitySettings, Segment
 from ardesk.collections.models import ContactLog, Notice
 from ardesk.companies.models import Company
 from ardesk.core import calendar
@@ -60,11 +60,29 @@ class CustomerFacts:
     grade: str = ""
 
 
+def segment_rules(company_id: int) -> list[domain.SegmentRule]:
+    """The company's segments in the order a customer is placed: priority, then code."""
+    return [
+        domain.SegmentRule(id=pk, industry=industry, region=region, size=size)
+        for pk, industry, region, size in Segment.objects.filter(company_id=company_id)
+        .order_by("priority", "code")
+        .values_list("id", "industry", "region", "size")
+    ]
+
+
+def customer_segment(customer: Customer) -> int | None:
+    """The segment the customer belongs to now, if any."""
+    return domain.segment_of(
+        industry=customer.industry,
+        region=customer.region,
+        size=domain.customer_size(customer.registered_capital),
+        rules=segment_rules(customer.company_id),
+    )
+
+
 def customer_facts(company_id: int) -> dict[int, CustomerFacts]:
     """Every customer of the company with its group (parent, else itself), segment and credit grade."""
-    segments = dict(
-        CustomerSegment.objects.filter(customer__company_id=company_id).values_list("customer_id", "segment_id")
-    )
+    rules = segment_rules(company_id)
     grades = dict(
         CreditAccount.objects.filter(customer__company_id=company_id)
         .exclude(grade="")
@@ -74,6 +92,8 @@ def customer_facts(company_id: int) -> dict[int, CustomerFacts]:
     for pk, code, name, parent_id, industry, region, capital, collector_id in Customer.objects.filter(
         company_id=company_id
     ).values_list("id", "code", "name", "parent_id", "industry", "region", "registered_capital", "collector_id"):
+        size = domain.customer_size(capital)
+        segment = domain.segment_of(industry=industry, region=region, size=size, rules=rules)
         facts[pk] = CustomerFacts(
             id=pk,
             code=code,
@@ -81,9 +101,9 @@ def customer_facts(company_id: int) -> dict[int, CustomerFacts]:
             group_id=parent_id or pk,
             industry=industry,
             region=region,
-            size=domain.customer_size(capital),
+            size=size,
             collector_id=collector_id,
-            segment_id=segments.get(pk, NO_SEGMENT),
+            segment_id=segment or NO_SEGMENT,
             grade=grades.get(pk, ""),
         )
     return facts
@@ -388,12 +408,7 @@ def member_customers(company_id: int, dimension: str, member_id: int) -> list[in
     if dimension == Dimension.GROUP:
         customers = customers.filter(Q(pk=member_id, parent__isnull=True) | Q(parent_id=member_id))
     elif dimension == Dimension.SEGMENT:
-        ids = CustomerSegment.objects.filter(segment_id=member_id).values("customer_id")
-        customers = (
-            customers.exclude(pk__in=CustomerSegment.objects.values("customer_id"))
-            if not member_id
-            else customers.filter(pk__in=ids)
-        )
+        return [pk for pk, facts in customer_facts(company_id).items() if facts.segment_id == member_id]
     elif dimension == Dimension.COLLECTOR:
         customers = customers.filter(collector_id=member_id) if member_id else customers.filter(collector__isnull=True)
     else:

@@ -18,7 +18,6 @@ from ardesk.budgets.models import (
     BudgetLine,
     BudgetStatus,
     BudgetVersion,
-    CustomerSegment,
     Dimension,
     ProfitabilitySettings,
     Segment,
@@ -108,6 +107,7 @@ def version_lock(*, by, version: BudgetVersion) -> BudgetVersion:
 def version_revise(*, by, version: BudgetVersion) -> BudgetVersion:
     """A new draft copied from an approved budget; the original stays as it was until the revision is approved."""
     _allowed(by, CREATE, version.company_id)
+    version = BudgetVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != BudgetStatus.APPROVED:
         raise Conflict(_("Only an approved budget can be revised (a locked one is final)."))
     last = BudgetVersion.objects.filter(company_id=version.company_id, year=version.year).order_by("-revision").first()
@@ -491,7 +491,7 @@ def segment_save(
     size: str = "",
     dunning_policy=None,
 ) -> Segment:
-    """Create or change a segment by its code, then place every customer of the company again."""
+    """Create or change a segment by its code (its customers are those that meet its criteria first)."""
     _allowed(by, MANAGE_SEGMENTS, company.pk)
     if not code.strip() or not name.strip():
         raise InvalidInput({"code": [_("Give the segment a code and a name.")]})
@@ -507,7 +507,6 @@ def segment_save(
             "dunning_policy": dunning_policy,
         },
     )
-    segments_assign(company=company)
     record(
         action="budget.segment_save",
         actor=by,
@@ -522,24 +521,3 @@ def segment_save(
         },
     )
     return segment
-
-
-@transaction.atomic
-def segments_assign(*, company: Company) -> int:
-    """Place each customer of the company in its segment (the first whose criteria it meets)."""
-    rules = [
-        domain.SegmentRule(id=s.pk, industry=s.industry, region=s.region, size=s.size)
-        for s in Segment.objects.filter(company=company).order_by("priority", "code")
-    ]
-    CustomerSegment.objects.filter(customer__company=company).delete()
-    members = []
-    for pk, industry, region, capital in Customer.objects.filter(company=company).values_list(
-        "id", "industry", "region", "registered_capital"
-    ):
-        segment_id = domain.segment_of(
-            industry=industry, region=region, size=domain.customer_size(capital), rules=rules
-        )
-        if segment_id is not None:
-            members.append(CustomerSegment(customer_id=pk, segment_id=segment_id))
-    CustomerSegment.objects.bulk_create(members, batch_size=5000)
-    return len(members)
