@@ -65,7 +65,7 @@ class CostRates:
     contact_cost: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Profit:
     """One customer's (or a total's) profitability over a period, in minor units."""
 
@@ -95,10 +95,18 @@ class Profit:
 def carrying_cost(*, balance_days: int, cost_of_capital: Decimal) -> int:
     """Average balance × annual cost of capital × days / 365 = balance-days × rate / 365, rounded once.
 
-    The balance-days are the sum of the end-of-day balances over the period (minor-unit days).
+    The balance-days are the sum of the end-of-day balances over the period (minor-unit days). The
+    quotient is exact (integers) and rounded half up, away from zero (四舍五入), as ``ROUNDING``.
     """
-    exact = Decimal(balance_days) * cost_of_capital / Decimal(36500)
-    return int(exact.quantize(Decimal(1), rounding=ROUNDING))
+    numerator, denominator = cost_of_capital.as_integer_ratio()
+    return half_up(balance_days * numerator, denominator * 36500)
+
+
+def half_up(numerator: int, denominator: int) -> int:
+    """numerator / denominator rounded half away from zero, in integers (exact for any size)."""
+    quotient, rest = divmod(abs(numerator), denominator)
+    rounded = quotient + (2 * rest >= denominator)
+    return rounded if numerator >= 0 else -rounded
 
 
 def customer_profit(
@@ -156,16 +164,18 @@ def percent(part: int | Decimal, whole: int | Decimal) -> Decimal | None:
 
 def abc_classes(values: dict[object, int]) -> dict[object, str]:
     """A, B or C for each key by its share of the positive total, largest first (Pareto)."""
-    ranked = sorted(values.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    ranked = sorted(values.items(), key=lambda kv: kv[1], reverse=True)
     total = sum(v for _k, v in ranked if v > 0)
+    a_limit, b_limit = (int(limit) * total for limit in ABC_LIMITS)
     classes: dict[object, str] = {}
     before = 0
     for k, v in ranked:
-        if v <= 0 or not total:
+        if v <= 0:
             classes[k] = "C"
             continue
-        share = Decimal(before) * 100 / total
-        classes[k] = "A" if share < ABC_LIMITS[0] else "B" if share < ABC_LIMITS[1] else "C"
+        # the share before this one, compared in integers: before / total < 80 % ⇔ before × 100 < 80 × total
+        share = before * 100
+        classes[k] = "A" if share < a_limit else "B" if share < b_limit else "C"
         before += v
     return classes
 
@@ -183,6 +193,12 @@ def whale_curve(contributions: Sequence[int]) -> list[Decimal]:
         running += value
         points.append(percent(running, total) if total else Decimal(0))
     return points
+
+
+def curve_sample(points: Sequence, limit: int) -> list[tuple[int, object]]:
+    """At most about ``limit`` points of a long curve (every n-th and the last), numbered from 1."""
+    step = max(1, len(points) // limit)
+    return [(n + 1, p) for n, p in enumerate(points) if n % step == 0 or n == len(points) - 1]
 
 
 def top_share(contributions: Sequence[int], count: int) -> Decimal | None:

@@ -38,20 +38,25 @@ def figure_labels() -> dict[str, str]:
     }
 
 
-@dataclass
+@dataclass(slots=True)
 class ProfitRow:
     key: int
     code: str
     name: str
     profit: domain.Profit
-    average_balance: Decimal
+    days: int
     revenue_class: str = "C"
     contribution_class: str = "C"
     grade: str = ""
 
     @property
+    def average_balance(self) -> Decimal:
+        return self.profit.average_balance(self.days)
+
+    @property
     def average_minor(self) -> int:
-        return int(self.average_balance.quantize(Decimal(1)))
+        """The average balance rounded half up to a minor unit (for showing it)."""
+        return domain.half_up(self.profit.balance_days, self.days) if self.days else 0
 
 
 def _labels(report: selectors.ProfitabilityReport, by: str, keys) -> dict[int, tuple[str, str]]:
@@ -84,7 +89,7 @@ def profit_rows(report: selectors.ProfitabilityReport, by: str = "customer") -> 
             code=labels.get(k, ("", ""))[0],
             name=labels.get(k, ("", ""))[1],
             profit=p,
-            average_balance=p.average_balance(report.days),
+            days=report.days,
             revenue_class=by_revenue[k],
             contribution_class=by_contribution[k],
             grade=report.facts[k].grade if by == "customer" and k in report.facts else "",
@@ -121,7 +126,7 @@ def profitability_table(report: selectors.ProfitabilityReport, by: str) -> Repor
                 n,
                 row.code,
                 row.name,
-                from_minor(int(row.average_balance.quantize(Decimal(1))), currency),
+                from_minor(row.average_minor, currency),
                 *amounts(row.profit),
                 row.contribution_class,
             ]
@@ -131,7 +136,7 @@ def profitability_table(report: selectors.ProfitabilityReport, by: str) -> Repor
             "",
             "",
             _("Total"),
-            from_minor(int(total.average_balance(report.days).quantize(Decimal(1))), currency),
+            from_minor(domain.half_up(total.balance_days, report.days), currency),
             *amounts(total),
             "",
         ],
@@ -160,7 +165,7 @@ def profitability_json(report: selectors.ProfitabilityReport, by: str) -> dict:
                 "rank": n,
                 "code": row.code,
                 "name": row.name,
-                "average_balance": money(int(row.average_balance.quantize(Decimal(1)))),
+                "average_balance": money(row.average_minor),
                 **figures(row.profit),
                 "notices": row.profit.notices,
                 "contacts": row.profit.contacts,

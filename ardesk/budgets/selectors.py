@@ -44,7 +44,7 @@ def rates_for(company: Company) -> domain.CostRates:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class CustomerFacts:
     """What the reports show about a customer beside its figures."""
 
@@ -371,7 +371,10 @@ def budget_vs_actual(
             if found is not None:
                 member = actual_member(found, dimension)
                 to_date[member] = to_date.get(member, 0) + actual_value(row, measure)
-    labels = member_labels(version.company_id, dimension, budget.keys() | actual.keys())
+    if dimension in (Dimension.CUSTOMER, Dimension.GROUP):
+        labels = {pk: f"{f.code} {f.name}" for pk, f in facts.items()}
+    else:
+        labels = member_labels(version.company_id, dimension, budget.keys() | actual.keys())
     rows = []
     for member in budget.keys() | actual.keys():
         plan = budget.get(member, {})

@@ -339,10 +339,8 @@ def profitability(request):
     rows = output.profit_rows(report, by)
     contributions = [r.profit.net_contribution for r in rows]
     top_count = max(1, len(rows) // 5)
-    curve = domain.whale_curve(contributions)
-    # The chart draws at most 500 points: every n-th customer of a long list, and the last.
-    step = max(1, len(curve) // 500)
-    points = [[n + 1, str(value)] for n, value in enumerate(curve) if n % step == 0 or n == len(curve) - 1]
+    # The chart draws about 500 points at most: every n-th customer of a long list, and the last.
+    points = [[n, str(value)] for n, value in domain.curve_sample(domain.whale_curve(contributions), 500)]
     return render(
         request,
         "budgets/profitability.html",

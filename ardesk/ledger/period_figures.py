@@ -28,7 +28,7 @@ from ardesk.ledger.open_items import report_session
 DOCUMENTS = Document._meta.db_table
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CustomerPeriod:
     """One customer's movements of a period and its balances (functional minor units)."""
 

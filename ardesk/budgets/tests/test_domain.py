@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import fields
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ardesk.budgets import domain
@@ -28,6 +28,7 @@ customer = st.fixed_dictionaries(
 )
 
 
+@settings(deadline=None)  # the machine is shared: a slow example is not a wrong one
 @given(
     customers=st.lists(st.tuples(customer, st.integers(0, 4), st.integers(0, 2)), min_size=1, max_size=40),
 )

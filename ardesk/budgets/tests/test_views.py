@@ -66,7 +66,7 @@ def test_import_with_problems_names_row_field_and_reason_and_imports_nothing(
     upload = io.BytesIO(b"member,month,sales\nA001,13,100\nZZZ,2,abc\n")
     upload.name = "budget.csv"
     page = client.post(reverse("budgets:import", args=[version.pk]), {"file": upload}).content.decode()
-    assert "is not a month" in page and "ZZZ" in page and '<td class="num">3</td>' in page
+    assert "不是有效月份" in page and "ZZZ" in page and '<td class="num">3</td>' in page
     assert not BudgetLine.objects.filter(version=version).exists()
 
 
