@@ -55,33 +55,45 @@ def _date(value: dt.date):
     return value if connection.vendor == "postgresql" else value.isoformat()
 
 
-def _cost_sql() -> str:
-    """A document's cost in functional minor units (its own, or minus its original's for a reversal)."""
+def _cost_sql(table: str) -> str:
+    """A document's cost in functional minor units: as it is when booked in the functional currency."""
     numeric = "numeric" if connection.vendor == "postgresql" else "real"
-    own = f"ROUND(CAST(d.cost AS {numeric}) * d.functional_amount / d.amount)"
-    original = (
-        f"(SELECT -ROUND(CAST(o.cost AS {numeric}) * o.functional_amount / o.amount) "  # noqa: S608
-        f"FROM {DOCUMENTS} o WHERE o.id = d.reversal_of_id)"
+    converted = f"ROUND(CAST({table}.cost AS {numeric}) * {table}.functional_amount / {table}.amount)"
+    return f"CASE WHEN {table}.functional_amount = {table}.amount THEN {table}.cost ELSE {converted} END"
+
+
+SALES_TYPES = (DocumentType.INVOICE, DocumentType.DEBIT_NOTE)
+
+
+def _reversed_costs(*, company_id: int, date_from: dt.date, date_to: dt.date) -> dict[int, int]:
+    """Per customer, the cost its reversals of the period take back (read from the few reversals alone)."""
+    marks = ", ".join(["%s"] * len(SALES_TYPES))
+    sql = (
+        f"SELECT r.customer_id, SUM({_cost_sql('o')}) FROM {DOCUMENTS} r "  # noqa: S608
+        f"JOIN {DOCUMENTS} o ON o.id = r.reversal_of_id "
+        "WHERE r.reversal_of_id IS NOT NULL AND r.company_id = %s AND r.status = %s "
+        f"AND r.issue_on >= %s AND r.issue_on <= %s AND r.doc_type IN ({marks}) AND o.cost IS NOT NULL "
+        "GROUP BY r.customer_id"
     )
-    return f"CASE WHEN d.cost IS NOT NULL THEN {own} WHEN d.reversal_of_id IS NOT NULL THEN {original} ELSE 0 END"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [company_id, "posted", _date(date_from), _date(date_to), *SALES_TYPES])
+        return {customer_id: -int(cost) for customer_id, cost in cursor.fetchall()}
 
 
 def customer_period_figures(*, company_id: int, date_from: dt.date, date_to: dt.date) -> list[CustomerPeriod]:
     """Each customer of the company with a document by the period end: its movements and balances."""
     days = (date_to - date_from).days + 1
-    in_period = "d.issue_on >= %s"
-    sales_types = (DocumentType.INVOICE, DocumentType.DEBIT_NOTE)
 
-    def movement(types: tuple[str, ...], column: str = "d.functional_amount") -> tuple[str, list]:
+    def movement(types: tuple[str, ...], column: str = "d.functional_amount", extra: str = "") -> tuple[str, list]:
         marks = ", ".join(["%s"] * len(types))
-        return f"SUM(CASE WHEN {in_period} AND d.doc_type IN ({marks}) THEN {column} ELSE 0 END)", [
+        return f"SUM({column}) FILTER (WHERE d.issue_on >= %s AND d.doc_type IN ({marks}){extra})", [
             _date(date_from),
             *types,
         ]
 
     parts = [
-        movement(sales_types),
-        movement(sales_types, _cost_sql()),
+        movement(SALES_TYPES),
+        movement(SALES_TYPES, _cost_sql("d"), " AND d.cost IS NOT NULL"),
         movement((DocumentType.CREDIT_NOTE,)),
         movement((DocumentType.RECEIPT,)),
         movement((DocumentType.WRITE_OFF,)),
@@ -92,7 +104,7 @@ def customer_period_figures(*, company_id: int, date_from: dt.date, date_to: dt.
     sql = (
         "SELECT d.customer_id, "  # noqa: S608
         + ", ".join(f"COALESCE({expression}, 0)" for expression, _params in parts)
-        + ", COALESCE(SUM(CASE WHEN d.issue_on < %s THEN d.functional_amount ELSE 0 END), 0)"
+        + ", COALESCE(SUM(d.functional_amount) FILTER (WHERE d.issue_on < %s), 0)"
         + ", COALESCE(SUM(d.functional_amount), 0)"
         + f", COALESCE(SUM(d.functional_amount * ({weight})), 0)"
         + f" FROM {DOCUMENTS} d WHERE d.company_id = %s AND d.status = %s AND d.issue_on <= %s"
@@ -104,11 +116,12 @@ def customer_period_figures(*, company_id: int, date_from: dt.date, date_to: dt.
     with report_session(), connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
+    reversed_costs = _reversed_costs(company_id=company_id, date_from=date_from, date_to=date_to)
     return [
         CustomerPeriod(
             customer_id=row[0],
             sales=int(row[1]),
-            cost=int(row[2]),
+            cost=int(row[2]) + reversed_costs.get(row[0], 0),
             credit_notes=-int(row[3]),
             receipts=-int(row[4]),
             write_offs=-int(row[5]),
