@@ -67,3 +67,16 @@ def test_report_profitability_command_writes_json(company, quarter, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["total"]["net_contribution"] == {"amount": "25633.01", "currency": "CNY"}
     assert data["rows"][0]["code"] == "A001"
+
+
+def test_a_reversed_invoice_takes_back_its_sales_and_its_cost(company, quarter, accountant):
+    from ardesk.ledger import services as ledger
+    from ardesk.ledger.models import Document
+
+    _a, b = quarter
+    invoice = Document.objects.get(number="INV-2")
+    ledger.document_reverse(by=accountant, document=invoice, on=dt.date(2025, 3, 1), reason="wrong customer")
+    pb = selectors.profitability(company=company, **Q1).customers[b.pk]
+    assert (pb.revenue, pb.cost, pb.gross_margin) == (0, 0, 0)
+    # 50,000 for the 14 days from 15 February to 28 February: 700,000 yuan-days
+    assert pb.balance_days == 70_000_000
