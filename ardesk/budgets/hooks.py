@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
+from ardesk.audit import labels as audit_labels
 from ardesk.budgets import domain, selectors
 from ardesk.budgets.models import Segment
 from ardesk.collections import policy_criteria
@@ -41,8 +44,44 @@ def segment_policy_of(customer_id: int) -> int | None:
     return Segment.objects.filter(pk=segment_id).values_list("dunning_policy_id", flat=True).first()
 
 
+def action_labels() -> dict[str, str]:
+    return {
+        "budget.create": _("Budget started"),
+        "budget.approve": _("Budget approved"),
+        "budget.lock": _("Budget locked"),
+        "budget.revise": _("Budget revision started"),
+        "budget.line_set": _("Budget line changed"),
+        "budget.import": _("Budget imported"),
+        "budget.copy_actuals": _("Budget copied from last year's actuals"),
+        "budget.settings": _("Profitability settings changed"),
+        "budget.segment_save": _("Segment saved"),
+    }
+
+
+def key_label(key: str) -> str:
+    """The audit trail's name of a key the budget events record (they are no field of their record)."""
+    labels = {
+        "member": _("Member"),
+        "month": _("Month"),
+        "sales": _("Sales"),
+        "cost": _("Cost of sales"),
+        "collections": _("Collections"),
+        "receivable": _("Receivable balance"),
+        "file": _("File"),
+        "line_count": _("Budget lines"),
+        "growth": _("Growth factor"),
+        "revises": _("Revises"),
+        "policy": _("Dunning policy"),
+    }
+    return str(labels.get(key, ""))
+
+
 def register() -> None:
     from ardesk.budgets import commands
+
+    for code, label in action_labels().items():
+        audit_labels.ACTION_LABELS.setdefault(code, label)
+    audit_labels.register_key_labeller(key_label)
 
     policy_criteria.register(
         policy_criteria.PolicyCriterion(name="segment", pairs_sql=segment_policy_pairs, policy_id_for=segment_policy_of)

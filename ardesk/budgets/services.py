@@ -367,7 +367,7 @@ def budget_import(*, by, version: BudgetVersion, handle: IO[bytes], file_name: s
         actor=by,
         target=version,
         company_id=version.company_id,
-        after={"file": file_name, "lines": len(lines)},
+        after={"file": file_name, "line_count": len(lines)},
     )
     return len(lines)
 
@@ -433,7 +433,7 @@ def budget_copy_actuals(*, by, version: BudgetVersion, growth: Decimal) -> int:
         actor=by,
         target=version,
         company_id=version.company_id,
-        after={"year": version.year - 1, "growth": str(growth), "lines": len(lines)},
+        after={"year": version.year - 1, "growth": str(growth), "line_count": len(lines)},
     )
     return len(lines)
 
