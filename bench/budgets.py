@@ -125,7 +125,7 @@ def main() -> None:
             [first, first, company.pk, first],
         )
         kind = "CASE WHEN n % 20 < 12 THEN 'invoice' WHEN n % 20 < 19 THEN 'receipt' ELSE 'credit_note' END"
-        amount = "(10000 + (n * 7919) % 990000)"
+        amount = "(10000 + (n::bigint * 7919) % 990000)"
         sign = "CASE WHEN n % 20 < 12 THEN 1 ELSE -1 END"
         insert_generated(
             cursor,
