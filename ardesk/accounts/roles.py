@@ -402,3 +402,23 @@ RISK_ROLE_PERMISSIONS: dict[str, list[str]] = {
 # Dunning charges (migration collections/0009_dunning_charges): the finance manager decides whether a
 # notice's fee and interest are charged by debit note or waived.
 COLLECTIONS_CHARGES_PERMISSIONS = {FINANCE_MANAGER: ["collections.charge_notice"]}
+BUDGETS_READ = ["budgets.view_budgetversion", "budgets.view_budgetline", "budgets.view_segment"]
+
+# Budgets, profitability and segments per role (migration budgets/0002_roles). A manager approves and
+# locks budgets and sets the cost of capital; accountants prepare budgets; analysts read.
+BUDGETS_ROLE_PERMISSIONS: dict[str, list[str]] = {
+    AR_ACCOUNTANT: BUDGETS_READ
+    + ["budgets.add_budgetversion", "budgets.change_budgetversion", "budgets.view_profitability"],
+    CREDIT_ANALYST: BUDGETS_READ + ["budgets.view_profitability"],
+    FINANCE_MANAGER: BUDGETS_READ
+    + [
+        "budgets.add_budgetversion",
+        "budgets.change_budgetversion",
+        "budgets.approve_budgetversion",
+        "budgets.view_profitability",
+        "budgets.change_profitabilitysettings",
+        "budgets.add_segment",
+        "budgets.change_segment",
+    ],
+    INTERNAL_AUDITOR: BUDGETS_READ + ["budgets.view_profitability"],
+}

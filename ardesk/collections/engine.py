@@ -1,8 +1,9 @@
 """The dunning run as a few SQL statements over all open items at once (set-based, for a million items).
 
 For a run date D, an open item's *next level* is the level after the one it reached (its
-``DunningState``) in its customer's policy: the customer's own policy, else the policy of its
-credit grade (the credit context's account, joined here so the run stays one statement), else the
+``DunningState``) in its customer's policy: the customer's own policy, else one chosen by a
+registered criterion (``policy_criteria``: a segment's policy), else the policy of its credit
+grade (the credit context's account, joined here so the run stays one statement), else the
 default. Reminders (levels with negative days) are only for items not yet due;
 an item that is already due starts at the policy's first notice. The item is due for that level
 when D is at least the level's days after the due date, and at least the policy's days between
@@ -23,7 +24,7 @@ from contextlib import contextmanager
 from django.apps import apps
 from django.db import connection, transaction
 
-from ardesk.collections import domain
+from ardesk.collections import domain, policy_criteria
 from ardesk.collections.models import (
     DisputeStatus,
     DunningLevel,
@@ -102,6 +103,10 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
     when = " ".join("WHEN %s THEN %s" for _ in first) or "WHEN -1 THEN 1"
     first_params: list = [v for pair in first.items() for v in pair] or []
     d = "%s"
+    criteria = policy_criteria.pairs_sql()
+    # A customer's policy by a registered criterion (a segment's policy) comes after its own.
+    by_criterion = f"LEFT JOIN ({criteria}) AS cp ON cp.customer_id = l.customer_id" if criteria else ""
+    criterion_policy = "cp.policy_id, " if criteria else ""
     # Only constants, the ledger's open-items fragments (``ledger.open_items``: the lines that can be
     # open on the run date, and what allocations dated after it took, added back so the items are
     # open as of it) and placeholders are formatted into the SQL; values are parameters.
@@ -125,13 +130,14 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
             LEFT JOIN collections_collectionprofile p ON p.customer_id = l.customer_id
             LEFT JOIN collections_dunningpolicy own
               ON own.id = p.policy_id AND (own.company_id IS NULL OR own.company_id = l.company_id)
+            {by_criterion}
             LEFT JOIN {_credit_accounts()} ca ON ca.customer_id = l.customer_id
             LEFT JOIN collections_policygrade g ON g.grade = ca.grade
             LEFT JOIN collections_dunningpolicy graded
               ON graded.id = g.policy_id AND (graded.company_id IS NULL OR graded.company_id = l.company_id)
             LEFT JOIN collections_dunningstate s ON s.line_id = l.id
             JOIN collections_dunningpolicy pol
-              ON pol.id = COALESCE(own.id, graded.id, %s) AND pol.is_active = %s
+              ON pol.id = COALESCE(own.id, {criterion_policy}graded.id, %s) AND pol.is_active = %s
             WHERE l.company_id = %s
               AND {open_items.line_open_on("l")}
               AND l.open_now + COALESCE(later.a, 0) > 0

@@ -11,7 +11,7 @@ from django.db.models import Count, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from ardesk.collections import domain, engine, ranking
+from ardesk.collections import domain, engine, policy_criteria, ranking
 from ardesk.collections.models import (
     CollectionProfile,
     ContactLog,
@@ -57,13 +57,21 @@ def policies_visible(user) -> QuerySet[DunningPolicy]:
 
 
 def effective_policy(customer: Customer) -> DunningPolicy | None:
-    """The customer's policy: its own, else its grade's, else the default; never another company's."""
+    """The customer's policy: its own, else a criterion's (its segment's), else its grade's, else the default.
+
+    Never another company's policy.
+    """
     policies = policies_for_company(customer.company_id).filter(is_active=True)
     profile = CollectionProfile.objects.filter(customer=customer).first()
     if profile and profile.policy_id:
         own = policies.filter(pk=profile.policy_id).first()
         if own:
             return own
+    chosen = policy_criteria.policy_id_for(customer.pk)
+    if chosen:
+        policy = policies.filter(pk=chosen).first()
+        if policy:
+            return policy
     grade = getattr(getattr(customer, "credit", None), "grade", "")
     if grade:
         policy = policies.filter(grades__grade=grade).first()

@@ -195,6 +195,7 @@ def document_errors(router) -> None:
 def _mount() -> None:
     from ardesk.accounts.api import router as accounts_router
     from ardesk.banking.api import router as banking_router
+    from ardesk.budgets.api import router as budgets_router
     from ardesk.collections.api import router as collections_router
     from ardesk.credit.api import router as credit_router
     from ardesk.customers.api import router as customers_router
@@ -218,6 +219,7 @@ def _mount() -> None:
     api.add_router("/insights", insights_router)
     api.add_router("/relations", relations_router)
     api.add_router("/risk", risk_router)
+    api.add_router("/budgets", budgets_router)
     for router in (
         accounts_router,
         customers_router,
@@ -230,6 +232,7 @@ def _mount() -> None:
         insights_router,
         relations_router,
         risk_router,
+        budgets_router,
     ):
         document_errors(router)
 

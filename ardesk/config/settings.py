@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "ardesk.banking",
     "ardesk.relations",
     "ardesk.risk",
+    "ardesk.budgets",
     "ardesk.operations",
     "ardesk.demo",
     "ardesk.config",  # the `serve` command: the WSGI application and the in-process schedule

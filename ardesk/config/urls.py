@@ -24,6 +24,7 @@ urlpatterns = [
     path("relations/", include("ardesk.relations.urls")),
     path("survey/<str:token>/", survey_answer, name="survey_answer"),
     path("risk/", include("ardesk.risk.urls")),
+    path("budgets/", include("ardesk.budgets.urls")),
     path("audit/", include("ardesk.audit.urls")),
     path("api/v1/", api_urls()),
     re_path(r"^api/v1/(?P<rest>[\s\S]*)$", not_found),  # any path, even one holding a newline

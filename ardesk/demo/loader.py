@@ -11,6 +11,7 @@ from django.db import transaction
 
 from ardesk.audit.services import record, snapshot
 from ardesk.banking.demo import demo_banking
+from ardesk.budgets.demo import demo_budgets
 from ardesk.collections.demo import demo_collections
 from ardesk.companies.models import Company, CompanyGrant
 from ardesk.core.bulk import refresh_statistics
@@ -87,6 +88,7 @@ def load_demo(*, anchor: dt.date, customers: int = 300, seed: int = 20240101) ->
     demo_banking(company=companies[0], accountant=users["accountant"], anchor=anchor)
     demo_relations(companies=companies, users=users, anchor=anchor)
     demo_risk(companies=companies, users=users, anchor=anchor)
+    demo_budgets(companies=companies, manager=users["manager"], accountant=users["accountant"], anchor=anchor)
     refresh_statistics()
     return {"companies": len(companies), "users": len(users), **created, **ledger}
 

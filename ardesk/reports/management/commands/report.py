@@ -5,6 +5,7 @@ ardesk report aging --as-of YYYY-MM-DD [--basis due|document] [--buckets NAME]
     [--format table|json|csv|xlsx|pdf] [--output FILE]
 ardesk report kpi --from D1 --to D2 [--by company|customer|collector] [--company CODE] [--format ...]
 ardesk report snapshot [--as-of YYYY-MM-DD]   (month-end aging snapshot; the last month end by default)
+ardesk report NAME ...   (the reports other contexts register in ``reports.report_commands``: profitability)
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.utils import translation
 from ardesk.companies.models import Company
 from ardesk.core import calendar, clock, exports
 from ardesk.core.errors import ApplicationError
-from ardesk.reports import aging_output, kpi_command, selectors, services
+from ardesk.reports import aging_output, kpi_command, report_commands, selectors, services
 
 
 def parse_date(value: str) -> dt.date:
@@ -70,10 +71,15 @@ class Command(BaseCommand):
         kpi_command.add_arguments(kpi)
         snapshot = sub.add_parser("snapshot", help="Store the month-end aging snapshot")
         snapshot.add_argument("--as-of", dest="as_of", help="YYYY-MM-DD (the last month end by default)")
+        for registered in report_commands.registered().values():
+            registered.add_arguments(sub.add_parser(registered.name, help=registered.help))
 
     def handle(self, *args, **options):
         try:
-            if options["report"] == "kpi":
+            extra = report_commands.registered().get(options["report"])
+            if extra is not None:
+                extra.handle(options, self.stdout)
+            elif options["report"] == "kpi":
                 kpi_command.handle(options, self.stdout)
             elif options["report"] == "snapshot":
                 self.snapshot(options)

@@ -1,0 +1,225 @@
+"""Profitability and budget-against-actual as rows for the screens, the files and JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from ardesk.budgets import domain, selectors
+from ardesk.budgets.models import Segment
+from ardesk.core.exports import ReportTable
+from ardesk.core.money import from_minor
+from ardesk.customers.models import Customer
+
+FIGURES = (
+    "revenue",
+    "cost",
+    "gross_margin",
+    "discounts",
+    "carrying_cost",
+    "bad_debt",
+    "collection_effort",
+    "net_contribution",
+)
+
+
+def figure_labels() -> dict[str, str]:
+    return {
+        "revenue": _("Revenue"),
+        "cost": _("Cost of sales"),
+        "gross_margin": _("Gross margin"),
+        "discounts": _("Discounts given"),
+        "carrying_cost": _("Carrying cost"),
+        "bad_debt": _("Bad-debt cost"),
+        "collection_effort": _("Collection effort"),
+        "net_contribution": _("Net contribution"),
+    }
+
+
+@dataclass(slots=True)
+class ProfitRow:
+    key: int
+    code: str
+    name: str
+    profit: domain.Profit
+    days: int
+    revenue_class: str = "C"
+    contribution_class: str = "C"
+    grade: str = ""
+
+    @property
+    def average_balance(self) -> Decimal:
+        return self.profit.average_balance(self.days)
+
+    @property
+    def average_minor(self) -> int:
+        """The average balance rounded half up to a minor unit (for showing it)."""
+        return domain.half_up(self.profit.balance_days, self.days) if self.days else 0
+
+
+def _labels(report: selectors.ProfitabilityReport, by: str, keys) -> dict[int, tuple[str, str]]:
+    if by == "segment":
+        found = {s.pk: (s.code, s.name) for s in Segment.objects.filter(pk__in=keys)}
+        found[selectors.NO_SEGMENT] = ("—", _("No segment"))
+        return found
+    if by == "group":
+        missing = [k for k in keys if k not in report.facts]
+        found = {k: (report.facts[k].code, report.facts[k].name) for k in keys if k in report.facts}
+        found.update(
+            {
+                pk: (code, name)
+                for pk, code, name in Customer.objects.filter(pk__in=missing).values_list("id", "code", "name")
+            }
+        )
+        return found
+    return {k: (report.facts[k].code, report.facts[k].name) for k in keys}
+
+
+def profit_rows(report: selectors.ProfitabilityReport, by: str = "customer") -> list[ProfitRow]:
+    """Rows per customer, group or segment, most profitable first, with their ABC classes."""
+    figures = report.by(by)
+    labels = _labels(report, by, figures.keys())
+    by_revenue = domain.abc_classes({k: p.revenue for k, p in figures.items()})
+    by_contribution = domain.abc_classes({k: p.net_contribution for k, p in figures.items()})
+    rows = [
+        ProfitRow(
+            key=k,
+            code=labels.get(k, ("", ""))[0],
+            name=labels.get(k, ("", ""))[1],
+            profit=p,
+            days=report.days,
+            revenue_class=by_revenue[k],
+            contribution_class=by_contribution[k],
+            grade=report.facts[k].grade if by == "customer" and k in report.facts else "",
+        )
+        for k, p in figures.items()
+    ]
+    rows.sort(key=lambda r: (-r.profit.net_contribution, r.code))
+    return rows
+
+
+def profitability_table(report: selectors.ProfitabilityReport, by: str) -> ReportTable:
+    currency = report.currency
+    labels = figure_labels()
+    total = report.total()
+
+    def amounts(profit: domain.Profit) -> list:
+        return [from_minor(getattr(profit, name), currency) for name in FIGURES]
+
+    return ReportTable(
+        title=_("Customer profitability"),
+        subtitle=[
+            f"{report.company.code} {report.company.name}",
+            _("%(from)s to %(to)s, %(days)d days; cost of capital %(rate)s %%")
+            % {
+                "from": report.date_from,
+                "to": report.date_to,
+                "days": report.days,
+                "rate": report.rates.cost_of_capital,
+            },
+        ],
+        headers=[_("Rank"), _("Code"), _("Name"), _("Average balance"), *[labels[n] for n in FIGURES], _("Class")],
+        rows=[
+            [
+                n,
+                row.code,
+                row.name,
+                from_minor(row.average_minor, currency),
+                *amounts(row.profit),
+                row.contribution_class,
+            ]
+            for n, row in enumerate(profit_rows(report, by), start=1)
+        ],
+        totals=[
+            "",
+            "",
+            _("Total"),
+            from_minor(domain.half_up(total.balance_days, report.days), currency),
+            *amounts(total),
+            "",
+        ],
+        currency=currency,
+    )
+
+
+def profitability_json(report: selectors.ProfitabilityReport, by: str) -> dict:
+    currency = report.currency
+
+    def money(minor: int) -> dict:
+        return {"amount": str(from_minor(minor, currency)), "currency": currency}
+
+    def figures(profit: domain.Profit) -> dict:
+        return {name: money(getattr(profit, name)) for name in FIGURES}
+
+    return {
+        "company": report.company.code,
+        "from": report.date_from.isoformat(),
+        "to": report.date_to.isoformat(),
+        "days": report.days,
+        "by": by,
+        "cost_of_capital_percent": str(report.rates.cost_of_capital),
+        "rows": [
+            {
+                "rank": n,
+                "code": row.code,
+                "name": row.name,
+                "average_balance": money(row.average_minor),
+                **figures(row.profit),
+                "notices": row.profit.notices,
+                "contacts": row.profit.contacts,
+                "abc_revenue": row.revenue_class,
+                "abc_contribution": row.contribution_class,
+            }
+            for n, row in enumerate(profit_rows(report, by), start=1)
+        ],
+        "total": figures(report.total()),
+    }
+
+
+def measure_labels() -> dict[str, str]:
+    return {
+        "sales": _("Sales"),
+        "cost": _("Cost of sales"),
+        "gross_profit": _("Gross profit"),
+        "collections": _("Collections"),
+        "receivable": _("Receivable balance"),
+    }
+
+
+def variance_table(result: selectors.BudgetVsActual) -> ReportTable:
+    currency = result.currency
+
+    def m(minor: int) -> Decimal:
+        return from_minor(minor, currency)
+
+    def line(row: selectors.VarianceRow, label: str) -> list:
+        return [
+            label,
+            m(row.budget),
+            m(row.actual),
+            m(row.variance.amount),
+            row.variance.percent,
+            m(row.budget_year),
+            m(row.forecast_budget),
+            m(row.forecast_trend),
+        ]
+
+    return ReportTable(
+        title=_("Budget against actual"),
+        subtitle=[str(result.version), f"{measure_labels()[result.measure]}, {result.version.year}-{result.month:02d}"],
+        headers=[
+            _("Member"),
+            _("Budget"),
+            _("Actual"),
+            _("Variance"),
+            _("Variance %"),
+            _("Full-year budget"),
+            _("Forecast (budget for the rest)"),
+            _("Forecast (trend for the rest)"),
+        ],
+        rows=[line(row, row.label) for row in result.rows],
+        totals=line(result.total(), _("Total")),
+        currency=currency,
+    )

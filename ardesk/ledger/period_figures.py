@@ -1,0 +1,145 @@
+"""What each customer of a company did in a period, summed in one statement (for budgets and profitability).
+
+The ledger owns the SQL over its documents (STYLE.md): the budgets context asks here for each
+customer's credit sales, cost of sales, credit notes, cash received, write-offs and recoveries of a
+period, its receivable balance before and at the end of the period, and its *balance-days*: the
+sum over every day of the period of the balance at the end of that day. The average balance is the
+balance-days divided by the number of days, and the carrying cost of a customer's receivables is the
+balance-days times the daily cost of capital, both without reading any day one by one.
+
+A document issued on day d before the period end adds its amount to every day from d (or the period
+start) to the period end, so the balance-days are one weighted sum over the documents:
+``amount × (days of the period on or after its date)``. All amounts are the functional amounts in
+minor units, so the sums are exact on SQLite and PostgreSQL alike. A reversal is a document of the
+same type with the opposite amount: it cancels its original in every sum. It carries no cost of its
+own, so it takes back its original's cost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import connection
+
+from ardesk.ledger.models import Document, DocumentType
+from ardesk.ledger.open_items import report_session
+
+DOCUMENTS = Document._meta.db_table
+
+
+@dataclass(slots=True)
+class CustomerPeriod:
+    """One customer's movements of a period and its balances (functional minor units)."""
+
+    customer_id: int
+    sales: int = 0
+    cost: int = 0
+    credit_notes: int = 0
+    receipts: int = 0
+    write_offs: int = 0
+    recoveries: int = 0
+    opening: int = 0
+    closing: int = 0
+    balance_days: int = 0
+
+
+def _days_from(day_param: str, column: str) -> str:
+    """SQL for the whole days from a date column to a date parameter, on PostgreSQL and SQLite."""
+    if connection.vendor == "postgresql":
+        return f"(CAST({day_param} AS date) - {column})"
+    return f"CAST(julianday({day_param}) - julianday({column}) AS integer)"
+
+
+def _date(value: dt.date):
+    return value if connection.vendor == "postgresql" else value.isoformat()
+
+
+def _cost_sql(table: str) -> str:
+    """A document's cost in functional minor units: as it is when booked in the functional currency."""
+    numeric = "numeric" if connection.vendor == "postgresql" else "real"
+    converted = f"ROUND(CAST({table}.cost AS {numeric}) * {table}.functional_amount / {table}.amount)"
+    return f"CASE WHEN {table}.functional_amount = {table}.amount THEN {table}.cost ELSE {converted} END"
+
+
+SALES_TYPES = (DocumentType.INVOICE, DocumentType.DEBIT_NOTE)
+
+
+def _reversed_costs(*, company_id: int, date_from: dt.date, date_to: dt.date) -> dict[int, int]:
+    """Per customer, the cost its reversals of the period take back (read from the few reversals alone)."""
+    marks = ", ".join(["%s"] * len(SALES_TYPES))
+    sql = (
+        f"SELECT r.customer_id, SUM({_cost_sql('o')}) FROM {DOCUMENTS} r "  # noqa: S608
+        f"JOIN {DOCUMENTS} o ON o.id = r.reversal_of_id "
+        "WHERE r.reversal_of_id IS NOT NULL AND r.company_id = %s AND r.status = %s "
+        f"AND r.issue_on >= %s AND r.issue_on <= %s AND r.doc_type IN ({marks}) AND o.cost IS NOT NULL "
+        "GROUP BY r.customer_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [company_id, "posted", _date(date_from), _date(date_to), *SALES_TYPES])
+        return {customer_id: -int(cost) for customer_id, cost in cursor.fetchall()}
+
+
+def customer_period_figures(*, company_id: int, date_from: dt.date, date_to: dt.date) -> list[CustomerPeriod]:
+    """Each customer of the company with a document by the period end: its movements and balances."""
+    days = (date_to - date_from).days + 1
+
+    def movement(types: tuple[str, ...], column: str = "d.functional_amount", extra: str = "") -> tuple[str, list]:
+        marks = ", ".join(["%s"] * len(types))
+        return f"SUM({column}) FILTER (WHERE d.issue_on >= %s AND d.doc_type IN ({marks}){extra})", [
+            _date(date_from),
+            *types,
+        ]
+
+    parts = [
+        movement(SALES_TYPES),
+        movement(SALES_TYPES, _cost_sql("d"), " AND d.cost IS NOT NULL"),
+        movement((DocumentType.CREDIT_NOTE,)),
+        movement((DocumentType.RECEIPT,)),
+        movement((DocumentType.WRITE_OFF,)),
+        movement((DocumentType.RECOVERY,)),
+    ]
+    weight = f"CASE WHEN d.issue_on < %s THEN %s ELSE {_days_from('%s', 'd.issue_on')} + 1 END"
+    # Only this module's constants and column expressions are formatted in; values are parameters.
+    sql = (
+        "SELECT d.customer_id, "  # noqa: S608
+        + ", ".join(f"COALESCE({expression}, 0)" for expression, _params in parts)
+        + ", COALESCE(SUM(d.functional_amount) FILTER (WHERE d.issue_on < %s), 0)"
+        + ", COALESCE(SUM(d.functional_amount), 0)"
+        + f", COALESCE(SUM(d.functional_amount * ({weight})), 0)"
+        + f" FROM {DOCUMENTS} d WHERE d.company_id = %s AND d.status = %s AND d.issue_on <= %s"
+        + " GROUP BY d.customer_id"
+    )
+    params: list = [value for _expression, values in parts for value in values]
+    params += [_date(date_from), _date(date_from), days, _date(date_to)]
+    params += [company_id, "posted", _date(date_to)]
+    with report_session(), connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    reversed_costs = _reversed_costs(company_id=company_id, date_from=date_from, date_to=date_to)
+    return [
+        CustomerPeriod(
+            customer_id=row[0],
+            sales=int(row[1]),
+            cost=int(row[2]) + reversed_costs.get(row[0], 0),
+            credit_notes=-int(row[3]),
+            receipts=-int(row[4]),
+            write_offs=-int(row[5]),
+            recoveries=int(row[6]),
+            opening=int(row[7]),
+            closing=int(row[8]),
+            balance_days=int(row[9]),
+        )
+        for row in rows
+    ]
+
+
+def period_documents(*, customer_ids: list[int], date_from: dt.date, date_to: dt.date):
+    """The posted documents of these customers dated in the period, newest first (a drill-down)."""
+    return (
+        Document.objects.filter(
+            customer_id__in=customer_ids, issue_on__gte=date_from, issue_on__lte=date_to, status="posted"
+        )
+        .select_related("customer")
+        .order_by("-issue_on", "-id")
+    )

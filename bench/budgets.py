@@ -1,0 +1,223 @@
+"""Benchmark: customer profitability and budget against actual on PostgreSQL.
+
+    .venv/bin/python bench/budgets.py                                   # 100,000 customers, 1,000,000 items
+    .venv/bin/python bench/budgets.py --customers 1000 --items 10000 --budget-lines 1200   # a quick check
+
+Targets (issue 24): profitability of 100,000 customers over a year of 1,000,000 items under 3 s;
+budget against actual for a 100,000-line budget under 2 s.
+
+What it does:
+
+1. Drops and creates the database ``--database`` (default ``ardesk_budget_bench``) and migrates it.
+2. Writes the data with ``INSERT … SELECT generate_series`` (the ledger's own import would take far
+   longer on a shared machine, and only the documents' columns matter here): one company, N
+   customers (every tenth the parent of the nine after it, so groups exist, in four industries and
+   regions), M posted documents of the year spread over its days and customers: 60 % invoices with
+   a cost of 70 %, 35 % receipts, 5 % credit notes; plus 20,000 contacts. Then ``VACUUM ANALYZE``.
+3. A budget version of the year with ``--budget-lines`` customer lines (customers × 12 months).
+4. Times, after one warm-up call, the median of ``--repeat`` calls of
+   ``selectors.profitability`` over the year plus ``output.profit_rows`` (ranking and ABC classes),
+   and of ``selectors.budget_vs_actual`` (customers, sales, year to date through December).
+5. Prints the machine, the sizes, the seconds and pass/fail against the targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {"profitability": 3.0, "budget against actual": 2.0}
+
+
+def psql(sql: str, database: str = "postgres") -> None:
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-qc", sql], check=True)
+
+
+def insert_generated(cursor, model, count: int, expressions: dict[str, str]) -> None:
+    """INSERT count rows of a model from generate_series(1, count) AS n: the given SQL per column, else its default."""
+    from django.db import connection
+
+    columns, values, defaults = [], [], []
+    for field in model._meta.concrete_fields:
+        if field.primary_key and field.column not in expressions:
+            continue
+        columns.append(field.column)
+        if field.column in expressions:
+            values.append(expressions[field.column].replace("%", "%%"))
+        else:
+            values.append("%s")
+            default = field.get_default()
+            defaults.append(field.get_db_prep_save(default, connection) if default is not None else None)
+    sql = (
+        f"INSERT INTO {model._meta.db_table} ({', '.join(columns)}) "  # noqa: S608 (the models' own columns)
+        f"SELECT {', '.join(values)} FROM generate_series(1, %s) AS n"
+    )
+    # The expressions are this script's fixed SQL; the defaults and the count are parameters.
+    cursor.execute(sql, [*defaults, count])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database", default="ardesk_budget_bench")
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--items", type=int, default=1_000_000)
+    parser.add_argument("--budget-lines", type=int, default=100_000)
+    parser.add_argument("--year", type=int, default=2025)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    args = parser.parse_args()
+
+    url = f"postgres://postgres@127.0.0.1:5432/{args.database}"
+    psql(f"DROP DATABASE IF EXISTS {args.database}")
+    psql(f"CREATE DATABASE {args.database}")
+    env = {**os.environ, "DATABASE_URL": url, "ARDESK_DATA_DIR": f"/tmp/{args.database}"}
+    subprocess.run([sys.executable, "-m", "ardesk.cli", "migrate", "-v", "0"], check=True, env=env, cwd=ROOT)
+    os.environ.update({"DATABASE_URL": url, "ARDESK_DATA_DIR": env["ARDESK_DATA_DIR"]})
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ardesk.config.settings")
+    sys.path.insert(0, str(ROOT))
+    import datetime as dt
+
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection, transaction
+
+    from ardesk.budgets import output, selectors
+    from ardesk.budgets.models import BudgetLine, BudgetVersion
+    from ardesk.collections.models import ContactLog
+    from ardesk.companies.models import Company
+    from ardesk.customers.models import Customer
+    from ardesk.ledger.models import Document
+
+    started = time.perf_counter()
+    user = get_user_model().objects.create(username="bench-budgets", is_superuser=True, is_staff=True)
+    company = Company.objects.create(code="BENCH", name="Bench", functional_currency="CNY")
+    year_start = dt.date(args.year, 1, 1)
+    with transaction.atomic(), connection.cursor() as cursor:
+        insert_generated(
+            cursor,
+            Customer,
+            args.customers,
+            {
+                "company_id": str(company.pk),
+                "code": "'C' || lpad(n::text, 6, '0')",
+                "name": "'Customer ' || n",
+                "industry": "(ARRAY['C','F','I','E'])[1 + n % 4]",
+                "region": "(ARRAY['31','44','11','32'])[1 + (n / 7) % 4]",
+                "registered_capital": "(n % 50)::bigint * 500000000",
+                "created_at": "now()",
+                "updated_at": "now()",
+            },
+        )
+        cursor.execute("SELECT min(id) FROM customers_customer WHERE company_id = %s", [company.pk])
+        first = cursor.fetchone()[0]
+        cursor.execute(
+            "UPDATE customers_customer SET parent_id = %s + ((id - %s) / 10) * 10 WHERE company_id = %s"
+            " AND (id - %s) %% 10 <> 0",
+            [first, first, company.pk, first],
+        )
+        kind = "CASE WHEN n % 20 < 12 THEN 'invoice' WHEN n % 20 < 19 THEN 'receipt' ELSE 'credit_note' END"
+        amount = "(10000 + (n::bigint * 7919) % 990000)"
+        sign = "CASE WHEN n % 20 < 12 THEN 1 ELSE -1 END"
+        insert_generated(
+            cursor,
+            Document,
+            args.items,
+            {
+                "company_id": str(company.pk),
+                "customer_id": f"{first} + (n * 37) % {args.customers}",
+                "doc_type": kind,
+                "number": "'B' || n",
+                "issue_on": f"DATE '{year_start}' + (n % 365)",
+                "due_on": f"DATE '{year_start}' + (n % 365) + 30",
+                "currency": "'CNY'",
+                "amount": f"{sign} * {amount}",
+                "functional_amount": f"{sign} * {amount}",
+                "cost": f"CASE WHEN n % 20 < 12 THEN {amount} * 7 / 10 END",
+                "status": "'posted'",
+                "posted_at": "now()",
+                "created_at": "now()",
+            },
+        )
+        insert_generated(
+            cursor,
+            ContactLog,
+            20_000,
+            {
+                "company_id": str(company.pk),
+                "customer_id": f"{first} + (n * 13) % {args.customers}",
+                "channel": "'call'",
+                "outcome": "'reached'",
+                "logged_on": f"DATE '{year_start}' + (n % 365)",
+                "logged_at": "now()",
+            },
+        )
+    loaded = time.perf_counter() - started
+    psql("VACUUM ANALYZE", args.database)
+
+    version = BudgetVersion.objects.create(company=company, year=args.year, name="bench", created_by=user)
+    members = args.budget_lines // 12
+    with connection.cursor() as cursor:
+        insert_generated(
+            cursor,
+            BudgetLine,
+            members * 12,
+            {
+                "version_id": str(version.pk),
+                "dimension": "'customer'",
+                "member_id": f"{first} + (n - 1) / 12",
+                "month": "1 + (n - 1) % 12",
+                "sales": "100000000 + n",
+                "cost": "70000000",
+                "collections": "90000000",
+                "receivable": "50000000",
+            },
+        )
+
+    def timed(function) -> tuple[float, object]:
+        function()
+        seconds, result = [], None
+        for _n in range(args.repeat):
+            begun = time.perf_counter()
+            result = function()
+            seconds.append(time.perf_counter() - begun)
+        return statistics.median(seconds), result
+
+    def profitability():
+        report = selectors.profitability(company=company, date_from=year_start, date_to=dt.date(args.year, 12, 31))
+        return report, output.profit_rows(report, "customer")
+
+    profit_seconds, (report, rows) = timed(profitability)
+    variance_seconds, result = timed(
+        lambda: selectors.budget_vs_actual(version=version, dimension="customer", measure="sales", month=12)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version()")
+        server = cursor.fetchone()[0].split(",")[0]
+    print()
+    print(f"machine: {platform.node()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}; {server}")
+    print(f"loaded {args.customers:,} customers, {args.items:,} documents in {loaded:.1f} s")
+    print(
+        f"profitability: {len(rows):,} customers; total net contribution {report.total().net_contribution / 100:,.2f}"
+    )
+    lines = BudgetLine.objects.filter(version=version).count()
+    print(f"budget against actual: {lines:,} lines, {len(result.rows):,} rows")
+    print(f"{'step':<28} {'seconds':>8}  target")
+    for step, seconds in (("profitability", profit_seconds), ("budget against actual", variance_seconds)):
+        verdict = "pass" if seconds < TARGETS[step] else "FAIL"
+        print(f"{step:<28} {seconds:>8.2f}  < {TARGETS[step]:.0f} s {verdict}")
+    if not args.keep:
+        connection.close()
+        psql(f"DROP DATABASE {args.database}")
+
+
+if __name__ == "__main__":
+    main()
