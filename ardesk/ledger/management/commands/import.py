@@ -1,4 +1,7 @@
-"""ardesk import customers|invoices|receipts|credit-notes|allocations FILE [--company CODE] [--dry-run]"""
+"""ardesk import customers|invoices|receipts|credit-notes|allocations|credit-limits FILE [--company CODE] [--dry-run]
+
+Kinds owned by a higher context (credit-limits) are registered from its AppConfig.ready().
+"""
 
 from __future__ import annotations
 
@@ -63,6 +66,8 @@ class Command(BaseCommand):
                 f"{path.name}: {report.rows:,} rows {state} in {seconds:.1f} s: {report.created:,} new, "
                 f"{report.unchanged:,} unchanged, {report.updated:,} updated, {report.problem_count:,} problems."
             )
+            if report.ok and not dry_run and report.next_step:
+                self.stdout.write(report.next_step)
             if report.ok and not dry_run and not report.written:
                 self.stdout.write("Nothing changed: everything in the file was already in the ledger.")
         if not report.ok:
