@@ -246,3 +246,40 @@ def test_the_documented_example_file_imports(company, analyst, today):
     report = import_limits(path.read_text(encoding="utf-8"), company, analyst)
 
     assert report.ok and report.created == 3, report.problems
+
+
+def test_screens_import_show_and_approve_a_batch(client, company, customers, analyst, manager, today):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(analyst)
+    upload = SimpleUploadedFile("limits.csv", GOOD.encode(), content_type="text/csv")
+    response = client.post("/credit/limits/", {"company": company.pk, "file": upload})
+    batch = CreditLimitBatch.objects.get()
+    assert response.status_code == 302 and response.url == f"/credit/limits/{batch.pk}/"
+    page = client.get(response.url).content.decode()
+    assert "CR-2025-001" in page and "limit-batch-decide" not in page  # the preparer gets no approve button
+
+    client.force_login(manager)
+    assert "limit-batch-decide" in client.get(f"/credit/limits/{batch.pk}/").content.decode()
+    client.post(f"/credit/limits/{batch.pk}/decide/", {"decision": "approve", "note": ""})
+
+    assert CreditAccount.objects.get(customer=customers[0]).limit == 50_000_000
+    credit_page = client.get(f"/credit/customers/{customers[0].pk}/").content.decode()
+    assert 'id="imported-limits"' in credit_page and "CR-2025-001" in credit_page
+
+
+def test_the_screen_names_every_bad_row(client, company, customers, analyst, today):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(analyst)
+    upload = SimpleUploadedFile("limits.csv", (HEADER + "NOPE,1,CNY,,,,a,2025-01-01,\n").encode())
+    page = client.post("/credit/limits/", {"company": company.pk, "file": upload}).content.decode()
+
+    assert 'id="problems"' in page and "NOPE" in page
+    assert not CreditLimitBatch.objects.exists()
+
+
+def test_a_collector_cannot_open_the_imports(client, company, collector):
+    client.force_login(collector)
+
+    assert client.get("/credit/limits/").status_code == 403
