@@ -147,9 +147,7 @@ FIELD_LABELS = {
 }
 
 # Keys whose whole numbers are amounts in minor units (fen, cents) wherever they are recorded.
-MINOR_UNIT_KEYS = frozenset(
-    {"total", "amount", "paid", "exposure", "limit", "largest", "registered_capital", "lines"}
-)
+MINOR_UNIT_KEYS = frozenset({"total", "amount", "paid", "exposure", "limit", "largest", "registered_capital", "lines"})
 
 # Values recorded as codes outside a field's choices.
 VALUE_LABELS = {
