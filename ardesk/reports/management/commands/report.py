@@ -5,10 +5,12 @@ ardesk report aging --as-of YYYY-MM-DD [--basis due|document] [--buckets NAME]
     [--format table|json|csv|xlsx|pdf] [--output FILE]
 ardesk report kpi --from D1 --to D2 [--by company|customer|collector] [--company CODE] [--format ...]
 ardesk report snapshot [--as-of YYYY-MM-DD]   (month-end aging snapshot; the last month end by default)
+ardesk report buckets list|export|import ...  (the aging's bucket sets as JSON: see reports/bucket_command.py)
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import sys
@@ -20,7 +22,7 @@ from django.utils import translation
 from ardesk.companies.models import Company
 from ardesk.core import calendar, clock, exports
 from ardesk.core.errors import ApplicationError
-from ardesk.reports import aging_output, kpi_command, selectors, services
+from ardesk.reports import aging_output, bucket_command, kpi_command, selectors, services
 
 
 def parse_date(value: str) -> dt.date:
@@ -70,6 +72,13 @@ class Command(BaseCommand):
         kpi_command.add_arguments(kpi)
         snapshot = sub.add_parser("snapshot", help="Store the month-end aging snapshot")
         snapshot.add_argument("--as-of", dest="as_of", help="YYYY-MM-DD (the last month end by default)")
+        buckets = sub.add_parser(
+            "buckets",
+            help="Aging bucket sets: list, export or import as JSON",
+            description=bucket_command.HELP,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        bucket_command.add_arguments(buckets)
 
     def handle(self, *args, **options):
         try:
@@ -77,6 +86,8 @@ class Command(BaseCommand):
                 kpi_command.handle(options, self.stdout)
             elif options["report"] == "snapshot":
                 self.snapshot(options)
+            elif options["report"] == "buckets":
+                bucket_command.handle(options, self.stdout)
             else:
                 with translation.override(options["language"]):
                     self.aging(options)
