@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from django.utils.translation import gettext as _
-from pypinyin import Style, lazy_pinyin
 
 # GB 32100-2015 统一社会信用代码: 18 characters from this 31-character set (no I, O, S, V, Z).
 USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -71,6 +70,8 @@ def search_key(*parts: str) -> str:
 
     '上海宏达机械有限公司' also matches 'shanghaihongda' and 'shhd', so users can type either.
     """
+    from pypinyin import Style, lazy_pinyin  # its dictionary takes most of a second to load: only when needed
+
     words: list[str] = []
     for part in parts:
         if not part:

@@ -18,8 +18,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 
-from ardesk.collections import selectors, services, tasks
-from ardesk.collections.api import preview_json
+from ardesk.collections import selectors
 from ardesk.companies.models import Company
 from ardesk.core import clock
 from ardesk.core.errors import ApplicationError, InvalidInput
@@ -35,6 +34,9 @@ def parse_date(value: str) -> dt.date:
 
 class Command(BaseCommand):
     help = "Dunning runs, policies as JSON, and the promise check."
+    # The preview (run --dry-run) and the policy export only read: they skip Django's system checks,
+    # which import every URL, view and API module; every other action runs them first.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -56,6 +58,9 @@ class Command(BaseCommand):
         promises.add_argument("--date", default=None)
 
     def handle(self, *args, **options):
+        reading = options.get("dry_run") or options.get("policy_action") == "export"
+        if not reading and not options["skip_checks"]:
+            self.check()
         try:
             if options["action"] == "run":
                 self._run(options)
@@ -64,6 +69,8 @@ class Command(BaseCommand):
             elif options["action"] == "policy":
                 self._policy(options)
             else:
+                from ardesk.collections import services
+
                 counts = services.promises_check(
                     as_of=parse_date(options["date"]) if options["date"] else clock.today()
                 )
@@ -82,11 +89,14 @@ class Command(BaseCommand):
         return list(companies)
 
     def _run(self, options) -> None:
+        # The services load the letters (PDF) and the mail machinery: only a run that writes needs them.
+        from ardesk.collections import services
+
         run_on = parse_date(options["date"]) if options["date"] else clock.today()
         results = []
         for company in self._companies(options["company"]):
             if options["dry_run"]:
-                preview = preview_json(selectors.run_preview(company=company, run_on=run_on))
+                preview = selectors.preview_data(selectors.run_preview(company=company, run_on=run_on))
                 results.append({"company": company.code, "dry_run": True, **preview})
                 continue
             unfinished = selectors.unfinished_runs(company=company, run_on=run_on).first()
@@ -119,6 +129,8 @@ class Command(BaseCommand):
 
     def _deliver(self, run, *, resumed: bool) -> dict:
         """Deliver a run's notices still to deliver (all of a new run's; the rest of a stopped one's)."""
+        from ardesk.collections import services, tasks
+
         unconfirmed = [
             {"notice": n.pk, "customer": n.customer.code, "recipients": n.recipients}
             for n in services.notices_sending_settle(run_id=run.pk)
@@ -177,6 +189,8 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(text)
             return
+        from ardesk.collections import services
+
         try:
             data = json.loads(Path(options["file"]).read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:

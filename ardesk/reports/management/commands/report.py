@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from django.utils import translation
 from ardesk.companies.models import Company
 from ardesk.core import calendar, clock, exports
 from ardesk.core.errors import ApplicationError
+from ardesk.core.jsonout import write_json
 from ardesk.reports import aging_output, bucket_command, kpi_command, selectors, services
 
 
@@ -51,8 +51,14 @@ def write(stdout, data: bytes | str, output: str | None) -> None:
         stdout.write(data)
 
 
+# Subcommands that write: they run Django's system checks first, as every command does by default.
+# The read-only reports skip them (they would import every URL, view and API module: most of a second).
+WRITING = {("snapshot", None), ("buckets", "import")}
+
+
 class Command(BaseCommand):
     help = "Reports: aging as of a date, collection KPIs for a period, month-end aging snapshots."
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="report", required=True)
@@ -81,6 +87,8 @@ class Command(BaseCommand):
         bucket_command.add_arguments(buckets)
 
     def handle(self, *args, **options):
+        if (options["report"], options.get("action")) in WRITING and not options["skip_checks"]:
+            self.check()
         try:
             if options["report"] == "kpi":
                 kpi_command.handle(options, self.stdout)
@@ -106,11 +114,13 @@ class Command(BaseCommand):
         )
         file_format = options["file_format"]
         if file_format == "json":
-            write(
-                self.stdout,
-                json.dumps(aging_output.aging_json(report), ensure_ascii=False, indent=2),
-                options["output"],
-            )
+            data = aging_output.aging_json(report)
+            if options["output"]:
+                with Path(options["output"]).open("w", encoding="utf-8") as handle:
+                    write_json(handle.write, data)
+                self.stdout.write(f"Wrote {options['output']}")
+            else:
+                write_json(lambda text: self.stdout.write(text, ending=""), data)
         elif file_format == "table":
             write(self.stdout, exports.to_text(aging_output.aging_table(report)), options["output"])
         else:
