@@ -87,7 +87,7 @@ class Command(BaseCommand):
         bucket_command.add_arguments(buckets)
 
     def handle(self, *args, **options):
-        if (options["report"], options.get("action")) in WRITING and not options["skip_checks"]:
+        if (options["report"], options.get("action")) in WRITING and not options.get("skip_checks"):
             self.check()
         try:
             if options["report"] == "kpi":
