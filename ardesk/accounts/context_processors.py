@@ -35,6 +35,7 @@ NAVIGATION = [
     (_("Credit"), _("Special approvals"), "credit:special_requests", "credit.view_creditrequest"),
     (_("Credit"), _("Credit reviews"), "credit:reviews", "credit.view_creditreview"),
     (_("Credit"), _("Import statements"), "credit:financial_statements_import", "credit.add_financialstatement"),
+    (_("Credit"), _("Credit-limit imports"), "credit:limit_batches", "credit.view_creditlimitbatch"),
     (_("Credit"), _("Scorecards"), "credit:scorecards", "credit.view_scorecard"),
     (_("Insights"), _("Pay-date model"), "insights:model", "insights.view_modelversion"),
     (_("Insights"), _("Cash-collection forecast"), "insights:forecast", "insights.view_prediction"),

@@ -224,6 +224,20 @@ CREDIT_ROLE_PERMISSIONS: dict[str, list[str]] = {
     INTERNAL_AUDITOR: CREDIT_READ,
 }
 
+# Credit limits imported from the old system (migration credit/0004_credit_limit_batches): the
+# analyst prepares a batch, the finance manager approves it (never their own).
+CREDIT_LIMIT_IMPORT_ROLE_PERMISSIONS: dict[str, list[str]] = {
+    AR_ACCOUNTANT: ["credit.view_creditlimitbatch"],
+    CREDIT_ANALYST: ["credit.view_creditlimitbatch", "credit.add_creditlimitbatch"],
+    COLLECTOR: [],
+    FINANCE_MANAGER: [
+        "credit.view_creditlimitbatch",
+        "credit.add_creditlimitbatch",
+        "credit.approve_creditlimitbatch",
+    ],
+    INTERNAL_AUDITOR: ["credit.view_creditlimitbatch"],
+}
+
 PROVISIONING_READ = [
     "provisioning.view_provisionpolicy",
     "provisioning.view_specificprovision",

@@ -108,6 +108,8 @@ ACTION_LABELS = {
     "credit.account_update": _("Credit profile changed"),
     "credit.account_change": _("Credit limit or term changed"),
     "credit.group_save": _("Group limit saved"),
+    "credit.limit_batch_approve": _("Credit-limit import approved"),
+    "credit.limit_batch_reject": _("Credit-limit import rejected"),
     "credit.review_open": _("Credit review opened"),
     "credit.review_complete": _("Credit review completed"),
 }
@@ -180,10 +182,16 @@ FIELD_LABELS = {
     "customer": _("Customer"),
     "receipt": _("Receipt"),
     "kind": _("Kind"),
+    "limit_batch": _("Credit-limit import"),
+    "approved_by": _("Approved by (old system)"),
+    "approved_on": _("Approved on (old system)"),
+    "reference": _("Reference"),
+    "limits": _("Limits"),
+    "largest": _("Largest limit"),
 }
 
 # Keys whose whole numbers are amounts in minor units (fen, cents) wherever they are recorded.
-MINOR_UNIT_KEYS = frozenset({"total", "amount", "paid", "exposure", "limit", "registered_capital", "lines"})
+MINOR_UNIT_KEYS = frozenset({"total", "amount", "paid", "exposure", "limit", "largest", "registered_capital", "lines"})
 
 # Values recorded as codes outside a field's choices.
 VALUE_LABELS = {

@@ -157,6 +157,52 @@ def _append_in_one_statement(data: domain.EventData) -> AuditEvent:
     return event
 
 
+@transaction.atomic
+def record_many(*, action: str, actor, company_id: int | None, events: Iterable[dict]) -> int:
+    """Append many events of one action at once (a batch applied as a whole), chained like ``record``.
+
+    Each event gives ``target`` (or ``object_type``, ``object_id``, ``object_repr``), ``before`` and
+    ``after``. The head is locked once; the hashes are worked out here and the rows inserted in bulk,
+    so ten thousand events cost a few statements instead of ten thousand round trips.
+    """
+    context = current.get()
+    actor_id = getattr(actor, "pk", None)
+    name = actor.get_username() if actor is not None else ""
+    ip = context.ip if context is not None else ""
+    at = clock.now()
+    head, _created = AuditChainHead.objects.select_for_update().get_or_create(id=1)
+    seq, prev_hash = head.last_seq, head.last_hash or domain.GENESIS
+    rows = []
+    for event in events:
+        target = event.get("target")
+        seq += 1
+        data = domain.EventData(
+            seq=seq,
+            at=at,
+            actor_id=actor_id,
+            actor_name=name,
+            action=action,
+            object_type=target._meta.label_lower if target is not None else event["object_type"],
+            object_id=str(target.pk) if target is not None else event["object_id"],
+            object_repr=(str(target) if target is not None else event.get("object_repr", ""))[:255],
+            company_id=company_id,
+            before=domain.plain(event.get("before")) if event.get("before") is not None else None,
+            after=domain.plain(event.get("after")) if event.get("after") is not None else None,
+            ip=ip,
+            prev_hash=prev_hash,
+        )
+        prev_hash = domain.event_hash(data)
+        rows.append(_event(data, prev_hash))
+        if len(rows) >= 2000:
+            AuditEvent.objects.bulk_create(rows)
+            rows = []
+    AuditEvent.objects.bulk_create(rows)
+    written = seq - head.last_seq
+    head.last_seq, head.last_hash = seq, prev_hash if written else head.last_hash
+    head.save(update_fields=["last_seq", "last_hash"])
+    return written
+
+
 def _event(data: domain.EventData, digest: str) -> AuditEvent:
     return AuditEvent(
         seq=data.seq,

@@ -65,36 +65,7 @@ class PreviewQuery(Schema):
 
 
 def preview_json(preview: selectors.Preview) -> dict:
-    currency = preview.currency
-    return {
-        "run_on": preview.run_on,
-        "notices": preview.notices,
-        "items": preview.items,
-        "total": money_out(preview.total, currency),
-        "levels": [
-            {
-                "policy": e.level.policy.code,
-                "level": e.level.seq,
-                "name": e.level.name,
-                "channel": e.level.channel,
-                "notices": e.notices,
-                "items": e.items,
-                "total": money_out(e.total, currency),
-            }
-            for e in preview.levels
-        ],
-        "largest": [
-            {
-                "customer": n.customer_code,
-                "name": n.customer_name,
-                "level": n.level.seq,
-                "channel": n.level.channel,
-                "items": n.items,
-                "total": money_out(n.total, currency),
-            }
-            for n in preview.first
-        ],
-    }
+    return selectors.preview_data(preview)
 
 
 @router.get("/runs/preview", response=dict, summary="What a dunning run would send on a date (nothing is written)")

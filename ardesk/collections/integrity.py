@@ -7,12 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ardesk.collections.models import DunningRun, Notice, NoticeStatus, RunStatus
-from ardesk.collections.services.runs import DELIVERY_SILENT
 from ardesk.core.integrity import Problem
 
 
 def stopped_runs() -> list[Problem]:
     """Runs whose delivery failed, or still "delivering" but silent: their process died (`ardesk dunning resume`)."""
+    # Imported here: the services load letters, exports and pinyin, which a command that runs no
+    # integrity check should not pay for at start-up (the checks are registered from ready()).
+    from ardesk.collections.services.runs import DELIVERY_SILENT
+
     silent_since = timezone.now() - DELIVERY_SILENT
     runs = DunningRun.objects.filter(status__in=(RunStatus.DELIVERING, RunStatus.FAILED)).exclude(
         status=RunStatus.DELIVERING, delivery_seen_at__gte=silent_since

@@ -535,3 +535,41 @@ def promises_for(user, *, status: str | None = None) -> QuerySet[PromiseToPay]:
     if status:
         promises = promises.filter(status=status)
     return promises.select_related("customer", "created_by").order_by("-promised_on", "-id")
+
+
+def _money(minor: int, currency: str) -> dict:
+    return {"amount": str(from_minor(minor, currency)), "currency": currency}
+
+
+def preview_data(preview: Preview) -> dict:
+    """A run's preview as JSON (the API's and ``ardesk dunning run --dry-run --format json``)."""
+    currency = preview.currency
+    return {
+        "run_on": preview.run_on,
+        "notices": preview.notices,
+        "items": preview.items,
+        "total": _money(preview.total, currency),
+        "levels": [
+            {
+                "policy": e.level.policy.code,
+                "level": e.level.seq,
+                "name": e.level.name,
+                "channel": e.level.channel,
+                "notices": e.notices,
+                "items": e.items,
+                "total": _money(e.total, currency),
+            }
+            for e in preview.levels
+        ],
+        "largest": [
+            {
+                "customer": n.customer_code,
+                "name": n.customer_name,
+                "level": n.level.seq,
+                "channel": n.level.channel,
+                "items": n.items,
+                "total": _money(n.total, currency),
+            }
+            for n in preview.first
+        ],
+    }

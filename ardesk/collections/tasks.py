@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from celery import shared_task
 from django.db.models import Q
 from django.utils import timezone
@@ -21,7 +23,14 @@ def _to_deliver(run_id: int):
 
 @shared_task
 def deliver_run(run_id: int) -> None:
+    """Deliver a run's notices in the background (a worker, or a thread of this process): see ``deliver``."""
+    deliver(run_id)
+
+
+def deliver(run_id: int, progress: Callable[[int, int], None] | None = None) -> None:
     """Write, send or print every notice of a run still to deliver, reporting progress as it goes.
+
+    ``progress(delivered, notices)`` is called after each batch (the command line's progress bar).
 
     A delivery resumed after its process died (``services.deliveries_resume``, ``ardesk dunning
     resume``) first settles the notices the dead one left "sending", then takes up where it
@@ -46,6 +55,8 @@ def deliver_run(run_id: int) -> None:
                 last = notice.pk
                 DunningRun.objects.filter(pk=run_id).update(delivery_seen_at=timezone.now(), delivered=done)
             set_progress("dunning", run_id, done)
+            if progress is not None:
+                progress(done, run.notices)
     except Exception as exc:
         DunningRun.objects.filter(pk=run.pk).update(status=RunStatus.FAILED, error=str(exc), delivered=done)
         raise

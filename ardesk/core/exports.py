@@ -21,28 +21,33 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from django.http import HttpResponse, StreamingHttpResponse
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ardesk.core.money import currency_decimals
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 CJK_FONT = "STSong-Light"  # ReportLab's built-in Simplified Chinese font (Adobe-GB1)
 LATIN_FONT = "Helvetica"
 LATIN_BOLD = "Helvetica-Bold"
-GRID = colors.HexColor("#c8d0da")
-SHADE = colors.HexColor("#eef2f6")
+# The table colours, as ReportLab colours (``exports.GRID``, ``exports.SHADE``). openpyxl and ReportLab
+# take a large part of a second to import, so they are imported where a workbook or a PDF is made:
+# a command that prints JSON or text never loads them.
+COLOURS = {"GRID": "#c8d0da", "SHADE": "#eef2f6"}
+
+
+def __getattr__(name: str):
+    if name in COLOURS:
+        from reportlab.lib import colors
+
+        return colors.HexColor(COLOURS[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
@@ -120,6 +125,8 @@ def xlsx_row(sheet, values: Sequence, formats: dict[int, str] | None = None, fon
 
 def xlsx_stream_row(sheet, values: Sequence, formats: dict[int, str] | None = None) -> None:
     """Append a row to a write-only sheet (large lists), with the same rules as ``xlsx_row``."""
+    from openpyxl.cell import WriteOnlyCell
+
     cells = []
     for column, value in enumerate(values, start=1):
         cell = WriteOnlyCell(sheet, value=value)
@@ -169,6 +176,10 @@ def to_csv(table: ReportTable) -> bytes:
 
 def to_xlsx(table: ReportTable) -> bytes:
     """Title, subtitle lines, header, rows and totals on one sheet; amounts in the currency's format."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     sheet = book.active
     sheet.title = "".join(c for c in table.title if c not in "[]:*?/\\")[:31] or "Sheet"
@@ -198,6 +209,8 @@ def data_xlsx(
 
     ``formats`` maps 1-based columns to number formats; other numbers show as Excel's General.
     """
+    from openpyxl import Workbook
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet(sheet_title[:31])
     xlsx_stream_row(sheet, headers)
@@ -210,6 +223,9 @@ def data_xlsx(
 
 
 def register_cjk_font() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
     if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
 
@@ -245,6 +261,8 @@ def markup(text: object) -> str:
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """The printed width of mixed Latin and Chinese text, in points."""
+    from reportlab.pdfbase import pdfmetrics
+
     latin_font = LATIN_BOLD if bold else LATIN_FONT
     return sum(pdfmetrics.stringWidth(run, latin_font if latin else CJK_FONT, size) for run, latin in runs(text))
 
@@ -272,6 +290,13 @@ def column_widths(rows: Sequence[Sequence[str]], available: float, size: float, 
 
 def to_pdf(table: ReportTable) -> bytes:
     """The table on landscape A4 pages: columns sized by content, long names wrapped, header repeated."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    grid_colour, shade = __getattr__("GRID"), __getattr__("SHADE")
+
     register_cjk_font()
     size = 7.5
     body = ParagraphStyle("body", fontName=LATIN_FONT, fontSize=size, leading=9, wordWrap="CJK")
@@ -306,12 +331,12 @@ def to_pdf(table: ReportTable) -> bytes:
     data = [cells(texts[0], True)] + [cells(r, False) for r in texts[1:]]
     grid = Table(data, repeatRows=1, colWidths=widths)
     style = [
-        ("GRID", (0, 0), (-1, -1), 0.25, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("GRID", (0, 0), (-1, -1), 0.25, grid_colour),
+        ("BACKGROUND", (0, 0), (-1, 0), shade),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
     if table.totals:
-        style.append(("BACKGROUND", (0, -1), (-1, -1), SHADE))
+        style.append(("BACKGROUND", (0, -1), (-1, -1), shade))
     grid.setStyle(TableStyle(style))
     story = [Paragraph(markup(table.title), title)]
     story += [Paragraph(markup(line), body) for line in table.subtitle]

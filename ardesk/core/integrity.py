@@ -99,10 +99,15 @@ def checks() -> list[tuple[str, Callable[[], list[Problem]]]]:
     return list(_CHECKS.items())
 
 
-def run_all() -> tuple[list[str], list[Problem]]:
-    """The names of the checks run and the problems they found."""
+def run_all(progress: Callable[[int, int, str], None] | None = None) -> tuple[list[str], list[Problem]]:
+    """The names of the checks run and the problems they found; ``progress(done, total, next name)`` as they run."""
     names, problems = [], []
-    for name, check in checks():
+    found = checks()
+    for n, (name, check) in enumerate(found):
+        if progress is not None:
+            progress(n, len(found), name)
         names.append(name)
         problems.extend(check())
+    if progress is not None:
+        progress(len(found), len(found), "")
     return names, problems

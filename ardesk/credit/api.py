@@ -565,3 +565,96 @@ def complete_review(request, review_id: Id, payload: ReviewIn):
     review = selectors.review_for(user=request.user, pk=review_id)
     done = services.review_complete(by=request.user, review=review, decision=payload.decision, note=payload.note)
     return _review_out(done)
+
+
+# ---------------------------------------------------------------------------- imported limits
+
+
+class LimitBatchOut(Schema):
+    id: int
+    company: str
+    file: str
+    status: str
+    limits: int
+    total: MoneyOut
+    largest: MoneyOut
+    prepared_by: str
+    prepared_at: dt.datetime
+    decided_by: str | None
+    decided_at: dt.datetime | None
+    decision_note: str
+
+
+class LimitLineOut(Schema):
+    line: int
+    customer_code: str
+    limit: MoneyOut
+    valid_until: dt.date | None
+    grade: str
+    max_term_days: int | None
+    approved_by: str
+    approved_on: dt.date
+    reference: str
+
+
+def _batch_out(b) -> dict:
+    return {
+        "id": b.pk,
+        "company": b.company.code,
+        "file": b.file_name,
+        "status": b.status,
+        "limits": b.line_count,
+        "total": money_out(b.total, b.currency),
+        "largest": money_out(b.largest, b.currency),
+        "prepared_by": b.prepared_by.get_username(),
+        "prepared_at": b.prepared_at,
+        "decided_by": b.decided_by.get_username() if b.decided_by_id else None,
+        "decided_at": b.decided_at,
+        "decision_note": b.decision_note,
+    }
+
+
+@router.get(
+    "/limit-batches",
+    response=list[LimitBatchOut],
+    summary="Credit-limit imports (upload with POST /ledger/imports/credit-limits), newest first",
+)
+def limit_batches(request):
+    ensure_permission(request.user, "credit.view_creditlimitbatch")
+    return [_batch_out(b) for b in selectors.limit_batches(user=request.user)[:200]]
+
+
+@router.get("/limit-batches/{int:batch_id}/lines", response=list[LimitLineOut], summary="The limits of an import")
+def limit_batch_lines(request, batch_id: Id):
+    ensure_permission(request.user, "credit.view_creditlimitbatch")
+    batch = selectors.limit_batch_for(user=request.user, pk=batch_id)
+    return [
+        {
+            "line": line.line,
+            "customer_code": line.customer.code,
+            "limit": money_out(line.limit, line.currency),
+            "valid_until": line.valid_until,
+            "grade": line.grade,
+            "max_term_days": line.max_term_days,
+            "approved_by": line.approved_by,
+            "approved_on": line.approved_on,
+            "reference": line.reference,
+        }
+        for line in selectors.limit_batch_lines(batch)
+    ]
+
+
+@router.post(
+    "/limit-batches/{int:batch_id}/approve",
+    response=LimitBatchOut,
+    summary="Approve an import as a whole and apply its limits (not by the user who imported it)",
+)
+def approve_limit_batch(request, batch_id: Id, payload: DecisionIn):
+    batch = selectors.limit_batch_for(user=request.user, pk=batch_id)
+    return _batch_out(services.limit_batch_decide(by=request.user, batch=batch, approve=True, note=payload.note))
+
+
+@router.post("/limit-batches/{int:batch_id}/reject", response=LimitBatchOut, summary="Reject an import as a whole")
+def reject_limit_batch(request, batch_id: Id, payload: DecisionIn):
+    batch = selectors.limit_batch_for(user=request.user, pk=batch_id)
+    return _batch_out(services.limit_batch_decide(by=request.user, batch=batch, approve=False, note=payload.note))

@@ -9,12 +9,20 @@ class CreditConfig(AppConfig):
 
     def ready(self) -> None:
         from ardesk.audit.labels import register_key_labeller, register_value_labeller
+        from ardesk.credit import imports
         from ardesk.credit.domain import statement_line_name
         from ardesk.customers.list_figures import register
+        from ardesk.ledger.imports.engine import register as register_import
 
         register_key_labeller(statement_line_name)
         register_value_labeller(_audit_value_label)
         register("credit", _limits_and_grades)
+        register_import(
+            imports.CreditLimitImporter,
+            columns=imports.COLUMNS,
+            label=_("Credit limits"),
+            field_labels=imports.FIELD_LABELS,
+        )
 
 
 def _limits_and_grades(customer_ids):

@@ -68,6 +68,15 @@ class ImportForm(forms.Form):
     )
 
 
+class LimitImportForm(forms.Form):
+    company = forms.TypedChoiceField(label=_("Company"), coerce=int)
+    file = forms.FileField(label=_("CSV or XLSX file"))
+
+    def __init__(self, *args, companies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].choices = [(c.pk, str(c)) for c in companies]
+
+
 class AccountForm(forms.Form):
     industry_risk = forms.ChoiceField(
         label=_("Industry risk"), choices=[("", "—"), *IndustryRisk.choices], required=False

@@ -403,3 +403,79 @@ class CreditReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.customer_id} {self.due_on} {self.get_reason_display()}"
+
+
+class LimitBatchStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for approval")
+    APPROVED = "approved", _("Approved and applied")
+    REJECTED = "rejected", _("Rejected")
+
+
+class CreditLimitBatch(models.Model):
+    """Credit limits taken over from the old system: one file, prepared by one user, approved as a whole by another.
+
+    The batch is the approval evidence of every limit it sets (maker-checker, 双人复核): nothing is
+    applied until a manager other than the preparer approves it.
+    """
+
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="+", verbose_name=_("company"))
+    import_batch = models.OneToOneField(
+        "ledger.ImportBatch", on_delete=models.PROTECT, related_name="+", verbose_name=_("import")
+    )
+    file_name = models.CharField(_("file"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=10, choices=LimitBatchStatus.choices, default=LimitBatchStatus.PENDING
+    )
+    line_count = models.PositiveIntegerField(_("limits"), default=0)
+    total = MinorUnitsField(_("total of the limits"), default=0)
+    largest = MinorUnitsField(_("largest limit"), default=0)
+    currency = models.CharField(_("currency"), max_length=3)
+    prepared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("prepared by")
+    )
+    prepared_at = models.DateTimeField(_("prepared at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.CharField(_("decision note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("credit-limit import")
+        verbose_name_plural = _("credit-limit imports")
+        ordering = ["-prepared_at", "-id"]
+        permissions = [("approve_creditlimitbatch", _("Can approve or reject imported credit limits"))]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.line_count})"
+
+
+class CreditLimitLine(models.Model):
+    """One customer's limit, grade and term in an imported batch, with the old system's approval."""
+
+    batch = models.ForeignKey(CreditLimitBatch, on_delete=models.CASCADE, related_name="lines", verbose_name=_("batch"))
+    line = models.PositiveIntegerField(_("line"))
+    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="+", verbose_name=_("customer"))
+    limit = MinorUnitsField(_("credit limit"))
+    currency = models.CharField(_("currency"), max_length=3)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    grade = models.CharField(_("grade"), max_length=8, blank=True)
+    max_term_days = models.PositiveIntegerField(_("maximum payment term (days)"), null=True, blank=True)
+    approved_by = models.CharField(_("approved by (old system)"), max_length=100)
+    approved_on = models.DateField(_("approved on (old system)"))
+    reference = models.CharField(_("reference"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("imported credit limit")
+        verbose_name_plural = _("imported credit limits")
+        ordering = ["batch", "line"]
+        constraints = [models.UniqueConstraint(fields=["batch", "customer"], name="credit_limit_line_once_per_batch")]
+        indexes = [models.Index(fields=["customer", "batch"])]
+
+    def __str__(self) -> str:
+        return f"{self.batch_id}:{self.line}"

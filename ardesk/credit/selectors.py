@@ -20,6 +20,8 @@ from ardesk.credit import domain
 from ardesk.credit.models import (
     ApprovalLevel,
     CreditAccount,
+    CreditLimitBatch,
+    CreditLimitLine,
     CreditRequest,
     CreditReview,
     CreditRules,
@@ -630,3 +632,31 @@ def limits_and_grades(*, customer_ids) -> dict[int, dict]:
 def approval_level_labels() -> dict[str, str]:
     """Each approval level's stored name with what the screens call it: the role and how far it may approve."""
     return {level.name: str(level) for level in ApprovalLevel.objects.select_related("group")}
+
+
+def limit_batches(*, user) -> QuerySet[CreditLimitBatch]:
+    """Credit-limit imports of the companies the user may see, newest first."""
+    return CreditLimitBatch.objects.filter(company_id__in=company_ids_for(user)).select_related(
+        "prepared_by", "decided_by", "company"
+    )
+
+
+def limit_batch_for(*, user, pk: int) -> CreditLimitBatch:
+    batch = limit_batches(user=user).filter(pk=pk).first()
+    if batch is None:
+        raise NotFound(_("Credit-limit import %(id)s does not exist or is not visible to you.") % {"id": pk})
+    return batch
+
+
+def limit_batch_lines(batch: CreditLimitBatch) -> QuerySet[CreditLimitLine]:
+    """The batch's limits in file order, with each customer's code and name."""
+    return batch.lines.select_related("customer").order_by("line")
+
+
+def imported_limits_of(customer: Customer) -> QuerySet[CreditLimitLine]:
+    """The limits imported for a customer, newest batch first: the evidence behind an imported limit."""
+    return (
+        CreditLimitLine.objects.filter(customer=customer)
+        .select_related("batch__prepared_by", "batch__decided_by")
+        .order_by("-batch__prepared_at", "-batch_id")
+    )

@@ -22,6 +22,9 @@ urlpatterns = [
     path("requests/<int:pk>/decide/", views.request_decide, name="request_decide"),
     path("reviews/", views.reviews_queue, name="reviews"),
     path("reviews/<int:pk>/complete/", views.review_complete, name="review_complete"),
+    path("limits/", views.limit_batches, name="limit_batches"),
+    path("limits/<int:pk>/", views.limit_batch, name="limit_batch"),
+    path("limits/<int:pk>/decide/", views.limit_batch_decide, name="limit_batch_decide"),
     path("scorecards/", views.scorecards, name="scorecards"),
     path("scorecards/<int:pk>/edit/", views.scorecard_edit, name="scorecard_edit"),
 ]

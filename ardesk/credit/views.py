@@ -22,14 +22,26 @@ from ardesk.credit.forms import (
     DecisionForm,
     FinancialStatementForm,
     ImportForm,
+    LimitImportForm,
     OrderCheckForm,
     RequestForm,
     ReviewForm,
     ScorecardForm,
 )
-from ardesk.credit.models import CreditAccount, CreditRequest, CreditReview, FinancialStatement, RequestKind, Scorecard
+from ardesk.credit.imports import KIND as LIMITS_KIND
+from ardesk.credit.models import (
+    CreditAccount,
+    CreditLimitBatch,
+    CreditRequest,
+    CreditReview,
+    FinancialStatement,
+    RequestKind,
+    Scorecard,
+)
 from ardesk.customers import selectors as customer_selectors
 from ardesk.customers.forms import CustomerFilterForm
+from ardesk.ledger.imports.engine import run_import
+from ardesk.ledger.imports.formats import KINDS, labelled_problems
 
 
 def _credit_context(customer) -> dict:
@@ -95,6 +107,7 @@ def customer_credit(request, pk: int):
         "z_rows": z_rows,
         "scores": selectors.scores_of(customer)[:10],
         "requests": CreditRequest.objects.filter(customer=customer).select_related("requested_by", "decided_by")[:20],
+        "imported_limits": selectors.imported_limits_of(customer)[:10],
         "reviews": CreditReview.objects.filter(customer=customer)
         .select_related("completed_by")
         .order_by("-due_on")[:20],
@@ -450,3 +463,92 @@ def scorecard_edit(request, pk: int):
                 for error in errors:
                     form.add_error(field if field in form.fields else None, error)
     return render(request, "credit/scorecard_form.html", {"form": form, "current": current})
+
+
+# A batch of a hundred thousand limits is approved as a whole; the screen shows its first lines.
+LINES_SHOWN = 500
+
+
+@requires("credit.view_creditlimitbatch")
+def limit_batches(request):
+    """Credit limits imported from the old system: upload a file (kept for approval), the batches and their state."""
+    may_import = request.user.has_perm("credit.add_creditlimitbatch")
+    companies = companies_for(request.user)
+    form = LimitImportForm(request.POST or None, request.FILES or None, companies=companies)
+    report, problems = None, []
+    if request.method == "POST":
+        if not may_import:
+            raise PermissionDenied
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            report = run_import(
+                kind=LIMITS_KIND,
+                handle=upload.file,
+                file_name=upload.name,
+                company=companies.get(pk=form.cleaned_data["company"]),
+                user=request.user,
+            )
+            if report.ok:
+                messages.success(
+                    request,
+                    _("%(count)d limits imported: they apply once a manager approves the import.")
+                    % {"count": report.created},
+                )
+                return redirect(
+                    "credit:limit_batch", pk=CreditLimitBatch.objects.get(import_batch_id=report.batch_id).pk
+                )
+            problems = labelled_problems(report.as_json()["problems"])
+    return render(
+        request,
+        "credit/limit_batches.html",
+        {
+            "batches": selectors.limit_batches(user=request.user)[:100],
+            "form": form if may_import else None,
+            "report": report,
+            "problems": problems,
+            "columns": KINDS[LIMITS_KIND],
+        },
+    )
+
+
+@requires("credit.view_creditlimitbatch")
+def limit_batch(request, pk: int):
+    """One import: its limits in file order and, for a manager who did not prepare it, approve or reject."""
+    batch = selectors.limit_batch_for(user=request.user, pk=pk)
+    lines = selectors.limit_batch_lines(batch)
+    may, maximum = services.approval_limit(request.user)
+    return render(
+        request,
+        "credit/limit_batch.html",
+        {
+            "batch": batch,
+            "lines": lines[:LINES_SHOWN],
+            "more": max(batch.line_count - LINES_SHOWN, 0),
+            "may_decide": batch.status == "pending"
+            and request.user.has_perm("credit.approve_creditlimitbatch")
+            and batch.prepared_by_id != request.user.pk,
+            "is_preparer": batch.prepared_by_id == request.user.pk,
+            "may_approve": may,
+            "max_amount": maximum,
+            "form": DecisionForm(),
+        },
+    )
+
+
+@require_POST
+@requires("credit.approve_creditlimitbatch")
+def limit_batch_decide(request, pk: int):
+    batch = selectors.limit_batch_for(user=request.user, pk=pk)
+    form = DecisionForm(request.POST)
+    approve = request.POST.get("decision") == "approve"
+    try:
+        services.limit_batch_decide(by=request.user, batch=batch, approve=approve, note=form.data.get("note", "")[:300])
+        if approve:
+            messages.success(
+                request, _("The import was approved: %(count)d limits apply.") % {"count": batch.line_count}
+            )
+        else:
+            messages.success(request, _("The import was rejected: no limit changed."))
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("credit:limit_batch", pk=pk)

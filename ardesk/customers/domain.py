@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from django.utils.translation import gettext as _
-from pypinyin import Style, lazy_pinyin
 
 # GB 32100-2015 统一社会信用代码: 18 characters from this 31-character set (no I, O, S, V, Z).
 USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -77,9 +76,26 @@ def search_key(*parts: str) -> str:
             continue
         words.append(part.lower())
         if any("\u4e00" <= char <= "\u9fff" for char in part):
-            words.append("".join(lazy_pinyin(part)).lower())
-            words.append("".join(lazy_pinyin(part, style=Style.FIRST_LETTER)).lower())
+            words.extend(_pinyin_and_initials(part))
     return " ".join(words)
+
+
+# Marks the text lazy_pinyin hands back unconverted (Latin letters, digits), so the initials keep it whole.
+_KEPT = "\x00"
+
+
+def _pinyin_and_initials(text: str) -> tuple[str, str]:
+    """The text's pinyin and its initials, lower case: '宏达机械' gives ('hongdajixie', 'hdjx').
+
+    One conversion gives both (the initials are each syllable's first letter, as pypinyin's
+    FIRST_LETTER style writes them): converting twice took most of a customer import's time.
+    """
+    from pypinyin import lazy_pinyin  # its dictionary takes most of a second to load: only when needed
+
+    items = lazy_pinyin(text, errors=lambda kept: [_KEPT + kept])
+    full = "".join(item[1:] if item.startswith(_KEPT) else item for item in items)
+    initials = "".join(item[1:] if item.startswith(_KEPT) else item[:1] for item in items)
+    return full.lower(), initials.lower()
 
 
 def search_term(query: str) -> str:

@@ -475,9 +475,10 @@ def create_rate(request, payload: RateIn):
     summary="Import a CSV or XLSX file (all or nothing; dry_run to check only)",
 )
 def import_file(request, kind: str, file: File[UploadedFile], company: Form[str], dry_run: Form[bool] = False):
-    ensure_permission(request.user, "ledger.add_importbatch")
     if kind not in IMPORTERS:
+        ensure_permission(request.user, "ledger.add_importbatch")
         raise InvalidInput({"kind": [_("Choose one of: %(kinds)s.") % {"kinds": ", ".join(sorted(IMPORTERS))}]})
+    ensure_permission(request.user, IMPORTERS[kind].permission)
     target = granted_company(request.user, company)
     report = run_import(
         kind=kind, handle=file.file, file_name=file.name, company=target, user=request.user, dry_run=dry_run

@@ -89,13 +89,16 @@ class ReverseForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    kind = forms.ChoiceField(label=_("What the file holds"), choices=[(k, KIND_LABELS[k]) for k in IMPORTERS])
+    kind = forms.ChoiceField(label=_("What the file holds"), choices=())
     company = forms.TypedChoiceField(label=_("Company"), coerce=int)
     file = forms.FileField(label=_("File (CSV or XLSX)"))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["company"].choices = [(c.pk, str(c)) for c in companies_for(user)]
+        self.fields["kind"].choices = [
+            (kind, KIND_LABELS[kind]) for kind, importer in IMPORTERS.items() if user.has_perm(importer.permission)
+        ]
 
 
 class TermForm(forms.Form):

@@ -668,8 +668,9 @@ def import_job_start(*, by, company: Company, kind: str, upload) -> ImportJob:
     """Keep an uploaded file and check it in the background; nothing is written to the ledger yet."""
     from ardesk.core.jobs import enqueue
     from ardesk.ledger import tasks
+    from ardesk.ledger.imports.engine import IMPORTERS
 
-    ensure_permission(by, "ledger.add_importbatch")
+    ensure_permission(by, IMPORTERS[kind].permission if kind in IMPORTERS else "ledger.add_importbatch")
     ensure_company_access(by, company.pk)
     job = ImportJob(company=company, kind=kind, file_name=upload.name[:255], created_by=by)
     job.file.save(f"{kind}-{upload.name}"[-100:], upload, save=False)

@@ -145,17 +145,7 @@ def _item(kind: str, item) -> dict:
 
 
 def bucket_set_out(bucket_set: BucketSet) -> dict:
-    return {
-        "code": bucket_set.code,
-        "name": bucket_set.name,
-        "name_zh": bucket_set.name_zh,
-        "basis": bucket_set.basis,
-        "unit": bucket_set.unit,
-        "is_default": bucket_set.is_default,
-        "buckets": [
-            {"key": b.key, "label": b.label, "label_zh": b.label_zh, "upper": b.upper} for b in bucket_set.buckets.all()
-        ],
-    }
+    return selectors.bucket_set_data(bucket_set)
 
 
 @router.get("/bucket-sets", response=list[BucketSetOut], summary="Aging bucket sets")

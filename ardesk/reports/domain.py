@@ -60,8 +60,15 @@ def age_buckets(
     return totals
 
 
-def bucket_problems(buckets: Sequence[BucketRule]) -> list[tuple[int, str, str]]:
-    """What is wrong with a bucket set, as (position, field, reason); empty when it can be used."""
+def bucket_problems(buckets: Sequence[BucketRule], basis: str = "due") -> list[tuple[int, str, str]]:
+    """What is wrong with a bucket set, as (position, field, reason); empty when it can be used.
+
+    A negative upper limit means something on the days-past-due basis only: an item's age is the
+    days (or months) since its due date, negative while it is not yet due, so a first bucket up to
+    -31 holds the items falling due 31 days or more after the report date. By document date no
+    item open on the report date is dated after it (every age is 0 or more), so a negative limit
+    there would be an empty bucket: it is refused.
+    """
     problems: list[tuple[int, str, str]] = []
     if len(buckets) < 2:
         problems.append((0, "buckets", _("A bucket set needs at least two buckets.")))
@@ -84,6 +91,17 @@ def bucket_problems(buckets: Sequence[BucketRule]) -> list[tuple[int, str, str]]
                 problems.append((n, "upper", _("Only the last bucket may have no upper limit.")))
             elif previous is not None and bucket.upper <= previous:
                 problems.append((n, "upper", _("Each upper limit must be above the one before.")))
+            elif bucket.upper < 0 and basis == "document":
+                problems.append(
+                    (
+                        n,
+                        "upper",
+                        _(
+                            "By document date no open item is younger than the report date: "
+                            "an upper limit cannot be negative (use 0 for documents of the report date)."
+                        ),
+                    )
+                )
             else:
                 previous = bucket.upper
     return problems

@@ -8,7 +8,6 @@ functions as its ``kpi`` subcommand. The JSON is the API's (docs/reports.md, "KP
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from django.core.management.base import CommandError
 from django.utils import translation
 
 from ardesk.companies.models import Company
+from ardesk.core.jsonout import json_chunks
 from ardesk.reports import kpi_output, kpi_selectors
 
 FORMATS = ("table", "json", "csv", "xlsx", "pdf")
@@ -61,7 +61,7 @@ def handle(options: dict, stdout) -> None:
             by=options.get("by") or "company",
         )
         if file_format == "json":
-            data: str | bytes = json.dumps(kpi_output.report_json(report), ensure_ascii=False, indent=2) + "\n"
+            data: str | bytes = "".join(json_chunks(kpi_output.report_json(report), depth=3)) + "\n"
         elif file_format == "table":
             data = kpi_output.to_text(report)
         else:

@@ -12,12 +12,6 @@ import io
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ardesk.core import calendar, exports
 from ardesk.core.money import from_minor
@@ -166,6 +160,9 @@ def to_csv(report: KpiReport) -> bytes:
 
 def to_xlsx(report: KpiReport) -> bytes:
     """Three sheets: the KPIs, the monthly trend, and the formulas; numbers stay numbers."""
+    from openpyxl import Workbook  # imported here: JSON and text need neither openpyxl nor ReportLab
+    from openpyxl.styles import Font
+
     book = Workbook()
     bold = Font(bold=True)
     kpi_columns = range(4, 4 + len(kpis.KPI_NAMES))
@@ -192,6 +189,11 @@ def to_xlsx(report: KpiReport) -> bytes:
 
 def to_pdf(report: KpiReport) -> bytes:
     """The KPIs, the totals' monthly trend and the formulas on landscape A4 pages."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
     exports.register_cjk_font()
     base = ParagraphStyle("base", fontName="Helvetica", fontSize=7, leading=9, wordWrap="CJK")
     head = ParagraphStyle("head", parent=base, fontName="Helvetica-Bold")

@@ -472,3 +472,18 @@ def exchange_differences(*, as_of: dt.date, company_ids, customer_ids=None, func
         line=Coalesce(Sum("functional_amount"), 0), source=Coalesce(Sum("source_functional_amount"), 0)
     )
     return totals["line"] - totals["source"]
+
+
+def bucket_set_data(bucket_set: BucketSet) -> dict:
+    """A bucket set as JSON: what the API returns and ``ardesk report buckets export`` writes."""
+    return {
+        "code": bucket_set.code,
+        "name": bucket_set.name,
+        "name_zh": bucket_set.name_zh,
+        "basis": bucket_set.basis,
+        "unit": bucket_set.unit,
+        "is_default": bucket_set.is_default,
+        "buckets": [
+            {"key": b.key, "label": b.label, "label_zh": b.label_zh, "upper": b.upper} for b in bucket_set.buckets.all()
+        ],
+    }

@@ -41,7 +41,7 @@ def bucket_set_save(
         errors["code"] = [_("Give the set a code.")]
     if not name:
         errors["name"] = [_("Give the set a name.")]
-    for position, field, reason in domain.bucket_problems(buckets):
+    for position, field, reason in domain.bucket_problems(buckets, basis):
         errors.setdefault("buckets", []).append(
             _("Bucket %(n)s, %(field)s: %(reason)s") % {"n": position, "field": field, "reason": reason}
         )
@@ -66,6 +66,61 @@ def bucket_set_save(
         after={"basis": basis, "unit": unit, "buckets": [(b.key, b.label, b.upper) for b in buckets]},
     )
     return bucket_set
+
+
+BUCKET_SET_KEYS = {"code", "name", "name_zh", "basis", "unit", "buckets", "is_default"}
+BUCKET_KEYS = {"key", "label", "label_zh", "upper"}
+
+
+@transaction.atomic
+def bucket_sets_import(*, by, data) -> list[BucketSet]:
+    """Save the bucket sets of an export (one set or a list): all of them, or none if one is wrong.
+
+    ``is_default`` is read but not applied: which set a basis uses by default is chosen on the screen.
+    The problems are named by the set's position and code, then the bucket and its field.
+    """
+    sets = [data] if isinstance(data, dict) else data
+    if not isinstance(sets, list) or not sets or not all(isinstance(one, dict) for one in sets):
+        raise InvalidInput({"file": [_("Give a bucket set or a list of bucket sets, as the export writes them.")]})
+    errors: dict[str, list[str]] = {}
+    saved = []
+    for n, one in enumerate(sets, start=1):
+        where = f"{n} ({one.get('code', '')})"
+        unknown = sorted(set(one) - BUCKET_SET_KEYS)
+        buckets = one.get("buckets")
+        if unknown:
+            errors.setdefault(where, []).append(_("Unknown keys: %(keys)s.") % {"keys": ", ".join(unknown)})
+        if not isinstance(buckets, list) or not all(
+            isinstance(b, dict) and set(b) <= BUCKET_KEYS and isinstance(b.get("upper"), int | None) for b in buckets
+        ):
+            errors.setdefault(where, []).append(
+                _("buckets: a list of {key, label, label_zh, upper}, upper a whole number or null.")
+            )
+        if where in errors:
+            continue
+        try:
+            with transaction.atomic():
+                saved.append(
+                    bucket_set_save(
+                        by=by,
+                        code=str(one.get("code", "")),
+                        name=str(one.get("name", "")),
+                        name_zh=str(one.get("name_zh", "")),
+                        basis=str(one.get("basis", AgingBasis.DUE)),
+                        unit=str(one.get("unit", "days")),
+                        buckets=[
+                            domain.BucketRule(str(b.get("key", "")), str(b.get("label", "")), b.get("upper"))
+                            for b in buckets
+                        ],
+                        labels_zh=[str(b.get("label_zh", "")) for b in buckets],
+                    )
+                )
+        except InvalidInput as exc:
+            for field, messages in exc.errors.items():
+                errors.setdefault(where, []).extend(f"{field}: {message}" for message in messages)
+    if errors:
+        raise InvalidInput(errors)
+    return saved
 
 
 def _snapshot_rows(snapshot: AgingSnapshot) -> list[AgingSnapshotRow]:

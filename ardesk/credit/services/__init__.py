@@ -9,7 +9,8 @@ The services live in cohesive modules and are all reachable from here:
 - ``orders``: the order credit check, the re-check of held orders, an order released, rejected or closed;
 - ``scoring``: scorecards and scoring a customer;
 - ``approvals``: limit, term and special-approval requests and their approval;
-- ``reviews``: credit reviews, opened and completed.
+- ``reviews``: credit reviews, opened and completed;
+- ``limit_batches``: credit limits imported from the old system, approved as a whole.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ardesk.credit.services.financial_statements import (
     financial_statement_save,
     financial_statements_import,
 )
+from ardesk.credit.services.limit_batches import limit_batch_decide
 from ardesk.credit.services.orders import OrderClosed, credit_check, held_orders_recheck, order_close, order_decide
 from ardesk.credit.services.reviews import review_complete, review_open, reviews_schedule
 from ardesk.credit.services.scoring import customer_score, scorecard_export, scorecard_import, scorecard_save
@@ -39,6 +41,7 @@ __all__ = [
     "customer_score",
     "group_save",
     "held_orders_recheck",
+    "limit_batch_decide",
     "order_close",
     "order_decide",
     "review_complete",

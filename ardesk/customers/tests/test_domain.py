@@ -78,3 +78,15 @@ def test_cycle_detection():
     assert domain.would_create_cycle(5, [7, 5, 1])
     assert not domain.would_create_cycle(5, [7, 1])
     assert not domain.would_create_cycle(None, [7])
+
+
+@given(st.text(alphabet="上海宏达重庆银行长沙行ABC 1-〇㐀", min_size=1, max_size=12))
+def test_one_conversion_gives_the_same_pinyin_and_initials_as_two(text):
+    from pypinyin import Style, lazy_pinyin
+
+    from ardesk.customers.domain import _pinyin_and_initials
+
+    assert _pinyin_and_initials(text) == (
+        "".join(lazy_pinyin(text)).lower(),
+        "".join(lazy_pinyin(text, style=Style.FIRST_LETTER)).lower(),
+    )

@@ -116,3 +116,18 @@ def test_generate_writes_bank_statements_and_their_ground_truth(tmp_path):
 def test_generate_refuses_a_negative_number_of_invoices(tmp_path):
     with pytest.raises(CommandError, match="invoices"):
         call_command("generate", customers=10, invoices=-1, out=str(tmp_path))
+
+
+def test_generated_receipts_come_in_payment_date_order_as_an_erp_exports_them(tmp_path):
+    import csv
+
+    call_command("generate", customers=30, invoices=600, out=str(tmp_path))
+    with (tmp_path / "receipts.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+
+    assert len(rows) > 100
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    assert len({r["customer"] for r in rows[:20]}) > 5  # customers interleaved, not grouped
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["customers.csv", "invoices.csv", "receipts.csv", "credit-notes.csv", "allocations.csv"]
+    )

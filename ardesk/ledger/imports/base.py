@@ -47,6 +47,7 @@ class ImportReport:
     written: bool = False
     batch_id: int | None = None
     encoding: str = ""
+    next_step: str = ""
 
     @property
     def ok(self) -> bool:
@@ -69,6 +70,7 @@ class ImportReport:
             "written": self.written,
             "problem_count": self.problem_count,
             "batch_id": self.batch_id,
+            "next_step": self.next_step,
             "problems": [{"line": p.line, "field": p.field, "reason": p.reason} for p in self.problems],
         }
 
@@ -111,6 +113,10 @@ class Importer:
     """
 
     kind = ""
+    # Who may run it, and whether it writes ledger documents (then the ledger's statistics are
+    # refreshed and the merge of daily totals follows); a registered kind of a higher context sets both.
+    permission = "ledger.add_importbatch"
+    ledger_documents = True
 
     def __init__(self, *, company: Company, user, report: ImportReport):
         self.company = company

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from ardesk.audit.services import record
 from ardesk.companies.models import Company
 from ardesk.core.bulk import refresh_statistics
-from ardesk.core.errors import ApplicationError
+from ardesk.core.errors import ApplicationError, NotPermitted
 from ardesk.customers.models import Customer
 from ardesk.ledger.imports import formats
 from ardesk.ledger.imports.allocations import AllocationImporter
@@ -37,7 +37,20 @@ IMPORTERS: dict[str, type[Importer]] = {
     "allocations": AllocationImporter,
 }
 
-__all__ = ["IMPORTERS", "ImportReport", "Problem", "run_import"]
+__all__ = ["IMPORTERS", "ImportReport", "Problem", "register", "run_import"]
+
+
+def register(importer: type[Importer], *, columns: list[formats.Column], label, field_labels: dict) -> None:
+    """Add a kind of import that a higher context owns (credit limits): its importer, columns and labels.
+
+    The context calls this from its ``AppConfig.ready()``; the command, the import screen and the API
+    then offer the kind like the ledger's own, run all or nothing in the same engine.
+    """
+    IMPORTERS[importer.kind] = importer
+    formats.KINDS[importer.kind] = columns
+    formats.KIND_LABELS[importer.kind] = label
+    for name, field_label in field_labels.items():
+        formats.FIELD_LABELS.setdefault(name, field_label)
 
 
 def _sha256(handle: IO[bytes]) -> str:
@@ -101,6 +114,8 @@ def run_import(
     """Import a whole file, or nothing; the report says what was (or would be) written and every problem."""
     if kind not in IMPORTERS:
         raise ApplicationError(_("Unknown import kind %(kind)s.") % {"kind": kind}, field="kind")
+    if not user.has_perm(IMPORTERS[kind].permission):
+        raise NotPermitted(_("Your role may not import this kind of file."))
     report = ImportReport(kind=kind, file_name=file_name, dry_run=dry_run)
     importer = IMPORTERS[kind](company=company, user=user, report=report)
     try:
@@ -158,7 +173,7 @@ def run_import(
         return report
     report.batch_id = batch.pk
     report.written = report.created > 0 or report.updated > 0
-    if report.written:
+    if report.written and importer.ledger_documents:
         refresh_statistics(Customer, Document, DueLine, Allocation)
         ledger_imported.send(sender=run_import, kind=kind, company=company)
     return report

@@ -13,6 +13,7 @@ from ardesk.accounts.roles import ADMINISTRATOR
 from ardesk.companies import services as companies
 from ardesk.companies.models import Company
 from ardesk.core.errors import ApplicationError
+from ardesk.core.schema import load_snapshot
 
 
 class Command(BaseCommand):
@@ -41,6 +42,9 @@ class Command(BaseCommand):
                 return answer or default
 
     def handle(self, *args, **options):
+        # A new PostgreSQL database starts from the schema snapshot (core/schema.py); migrate then
+        # applies only what is newer, or every migration when there is no usable snapshot.
+        load_snapshot()
         call_command("migrate", interactive=False, verbosity=0)
         if Company.objects.exists():
             self.stdout.write("This installation already has a company; nothing to set up.")

@@ -1,8 +1,12 @@
 """ardesk dunning run|policy|promises ...
 
-ardesk dunning run --date YYYY-MM-DD [--company CODE] [--dry-run] [--format table|json]
+ardesk dunning run --date YYYY-MM-DD [--company CODE] [--dry-run] [--wait] [--format table|json]
     the dunning run of a date for every company (or one): --dry-run prints the preview only
     a date whose run stopped during delivery resumes that run instead of writing a new one
+    with a Celery broker (CELERY_BROKER_URL) the command returns once the notices are written and a
+    worker delivers them; --wait follows the delivery to its end. Without a broker there is no
+    worker to hand them to, so the command delivers them itself (as with --wait). On a terminal a
+    progress bar follows the delivery; nothing extra is printed when piped or with --format json.
 ardesk dunning resume [RUN]                       finish the delivery of a run whose process died (or all of them)
 ardesk dunning policy export [--output FILE]      every policy with its levels, as JSON
 ardesk dunning policy import FILE                 create or replace policies from that JSON (all or nothing)
@@ -13,17 +17,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 
-from ardesk.collections import selectors, services, tasks
-from ardesk.collections.api import preview_json
+from ardesk.collections import selectors
 from ardesk.companies.models import Company
 from ardesk.core import clock
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.money import from_minor
+from ardesk.core.progress import progress_bar
 
 
 def parse_date(value: str) -> dt.date:
@@ -35,6 +41,9 @@ def parse_date(value: str) -> dt.date:
 
 class Command(BaseCommand):
     help = "Dunning runs, policies as JSON, and the promise check."
+    # The preview (run --dry-run) and the policy export only read: they skip Django's system checks,
+    # which import every URL, view and API module; every other action runs them first.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -43,6 +52,9 @@ class Command(BaseCommand):
         run.add_argument("--company", default=None, help="Company code (all active companies by default)")
         run.add_argument("--dry-run", action="store_true", help="Print what would be sent; write nothing")
         run.add_argument("--format", choices=["table", "json"], default="table")
+        run.add_argument(
+            "--wait", action="store_true", help="With a broker: follow the delivery to its end instead of returning"
+        )
         resume = sub.add_parser("resume", help="Finish the delivery of a run whose process died (every such run)")
         resume.add_argument("run", nargs="?", type=int, help="Run number (every unfinished run by default)")
         resume.add_argument("--format", choices=["table", "json"], default="table")
@@ -56,6 +68,9 @@ class Command(BaseCommand):
         promises.add_argument("--date", default=None)
 
     def handle(self, *args, **options):
+        reading = options.get("dry_run") or options.get("policy_action") == "export"
+        if not reading and not options.get("skip_checks"):
+            self.check()
         try:
             if options["action"] == "run":
                 self._run(options)
@@ -64,6 +79,8 @@ class Command(BaseCommand):
             elif options["action"] == "policy":
                 self._policy(options)
             else:
+                from ardesk.collections import services
+
                 counts = services.promises_check(
                     as_of=parse_date(options["date"]) if options["date"] else clock.today()
                 )
@@ -82,20 +99,28 @@ class Command(BaseCommand):
         return list(companies)
 
     def _run(self, options) -> None:
+        # The services load the letters (PDF) and the mail machinery: only a run that writes needs them.
+        from ardesk.collections import services
+
         run_on = parse_date(options["date"]) if options["date"] else clock.today()
         results = []
         for company in self._companies(options["company"]):
             if options["dry_run"]:
-                preview = preview_json(selectors.run_preview(company=company, run_on=run_on))
+                preview = selectors.preview_data(selectors.run_preview(company=company, run_on=run_on))
                 results.append({"company": company.code, "dry_run": True, **preview})
                 continue
             unfinished = selectors.unfinished_runs(company=company, run_on=run_on).first()
             if unfinished is not None:
-                results.append(self._deliver(unfinished, resumed=True))
+                results.append(self._deliver(unfinished, resumed=True, options=options))
                 continue
             run = services.dunning_run(by=None, company=company, run_on=run_on, check_access=False, deliver=False)
-            if run.notices:
-                results.append(self._deliver(run, resumed=False))
+            if run.notices and settings.CELERY_BROKER_URL and not options["wait"]:
+                from ardesk.collections import tasks
+
+                tasks.deliver_run.delay(run.pk)
+                results.append(self._result(run, resumed=False, unconfirmed=[]))
+            elif run.notices:
+                results.append(self._deliver(run, resumed=False, options=options))
             else:
                 results.append(self._result(run, resumed=False, unconfirmed=[]))
         if options["format"] == "json":
@@ -111,21 +136,52 @@ class Command(BaseCommand):
                 f"{result['company']} {run_on}: {verb} {result['notices']} notices over {result['items']} items, "
                 f"{total['amount']} {total['currency']}"
             )
+            if not result["dry_run"] and result["delivered"] < result["notices"] and result["status"] != "failed":
+                self.stdout.write(
+                    f"  run {result['run']}: a worker is delivering the notices "
+                    f"(ardesk dunning run --date {run_on} --wait follows it)"
+                )
             for level in result.get("levels", []):
                 self.stdout.write(
                     f"  {level['policy']} level {level['level']} {level['name']} ({level['channel']}): "
                     f"{level['notices']} notices, {level['items']} items, {level['total']['amount']}"
                 )
 
-    def _deliver(self, run, *, resumed: bool) -> dict:
-        """Deliver a run's notices still to deliver (all of a new run's; the rest of a stopped one's)."""
+    def _deliver(self, run, *, resumed: bool, options) -> dict:
+        """Deliver a run's notices still to deliver (all of a new run's; the rest of a stopped one's).
+
+        With a broker and ``--wait`` a worker delivers them and the bar follows the run's count;
+        otherwise this process delivers them.
+        """
+        from ardesk.collections import services, tasks
+
         unconfirmed = [
             {"notice": n.pk, "customer": n.customer.code, "recipients": n.recipients}
             for n in services.notices_sending_settle(run_id=run.pk)
         ]
-        tasks.deliver_run.run(run.pk)
+        label = f"{run.company.code} {run.run_on}"
+        with progress_bar(self.stderr, label=label, total=run.notices, enabled=options["format"] != "json") as bar:
+            if settings.CELERY_BROKER_URL and options.get("wait"):
+                tasks.deliver_run.delay(run.pk)
+                self._follow(run, bar)
+            else:
+                tasks.deliver(run.pk, progress=lambda done, total: bar.update(done, note=f"{done:,}/{total:,}"))
         run.refresh_from_db()
         return self._result(run, resumed=resumed, unconfirmed=unconfirmed)
+
+    @staticmethod
+    def _follow(run, bar) -> None:
+        """Wait for a worker to finish the run's delivery, moving the bar with its delivered count."""
+        from ardesk.collections.models import RunStatus
+
+        while True:
+            run.refresh_from_db(fields=["status", "delivered", "error"])
+            bar.update(run.delivered, note=f"{run.delivered:,}/{run.notices:,}")
+            if run.status == RunStatus.FAILED:
+                raise CommandError(f"The delivery of run {run.pk} failed: {run.error}")
+            if run.status == RunStatus.DONE:
+                return
+            time.sleep(0.5)
 
     @staticmethod
     def _result(run, *, resumed: bool, unconfirmed: list[dict]) -> dict:
@@ -159,7 +215,7 @@ class Command(BaseCommand):
         runs = list(selectors.unfinished_runs(run_id=options["run"]))
         if options["run"] is not None and not runs:
             raise CommandError(f"Run {options['run']} has no delivery to resume (it does not exist or is done)")
-        results = [self._deliver(run, resumed=True) for run in runs]
+        results = [self._deliver(run, resumed=True, options=options) for run in runs]
         if options["format"] == "json":
             self.stdout.write(json.dumps({"runs": results}, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
             return
@@ -177,6 +233,8 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(text)
             return
+        from ardesk.collections import services
+
         try:
             data = json.loads(Path(options["file"]).read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from ardesk.core.integrity import run_all
+from ardesk.core.progress import progress_bar
 
 
 class Command(BaseCommand):
@@ -22,7 +23,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.monotonic()
-        names, problems = run_all()
+        with progress_bar(self.stderr, label=_("Checking"), enabled=options["format"] != "json") as bar:
+            names, problems = run_all(lambda done, total, name: bar.update(done, total=total, note=name))
         seconds = time.monotonic() - started
         if options["format"] == "json":
             found = [

@@ -3,6 +3,10 @@
 ardesk credit scorecard export [--code DEMO] [--version N] [--output FILE]   (the active version by default)
 ardesk credit scorecard import FILE [--user USERNAME]                         (saved as the code's next version)
 ardesk credit reviews [--as-of YYYY-MM-DD]                                    (open the reviews that fell due)
+ardesk credit limits list [--format json]                          (credit-limit imports and their state)
+ardesk credit limits approve|reject BATCH --user MANAGER [--note TEXT]  (maker-checker: not the preparer)
+
+Credit limits are imported with ``ardesk import credit-limits FILE --user PREPARER``.
 """
 
 from __future__ import annotations
@@ -16,8 +20,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ardesk.core import clock
 from ardesk.core.errors import ApplicationError, InvalidInput
+from ardesk.core.money import from_minor
 from ardesk.credit import selectors, services
-from ardesk.credit.models import Scorecard
+from ardesk.credit.models import CreditLimitBatch, Scorecard
 
 
 class Command(BaseCommand):
@@ -38,12 +43,26 @@ class Command(BaseCommand):
         )
         reviews = commands.add_parser("reviews", help="Open the credit reviews that fell due")
         reviews.add_argument("--as-of")
+        limits = commands.add_parser(
+            "limits", help="Credit limits imported with 'ardesk import credit-limits': list, approve or reject a batch"
+        )
+        limit_actions = limits.add_subparsers(dest="action", required=True)
+        listing = limit_actions.add_parser("list")
+        listing.add_argument("--format", choices=["text", "json"], default="text")
+        for action in ("approve", "reject"):
+            decide = limit_actions.add_parser(action)
+            decide.add_argument("batch", type=int)
+            decide.add_argument("--user", required=True, help="The approving manager (not the user who imported)")
+            decide.add_argument("--note", default="")
 
     def handle(self, *args, **options):
         if options["what"] == "reviews":
             as_of = dt.date.fromisoformat(options["as_of"]) if options.get("as_of") else clock.today()
             opened = services.reviews_schedule(as_of=as_of)
             self.stdout.write(f"Opened {opened} credit reviews due by {as_of.isoformat()}")
+            return
+        if options["what"] == "limits":
+            self._limits(options)
             return
         if options["action"] == "export":
             self._export(options)
@@ -88,3 +107,43 @@ class Command(BaseCommand):
         except ApplicationError as exc:
             raise CommandError(exc.message) from exc
         self.stdout.write(f"Imported {scorecard.code} as version {scorecard.version}")
+
+    def _limits(self, options) -> None:
+        if options["action"] == "list":
+            batches = CreditLimitBatch.objects.select_related("prepared_by", "decided_by")[:100]
+            rows = [
+                {
+                    "batch": b.pk,
+                    "file": b.file_name,
+                    "status": b.status,
+                    "limits": b.line_count,
+                    "largest": str(from_minor(b.largest, b.currency)),
+                    "currency": b.currency,
+                    "prepared_by": b.prepared_by.get_username(),
+                    "decided_by": b.decided_by.get_username() if b.decided_by else None,
+                }
+                for b in batches
+            ]
+            if options["format"] == "json":
+                self.stdout.write(json.dumps(rows, ensure_ascii=False))
+                return
+            for row in rows:
+                self.stdout.write(
+                    f"{row['batch']:>6}  {row['status']:<9} {row['limits']:>7} limits  largest {row['largest']} "
+                    f"{row['currency']}  {row['file']}  prepared by {row['prepared_by']}"
+                )
+            return
+        user = get_user_model().objects.filter(username=options["user"], is_active=True).first()
+        if user is None:
+            raise CommandError(f"No active user {options['user']}")
+        batch = CreditLimitBatch.objects.filter(pk=options["batch"]).first()
+        if batch is None:
+            raise CommandError(f"No credit-limit import {options['batch']}")
+        try:
+            services.limit_batch_decide(
+                by=user, batch=batch, approve=options["action"] == "approve", note=options["note"]
+            )
+        except ApplicationError as exc:
+            raise CommandError(exc.message) from exc
+        verb = "approved and applied" if options["action"] == "approve" else "rejected"
+        self.stdout.write(f"Credit-limit import {batch.pk} ({batch.line_count:,} limits) {verb}.")

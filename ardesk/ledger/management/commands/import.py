@@ -1,4 +1,7 @@
-"""ardesk import customers|invoices|receipts|credit-notes|allocations FILE [--company CODE] [--dry-run]"""
+"""ardesk import customers|invoices|receipts|credit-notes|allocations|credit-limits FILE [--company CODE] [--dry-run]
+
+Kinds owned by a higher context (credit-limits) are registered from its AppConfig.ready().
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from ardesk.companies.models import Company
+from ardesk.core.progress import progress_bar
 from ardesk.ledger.imports.engine import IMPORTERS, run_import
 
 
@@ -32,15 +36,12 @@ class Command(BaseCommand):
         target = self._company(company)
         actor = self._user(user)
         started = time.monotonic()
-        last = [started]
-
-        def progress(rows: int) -> None:
-            now = time.monotonic()
-            if format == "text" and now - last[0] >= 1:
-                last[0] = now
-                self.stderr.write(f"  {rows:,} rows…")
-
-        with path.open("rb") as handle:
+        size = path.stat().st_size
+        with (
+            path.open("rb") as handle,
+            progress_bar(self.stderr, label=f"{path.name}", total=size, enabled=format != "json") as bar,
+        ):
+            # The bar follows the bytes read from the file; the note counts the rows.
             report = run_import(
                 kind=kind,
                 handle=handle,
@@ -48,7 +49,7 @@ class Command(BaseCommand):
                 company=target,
                 user=actor,
                 dry_run=dry_run,
-                progress=progress,
+                progress=lambda rows: bar.update(handle.tell(), note=f"{rows:,} rows"),
             )
         seconds = time.monotonic() - started
         if format == "json":
@@ -63,6 +64,8 @@ class Command(BaseCommand):
                 f"{path.name}: {report.rows:,} rows {state} in {seconds:.1f} s: {report.created:,} new, "
                 f"{report.unchanged:,} unchanged, {report.updated:,} updated, {report.problem_count:,} problems."
             )
+            if report.ok and not dry_run and report.next_step:
+                self.stdout.write(report.next_step)
             if report.ok and not dry_run and not report.written:
                 self.stdout.write("Nothing changed: everything in the file was already in the ledger.")
         if not report.ok:

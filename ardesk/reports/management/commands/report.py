@@ -6,12 +6,13 @@ ardesk report aging --as-of YYYY-MM-DD [--basis due|document] [--buckets NAME]
 ardesk report kpi --from D1 --to D2 [--by company|customer|collector] [--company CODE] [--format ...]
 ardesk report snapshot [--as-of YYYY-MM-DD]   (month-end aging snapshot; the last month end by default)
 ardesk report NAME ...   (the reports other contexts register in ``reports.report_commands``: profitability)
+ardesk report buckets list|export|import ...  (the aging's bucket sets as JSON: see reports/bucket_command.py)
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
@@ -21,7 +22,8 @@ from django.utils import translation
 from ardesk.companies.models import Company
 from ardesk.core import calendar, clock, exports
 from ardesk.core.errors import ApplicationError
-from ardesk.reports import aging_output, kpi_command, report_commands, selectors, services
+from ardesk.core.jsonout import write_json
+from ardesk.reports import aging_output, bucket_command, kpi_command, report_commands, selectors, services
 
 
 def parse_date(value: str) -> dt.date:
@@ -50,8 +52,14 @@ def write(stdout, data: bytes | str, output: str | None) -> None:
         stdout.write(data)
 
 
+# Subcommands that write: they run Django's system checks first, as every command does by default.
+# The read-only reports skip them (they would import every URL, view and API module: most of a second).
+WRITING = {("snapshot", None), ("buckets", "import")}
+
+
 class Command(BaseCommand):
     help = "Reports: aging as of a date, collection KPIs for a period, month-end aging snapshots."
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="report", required=True)
@@ -73,8 +81,17 @@ class Command(BaseCommand):
         snapshot.add_argument("--as-of", dest="as_of", help="YYYY-MM-DD (the last month end by default)")
         for registered in report_commands.registered().values():
             registered.add_arguments(sub.add_parser(registered.name, help=registered.help))
+        buckets = sub.add_parser(
+            "buckets",
+            help="Aging bucket sets: list, export or import as JSON",
+            description=bucket_command.HELP,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        bucket_command.add_arguments(buckets)
 
     def handle(self, *args, **options):
+        if (options["report"], options.get("action")) in WRITING and not options.get("skip_checks"):
+            self.check()
         try:
             extra = report_commands.registered().get(options["report"])
             if extra is not None:
@@ -83,6 +100,8 @@ class Command(BaseCommand):
                 kpi_command.handle(options, self.stdout)
             elif options["report"] == "snapshot":
                 self.snapshot(options)
+            elif options["report"] == "buckets":
+                bucket_command.handle(options, self.stdout)
             else:
                 with translation.override(options["language"]):
                     self.aging(options)
@@ -101,11 +120,13 @@ class Command(BaseCommand):
         )
         file_format = options["file_format"]
         if file_format == "json":
-            write(
-                self.stdout,
-                json.dumps(aging_output.aging_json(report), ensure_ascii=False, indent=2),
-                options["output"],
-            )
+            data = aging_output.aging_json(report)
+            if options["output"]:
+                with Path(options["output"]).open("w", encoding="utf-8") as handle:
+                    write_json(handle.write, data)
+                self.stdout.write(f"Wrote {options['output']}")
+            else:
+                write_json(lambda text: self.stdout.write(text, ending=""), data)
         elif file_format == "table":
             write(self.stdout, exports.to_text(aging_output.aging_table(report)), options["output"])
         else:

@@ -1,0 +1,8338 @@
+-- ardesk schema snapshot; migrations: {"accounts.0001_initial": "3a9408354a9be33cd5d24cd34a5011c03d815c3046e0320c5397199b621ab5e5", "accounts.0002_roles": "48a791f7642ddf5b41ca007097b62adb0a3685bd252aef500020a8b8aa502532", "accounts.0003_labels": "d61a32b3c437dd29458b9aecf998c92e134bada7a8497c7ce880948f58044589", "accounts.0004_token_expiry": "9108cbbd00c41156ea74fe5a26a1a17cf1bdb89fef809ba2e7d6e7fc9cdacebd", "admin.0001_initial": "f4716989d9815b6231f0d7291754835e008c96818447fe57984bbf8985883335", "admin.0002_logentry_remove_auto_add": "2c127e659a2236edea0ed57eccd38786ae84e365790a80b96b758c617f50be43", "admin.0003_logentry_add_action_flag_choices": "02700a827190720e5c417495a395071b6baa28a34e74bc8f90824afaafc01841", "audit.0001_initial": "d05f59a8fe1d2ab682175bc26bee3a80b96c06699e92a302badd7030244cb055", "auth.0001_initial": "845cff319606332f49ef20ce165d1a17e522c426c5e56d7616133e9e4eaba5ef", "auth.0002_alter_permission_name_max_length": "feaf97e0e8f7d148bec3db9bab2349c5e15888117c1ff2829deff63ef9e16cff", "auth.0003_alter_user_email_max_length": "9d5657b4db9872dc26c2d634c2f5911a3d69ab1d8552af4c6d633bc4001dfabf", "auth.0004_alter_user_username_opts": "9538db342c9a9bec4ca12b3137fb80772c4ea4afb861e8647a2962b1ea58344a", "auth.0005_alter_user_last_login_null": "79f60a35dc000fdd427bc05c85233ae5b9c4ada078ff0688fc9f78604bf7eaee", "auth.0006_require_contenttypes_0002": "00cb16e3405f14b62dbeffa15c68c9030291e4ddd513d733648ba460d6c5e781", "auth.0007_alter_validators_add_error_messages": "115db87dc327530fb5e1964ba3d03f9746492f90600406947be39f54f6cc042f", "auth.0008_alter_user_username_max_length": "02857f65f7d648147a5d12596b200a83e29145391d3f986ceb84b3b865a2c351", "auth.0009_alter_user_last_name_max_length": "19a89500e7f108a7397da9b1733181f92105f758663b3685b60f5c2da384d76e", "auth.0010_alter_group_name_max_length": "0963ed6498ac0b3a8430b6ca34c1b4a4b1d5f55b43d3db902f15a03ff74b14cd", "auth.0011_update_proxy_permissions": "85a5dde708dc4b6111e1bc71ce723ecfba7b1f8aedecfd130900ff7782765436", "auth.0012_alter_user_first_name_max_length": "6cefbc9f80903763ff8492a537a22836ef69f2227e19d402509b8099d2baecb0", "axes.0001_initial": "e4c0194cf158395b362677070de9973e806e51e80f111c046a2e195c764f65f4", "axes.0002_auto_20151217_2044": "a092989bdd502de76bbc53afb8418b3482f4cb802e9151c01e30a1231de0c46a", "axes.0003_auto_20160322_0929": "ff269df1341caca019962131955d57f3d2ba21d38a9b149dc84b3481f97293c2", "axes.0004_auto_20181024_1538": "71cdafbe7458c7725f77a4fd28d29a567a2dce2b98f0cba08f6928687b3354f1", "axes.0005_remove_accessattempt_trusted": "baf3f5f6de5b5ee821cbb1fe23557937372f84081e799ea85e92f0223d5fc70e", "axes.0006_remove_accesslog_trusted": "82850f25ae37e081d3be61df28489de717cc1c6674a8492cf4b8eff35bf865da", "axes.0007_alter_accessattempt_unique_together": "c9fdd81629030721468cf6178495dc2476b648c8d9ed7c6047a8a57357a8f494", "axes.0008_accessfailurelog": "2680dce9ecfcd4dfc2482a61de1ab9b27f6906d78ac6af8c4bbf76466444fb24", "axes.0009_add_session_hash": "82762be269ea4c62b81b84bed984d082b1e2f416a8bfb6c112c36bc432d182db", "axes.0010_accessattemptexpiration": "524ca5b4566a41b88b220e88c8213052a4378478065a4c7e4c8738672814557d", "collections.0001_initial": "a1220603bbf9a713bc343e9f2d07551a447c94dd584a89288bf64c449b221393", "collections.0002_defaults": "f6a197c124088aabffad724d5f241931e26cfa63e6c542515fd941ce59d9e56b", "collections.0003_profile_without_grade_and_hold": "ad3e60bbb9afa724da88549c8b167649935245f20ac183cdba7f2f1e23ac6094", "collections.0004_fast_run_writes": "588d1fb2785a06370ba0f9b6fefb733ee985dce09fbaea23e10c13de156bd705", "collections.0005_notice_item_without_line_index": "644ecf2ed9d9e6a531c43778b8262891a10d788bb7ef7f0d8bbe4872cada2345", "collections.0006_notice_without_company_index": "529ad308c51213cadebc62c298a733b09638263aaadfbc9dbcf351c94d097235", "collections.0007_notice_sending": "6b005f3f49fce77febeadb2f5955132b816bbff1d1d94659b34fe7762845a3f6", "collections.0008_auditor_reads_worklist": "2f03a80a3081957f140c8304711f48bd615bdafb9b05178509f9e7a139744e5d", "companies.0001_initial": "d6fdfcb36eb7c9fd0c870881b060f997cffc8d2e1f441b32fe73ec9355278c12", "companies.0002_company_bank_account": "c8a4ef5ff6cbec9e697c74dd5262c77c8d819a35eba84136a14be1b3be2f8376", "contenttypes.0001_initial": "35ed8489a147e0b42a15c21b5d4f0e8940de6f73fb326e9d6dea91b4d0b953cc", "contenttypes.0002_remove_content_type_name": "7d36494075750f0ed3c0f68d0cb1548eba59cc593f52f691f6cc37a043083766", "credit.0001_initial": "2bd81f5e152f4c623d28aef46207edd2b6dc8577576a7846f92773c70f3eea7d", "credit.0002_defaults": "7d3de9da02f2cc7da50b7f36bf5b2e44ebd16d34a13f8ef14e4f8aa34eb86108", "credit.0003_order_indexes_without_prefixes": "5fe5e53b8d2cae736d74634669c6c74b42f36ac8c4227f60e42e16408252ec9b", "credit.0004_credit_limit_batches": "f0b3c8fdc49269efedb612425fb5aa152ffbdbc13d56d1aebf6a548c6d646a15", "customers.0001_initial": "3eab0d7067a7c4d55a938737043b05eac11a77bb93a0328922fe6d971e331aee", "customers.0002_labels": "c45b3a4fa0cbe45a166532006530372ea28b22d0c14051ddeda0b21e0a3fbac7", "customers.0003_list_order_and_search": "28d178b1553d027201f265eefbe0288ad4deb8923d34ca90eb6de3926c567184", "ledger.0001_initial": "ae3f1ca4d24dd3bd9d4bc7f028c60e691f765111e1e027482d1b0c5d2d2961d1", "ledger.0002_roles": "db2e3bc1ab4246477fa79f37b4b19d9cfdff480ff3b406bc99dfc2d813127cb9", "ledger.0003_import_job": "a4e4717ec5033734ea1ebce7681f60b84ecae01e3de549e0e4eb5229f05c0621", "ledger.0004_document_number_index": "0ba3b351b364d9d29a51bacc9fe4d1dca03da8e03bc6c512c6e3dee35269c8e3", "ledger.0005_labels": "09caed0e5cbdc145047aa6f0eaf098c7b86e6568dfb052a6b6b1a9eeb2d3bae6", "ledger.0006_statement_run": "86ac0d40bba9e7812cf264de376a3983414fdb1dfd15e03d6969baeb60b89445", "ledger.0007_fewer_indexes": "75a2dc0c53d205a51aab582e2d54bc1939cae37713d5d61fe1f4231ca5aa8550", "ledger.0008_open_state": "788ab4814185380794db23000541924f563cf15fd907d5ede28876309db0fe68", "ledger.0009_allocation_date_index": "06a7b55d1b78264ba90d8d77189151d9d9cc549d5fee25b224471e8b2945574b", "ledger.0010_document_balance_index": "f72a42ec946d23459c19f372fc0895c8be6d1c2f2e1ad8e8dbd728df46413ae2", "ledger.0011_bad_debt_types": "9a8f34415e130a2c4b839d0905b6c6edbfbc3a7e462ae043196c6f47bb46e297", "ledger.0012_aging_covering_indexes": "c0bc8d88cfe7012ad7d589261f8a74bc87779d779850c826c9cc4049c1907e95", "ledger.0013_import_fewer_constraints": "5a781aa2563fb09624ce6ffef3b7ac5605f9cc3ebe0c00dd16c4f51665308409", "ledger.0014_credit_open_covering": "35724118426998d584937db572d84680e7340d64039b07660b98703ec3434560", "ledger.0015_fewer_constraints_on_import": "9af3f74992677af7b21b03827609c72759a3fbf19b503cad8ceed01393c55f04", "ledger.0016_drop_document_number_index": "2a6d44c9ffb653b4317490fb5e308e860b113dda7ef3bd6943084f36f1baec7f", "ledger.0017_partial_reversal_keys": "f0b94b4fca9b156d5060d33dc0f7f421e172645889c8a20796e94a9c678cc7c3", "ledger.0018_allocation_facts": "c8c240f820887ba30b815e37ad4e0ff3f367f3ed731b24de27156a897adb2db8", "ledger.0019_reopened_items": "8d47e878a29f1fc5a93402dfe0064bd9c348b3495ff95648e41fcf55f8714fe9", "ledger.0020_daily_totals": "aa18b1da39279a4b27b40a8308efcbbf70ebe9359cc6b351a884879d6a5f8315", "operations.0001_heartbeat": "9561f0f97936519e10938ab74d77c6ab0184cfdefe76f8ee53ee06fae17c619b", "provisioning.0001_initial": "e752102fecd72ee44df9d8bd85254094ea64c3ac1cb91a753ff24dd683b4b436", "provisioning.0002_roles": "1563264840bd074f2e5cb49d9714d8cbd783e070a5ea2aea844b8a93a39fa658", "provisioning.0003_run_line_index": "351e7a9b20f63d7a769377e546355203f03e3dfe89abe592a6a8aad011445f8d", "provisioning.0004_run_lines_without_constraints": "a3a7617092263bbbdf9e25e6a748caf424eaf9aa379345efbf5f2810c0ce39ef", "provisioning.0005_run_lines_indexed_by_bucket": "d0edd3b0e856be8071dd74efd7ae583e1706b5ac8edc40db3c52c7c9f3005eb9", "provisioning.0006_run_is_provisional": "7bed0521a11f446fac658f5fe39b2ff2942b67d4c30b6db040624df786ab8b36", "reports.0001_initial": "8ba293b9922da1ee98cfdf9caa0932e0a434abd009a13e5b0521e89558a5cc58", "reports.0002_defaults": "c26fc6bf67f179ee0049b47d86b331dc8b76ac06ec90a3aca8638b5997494602", "reports.0003_ledger_days": "c366f75847cedcf32770b46a16711ff232943a548f9afcf902ee951b8ab92da3", "reports.0004_kept_aging": "4c355624fdcafa45fa9ba09625bfa02d74ee2aa7ebffda7393c880d15cd13d51", "reports.0005_allocation_triggers_again": "b6ee13d1141f9bb3ba59ae0258435127144681614fc9b0ac04616ae8229ff29b", "reports.0006_daily_totals_to_ledger": "5218b5f697b13c088ddb83a6207424007160c7d44afc003954b5506f29bdcdb5", "sessions.0001_initial": "2aa438e2393ee5135c4dda94bfde65fd49e8300f1c3f93bed25ae3a09f2f69b9"}
+--
+-- PostgreSQL database dump
+--
+
+
+-- Dumped from database version 15.20 (Debian 15.20-0+deb12u1)
+-- Dumped by pg_dump version 15.20 (Debian 15.20-0+deb12u1)
+
+SET LOCAL statement_timeout = 0;
+SET LOCAL lock_timeout = 0;
+SET LOCAL idle_in_transaction_session_timeout = 0;
+SET LOCAL client_encoding = 'UTF8';
+SET LOCAL standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', true);
+SET LOCAL check_function_bodies = false;
+SET LOCAL xmloption = content;
+SET LOCAL client_min_messages = warning;
+SET LOCAL row_security = off;
+
+--
+-- Name: pg_trgm; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+
+
+--
+-- Name: ledger_allocation_changed(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.ledger_allocation_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        IF OLD.functional_amount <> OLD.source_functional_amount THEN
+            INSERT INTO ledger_exchangeday (company_id, day, realised)
+            VALUES (OLD.company_id, OLD.allocated_on, OLD.source_functional_amount - OLD.functional_amount);
+        END IF;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        IF NEW.functional_amount <> NEW.source_functional_amount THEN
+            INSERT INTO ledger_exchangeday (company_id, day, realised)
+            VALUES (NEW.company_id, NEW.allocated_on, NEW.functional_amount - NEW.source_functional_amount);
+        END IF;
+    END IF;
+    RETURN NULL;
+END $$;
+
+
+--
+-- Name: ledger_document_changed(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.ledger_document_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF OLD.status = 'posted' THEN
+        INSERT INTO ledger_ledgerday (company_id, currency, day, balance, balance_functional, sales_functional) VALUES (OLD.company_id, OLD.currency, OLD.issue_on, -OLD.amount, -OLD.functional_amount, CASE WHEN OLD.doc_type IN ('invoice', 'debit_note', 'credit_note') THEN -OLD.functional_amount ELSE 0 END);
+    END IF;
+    IF TG_OP = 'UPDATE' AND NEW.status = 'posted' THEN
+        INSERT INTO ledger_ledgerday (company_id, currency, day, balance, balance_functional, sales_functional) VALUES (NEW.company_id, NEW.currency, NEW.issue_on, NEW.amount, NEW.functional_amount, CASE WHEN NEW.doc_type IN ('invoice', 'debit_note', 'credit_note') THEN NEW.functional_amount ELSE 0 END);
+    END IF;
+    RETURN NULL;
+END $$;
+
+
+--
+-- Name: ledger_documents_added(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.ledger_documents_added() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    INSERT INTO ledger_ledgerday (company_id, currency, day, balance, balance_functional, sales_functional)
+    SELECT company_id, currency, issue_on, SUM(amount), SUM(functional_amount),
+           SUM(CASE WHEN doc_type IN ('invoice', 'debit_note', 'credit_note') THEN functional_amount ELSE 0 END)
+    FROM ledger_added WHERE status = 'posted'
+    GROUP BY company_id, currency, issue_on;
+    RETURN NULL;
+END $$;
+
+
+--
+-- Name: reports_kept_company_change(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.reports_kept_company_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    INSERT INTO reports_keptchange (customer_id) VALUES (NULL);
+    RETURN NULL;
+END $$;
+
+
+--
+-- Name: reports_kept_customer_change(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.reports_kept_customer_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    INSERT INTO reports_keptchange (customer_id) VALUES (NEW.id);
+    RETURN NULL;
+END $$;
+
+
+SET LOCAL default_tablespace = '';
+
+SET LOCAL default_table_access_method = heap;
+
+--
+-- Name: accounts_apitoken; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.accounts_apitoken (
+    id bigint NOT NULL,
+    name character varying(100) NOT NULL,
+    prefix character varying(12) NOT NULL,
+    key_hash character varying(64) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    last_used_at timestamp with time zone,
+    revoked_at timestamp with time zone,
+    user_id integer NOT NULL,
+    expires_at timestamp with time zone
+);
+
+
+--
+-- Name: accounts_apitoken_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.accounts_apitoken ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.accounts_apitoken_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: accounts_preference; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.accounts_preference (
+    id bigint NOT NULL,
+    language character varying(10) NOT NULL,
+    user_id integer NOT NULL
+);
+
+
+--
+-- Name: accounts_preference_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.accounts_preference ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.accounts_preference_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audit_auditchainhead; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audit_auditchainhead (
+    id smallint NOT NULL,
+    last_seq bigint NOT NULL,
+    last_hash character varying(64) NOT NULL,
+    CONSTRAINT audit_auditchainhead_id_check CHECK ((id >= 0))
+);
+
+
+--
+-- Name: audit_auditevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audit_auditevent (
+    seq bigint NOT NULL,
+    at timestamp with time zone NOT NULL,
+    actor_name character varying(150) NOT NULL,
+    action character varying(64) NOT NULL,
+    object_type character varying(64) NOT NULL,
+    object_id character varying(64) NOT NULL,
+    object_repr character varying(255) NOT NULL,
+    company_id bigint,
+    before jsonb,
+    after jsonb,
+    ip character varying(64) NOT NULL,
+    prev_hash character varying(64) NOT NULL,
+    hash character varying(64) NOT NULL,
+    actor_id integer
+);
+
+
+--
+-- Name: auth_group; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.auth_group (
+    id integer NOT NULL,
+    name character varying(150) NOT NULL
+);
+
+
+--
+-- Name: auth_group_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.auth_group ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.auth_group_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: auth_group_permissions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.auth_group_permissions (
+    id bigint NOT NULL,
+    group_id integer NOT NULL,
+    permission_id integer NOT NULL
+);
+
+
+--
+-- Name: auth_group_permissions_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.auth_group_permissions ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.auth_group_permissions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: auth_permission; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.auth_permission (
+    id integer NOT NULL,
+    name character varying(255) NOT NULL,
+    content_type_id integer NOT NULL,
+    codename character varying(100) NOT NULL
+);
+
+
+--
+-- Name: auth_permission_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.auth_permission ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.auth_permission_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: auth_user; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.auth_user (
+    id integer NOT NULL,
+    password character varying(128) NOT NULL,
+    last_login timestamp with time zone,
+    is_superuser boolean NOT NULL,
+    username character varying(150) NOT NULL,
+    first_name character varying(150) NOT NULL,
+    last_name character varying(150) NOT NULL,
+    email character varying(254) NOT NULL,
+    is_staff boolean NOT NULL,
+    is_active boolean NOT NULL,
+    date_joined timestamp with time zone NOT NULL
+);
+
+
+--
+-- Name: auth_user_groups; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.auth_user_groups (
+    id bigint NOT NULL,
+    user_id integer NOT NULL,
+    group_id integer NOT NULL
+);
+
+
+--
+-- Name: auth_user_groups_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.auth_user_groups ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.auth_user_groups_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: auth_user_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.auth_user ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.auth_user_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: auth_user_user_permissions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.auth_user_user_permissions (
+    id bigint NOT NULL,
+    user_id integer NOT NULL,
+    permission_id integer NOT NULL
+);
+
+
+--
+-- Name: auth_user_user_permissions_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.auth_user_user_permissions ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.auth_user_user_permissions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: axes_accessattempt; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.axes_accessattempt (
+    id integer NOT NULL,
+    user_agent character varying(255) NOT NULL,
+    ip_address inet,
+    username character varying(255),
+    http_accept character varying(1025) NOT NULL,
+    path_info character varying(255) NOT NULL,
+    attempt_time timestamp with time zone NOT NULL,
+    get_data text NOT NULL,
+    post_data text NOT NULL,
+    failures_since_start integer NOT NULL,
+    CONSTRAINT axes_accessattempt_failures_since_start_check CHECK ((failures_since_start >= 0))
+);
+
+
+--
+-- Name: axes_accessattempt_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.axes_accessattempt ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.axes_accessattempt_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: axes_accessattemptexpiration; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.axes_accessattemptexpiration (
+    access_attempt_id integer NOT NULL,
+    expires_at timestamp with time zone NOT NULL
+);
+
+
+--
+-- Name: axes_accessfailurelog; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.axes_accessfailurelog (
+    id integer NOT NULL,
+    user_agent character varying(255) NOT NULL,
+    ip_address inet,
+    username character varying(255),
+    http_accept character varying(1025) NOT NULL,
+    path_info character varying(255) NOT NULL,
+    attempt_time timestamp with time zone NOT NULL,
+    locked_out boolean NOT NULL
+);
+
+
+--
+-- Name: axes_accessfailurelog_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.axes_accessfailurelog ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.axes_accessfailurelog_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: axes_accesslog; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.axes_accesslog (
+    id integer NOT NULL,
+    user_agent character varying(255) NOT NULL,
+    ip_address inet,
+    username character varying(255),
+    http_accept character varying(1025) NOT NULL,
+    path_info character varying(255) NOT NULL,
+    attempt_time timestamp with time zone NOT NULL,
+    logout_time timestamp with time zone,
+    session_hash character varying(64) NOT NULL
+);
+
+
+--
+-- Name: axes_accesslog_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.axes_accesslog ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.axes_accesslog_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: collections_collectionprofile; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.collections_collectionprofile (
+    customer_id bigint NOT NULL,
+    dunning_blocked boolean NOT NULL,
+    block_reason character varying(300) NOT NULL,
+    in_legal boolean NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    policy_id bigint
+);
+
+
+--
+-- Name: collections_contactlog; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.collections_contactlog (
+    id bigint NOT NULL,
+    channel character varying(8) NOT NULL,
+    outcome character varying(10) NOT NULL,
+    note text NOT NULL,
+    next_action_on date,
+    logged_on date NOT NULL,
+    logged_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    contact_id bigint,
+    customer_id bigint NOT NULL,
+    logged_by_id integer
+);
+
+
+--
+-- Name: collections_contactlog_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.collections_contactlog ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.collections_contactlog_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: collections_dispute; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.collections_dispute (
+    id bigint NOT NULL,
+    reason character varying(12) NOT NULL,
+    currency character varying(3) NOT NULL,
+    amount bigint NOT NULL,
+    status character varying(10) NOT NULL,
+    description text NOT NULL,
+    opened_on date NOT NULL,
+    resolved_on date,
+    company_id bigint NOT NULL,
+    created_by_id integer,
+    credit_note_id bigint,
+    customer_id bigint NOT NULL,
+    owner_id integer,
+    CONSTRAINT dispute_amount_positive CHECK ((amount > 0))
+);
+
+
+--
+-- Name: collections_dispute_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.collections_dispute ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.collections_dispute_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: collections_disputeattachment; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.collections_disputeattachment (
+    id bigint NOT NULL,
+    file character varying(100) NOT NULL,
+    original_name character varying(255) NOT NULL,
+    content_type character varying(100) NOT NULL,
+    size bigint NOT NULL,
+    uploaded_at timestamp with time zone NOT NULL,
+    dispute_id bigint NOT NULL,
+    uploaded_by_id integer,
+    CONSTRAINT collections_disputeattachment_size_check CHECK ((size >= 0))
+);
+
+
+--
+-- Name: collections_disputeattachment_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.collections_disputeattachment ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.collections_disputeattachment_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: collections_disputeitem; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.collections_disputeitem (
+    id bigint NOT NULL,
+    dispute_id bigint NOT NULL,
+    line_id bigint NOT NULL
+);
+
+
+--
+-- Name: collections_disputeitem_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.collections_disputeitem ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.collections_disputeitem_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: collections_disputenote; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.collections_disputenote (
+    id bigint NOT NULL,
+    text text NOT NULL,
+    status character varying(10) NOT NULL,
+    written_at timestamp with time zone NOT NULL,
+    dispute_id bigint NOT NULL,
+    written_by_id integer
+);
+
+
+--
+-- Name: collections_disputenote_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.collections_disputenote ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.collections_disputenote_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: collections_dunninglevel; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.collections_dunninglevel (
+    id bigint NOT NULL,
+    seq smallint NOT NULL,
+    name character varying(100) NOT NULL,
+    name_zh character varying(100) NOT NULL,
+    days integer NOT NULL,
+    channel character varying(10) NOT NULL,
+    min_amount bigint NOT NULL,
+    subject_en character varying(200) NOT NULL,
+    body_en text NOT NULL,
+    subject_zh character varying(200) NOT NULL,
+    body_zh text NOT NULL,
+    policy_id bigint NOT NULL,
+    CONSTRAINT collections_dunninglevel_seq_check CHECK ((seq >= 0))
+);
+
+
+--
+-- Name: collections_dunninglevel_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.collections_dunninglevel ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.collections_dunninglevel_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: collections_dunningpolicy; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.collections_dunningpolicy (
+    id bigint NOT NULL,
+    code character varying(20) NOT NULL,
+    name character varying(100) NOT NULL,
+    name_zh character varying(100) NOT NULL,
+    is_default boolean NOT NULL,
+    min_days_between smallint NOT NULL,
+    is_active boolean NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT collections_dunningpolicy_min_days_between_check CHECK ((min_days_between >= 0))
+);
+
+
+--
+-- Name: collections_dunningpolicy_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.collections_dunningpolicy ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.collections_dunningpolicy_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: collections_dunningrun; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.collections_dunningrun (
+    id bigint NOT NULL,
+    run_on date NOT NULL,
+    status character varying(10) NOT NULL,
+    notices integer NOT NULL,
+    items integer NOT NULL,
+    total_functional bigint NOT NULL,
+    delivered integer NOT NULL,
+    error text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    finished_at timestamp with time zone,
+    company_id bigint NOT NULL,
+    created_by_id integer,
+    delivery_seen_at timestamp with time zone,
+    CONSTRAINT collections_dunningrun_delivered_check CHECK ((delivered >= 0)),
+    CONSTRAINT collections_dunningrun_items_check CHECK ((items >= 0)),
+    CONSTRAINT collections_dunningrun_notices_check CHECK ((notices >= 0))
+);
+
+
+--
+-- Name: collections_dunningrun_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.collections_dunningrun ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.collections_dunningrun_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: collections_dunningstate; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.collections_dunningstate (
+    line_id bigint NOT NULL,
+    level_seq smallint NOT NULL,
+    notice_on date NOT NULL,
+    level_id bigint NOT NULL,
+    CONSTRAINT collections_dunningstate_level_seq_check CHECK ((level_seq >= 0))
+);
+
+
+--
+-- Name: collections_legalcase; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.collections_legalcase (
+    id bigint NOT NULL,
+    opened_on date NOT NULL,
+    reference character varying(60) NOT NULL,
+    lawyer character varying(120) NOT NULL,
+    currency character varying(3) NOT NULL,
+    amount bigint NOT NULL,
+    status character varying(8) NOT NULL,
+    notes text NOT NULL,
+    closed_on date,
+    company_id bigint NOT NULL,
+    customer_id bigint NOT NULL,
+    opened_by_id integer
+);
+
+
+--
+-- Name: collections_legalcase_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.collections_legalcase ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.collections_legalcase_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: collections_notice; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.collections_notice (
+    id bigint NOT NULL,
+    level_seq smallint NOT NULL,
+    channel character varying(10) NOT NULL,
+    notice_on date NOT NULL,
+    item_count integer NOT NULL,
+    total_functional bigint NOT NULL,
+    currency character varying(3) NOT NULL,
+    status character varying(8) NOT NULL,
+    language character varying(10) NOT NULL,
+    recipients text NOT NULL,
+    subject character varying(300) NOT NULL,
+    body text NOT NULL,
+    pdf character varying(100) NOT NULL,
+    error text NOT NULL,
+    attempts smallint NOT NULL,
+    sent_at timestamp with time zone,
+    company_id bigint NOT NULL,
+    customer_id bigint NOT NULL,
+    level_id bigint NOT NULL,
+    run_id bigint NOT NULL,
+    CONSTRAINT collections_notice_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT collections_notice_item_count_check CHECK ((item_count >= 0)),
+    CONSTRAINT collections_notice_level_seq_check CHECK ((level_seq >= 0))
+);
+
+
+--
+-- Name: collections_notice_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.collections_notice ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.collections_notice_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: collections_noticeitem; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.collections_noticeitem (
+    id bigint NOT NULL,
+    due_on date NOT NULL,
+    currency character varying(3) NOT NULL,
+    open_amount bigint NOT NULL,
+    open_functional bigint NOT NULL,
+    line_id bigint NOT NULL,
+    notice_id bigint NOT NULL
+);
+
+
+--
+-- Name: collections_noticeitem_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.collections_noticeitem ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.collections_noticeitem_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: collections_policygrade; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.collections_policygrade (
+    id bigint NOT NULL,
+    grade character varying(10) NOT NULL,
+    policy_id bigint NOT NULL
+);
+
+
+--
+-- Name: collections_policygrade_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.collections_policygrade ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.collections_policygrade_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: collections_promiseitem; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.collections_promiseitem (
+    id bigint NOT NULL,
+    line_id bigint NOT NULL,
+    promise_id bigint NOT NULL
+);
+
+
+--
+-- Name: collections_promiseitem_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.collections_promiseitem ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.collections_promiseitem_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: collections_promisetopay; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.collections_promisetopay (
+    id bigint NOT NULL,
+    currency character varying(3) NOT NULL,
+    amount bigint NOT NULL,
+    promised_on date NOT NULL,
+    made_on date NOT NULL,
+    status character varying(10) NOT NULL,
+    paid bigint NOT NULL,
+    checked_on date,
+    note character varying(300) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    contact_log_id bigint,
+    created_by_id integer,
+    customer_id bigint NOT NULL,
+    CONSTRAINT promise_amount_positive CHECK ((amount > 0))
+);
+
+
+--
+-- Name: collections_promisetopay_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.collections_promisetopay ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.collections_promisetopay_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: companies_company; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.companies_company (
+    id bigint NOT NULL,
+    code character varying(20) NOT NULL,
+    name character varying(200) NOT NULL,
+    functional_currency character varying(3) NOT NULL,
+    uscc character varying(18) NOT NULL,
+    address character varying(300) NOT NULL,
+    bank_details text NOT NULL,
+    is_active boolean NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    bank_account_name character varying(200) NOT NULL,
+    bank_account_number character varying(64) NOT NULL,
+    bank_name character varying(200) NOT NULL
+);
+
+
+--
+-- Name: companies_company_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.companies_company ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.companies_company_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: companies_companygrant; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.companies_companygrant (
+    id bigint NOT NULL,
+    granted_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    user_id integer NOT NULL
+);
+
+
+--
+-- Name: companies_companygrant_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.companies_companygrant ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.companies_companygrant_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: credit_approvallevel; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.credit_approvallevel (
+    id bigint NOT NULL,
+    name character varying(100) NOT NULL,
+    max_amount bigint,
+    currency character varying(3) NOT NULL,
+    group_id integer NOT NULL
+);
+
+
+--
+-- Name: credit_approvallevel_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.credit_approvallevel ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.credit_approvallevel_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: credit_creditaccount; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.credit_creditaccount (
+    customer_id bigint NOT NULL,
+    "limit" bigint,
+    limit_valid_until date,
+    max_term_days integer,
+    grade character varying(8) NOT NULL,
+    score numeric(6,2),
+    next_review_on date,
+    industry_risk character varying(8) NOT NULL,
+    external_rating character varying(8) NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    group_id bigint,
+    last_score_id bigint,
+    CONSTRAINT credit_creditaccount_max_term_days_check CHECK ((max_term_days >= 0))
+);
+
+
+--
+-- Name: credit_creditgroup; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.credit_creditgroup (
+    id bigint NOT NULL,
+    code character varying(32) NOT NULL,
+    name character varying(200) NOT NULL,
+    "limit" bigint NOT NULL,
+    valid_until date,
+    company_id bigint NOT NULL
+);
+
+
+--
+-- Name: credit_creditgroup_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.credit_creditgroup ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.credit_creditgroup_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: credit_creditlimitbatch; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.credit_creditlimitbatch (
+    id bigint NOT NULL,
+    file_name character varying(255) NOT NULL,
+    status character varying(10) NOT NULL,
+    line_count integer NOT NULL,
+    total bigint NOT NULL,
+    largest bigint NOT NULL,
+    currency character varying(3) NOT NULL,
+    prepared_at timestamp with time zone NOT NULL,
+    decided_at timestamp with time zone,
+    decision_note character varying(300) NOT NULL,
+    company_id bigint NOT NULL,
+    decided_by_id integer,
+    import_batch_id bigint NOT NULL,
+    prepared_by_id integer NOT NULL,
+    CONSTRAINT credit_creditlimitbatch_line_count_check CHECK ((line_count >= 0))
+);
+
+
+--
+-- Name: credit_creditlimitbatch_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.credit_creditlimitbatch ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.credit_creditlimitbatch_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: credit_creditlimitline; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.credit_creditlimitline (
+    id bigint NOT NULL,
+    line integer NOT NULL,
+    "limit" bigint NOT NULL,
+    currency character varying(3) NOT NULL,
+    valid_until date,
+    grade character varying(8) NOT NULL,
+    max_term_days integer,
+    approved_by character varying(100) NOT NULL,
+    approved_on date NOT NULL,
+    reference character varying(64) NOT NULL,
+    batch_id bigint NOT NULL,
+    customer_id bigint NOT NULL,
+    CONSTRAINT credit_creditlimitline_line_check CHECK ((line >= 0)),
+    CONSTRAINT credit_creditlimitline_max_term_days_check CHECK ((max_term_days >= 0))
+);
+
+
+--
+-- Name: credit_creditlimitline_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.credit_creditlimitline ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.credit_creditlimitline_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: credit_creditrequest; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.credit_creditrequest (
+    id bigint NOT NULL,
+    kind character varying(8) NOT NULL,
+    amount bigint,
+    currency character varying(3) NOT NULL,
+    term_days integer,
+    valid_until date,
+    reason text NOT NULL,
+    evidence character varying(100) NOT NULL,
+    status character varying(10) NOT NULL,
+    level character varying(100) NOT NULL,
+    within_policy boolean NOT NULL,
+    requested_at timestamp with time zone NOT NULL,
+    decided_at timestamp with time zone,
+    decision_note character varying(300) NOT NULL,
+    company_id bigint NOT NULL,
+    customer_id bigint NOT NULL,
+    decided_by_id integer,
+    requested_by_id integer,
+    used_by_order_id bigint,
+    CONSTRAINT credit_creditrequest_term_days_check CHECK ((term_days >= 0))
+);
+
+
+--
+-- Name: credit_creditrequest_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.credit_creditrequest ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.credit_creditrequest_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: credit_creditreview; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.credit_creditreview (
+    id bigint NOT NULL,
+    due_on date NOT NULL,
+    reason character varying(16) NOT NULL,
+    detail character varying(300) NOT NULL,
+    status character varying(6) NOT NULL,
+    decision character varying(8) NOT NULL,
+    note text NOT NULL,
+    completed_at timestamp with time zone,
+    created_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    completed_by_id integer,
+    customer_id bigint NOT NULL,
+    score_id bigint
+);
+
+
+--
+-- Name: credit_creditreview_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.credit_creditreview ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.credit_creditreview_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: credit_creditrules; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.credit_creditrules (
+    company_id bigint NOT NULL,
+    hold_overdue_days integer NOT NULL,
+    block_overdue_days integer NOT NULL,
+    hold_overdue_amount bigint NOT NULL,
+    review_utilisation_percent integer NOT NULL,
+    review_overdue_amount bigint NOT NULL,
+    CONSTRAINT credit_creditrules_block_overdue_days_check CHECK ((block_overdue_days >= 0)),
+    CONSTRAINT credit_creditrules_hold_overdue_days_check CHECK ((hold_overdue_days >= 0)),
+    CONSTRAINT credit_creditrules_review_utilisation_percent_check CHECK ((review_utilisation_percent >= 0))
+);
+
+
+--
+-- Name: credit_creditscore; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.credit_creditscore (
+    id bigint NOT NULL,
+    score numeric(6,2) NOT NULL,
+    grade character varying(8) NOT NULL,
+    breakdown jsonb NOT NULL,
+    inputs jsonb NOT NULL,
+    recommended_limit bigint,
+    currency character varying(3) NOT NULL,
+    limit_explanation character varying(300) NOT NULL,
+    max_term_days integer NOT NULL,
+    scored_on date NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    customer_id bigint NOT NULL,
+    scored_by_id integer,
+    scorecard_id bigint NOT NULL,
+    CONSTRAINT credit_creditscore_max_term_days_check CHECK ((max_term_days >= 0))
+);
+
+
+--
+-- Name: credit_creditscore_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.credit_creditscore ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.credit_creditscore_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: credit_financialstatement; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.credit_financialstatement (
+    id bigint NOT NULL,
+    period_end date NOT NULL,
+    period_kind character varying(8) NOT NULL,
+    months smallint NOT NULL,
+    is_audited boolean NOT NULL,
+    currency character varying(3) NOT NULL,
+    lines jsonb NOT NULL,
+    source character varying(10) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    created_by_id integer,
+    customer_id bigint NOT NULL,
+    CONSTRAINT credit_financialstatement_months_check CHECK ((months >= 0)),
+    CONSTRAINT credit_statement_months CHECK (((months >= 1) AND (months <= 12)))
+);
+
+
+--
+-- Name: credit_financialstatement_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.credit_financialstatement ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.credit_financialstatement_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: credit_openorder; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.credit_openorder (
+    id bigint NOT NULL,
+    order_ref character varying(64) NOT NULL,
+    amount bigint NOT NULL,
+    currency character varying(3) NOT NULL,
+    status character varying(10) NOT NULL,
+    reasons jsonb NOT NULL,
+    figures jsonb NOT NULL,
+    checked_at timestamp with time zone NOT NULL,
+    decided_at timestamp with time zone,
+    decision_note character varying(300) NOT NULL,
+    checked_by_id integer,
+    company_id bigint NOT NULL,
+    customer_id bigint NOT NULL,
+    decided_by_id integer,
+    CONSTRAINT credit_order_positive CHECK ((amount > 0))
+);
+
+
+--
+-- Name: credit_openorder_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.credit_openorder ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.credit_openorder_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: credit_scorecard; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.credit_scorecard (
+    id bigint NOT NULL,
+    code character varying(32) NOT NULL,
+    version integer NOT NULL,
+    name character varying(200) NOT NULL,
+    config jsonb NOT NULL,
+    is_active boolean NOT NULL,
+    note character varying(300) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    created_by_id integer,
+    CONSTRAINT credit_scorecard_version_check CHECK ((version >= 0))
+);
+
+
+--
+-- Name: credit_scorecard_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.credit_scorecard ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.credit_scorecard_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: customers_contact; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.customers_contact (
+    id bigint NOT NULL,
+    name character varying(100) NOT NULL,
+    role character varying(20) NOT NULL,
+    title character varying(100) NOT NULL,
+    phone character varying(40) NOT NULL,
+    email character varying(254) NOT NULL,
+    preferred_language character varying(10) NOT NULL,
+    preferred_channel character varying(10) NOT NULL,
+    id_number text NOT NULL,
+    bank_account text NOT NULL,
+    is_primary boolean NOT NULL,
+    notes text NOT NULL,
+    customer_id bigint NOT NULL
+);
+
+
+--
+-- Name: customers_contact_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.customers_contact ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.customers_contact_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: customers_customer; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.customers_customer (
+    id bigint NOT NULL,
+    code character varying(32) NOT NULL,
+    name character varying(200) NOT NULL,
+    uscc character varying(18) NOT NULL,
+    registered_capital bigint,
+    registered_capital_currency character varying(3) NOT NULL,
+    founded_on date,
+    business_scope text NOT NULL,
+    legal_representative character varying(100) NOT NULL,
+    industry character varying(1) NOT NULL,
+    region character varying(2) NOT NULL,
+    address character varying(300) NOT NULL,
+    currency character varying(3) NOT NULL,
+    status character varying(10) NOT NULL,
+    next_review_on date,
+    bank_name character varying(100) NOT NULL,
+    bank_account text NOT NULL,
+    notes text NOT NULL,
+    search_text text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    analyst_id integer,
+    collector_id integer,
+    company_id bigint NOT NULL,
+    parent_id bigint,
+    CONSTRAINT customer_capital_not_negative CHECK ((registered_capital >= 0))
+);
+
+
+--
+-- Name: customers_customer_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.customers_customer ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.customers_customer_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: customers_customerattachment; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.customers_customerattachment (
+    id bigint NOT NULL,
+    kind character varying(12) NOT NULL,
+    file character varying(100) NOT NULL,
+    original_name character varying(255) NOT NULL,
+    content_type character varying(100) NOT NULL,
+    size bigint NOT NULL,
+    sha256 character varying(64) NOT NULL,
+    uploaded_at timestamp with time zone NOT NULL,
+    customer_id bigint NOT NULL,
+    uploaded_by_id integer,
+    CONSTRAINT customers_customerattachment_size_check CHECK ((size >= 0))
+);
+
+
+--
+-- Name: customers_customerattachment_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.customers_customerattachment ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.customers_customerattachment_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: customers_customerstatuschange; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.customers_customerstatuschange (
+    id bigint NOT NULL,
+    from_status character varying(10) NOT NULL,
+    to_status character varying(10) NOT NULL,
+    reason character varying(300) NOT NULL,
+    changed_at timestamp with time zone NOT NULL,
+    changed_by_id integer,
+    customer_id bigint NOT NULL
+);
+
+
+--
+-- Name: customers_customerstatuschange_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.customers_customerstatuschange ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.customers_customerstatuschange_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: django_admin_log; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.django_admin_log (
+    id integer NOT NULL,
+    action_time timestamp with time zone NOT NULL,
+    object_id text,
+    object_repr character varying(200) NOT NULL,
+    action_flag smallint NOT NULL,
+    change_message text NOT NULL,
+    content_type_id integer,
+    user_id integer NOT NULL,
+    CONSTRAINT django_admin_log_action_flag_check CHECK ((action_flag >= 0))
+);
+
+
+--
+-- Name: django_admin_log_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.django_admin_log ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.django_admin_log_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: django_content_type; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.django_content_type (
+    id integer NOT NULL,
+    app_label character varying(100) NOT NULL,
+    model character varying(100) NOT NULL
+);
+
+
+--
+-- Name: django_content_type_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.django_content_type ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.django_content_type_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: django_migrations; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.django_migrations (
+    id bigint NOT NULL,
+    app character varying(255) NOT NULL,
+    name character varying(255) NOT NULL,
+    applied timestamp with time zone NOT NULL
+);
+
+
+--
+-- Name: django_migrations_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.django_migrations ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.django_migrations_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: django_session; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.django_session (
+    session_key character varying(40) NOT NULL,
+    session_data text NOT NULL,
+    expire_date timestamp with time zone NOT NULL
+);
+
+
+--
+-- Name: ledger_allocation; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ledger_allocation (
+    id bigint NOT NULL,
+    allocated_on date NOT NULL,
+    amount bigint NOT NULL,
+    functional_amount bigint NOT NULL,
+    source_functional_amount bigint NOT NULL,
+    method character varying(12) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    created_by_id integer,
+    customer_id bigint NOT NULL,
+    reverses_id bigint,
+    source_id bigint NOT NULL,
+    line_id bigint NOT NULL,
+    currency character varying(3) NOT NULL,
+    line_issue_on date NOT NULL,
+    line_due_on date NOT NULL,
+    source_issue_on date NOT NULL,
+    CONSTRAINT allocation_not_zero CHECK ((NOT (amount = 0)))
+);
+
+
+--
+-- Name: ledger_allocation_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.ledger_allocation ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.ledger_allocation_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: ledger_customerterms; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ledger_customerterms (
+    customer_id bigint NOT NULL,
+    payment_term_id bigint NOT NULL
+);
+
+
+--
+-- Name: ledger_document; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ledger_document (
+    id bigint NOT NULL,
+    doc_type character varying(12) NOT NULL,
+    number character varying(40) NOT NULL,
+    external_ref character varying(64) NOT NULL,
+    issue_on date NOT NULL,
+    due_on date,
+    currency character varying(3) NOT NULL,
+    amount bigint NOT NULL,
+    rate numeric(18,8) NOT NULL,
+    functional_amount bigint NOT NULL,
+    cost bigint,
+    order_ref character varying(64) NOT NULL,
+    reference character varying(40) NOT NULL,
+    discount_until date,
+    discount_amount bigint,
+    description character varying(300) NOT NULL,
+    status character varying(8) NOT NULL,
+    posted_at timestamp with time zone,
+    created_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    customer_id bigint NOT NULL,
+    posted_by_id integer,
+    reversal_of_id bigint,
+    import_batch_id bigint,
+    payment_term_id bigint,
+    settled_on date,
+    unapplied_now bigint NOT NULL,
+    unapplied_functional_now bigint NOT NULL,
+    CONSTRAINT document_amount_not_zero CHECK ((NOT (amount = 0)))
+);
+
+
+--
+-- Name: ledger_document_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.ledger_document ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.ledger_document_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: ledger_dueline; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ledger_dueline (
+    id bigint NOT NULL,
+    seq smallint NOT NULL,
+    issue_on date NOT NULL,
+    due_on date NOT NULL,
+    currency character varying(3) NOT NULL,
+    amount bigint NOT NULL,
+    functional_amount bigint NOT NULL,
+    company_id bigint NOT NULL,
+    customer_id bigint NOT NULL,
+    document_id bigint NOT NULL,
+    open_now bigint NOT NULL,
+    open_functional_now bigint NOT NULL,
+    settled_on date,
+    CONSTRAINT due_line_positive CHECK ((amount > 0)),
+    CONSTRAINT ledger_dueline_seq_check CHECK ((seq >= 0))
+);
+
+
+--
+-- Name: ledger_dueline_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.ledger_dueline ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.ledger_dueline_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: ledger_exchangeday; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ledger_exchangeday (
+    id bigint NOT NULL,
+    day date NOT NULL,
+    realised bigint NOT NULL,
+    company_id bigint NOT NULL
+);
+
+
+--
+-- Name: ledger_exchangerate; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ledger_exchangerate (
+    id bigint NOT NULL,
+    currency character varying(3) NOT NULL,
+    quote_currency character varying(3) NOT NULL,
+    rate_on date NOT NULL,
+    rate numeric(18,8) NOT NULL,
+    CONSTRAINT exchange_rate_positive CHECK ((rate > (0)::numeric))
+);
+
+
+--
+-- Name: ledger_exchangerate_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.ledger_exchangerate ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.ledger_exchangerate_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: ledger_importbatch; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ledger_importbatch (
+    id bigint NOT NULL,
+    kind character varying(20) NOT NULL,
+    file_name character varying(255) NOT NULL,
+    sha256 character varying(64) NOT NULL,
+    rows integer NOT NULL,
+    created integer NOT NULL,
+    unchanged integer NOT NULL,
+    status character varying(12) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    company_id bigint,
+    created_by_id integer,
+    CONSTRAINT ledger_importbatch_created_check CHECK ((created >= 0)),
+    CONSTRAINT ledger_importbatch_rows_check CHECK ((rows >= 0)),
+    CONSTRAINT ledger_importbatch_unchanged_check CHECK ((unchanged >= 0))
+);
+
+
+--
+-- Name: ledger_importbatch_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.ledger_importbatch ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.ledger_importbatch_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: ledger_importjob; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ledger_importjob (
+    id bigint NOT NULL,
+    kind character varying(20) NOT NULL,
+    file character varying(100) NOT NULL,
+    file_name character varying(255) NOT NULL,
+    status character varying(10) NOT NULL,
+    report jsonb NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    batch_id bigint,
+    company_id bigint NOT NULL,
+    created_by_id integer
+);
+
+
+--
+-- Name: ledger_importjob_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.ledger_importjob ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.ledger_importjob_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: ledger_ledgerday; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ledger_ledgerday (
+    id bigint NOT NULL,
+    currency character varying(3) NOT NULL,
+    day date NOT NULL,
+    balance bigint NOT NULL,
+    balance_functional bigint NOT NULL,
+    sales_functional bigint NOT NULL,
+    company_id bigint NOT NULL
+);
+
+
+--
+-- Name: ledger_paymentterm; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ledger_paymentterm (
+    id bigint NOT NULL,
+    code character varying(20) NOT NULL,
+    name character varying(100) NOT NULL,
+    kind character varying(12) NOT NULL,
+    days integer NOT NULL,
+    discount_percent numeric(5,2),
+    discount_days integer,
+    is_active boolean NOT NULL,
+    CONSTRAINT ledger_paymentterm_days_check CHECK ((days >= 0)),
+    CONSTRAINT ledger_paymentterm_discount_days_check CHECK ((discount_days >= 0))
+);
+
+
+--
+-- Name: ledger_paymentterm_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.ledger_paymentterm ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.ledger_paymentterm_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: ledger_paymentterminstalment; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ledger_paymentterminstalment (
+    id bigint NOT NULL,
+    seq smallint NOT NULL,
+    percent numeric(7,4) NOT NULL,
+    days integer NOT NULL,
+    term_id bigint NOT NULL,
+    CONSTRAINT ledger_paymentterminstalment_days_check CHECK ((days >= 0)),
+    CONSTRAINT ledger_paymentterminstalment_seq_check CHECK ((seq >= 0))
+);
+
+
+--
+-- Name: ledger_paymentterminstalment_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.ledger_paymentterminstalment ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.ledger_paymentterminstalment_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: ledger_statementrun; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ledger_statementrun (
+    id bigint NOT NULL,
+    date_from date NOT NULL,
+    date_to date NOT NULL,
+    language character varying(10) NOT NULL,
+    file_format character varying(4) NOT NULL,
+    status character varying(10) NOT NULL,
+    statements integer NOT NULL,
+    archive character varying(100) NOT NULL,
+    error text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    created_by_id integer,
+    CONSTRAINT ledger_statementrun_statements_check CHECK ((statements >= 0))
+);
+
+
+--
+-- Name: ledger_statementrun_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.ledger_statementrun ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.ledger_statementrun_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: operations_heartbeat; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.operations_heartbeat (
+    id bigint NOT NULL,
+    name character varying(50) NOT NULL,
+    beat_at timestamp with time zone NOT NULL
+);
+
+
+--
+-- Name: operations_heartbeat_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.operations_heartbeat ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.operations_heartbeat_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: provisioning_journalentry; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.provisioning_journalentry (
+    id bigint NOT NULL,
+    number character varying(40) NOT NULL,
+    "on" date NOT NULL,
+    kind character varying(10) NOT NULL,
+    currency character varying(3) NOT NULL,
+    description character varying(300) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    created_by_id integer NOT NULL,
+    run_id bigint,
+    recovery_id bigint,
+    write_off_id bigint
+);
+
+
+--
+-- Name: provisioning_journalentry_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.provisioning_journalentry ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.provisioning_journalentry_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: provisioning_journalline; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.provisioning_journalline (
+    id bigint NOT NULL,
+    seq smallint NOT NULL,
+    role character varying(10) NOT NULL,
+    account character varying(20) NOT NULL,
+    debit bigint NOT NULL,
+    credit bigint NOT NULL,
+    memo character varying(200) NOT NULL,
+    entry_id bigint NOT NULL,
+    CONSTRAINT journal_one_side CHECK ((((debit > 0) AND (credit = 0)) OR ((debit = 0) AND (credit > 0)))),
+    CONSTRAINT provisioning_journalline_seq_check CHECK ((seq >= 0))
+);
+
+
+--
+-- Name: provisioning_journalline_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.provisioning_journalline ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.provisioning_journalline_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: provisioning_policyrate; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.provisioning_policyrate (
+    id bigint NOT NULL,
+    bucket_key character varying(20) NOT NULL,
+    rate numeric(7,4) NOT NULL,
+    policy_id bigint NOT NULL,
+    CONSTRAINT policy_rate_percent CHECK (((rate >= (0)::numeric) AND (rate <= (100)::numeric)))
+);
+
+
+--
+-- Name: provisioning_policyrate_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.provisioning_policyrate ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.provisioning_policyrate_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: provisioning_provisionpolicy; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.provisioning_provisionpolicy (
+    id bigint NOT NULL,
+    segment character varying(1) NOT NULL,
+    method character varying(8) NOT NULL,
+    balance_rate numeric(7,4) NOT NULL,
+    rate_source character varying(8) NOT NULL,
+    lookback_months smallint NOT NULL,
+    forward_factor numeric(6,4) NOT NULL,
+    derivation jsonb NOT NULL,
+    loss_account character varying(20) NOT NULL,
+    allowance_account character varying(20) NOT NULL,
+    receivable_account character varying(20) NOT NULL,
+    bank_account character varying(20) NOT NULL,
+    single_approval_limit bigint NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    bucket_set_id bigint,
+    company_id bigint NOT NULL,
+    updated_by_id integer,
+    CONSTRAINT provisioning_provisionpolicy_lookback_months_check CHECK ((lookback_months >= 0))
+);
+
+
+--
+-- Name: provisioning_provisionpolicy_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.provisioning_provisionpolicy ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.provisioning_provisionpolicy_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: provisioning_provisionrun; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.provisioning_provisionrun (
+    id bigint NOT NULL,
+    as_of date NOT NULL,
+    status character varying(10) NOT NULL,
+    currency character varying(3) NOT NULL,
+    required bigint NOT NULL,
+    booked bigint NOT NULL,
+    difference bigint NOT NULL,
+    policies jsonb NOT NULL,
+    prepared_at timestamp with time zone NOT NULL,
+    approved_at timestamp with time zone,
+    approved_by_id integer,
+    company_id bigint NOT NULL,
+    prepared_by_id integer NOT NULL,
+    superseded_by_id bigint,
+    is_provisional boolean NOT NULL
+);
+
+
+--
+-- Name: provisioning_provisionrun_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.provisioning_provisionrun ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.provisioning_provisionrun_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: provisioning_recovery; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.provisioning_recovery (
+    id bigint NOT NULL,
+    "on" date NOT NULL,
+    amount bigint NOT NULL,
+    functional_amount bigint NOT NULL,
+    receipt_posted_here boolean NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    receipt_id bigint NOT NULL,
+    recorded_by_id integer NOT NULL,
+    reinstatement_id bigint NOT NULL,
+    write_off_id bigint NOT NULL
+);
+
+
+--
+-- Name: provisioning_recovery_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.provisioning_recovery ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.provisioning_recovery_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: provisioning_runbucket; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.provisioning_runbucket (
+    id bigint NOT NULL,
+    seq smallint NOT NULL,
+    segment character varying(1) NOT NULL,
+    method character varying(8) NOT NULL,
+    bucket_key character varying(20) NOT NULL,
+    label character varying(60) NOT NULL,
+    balance bigint NOT NULL,
+    rate numeric(7,4) NOT NULL,
+    required bigint NOT NULL,
+    run_id bigint NOT NULL,
+    CONSTRAINT provisioning_runbucket_seq_check CHECK ((seq >= 0))
+);
+
+
+--
+-- Name: provisioning_runbucket_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.provisioning_runbucket ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.provisioning_runbucket_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: provisioning_runline; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.provisioning_runline (
+    id bigint NOT NULL,
+    balance bigint NOT NULL,
+    required bigint NOT NULL,
+    reason character varying(300) NOT NULL,
+    bucket_id bigint,
+    customer_id bigint NOT NULL,
+    document_id bigint,
+    run_id bigint NOT NULL
+);
+
+
+--
+-- Name: provisioning_runline_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.provisioning_runline ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.provisioning_runline_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: provisioning_specificprovision; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.provisioning_specificprovision (
+    id bigint NOT NULL,
+    rate numeric(7,4),
+    amount bigint,
+    reason character varying(300) NOT NULL,
+    is_active boolean NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    created_by_id integer,
+    customer_id bigint NOT NULL,
+    document_id bigint,
+    CONSTRAINT specific_rate_or_amount CHECK ((((rate IS NOT NULL) AND (amount IS NULL)) OR ((rate IS NULL) AND (amount IS NOT NULL))))
+);
+
+
+--
+-- Name: provisioning_specificprovision_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.provisioning_specificprovision ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.provisioning_specificprovision_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: provisioning_writeoff; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.provisioning_writeoff (
+    id bigint NOT NULL,
+    number character varying(40) NOT NULL,
+    "on" date NOT NULL,
+    currency character varying(3) NOT NULL,
+    amount bigint NOT NULL,
+    functional_amount bigint,
+    reason character varying(300) NOT NULL,
+    status character varying(10) NOT NULL,
+    approvals_required smallint NOT NULL,
+    requested_at timestamp with time zone NOT NULL,
+    rejection_reason character varying(300) NOT NULL,
+    company_id bigint NOT NULL,
+    customer_id bigint NOT NULL,
+    document_id bigint,
+    rejected_by_id integer,
+    requested_by_id integer NOT NULL,
+    CONSTRAINT provisioning_writeoff_approvals_required_check CHECK ((approvals_required >= 0)),
+    CONSTRAINT write_off_positive CHECK ((amount > 0))
+);
+
+
+--
+-- Name: provisioning_writeoff_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.provisioning_writeoff ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.provisioning_writeoff_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: provisioning_writeoffapproval; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.provisioning_writeoffapproval (
+    id bigint NOT NULL,
+    approved_at timestamp with time zone NOT NULL,
+    approved_by_id integer NOT NULL,
+    write_off_id bigint NOT NULL
+);
+
+
+--
+-- Name: provisioning_writeoffapproval_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.provisioning_writeoffapproval ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.provisioning_writeoffapproval_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: provisioning_writeoffitem; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.provisioning_writeoffitem (
+    id bigint NOT NULL,
+    amount bigint NOT NULL,
+    functional_amount bigint,
+    line_id bigint NOT NULL,
+    write_off_id bigint NOT NULL
+);
+
+
+--
+-- Name: provisioning_writeoffitem_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.provisioning_writeoffitem ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.provisioning_writeoffitem_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: reports_agingsnapshot; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.reports_agingsnapshot (
+    id bigint NOT NULL,
+    as_of date NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    created_by_id integer,
+    bucket_set_id bigint NOT NULL
+);
+
+
+--
+-- Name: reports_agingsnapshot_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.reports_agingsnapshot ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.reports_agingsnapshot_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: reports_agingsnapshotrow; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.reports_agingsnapshotrow (
+    id bigint NOT NULL,
+    currency character varying(3) NOT NULL,
+    bucket character varying(20) NOT NULL,
+    amount bigint NOT NULL,
+    functional_amount bigint NOT NULL,
+    company_id bigint NOT NULL,
+    customer_id bigint NOT NULL,
+    snapshot_id bigint NOT NULL
+);
+
+
+--
+-- Name: reports_agingsnapshotrow_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.reports_agingsnapshotrow ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.reports_agingsnapshotrow_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: reports_bucket; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.reports_bucket (
+    id bigint NOT NULL,
+    seq smallint NOT NULL,
+    key character varying(20) NOT NULL,
+    label character varying(50) NOT NULL,
+    label_zh character varying(50) NOT NULL,
+    upper integer,
+    bucket_set_id bigint NOT NULL,
+    CONSTRAINT reports_bucket_seq_check CHECK ((seq >= 0))
+);
+
+
+--
+-- Name: reports_bucket_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.reports_bucket ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.reports_bucket_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: reports_bucketset; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.reports_bucketset (
+    id bigint NOT NULL,
+    code character varying(30) NOT NULL,
+    name character varying(100) NOT NULL,
+    name_zh character varying(100) NOT NULL,
+    basis character varying(10) NOT NULL,
+    unit character varying(6) NOT NULL,
+    is_default boolean NOT NULL,
+    created_at timestamp with time zone NOT NULL
+);
+
+
+--
+-- Name: reports_bucketset_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.reports_bucketset ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.reports_bucketset_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: reports_exchangeday_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.ledger_exchangeday ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.reports_exchangeday_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: reports_keptaging; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.reports_keptaging (
+    id bigint NOT NULL,
+    as_of date NOT NULL,
+    limits character varying(200) NOT NULL,
+    documents_upto bigint NOT NULL,
+    allocations_upto bigint NOT NULL,
+    changes_upto bigint NOT NULL,
+    taken_at timestamp with time zone NOT NULL,
+    bucket_set_id bigint NOT NULL
+);
+
+
+--
+-- Name: reports_keptaging_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.reports_keptaging ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.reports_keptaging_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: reports_keptagingrow; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.reports_keptagingrow (
+    id bigint NOT NULL,
+    seq integer NOT NULL,
+    code character varying(32) NOT NULL,
+    name character varying(200) NOT NULL,
+    company_code character varying(20) NOT NULL,
+    b0 bigint DEFAULT 0 NOT NULL,
+    b1 bigint DEFAULT 0 NOT NULL,
+    b2 bigint DEFAULT 0 NOT NULL,
+    b3 bigint DEFAULT 0 NOT NULL,
+    b4 bigint DEFAULT 0 NOT NULL,
+    b5 bigint DEFAULT 0 NOT NULL,
+    b6 bigint DEFAULT 0 NOT NULL,
+    b7 bigint DEFAULT 0 NOT NULL,
+    b8 bigint DEFAULT 0 NOT NULL,
+    b9 bigint DEFAULT 0 NOT NULL,
+    b10 bigint DEFAULT 0 NOT NULL,
+    b11 bigint DEFAULT 0 NOT NULL,
+    u bigint DEFAULT 0 NOT NULL,
+    company_id bigint NOT NULL,
+    customer_id bigint NOT NULL,
+    kept_id bigint NOT NULL
+);
+
+
+--
+-- Name: reports_keptagingrow_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.reports_keptagingrow ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.reports_keptagingrow_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: reports_keptchange; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.reports_keptchange (
+    id bigint NOT NULL,
+    customer_id bigint
+);
+
+
+--
+-- Name: reports_keptchange_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.reports_keptchange ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.reports_keptchange_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: reports_ledgerday_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.ledger_ledgerday ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.reports_ledgerday_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Data for Name: accounts_apitoken; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: accounts_preference; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: audit_auditchainhead; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: audit_auditevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: auth_group; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+INSERT INTO public.auth_group VALUES
+	(1, 'ar_accountant'),
+	(2, 'credit_analyst'),
+	(3, 'collector'),
+	(4, 'finance_manager'),
+	(5, 'internal_auditor'),
+	(6, 'administrator');
+
+
+--
+-- Data for Name: auth_group_permissions; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+INSERT INTO public.auth_group_permissions VALUES
+	(1, 1, 53),
+	(2, 1, 58),
+	(3, 1, 62),
+	(4, 1, 50),
+	(5, 1, 51),
+	(6, 1, 52),
+	(7, 1, 55),
+	(8, 1, 56),
+	(9, 1, 57),
+	(10, 1, 59),
+	(11, 1, 61),
+	(12, 1, 54),
+	(13, 1, 41),
+	(14, 2, 53),
+	(15, 2, 58),
+	(16, 2, 62),
+	(17, 2, 51),
+	(18, 2, 59),
+	(19, 2, 41),
+	(20, 3, 53),
+	(21, 3, 58),
+	(22, 3, 62),
+	(23, 3, 55),
+	(24, 3, 56),
+	(25, 3, 41),
+	(26, 4, 53),
+	(27, 4, 58),
+	(28, 4, 62),
+	(29, 4, 51),
+	(30, 4, 54),
+	(31, 4, 41),
+	(32, 4, 16),
+	(33, 5, 53),
+	(34, 5, 58),
+	(35, 5, 62),
+	(36, 5, 41),
+	(37, 5, 45),
+	(38, 5, 16),
+	(39, 5, 17),
+	(40, 5, 29),
+	(41, 5, 25),
+	(42, 5, 4),
+	(43, 6, 53),
+	(44, 6, 41),
+	(45, 6, 38),
+	(46, 6, 39),
+	(47, 6, 45),
+	(48, 6, 42),
+	(49, 6, 44),
+	(50, 6, 29),
+	(51, 6, 26),
+	(52, 6, 27),
+	(53, 6, 25),
+	(54, 6, 23),
+	(55, 6, 4),
+	(56, 6, 2),
+	(57, 6, 16),
+	(58, 6, 17),
+	(59, 6, 33),
+	(60, 6, 32),
+	(61, 1, 86),
+	(62, 1, 94),
+	(63, 1, 90),
+	(64, 1, 82),
+	(65, 1, 98),
+	(66, 1, 102),
+	(67, 1, 83),
+	(68, 1, 91),
+	(69, 1, 99),
+	(70, 1, 95),
+	(71, 1, 96),
+	(72, 1, 79),
+	(73, 1, 80),
+	(74, 2, 86),
+	(75, 2, 94),
+	(76, 2, 90),
+	(77, 2, 82),
+	(78, 2, 98),
+	(79, 2, 102),
+	(80, 3, 86),
+	(81, 3, 94),
+	(82, 3, 90),
+	(83, 3, 82),
+	(84, 3, 98),
+	(85, 3, 102),
+	(86, 4, 86),
+	(87, 4, 94),
+	(88, 4, 90),
+	(89, 4, 82),
+	(90, 4, 98),
+	(91, 4, 102),
+	(92, 4, 95),
+	(93, 4, 96),
+	(94, 4, 79),
+	(95, 4, 80),
+	(96, 5, 86),
+	(97, 5, 94),
+	(98, 5, 90),
+	(99, 5, 82),
+	(100, 5, 98),
+	(101, 5, 102),
+	(102, 1, 135),
+	(103, 1, 139),
+	(104, 1, 147),
+	(105, 1, 161),
+	(106, 1, 114),
+	(107, 1, 177),
+	(108, 1, 118),
+	(109, 1, 157),
+	(110, 1, 115),
+	(111, 1, 119),
+	(112, 2, 135),
+	(113, 2, 139),
+	(114, 2, 147),
+	(115, 2, 161),
+	(116, 2, 114),
+	(117, 2, 177),
+	(118, 2, 118),
+	(119, 2, 157),
+	(120, 3, 135),
+	(121, 3, 139),
+	(122, 3, 147),
+	(123, 3, 161),
+	(124, 3, 114),
+	(125, 3, 177),
+	(126, 3, 118),
+	(127, 3, 157),
+	(128, 3, 148),
+	(129, 3, 144),
+	(130, 3, 159),
+	(131, 3, 111),
+	(132, 3, 174),
+	(133, 3, 115),
+	(134, 3, 116),
+	(135, 3, 149),
+	(136, 4, 135),
+	(137, 4, 139),
+	(138, 4, 147),
+	(139, 4, 161),
+	(140, 4, 114),
+	(141, 4, 177),
+	(142, 4, 118),
+	(143, 4, 157),
+	(144, 4, 148),
+	(145, 4, 144),
+	(146, 4, 159),
+	(147, 4, 132),
+	(148, 4, 133),
+	(149, 4, 141),
+	(150, 4, 111),
+	(151, 4, 174),
+	(152, 4, 115),
+	(153, 4, 116),
+	(154, 4, 119),
+	(155, 4, 149),
+	(156, 5, 135),
+	(157, 5, 139),
+	(158, 5, 147),
+	(159, 5, 161),
+	(160, 5, 114),
+	(161, 5, 177),
+	(162, 5, 118),
+	(163, 5, 157),
+	(164, 5, 148),
+	(174, 1, 233),
+	(175, 1, 232),
+	(176, 1, 237),
+	(177, 2, 233),
+	(178, 2, 232),
+	(179, 2, 237),
+	(180, 3, 233),
+	(181, 3, 232),
+	(182, 3, 237),
+	(183, 4, 233),
+	(184, 4, 232),
+	(185, 4, 237),
+	(186, 4, 229),
+	(187, 4, 230),
+	(188, 4, 231),
+	(189, 4, 234),
+	(190, 5, 233),
+	(191, 5, 232),
+	(192, 5, 237),
+	(193, 1, 206),
+	(194, 1, 201),
+	(195, 1, 189),
+	(196, 1, 210),
+	(197, 1, 220),
+	(198, 1, 193),
+	(199, 1, 215),
+	(200, 1, 197),
+	(201, 1, 185),
+	(202, 1, 202),
+	(203, 2, 206),
+	(204, 2, 201),
+	(205, 2, 189),
+	(206, 2, 210),
+	(207, 2, 220),
+	(208, 2, 193),
+	(209, 2, 215),
+	(210, 2, 197),
+	(211, 2, 185),
+	(212, 2, 203),
+	(213, 2, 204),
+	(214, 2, 205),
+	(215, 2, 190),
+	(216, 2, 199),
+	(217, 2, 212),
+	(218, 2, 194),
+	(219, 2, 195),
+	(220, 2, 202),
+	(221, 3, 206),
+	(222, 3, 201),
+	(223, 3, 189),
+	(224, 3, 210),
+	(225, 3, 220),
+	(226, 3, 193),
+	(227, 3, 215),
+	(228, 3, 197),
+	(229, 3, 185),
+	(230, 4, 206),
+	(231, 4, 201),
+	(232, 4, 189),
+	(233, 4, 210),
+	(234, 4, 220),
+	(235, 4, 193),
+	(236, 4, 215),
+	(237, 4, 197),
+	(238, 4, 185),
+	(239, 4, 190),
+	(240, 4, 199),
+	(241, 4, 186),
+	(242, 4, 187),
+	(243, 4, 217),
+	(244, 4, 179),
+	(245, 4, 181),
+	(246, 4, 216),
+	(247, 4, 211),
+	(248, 4, 212),
+	(249, 4, 195),
+	(250, 4, 202),
+	(251, 5, 206),
+	(252, 5, 201),
+	(253, 5, 189),
+	(254, 5, 210),
+	(255, 5, 220),
+	(256, 5, 193),
+	(257, 5, 215),
+	(258, 5, 197),
+	(259, 5, 185),
+	(260, 1, 277),
+	(261, 2, 277),
+	(262, 2, 274),
+	(263, 4, 277),
+	(264, 4, 274),
+	(265, 4, 278),
+	(266, 5, 277),
+	(267, 1, 290),
+	(268, 1, 311),
+	(269, 1, 298),
+	(270, 1, 315),
+	(271, 1, 320),
+	(272, 1, 324),
+	(273, 1, 295),
+	(274, 1, 312),
+	(275, 1, 317),
+	(276, 2, 290),
+	(277, 2, 311),
+	(278, 2, 298),
+	(279, 2, 315),
+	(280, 2, 320),
+	(281, 2, 324),
+	(282, 4, 290),
+	(283, 4, 311),
+	(284, 4, 298),
+	(285, 4, 315),
+	(286, 4, 320),
+	(287, 4, 324),
+	(288, 4, 288),
+	(289, 4, 308),
+	(290, 4, 295),
+	(291, 4, 299),
+	(292, 4, 312),
+	(293, 4, 316),
+	(294, 4, 317),
+	(295, 5, 290),
+	(296, 5, 311),
+	(297, 5, 298),
+	(298, 5, 315),
+	(299, 5, 320),
+	(300, 5, 324);
+
+
+--
+-- Data for Name: auth_permission; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+INSERT INTO public.auth_permission VALUES
+	(1, 'Can add API token', 1, 'add_apitoken'),
+	(2, 'Can change API token', 1, 'change_apitoken'),
+	(3, 'Can delete API token', 1, 'delete_apitoken'),
+	(4, 'Can view API token', 1, 'view_apitoken'),
+	(5, 'Can add preference', 2, 'add_preference'),
+	(6, 'Can change preference', 2, 'change_preference'),
+	(7, 'Can delete preference', 2, 'delete_preference'),
+	(8, 'Can view preference', 2, 'view_preference'),
+	(9, 'Can add audit chain head', 3, 'add_auditchainhead'),
+	(10, 'Can change audit chain head', 3, 'change_auditchainhead'),
+	(11, 'Can delete audit chain head', 3, 'delete_auditchainhead'),
+	(12, 'Can view audit chain head', 3, 'view_auditchainhead'),
+	(13, 'Can add audit event', 4, 'add_auditevent'),
+	(14, 'Can change audit event', 4, 'change_auditevent'),
+	(15, 'Can delete audit event', 4, 'delete_auditevent'),
+	(16, 'Can view audit event', 4, 'view_auditevent'),
+	(17, 'Can verify the audit trail', 4, 'verify_auditevent'),
+	(18, 'Can add permission', 5, 'add_permission'),
+	(19, 'Can change permission', 5, 'change_permission'),
+	(20, 'Can delete permission', 5, 'delete_permission'),
+	(21, 'Can view permission', 5, 'view_permission'),
+	(22, 'Can add group', 6, 'add_group'),
+	(23, 'Can change group', 6, 'change_group'),
+	(24, 'Can delete group', 6, 'delete_group'),
+	(25, 'Can view group', 6, 'view_group'),
+	(26, 'Can add user', 7, 'add_user'),
+	(27, 'Can change user', 7, 'change_user'),
+	(28, 'Can delete user', 7, 'delete_user'),
+	(29, 'Can view user', 7, 'view_user'),
+	(30, 'Can add access attempt', 8, 'add_accessattempt'),
+	(31, 'Can change access attempt', 8, 'change_accessattempt'),
+	(32, 'Can delete access attempt', 8, 'delete_accessattempt'),
+	(33, 'Can view access attempt', 8, 'view_accessattempt'),
+	(34, 'Can add access log', 9, 'add_accesslog'),
+	(35, 'Can change access log', 9, 'change_accesslog'),
+	(36, 'Can delete access log', 9, 'delete_accesslog'),
+	(37, 'Can view access log', 9, 'view_accesslog'),
+	(38, 'Can add company', 10, 'add_company'),
+	(39, 'Can change company', 10, 'change_company'),
+	(40, 'Can delete company', 10, 'delete_company'),
+	(41, 'Can view company', 10, 'view_company'),
+	(42, 'Can add company access', 11, 'add_companygrant'),
+	(43, 'Can change company access', 11, 'change_companygrant'),
+	(44, 'Can delete company access', 11, 'delete_companygrant'),
+	(45, 'Can view company access', 11, 'view_companygrant'),
+	(46, 'Can add content type', 12, 'add_contenttype'),
+	(47, 'Can change content type', 12, 'change_contenttype'),
+	(48, 'Can delete content type', 12, 'delete_contenttype'),
+	(49, 'Can view content type', 12, 'view_contenttype'),
+	(50, 'Can add customer', 13, 'add_customer'),
+	(51, 'Can change customer', 13, 'change_customer'),
+	(52, 'Can delete customer', 13, 'delete_customer'),
+	(53, 'Can view customer', 13, 'view_customer'),
+	(54, 'Can see bank accounts and ID numbers unmasked', 13, 'view_sensitive'),
+	(55, 'Can add contact', 14, 'add_contact'),
+	(56, 'Can change contact', 14, 'change_contact'),
+	(57, 'Can delete contact', 14, 'delete_contact'),
+	(58, 'Can view contact', 14, 'view_contact'),
+	(59, 'Can add attachment', 15, 'add_customerattachment'),
+	(60, 'Can change attachment', 15, 'change_customerattachment'),
+	(61, 'Can delete attachment', 15, 'delete_customerattachment'),
+	(62, 'Can view attachment', 15, 'view_customerattachment'),
+	(63, 'Can add status change', 16, 'add_customerstatuschange'),
+	(64, 'Can change status change', 16, 'change_customerstatuschange'),
+	(65, 'Can delete status change', 16, 'delete_customerstatuschange'),
+	(66, 'Can view status change', 16, 'view_customerstatuschange'),
+	(67, 'Can add log entry', 17, 'add_logentry'),
+	(68, 'Can change log entry', 17, 'change_logentry'),
+	(69, 'Can delete log entry', 17, 'delete_logentry'),
+	(70, 'Can view log entry', 17, 'view_logentry'),
+	(71, 'Can add access failure', 18, 'add_accessfailurelog'),
+	(72, 'Can change access failure', 18, 'change_accessfailurelog'),
+	(73, 'Can delete access failure', 18, 'delete_accessfailurelog'),
+	(74, 'Can view access failure', 18, 'view_accessfailurelog'),
+	(75, 'Can add access attempt expiration', 19, 'add_accessattemptexpiration'),
+	(76, 'Can change access attempt expiration', 19, 'change_accessattemptexpiration'),
+	(77, 'Can delete access attempt expiration', 19, 'delete_accessattemptexpiration'),
+	(78, 'Can view access attempt expiration', 19, 'view_accessattemptexpiration'),
+	(79, 'Can add payment term', 20, 'add_paymentterm'),
+	(80, 'Can change payment term', 20, 'change_paymentterm'),
+	(81, 'Can delete payment term', 20, 'delete_paymentterm'),
+	(82, 'Can view payment term', 20, 'view_paymentterm'),
+	(83, 'Can add document', 21, 'add_document'),
+	(84, 'Can change document', 21, 'change_document'),
+	(85, 'Can delete document', 21, 'delete_document'),
+	(86, 'Can view document', 21, 'view_document'),
+	(87, 'Can add due line', 22, 'add_dueline'),
+	(88, 'Can change due line', 22, 'change_dueline'),
+	(89, 'Can delete due line', 22, 'delete_dueline'),
+	(90, 'Can view due line', 22, 'view_dueline'),
+	(91, 'Can add allocation', 23, 'add_allocation'),
+	(92, 'Can change allocation', 23, 'change_allocation'),
+	(93, 'Can delete allocation', 23, 'delete_allocation'),
+	(94, 'Can view allocation', 23, 'view_allocation'),
+	(95, 'Can add exchange rate', 24, 'add_exchangerate'),
+	(96, 'Can change exchange rate', 24, 'change_exchangerate'),
+	(97, 'Can delete exchange rate', 24, 'delete_exchangerate'),
+	(98, 'Can view exchange rate', 24, 'view_exchangerate'),
+	(99, 'Can add import', 25, 'add_importbatch'),
+	(100, 'Can change import', 25, 'change_importbatch'),
+	(101, 'Can delete import', 25, 'delete_importbatch'),
+	(102, 'Can view import', 25, 'view_importbatch'),
+	(103, 'Can add customer payment term', 26, 'add_customerterms'),
+	(104, 'Can change customer payment term', 26, 'change_customerterms'),
+	(105, 'Can delete customer payment term', 26, 'delete_customerterms'),
+	(106, 'Can view customer payment term', 26, 'view_customerterms'),
+	(107, 'Can add instalment', 27, 'add_paymentterminstalment'),
+	(108, 'Can change instalment', 27, 'change_paymentterminstalment'),
+	(109, 'Can delete instalment', 27, 'delete_paymentterminstalment'),
+	(110, 'Can view instalment', 27, 'view_paymentterminstalment'),
+	(111, 'Can add contact log entry', 28, 'add_contactlog'),
+	(112, 'Can change contact log entry', 28, 'change_contactlog'),
+	(113, 'Can delete contact log entry', 28, 'delete_contactlog'),
+	(114, 'Can view contact log entry', 28, 'view_contactlog'),
+	(115, 'Can add dispute', 29, 'add_dispute'),
+	(116, 'Can change dispute', 29, 'change_dispute'),
+	(117, 'Can delete dispute', 29, 'delete_dispute'),
+	(118, 'Can view dispute', 29, 'view_dispute'),
+	(119, 'Can resolve a dispute (credit note, rejection)', 29, 'resolve_dispute'),
+	(120, 'Can add dispute attachment', 30, 'add_disputeattachment'),
+	(121, 'Can change dispute attachment', 30, 'change_disputeattachment'),
+	(122, 'Can delete dispute attachment', 30, 'delete_disputeattachment'),
+	(123, 'Can view dispute attachment', 30, 'view_disputeattachment'),
+	(124, 'Can add dispute item', 31, 'add_disputeitem'),
+	(125, 'Can change dispute item', 31, 'change_disputeitem'),
+	(126, 'Can delete dispute item', 31, 'delete_disputeitem'),
+	(127, 'Can view dispute item', 31, 'view_disputeitem'),
+	(128, 'Can add dispute note', 32, 'add_disputenote'),
+	(129, 'Can change dispute note', 32, 'change_disputenote'),
+	(130, 'Can delete dispute note', 32, 'delete_disputenote'),
+	(131, 'Can view dispute note', 32, 'view_disputenote'),
+	(132, 'Can add dunning policy', 33, 'add_dunningpolicy'),
+	(133, 'Can change dunning policy', 33, 'change_dunningpolicy'),
+	(134, 'Can delete dunning policy', 33, 'delete_dunningpolicy'),
+	(135, 'Can view dunning policy', 33, 'view_dunningpolicy'),
+	(136, 'Can add dunning level', 34, 'add_dunninglevel'),
+	(137, 'Can change dunning level', 34, 'change_dunninglevel'),
+	(138, 'Can delete dunning level', 34, 'delete_dunninglevel'),
+	(139, 'Can view dunning level', 34, 'view_dunninglevel'),
+	(140, 'Can add collection profile', 35, 'add_collectionprofile'),
+	(141, 'Can change collection profile', 35, 'change_collectionprofile'),
+	(142, 'Can delete collection profile', 35, 'delete_collectionprofile'),
+	(143, 'Can view collection profile', 35, 'view_collectionprofile'),
+	(144, 'Can add dunning run', 36, 'add_dunningrun'),
+	(145, 'Can change dunning run', 36, 'change_dunningrun'),
+	(146, 'Can delete dunning run', 36, 'delete_dunningrun'),
+	(147, 'Can view dunning run', 36, 'view_dunningrun'),
+	(148, 'Can work the collections worklist', 36, 'view_worklist'),
+	(149, 'Can put a customer on credit hold or hand it to legal', 36, 'hold_customer'),
+	(150, 'Can add dunning state', 37, 'add_dunningstate'),
+	(151, 'Can change dunning state', 37, 'change_dunningstate'),
+	(152, 'Can delete dunning state', 37, 'delete_dunningstate'),
+	(153, 'Can view dunning state', 37, 'view_dunningstate'),
+	(154, 'Can add legal case', 38, 'add_legalcase'),
+	(155, 'Can change legal case', 38, 'change_legalcase'),
+	(156, 'Can delete legal case', 38, 'delete_legalcase'),
+	(157, 'Can view legal case', 38, 'view_legalcase'),
+	(158, 'Can add dunning notice', 39, 'add_notice'),
+	(159, 'Can change dunning notice', 39, 'change_notice'),
+	(160, 'Can delete dunning notice', 39, 'delete_notice'),
+	(161, 'Can view dunning notice', 39, 'view_notice'),
+	(162, 'Can add notice item', 40, 'add_noticeitem'),
+	(163, 'Can change notice item', 40, 'change_noticeitem'),
+	(164, 'Can delete notice item', 40, 'delete_noticeitem'),
+	(165, 'Can view notice item', 40, 'view_noticeitem'),
+	(166, 'Can add policy by grade', 41, 'add_policygrade'),
+	(167, 'Can change policy by grade', 41, 'change_policygrade'),
+	(168, 'Can delete policy by grade', 41, 'delete_policygrade'),
+	(169, 'Can view policy by grade', 41, 'view_policygrade'),
+	(170, 'Can add promise item', 42, 'add_promiseitem'),
+	(171, 'Can change promise item', 42, 'change_promiseitem'),
+	(172, 'Can delete promise item', 42, 'delete_promiseitem'),
+	(173, 'Can view promise item', 42, 'view_promiseitem'),
+	(174, 'Can add promise to pay', 43, 'add_promisetopay'),
+	(175, 'Can change promise to pay', 43, 'change_promisetopay'),
+	(176, 'Can delete promise to pay', 43, 'delete_promisetopay'),
+	(177, 'Can view promise to pay', 43, 'view_promisetopay'),
+	(178, 'Can add credit rules', 44, 'add_creditrules'),
+	(179, 'Can change credit rules', 44, 'change_creditrules'),
+	(180, 'Can delete credit rules', 44, 'delete_creditrules'),
+	(181, 'Can view credit rules', 44, 'view_creditrules'),
+	(182, 'Can add approval level', 45, 'add_approvallevel'),
+	(183, 'Can change approval level', 45, 'change_approvallevel'),
+	(184, 'Can delete approval level', 45, 'delete_approvallevel'),
+	(185, 'Can view approval level', 45, 'view_approvallevel'),
+	(186, 'Can add credit group', 46, 'add_creditgroup'),
+	(187, 'Can change credit group', 46, 'change_creditgroup'),
+	(188, 'Can delete credit group', 46, 'delete_creditgroup'),
+	(189, 'Can view credit group', 46, 'view_creditgroup'),
+	(190, 'Can add credit score', 47, 'add_creditscore'),
+	(191, 'Can change credit score', 47, 'change_creditscore'),
+	(192, 'Can delete credit score', 47, 'delete_creditscore'),
+	(193, 'Can view credit score', 47, 'view_creditscore'),
+	(194, 'Can add credit review', 48, 'add_creditreview'),
+	(195, 'Can change credit review', 48, 'change_creditreview'),
+	(196, 'Can delete credit review', 48, 'delete_creditreview'),
+	(197, 'Can view credit review', 48, 'view_creditreview'),
+	(198, 'Can add credit account', 49, 'add_creditaccount'),
+	(199, 'Can change credit account', 49, 'change_creditaccount'),
+	(200, 'Can delete credit account', 49, 'delete_creditaccount'),
+	(201, 'Can view credit account', 49, 'view_creditaccount'),
+	(202, 'Can run the order credit check and report orders invoiced or cancelled', 49, 'check_order'),
+	(203, 'Can add financial statement', 50, 'add_financialstatement'),
+	(204, 'Can change financial statement', 50, 'change_financialstatement'),
+	(205, 'Can delete financial statement', 50, 'delete_financialstatement'),
+	(206, 'Can view financial statement', 50, 'view_financialstatement'),
+	(207, 'Can add order', 51, 'add_openorder'),
+	(208, 'Can change order', 51, 'change_openorder'),
+	(209, 'Can delete order', 51, 'delete_openorder'),
+	(210, 'Can view order', 51, 'view_openorder'),
+	(211, 'Can release or reject held orders', 51, 'decide_openorder'),
+	(212, 'Can add credit request', 52, 'add_creditrequest'),
+	(213, 'Can change credit request', 52, 'change_creditrequest'),
+	(214, 'Can delete credit request', 52, 'delete_creditrequest'),
+	(215, 'Can view credit request', 52, 'view_creditrequest'),
+	(216, 'Can approve or reject credit requests', 52, 'approve_creditrequest'),
+	(217, 'Can add scorecard', 53, 'add_scorecard'),
+	(218, 'Can change scorecard', 53, 'change_scorecard'),
+	(219, 'Can delete scorecard', 53, 'delete_scorecard'),
+	(220, 'Can view scorecard', 53, 'view_scorecard'),
+	(221, 'Can add import job', 54, 'add_importjob'),
+	(222, 'Can change import job', 54, 'change_importjob'),
+	(223, 'Can delete import job', 54, 'delete_importjob'),
+	(224, 'Can view import job', 54, 'view_importjob'),
+	(225, 'Can add statement run', 55, 'add_statementrun'),
+	(226, 'Can change statement run', 55, 'change_statementrun'),
+	(227, 'Can delete statement run', 55, 'delete_statementrun'),
+	(228, 'Can view statement run', 55, 'view_statementrun'),
+	(229, 'Can add aging bucket set', 56, 'add_bucketset'),
+	(230, 'Can change aging bucket set', 56, 'change_bucketset'),
+	(231, 'Can delete aging bucket set', 56, 'delete_bucketset'),
+	(232, 'Can view aging bucket set', 56, 'view_bucketset'),
+	(233, 'Can view aging and KPI reports', 56, 'view_reports'),
+	(234, 'Can add aging snapshot', 57, 'add_agingsnapshot'),
+	(235, 'Can change aging snapshot', 57, 'change_agingsnapshot'),
+	(236, 'Can delete aging snapshot', 57, 'delete_agingsnapshot'),
+	(237, 'Can view aging snapshot', 57, 'view_agingsnapshot'),
+	(238, 'Can add aging snapshot row', 58, 'add_agingsnapshotrow'),
+	(239, 'Can change aging snapshot row', 58, 'change_agingsnapshotrow'),
+	(240, 'Can delete aging snapshot row', 58, 'delete_agingsnapshotrow'),
+	(241, 'Can view aging snapshot row', 58, 'view_agingsnapshotrow'),
+	(242, 'Can add aging bucket', 59, 'add_bucket'),
+	(243, 'Can change aging bucket', 59, 'change_bucket'),
+	(244, 'Can delete aging bucket', 59, 'delete_bucket'),
+	(245, 'Can view aging bucket', 59, 'view_bucket'),
+	(246, 'Can add exchange differences of a day', 60, 'add_exchangeday'),
+	(247, 'Can change exchange differences of a day', 60, 'change_exchangeday'),
+	(248, 'Can delete exchange differences of a day', 60, 'delete_exchangeday'),
+	(249, 'Can view exchange differences of a day', 60, 'view_exchangeday'),
+	(250, 'Can add ledger day', 61, 'add_ledgerday'),
+	(251, 'Can change ledger day', 61, 'change_ledgerday'),
+	(252, 'Can delete ledger day', 61, 'delete_ledgerday'),
+	(253, 'Can view ledger day', 61, 'view_ledgerday'),
+	(254, 'Can add exchange differences of a day', 62, 'add_exchangeday'),
+	(255, 'Can change exchange differences of a day', 62, 'change_exchangeday'),
+	(256, 'Can delete exchange differences of a day', 62, 'delete_exchangeday'),
+	(257, 'Can view exchange differences of a day', 62, 'view_exchangeday'),
+	(258, 'Can add ledger day', 63, 'add_ledgerday'),
+	(259, 'Can change ledger day', 63, 'change_ledgerday'),
+	(260, 'Can delete ledger day', 63, 'delete_ledgerday'),
+	(261, 'Can view ledger day', 63, 'view_ledgerday'),
+	(262, 'Can add kept aging', 64, 'add_keptaging'),
+	(263, 'Can change kept aging', 64, 'change_keptaging'),
+	(264, 'Can delete kept aging', 64, 'delete_keptaging'),
+	(265, 'Can view kept aging', 64, 'view_keptaging'),
+	(266, 'Can add change seen by the kept aging', 65, 'add_keptchange'),
+	(267, 'Can change change seen by the kept aging', 65, 'change_keptchange'),
+	(268, 'Can delete change seen by the kept aging', 65, 'delete_keptchange'),
+	(269, 'Can view change seen by the kept aging', 65, 'view_keptchange'),
+	(270, 'Can add kept aging row', 66, 'add_keptagingrow'),
+	(271, 'Can change kept aging row', 66, 'change_keptagingrow'),
+	(272, 'Can delete kept aging row', 66, 'delete_keptagingrow'),
+	(273, 'Can view kept aging row', 66, 'view_keptagingrow'),
+	(274, 'Can add credit-limit import', 67, 'add_creditlimitbatch'),
+	(275, 'Can change credit-limit import', 67, 'change_creditlimitbatch'),
+	(276, 'Can delete credit-limit import', 67, 'delete_creditlimitbatch'),
+	(277, 'Can view credit-limit import', 67, 'view_creditlimitbatch'),
+	(278, 'Can approve or reject imported credit limits', 67, 'approve_creditlimitbatch'),
+	(279, 'Can add imported credit limit', 68, 'add_creditlimitline'),
+	(280, 'Can change imported credit limit', 68, 'change_creditlimitline'),
+	(281, 'Can delete imported credit limit', 68, 'delete_creditlimitline'),
+	(282, 'Can view imported credit limit', 68, 'view_creditlimitline'),
+	(283, 'Can add scheduler heartbeat', 69, 'add_heartbeat'),
+	(284, 'Can change scheduler heartbeat', 69, 'change_heartbeat'),
+	(285, 'Can delete scheduler heartbeat', 69, 'delete_heartbeat'),
+	(286, 'Can view scheduler heartbeat', 69, 'view_heartbeat'),
+	(287, 'Can add provision policy', 70, 'add_provisionpolicy'),
+	(288, 'Can change provision policy', 70, 'change_provisionpolicy'),
+	(289, 'Can delete provision policy', 70, 'delete_provisionpolicy'),
+	(290, 'Can view provision policy', 70, 'view_provisionpolicy'),
+	(291, 'Can add provision rate', 71, 'add_policyrate'),
+	(292, 'Can change provision rate', 71, 'change_policyrate'),
+	(293, 'Can delete provision rate', 71, 'delete_policyrate'),
+	(294, 'Can view provision rate', 71, 'view_policyrate'),
+	(295, 'Can add provision run', 72, 'add_provisionrun'),
+	(296, 'Can change provision run', 72, 'change_provisionrun'),
+	(297, 'Can delete provision run', 72, 'delete_provisionrun'),
+	(298, 'Can view provision run', 72, 'view_provisionrun'),
+	(299, 'Can approve a month-end provision run', 72, 'approve_provisionrun'),
+	(300, 'Can add run bucket', 73, 'add_runbucket'),
+	(301, 'Can change run bucket', 73, 'change_runbucket'),
+	(302, 'Can delete run bucket', 73, 'delete_runbucket'),
+	(303, 'Can view run bucket', 73, 'view_runbucket'),
+	(304, 'Can add run line', 74, 'add_runline'),
+	(305, 'Can change run line', 74, 'change_runline'),
+	(306, 'Can delete run line', 74, 'delete_runline'),
+	(307, 'Can view run line', 74, 'view_runline'),
+	(308, 'Can add specific provision', 75, 'add_specificprovision'),
+	(309, 'Can change specific provision', 75, 'change_specificprovision'),
+	(310, 'Can delete specific provision', 75, 'delete_specificprovision'),
+	(311, 'Can view specific provision', 75, 'view_specificprovision'),
+	(312, 'Can add write-off', 76, 'add_writeoff'),
+	(313, 'Can change write-off', 76, 'change_writeoff'),
+	(314, 'Can delete write-off', 76, 'delete_writeoff'),
+	(315, 'Can view write-off', 76, 'view_writeoff'),
+	(316, 'Can approve a bad-debt write-off', 76, 'approve_writeoff'),
+	(317, 'Can add recovery', 77, 'add_recovery'),
+	(318, 'Can change recovery', 77, 'change_recovery'),
+	(319, 'Can delete recovery', 77, 'delete_recovery'),
+	(320, 'Can view recovery', 77, 'view_recovery'),
+	(321, 'Can add journal entry', 78, 'add_journalentry'),
+	(322, 'Can change journal entry', 78, 'change_journalentry'),
+	(323, 'Can delete journal entry', 78, 'delete_journalentry'),
+	(324, 'Can view journal entry', 78, 'view_journalentry'),
+	(325, 'Can add write off approval', 79, 'add_writeoffapproval'),
+	(326, 'Can change write off approval', 79, 'change_writeoffapproval'),
+	(327, 'Can delete write off approval', 79, 'delete_writeoffapproval'),
+	(328, 'Can view write off approval', 79, 'view_writeoffapproval'),
+	(329, 'Can add write off item', 80, 'add_writeoffitem'),
+	(330, 'Can change write off item', 80, 'change_writeoffitem'),
+	(331, 'Can delete write off item', 80, 'delete_writeoffitem'),
+	(332, 'Can view write off item', 80, 'view_writeoffitem'),
+	(333, 'Can add journal line', 81, 'add_journalline'),
+	(334, 'Can change journal line', 81, 'change_journalline'),
+	(335, 'Can delete journal line', 81, 'delete_journalline'),
+	(336, 'Can view journal line', 81, 'view_journalline'),
+	(337, 'Can add session', 82, 'add_session'),
+	(338, 'Can change session', 82, 'change_session'),
+	(339, 'Can delete session', 82, 'delete_session'),
+	(340, 'Can view session', 82, 'view_session');
+
+
+--
+-- Data for Name: auth_user; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: auth_user_groups; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: auth_user_user_permissions; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: axes_accessattempt; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: axes_accessattemptexpiration; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: axes_accessfailurelog; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: axes_accesslog; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: collections_collectionprofile; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: collections_contactlog; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: collections_dispute; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: collections_disputeattachment; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: collections_disputeitem; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: collections_disputenote; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: collections_dunninglevel; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+INSERT INTO public.collections_dunninglevel VALUES
+	(1, 1, 'Reminder before due', '到期前提醒', -3, 'email', 0, 'Friendly reminder: invoices falling due - {{ customer.name }}', 'Dear {{ contact.name }},
+
+A friendly reminder that the following items fall due soon:
+
+{{ items }}
+
+Total: {{ total }}
+
+Please pay to:
+{{ company.bank_details }}
+
+{{ company.name }}', '温馨提示：即将到期的款项 - {{ customer.name }}', '{{ contact.name }} 您好：
+
+温馨提示，以下款项即将到期：
+
+{{ items }}
+
+合计：{{ total }}
+
+请汇款至：
+{{ company.bank_details }}
+
+{{ company.name }}', 1),
+	(2, 2, 'First notice', '第一次催款通知', 7, 'email', 10000, 'Overdue items - first notice - {{ customer.name }}', 'Dear {{ contact.name }},
+
+Our records show the following items as overdue:
+
+{{ items }}
+
+Total: {{ total }}
+
+Please pay to:
+{{ company.bank_details }}
+
+{{ company.name }}', '逾期款项第一次催款通知 - {{ customer.name }}', '{{ contact.name }} 您好：
+
+经核对，以下款项已逾期，请尽快安排付款：
+
+{{ items }}
+
+合计：{{ total }}
+
+请汇款至：
+{{ company.bank_details }}
+
+{{ company.name }}', 1),
+	(3, 3, 'Second notice', '第二次催款通知', 21, 'email', 10000, 'Overdue items - second notice - {{ customer.name }}', 'Dear {{ contact.name }},
+
+We have not yet received payment of the following items:
+
+{{ items }}
+
+Total: {{ total }}
+
+Please pay to:
+{{ company.bank_details }}
+
+{{ company.name }}', '逾期款项第二次催款通知 - {{ customer.name }}', '{{ contact.name }} 您好：
+
+以下款项至今仍未收到，请于七日内付款：
+
+{{ items }}
+
+合计：{{ total }}
+
+请汇款至：
+{{ company.bank_details }}
+
+{{ company.name }}', 1),
+	(4, 4, 'Third notice (phone)', '第三次催款（电话）', 35, 'phone', 10000, 'Call {{ customer.name }} about overdue items', 'Call about these items:
+
+{{ items }}
+
+Total: {{ total }}', '致电 {{ customer.name }} 催收逾期款项', '请就以下款项致电客户：
+
+{{ items }}
+
+合计：{{ total }}', 1),
+	(5, 5, 'Final notice', '催款函', 60, 'letter', 50000, 'Final notice - {{ customer.name }}', 'Dear {{ contact.name }},
+
+Despite our notices the following items remain unpaid. Unless payment is received within ten days we will hand the matter to our lawyers.
+
+{{ items }}
+
+Total: {{ total }}
+
+Please pay to:
+{{ company.bank_details }}
+
+{{ company.name }}', '催款函 - {{ customer.name }}', '{{ contact.name }} 您好：
+
+经我司多次催告，以下款项仍未支付。请于收到本函后十日内付清，否则我司将委托律师依法追讨。
+
+{{ items }}
+
+合计：{{ total }}
+
+请汇款至：
+{{ company.bank_details }}
+
+{{ company.name }}', 1),
+	(6, 6, 'Lawyer''s letter', '律师函', 90, 'legal', 500000, 'Lawyer''s letter - {{ customer.name }}', 'To {{ customer.name }}:
+
+On behalf of {{ company.name }} we demand payment of the following overdue items within seven days, failing which legal proceedings will follow.
+
+{{ items }}
+
+Total: {{ total }}
+
+Please pay to:
+{{ company.bank_details }}
+
+{{ company.name }}', '律师函 - {{ customer.name }}', '致 {{ customer.name }}：
+
+受 {{ company.name }} 委托，现正式函告贵司于七日内支付以下逾期款项，逾期未付，我方将依法提起诉讼。
+
+{{ items }}
+
+合计：{{ total }}
+
+请汇款至：
+{{ company.bank_details }}
+
+{{ company.name }}', 1);
+
+
+--
+-- Data for Name: collections_dunningpolicy; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+INSERT INTO public.collections_dunningpolicy VALUES
+	(1, 'STANDARD', 'Standard dunning', '标准催收', true, 7, true, '2026-12-06 04:21:08.529769+00');
+
+
+--
+-- Data for Name: collections_dunningrun; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: collections_dunningstate; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: collections_legalcase; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: collections_notice; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: collections_noticeitem; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: collections_policygrade; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: collections_promiseitem; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: collections_promisetopay; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: companies_company; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: companies_companygrant; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: credit_approvallevel; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+INSERT INTO public.credit_approvallevel VALUES
+	(1, 'Finance manager', 1000000000, 'CNY', 4);
+
+
+--
+-- Data for Name: credit_creditaccount; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: credit_creditgroup; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: credit_creditlimitbatch; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: credit_creditlimitline; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: credit_creditrequest; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: credit_creditreview; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: credit_creditrules; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: credit_creditscore; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: credit_financialstatement; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: credit_openorder; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: credit_scorecard; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+INSERT INTO public.credit_scorecard VALUES
+	(1, 'DEMO', 1, 'Demo scorecard (示例评分卡)', '{"grades": [{"grade": "AAA", "limit": {"rule": "equity_percent", "percent": 20}, "min_score": 90, "max_term_days": 90, "review_months": 12}, {"grade": "AA", "limit": {"rule": "equity_percent", "percent": 15}, "min_score": 80, "max_term_days": 60, "review_months": 12}, {"grade": "A", "limit": {"rule": "equity_percent", "percent": 10}, "min_score": 70, "max_term_days": 60, "review_months": 12}, {"grade": "BBB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.5}, "min_score": 60, "max_term_days": 45, "review_months": 6}, {"grade": "BB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.0}, "min_score": 50, "max_term_days": 30, "review_months": 6}, {"grade": "B", "limit": {"rule": "monthly_sales_times_term", "factor": 0.5}, "min_score": 40, "max_term_days": 30, "review_months": 3}, {"grade": "C", "limit": {"rule": "fixed", "amount": 0}, "min_score": 0, "max_term_days": 0, "review_months": 3}], "factors": [{"key": "current_ratio", "bands": [{"min": 2.0, "points": 100}, {"min": 1.5, "points": 80}, {"min": 1.2, "points": 60}, {"min": 1.0, "points": 40}, {"min": 0, "points": 10}], "source": "ratio", "weight": 15}, {"key": "debt_to_assets", "bands": [{"max": 0.4, "points": 100}, {"max": 0.6, "points": 70}, {"max": 0.8, "points": 40}], "source": "ratio", "weight": 15}, {"key": "net_margin", "bands": [{"min": 0.1, "points": 100}, {"min": 0.05, "points": 70}, {"min": 0, "points": 40}], "source": "ratio", "weight": 10}, {"key": "z_prime", "bands": [{"min": 2.9, "points": 100}, {"min": 1.23, "points": 50}], "source": "z", "weight": 10}, {"key": "avg_days_late", "bands": [{"max": 0, "points": 100}, {"max": 10, "points": 80}, {"max": 30, "points": 50}, {"max": 60, "points": 20}], "source": "behaviour", "weight": 20, "missing_points": 50}, {"key": "late_share", "bands": [{"max": 0.1, "points": 100}, {"max": 0.3, "points": 60}, {"max": 0.6, "points": 30}], "source": "behaviour", "weight": 10, "missing_points": 50}, {"key": "years_in_business", "bands": [{"min": 10, "points": 100}, {"min": 5, "points": 70}, {"min": 2, "points": 40}, {"min": 0, "points": 10}], "source": "qualitative", "weight": 10}, {"key": "industry_risk", "bands": [{"value": "low", "points": 100}, {"value": "medium", "points": 60}, {"value": "high", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}, {"key": "external_rating", "bands": [{"value": "AAA", "points": 100}, {"value": "AA", "points": 90}, {"value": "A", "points": 80}, {"value": "BBB", "points": 60}, {"value": "BB", "points": 40}, {"value": "B", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}]}', true, 'Shipped with ARdesk', '2026-12-06 04:21:39.689666+00', NULL);
+
+
+--
+-- Data for Name: customers_contact; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: customers_customer; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: customers_customerattachment; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: customers_customerstatuschange; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: django_admin_log; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: django_content_type; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+INSERT INTO public.django_content_type VALUES
+	(1, 'accounts', 'apitoken'),
+	(2, 'accounts', 'preference'),
+	(3, 'audit', 'auditchainhead'),
+	(4, 'audit', 'auditevent'),
+	(5, 'auth', 'permission'),
+	(6, 'auth', 'group'),
+	(7, 'auth', 'user'),
+	(8, 'axes', 'accessattempt'),
+	(9, 'axes', 'accesslog'),
+	(10, 'companies', 'company'),
+	(11, 'companies', 'companygrant'),
+	(12, 'contenttypes', 'contenttype'),
+	(13, 'customers', 'customer'),
+	(14, 'customers', 'contact'),
+	(15, 'customers', 'customerattachment'),
+	(16, 'customers', 'customerstatuschange'),
+	(17, 'admin', 'logentry'),
+	(18, 'axes', 'accessfailurelog'),
+	(19, 'axes', 'accessattemptexpiration'),
+	(20, 'ledger', 'paymentterm'),
+	(21, 'ledger', 'document'),
+	(22, 'ledger', 'dueline'),
+	(23, 'ledger', 'allocation'),
+	(24, 'ledger', 'exchangerate'),
+	(25, 'ledger', 'importbatch'),
+	(26, 'ledger', 'customerterms'),
+	(27, 'ledger', 'paymentterminstalment'),
+	(28, 'collections', 'contactlog'),
+	(29, 'collections', 'dispute'),
+	(30, 'collections', 'disputeattachment'),
+	(31, 'collections', 'disputeitem'),
+	(32, 'collections', 'disputenote'),
+	(33, 'collections', 'dunningpolicy'),
+	(34, 'collections', 'dunninglevel'),
+	(35, 'collections', 'collectionprofile'),
+	(36, 'collections', 'dunningrun'),
+	(37, 'collections', 'dunningstate'),
+	(38, 'collections', 'legalcase'),
+	(39, 'collections', 'notice'),
+	(40, 'collections', 'noticeitem'),
+	(41, 'collections', 'policygrade'),
+	(42, 'collections', 'promiseitem'),
+	(43, 'collections', 'promisetopay'),
+	(44, 'credit', 'creditrules'),
+	(45, 'credit', 'approvallevel'),
+	(46, 'credit', 'creditgroup'),
+	(47, 'credit', 'creditscore'),
+	(48, 'credit', 'creditreview'),
+	(49, 'credit', 'creditaccount'),
+	(50, 'credit', 'financialstatement'),
+	(51, 'credit', 'openorder'),
+	(52, 'credit', 'creditrequest'),
+	(53, 'credit', 'scorecard'),
+	(54, 'ledger', 'importjob'),
+	(55, 'ledger', 'statementrun'),
+	(56, 'reports', 'bucketset'),
+	(57, 'reports', 'agingsnapshot'),
+	(58, 'reports', 'agingsnapshotrow'),
+	(59, 'reports', 'bucket'),
+	(60, 'ledger', 'exchangeday'),
+	(61, 'ledger', 'ledgerday'),
+	(62, 'reports', 'exchangeday'),
+	(63, 'reports', 'ledgerday'),
+	(64, 'reports', 'keptaging'),
+	(65, 'reports', 'keptchange'),
+	(66, 'reports', 'keptagingrow'),
+	(67, 'credit', 'creditlimitbatch'),
+	(68, 'credit', 'creditlimitline'),
+	(69, 'operations', 'heartbeat'),
+	(70, 'provisioning', 'provisionpolicy'),
+	(71, 'provisioning', 'policyrate'),
+	(72, 'provisioning', 'provisionrun'),
+	(73, 'provisioning', 'runbucket'),
+	(74, 'provisioning', 'runline'),
+	(75, 'provisioning', 'specificprovision'),
+	(76, 'provisioning', 'writeoff'),
+	(77, 'provisioning', 'recovery'),
+	(78, 'provisioning', 'journalentry'),
+	(79, 'provisioning', 'writeoffapproval'),
+	(80, 'provisioning', 'writeoffitem'),
+	(81, 'provisioning', 'journalline'),
+	(82, 'sessions', 'session');
+
+
+--
+-- Data for Name: django_migrations; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+INSERT INTO public.django_migrations VALUES
+	(1, 'contenttypes', '0001_initial', '2026-12-06 04:20:24.607579+00'),
+	(2, 'auth', '0001_initial', '2026-12-06 04:20:24.985585+00'),
+	(3, 'companies', '0001_initial', '2026-12-06 04:20:25.221523+00'),
+	(4, 'customers', '0001_initial', '2026-12-06 04:20:26.469673+00'),
+	(5, 'contenttypes', '0002_remove_content_type_name', '2026-12-06 04:20:26.565445+00'),
+	(6, 'axes', '0001_initial', '2026-12-06 04:20:26.623194+00'),
+	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-06 04:20:26.70586+00'),
+	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-06 04:20:26.780443+00'),
+	(9, 'auth', '0004_alter_user_username_opts', '2026-12-06 04:20:26.883441+00'),
+	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-06 04:20:26.949761+00'),
+	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-06 04:20:26.953266+00'),
+	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-06 04:20:26.985907+00'),
+	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-06 04:20:27.066243+00'),
+	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-06 04:20:27.129902+00'),
+	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-06 04:20:27.218544+00'),
+	(16, 'auth', '0011_update_proxy_permissions', '2026-12-06 04:20:27.370631+00'),
+	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-06 04:20:27.503582+00'),
+	(18, 'audit', '0001_initial', '2026-12-06 04:20:27.717351+00'),
+	(19, 'accounts', '0001_initial', '2026-12-06 04:20:27.989597+00'),
+	(20, 'accounts', '0002_roles', '2026-12-06 04:20:29.763802+00'),
+	(21, 'accounts', '0003_labels', '2026-12-06 04:20:30.536264+00'),
+	(22, 'accounts', '0004_token_expiry', '2026-12-06 04:20:30.650067+00'),
+	(23, 'admin', '0001_initial', '2026-12-06 04:20:30.788781+00'),
+	(24, 'admin', '0002_logentry_remove_auto_add', '2026-12-06 04:20:30.847454+00'),
+	(25, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-06 04:20:30.924291+00'),
+	(26, 'axes', '0002_auto_20151217_2044', '2026-12-06 04:20:31.092201+00'),
+	(27, 'axes', '0003_auto_20160322_0929', '2026-12-06 04:20:31.160251+00'),
+	(28, 'axes', '0004_auto_20181024_1538', '2026-12-06 04:20:31.410375+00'),
+	(29, 'axes', '0005_remove_accessattempt_trusted', '2026-12-06 04:20:31.44873+00'),
+	(30, 'axes', '0006_remove_accesslog_trusted', '2026-12-06 04:20:31.474319+00'),
+	(31, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-06 04:20:31.80064+00'),
+	(32, 'axes', '0008_accessfailurelog', '2026-12-06 04:20:31.882813+00'),
+	(33, 'axes', '0009_add_session_hash', '2026-12-06 04:20:31.912587+00'),
+	(34, 'axes', '0010_accessattemptexpiration', '2026-12-06 04:20:31.969735+00'),
+	(35, 'ledger', '0001_initial', '2026-12-06 04:20:35.033824+00'),
+	(36, 'ledger', '0002_roles', '2026-12-06 04:20:37.614162+00'),
+	(37, 'ledger', '0003_import_job', '2026-12-06 04:20:38.014904+00'),
+	(38, 'ledger', '0004_document_number_index', '2026-12-06 04:20:38.239644+00'),
+	(39, 'customers', '0002_labels', '2026-12-06 04:20:38.516027+00'),
+	(40, 'ledger', '0005_labels', '2026-12-06 04:20:40.454026+00'),
+	(41, 'ledger', '0006_statement_run', '2026-12-06 04:20:40.736786+00'),
+	(42, 'customers', '0003_list_order_and_search', '2026-12-06 04:20:43.446794+00'),
+	(43, 'ledger', '0007_fewer_indexes', '2026-12-06 04:20:46.332356+00'),
+	(44, 'ledger', '0008_open_state', '2026-12-06 04:20:47.986003+00'),
+	(45, 'ledger', '0009_allocation_date_index', '2026-12-06 04:20:48.287129+00'),
+	(46, 'ledger', '0010_document_balance_index', '2026-12-06 04:20:48.723774+00'),
+	(47, 'ledger', '0011_bad_debt_types', '2026-12-06 04:20:50.119995+00'),
+	(48, 'ledger', '0012_aging_covering_indexes', '2026-12-06 04:20:51.336168+00'),
+	(49, 'credit', '0001_initial', '2026-12-06 04:20:56.739712+00'),
+	(50, 'collections', '0001_initial', '2026-12-06 04:21:08.197376+00'),
+	(51, 'collections', '0002_defaults', '2026-12-06 04:21:09.855443+00'),
+	(52, 'collections', '0003_profile_without_grade_and_hold', '2026-12-06 04:21:10.688005+00'),
+	(53, 'collections', '0004_fast_run_writes', '2026-12-06 04:21:15.898228+00'),
+	(54, 'collections', '0005_notice_item_without_line_index', '2026-12-06 04:21:16.033751+00'),
+	(55, 'collections', '0006_notice_without_company_index', '2026-12-06 04:21:16.221737+00'),
+	(56, 'collections', '0007_notice_sending', '2026-12-06 04:21:16.384719+00'),
+	(57, 'collections', '0008_auditor_reads_worklist', '2026-12-06 04:21:18.244664+00'),
+	(58, 'companies', '0002_company_bank_account', '2026-12-06 04:21:18.893993+00'),
+	(59, 'reports', '0001_initial', '2026-12-06 04:21:20.355758+00'),
+	(60, 'reports', '0002_defaults', '2026-12-06 04:21:21.585386+00'),
+	(61, 'reports', '0003_ledger_days', '2026-12-06 04:21:24.637459+00'),
+	(62, 'reports', '0004_kept_aging', '2026-12-06 04:21:26.292234+00'),
+	(63, 'ledger', '0013_import_fewer_constraints', '2026-12-06 04:21:30.093576+00'),
+	(64, 'ledger', '0014_credit_open_covering', '2026-12-06 04:21:30.489507+00'),
+	(65, 'ledger', '0015_fewer_constraints_on_import', '2026-12-06 04:21:32.653743+00'),
+	(66, 'ledger', '0016_drop_document_number_index', '2026-12-06 04:21:33.014085+00'),
+	(67, 'ledger', '0017_partial_reversal_keys', '2026-12-06 04:21:34.025962+00'),
+	(68, 'ledger', '0018_allocation_facts', '2026-12-06 04:21:37.049747+00'),
+	(69, 'reports', '0005_allocation_triggers_again', '2026-12-06 04:21:37.237823+00'),
+	(70, 'ledger', '0019_reopened_items', '2026-12-06 04:21:37.569851+00'),
+	(71, 'ledger', '0020_daily_totals', '2026-12-06 04:21:39.129595+00'),
+	(72, 'credit', '0002_defaults', '2026-12-06 04:21:39.704483+00'),
+	(73, 'credit', '0003_order_indexes_without_prefixes', '2026-12-06 04:21:40.147565+00'),
+	(74, 'credit', '0004_credit_limit_batches', '2026-12-06 04:21:41.029475+00'),
+	(75, 'operations', '0001_heartbeat', '2026-12-06 04:21:41.063922+00'),
+	(76, 'provisioning', '0001_initial', '2026-12-06 04:21:51.409907+00'),
+	(77, 'provisioning', '0002_roles', '2026-12-06 04:21:52.100675+00'),
+	(78, 'provisioning', '0003_run_line_index', '2026-12-06 04:21:52.573594+00'),
+	(79, 'provisioning', '0004_run_lines_without_constraints', '2026-12-06 04:21:54.052546+00'),
+	(80, 'provisioning', '0005_run_lines_indexed_by_bucket', '2026-12-06 04:21:56.077513+00'),
+	(81, 'provisioning', '0006_run_is_provisional', '2026-12-06 04:21:56.377413+00'),
+	(82, 'reports', '0006_daily_totals_to_ledger', '2026-12-06 04:21:56.39521+00'),
+	(83, 'sessions', '0001_initial', '2026-12-06 04:21:56.485494+00');
+
+
+--
+-- Data for Name: django_session; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: ledger_allocation; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: ledger_customerterms; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: ledger_document; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: ledger_dueline; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: ledger_exchangeday; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: ledger_exchangerate; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: ledger_importbatch; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: ledger_importjob; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: ledger_ledgerday; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: ledger_paymentterm; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: ledger_paymentterminstalment; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: ledger_statementrun; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: operations_heartbeat; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: provisioning_journalentry; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: provisioning_journalline; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: provisioning_policyrate; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: provisioning_provisionpolicy; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: provisioning_provisionrun; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: provisioning_recovery; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: provisioning_runbucket; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: provisioning_runline; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: provisioning_specificprovision; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: provisioning_writeoff; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: provisioning_writeoffapproval; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: provisioning_writeoffitem; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: reports_agingsnapshot; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: reports_agingsnapshotrow; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: reports_bucket; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+INSERT INTO public.reports_bucket VALUES
+	(1, 1, 'not_due', 'Not yet due', '未到期', 0, 1),
+	(2, 2, '1-30', '1-30 days', '1-30天', 30, 1),
+	(3, 3, '31-60', '31-60 days', '31-60天', 60, 1),
+	(4, 4, '61-90', '61-90 days', '61-90天', 90, 1),
+	(5, 5, '91-180', '91-180 days', '91-180天', 180, 1),
+	(6, 6, '181-365', '181-365 days', '181-365天', 365, 1),
+	(7, 7, '365+', 'Over 365 days', '365天以上', NULL, 1),
+	(8, 1, '0-6m', 'Within 6 months', '6个月以内', 6, 2),
+	(9, 2, '6-12m', '6-12 months', '6-12个月', 12, 2),
+	(10, 3, '1-2y', '1-2 years', '1-2年', 24, 2),
+	(11, 4, '2-3y', '2-3 years', '2-3年', 36, 2),
+	(12, 5, '3y+', 'Over 3 years', '3年以上', NULL, 2);
+
+
+--
+-- Data for Name: reports_bucketset; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+INSERT INTO public.reports_bucketset VALUES
+	(1, 'overdue', 'Days past due', '逾期天数', 'due', 'days', true, '2026-12-06 04:21:20.794423+00'),
+	(2, 'age', 'Age since the document date', '账龄', 'document', 'months', true, '2026-12-06 04:21:20.968732+00');
+
+
+--
+-- Data for Name: reports_keptaging; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: reports_keptagingrow; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: reports_keptchange; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Name: accounts_apitoken_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.accounts_apitoken_id_seq', 1, false);
+
+
+--
+-- Name: accounts_preference_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.accounts_preference_id_seq', 1, false);
+
+
+--
+-- Name: auth_group_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.auth_group_id_seq', 6, true);
+
+
+--
+-- Name: auth_group_permissions_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 300, true);
+
+
+--
+-- Name: auth_permission_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.auth_permission_id_seq', 340, true);
+
+
+--
+-- Name: auth_user_groups_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.auth_user_groups_id_seq', 1, false);
+
+
+--
+-- Name: auth_user_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.auth_user_id_seq', 1, false);
+
+
+--
+-- Name: auth_user_user_permissions_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.auth_user_user_permissions_id_seq', 1, false);
+
+
+--
+-- Name: axes_accessattempt_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.axes_accessattempt_id_seq', 1, false);
+
+
+--
+-- Name: axes_accessfailurelog_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.axes_accessfailurelog_id_seq', 1, false);
+
+
+--
+-- Name: axes_accesslog_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.axes_accesslog_id_seq', 1, false);
+
+
+--
+-- Name: collections_contactlog_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.collections_contactlog_id_seq', 1, false);
+
+
+--
+-- Name: collections_dispute_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.collections_dispute_id_seq', 1, false);
+
+
+--
+-- Name: collections_disputeattachment_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.collections_disputeattachment_id_seq', 1, false);
+
+
+--
+-- Name: collections_disputeitem_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.collections_disputeitem_id_seq', 1, false);
+
+
+--
+-- Name: collections_disputenote_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.collections_disputenote_id_seq', 1, false);
+
+
+--
+-- Name: collections_dunninglevel_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.collections_dunninglevel_id_seq', 6, true);
+
+
+--
+-- Name: collections_dunningpolicy_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.collections_dunningpolicy_id_seq', 1, true);
+
+
+--
+-- Name: collections_dunningrun_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.collections_dunningrun_id_seq', 1, false);
+
+
+--
+-- Name: collections_legalcase_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.collections_legalcase_id_seq', 1, false);
+
+
+--
+-- Name: collections_notice_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.collections_notice_id_seq', 1, false);
+
+
+--
+-- Name: collections_noticeitem_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.collections_noticeitem_id_seq', 1, false);
+
+
+--
+-- Name: collections_policygrade_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.collections_policygrade_id_seq', 1, false);
+
+
+--
+-- Name: collections_promiseitem_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.collections_promiseitem_id_seq', 1, false);
+
+
+--
+-- Name: collections_promisetopay_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.collections_promisetopay_id_seq', 1, false);
+
+
+--
+-- Name: companies_company_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.companies_company_id_seq', 1, false);
+
+
+--
+-- Name: companies_companygrant_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.companies_companygrant_id_seq', 1, false);
+
+
+--
+-- Name: credit_approvallevel_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.credit_approvallevel_id_seq', 1, true);
+
+
+--
+-- Name: credit_creditgroup_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.credit_creditgroup_id_seq', 1, false);
+
+
+--
+-- Name: credit_creditlimitbatch_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.credit_creditlimitbatch_id_seq', 1, false);
+
+
+--
+-- Name: credit_creditlimitline_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.credit_creditlimitline_id_seq', 1, false);
+
+
+--
+-- Name: credit_creditrequest_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.credit_creditrequest_id_seq', 1, false);
+
+
+--
+-- Name: credit_creditreview_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.credit_creditreview_id_seq', 1, false);
+
+
+--
+-- Name: credit_creditscore_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.credit_creditscore_id_seq', 1, false);
+
+
+--
+-- Name: credit_financialstatement_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.credit_financialstatement_id_seq', 1, false);
+
+
+--
+-- Name: credit_openorder_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.credit_openorder_id_seq', 1, false);
+
+
+--
+-- Name: credit_scorecard_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.credit_scorecard_id_seq', 1, true);
+
+
+--
+-- Name: customers_contact_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.customers_contact_id_seq', 1, false);
+
+
+--
+-- Name: customers_customer_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.customers_customer_id_seq', 1, false);
+
+
+--
+-- Name: customers_customerattachment_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.customers_customerattachment_id_seq', 1, false);
+
+
+--
+-- Name: customers_customerstatuschange_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.customers_customerstatuschange_id_seq', 1, false);
+
+
+--
+-- Name: django_admin_log_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.django_admin_log_id_seq', 1, false);
+
+
+--
+-- Name: django_content_type_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.django_content_type_id_seq', 82, true);
+
+
+--
+-- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 83, true);
+
+
+--
+-- Name: ledger_allocation_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.ledger_allocation_id_seq', 1, false);
+
+
+--
+-- Name: ledger_document_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.ledger_document_id_seq', 1, false);
+
+
+--
+-- Name: ledger_dueline_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.ledger_dueline_id_seq', 1, false);
+
+
+--
+-- Name: ledger_exchangerate_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.ledger_exchangerate_id_seq', 1, false);
+
+
+--
+-- Name: ledger_importbatch_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.ledger_importbatch_id_seq', 1, false);
+
+
+--
+-- Name: ledger_importjob_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.ledger_importjob_id_seq', 1, false);
+
+
+--
+-- Name: ledger_paymentterm_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.ledger_paymentterm_id_seq', 1, false);
+
+
+--
+-- Name: ledger_paymentterminstalment_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.ledger_paymentterminstalment_id_seq', 1, false);
+
+
+--
+-- Name: ledger_statementrun_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.ledger_statementrun_id_seq', 1, false);
+
+
+--
+-- Name: operations_heartbeat_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.operations_heartbeat_id_seq', 1, false);
+
+
+--
+-- Name: provisioning_journalentry_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.provisioning_journalentry_id_seq', 1, false);
+
+
+--
+-- Name: provisioning_journalline_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.provisioning_journalline_id_seq', 1, false);
+
+
+--
+-- Name: provisioning_policyrate_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.provisioning_policyrate_id_seq', 1, false);
+
+
+--
+-- Name: provisioning_provisionpolicy_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.provisioning_provisionpolicy_id_seq', 1, false);
+
+
+--
+-- Name: provisioning_provisionrun_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.provisioning_provisionrun_id_seq', 1, false);
+
+
+--
+-- Name: provisioning_recovery_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.provisioning_recovery_id_seq', 1, false);
+
+
+--
+-- Name: provisioning_runbucket_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.provisioning_runbucket_id_seq', 1, false);
+
+
+--
+-- Name: provisioning_runline_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.provisioning_runline_id_seq', 1, false);
+
+
+--
+-- Name: provisioning_specificprovision_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.provisioning_specificprovision_id_seq', 1, false);
+
+
+--
+-- Name: provisioning_writeoff_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.provisioning_writeoff_id_seq', 1, false);
+
+
+--
+-- Name: provisioning_writeoffapproval_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.provisioning_writeoffapproval_id_seq', 1, false);
+
+
+--
+-- Name: provisioning_writeoffitem_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.provisioning_writeoffitem_id_seq', 1, false);
+
+
+--
+-- Name: reports_agingsnapshot_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.reports_agingsnapshot_id_seq', 1, false);
+
+
+--
+-- Name: reports_agingsnapshotrow_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.reports_agingsnapshotrow_id_seq', 1, false);
+
+
+--
+-- Name: reports_bucket_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.reports_bucket_id_seq', 12, true);
+
+
+--
+-- Name: reports_bucketset_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.reports_bucketset_id_seq', 2, true);
+
+
+--
+-- Name: reports_exchangeday_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.reports_exchangeday_id_seq', 1, false);
+
+
+--
+-- Name: reports_keptaging_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.reports_keptaging_id_seq', 1, false);
+
+
+--
+-- Name: reports_keptagingrow_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.reports_keptagingrow_id_seq', 1, false);
+
+
+--
+-- Name: reports_keptchange_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.reports_keptchange_id_seq', 1, false);
+
+
+--
+-- Name: reports_ledgerday_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.reports_ledgerday_id_seq', 1, false);
+
+
+--
+-- Name: accounts_apitoken accounts_apitoken_key_hash_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.accounts_apitoken
+    ADD CONSTRAINT accounts_apitoken_key_hash_key UNIQUE (key_hash);
+
+
+--
+-- Name: accounts_apitoken accounts_apitoken_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.accounts_apitoken
+    ADD CONSTRAINT accounts_apitoken_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: accounts_apitoken accounts_apitoken_prefix_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.accounts_apitoken
+    ADD CONSTRAINT accounts_apitoken_prefix_key UNIQUE (prefix);
+
+
+--
+-- Name: accounts_preference accounts_preference_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.accounts_preference
+    ADD CONSTRAINT accounts_preference_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: accounts_preference accounts_preference_user_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.accounts_preference
+    ADD CONSTRAINT accounts_preference_user_id_key UNIQUE (user_id);
+
+
+--
+-- Name: audit_auditchainhead audit_auditchainhead_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audit_auditchainhead
+    ADD CONSTRAINT audit_auditchainhead_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: audit_auditevent audit_auditevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audit_auditevent
+    ADD CONSTRAINT audit_auditevent_pkey PRIMARY KEY (seq);
+
+
+--
+-- Name: auth_group auth_group_name_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_group
+    ADD CONSTRAINT auth_group_name_key UNIQUE (name);
+
+
+--
+-- Name: auth_group_permissions auth_group_permissions_group_id_permission_id_0cd325b0_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_group_permissions
+    ADD CONSTRAINT auth_group_permissions_group_id_permission_id_0cd325b0_uniq UNIQUE (group_id, permission_id);
+
+
+--
+-- Name: auth_group_permissions auth_group_permissions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_group_permissions
+    ADD CONSTRAINT auth_group_permissions_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: auth_group auth_group_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_group
+    ADD CONSTRAINT auth_group_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: auth_permission auth_permission_content_type_id_codename_01ab375a_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_permission
+    ADD CONSTRAINT auth_permission_content_type_id_codename_01ab375a_uniq UNIQUE (content_type_id, codename);
+
+
+--
+-- Name: auth_permission auth_permission_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_permission
+    ADD CONSTRAINT auth_permission_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: auth_user_groups auth_user_groups_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_user_groups
+    ADD CONSTRAINT auth_user_groups_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: auth_user_groups auth_user_groups_user_id_group_id_94350c0c_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_user_groups
+    ADD CONSTRAINT auth_user_groups_user_id_group_id_94350c0c_uniq UNIQUE (user_id, group_id);
+
+
+--
+-- Name: auth_user auth_user_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_user
+    ADD CONSTRAINT auth_user_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: auth_user_user_permissions auth_user_user_permissions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_user_user_permissions
+    ADD CONSTRAINT auth_user_user_permissions_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: auth_user_user_permissions auth_user_user_permissions_user_id_permission_id_14a6b632_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_user_user_permissions
+    ADD CONSTRAINT auth_user_user_permissions_user_id_permission_id_14a6b632_uniq UNIQUE (user_id, permission_id);
+
+
+--
+-- Name: auth_user auth_user_username_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_user
+    ADD CONSTRAINT auth_user_username_key UNIQUE (username);
+
+
+--
+-- Name: axes_accessattempt axes_accessattempt_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.axes_accessattempt
+    ADD CONSTRAINT axes_accessattempt_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: axes_accessattempt axes_accessattempt_username_ip_address_user_agent_8ea22282_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.axes_accessattempt
+    ADD CONSTRAINT axes_accessattempt_username_ip_address_user_agent_8ea22282_uniq UNIQUE (username, ip_address, user_agent);
+
+
+--
+-- Name: axes_accessattemptexpiration axes_accessattemptexpiration_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.axes_accessattemptexpiration
+    ADD CONSTRAINT axes_accessattemptexpiration_pkey PRIMARY KEY (access_attempt_id);
+
+
+--
+-- Name: axes_accessfailurelog axes_accessfailurelog_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.axes_accessfailurelog
+    ADD CONSTRAINT axes_accessfailurelog_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: axes_accesslog axes_accesslog_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.axes_accesslog
+    ADD CONSTRAINT axes_accesslog_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: collections_collectionprofile collections_collectionprofile_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_collectionprofile
+    ADD CONSTRAINT collections_collectionprofile_pkey PRIMARY KEY (customer_id);
+
+
+--
+-- Name: collections_contactlog collections_contactlog_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_contactlog
+    ADD CONSTRAINT collections_contactlog_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: collections_dispute collections_dispute_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_dispute
+    ADD CONSTRAINT collections_dispute_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: collections_disputeattachment collections_disputeattachment_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_disputeattachment
+    ADD CONSTRAINT collections_disputeattachment_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: collections_disputeitem collections_disputeitem_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_disputeitem
+    ADD CONSTRAINT collections_disputeitem_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: collections_disputenote collections_disputenote_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_disputenote
+    ADD CONSTRAINT collections_disputenote_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: collections_dunninglevel collections_dunninglevel_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_dunninglevel
+    ADD CONSTRAINT collections_dunninglevel_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: collections_dunningpolicy collections_dunningpolicy_code_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_dunningpolicy
+    ADD CONSTRAINT collections_dunningpolicy_code_key UNIQUE (code);
+
+
+--
+-- Name: collections_dunningpolicy collections_dunningpolicy_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_dunningpolicy
+    ADD CONSTRAINT collections_dunningpolicy_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: collections_dunningrun collections_dunningrun_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_dunningrun
+    ADD CONSTRAINT collections_dunningrun_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: collections_dunningstate collections_dunningstate_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_dunningstate
+    ADD CONSTRAINT collections_dunningstate_pkey PRIMARY KEY (line_id);
+
+
+--
+-- Name: collections_legalcase collections_legalcase_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_legalcase
+    ADD CONSTRAINT collections_legalcase_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: collections_notice collections_notice_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_notice
+    ADD CONSTRAINT collections_notice_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: collections_noticeitem collections_noticeitem_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_noticeitem
+    ADD CONSTRAINT collections_noticeitem_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: collections_policygrade collections_policygrade_grade_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_policygrade
+    ADD CONSTRAINT collections_policygrade_grade_key UNIQUE (grade);
+
+
+--
+-- Name: collections_policygrade collections_policygrade_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_policygrade
+    ADD CONSTRAINT collections_policygrade_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: collections_promiseitem collections_promiseitem_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_promiseitem
+    ADD CONSTRAINT collections_promiseitem_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: collections_promisetopay collections_promisetopay_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_promisetopay
+    ADD CONSTRAINT collections_promisetopay_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: companies_company companies_company_code_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.companies_company
+    ADD CONSTRAINT companies_company_code_key UNIQUE (code);
+
+
+--
+-- Name: companies_company companies_company_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.companies_company
+    ADD CONSTRAINT companies_company_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: companies_companygrant companies_companygrant_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.companies_companygrant
+    ADD CONSTRAINT companies_companygrant_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: credit_approvallevel credit_approvallevel_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_approvallevel
+    ADD CONSTRAINT credit_approvallevel_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: credit_creditaccount credit_creditaccount_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditaccount
+    ADD CONSTRAINT credit_creditaccount_pkey PRIMARY KEY (customer_id);
+
+
+--
+-- Name: credit_creditgroup credit_creditgroup_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditgroup
+    ADD CONSTRAINT credit_creditgroup_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: credit_creditlimitbatch credit_creditlimitbatch_import_batch_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditlimitbatch
+    ADD CONSTRAINT credit_creditlimitbatch_import_batch_id_key UNIQUE (import_batch_id);
+
+
+--
+-- Name: credit_creditlimitbatch credit_creditlimitbatch_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditlimitbatch
+    ADD CONSTRAINT credit_creditlimitbatch_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: credit_creditlimitline credit_creditlimitline_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditlimitline
+    ADD CONSTRAINT credit_creditlimitline_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: credit_creditrequest credit_creditrequest_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditrequest
+    ADD CONSTRAINT credit_creditrequest_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: credit_creditreview credit_creditreview_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditreview
+    ADD CONSTRAINT credit_creditreview_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: credit_creditrules credit_creditrules_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditrules
+    ADD CONSTRAINT credit_creditrules_pkey PRIMARY KEY (company_id);
+
+
+--
+-- Name: credit_creditscore credit_creditscore_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditscore
+    ADD CONSTRAINT credit_creditscore_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: credit_financialstatement credit_financialstatement_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_financialstatement
+    ADD CONSTRAINT credit_financialstatement_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: credit_creditlimitline credit_limit_line_once_per_batch; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditlimitline
+    ADD CONSTRAINT credit_limit_line_once_per_batch UNIQUE (batch_id, customer_id);
+
+
+--
+-- Name: credit_openorder credit_openorder_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_openorder
+    ADD CONSTRAINT credit_openorder_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: credit_scorecard credit_scorecard_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_scorecard
+    ADD CONSTRAINT credit_scorecard_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: customers_contact customers_contact_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.customers_contact
+    ADD CONSTRAINT customers_contact_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: customers_customer customers_customer_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.customers_customer
+    ADD CONSTRAINT customers_customer_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: customers_customerattachment customers_customerattachment_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.customers_customerattachment
+    ADD CONSTRAINT customers_customerattachment_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: customers_customerstatuschange customers_customerstatuschange_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.customers_customerstatuschange
+    ADD CONSTRAINT customers_customerstatuschange_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: django_admin_log django_admin_log_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.django_admin_log
+    ADD CONSTRAINT django_admin_log_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: django_content_type django_content_type_app_label_model_76bd3d3b_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.django_content_type
+    ADD CONSTRAINT django_content_type_app_label_model_76bd3d3b_uniq UNIQUE (app_label, model);
+
+
+--
+-- Name: django_content_type django_content_type_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.django_content_type
+    ADD CONSTRAINT django_content_type_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: django_migrations django_migrations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.django_migrations
+    ADD CONSTRAINT django_migrations_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: django_session django_session_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.django_session
+    ADD CONSTRAINT django_session_pkey PRIMARY KEY (session_key);
+
+
+--
+-- Name: ledger_allocation ledger_allocation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_allocation
+    ADD CONSTRAINT ledger_allocation_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: ledger_customerterms ledger_customerterms_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_customerterms
+    ADD CONSTRAINT ledger_customerterms_pkey PRIMARY KEY (customer_id);
+
+
+--
+-- Name: ledger_document ledger_document_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_document
+    ADD CONSTRAINT ledger_document_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: ledger_dueline ledger_dueline_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_dueline
+    ADD CONSTRAINT ledger_dueline_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: ledger_exchangerate ledger_exchangerate_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_exchangerate
+    ADD CONSTRAINT ledger_exchangerate_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: ledger_importbatch ledger_importbatch_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_importbatch
+    ADD CONSTRAINT ledger_importbatch_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: ledger_importjob ledger_importjob_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_importjob
+    ADD CONSTRAINT ledger_importjob_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: ledger_paymentterm ledger_paymentterm_code_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_paymentterm
+    ADD CONSTRAINT ledger_paymentterm_code_key UNIQUE (code);
+
+
+--
+-- Name: ledger_paymentterm ledger_paymentterm_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_paymentterm
+    ADD CONSTRAINT ledger_paymentterm_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: ledger_paymentterminstalment ledger_paymentterminstalment_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_paymentterminstalment
+    ADD CONSTRAINT ledger_paymentterminstalment_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: ledger_statementrun ledger_statementrun_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_statementrun
+    ADD CONSTRAINT ledger_statementrun_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: operations_heartbeat operations_heartbeat_name_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.operations_heartbeat
+    ADD CONSTRAINT operations_heartbeat_name_key UNIQUE (name);
+
+
+--
+-- Name: operations_heartbeat operations_heartbeat_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.operations_heartbeat
+    ADD CONSTRAINT operations_heartbeat_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: provisioning_journalentry provisioning_journalentry_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_journalentry
+    ADD CONSTRAINT provisioning_journalentry_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: provisioning_journalline provisioning_journalline_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_journalline
+    ADD CONSTRAINT provisioning_journalline_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: provisioning_policyrate provisioning_policyrate_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_policyrate
+    ADD CONSTRAINT provisioning_policyrate_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: provisioning_provisionpolicy provisioning_provisionpolicy_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_provisionpolicy
+    ADD CONSTRAINT provisioning_provisionpolicy_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: provisioning_provisionrun provisioning_provisionrun_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_provisionrun
+    ADD CONSTRAINT provisioning_provisionrun_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: provisioning_recovery provisioning_recovery_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_recovery
+    ADD CONSTRAINT provisioning_recovery_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: provisioning_recovery provisioning_recovery_reinstatement_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_recovery
+    ADD CONSTRAINT provisioning_recovery_reinstatement_id_key UNIQUE (reinstatement_id);
+
+
+--
+-- Name: provisioning_runbucket provisioning_runbucket_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_runbucket
+    ADD CONSTRAINT provisioning_runbucket_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: provisioning_runline provisioning_runline_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_runline
+    ADD CONSTRAINT provisioning_runline_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: provisioning_specificprovision provisioning_specificprovision_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_specificprovision
+    ADD CONSTRAINT provisioning_specificprovision_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: provisioning_writeoff provisioning_writeoff_document_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_writeoff
+    ADD CONSTRAINT provisioning_writeoff_document_id_key UNIQUE (document_id);
+
+
+--
+-- Name: provisioning_writeoff provisioning_writeoff_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_writeoff
+    ADD CONSTRAINT provisioning_writeoff_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: provisioning_writeoffapproval provisioning_writeoffapproval_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_writeoffapproval
+    ADD CONSTRAINT provisioning_writeoffapproval_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: provisioning_writeoffitem provisioning_writeoffitem_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_writeoffitem
+    ADD CONSTRAINT provisioning_writeoffitem_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: reports_agingsnapshot reports_agingsnapshot_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_agingsnapshot
+    ADD CONSTRAINT reports_agingsnapshot_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: reports_agingsnapshotrow reports_agingsnapshotrow_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_agingsnapshotrow
+    ADD CONSTRAINT reports_agingsnapshotrow_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: reports_bucket reports_bucket_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_bucket
+    ADD CONSTRAINT reports_bucket_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: reports_bucketset reports_bucketset_code_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_bucketset
+    ADD CONSTRAINT reports_bucketset_code_key UNIQUE (code);
+
+
+--
+-- Name: reports_bucketset reports_bucketset_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_bucketset
+    ADD CONSTRAINT reports_bucketset_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: ledger_exchangeday reports_exchangeday_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_exchangeday
+    ADD CONSTRAINT reports_exchangeday_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: reports_keptaging reports_keptaging_bucket_set_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_keptaging
+    ADD CONSTRAINT reports_keptaging_bucket_set_id_key UNIQUE (bucket_set_id);
+
+
+--
+-- Name: reports_keptaging reports_keptaging_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_keptaging
+    ADD CONSTRAINT reports_keptaging_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: reports_keptagingrow reports_keptagingrow_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_keptagingrow
+    ADD CONSTRAINT reports_keptagingrow_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: reports_keptchange reports_keptchange_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_keptchange
+    ADD CONSTRAINT reports_keptchange_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: ledger_ledgerday reports_ledgerday_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_ledgerday
+    ADD CONSTRAINT reports_ledgerday_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: reports_agingsnapshot uniq_aging_snapshot; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_agingsnapshot
+    ADD CONSTRAINT uniq_aging_snapshot UNIQUE (as_of, bucket_set_id);
+
+
+--
+-- Name: reports_bucket uniq_bucket_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_bucket
+    ADD CONSTRAINT uniq_bucket_key UNIQUE (bucket_set_id, key);
+
+
+--
+-- Name: reports_bucket uniq_bucket_seq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_bucket
+    ADD CONSTRAINT uniq_bucket_seq UNIQUE (bucket_set_id, seq);
+
+
+--
+-- Name: companies_companygrant uniq_company_grant; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.companies_companygrant
+    ADD CONSTRAINT uniq_company_grant UNIQUE (user_id, company_id);
+
+
+--
+-- Name: credit_creditgroup uniq_credit_group; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditgroup
+    ADD CONSTRAINT uniq_credit_group UNIQUE (company_id, code);
+
+
+--
+-- Name: credit_openorder uniq_credit_order; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_openorder
+    ADD CONSTRAINT uniq_credit_order UNIQUE (company_id, order_ref);
+
+
+--
+-- Name: credit_financialstatement uniq_credit_statement; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_financialstatement
+    ADD CONSTRAINT uniq_credit_statement UNIQUE (customer_id, period_end, period_kind);
+
+
+--
+-- Name: customers_customer uniq_customer_code; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.customers_customer
+    ADD CONSTRAINT uniq_customer_code UNIQUE (company_id, code);
+
+
+--
+-- Name: collections_disputeitem uniq_dispute_item; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_disputeitem
+    ADD CONSTRAINT uniq_dispute_item UNIQUE (dispute_id, line_id);
+
+
+--
+-- Name: ledger_document uniq_document_number; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_document
+    ADD CONSTRAINT uniq_document_number UNIQUE (company_id, doc_type, number);
+
+
+--
+-- Name: ledger_dueline uniq_due_line; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_dueline
+    ADD CONSTRAINT uniq_due_line UNIQUE (document_id, seq);
+
+
+--
+-- Name: collections_dunninglevel uniq_dunning_level; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_dunninglevel
+    ADD CONSTRAINT uniq_dunning_level UNIQUE (policy_id, seq);
+
+
+--
+-- Name: ledger_exchangerate uniq_exchange_rate; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_exchangerate
+    ADD CONSTRAINT uniq_exchange_rate UNIQUE (currency, quote_currency, rate_on);
+
+
+--
+-- Name: provisioning_journalentry uniq_journal_number; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_journalentry
+    ADD CONSTRAINT uniq_journal_number UNIQUE (company_id, number);
+
+
+--
+-- Name: provisioning_policyrate uniq_policy_rate; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_policyrate
+    ADD CONSTRAINT uniq_policy_rate UNIQUE (policy_id, bucket_key);
+
+
+--
+-- Name: collections_promiseitem uniq_promise_item; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_promiseitem
+    ADD CONSTRAINT uniq_promise_item UNIQUE (promise_id, line_id);
+
+
+--
+-- Name: provisioning_provisionpolicy uniq_provision_policy; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_provisionpolicy
+    ADD CONSTRAINT uniq_provision_policy UNIQUE (company_id, segment);
+
+
+--
+-- Name: credit_scorecard uniq_scorecard_version; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_scorecard
+    ADD CONSTRAINT uniq_scorecard_version UNIQUE (code, version);
+
+
+--
+-- Name: ledger_paymentterminstalment uniq_term_instalment; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_paymentterminstalment
+    ADD CONSTRAINT uniq_term_instalment UNIQUE (term_id, seq);
+
+
+--
+-- Name: provisioning_writeoffapproval uniq_write_off_approver; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_writeoffapproval
+    ADD CONSTRAINT uniq_write_off_approver UNIQUE (write_off_id, approved_by_id);
+
+
+--
+-- Name: provisioning_writeoffitem uniq_write_off_line; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_writeoffitem
+    ADD CONSTRAINT uniq_write_off_line UNIQUE (write_off_id, line_id);
+
+
+--
+-- Name: provisioning_writeoff uniq_write_off_number; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_writeoff
+    ADD CONSTRAINT uniq_write_off_number UNIQUE (company_id, number);
+
+
+--
+-- Name: accounts_apitoken_key_hash_f9a7d03c_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX accounts_apitoken_key_hash_f9a7d03c_like ON public.accounts_apitoken USING btree (key_hash varchar_pattern_ops);
+
+
+--
+-- Name: accounts_apitoken_prefix_8b81ac32_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX accounts_apitoken_prefix_8b81ac32_like ON public.accounts_apitoken USING btree (prefix varchar_pattern_ops);
+
+
+--
+-- Name: accounts_apitoken_user_id_bbee13e0; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX accounts_apitoken_user_id_bbee13e0 ON public.accounts_apitoken USING btree (user_id);
+
+
+--
+-- Name: audit_audit_object__599a7d_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audit_audit_object__599a7d_idx ON public.audit_auditevent USING btree (object_type, object_id, seq);
+
+
+--
+-- Name: audit_auditevent_action_2131bb77; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audit_auditevent_action_2131bb77 ON public.audit_auditevent USING btree (action);
+
+
+--
+-- Name: audit_auditevent_action_2131bb77_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audit_auditevent_action_2131bb77_like ON public.audit_auditevent USING btree (action varchar_pattern_ops);
+
+
+--
+-- Name: audit_auditevent_actor_id_270bb4b7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audit_auditevent_actor_id_270bb4b7 ON public.audit_auditevent USING btree (actor_id);
+
+
+--
+-- Name: audit_auditevent_at_f461ba89; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audit_auditevent_at_f461ba89 ON public.audit_auditevent USING btree (at);
+
+
+--
+-- Name: auth_group_name_a6ea08ec_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX auth_group_name_a6ea08ec_like ON public.auth_group USING btree (name varchar_pattern_ops);
+
+
+--
+-- Name: auth_group_permissions_group_id_b120cbf9; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX auth_group_permissions_group_id_b120cbf9 ON public.auth_group_permissions USING btree (group_id);
+
+
+--
+-- Name: auth_group_permissions_permission_id_84c5c92e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX auth_group_permissions_permission_id_84c5c92e ON public.auth_group_permissions USING btree (permission_id);
+
+
+--
+-- Name: auth_permission_content_type_id_2f476e4b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX auth_permission_content_type_id_2f476e4b ON public.auth_permission USING btree (content_type_id);
+
+
+--
+-- Name: auth_user_groups_group_id_97559544; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX auth_user_groups_group_id_97559544 ON public.auth_user_groups USING btree (group_id);
+
+
+--
+-- Name: auth_user_groups_user_id_6a12ed8b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX auth_user_groups_user_id_6a12ed8b ON public.auth_user_groups USING btree (user_id);
+
+
+--
+-- Name: auth_user_user_permissions_permission_id_1fbb5f2c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX auth_user_user_permissions_permission_id_1fbb5f2c ON public.auth_user_user_permissions USING btree (permission_id);
+
+
+--
+-- Name: auth_user_user_permissions_user_id_a95ead1b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX auth_user_user_permissions_user_id_a95ead1b ON public.auth_user_user_permissions USING btree (user_id);
+
+
+--
+-- Name: auth_user_username_6821ab7c_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX auth_user_username_6821ab7c_like ON public.auth_user USING btree (username varchar_pattern_ops);
+
+
+--
+-- Name: axes_accessattempt_ip_address_10922d9c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX axes_accessattempt_ip_address_10922d9c ON public.axes_accessattempt USING btree (ip_address);
+
+
+--
+-- Name: axes_accessattempt_user_agent_ad89678b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX axes_accessattempt_user_agent_ad89678b ON public.axes_accessattempt USING btree (user_agent);
+
+
+--
+-- Name: axes_accessattempt_user_agent_ad89678b_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX axes_accessattempt_user_agent_ad89678b_like ON public.axes_accessattempt USING btree (user_agent varchar_pattern_ops);
+
+
+--
+-- Name: axes_accessattempt_username_3f2d4ca0; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX axes_accessattempt_username_3f2d4ca0 ON public.axes_accessattempt USING btree (username);
+
+
+--
+-- Name: axes_accessattempt_username_3f2d4ca0_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX axes_accessattempt_username_3f2d4ca0_like ON public.axes_accessattempt USING btree (username varchar_pattern_ops);
+
+
+--
+-- Name: axes_accessfailurelog_ip_address_2e9f5a7f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX axes_accessfailurelog_ip_address_2e9f5a7f ON public.axes_accessfailurelog USING btree (ip_address);
+
+
+--
+-- Name: axes_accessfailurelog_user_agent_ea145dda; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX axes_accessfailurelog_user_agent_ea145dda ON public.axes_accessfailurelog USING btree (user_agent);
+
+
+--
+-- Name: axes_accessfailurelog_user_agent_ea145dda_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX axes_accessfailurelog_user_agent_ea145dda_like ON public.axes_accessfailurelog USING btree (user_agent varchar_pattern_ops);
+
+
+--
+-- Name: axes_accessfailurelog_username_a8b7e8a4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX axes_accessfailurelog_username_a8b7e8a4 ON public.axes_accessfailurelog USING btree (username);
+
+
+--
+-- Name: axes_accessfailurelog_username_a8b7e8a4_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX axes_accessfailurelog_username_a8b7e8a4_like ON public.axes_accessfailurelog USING btree (username varchar_pattern_ops);
+
+
+--
+-- Name: axes_accesslog_ip_address_86b417e5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX axes_accesslog_ip_address_86b417e5 ON public.axes_accesslog USING btree (ip_address);
+
+
+--
+-- Name: axes_accesslog_user_agent_0e659004; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX axes_accesslog_user_agent_0e659004 ON public.axes_accesslog USING btree (user_agent);
+
+
+--
+-- Name: axes_accesslog_user_agent_0e659004_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX axes_accesslog_user_agent_0e659004_like ON public.axes_accesslog USING btree (user_agent varchar_pattern_ops);
+
+
+--
+-- Name: axes_accesslog_username_df93064b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX axes_accesslog_username_df93064b ON public.axes_accesslog USING btree (username);
+
+
+--
+-- Name: axes_accesslog_username_df93064b_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX axes_accesslog_username_df93064b_like ON public.axes_accesslog USING btree (username varchar_pattern_ops);
+
+
+--
+-- Name: collections_collectionprofile_policy_id_bd19c35c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_collectionprofile_policy_id_bd19c35c ON public.collections_collectionprofile USING btree (policy_id);
+
+
+--
+-- Name: collections_company_f82644_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_company_f82644_idx ON public.collections_dunningrun USING btree (company_id, run_on);
+
+
+--
+-- Name: collections_contactlog_company_id_c5da1605; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_contactlog_company_id_c5da1605 ON public.collections_contactlog USING btree (company_id);
+
+
+--
+-- Name: collections_contactlog_contact_id_85e43f6e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_contactlog_contact_id_85e43f6e ON public.collections_contactlog USING btree (contact_id);
+
+
+--
+-- Name: collections_contactlog_customer_id_819801fc; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_contactlog_customer_id_819801fc ON public.collections_contactlog USING btree (customer_id);
+
+
+--
+-- Name: collections_contactlog_logged_by_id_2809d334; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_contactlog_logged_by_id_2809d334 ON public.collections_contactlog USING btree (logged_by_id);
+
+
+--
+-- Name: collections_custome_368fc2_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_custome_368fc2_idx ON public.collections_notice USING btree (customer_id, notice_on);
+
+
+--
+-- Name: collections_custome_5d7ecc_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_custome_5d7ecc_idx ON public.collections_dispute USING btree (customer_id, status);
+
+
+--
+-- Name: collections_custome_d53a64_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_custome_d53a64_idx ON public.collections_contactlog USING btree (customer_id, logged_on);
+
+
+--
+-- Name: collections_custome_e2bda8_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_custome_e2bda8_idx ON public.collections_promisetopay USING btree (customer_id, status);
+
+
+--
+-- Name: collections_dispute_company_id_a2db18fd; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_dispute_company_id_a2db18fd ON public.collections_dispute USING btree (company_id);
+
+
+--
+-- Name: collections_dispute_created_by_id_0397e499; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_dispute_created_by_id_0397e499 ON public.collections_dispute USING btree (created_by_id);
+
+
+--
+-- Name: collections_dispute_credit_note_id_52971219; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_dispute_credit_note_id_52971219 ON public.collections_dispute USING btree (credit_note_id);
+
+
+--
+-- Name: collections_dispute_customer_id_95addb3c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_dispute_customer_id_95addb3c ON public.collections_dispute USING btree (customer_id);
+
+
+--
+-- Name: collections_dispute_owner_id_37deb4d4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_dispute_owner_id_37deb4d4 ON public.collections_dispute USING btree (owner_id);
+
+
+--
+-- Name: collections_disputeattachment_dispute_id_65c681a0; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_disputeattachment_dispute_id_65c681a0 ON public.collections_disputeattachment USING btree (dispute_id);
+
+
+--
+-- Name: collections_disputeattachment_uploaded_by_id_0bb8a8d1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_disputeattachment_uploaded_by_id_0bb8a8d1 ON public.collections_disputeattachment USING btree (uploaded_by_id);
+
+
+--
+-- Name: collections_disputeitem_dispute_id_e2139d93; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_disputeitem_dispute_id_e2139d93 ON public.collections_disputeitem USING btree (dispute_id);
+
+
+--
+-- Name: collections_disputeitem_line_id_e1eea8b8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_disputeitem_line_id_e1eea8b8 ON public.collections_disputeitem USING btree (line_id);
+
+
+--
+-- Name: collections_disputenote_dispute_id_b67536f4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_disputenote_dispute_id_b67536f4 ON public.collections_disputenote USING btree (dispute_id);
+
+
+--
+-- Name: collections_disputenote_written_by_id_1e836bb7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_disputenote_written_by_id_1e836bb7 ON public.collections_disputenote USING btree (written_by_id);
+
+
+--
+-- Name: collections_dunninglevel_policy_id_d04d8c26; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_dunninglevel_policy_id_d04d8c26 ON public.collections_dunninglevel USING btree (policy_id);
+
+
+--
+-- Name: collections_dunningpolicy_code_ea2f2344_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_dunningpolicy_code_ea2f2344_like ON public.collections_dunningpolicy USING btree (code varchar_pattern_ops);
+
+
+--
+-- Name: collections_dunningrun_company_id_dd5faa45; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_dunningrun_company_id_dd5faa45 ON public.collections_dunningrun USING btree (company_id);
+
+
+--
+-- Name: collections_dunningrun_created_by_id_f4417bed; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_dunningrun_created_by_id_f4417bed ON public.collections_dunningrun USING btree (created_by_id);
+
+
+--
+-- Name: collections_legalcase_company_id_9c151624; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_legalcase_company_id_9c151624 ON public.collections_legalcase USING btree (company_id);
+
+
+--
+-- Name: collections_legalcase_customer_id_23afdabc; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_legalcase_customer_id_23afdabc ON public.collections_legalcase USING btree (customer_id);
+
+
+--
+-- Name: collections_legalcase_opened_by_id_ee50cef1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_legalcase_opened_by_id_ee50cef1 ON public.collections_legalcase USING btree (opened_by_id);
+
+
+--
+-- Name: collections_next_ac_d9da8f_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_next_ac_d9da8f_idx ON public.collections_contactlog USING btree (next_action_on);
+
+
+--
+-- Name: collections_notice__ca77cc_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_notice__ca77cc_idx ON public.collections_noticeitem USING btree (notice_id);
+
+
+--
+-- Name: collections_notice_level_id_b693449c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_notice_level_id_b693449c ON public.collections_notice USING btree (level_id);
+
+
+--
+-- Name: collections_policygrade_grade_5a7420d6_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_policygrade_grade_5a7420d6_like ON public.collections_policygrade USING btree (grade varchar_pattern_ops);
+
+
+--
+-- Name: collections_policygrade_policy_id_c3d3a907; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_policygrade_policy_id_c3d3a907 ON public.collections_policygrade USING btree (policy_id);
+
+
+--
+-- Name: collections_promiseitem_line_id_7e16028b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_promiseitem_line_id_7e16028b ON public.collections_promiseitem USING btree (line_id);
+
+
+--
+-- Name: collections_promiseitem_promise_id_62462d47; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_promiseitem_promise_id_62462d47 ON public.collections_promiseitem USING btree (promise_id);
+
+
+--
+-- Name: collections_promisetopay_company_id_de758291; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_promisetopay_company_id_de758291 ON public.collections_promisetopay USING btree (company_id);
+
+
+--
+-- Name: collections_promisetopay_contact_log_id_00fb7c92; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_promisetopay_contact_log_id_00fb7c92 ON public.collections_promisetopay USING btree (contact_log_id);
+
+
+--
+-- Name: collections_promisetopay_created_by_id_18d4db6b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_promisetopay_created_by_id_18d4db6b ON public.collections_promisetopay USING btree (created_by_id);
+
+
+--
+-- Name: collections_promisetopay_customer_id_58056131; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_promisetopay_customer_id_58056131 ON public.collections_promisetopay USING btree (customer_id);
+
+
+--
+-- Name: collections_run_id_ad64e9_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_run_id_ad64e9_idx ON public.collections_notice USING btree (run_id, status);
+
+
+--
+-- Name: collections_status_0c632d_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_status_0c632d_idx ON public.collections_dispute USING btree (status, opened_on);
+
+
+--
+-- Name: collections_status_93f2c7_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_status_93f2c7_idx ON public.collections_promisetopay USING btree (status, promised_on);
+
+
+--
+-- Name: collections_status_b96296_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_status_b96296_idx ON public.collections_notice USING btree (status, channel);
+
+
+--
+-- Name: companies_company_code_b4b3e879_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX companies_company_code_b4b3e879_like ON public.companies_company USING btree (code varchar_pattern_ops);
+
+
+--
+-- Name: companies_companygrant_company_id_c507e8bb; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX companies_companygrant_company_id_c507e8bb ON public.companies_companygrant USING btree (company_id);
+
+
+--
+-- Name: companies_companygrant_user_id_d2b0c2dc; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX companies_companygrant_user_id_d2b0c2dc ON public.companies_companygrant USING btree (user_id);
+
+
+--
+-- Name: credit_approvallevel_group_id_e31c5ed4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_approvallevel_group_id_e31c5ed4 ON public.credit_approvallevel USING btree (group_id);
+
+
+--
+-- Name: credit_cred_company_fec944_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_cred_company_fec944_idx ON public.credit_creditaccount USING btree (company_id, grade);
+
+
+--
+-- Name: credit_cred_custome_21f365_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_cred_custome_21f365_idx ON public.credit_creditrequest USING btree (customer_id, kind, status);
+
+
+--
+-- Name: credit_cred_custome_39f870_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_cred_custome_39f870_idx ON public.credit_creditscore USING btree (customer_id, created_at);
+
+
+--
+-- Name: credit_cred_custome_5595f2_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_cred_custome_5595f2_idx ON public.credit_creditlimitline USING btree (customer_id, batch_id);
+
+
+--
+-- Name: credit_cred_limit_v_619270_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_cred_limit_v_619270_idx ON public.credit_creditaccount USING btree (limit_valid_until);
+
+
+--
+-- Name: credit_cred_status_8e96c7_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_cred_status_8e96c7_idx ON public.credit_creditrequest USING btree (status, requested_at);
+
+
+--
+-- Name: credit_cred_status_979161_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_cred_status_979161_idx ON public.credit_creditreview USING btree (status, due_on);
+
+
+--
+-- Name: credit_creditaccount_company_id_6099460f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditaccount_company_id_6099460f ON public.credit_creditaccount USING btree (company_id);
+
+
+--
+-- Name: credit_creditaccount_group_id_5f11c546; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditaccount_group_id_5f11c546 ON public.credit_creditaccount USING btree (group_id);
+
+
+--
+-- Name: credit_creditaccount_last_score_id_421c23b5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditaccount_last_score_id_421c23b5 ON public.credit_creditaccount USING btree (last_score_id);
+
+
+--
+-- Name: credit_creditgroup_company_id_737fa229; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditgroup_company_id_737fa229 ON public.credit_creditgroup USING btree (company_id);
+
+
+--
+-- Name: credit_creditlimitbatch_company_id_9297d82c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditlimitbatch_company_id_9297d82c ON public.credit_creditlimitbatch USING btree (company_id);
+
+
+--
+-- Name: credit_creditlimitbatch_decided_by_id_b4015cdd; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditlimitbatch_decided_by_id_b4015cdd ON public.credit_creditlimitbatch USING btree (decided_by_id);
+
+
+--
+-- Name: credit_creditlimitbatch_prepared_by_id_be6cc243; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditlimitbatch_prepared_by_id_be6cc243 ON public.credit_creditlimitbatch USING btree (prepared_by_id);
+
+
+--
+-- Name: credit_creditlimitline_batch_id_d5743110; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditlimitline_batch_id_d5743110 ON public.credit_creditlimitline USING btree (batch_id);
+
+
+--
+-- Name: credit_creditlimitline_customer_id_4efaf8ab; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditlimitline_customer_id_4efaf8ab ON public.credit_creditlimitline USING btree (customer_id);
+
+
+--
+-- Name: credit_creditrequest_company_id_6076b079; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditrequest_company_id_6076b079 ON public.credit_creditrequest USING btree (company_id);
+
+
+--
+-- Name: credit_creditrequest_customer_id_5c6b9381; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditrequest_customer_id_5c6b9381 ON public.credit_creditrequest USING btree (customer_id);
+
+
+--
+-- Name: credit_creditrequest_decided_by_id_50f63c06; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditrequest_decided_by_id_50f63c06 ON public.credit_creditrequest USING btree (decided_by_id);
+
+
+--
+-- Name: credit_creditrequest_requested_by_id_7c0638b5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditrequest_requested_by_id_7c0638b5 ON public.credit_creditrequest USING btree (requested_by_id);
+
+
+--
+-- Name: credit_creditrequest_used_by_order_id_d0a833d6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditrequest_used_by_order_id_d0a833d6 ON public.credit_creditrequest USING btree (used_by_order_id);
+
+
+--
+-- Name: credit_creditreview_company_id_fb7dec96; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditreview_company_id_fb7dec96 ON public.credit_creditreview USING btree (company_id);
+
+
+--
+-- Name: credit_creditreview_completed_by_id_1540e973; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditreview_completed_by_id_1540e973 ON public.credit_creditreview USING btree (completed_by_id);
+
+
+--
+-- Name: credit_creditreview_customer_id_7240312a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditreview_customer_id_7240312a ON public.credit_creditreview USING btree (customer_id);
+
+
+--
+-- Name: credit_creditreview_score_id_676de4fb; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditreview_score_id_676de4fb ON public.credit_creditreview USING btree (score_id);
+
+
+--
+-- Name: credit_creditscore_customer_id_88f51ced; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditscore_customer_id_88f51ced ON public.credit_creditscore USING btree (customer_id);
+
+
+--
+-- Name: credit_creditscore_scorecard_id_48b68458; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditscore_scorecard_id_48b68458 ON public.credit_creditscore USING btree (scorecard_id);
+
+
+--
+-- Name: credit_creditscore_scored_by_id_327e53ba; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_creditscore_scored_by_id_327e53ba ON public.credit_creditscore USING btree (scored_by_id);
+
+
+--
+-- Name: credit_financialstatement_created_by_id_94f50427; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_financialstatement_created_by_id_94f50427 ON public.credit_financialstatement USING btree (created_by_id);
+
+
+--
+-- Name: credit_financialstatement_customer_id_97c6de7c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_financialstatement_customer_id_97c6de7c ON public.credit_financialstatement USING btree (customer_id);
+
+
+--
+-- Name: credit_openorder_checked_by_id_6d1c6780; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_openorder_checked_by_id_6d1c6780 ON public.credit_openorder USING btree (checked_by_id);
+
+
+--
+-- Name: credit_openorder_decided_by_id_88c3fd64; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_openorder_decided_by_id_88c3fd64 ON public.credit_openorder USING btree (decided_by_id);
+
+
+--
+-- Name: credit_order_exposure; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_order_exposure ON public.credit_openorder USING btree (customer_id, status);
+
+
+--
+-- Name: credit_order_queue; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_order_queue ON public.credit_openorder USING btree (status, checked_at);
+
+
+--
+-- Name: credit_scorecard_created_by_id_a5c5a2fd; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX credit_scorecard_created_by_id_a5c5a2fd ON public.credit_scorecard USING btree (created_by_id);
+
+
+--
+-- Name: customer_code_order; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customer_code_order ON public.customers_customer USING btree (code, id);
+
+
+--
+-- Name: customer_name_order; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customer_name_order ON public.customers_customer USING btree (name, id);
+
+
+--
+-- Name: customer_search_trgm; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customer_search_trgm ON public.customers_customer USING gin (search_text public.gin_trgm_ops);
+
+
+--
+-- Name: customers_c_collect_6eacbd_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_c_collect_6eacbd_idx ON public.customers_customer USING btree (collector_id, company_id);
+
+
+--
+-- Name: customers_c_company_10527e_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_c_company_10527e_idx ON public.customers_customer USING btree (company_id, name);
+
+
+--
+-- Name: customers_c_created_1ed0f4_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_c_created_1ed0f4_idx ON public.customers_customer USING btree (created_at);
+
+
+--
+-- Name: customers_c_industr_c5ea21_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_c_industr_c5ea21_idx ON public.customers_customer USING btree (industry);
+
+
+--
+-- Name: customers_c_next_re_3cfb37_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_c_next_re_3cfb37_idx ON public.customers_customer USING btree (next_review_on);
+
+
+--
+-- Name: customers_c_region_6a1590_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_c_region_6a1590_idx ON public.customers_customer USING btree (region);
+
+
+--
+-- Name: customers_c_status_972ab9_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_c_status_972ab9_idx ON public.customers_customer USING btree (status, company_id);
+
+
+--
+-- Name: customers_c_uscc_d4b9d9_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_c_uscc_d4b9d9_idx ON public.customers_customer USING btree (uscc);
+
+
+--
+-- Name: customers_contact_customer_id_b9afc0da; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_contact_customer_id_b9afc0da ON public.customers_contact USING btree (customer_id);
+
+
+--
+-- Name: customers_customer_analyst_id_58261752; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_customer_analyst_id_58261752 ON public.customers_customer USING btree (analyst_id);
+
+
+--
+-- Name: customers_customer_collector_id_8970afe4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_customer_collector_id_8970afe4 ON public.customers_customer USING btree (collector_id);
+
+
+--
+-- Name: customers_customer_company_id_d9d820a0; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_customer_company_id_d9d820a0 ON public.customers_customer USING btree (company_id);
+
+
+--
+-- Name: customers_customer_parent_id_7e55028b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_customer_parent_id_7e55028b ON public.customers_customer USING btree (parent_id);
+
+
+--
+-- Name: customers_customerattachment_customer_id_05a3774b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_customerattachment_customer_id_05a3774b ON public.customers_customerattachment USING btree (customer_id);
+
+
+--
+-- Name: customers_customerattachment_uploaded_by_id_3ef759f7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_customerattachment_uploaded_by_id_3ef759f7 ON public.customers_customerattachment USING btree (uploaded_by_id);
+
+
+--
+-- Name: customers_customerstatuschange_changed_by_id_886abc1f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_customerstatuschange_changed_by_id_886abc1f ON public.customers_customerstatuschange USING btree (changed_by_id);
+
+
+--
+-- Name: customers_customerstatuschange_customer_id_749b6c0a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_customerstatuschange_customer_id_749b6c0a ON public.customers_customerstatuschange USING btree (customer_id);
+
+
+--
+-- Name: django_admin_log_content_type_id_c4bce8eb; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX django_admin_log_content_type_id_c4bce8eb ON public.django_admin_log USING btree (content_type_id);
+
+
+--
+-- Name: django_admin_log_user_id_c564eba6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX django_admin_log_user_id_c564eba6 ON public.django_admin_log USING btree (user_id);
+
+
+--
+-- Name: django_session_expire_date_a5c62663; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX django_session_expire_date_a5c62663 ON public.django_session USING btree (expire_date);
+
+
+--
+-- Name: django_session_session_key_c0390e0f_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX django_session_session_key_c0390e0f_like ON public.django_session USING btree (session_key varchar_pattern_ops);
+
+
+--
+-- Name: ledger_allo_custome_df1fbc_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_allo_custome_df1fbc_idx ON public.ledger_allocation USING btree (customer_id, allocated_on);
+
+
+--
+-- Name: ledger_allo_line_id_aaf67d_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_allo_line_id_aaf67d_idx ON public.ledger_allocation USING btree (line_id, allocated_on);
+
+
+--
+-- Name: ledger_allo_source__f2b969_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_allo_source__f2b969_idx ON public.ledger_allocation USING btree (source_id, allocated_on);
+
+
+--
+-- Name: ledger_allocation_after; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_allocation_after ON public.ledger_allocation USING btree (allocated_on) INCLUDE (line_id, source_id, customer_id, company_id, currency, line_issue_on, line_due_on, source_issue_on, amount, functional_amount, source_functional_amount);
+
+
+--
+-- Name: ledger_allocation_fx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_allocation_fx ON public.ledger_allocation USING btree (allocated_on) WHERE (NOT (functional_amount = source_functional_amount));
+
+
+--
+-- Name: ledger_credit_open; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_credit_open ON public.ledger_document USING btree (settled_on, issue_on) INCLUDE (id, customer_id, company_id, currency, status, reversal_of_id, unapplied_now, unapplied_functional_now) WHERE (amount < 0);
+
+
+--
+-- Name: ledger_credit_reopened; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_credit_reopened ON public.ledger_document USING btree (settled_on, issue_on) INCLUDE (id, customer_id, company_id, currency, status, reversal_of_id, unapplied_now, unapplied_functional_now) WHERE ((amount < 0) AND (settled_on IS NOT NULL) AND (NOT (unapplied_now = 0)));
+
+
+--
+-- Name: ledger_customerterms_payment_term_id_a9b4e151; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_customerterms_payment_term_id_a9b4e151 ON public.ledger_customerterms USING btree (payment_term_id);
+
+
+--
+-- Name: ledger_day; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_day ON public.ledger_ledgerday USING btree (company_id, day);
+
+
+--
+-- Name: ledger_docu_company_cb49c8_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_docu_company_cb49c8_idx ON public.ledger_document USING btree (company_id, doc_type, issue_on);
+
+
+--
+-- Name: ledger_docu_custome_0fd9d9_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_docu_custome_0fd9d9_idx ON public.ledger_document USING btree (customer_id, issue_on);
+
+
+--
+-- Name: ledger_duel_custome_36dae2_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_duel_custome_36dae2_idx ON public.ledger_dueline USING btree (customer_id, due_on);
+
+
+--
+-- Name: ledger_exchange_day; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_exchange_day ON public.ledger_exchangeday USING btree (company_id, day);
+
+
+--
+-- Name: ledger_importbatch_company_id_0bce6587; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_importbatch_company_id_0bce6587 ON public.ledger_importbatch USING btree (company_id);
+
+
+--
+-- Name: ledger_importbatch_created_by_id_8a2cb378; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_importbatch_created_by_id_8a2cb378 ON public.ledger_importbatch USING btree (created_by_id);
+
+
+--
+-- Name: ledger_importjob_batch_id_2c863dc4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_importjob_batch_id_2c863dc4 ON public.ledger_importjob USING btree (batch_id);
+
+
+--
+-- Name: ledger_importjob_company_id_a8d70e5d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_importjob_company_id_a8d70e5d ON public.ledger_importjob USING btree (company_id);
+
+
+--
+-- Name: ledger_importjob_created_by_id_96c40976; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_importjob_created_by_id_96c40976 ON public.ledger_importjob USING btree (created_by_id);
+
+
+--
+-- Name: ledger_line_open; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_line_open ON public.ledger_dueline USING btree (settled_on) INCLUDE (id, issue_on, due_on, company_id, customer_id, currency, open_now, open_functional_now);
+
+
+--
+-- Name: ledger_line_reopened; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_line_reopened ON public.ledger_dueline USING btree (settled_on) INCLUDE (id, issue_on, due_on, company_id, customer_id, currency, open_now, open_functional_now) WHERE ((settled_on IS NOT NULL) AND (NOT (open_now = 0)));
+
+
+--
+-- Name: ledger_paymentterm_code_9b3449b0_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_paymentterm_code_9b3449b0_like ON public.ledger_paymentterm USING btree (code varchar_pattern_ops);
+
+
+--
+-- Name: ledger_paymentterminstalment_term_id_d0c5cbce; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_paymentterminstalment_term_id_d0c5cbce ON public.ledger_paymentterminstalment USING btree (term_id);
+
+
+--
+-- Name: ledger_statementrun_company_id_b4d9af1c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_statementrun_company_id_b4d9af1c ON public.ledger_statementrun USING btree (company_id);
+
+
+--
+-- Name: ledger_statementrun_created_by_id_73090588; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_statementrun_created_by_id_73090588 ON public.ledger_statementrun USING btree (created_by_id);
+
+
+--
+-- Name: one_default_bucket_set; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX one_default_bucket_set ON public.reports_bucketset USING btree (basis) WHERE is_default;
+
+
+--
+-- Name: one_default_policy; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX one_default_policy ON public.collections_dunningpolicy USING btree (is_default) WHERE is_default;
+
+
+--
+-- Name: one_open_credit_review; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX one_open_credit_review ON public.credit_creditreview USING btree (customer_id) WHERE ((status)::text = 'open'::text);
+
+
+--
+-- Name: operations_heartbeat_name_d3241849_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX operations_heartbeat_name_d3241849_like ON public.operations_heartbeat USING btree (name varchar_pattern_ops);
+
+
+--
+-- Name: provisionin_company_0d522c_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisionin_company_0d522c_idx ON public.provisioning_journalentry USING btree (company_id, "on");
+
+
+--
+-- Name: provisionin_company_3f91ca_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisionin_company_3f91ca_idx ON public.provisioning_provisionrun USING btree (company_id, as_of);
+
+
+--
+-- Name: provisionin_run_id_35bf89_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisionin_run_id_35bf89_idx ON public.provisioning_runline USING btree (run_id, bucket_id);
+
+
+--
+-- Name: provisioning_journalentry_company_id_d2bafbb1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_journalentry_company_id_d2bafbb1 ON public.provisioning_journalentry USING btree (company_id);
+
+
+--
+-- Name: provisioning_journalentry_created_by_id_35bc19a7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_journalentry_created_by_id_35bc19a7 ON public.provisioning_journalentry USING btree (created_by_id);
+
+
+--
+-- Name: provisioning_journalentry_recovery_id_f4b4b46b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_journalentry_recovery_id_f4b4b46b ON public.provisioning_journalentry USING btree (recovery_id);
+
+
+--
+-- Name: provisioning_journalentry_run_id_e7557ffb; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_journalentry_run_id_e7557ffb ON public.provisioning_journalentry USING btree (run_id);
+
+
+--
+-- Name: provisioning_journalentry_write_off_id_09fed905; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_journalentry_write_off_id_09fed905 ON public.provisioning_journalentry USING btree (write_off_id);
+
+
+--
+-- Name: provisioning_journalline_entry_id_54124b49; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_journalline_entry_id_54124b49 ON public.provisioning_journalline USING btree (entry_id);
+
+
+--
+-- Name: provisioning_policyrate_policy_id_0356adbd; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_policyrate_policy_id_0356adbd ON public.provisioning_policyrate USING btree (policy_id);
+
+
+--
+-- Name: provisioning_provisionpolicy_bucket_set_id_587e324c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_provisionpolicy_bucket_set_id_587e324c ON public.provisioning_provisionpolicy USING btree (bucket_set_id);
+
+
+--
+-- Name: provisioning_provisionpolicy_company_id_36b933b7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_provisionpolicy_company_id_36b933b7 ON public.provisioning_provisionpolicy USING btree (company_id);
+
+
+--
+-- Name: provisioning_provisionpolicy_updated_by_id_b356602d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_provisionpolicy_updated_by_id_b356602d ON public.provisioning_provisionpolicy USING btree (updated_by_id);
+
+
+--
+-- Name: provisioning_provisionrun_approved_by_id_36622b0c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_provisionrun_approved_by_id_36622b0c ON public.provisioning_provisionrun USING btree (approved_by_id);
+
+
+--
+-- Name: provisioning_provisionrun_company_id_bda03e9c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_provisionrun_company_id_bda03e9c ON public.provisioning_provisionrun USING btree (company_id);
+
+
+--
+-- Name: provisioning_provisionrun_prepared_by_id_c986d342; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_provisionrun_prepared_by_id_c986d342 ON public.provisioning_provisionrun USING btree (prepared_by_id);
+
+
+--
+-- Name: provisioning_provisionrun_superseded_by_id_a1573e3c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_provisionrun_superseded_by_id_a1573e3c ON public.provisioning_provisionrun USING btree (superseded_by_id);
+
+
+--
+-- Name: provisioning_recovery_company_id_8359df2a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_recovery_company_id_8359df2a ON public.provisioning_recovery USING btree (company_id);
+
+
+--
+-- Name: provisioning_recovery_receipt_id_cea433c8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_recovery_receipt_id_cea433c8 ON public.provisioning_recovery USING btree (receipt_id);
+
+
+--
+-- Name: provisioning_recovery_recorded_by_id_31440a67; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_recovery_recorded_by_id_31440a67 ON public.provisioning_recovery USING btree (recorded_by_id);
+
+
+--
+-- Name: provisioning_recovery_write_off_id_3c8a9b62; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_recovery_write_off_id_3c8a9b62 ON public.provisioning_recovery USING btree (write_off_id);
+
+
+--
+-- Name: provisioning_runbucket_run_id_92945662; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_runbucket_run_id_92945662 ON public.provisioning_runbucket USING btree (run_id);
+
+
+--
+-- Name: provisioning_specificprovision_company_id_1848bb42; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_specificprovision_company_id_1848bb42 ON public.provisioning_specificprovision USING btree (company_id);
+
+
+--
+-- Name: provisioning_specificprovision_created_by_id_f0d790b0; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_specificprovision_created_by_id_f0d790b0 ON public.provisioning_specificprovision USING btree (created_by_id);
+
+
+--
+-- Name: provisioning_specificprovision_customer_id_62636e82; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_specificprovision_customer_id_62636e82 ON public.provisioning_specificprovision USING btree (customer_id);
+
+
+--
+-- Name: provisioning_specificprovision_document_id_19f6efba; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_specificprovision_document_id_19f6efba ON public.provisioning_specificprovision USING btree (document_id);
+
+
+--
+-- Name: provisioning_writeoff_company_id_58bbd2e6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_writeoff_company_id_58bbd2e6 ON public.provisioning_writeoff USING btree (company_id);
+
+
+--
+-- Name: provisioning_writeoff_customer_id_5ab913f2; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_writeoff_customer_id_5ab913f2 ON public.provisioning_writeoff USING btree (customer_id);
+
+
+--
+-- Name: provisioning_writeoff_rejected_by_id_47bdb88e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_writeoff_rejected_by_id_47bdb88e ON public.provisioning_writeoff USING btree (rejected_by_id);
+
+
+--
+-- Name: provisioning_writeoff_requested_by_id_cd405963; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_writeoff_requested_by_id_cd405963 ON public.provisioning_writeoff USING btree (requested_by_id);
+
+
+--
+-- Name: provisioning_writeoffapproval_approved_by_id_f2952bdc; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_writeoffapproval_approved_by_id_f2952bdc ON public.provisioning_writeoffapproval USING btree (approved_by_id);
+
+
+--
+-- Name: provisioning_writeoffapproval_write_off_id_be1d1326; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_writeoffapproval_write_off_id_be1d1326 ON public.provisioning_writeoffapproval USING btree (write_off_id);
+
+
+--
+-- Name: provisioning_writeoffitem_line_id_83298e3c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_writeoffitem_line_id_83298e3c ON public.provisioning_writeoffitem USING btree (line_id);
+
+
+--
+-- Name: provisioning_writeoffitem_write_off_id_816dac90; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX provisioning_writeoffitem_write_off_id_816dac90 ON public.provisioning_writeoffitem USING btree (write_off_id);
+
+
+--
+-- Name: reports_agi_custome_f0c1db_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX reports_agi_custome_f0c1db_idx ON public.reports_agingsnapshotrow USING btree (customer_id, snapshot_id);
+
+
+--
+-- Name: reports_agi_snapsho_188d53_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX reports_agi_snapsho_188d53_idx ON public.reports_agingsnapshotrow USING btree (snapshot_id, company_id);
+
+
+--
+-- Name: reports_agingsnapshot_bucket_set_id_3e5d91a2; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX reports_agingsnapshot_bucket_set_id_3e5d91a2 ON public.reports_agingsnapshot USING btree (bucket_set_id);
+
+
+--
+-- Name: reports_agingsnapshot_created_by_id_142e43e5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX reports_agingsnapshot_created_by_id_142e43e5 ON public.reports_agingsnapshot USING btree (created_by_id);
+
+
+--
+-- Name: reports_agingsnapshotrow_snapshot_id_05efbd2a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX reports_agingsnapshotrow_snapshot_id_05efbd2a ON public.reports_agingsnapshotrow USING btree (snapshot_id);
+
+
+--
+-- Name: reports_bucket_bucket_set_id_fb1fc110; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX reports_bucket_bucket_set_id_fb1fc110 ON public.reports_bucket USING btree (bucket_set_id);
+
+
+--
+-- Name: reports_bucket_key_2370531a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX reports_bucket_key_2370531a ON public.reports_bucket USING btree (key);
+
+
+--
+-- Name: reports_bucket_key_2370531a_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX reports_bucket_key_2370531a_like ON public.reports_bucket USING btree (key varchar_pattern_ops);
+
+
+--
+-- Name: reports_bucketset_code_531d9458_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX reports_bucketset_code_531d9458_like ON public.reports_bucketset USING btree (code varchar_pattern_ops);
+
+
+--
+-- Name: reports_exchangeday_company_id_aca31761; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX reports_exchangeday_company_id_aca31761 ON public.ledger_exchangeday USING btree (company_id);
+
+
+--
+-- Name: reports_kept_row; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX reports_kept_row ON public.reports_keptagingrow USING btree (kept_id, seq);
+
+
+--
+-- Name: reports_ledgerday_company_id_bf2ef1b7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX reports_ledgerday_company_id_bf2ef1b7 ON public.ledger_ledgerday USING btree (company_id);
+
+
+--
+-- Name: uniq_allocation_reversal; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX uniq_allocation_reversal ON public.ledger_allocation USING btree (reverses_id) WHERE (reverses_id IS NOT NULL);
+
+
+--
+-- Name: uniq_customer_uscc; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX uniq_customer_uscc ON public.customers_customer USING btree (company_id, uscc) WHERE (NOT ((uscc)::text = ''::text));
+
+
+--
+-- Name: uniq_document_external_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX uniq_document_external_ref ON public.ledger_document USING btree (company_id, doc_type, external_ref) WHERE (NOT ((external_ref)::text = ''::text));
+
+
+--
+-- Name: uniq_document_reversal; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX uniq_document_reversal ON public.ledger_document USING btree (reversal_of_id) WHERE (reversal_of_id IS NOT NULL);
+
+
+--
+-- Name: ledger_allocation ledger_allocation_changed; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER ledger_allocation_changed AFTER UPDATE OF company_id, allocated_on, functional_amount, source_functional_amount ON public.ledger_allocation FOR EACH ROW WHEN (((old.company_id IS DISTINCT FROM new.company_id) OR (old.allocated_on IS DISTINCT FROM new.allocated_on) OR (old.functional_amount IS DISTINCT FROM new.functional_amount) OR (old.source_functional_amount IS DISTINCT FROM new.source_functional_amount))) EXECUTE FUNCTION public.ledger_allocation_changed();
+
+
+--
+-- Name: ledger_allocation ledger_allocation_removed; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER ledger_allocation_removed AFTER DELETE ON public.ledger_allocation FOR EACH ROW EXECUTE FUNCTION public.ledger_allocation_changed();
+
+
+--
+-- Name: ledger_allocation ledger_allocations_added; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER ledger_allocations_added AFTER INSERT ON public.ledger_allocation FOR EACH ROW WHEN ((new.functional_amount <> new.source_functional_amount)) EXECUTE FUNCTION public.ledger_allocation_changed();
+
+
+--
+-- Name: ledger_document ledger_document_changed; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER ledger_document_changed AFTER UPDATE OF status, amount, functional_amount, issue_on, company_id, currency, doc_type ON public.ledger_document FOR EACH ROW WHEN ((((old.status)::text IS DISTINCT FROM (new.status)::text) OR (old.amount IS DISTINCT FROM new.amount) OR (old.functional_amount IS DISTINCT FROM new.functional_amount) OR (old.issue_on IS DISTINCT FROM new.issue_on) OR (old.company_id IS DISTINCT FROM new.company_id) OR ((old.currency)::text IS DISTINCT FROM (new.currency)::text) OR ((old.doc_type)::text IS DISTINCT FROM (new.doc_type)::text))) EXECUTE FUNCTION public.ledger_document_changed();
+
+
+--
+-- Name: ledger_document ledger_document_removed; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER ledger_document_removed AFTER DELETE ON public.ledger_document FOR EACH ROW EXECUTE FUNCTION public.ledger_document_changed();
+
+
+--
+-- Name: ledger_document ledger_documents_added; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER ledger_documents_added AFTER INSERT ON public.ledger_document REFERENCING NEW TABLE AS ledger_added FOR EACH STATEMENT EXECUTE FUNCTION public.ledger_documents_added();
+
+
+--
+-- Name: companies_company reports_kept_company_change; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER reports_kept_company_change AFTER UPDATE OF code ON public.companies_company FOR EACH ROW WHEN (((old.code)::text IS DISTINCT FROM (new.code)::text)) EXECUTE FUNCTION public.reports_kept_company_change();
+
+
+--
+-- Name: customers_customer reports_kept_customer_change; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER reports_kept_customer_change AFTER UPDATE OF code, name ON public.customers_customer FOR EACH ROW WHEN ((((old.code)::text IS DISTINCT FROM (new.code)::text) OR ((old.name)::text IS DISTINCT FROM (new.name)::text))) EXECUTE FUNCTION public.reports_kept_customer_change();
+
+
+--
+-- Name: accounts_apitoken accounts_apitoken_user_id_bbee13e0_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.accounts_apitoken
+    ADD CONSTRAINT accounts_apitoken_user_id_bbee13e0_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: accounts_preference accounts_preference_user_id_7a4b98dd_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.accounts_preference
+    ADD CONSTRAINT accounts_preference_user_id_7a4b98dd_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audit_auditevent audit_auditevent_actor_id_270bb4b7_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audit_auditevent
+    ADD CONSTRAINT audit_auditevent_actor_id_270bb4b7_fk_auth_user_id FOREIGN KEY (actor_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: auth_group_permissions auth_group_permissio_permission_id_84c5c92e_fk_auth_perm; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_group_permissions
+    ADD CONSTRAINT auth_group_permissio_permission_id_84c5c92e_fk_auth_perm FOREIGN KEY (permission_id) REFERENCES public.auth_permission(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: auth_group_permissions auth_group_permissions_group_id_b120cbf9_fk_auth_group_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_group_permissions
+    ADD CONSTRAINT auth_group_permissions_group_id_b120cbf9_fk_auth_group_id FOREIGN KEY (group_id) REFERENCES public.auth_group(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: auth_permission auth_permission_content_type_id_2f476e4b_fk_django_co; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_permission
+    ADD CONSTRAINT auth_permission_content_type_id_2f476e4b_fk_django_co FOREIGN KEY (content_type_id) REFERENCES public.django_content_type(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: auth_user_groups auth_user_groups_group_id_97559544_fk_auth_group_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_user_groups
+    ADD CONSTRAINT auth_user_groups_group_id_97559544_fk_auth_group_id FOREIGN KEY (group_id) REFERENCES public.auth_group(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: auth_user_groups auth_user_groups_user_id_6a12ed8b_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_user_groups
+    ADD CONSTRAINT auth_user_groups_user_id_6a12ed8b_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: auth_user_user_permissions auth_user_user_permi_permission_id_1fbb5f2c_fk_auth_perm; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_user_user_permissions
+    ADD CONSTRAINT auth_user_user_permi_permission_id_1fbb5f2c_fk_auth_perm FOREIGN KEY (permission_id) REFERENCES public.auth_permission(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: auth_user_user_permissions auth_user_user_permissions_user_id_a95ead1b_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.auth_user_user_permissions
+    ADD CONSTRAINT auth_user_user_permissions_user_id_a95ead1b_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: axes_accessattemptexpiration axes_accessattemptex_access_attempt_id_6b73a47a_fk_axes_acce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.axes_accessattemptexpiration
+    ADD CONSTRAINT axes_accessattemptex_access_attempt_id_6b73a47a_fk_axes_acce FOREIGN KEY (access_attempt_id) REFERENCES public.axes_accessattempt(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_collectionprofile collections_collecti_customer_id_64bd33e5_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_collectionprofile
+    ADD CONSTRAINT collections_collecti_customer_id_64bd33e5_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_collectionprofile collections_collecti_policy_id_bd19c35c_fk_collectio; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_collectionprofile
+    ADD CONSTRAINT collections_collecti_policy_id_bd19c35c_fk_collectio FOREIGN KEY (policy_id) REFERENCES public.collections_dunningpolicy(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_contactlog collections_contactl_company_id_c5da1605_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_contactlog
+    ADD CONSTRAINT collections_contactl_company_id_c5da1605_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_contactlog collections_contactl_contact_id_85e43f6e_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_contactlog
+    ADD CONSTRAINT collections_contactl_contact_id_85e43f6e_fk_customers FOREIGN KEY (contact_id) REFERENCES public.customers_contact(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_contactlog collections_contactl_customer_id_819801fc_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_contactlog
+    ADD CONSTRAINT collections_contactl_customer_id_819801fc_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_contactlog collections_contactlog_logged_by_id_2809d334_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_contactlog
+    ADD CONSTRAINT collections_contactlog_logged_by_id_2809d334_fk_auth_user_id FOREIGN KEY (logged_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_dispute collections_dispute_company_id_a2db18fd_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_dispute
+    ADD CONSTRAINT collections_dispute_company_id_a2db18fd_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_dispute collections_dispute_created_by_id_0397e499_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_dispute
+    ADD CONSTRAINT collections_dispute_created_by_id_0397e499_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_dispute collections_dispute_credit_note_id_52971219_fk_ledger_do; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_dispute
+    ADD CONSTRAINT collections_dispute_credit_note_id_52971219_fk_ledger_do FOREIGN KEY (credit_note_id) REFERENCES public.ledger_document(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_dispute collections_dispute_customer_id_95addb3c_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_dispute
+    ADD CONSTRAINT collections_dispute_customer_id_95addb3c_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_dispute collections_dispute_owner_id_37deb4d4_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_dispute
+    ADD CONSTRAINT collections_dispute_owner_id_37deb4d4_fk_auth_user_id FOREIGN KEY (owner_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_disputeattachment collections_disputea_dispute_id_65c681a0_fk_collectio; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_disputeattachment
+    ADD CONSTRAINT collections_disputea_dispute_id_65c681a0_fk_collectio FOREIGN KEY (dispute_id) REFERENCES public.collections_dispute(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_disputeattachment collections_disputea_uploaded_by_id_0bb8a8d1_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_disputeattachment
+    ADD CONSTRAINT collections_disputea_uploaded_by_id_0bb8a8d1_fk_auth_user FOREIGN KEY (uploaded_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_disputeitem collections_disputei_dispute_id_e2139d93_fk_collectio; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_disputeitem
+    ADD CONSTRAINT collections_disputei_dispute_id_e2139d93_fk_collectio FOREIGN KEY (dispute_id) REFERENCES public.collections_dispute(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_disputeitem collections_disputeitem_line_id_e1eea8b8_fk_ledger_dueline_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_disputeitem
+    ADD CONSTRAINT collections_disputeitem_line_id_e1eea8b8_fk_ledger_dueline_id FOREIGN KEY (line_id) REFERENCES public.ledger_dueline(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_disputenote collections_disputen_dispute_id_b67536f4_fk_collectio; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_disputenote
+    ADD CONSTRAINT collections_disputen_dispute_id_b67536f4_fk_collectio FOREIGN KEY (dispute_id) REFERENCES public.collections_dispute(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_disputenote collections_disputenote_written_by_id_1e836bb7_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_disputenote
+    ADD CONSTRAINT collections_disputenote_written_by_id_1e836bb7_fk_auth_user_id FOREIGN KEY (written_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_dunninglevel collections_dunningl_policy_id_d04d8c26_fk_collectio; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_dunninglevel
+    ADD CONSTRAINT collections_dunningl_policy_id_d04d8c26_fk_collectio FOREIGN KEY (policy_id) REFERENCES public.collections_dunningpolicy(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_dunningrun collections_dunningr_company_id_dd5faa45_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_dunningrun
+    ADD CONSTRAINT collections_dunningr_company_id_dd5faa45_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_dunningrun collections_dunningrun_created_by_id_f4417bed_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_dunningrun
+    ADD CONSTRAINT collections_dunningrun_created_by_id_f4417bed_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_legalcase collections_legalcas_company_id_9c151624_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_legalcase
+    ADD CONSTRAINT collections_legalcas_company_id_9c151624_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_legalcase collections_legalcas_customer_id_23afdabc_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_legalcase
+    ADD CONSTRAINT collections_legalcas_customer_id_23afdabc_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_legalcase collections_legalcase_opened_by_id_ee50cef1_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_legalcase
+    ADD CONSTRAINT collections_legalcase_opened_by_id_ee50cef1_fk_auth_user_id FOREIGN KEY (opened_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_policygrade collections_policygr_policy_id_c3d3a907_fk_collectio; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_policygrade
+    ADD CONSTRAINT collections_policygr_policy_id_c3d3a907_fk_collectio FOREIGN KEY (policy_id) REFERENCES public.collections_dunningpolicy(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_promiseitem collections_promisei_promise_id_62462d47_fk_collectio; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_promiseitem
+    ADD CONSTRAINT collections_promisei_promise_id_62462d47_fk_collectio FOREIGN KEY (promise_id) REFERENCES public.collections_promisetopay(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_promiseitem collections_promiseitem_line_id_7e16028b_fk_ledger_dueline_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_promiseitem
+    ADD CONSTRAINT collections_promiseitem_line_id_7e16028b_fk_ledger_dueline_id FOREIGN KEY (line_id) REFERENCES public.ledger_dueline(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_promisetopay collections_promiset_company_id_de758291_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_promisetopay
+    ADD CONSTRAINT collections_promiset_company_id_de758291_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_promisetopay collections_promiset_contact_log_id_00fb7c92_fk_collectio; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_promisetopay
+    ADD CONSTRAINT collections_promiset_contact_log_id_00fb7c92_fk_collectio FOREIGN KEY (contact_log_id) REFERENCES public.collections_contactlog(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_promisetopay collections_promiset_customer_id_58056131_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_promisetopay
+    ADD CONSTRAINT collections_promiset_customer_id_58056131_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_promisetopay collections_promisetopay_created_by_id_18d4db6b_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_promisetopay
+    ADD CONSTRAINT collections_promisetopay_created_by_id_18d4db6b_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: companies_companygrant companies_companygra_company_id_c507e8bb_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.companies_companygrant
+    ADD CONSTRAINT companies_companygra_company_id_c507e8bb_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: companies_companygrant companies_companygrant_user_id_d2b0c2dc_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.companies_companygrant
+    ADD CONSTRAINT companies_companygrant_user_id_d2b0c2dc_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_approvallevel credit_approvallevel_group_id_e31c5ed4_fk_auth_group_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_approvallevel
+    ADD CONSTRAINT credit_approvallevel_group_id_e31c5ed4_fk_auth_group_id FOREIGN KEY (group_id) REFERENCES public.auth_group(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditaccount credit_creditaccount_company_id_6099460f_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditaccount
+    ADD CONSTRAINT credit_creditaccount_company_id_6099460f_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditaccount credit_creditaccount_customer_id_9b9f4887_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditaccount
+    ADD CONSTRAINT credit_creditaccount_customer_id_9b9f4887_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditaccount credit_creditaccount_group_id_5f11c546_fk_credit_creditgroup_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditaccount
+    ADD CONSTRAINT credit_creditaccount_group_id_5f11c546_fk_credit_creditgroup_id FOREIGN KEY (group_id) REFERENCES public.credit_creditgroup(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditaccount credit_creditaccount_last_score_id_421c23b5_fk_credit_cr; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditaccount
+    ADD CONSTRAINT credit_creditaccount_last_score_id_421c23b5_fk_credit_cr FOREIGN KEY (last_score_id) REFERENCES public.credit_creditscore(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditgroup credit_creditgroup_company_id_737fa229_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditgroup
+    ADD CONSTRAINT credit_creditgroup_company_id_737fa229_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditlimitbatch credit_creditlimitba_company_id_9297d82c_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditlimitbatch
+    ADD CONSTRAINT credit_creditlimitba_company_id_9297d82c_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditlimitbatch credit_creditlimitba_import_batch_id_37e6fda2_fk_ledger_im; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditlimitbatch
+    ADD CONSTRAINT credit_creditlimitba_import_batch_id_37e6fda2_fk_ledger_im FOREIGN KEY (import_batch_id) REFERENCES public.ledger_importbatch(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditlimitbatch credit_creditlimitbatch_decided_by_id_b4015cdd_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditlimitbatch
+    ADD CONSTRAINT credit_creditlimitbatch_decided_by_id_b4015cdd_fk_auth_user_id FOREIGN KEY (decided_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditlimitbatch credit_creditlimitbatch_prepared_by_id_be6cc243_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditlimitbatch
+    ADD CONSTRAINT credit_creditlimitbatch_prepared_by_id_be6cc243_fk_auth_user_id FOREIGN KEY (prepared_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditlimitline credit_creditlimitli_batch_id_d5743110_fk_credit_cr; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditlimitline
+    ADD CONSTRAINT credit_creditlimitli_batch_id_d5743110_fk_credit_cr FOREIGN KEY (batch_id) REFERENCES public.credit_creditlimitbatch(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditlimitline credit_creditlimitli_customer_id_4efaf8ab_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditlimitline
+    ADD CONSTRAINT credit_creditlimitli_customer_id_4efaf8ab_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditrequest credit_creditrequest_company_id_6076b079_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditrequest
+    ADD CONSTRAINT credit_creditrequest_company_id_6076b079_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditrequest credit_creditrequest_customer_id_5c6b9381_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditrequest
+    ADD CONSTRAINT credit_creditrequest_customer_id_5c6b9381_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditrequest credit_creditrequest_decided_by_id_50f63c06_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditrequest
+    ADD CONSTRAINT credit_creditrequest_decided_by_id_50f63c06_fk_auth_user_id FOREIGN KEY (decided_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditrequest credit_creditrequest_requested_by_id_7c0638b5_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditrequest
+    ADD CONSTRAINT credit_creditrequest_requested_by_id_7c0638b5_fk_auth_user_id FOREIGN KEY (requested_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditrequest credit_creditrequest_used_by_order_id_d0a833d6_fk_credit_op; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditrequest
+    ADD CONSTRAINT credit_creditrequest_used_by_order_id_d0a833d6_fk_credit_op FOREIGN KEY (used_by_order_id) REFERENCES public.credit_openorder(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditreview credit_creditreview_company_id_fb7dec96_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditreview
+    ADD CONSTRAINT credit_creditreview_company_id_fb7dec96_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditreview credit_creditreview_completed_by_id_1540e973_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditreview
+    ADD CONSTRAINT credit_creditreview_completed_by_id_1540e973_fk_auth_user_id FOREIGN KEY (completed_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditreview credit_creditreview_customer_id_7240312a_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditreview
+    ADD CONSTRAINT credit_creditreview_customer_id_7240312a_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditreview credit_creditreview_score_id_676de4fb_fk_credit_creditscore_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditreview
+    ADD CONSTRAINT credit_creditreview_score_id_676de4fb_fk_credit_creditscore_id FOREIGN KEY (score_id) REFERENCES public.credit_creditscore(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditrules credit_creditrules_company_id_9f28c84a_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditrules
+    ADD CONSTRAINT credit_creditrules_company_id_9f28c84a_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditscore credit_creditscore_customer_id_88f51ced_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditscore
+    ADD CONSTRAINT credit_creditscore_customer_id_88f51ced_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditscore credit_creditscore_scorecard_id_48b68458_fk_credit_scorecard_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditscore
+    ADD CONSTRAINT credit_creditscore_scorecard_id_48b68458_fk_credit_scorecard_id FOREIGN KEY (scorecard_id) REFERENCES public.credit_scorecard(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_creditscore credit_creditscore_scored_by_id_327e53ba_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_creditscore
+    ADD CONSTRAINT credit_creditscore_scored_by_id_327e53ba_fk_auth_user_id FOREIGN KEY (scored_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_financialstatement credit_financialstat_created_by_id_94f50427_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_financialstatement
+    ADD CONSTRAINT credit_financialstat_created_by_id_94f50427_fk_auth_user FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_financialstatement credit_financialstat_customer_id_97c6de7c_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_financialstatement
+    ADD CONSTRAINT credit_financialstat_customer_id_97c6de7c_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_openorder credit_openorder_checked_by_id_6d1c6780_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_openorder
+    ADD CONSTRAINT credit_openorder_checked_by_id_6d1c6780_fk_auth_user_id FOREIGN KEY (checked_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_openorder credit_openorder_company_id_6f047c25_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_openorder
+    ADD CONSTRAINT credit_openorder_company_id_6f047c25_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_openorder credit_openorder_customer_id_3e9ea387_fk_customers_customer_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_openorder
+    ADD CONSTRAINT credit_openorder_customer_id_3e9ea387_fk_customers_customer_id FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_openorder credit_openorder_decided_by_id_88c3fd64_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_openorder
+    ADD CONSTRAINT credit_openorder_decided_by_id_88c3fd64_fk_auth_user_id FOREIGN KEY (decided_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: credit_scorecard credit_scorecard_created_by_id_a5c5a2fd_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.credit_scorecard
+    ADD CONSTRAINT credit_scorecard_created_by_id_a5c5a2fd_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: customers_contact customers_contact_customer_id_b9afc0da_fk_customers_customer_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.customers_contact
+    ADD CONSTRAINT customers_contact_customer_id_b9afc0da_fk_customers_customer_id FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: customers_customer customers_customer_analyst_id_58261752_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.customers_customer
+    ADD CONSTRAINT customers_customer_analyst_id_58261752_fk_auth_user_id FOREIGN KEY (analyst_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: customers_customer customers_customer_collector_id_8970afe4_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.customers_customer
+    ADD CONSTRAINT customers_customer_collector_id_8970afe4_fk_auth_user_id FOREIGN KEY (collector_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: customers_customer customers_customer_company_id_d9d820a0_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.customers_customer
+    ADD CONSTRAINT customers_customer_company_id_d9d820a0_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: customers_customer customers_customer_parent_id_7e55028b_fk_customers_customer_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.customers_customer
+    ADD CONSTRAINT customers_customer_parent_id_7e55028b_fk_customers_customer_id FOREIGN KEY (parent_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: customers_customerattachment customers_customerat_customer_id_05a3774b_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.customers_customerattachment
+    ADD CONSTRAINT customers_customerat_customer_id_05a3774b_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: customers_customerattachment customers_customerat_uploaded_by_id_3ef759f7_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.customers_customerattachment
+    ADD CONSTRAINT customers_customerat_uploaded_by_id_3ef759f7_fk_auth_user FOREIGN KEY (uploaded_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: customers_customerstatuschange customers_customerst_changed_by_id_886abc1f_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.customers_customerstatuschange
+    ADD CONSTRAINT customers_customerst_changed_by_id_886abc1f_fk_auth_user FOREIGN KEY (changed_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: customers_customerstatuschange customers_customerst_customer_id_749b6c0a_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.customers_customerstatuschange
+    ADD CONSTRAINT customers_customerst_customer_id_749b6c0a_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: django_admin_log django_admin_log_content_type_id_c4bce8eb_fk_django_co; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.django_admin_log
+    ADD CONSTRAINT django_admin_log_content_type_id_c4bce8eb_fk_django_co FOREIGN KEY (content_type_id) REFERENCES public.django_content_type(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: django_admin_log django_admin_log_user_id_c564eba6_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.django_admin_log
+    ADD CONSTRAINT django_admin_log_user_id_c564eba6_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: ledger_customerterms ledger_customerterms_customer_id_cc84b05e_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_customerterms
+    ADD CONSTRAINT ledger_customerterms_customer_id_cc84b05e_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: ledger_customerterms ledger_customerterms_payment_term_id_a9b4e151_fk_ledger_pa; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_customerterms
+    ADD CONSTRAINT ledger_customerterms_payment_term_id_a9b4e151_fk_ledger_pa FOREIGN KEY (payment_term_id) REFERENCES public.ledger_paymentterm(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: ledger_document ledger_document_customer_id_e0007e53_fk_customers_customer_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_document
+    ADD CONSTRAINT ledger_document_customer_id_e0007e53_fk_customers_customer_id FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: ledger_document ledger_document_payment_term_id_ee98aaec_fk_ledger_pa; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_document
+    ADD CONSTRAINT ledger_document_payment_term_id_ee98aaec_fk_ledger_pa FOREIGN KEY (payment_term_id) REFERENCES public.ledger_paymentterm(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: ledger_importbatch ledger_importbatch_company_id_0bce6587_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_importbatch
+    ADD CONSTRAINT ledger_importbatch_company_id_0bce6587_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: ledger_importbatch ledger_importbatch_created_by_id_8a2cb378_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_importbatch
+    ADD CONSTRAINT ledger_importbatch_created_by_id_8a2cb378_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: ledger_importjob ledger_importjob_batch_id_2c863dc4_fk_ledger_importbatch_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_importjob
+    ADD CONSTRAINT ledger_importjob_batch_id_2c863dc4_fk_ledger_importbatch_id FOREIGN KEY (batch_id) REFERENCES public.ledger_importbatch(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: ledger_importjob ledger_importjob_company_id_a8d70e5d_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_importjob
+    ADD CONSTRAINT ledger_importjob_company_id_a8d70e5d_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: ledger_importjob ledger_importjob_created_by_id_96c40976_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_importjob
+    ADD CONSTRAINT ledger_importjob_created_by_id_96c40976_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: ledger_paymentterminstalment ledger_paymenttermin_term_id_d0c5cbce_fk_ledger_pa; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_paymentterminstalment
+    ADD CONSTRAINT ledger_paymenttermin_term_id_d0c5cbce_fk_ledger_pa FOREIGN KEY (term_id) REFERENCES public.ledger_paymentterm(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: ledger_statementrun ledger_statementrun_company_id_b4d9af1c_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_statementrun
+    ADD CONSTRAINT ledger_statementrun_company_id_b4d9af1c_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: ledger_statementrun ledger_statementrun_created_by_id_73090588_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_statementrun
+    ADD CONSTRAINT ledger_statementrun_created_by_id_73090588_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_journalentry provisioning_journal_company_id_d2bafbb1_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_journalentry
+    ADD CONSTRAINT provisioning_journal_company_id_d2bafbb1_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_journalentry provisioning_journal_created_by_id_35bc19a7_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_journalentry
+    ADD CONSTRAINT provisioning_journal_created_by_id_35bc19a7_fk_auth_user FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_journalline provisioning_journal_entry_id_54124b49_fk_provision; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_journalline
+    ADD CONSTRAINT provisioning_journal_entry_id_54124b49_fk_provision FOREIGN KEY (entry_id) REFERENCES public.provisioning_journalentry(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_journalentry provisioning_journal_recovery_id_f4b4b46b_fk_provision; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_journalentry
+    ADD CONSTRAINT provisioning_journal_recovery_id_f4b4b46b_fk_provision FOREIGN KEY (recovery_id) REFERENCES public.provisioning_recovery(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_journalentry provisioning_journal_run_id_e7557ffb_fk_provision; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_journalentry
+    ADD CONSTRAINT provisioning_journal_run_id_e7557ffb_fk_provision FOREIGN KEY (run_id) REFERENCES public.provisioning_provisionrun(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_journalentry provisioning_journal_write_off_id_09fed905_fk_provision; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_journalentry
+    ADD CONSTRAINT provisioning_journal_write_off_id_09fed905_fk_provision FOREIGN KEY (write_off_id) REFERENCES public.provisioning_writeoff(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_policyrate provisioning_policyr_policy_id_0356adbd_fk_provision; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_policyrate
+    ADD CONSTRAINT provisioning_policyr_policy_id_0356adbd_fk_provision FOREIGN KEY (policy_id) REFERENCES public.provisioning_provisionpolicy(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_provisionrun provisioning_provisi_approved_by_id_36622b0c_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_provisionrun
+    ADD CONSTRAINT provisioning_provisi_approved_by_id_36622b0c_fk_auth_user FOREIGN KEY (approved_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_provisionpolicy provisioning_provisi_bucket_set_id_587e324c_fk_reports_b; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_provisionpolicy
+    ADD CONSTRAINT provisioning_provisi_bucket_set_id_587e324c_fk_reports_b FOREIGN KEY (bucket_set_id) REFERENCES public.reports_bucketset(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_provisionpolicy provisioning_provisi_company_id_36b933b7_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_provisionpolicy
+    ADD CONSTRAINT provisioning_provisi_company_id_36b933b7_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_provisionrun provisioning_provisi_company_id_bda03e9c_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_provisionrun
+    ADD CONSTRAINT provisioning_provisi_company_id_bda03e9c_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_provisionrun provisioning_provisi_prepared_by_id_c986d342_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_provisionrun
+    ADD CONSTRAINT provisioning_provisi_prepared_by_id_c986d342_fk_auth_user FOREIGN KEY (prepared_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_provisionrun provisioning_provisi_superseded_by_id_a1573e3c_fk_provision; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_provisionrun
+    ADD CONSTRAINT provisioning_provisi_superseded_by_id_a1573e3c_fk_provision FOREIGN KEY (superseded_by_id) REFERENCES public.provisioning_provisionrun(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_provisionpolicy provisioning_provisi_updated_by_id_b356602d_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_provisionpolicy
+    ADD CONSTRAINT provisioning_provisi_updated_by_id_b356602d_fk_auth_user FOREIGN KEY (updated_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_recovery provisioning_recover_company_id_8359df2a_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_recovery
+    ADD CONSTRAINT provisioning_recover_company_id_8359df2a_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_recovery provisioning_recover_reinstatement_id_f661153a_fk_ledger_do; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_recovery
+    ADD CONSTRAINT provisioning_recover_reinstatement_id_f661153a_fk_ledger_do FOREIGN KEY (reinstatement_id) REFERENCES public.ledger_document(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_recovery provisioning_recover_write_off_id_3c8a9b62_fk_provision; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_recovery
+    ADD CONSTRAINT provisioning_recover_write_off_id_3c8a9b62_fk_provision FOREIGN KEY (write_off_id) REFERENCES public.provisioning_writeoff(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_recovery provisioning_recovery_receipt_id_cea433c8_fk_ledger_document_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_recovery
+    ADD CONSTRAINT provisioning_recovery_receipt_id_cea433c8_fk_ledger_document_id FOREIGN KEY (receipt_id) REFERENCES public.ledger_document(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_recovery provisioning_recovery_recorded_by_id_31440a67_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_recovery
+    ADD CONSTRAINT provisioning_recovery_recorded_by_id_31440a67_fk_auth_user_id FOREIGN KEY (recorded_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_runbucket provisioning_runbuck_run_id_92945662_fk_provision; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_runbucket
+    ADD CONSTRAINT provisioning_runbuck_run_id_92945662_fk_provision FOREIGN KEY (run_id) REFERENCES public.provisioning_provisionrun(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_specificprovision provisioning_specifi_company_id_1848bb42_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_specificprovision
+    ADD CONSTRAINT provisioning_specifi_company_id_1848bb42_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_specificprovision provisioning_specifi_created_by_id_f0d790b0_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_specificprovision
+    ADD CONSTRAINT provisioning_specifi_created_by_id_f0d790b0_fk_auth_user FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_specificprovision provisioning_specifi_customer_id_62636e82_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_specificprovision
+    ADD CONSTRAINT provisioning_specifi_customer_id_62636e82_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_specificprovision provisioning_specifi_document_id_19f6efba_fk_ledger_do; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_specificprovision
+    ADD CONSTRAINT provisioning_specifi_document_id_19f6efba_fk_ledger_do FOREIGN KEY (document_id) REFERENCES public.ledger_document(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_writeoffapproval provisioning_writeof_approved_by_id_f2952bdc_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_writeoffapproval
+    ADD CONSTRAINT provisioning_writeof_approved_by_id_f2952bdc_fk_auth_user FOREIGN KEY (approved_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_writeoff provisioning_writeof_company_id_58bbd2e6_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_writeoff
+    ADD CONSTRAINT provisioning_writeof_company_id_58bbd2e6_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_writeoff provisioning_writeof_customer_id_5ab913f2_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_writeoff
+    ADD CONSTRAINT provisioning_writeof_customer_id_5ab913f2_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_writeoff provisioning_writeof_document_id_fd7180be_fk_ledger_do; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_writeoff
+    ADD CONSTRAINT provisioning_writeof_document_id_fd7180be_fk_ledger_do FOREIGN KEY (document_id) REFERENCES public.ledger_document(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_writeoffitem provisioning_writeof_write_off_id_816dac90_fk_provision; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_writeoffitem
+    ADD CONSTRAINT provisioning_writeof_write_off_id_816dac90_fk_provision FOREIGN KEY (write_off_id) REFERENCES public.provisioning_writeoff(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_writeoffapproval provisioning_writeof_write_off_id_be1d1326_fk_provision; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_writeoffapproval
+    ADD CONSTRAINT provisioning_writeof_write_off_id_be1d1326_fk_provision FOREIGN KEY (write_off_id) REFERENCES public.provisioning_writeoff(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_writeoff provisioning_writeoff_rejected_by_id_47bdb88e_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_writeoff
+    ADD CONSTRAINT provisioning_writeoff_rejected_by_id_47bdb88e_fk_auth_user_id FOREIGN KEY (rejected_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_writeoff provisioning_writeoff_requested_by_id_cd405963_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_writeoff
+    ADD CONSTRAINT provisioning_writeoff_requested_by_id_cd405963_fk_auth_user_id FOREIGN KEY (requested_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: provisioning_writeoffitem provisioning_writeoffitem_line_id_83298e3c_fk_ledger_dueline_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.provisioning_writeoffitem
+    ADD CONSTRAINT provisioning_writeoffitem_line_id_83298e3c_fk_ledger_dueline_id FOREIGN KEY (line_id) REFERENCES public.ledger_dueline(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: reports_agingsnapshot reports_agingsnapsho_bucket_set_id_3e5d91a2_fk_reports_b; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_agingsnapshot
+    ADD CONSTRAINT reports_agingsnapsho_bucket_set_id_3e5d91a2_fk_reports_b FOREIGN KEY (bucket_set_id) REFERENCES public.reports_bucketset(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: reports_agingsnapshotrow reports_agingsnapsho_company_id_bbb6b01b_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_agingsnapshotrow
+    ADD CONSTRAINT reports_agingsnapsho_company_id_bbb6b01b_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: reports_agingsnapshotrow reports_agingsnapsho_customer_id_9541a271_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_agingsnapshotrow
+    ADD CONSTRAINT reports_agingsnapsho_customer_id_9541a271_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: reports_agingsnapshotrow reports_agingsnapsho_snapshot_id_05efbd2a_fk_reports_a; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_agingsnapshotrow
+    ADD CONSTRAINT reports_agingsnapsho_snapshot_id_05efbd2a_fk_reports_a FOREIGN KEY (snapshot_id) REFERENCES public.reports_agingsnapshot(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: reports_agingsnapshot reports_agingsnapshot_created_by_id_142e43e5_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_agingsnapshot
+    ADD CONSTRAINT reports_agingsnapshot_created_by_id_142e43e5_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: reports_bucket reports_bucket_bucket_set_id_fb1fc110_fk_reports_bucketset_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_bucket
+    ADD CONSTRAINT reports_bucket_bucket_set_id_fb1fc110_fk_reports_bucketset_id FOREIGN KEY (bucket_set_id) REFERENCES public.reports_bucketset(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: reports_keptaging reports_keptaging_bucket_set_id_41658a89_fk_reports_b; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_keptaging
+    ADD CONSTRAINT reports_keptaging_bucket_set_id_41658a89_fk_reports_b FOREIGN KEY (bucket_set_id) REFERENCES public.reports_bucketset(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: reports_keptagingrow reports_keptagingrow_kept_id_096ba78e_fk_reports_keptaging_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports_keptagingrow
+    ADD CONSTRAINT reports_keptagingrow_kept_id_096ba78e_fk_reports_keptaging_id FOREIGN KEY (kept_id) REFERENCES public.reports_keptaging(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- PostgreSQL database dump complete
+--
+
+

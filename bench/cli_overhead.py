@@ -1,0 +1,122 @@
+"""Benchmark: what the command line adds to a read-only report's query (process start to exit minus the query).
+
+    ARDESK_DATA_DIR=... .venv/bin/python bench/cli_overhead.py [--as-of 2025-03-31] [--repeat 7]
+        [--python OTHER_VENV/bin/python --cwd OTHER_CHECKOUT]   (the same commands with other code)
+
+For each command (aging as JSON, the KPIs as JSON, the dunning preview as JSON) it runs the whole
+process ``--repeat`` times, output to /dev/null, and takes the median wall time and the median CPU
+time (user + system) of the process. It then times the command's query alone in this process
+(warm, the same median), so **overhead = process − query**: interpreter start, imports, Django
+set-up, checks, argument parsing and writing the output. Target (issue 28): under 0.4 s.
+
+The wall clock counts whatever else the machine runs; CPU time much less, so both are printed
+(process CPU − query CPU is the overhead on a busy machine), with the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def commands(as_of: dt.date) -> dict[str, list[str]]:
+    start = as_of.replace(day=1) - dt.timedelta(days=59)
+    return {
+        "aging": ["report", "aging", "--as-of", as_of.isoformat(), "--format", "json"],
+        "kpi": [
+            "report",
+            "kpi",
+            "--from",
+            start.replace(day=1).isoformat(),
+            "--to",
+            as_of.isoformat(),
+            "--format",
+            "json",
+        ],
+        "dunning preview": ["dunning", "run", "--date", as_of.isoformat(), "--dry-run", "--format", "json"],
+    }
+
+
+def run_process(python: str, cwd: str, args: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one whole process."""
+    started = time.perf_counter()
+    with open(os.devnull, "wb") as null:
+        process = subprocess.Popen([python, "-m", "ardesk.cli", *args], cwd=cwd, stdout=null, stderr=subprocess.PIPE)
+        _pid, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(args)} failed: {process.stderr.read().decode()[-2000:]}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def query_seconds(name: str, as_of: dt.date, repeat: int) -> tuple[float, float]:
+    """The median (wall, CPU) seconds of the command's query alone, in this process, after one warm-up.
+
+    The CPU time is this process's only: on PostgreSQL the server's share is not counted.
+    """
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ardesk.config.settings")
+    django.setup()
+    from ardesk.collections import selectors as collections
+    from ardesk.companies.models import Company
+    from ardesk.reports import kpi_selectors, selectors
+
+    companies = list(Company.objects.values_list("pk", flat=True))
+    start = (as_of.replace(day=1) - dt.timedelta(days=59)).replace(day=1)
+    queries = {
+        "aging": lambda: selectors.aging(
+            as_of=as_of, company_ids=companies, bucket_set=selectors.bucket_set_named(None, "due"), by="customer"
+        ),
+        "kpi": lambda: kpi_selectors.kpi_report(date_from=start, date_to=as_of, company_ids=companies, by="company"),
+        "dunning preview": lambda: [
+            collections.run_preview(company=company, run_on=as_of)
+            for company in Company.objects.filter(is_active=True).order_by("code")
+        ],
+    }
+    queries[name]()
+    walls, cpus = [], []
+    for _ in range(repeat):
+        started, cpu = time.perf_counter(), time.process_time()
+        queries[name]()
+        walls.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--as-of", default="2025-03-31")
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--python", default=sys.executable, help="The interpreter of the code to measure")
+    parser.add_argument("--cwd", default=str(ROOT), help="The checkout that interpreter runs")
+    options = parser.parse_args()
+    as_of = dt.date.fromisoformat(options.as_of)
+    print(f"ARDESK_DATA_DIR={os.environ.get('ARDESK_DATA_DIR', '')} DATABASE_URL={os.environ.get('DATABASE_URL', '')}")
+    print(f"code: {options.cwd}; {os.cpu_count()} cores; load average before {os.getloadavg()[0]:.1f}")
+    print(
+        f"{'command':<16} {'process s':>9} {'query s':>8} {'overhead s':>10} | "
+        f"{'process CPU s':>13} {'query CPU s':>11} {'overhead CPU s':>14}"
+    )
+    for name, args in commands(as_of).items():
+        runs = [run_process(options.python, options.cwd, args) for _ in range(options.repeat)]
+        wall = statistics.median(w for w, _c in runs)
+        cpu = statistics.median(c for _w, c in runs)
+        query, query_cpu = query_seconds(name, as_of, options.repeat)
+        print(
+            f"{name:<16} {wall:>9.2f} {query:>8.3f} {wall - query:>10.2f} | "
+            f"{cpu:>13.2f} {query_cpu:>11.3f} {cpu - query_cpu:>14.2f}"
+        )
+    print(f"load average after {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
