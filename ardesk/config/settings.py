@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ardesk.collections",
     "ardesk.provisioning",
     "ardesk.credit",
+    "ardesk.closing",
     "ardesk.operations",
     "ardesk.demo",
     "ardesk.config",  # the `serve` command: the WSGI application and the in-process schedule

@@ -31,7 +31,7 @@ from ardesk.ledger import selectors as ledger
 from ardesk.ledger.models import Allocation, ExchangeDay, LedgerDay
 from ardesk.ledger.open_items import report_session
 from ardesk.reports import aging_sql, domain, kept
-from ardesk.reports.models import AgingBasis, BucketSet
+from ardesk.reports.models import AgingBasis, AgingSnapshot, BucketSet
 
 GROUPINGS = ("customer", "group", "company", "collector", "currency")
 
@@ -472,3 +472,8 @@ def exchange_differences(*, as_of: dt.date, company_ids, customer_ids=None, func
         line=Coalesce(Sum("functional_amount"), 0), source=Coalesce(Sum("source_functional_amount"), 0)
     )
     return totals["line"] - totals["source"]
+
+
+def snapshot_taken(as_of: dt.date) -> bool:
+    """Whether the aging of a month end is stored (a snapshot of that date)."""
+    return AgingSnapshot.objects.filter(as_of=as_of).exists()
