@@ -191,6 +191,7 @@ def document_errors(router) -> None:
 
 def _mount() -> None:
     from ardesk.accounts.api import router as accounts_router
+    from ardesk.closing.api import router as closing_router
     from ardesk.collections.api import router as collections_router
     from ardesk.credit.api import router as credit_router
     from ardesk.customers.api import router as customers_router
@@ -207,6 +208,7 @@ def _mount() -> None:
     api.add_router("/provisioning", provisioning_router)
     api.add_router("/credit", credit_router)
     api.add_router("/collections", collections_router)
+    api.add_router("/closing", closing_router)
     for router in (
         accounts_router,
         customers_router,
@@ -216,6 +218,7 @@ def _mount() -> None:
         provisioning_router,
         credit_router,
         collections_router,
+        closing_router,
     ):
         document_errors(router)
 
