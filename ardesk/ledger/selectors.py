@@ -399,3 +399,10 @@ def receipts_unallocated(*, company_id: int, period_start: dt.date, period_end: 
         .filter(doc_type=DocumentType.RECEIPT, issue_on__gte=period_start)
         .count()
     )
+
+
+def currencies_in_use(*, company_ids: list[int]) -> list[str]:
+    """The currencies of the companies' documents (each company's functional currency among them)."""
+    return sorted(
+        set(Document.objects.filter(company_id__in=company_ids).values_list("currency", flat=True).distinct())
+    )
