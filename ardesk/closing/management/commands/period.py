@@ -78,7 +78,7 @@ class Command(BaseCommand):
         if options["file_format"] == "json":
             self.stdout.write(json.dumps(output.state_json(state), ensure_ascii=False, indent=2))
             return
-        closed = translation.gettext("Closed") if state.is_closed else translation.gettext("Open")
+        closed = translation.pgettext("period", "Closed") if state.is_closed else translation.pgettext("period", "Open")
         self.stdout.write(f"{company.code} {state.label}: {closed}")
         for item in state.items:
             mark = "[x]" if item.done else "[ ]"
