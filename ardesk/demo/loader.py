@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from ardesk.audit.services import record, snapshot
+from ardesk.closing.demo import demo_closing
 from ardesk.collections.demo import demo_collections
 from ardesk.companies.models import Company, CompanyGrant
 from ardesk.core.bulk import refresh_statistics
@@ -80,6 +81,8 @@ def load_demo(*, anchor: dt.date, customers: int = 300, seed: int = 20240101) ->
     demo_provisions(companies=companies, manager=users["manager"], accountant=users["accountant"], anchor=anchor)
     demo_credit(companies=companies, analyst=users["analyst"], manager=users["manager"], anchor=anchor)
     demo_collections(companies=companies, users=users, anchor=anchor)
+    # Last: the close locks the month before last, which nothing above may then post into.
+    demo_closing(companies=companies, manager=users["manager"], accountant=users["accountant"], anchor=anchor)
     refresh_statistics()
     return {"companies": len(companies), "users": len(users), **created, **ledger}
 
