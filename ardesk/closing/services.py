@@ -67,8 +67,8 @@ def period_close(*, by, company: Company, period: dt.date, accept_open_points: b
         raise InvalidInput(
             {
                 "accept_open_points": [
-                    _("Open points: %(points)s. Confirm to close with them.")
-                    % {"points": "; ".join(str(item.label) for item in left)}
+                    _("Open points: %(points)s Confirm to close with them.")
+                    % {"points": " ".join(str(item.detail) for item in left)}
                 ]
             }
         )

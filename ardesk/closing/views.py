@@ -26,7 +26,7 @@ from ardesk.closing.access import (
 from ardesk.closing.models import ReopenRequest, RevaluationStatus
 from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core import calendar, clock, exports
-from ardesk.core.errors import ApplicationError
+from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.money import from_minor
 from ardesk.core.web import page_of, requires
 from ardesk.ledger import periods
@@ -97,7 +97,7 @@ def close(request):
             by=request.user, company=company, period=period, accept_open_points=form.cleaned_data["accept_open_points"]
         )
     except ApplicationError as exc:
-        messages.error(request, exc.message.split(": ", 1)[-1] if exc.field == "accept_open_points" else exc.message)
+        messages.error(request, exc.errors[exc.field][0] if isinstance(exc, InvalidInput) else exc.message)
     else:
         messages.success(request, _("%(period)s is closed.") % {"period": periods.period_label(period)})
     return redirect(_back("closing:cockpit", company, period))

@@ -31,7 +31,7 @@ def test_a_manager_closes_a_month_and_a_second_one_approves_its_reopening(
     body = {"company": "SH01", "period": "2024-11"}
     assert api(accountant).post("/api/v1/closing/close", {**body, "accept_open_points": True}, JSON).status_code == 403
     refused = api(manager).post("/api/v1/closing/close", body, JSON)
-    assert refused.status_code == 422 and "Confirm to close" in refused.json()["error"]["message"]
+    assert refused.status_code == 422 and "accept_open_points" in refused.json()["error"]["fields"]
     closed = api(manager).post("/api/v1/closing/close", {**body, "accept_open_points": True}, JSON)
     assert closed.status_code == 200 and closed.json()["closed"] is True
 

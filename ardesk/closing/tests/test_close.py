@@ -50,7 +50,7 @@ def test_the_journals_count_as_exported_until_a_later_entry_is_booked(accountant
 
 
 def test_closing_with_open_points_needs_the_managers_confirmation_and_keeps_them(manager, company):
-    with pytest.raises(InvalidInput, match="Aging snapshot stored"):
+    with pytest.raises(InvalidInput, match="Store the aging of 2024-11-30"):
         services.period_close(by=manager, company=company, period=NOVEMBER)
     assert not periods.is_closed(company.pk, NOVEMBER)
     event = services.period_close(by=manager, company=company, period=NOVEMBER, accept_open_points=True)
