@@ -84,7 +84,7 @@ def load(args, env: dict, files: Path) -> None:
 
 
 MEASURE = """
-import json, os, statistics, time
+import json, statistics, time
 from django.contrib.auth.models import Group
 from ardesk.accounts import roles
 from ardesk.closing import selectors, services
@@ -92,7 +92,7 @@ from ardesk.companies.models import Company, CompanyGrant
 from ardesk.ledger import selectors as ledger
 from django.contrib.auth import get_user_model
 
-period, repeat = os.environ["BENCH_PERIOD"], int(os.environ["BENCH_REPEAT"])
+period, repeat = "<PERIOD>", <REPEAT>
 company = Company.objects.get(code="BENCH")
 user, _ = get_user_model().objects.get_or_create(username="bench-manager")
 user.groups.add(Group.objects.get(name=roles.FINANCE_MANAGER))
