@@ -163,9 +163,7 @@ def main() -> None:
         print(f"loaded in {time.perf_counter() - started:.0f} s", flush=True)
     anchor = dt.date.fromisoformat(args.anchor)
     period = f"{(anchor.replace(day=1) - dt.timedelta(days=1)):%Y-%m}"
-    output = run(
-        ["shell", "-c", MEASURE.replace("sys.argv[1]", repr(period)).replace("int(sys.argv[2])", str(args.repeat))], env
-    )
+    output = run(["shell", "-c", MEASURE.replace("<PERIOD>", period).replace("<REPEAT>", str(args.repeat))], env)
     figures = json.loads(output.strip().splitlines()[-1])
     print(f"\nMachine: {platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; period {period}")
     print(
