@@ -17,6 +17,8 @@ NAVIGATION = [
     (_("Receivables"), _("Import bank statement"), "banking:import", "banking.add_bankstatement"),
     (_("Receivables"), _("Payment terms"), "ledger:terms", "ledger.view_paymentterm"),
     (_("Receivables"), _("Exchange rates"), "ledger:rates", "ledger.view_exchangerate"),
+    (_("Receivables"), _("Month-end close"), "closing:cockpit", "closing.view_periodevent"),
+    (_("Receivables"), _("FX revaluation"), "closing:revaluation", "closing.view_revaluationrun"),
     (_("Reports"), _("Dashboard"), "reports:dashboard", "reports.view_reports"),
     (_("Reports"), _("Aging"), "reports:aging", "reports.view_reports"),
     (_("Reports"), _("Collection KPIs"), "kpi:page", "reports.view_reports"),

@@ -436,3 +436,28 @@ BUDGETS_ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     INTERNAL_AUDITOR: BUDGETS_READ + ["budgets.view_profitability"],
 }
+
+CLOSING_READ = [
+    "closing.view_periodevent",
+    "closing.view_reopenrequest",
+    "closing.view_revaluationrun",
+    "closing.view_journalentry",
+    "closing.view_journalexport",
+]
+
+# Month-end close (期末结账) permissions per role (migration closing/0002_roles): the accountant
+# prepares (revaluation, journal export); the finance manager also posts, closes and reopens; the
+# reopening is requested by one manager and approved by another.
+CLOSING_ROLE_PERMISSIONS: dict[str, list[str]] = {
+    AR_ACCOUNTANT: CLOSING_READ + ["closing.add_revaluationrun", "closing.add_journalexport"],
+    FINANCE_MANAGER: CLOSING_READ
+    + [
+        "closing.add_revaluationrun",
+        "closing.post_revaluationrun",
+        "closing.add_journalexport",
+        "closing.close_period",
+        "closing.add_reopenrequest",
+        "closing.approve_reopenrequest",
+    ],
+    INTERNAL_AUDITOR: CLOSING_READ,
+}

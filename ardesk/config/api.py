@@ -196,6 +196,7 @@ def _mount() -> None:
     from ardesk.accounts.api import router as accounts_router
     from ardesk.banking.api import router as banking_router
     from ardesk.budgets.api import router as budgets_router
+    from ardesk.closing.api import router as closing_router
     from ardesk.collections.api import router as collections_router
     from ardesk.credit.api import router as credit_router
     from ardesk.customers.api import router as customers_router
@@ -221,6 +222,7 @@ def _mount() -> None:
         ("/relations", relations_router),
         ("/risk", risk_router),
         ("/budgets", budgets_router),
+        ("/closing", closing_router),
     ]
     for prefix, router in mounted:  # every router: its error answers documented, none forgotten
         api.add_router(prefix, router)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "ardesk.relations",
     "ardesk.risk",
     "ardesk.budgets",
+    "ardesk.closing",
     "ardesk.operations",
     "ardesk.demo",
     "ardesk.config",  # the `serve` command: the WSGI application and the in-process schedule

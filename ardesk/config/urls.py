@@ -17,6 +17,7 @@ urlpatterns = [
     path("reports/", include("ardesk.reports.urls")),
     path("reports/kpi/", include("ardesk.reports.kpi_urls")),
     path("provisioning/", include("ardesk.provisioning.urls")),
+    path("closing/", include("ardesk.closing.urls")),
     path("collections/", include("ardesk.collections.urls")),
     path("credit/", include("ardesk.credit.urls")),
     path("insights/", include("ardesk.insights.urls")),

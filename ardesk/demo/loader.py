@@ -12,6 +12,7 @@ from django.db import transaction
 from ardesk.audit.services import record, snapshot
 from ardesk.banking.demo import demo_banking
 from ardesk.budgets.demo import demo_budgets
+from ardesk.closing.demo import demo_closing
 from ardesk.collections.demo import demo_collections
 from ardesk.companies.models import Company, CompanyGrant
 from ardesk.core.bulk import refresh_statistics
@@ -89,6 +90,8 @@ def load_demo(*, anchor: dt.date, customers: int = 300, seed: int = 20240101) ->
     demo_relations(companies=companies, users=users, anchor=anchor)
     demo_risk(companies=companies, users=users, anchor=anchor)
     demo_budgets(companies=companies, manager=users["manager"], accountant=users["accountant"], anchor=anchor)
+    # Last: the close locks the month before last, which nothing above may then post into.
+    demo_closing(companies=companies, manager=users["manager"], accountant=users["accountant"], anchor=anchor)
     refresh_statistics()
     return {"companies": len(companies), "users": len(users), **created, **ledger}
 

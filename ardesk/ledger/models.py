@@ -666,3 +666,28 @@ class ExchangeDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.company_id} {self.day}"
+
+
+class ClosedPeriod(models.Model):
+    """A month of a company whose books are closed (期末结账): nothing dated in it is accepted.
+
+    The row is the lock; it is written and removed only by the close and the approved reopening
+    (ardesk.closing), which keep the history. ``period`` is the month's first day.
+    """
+
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="closed_periods")
+    period = models.DateField(_("period"))
+    closed_at = models.DateTimeField(_("closed at"))
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("closed period")
+        verbose_name_plural = _("closed periods")
+        ordering = ["company", "-period"]
+        constraints = [
+            models.UniqueConstraint(fields=["company", "period"], name="uniq_closed_period"),
+            models.CheckConstraint(condition=Q(period__day=1), name="closed_period_first_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.company_id} {self.period:%Y-%m}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import F, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
@@ -13,7 +14,17 @@ from ardesk.companies.models import Company
 from ardesk.core.money import from_minor
 from ardesk.ledger import domain, open_items
 from ardesk.ledger.errors import MissingExchangeRate
-from ardesk.ledger.models import Allocation, Document, DocumentStatus, DueLine, ExchangeRate, PaymentTerm
+from ardesk.ledger.models import (
+    Allocation,
+    Document,
+    DocumentStatus,
+    DocumentType,
+    DueLine,
+    ExchangeRate,
+    ImportJob,
+    ImportJobStatus,
+    PaymentTerm,
+)
 
 
 def exchange_rate(*, currency: str, quote_currency: str, on: dt.date) -> Decimal:
@@ -33,6 +44,42 @@ def exchange_rate(*, currency: str, quote_currency: str, on: dt.date) -> Decimal
             field="currency",
         )
     return rate
+
+
+def closing_rate(*, currency: str, quote_currency: str, period_start: dt.date, period_end: dt.date) -> Decimal:
+    """The closing rate of a month (期末汇率): the latest rate dated in the month, on or before its last day.
+
+    A rate of an earlier month is not a closing rate: no rate in the month is an error naming the
+    currency and the date, never 1.0.
+    """
+    if currency == quote_currency:
+        return Decimal(1)
+    rate = (
+        ExchangeRate.objects.filter(
+            currency=currency, quote_currency=quote_currency, rate_on__gte=period_start, rate_on__lte=period_end
+        )
+        .order_by("-rate_on")
+        .values_list("rate", flat=True)
+        .first()
+    )
+    if rate is None:
+        raise MissingExchangeRate(
+            _("No %(currency)s/%(quote)s closing rate for %(date)s: enter the rate of the month's last day.")
+            % {"currency": currency, "quote": quote_currency, "date": period_end.isoformat()},
+            field="currency",
+        )
+    return rate
+
+
+def foreign_open_balances(*, as_of: dt.date, company: Company) -> list[tuple[int, str, int, int]]:
+    """Per customer and foreign currency of a company, (customer id, currency, open amount in the document
+    currency, the same in the functional currency at the historical rates) on a date, in minor units."""
+    sql, params = open_items.foreign_open_balances(
+        as_of=as_of, company_id=company.pk, functional_currency=company.functional_currency
+    )
+    with open_items.report_session(), connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def term_of(term: PaymentTerm | None) -> domain.Term | None:
@@ -369,3 +416,27 @@ def open_items_of_customers(*, company_id: int, customer_ids, currency: str) -> 
             .order_by("due_on", "pk")
         )
     return found
+
+
+def imports_waiting(*, company_id: int) -> int:
+    """The company's imports not finished: still being checked, checked but not confirmed, or importing."""
+    return ImportJob.objects.filter(
+        company_id=company_id,
+        status__in=[ImportJobStatus.CHECKING, ImportJobStatus.CHECKED, ImportJobStatus.IMPORTING],
+    ).count()
+
+
+def receipts_unallocated(*, company_id: int, period_start: dt.date, period_end: dt.date) -> int:
+    """The receipts dated in a month with something still unallocated on its last day (收款未核销)."""
+    return (
+        open_credits(as_of=period_end, company_ids=[company_id])
+        .filter(doc_type=DocumentType.RECEIPT, issue_on__gte=period_start)
+        .count()
+    )
+
+
+def currencies_in_use(*, company_ids: list[int]) -> list[str]:
+    """The currencies of the companies' documents (each company's functional currency among them)."""
+    return sorted(
+        set(Document.objects.filter(company_id__in=company_ids).values_list("currency", flat=True).distinct())
+    )

@@ -16,7 +16,7 @@ from ardesk.companies.models import Company
 from ardesk.core.errors import InvalidInput
 from ardesk.core.money import CurrencyError, currency_decimals, from_minor, grouped, quantize, to_decimal, to_minor
 from ardesk.customers.models import Customer
-from ardesk.ledger import domain, open_state, selectors
+from ardesk.ledger import domain, open_state, periods, selectors
 from ardesk.ledger.errors import LedgerError
 from ardesk.ledger.models import (
     Allocation,
@@ -85,6 +85,7 @@ def document_post(
     problems += _ledger_problems(draft, company=company, customer=customer, number_ok=number_ok)
     if problems:
         raise InvalidInput(domain.problems_by_field(problems))
+    periods.ensure_open(company_id=company.pk, on=draft.issue_on, field="issue_on")
     rate = selectors.exchange_rate(currency=draft.currency, quote_currency=company.functional_currency, on=issue_on)
     signed = draft.amount * (-1 if doc_type in CREDIT else 1)
     functional = domain.functional_amount(signed, rate, company.functional_currency)
@@ -294,6 +295,7 @@ def document_reverse(*, by, document: Document, on: dt.date, reason: str = "") -
         raise LedgerError(_("%(document)s is already reversed.") % {"document": document})
     if on < document.issue_on:
         raise InvalidInput({"on": [_("A reversal cannot be dated before the document it reverses.")]})
+    periods.ensure_open(company_id=document.company_id, on=on, field="on")
     if _net_allocated(document) != 0:
         raise LedgerError(_("%(document)s has allocations: reverse them first.") % {"document": document})
     last = (
@@ -400,6 +402,7 @@ def allocation_create(
         raise LedgerError(_("A reversed document cannot be allocated."))
     if on < max(source.issue_on, line.issue_on):
         raise InvalidInput({"on": [_("An allocation cannot be dated before the receipt or the invoice.")]})
+    periods.ensure_open(company_id=line.company_id, on=on, field="on")
     value = to_decimal(amount)
     minor = to_minor(value, line.currency)
     line_moves = selectors.line_movements(line.pk)
@@ -497,6 +500,7 @@ def allocation_reverse(*, by, allocation: Allocation, on: dt.date) -> Allocation
         raise LedgerError(_("This allocation is already reversed or is itself a reversal."))
     if on < allocation.allocated_on:
         raise InvalidInput({"on": [_("The reversal cannot be dated before the allocation.")]})
+    periods.ensure_open(company_id=allocation.company_id, on=on, field="on")
     reversal = Allocation.objects.create(
         company_id=allocation.company_id,
         customer_id=allocation.customer_id,
@@ -537,6 +541,7 @@ def allocation_auto(
     if check_access:
         ensure_permission(by, "ledger.add_allocation")
         ensure_company_access(by, source.company_id)
+    periods.ensure_open(company_id=source.company_id, on=on, field="on")
     source = Document.objects.select_for_update().get(pk=source.pk)
     unapplied = domain.least_available(-source.amount, selectors.source_movements(source.pk), on)
     if unapplied <= 0:

@@ -19,8 +19,11 @@ from ardesk.provisioning import domain
 from ardesk.provisioning.models import (
     AccountRole,
     EntryKind,
+    JournalEntry,
     JournalLine,
     ProvisionPolicy,
+    ProvisionRun,
+    RunStatus,
     SpecificProvision,
     WriteOffItem,
     WriteOffStatus,
@@ -333,3 +336,18 @@ def open_lines_of(*, customer_id: int, company_id: int, document_id: int | None 
     if document_id is not None:
         lines = lines.filter(document_id=document_id)
     return lines.order_by("due_on", "id")
+
+
+def run_approved(*, company_id: int, as_of: dt.date) -> bool:
+    """Whether the month-end provision run of that date is approved (and not provisional)."""
+    return ProvisionRun.objects.filter(company_id=company_id, as_of=as_of, status=RunStatus.APPROVED).exists()
+
+
+def journal_last_booked(*, company_id: int, date_from: dt.date, date_to: dt.date):
+    """When the last bad-debt entry dated in the period was booked (None without any)."""
+    return (
+        JournalEntry.objects.filter(company_id=company_id, on__gte=date_from, on__lte=date_to)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )

@@ -23,7 +23,7 @@ def aging_json(report: AgingReport) -> dict:
         return str(_amount(minor, currency))
 
     totals = report.totals
-    return {
+    data = {
         "as_of": report.as_of.isoformat(),
         "basis": report.basis,
         "bucket_set": report.bucket_set.code,
@@ -48,6 +48,12 @@ def aging_json(report: AgingReport) -> dict:
             "difference": text(report.difference),
         },
     }
+    if report.rates == "closing":
+        # Added only at the closing rates, so the documented historical contract is unchanged.
+        data["rates"] = report.rates
+        data["closing_rates"] = {code: str(rate) for code, rate in report.closing_rates.items()}
+        data["reconciliation"]["unrealised_exchange_differences"] = text(report.unrealised)
+    return data
 
 
 def by_label(by: str) -> str:
@@ -70,6 +76,11 @@ def reconciliation_lines(report: AgingReport) -> list[str]:
         lines.append(
             _("Realised exchange differences in it: %(amount)s")
             % {"amount": f"{_amount(report.exchange_differences, currency):,}"}
+        )
+    if report.unrealised:
+        lines.append(
+            _("Unrealised exchange differences at the closing rates: %(amount)s")
+            % {"amount": f"{_amount(report.unrealised, currency):,}"}
         )
     lines.append(_("Difference to the aging: %(amount)s") % {"amount": f"{_amount(report.difference, currency):,}"})
     return lines

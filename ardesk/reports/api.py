@@ -23,6 +23,11 @@ class AgingQuery(Schema):
     by: str = Field("customer", pattern="^(customer|group|company|collector|currency)$")
     company: str = Field("", description="Company code; all granted companies when empty")
     currency: Currency = Field("", description="Only items in this currency, in it; functional currency when empty")
+    rates: str = Field(
+        "historical",
+        pattern="^(historical|closing)$",
+        description="Functional-currency aging: foreign items at their documents' rates or at the closing rate",
+    )
 
 
 class ItemsQuery(AgingQuery):
@@ -83,6 +88,13 @@ class SnapshotIn(Strict):
 
 def _report(user, query: AgingQuery) -> selectors.AgingReport:
     company_ids = report_company_ids(user, query.company)
+    if query.rates == selectors.RATES_CLOSING and not query.currency:
+        return selectors.aging_at_closing_rates(
+            as_of=query.as_of or clock.today(),
+            company_ids=company_ids,
+            bucket_set=selectors.bucket_set_named(query.buckets or None, query.basis),
+            by=query.by,
+        )
     return selectors.aging(
         as_of=query.as_of or clock.today(),
         company_ids=company_ids,

@@ -34,6 +34,15 @@ class AgingForm(forms.Form):
         max_length=3,
         help_text=_("Empty: all items in the functional currency."),
     )
+    rates = forms.ChoiceField(
+        label=_("Exchange rates"),
+        required=False,
+        choices=[
+            ("historical", _("Historical: each document's own rate")),
+            ("closing", _("Closing: the rate of the report date")),
+        ],
+        help_text=_("For the functional-currency aging: foreign-currency items at their own or at the closing rate."),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

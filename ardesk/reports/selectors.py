@@ -15,6 +15,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -25,13 +26,14 @@ from django.utils.translation import gettext as _
 
 from ardesk.companies.models import Company
 from ardesk.core.errors import InvalidInput, NotFound
+from ardesk.core.money import from_minor, quantize, to_minor
 from ardesk.customers.models import Customer
 from ardesk.ledger import open_items
 from ardesk.ledger import selectors as ledger
 from ardesk.ledger.models import Allocation, ExchangeDay, LedgerDay
 from ardesk.ledger.open_items import report_session
 from ardesk.reports import aging_sql, domain, kept
-from ardesk.reports.models import AgingBasis, BucketSet
+from ardesk.reports.models import AgingBasis, AgingSnapshot, BucketSet
 
 GROUPINGS = ("customer", "group", "company", "collector", "currency")
 
@@ -92,6 +94,11 @@ class AgingReport:
     ledger_balance: int
     exchange_differences: int
     company_codes: list[str] = field(default_factory=list)
+    # At the closing rates (RATES_CLOSING): the rate of each foreign currency on the report date, and
+    # how much the aging differs from the same aging at the documents' own (historical) rates.
+    rates: str = "historical"
+    closing_rates: dict[str, Decimal] = field(default_factory=dict)
+    unrealised: int = 0
 
     @property
     def totals(self) -> dict[str, int]:
@@ -104,8 +111,9 @@ class AgingReport:
 
     @property
     def difference(self) -> int:
-        """Ledger balance less realised exchange differences less the buckets: zero when it reconciles."""
-        return self.ledger_balance - self.exchange_differences - self.total
+        """Ledger balance less realised exchange differences, plus the unrealised ones at the closing rates,
+        less the buckets: zero when it reconciles."""
+        return self.ledger_balance - self.exchange_differences + self.unrealised - self.total
 
 
 def bucket_set_named(code: str | None = None, basis: str = AgingBasis.DUE) -> BucketSet:
@@ -191,6 +199,57 @@ def aging(
             currency=currency,
             customer_ids=customer_ids,
         )
+
+
+RATES_HISTORICAL = "historical"
+RATES_CLOSING = "closing"
+
+
+def aging_at_closing_rates(
+    *, as_of: dt.date, company_ids: list[int], bucket_set: BucketSet, by: str = "customer"
+) -> AgingReport:
+    """The functional-currency aging with every foreign-currency item at the closing rate of the date (the
+    latest rate on or before it; none is an error naming the currency) rather than its document's rate.
+
+    Each currency's aging is read in the document currency and converted per row and bucket (四舍五入);
+    the rows are merged. The reconciliation adds the unrealised differences: the closing-rate total less
+    the historical one.
+    """
+    historical = aging(as_of=as_of, company_ids=company_ids, bucket_set=bucket_set, by=by)
+    functional = historical.currency
+    rates: dict[str, Decimal] = {}
+    merged: dict[tuple[str, str], AgingRow] = {}
+    for code in ledger.currencies_in_use(company_ids=company_ids):
+        part = aging(as_of=as_of, company_ids=company_ids, bucket_set=bucket_set, by=by, currency=code)
+        if not part.rows:
+            continue  # nothing of this currency open on the date: no rate needed
+        rate = rates[code] = ledger.exchange_rate(currency=code, quote_currency=functional, on=as_of)
+        for row in part.rows:
+            converted = tuple(
+                to_minor(quantize(from_minor(a, code) * rate, functional), functional) for a in row.amounts
+            )
+            key = (row.key, row.company)
+            if key in merged:
+                converted = tuple(x + y for x, y in zip(merged[key].amounts, converted, strict=True))
+            merged[key] = AgingRow(row.key, row.name, row.company, converted, row.keys)
+    rows = [merged[key] for key in sorted(merged)]
+    report = AgingReport(
+        as_of=as_of,
+        basis=historical.basis,
+        bucket_set=bucket_set,
+        by=by,
+        currency=functional,
+        functional=True,
+        buckets=historical.buckets,
+        rows=rows,
+        ledger_balance=historical.ledger_balance,
+        exchange_differences=historical.exchange_differences,
+        company_codes=historical.company_codes,
+        rates=RATES_CLOSING,
+        closing_rates={code: rate for code, rate in rates.items() if code != functional},
+    )
+    report.unrealised = report.total - historical.total
+    return report
 
 
 def _aging(*, as_of, company_ids, bucket_set, by, currency, customer_ids) -> AgingReport:
@@ -487,3 +546,8 @@ def bucket_set_data(bucket_set: BucketSet) -> dict:
             {"key": b.key, "label": b.label, "label_zh": b.label_zh, "upper": b.upper} for b in bucket_set.buckets.all()
         ],
     }
+
+
+def snapshot_taken(as_of: dt.date) -> bool:
+    """Whether the aging of a month end is stored (a snapshot of that date)."""
+    return AgingSnapshot.objects.filter(as_of=as_of).exists()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ardesk.core import clock, exports
-from ardesk.core.errors import InvalidInput
+from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.money import from_minor
 from ardesk.core.web import add_errors, page_of, requires
 from ardesk.reports import aging_output, dashboard, domain, drilldown, selectors, services
@@ -32,7 +32,23 @@ def _aging_params(request) -> tuple[AgingForm, dict]:
         "by": cleaned.get("by") or "customer",
         "company": cleaned.get("company") or "",
         "currency": (cleaned.get("currency") or "").upper() or None,
+        "rates": cleaned.get("rates") or selectors.RATES_HISTORICAL,
     }
+
+
+def _aging_report(user, params: dict) -> selectors.AgingReport:
+    company_ids = report_company_ids(user, params["company"])
+    if params["rates"] == selectors.RATES_CLOSING and not params["currency"]:
+        return selectors.aging_at_closing_rates(
+            as_of=params["as_of"], company_ids=company_ids, bucket_set=params["bucket_set"], by=params["by"]
+        )
+    return selectors.aging(
+        as_of=params["as_of"],
+        company_ids=company_ids,
+        bucket_set=params["bucket_set"],
+        by=params["by"],
+        currency=params["currency"],
+    )
 
 
 @requires(VIEW_REPORTS)
@@ -40,15 +56,11 @@ def aging(request):
     form, params = _aging_params(request)
     report = None
     try:
-        report = selectors.aging(
-            as_of=params["as_of"],
-            company_ids=report_company_ids(request.user, params["company"]),
-            bucket_set=params["bucket_set"],
-            by=params["by"],
-            currency=params["currency"],
-        )
+        report = _aging_report(request.user, params)
     except InvalidInput as exc:
         add_errors(form, exc)
+    except ApplicationError as exc:
+        form.add_error("rates", exc.message)
     export = request.GET.get("export")
     if report is not None and export in exports.FORMATS:
         return exports.table_download(aging_output.aging_table(report), export, f"aging-{params['as_of'].isoformat()}")

@@ -10,16 +10,17 @@ from django.core.management import CommandError, call_command
 
 from ardesk.audit.selectors import chain_break
 from ardesk.banking.models import StatementLine
+from ardesk.closing.models import RevaluationRun
 from ardesk.collections.models import Notice
 from ardesk.companies.models import Company
-from ardesk.core import clock
+from ardesk.core import calendar, clock
 from ardesk.credit.models import CreditRequest
 from ardesk.customers.domain import uscc_problem
 from ardesk.customers.models import Contact, Customer
 from ardesk.customers.selectors import preferred_language
 from ardesk.demo.generator import demo_customers
 from ardesk.demo.ledger_loader import ledger_problems
-from ardesk.ledger.models import Document
+from ardesk.ledger.models import ClosedPeriod, Document
 from ardesk.risk.models import RiskSignal, WatchEntry
 
 ANCHOR = dt.date(2026, 1, 1)
@@ -56,6 +57,11 @@ def test_demo_command_loads_once_and_reuses(capsys):
     # The cash desk is not empty: the demo statement's receipts are partly matched, partly waiting.
     statuses = set(StatementLine.objects.values_list("status", flat=True))
     assert {"auto", "open", "outgoing"} <= statuses, statuses
+    # The close cockpit shows the month before last closed, last month open with its revaluation proposed.
+    before_last = calendar.month_start(calendar.add_months(clock.today(), -2))
+    assert ClosedPeriod.objects.filter(period=before_last).count() == 2
+    assert not ClosedPeriod.objects.exclude(period=before_last).exists()
+    assert RevaluationRun.objects.filter(status="proposed").count() == 2
     out = capsys.readouterr().out
     assert "accountant" in out and "ardesk2026" in out
     assert "AR accountant 应收会计" in out and "ar_accountant" not in out  # role labels, not codes

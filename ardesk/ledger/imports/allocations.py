@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from ardesk.core.bulk import insert_rows
 from ardesk.core.money import to_minor
-from ardesk.ledger import open_state, selectors
+from ardesk.ledger import open_state, periods, selectors
 from ardesk.ledger.imports import formats
 from ardesk.ledger.imports.base import Importer, LineUse, converted
 from ardesk.ledger.models import Allocation, Document, DocumentType
@@ -40,6 +40,7 @@ class AllocationImporter(Importer):
         self.used = LineUse(self.company.functional_currency)
         self.used_sources: dict[int, int] = {}
         self.now = timezone.now()
+        self.closed = periods.closed_periods(self.company.pk)
 
     def chunk(self, rows):
         parsed = []
@@ -125,6 +126,9 @@ class AllocationImporter(Importer):
                 continue
             if on < source["issue_on"] or on < candidates[0]["issue_on"]:
                 self.report.add(line_no, "date", _("An allocation cannot be dated before the receipt or the invoice."))
+                continue
+            if periods.month_of(on) in self.closed:
+                self.report.add(line_no, "date", periods.closed_message(periods.month_of(on)))
                 continue
             unapplied = -source["amount"] - source_used.get(source["pk"], 0) - self.used_sources.get(source["pk"], 0)
             if minor > unapplied or minor > sum(self.used.available(c) for c in candidates):

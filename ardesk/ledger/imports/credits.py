@@ -119,7 +119,7 @@ class CreditImporter(DocumentImporter):
             else:
                 self.accept(row)
             ready.append(row)
-        new = self.classify(ready)
+        new = self.outside_closed_periods(self.classify(ready))
         plans = self.plan_allocations(new)
         self.report.created += len(new)
         if not self.may_write or not new:

@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from ardesk.core.bulk import Writer, insert_rows, reserve_ids
 from ardesk.core.money import currency_decimals, from_minor, to_minor
 from ardesk.customers.models import Customer
-from ardesk.ledger import domain, selectors
+from ardesk.ledger import domain, periods, selectors
 from ardesk.ledger.errors import MissingExchangeRate
 from ardesk.ledger.imports import formats
 from ardesk.ledger.imports.base import Importer, plain_minor
@@ -113,6 +113,7 @@ class DocumentImporter(Importer):
         self.ledger_has_documents = Document.objects.filter(company=self.company, doc_type=self.doc_type).exists()
         self.copy = connection.vendor == "postgresql"
         self.writer = Writer()
+        self.closed = periods.closed_periods(self.company.pk)
 
     def prepared(self, values: tuple, shared: tuple | str = ()) -> tuple | str:
         """A row to write: on PostgreSQL already in COPY's format (see imports.copy), else as it is.
@@ -319,6 +320,19 @@ class DocumentImporter(Importer):
         self.problems(line, problems, {})
         return amount
 
+    def outside_closed_periods(self, rows: list[dict]) -> list[dict]:
+        """The new rows not dated in a closed month; each of the others is reported on its date."""
+        if not self.closed:
+            return rows
+        kept = []
+        for row in rows:
+            month = periods.month_of(row["issue_on"])
+            if month in self.closed:
+                self.report.add(row["line"], self.date_column, periods.closed_message(month))
+            else:
+                kept.append(row)
+        return kept
+
     def classify(self, rows: list[dict]) -> list[dict]:
         """Drop rows already in the ledger (unchanged), report conflicts; return the new ones."""
         if not rows or not self.ledger_has_documents:
@@ -519,7 +533,7 @@ class InvoiceImporter(DocumentImporter):
             else:
                 self.accept(row)
             ready.append(row)
-        new = self.classify(ready)
+        new = self.outside_closed_periods(self.classify(ready))
         self.report.created += len(new)
         if not self.may_write or not new:
             return

@@ -19,6 +19,7 @@ from ardesk.core import calendar, clock
 from ardesk.core.bulk import insert_rows
 from ardesk.core.errors import InvalidInput, NotPermitted
 from ardesk.core.money import from_minor, grouped, to_decimal, to_minor
+from ardesk.ledger import periods
 from ardesk.ledger import selectors as ledger
 from ardesk.ledger.open_items import report_session
 from ardesk.provisioning import domain, selectors
@@ -274,6 +275,7 @@ def run_prepare(*, by, company: Company, as_of: dt.date, provisional: bool = Fal
     bucket, a few hundred thousand for 100,000 customers): no row passes through Python.
     """
     ensure_access(by, company.pk, PREPARE_RUN)
+    periods.ensure_open(company_id=company.pk, on=as_of, field="period")
     if not month_has_ended(as_of) and not provisional:
         raise InvalidInput(
             {
@@ -362,6 +364,7 @@ def run_is_stale(run: ProvisionRun) -> bool:
 def run_approve(*, by, run: ProvisionRun) -> ProvisionRun:
     """Approve a draft run (maker-checker: not by its preparer) and book its entry; it is immutable after."""
     ensure_access(by, run.company_id, APPROVE_RUN)
+    periods.ensure_open(company_id=run.company_id, on=run.as_of)
     company = Company.objects.select_for_update().get(pk=run.company_id)
     run = ProvisionRun.objects.select_for_update().get(pk=run.pk)
     if run.status != RunStatus.DRAFT:
@@ -423,6 +426,7 @@ def run_approve(*, by, run: ProvisionRun) -> ProvisionRun:
 def allowance_opening_set(*, by, company: Company, on: dt.date, amount: Any) -> JournalEntry:
     """Bring forward the allowance already in the books when a company starts provisioning in ARdesk."""
     ensure_access(by, company.pk, APPROVE_RUN)
+    periods.ensure_open(company_id=company.pk, on=on, field="on")
     company = Company.objects.select_for_update().get(pk=company.pk)
     try:
         minor = to_minor(to_decimal(amount), company.functional_currency)

@@ -13,6 +13,7 @@ from ardesk.companies.models import Company
 from ardesk.core.errors import InvalidInput, NotPermitted
 from ardesk.core.money import from_minor, grouped, to_decimal, to_minor
 from ardesk.customers.models import Customer
+from ardesk.ledger import periods
 from ardesk.ledger import services as ledger
 from ardesk.ledger.errors import LedgerError
 from ardesk.ledger.models import Document, DocumentStatus, DocumentType, DueLine
@@ -44,6 +45,7 @@ def write_off_request(
     Without ``amounts`` (line id → amount) every open item is written off in full.
     """
     ensure_access(by, customer.company_id, REQUEST_WRITE_OFF)
+    periods.ensure_open(company_id=customer.company_id, on=on, field="on")
     company = customer.company
     currency = (currency or (document.currency if document else company.functional_currency)).upper()
     errors: dict[str, list[str]] = {}
@@ -142,6 +144,7 @@ def write_off_approve(*, by, write_off: WriteOff) -> WriteOff:
     balance and every report, and stay traceable through the document and this record.
     """
     ensure_access(by, write_off.company_id, APPROVE_WRITE_OFF)
+    periods.ensure_open(company_id=write_off.company_id, on=write_off.on)
     company = Company.objects.select_for_update().get(pk=write_off.company_id)
     write_off = WriteOff.objects.select_for_update().select_related("customer").get(pk=write_off.pk)
     if write_off.status != WriteOffStatus.REQUESTED:
@@ -245,6 +248,7 @@ def recovery_record(
     The receipt is one already in the ledger (from the ERP) or a new one posted here.
     """
     ensure_access(by, write_off.company_id, RECORD_RECOVERY)
+    periods.ensure_open(company_id=write_off.company_id, on=on, field="on")
     company = Company.objects.select_for_update().get(pk=write_off.company_id)
     write_off = WriteOff.objects.select_for_update().select_related("customer").get(pk=write_off.pk)
     errors: dict[str, list[str]] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import time
 from contextlib import ExitStack
@@ -12,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ardesk.demo.bank_generator import bank_lines, write_statements
 from ardesk.demo.generator import demo_customers
-from ardesk.demo.ledger_generator import TERMS, LedgerGenerator
+from ardesk.demo.ledger_generator import TERMS, LedgerGenerator, usd_rates
 
 CUSTOMER_HEADERS = ["code", "name", "uscc", "currency", "payment_terms", "parent_code", "collector"]
 INVOICE_HEADERS = [
@@ -122,8 +123,29 @@ class Command(BaseCommand):
             ),
         )
 
+        parser.add_argument(
+            "--foreign-share",
+            type=int,
+            default=0,
+            help=(
+                "Percent of the customers (every n-th) who buy in USD; with it, rates.csv holds the business-day "
+                "USD/CNY rates, to enter before the invoices are imported"
+            ),
+        )
+
     def handle(
-        self, *args, customers, invoices, out, seed, anchor, payment_terms, bank_months, receipts_order, **options
+        self,
+        *args,
+        customers,
+        invoices,
+        out,
+        seed,
+        anchor,
+        payment_terms,
+        bank_months,
+        receipts_order,
+        foreign_share,
+        **options,
     ):
         if customers < 1:
             raise CommandError("--customers must be at least 1")
@@ -138,6 +160,17 @@ class Command(BaseCommand):
         each, extra = divmod(invoices, customers)
         paid_by: list = []
         known: dict = {}
+        if not 0 <= foreign_share <= 100:
+            raise CommandError("--foreign-share is a percent, 0 to 100")
+        every = round(100 / foreign_share) if foreign_share else 0
+        if every:
+            with (folder / "rates.csv").open("w", newline="", encoding="utf-8") as handle:
+                rates = csv.writer(handle)
+                rates.writerow(["currency", "quote_currency", "date", "rate"])
+                rates.writerows(
+                    [r.currency, r.quote_currency, r.rate_on.isoformat(), r.rate]
+                    for r in usd_rates(start=generator.start, end=anchor, seed=seed)
+                )
         with ExitStack() as stack:
             writers = {}
             by_month = stack.enter_context(MonthFiles(folder / ".receipts-by-month"))
@@ -148,6 +181,8 @@ class Command(BaseCommand):
                 writers[kind].writerow(headers)
             # One customer at a time: its rows are written and dropped, so memory stays flat for any size.
             for index, row in enumerate(demo_customers(count=customers, seed=seed, anchor=anchor, companies=("SH01",))):
+                if every and index % every == every - 1:
+                    row = dataclasses.replace(row, currency="USD")
                 ledger = generator.customer_ledger(row, invoices=each + (index < extra)) if invoices else None
                 term = ledger.payment_term if ledger and payment_terms else ""
                 writers["customers"].writerow(
