@@ -1,4 +1,4 @@
--- ardesk schema snapshot; migrations: {"accounts.0001_initial": "3a9408354a9be33cd5d24cd34a5011c03d815c3046e0320c5397199b621ab5e5", "accounts.0002_roles": "48a791f7642ddf5b41ca007097b62adb0a3685bd252aef500020a8b8aa502532", "accounts.0003_labels": "d61a32b3c437dd29458b9aecf998c92e134bada7a8497c7ce880948f58044589", "accounts.0004_token_expiry": "9108cbbd00c41156ea74fe5a26a1a17cf1bdb89fef809ba2e7d6e7fc9cdacebd", "admin.0001_initial": "f4716989d9815b6231f0d7291754835e008c96818447fe57984bbf8985883335", "admin.0002_logentry_remove_auto_add": "2c127e659a2236edea0ed57eccd38786ae84e365790a80b96b758c617f50be43", "admin.0003_logentry_add_action_flag_choices": "02700a827190720e5c417495a395071b6baa28a34e74bc8f90824afaafc01841", "audit.0001_initial": "d05f59a8fe1d2ab682175bc26bee3a80b96c06699e92a302badd7030244cb055", "auth.0001_initial": "845cff319606332f49ef20ce165d1a17e522c426c5e56d7616133e9e4eaba5ef", "auth.0002_alter_permission_name_max_length": "feaf97e0e8f7d148bec3db9bab2349c5e15888117c1ff2829deff63ef9e16cff", "auth.0003_alter_user_email_max_length": "9d5657b4db9872dc26c2d634c2f5911a3d69ab1d8552af4c6d633bc4001dfabf", "auth.0004_alter_user_username_opts": "9538db342c9a9bec4ca12b3137fb80772c4ea4afb861e8647a2962b1ea58344a", "auth.0005_alter_user_last_login_null": "79f60a35dc000fdd427bc05c85233ae5b9c4ada078ff0688fc9f78604bf7eaee", "auth.0006_require_contenttypes_0002": "00cb16e3405f14b62dbeffa15c68c9030291e4ddd513d733648ba460d6c5e781", "auth.0007_alter_validators_add_error_messages": "115db87dc327530fb5e1964ba3d03f9746492f90600406947be39f54f6cc042f", "auth.0008_alter_user_username_max_length": "02857f65f7d648147a5d12596b200a83e29145391d3f986ceb84b3b865a2c351", "auth.0009_alter_user_last_name_max_length": "19a89500e7f108a7397da9b1733181f92105f758663b3685b60f5c2da384d76e", "auth.0010_alter_group_name_max_length": "0963ed6498ac0b3a8430b6ca34c1b4a4b1d5f55b43d3db902f15a03ff74b14cd", "auth.0011_update_proxy_permissions": "85a5dde708dc4b6111e1bc71ce723ecfba7b1f8aedecfd130900ff7782765436", "auth.0012_alter_user_first_name_max_length": "6cefbc9f80903763ff8492a537a22836ef69f2227e19d402509b8099d2baecb0", "axes.0001_initial": "e4c0194cf158395b362677070de9973e806e51e80f111c046a2e195c764f65f4", "axes.0002_auto_20151217_2044": "a092989bdd502de76bbc53afb8418b3482f4cb802e9151c01e30a1231de0c46a", "axes.0003_auto_20160322_0929": "ff269df1341caca019962131955d57f3d2ba21d38a9b149dc84b3481f97293c2", "axes.0004_auto_20181024_1538": "71cdafbe7458c7725f77a4fd28d29a567a2dce2b98f0cba08f6928687b3354f1", "axes.0005_remove_accessattempt_trusted": "baf3f5f6de5b5ee821cbb1fe23557937372f84081e799ea85e92f0223d5fc70e", "axes.0006_remove_accesslog_trusted": "82850f25ae37e081d3be61df28489de717cc1c6674a8492cf4b8eff35bf865da", "axes.0007_alter_accessattempt_unique_together": "c9fdd81629030721468cf6178495dc2476b648c8d9ed7c6047a8a57357a8f494", "axes.0008_accessfailurelog": "2680dce9ecfcd4dfc2482a61de1ab9b27f6906d78ac6af8c4bbf76466444fb24", "axes.0009_add_session_hash": "82762be269ea4c62b81b84bed984d082b1e2f416a8bfb6c112c36bc432d182db", "axes.0010_accessattemptexpiration": "524ca5b4566a41b88b220e88c8213052a4378478065a4c7e4c8738672814557d", "collections.0001_initial": "a1220603bbf9a713bc343e9f2d07551a447c94dd584a89288bf64c449b221393", "collections.0002_defaults": "f6a197c124088aabffad724d5f241931e26cfa63e6c542515fd941ce59d9e56b", "collections.0003_profile_without_grade_and_hold": "ad3e60bbb9afa724da88549c8b167649935245f20ac183cdba7f2f1e23ac6094", "collections.0004_fast_run_writes": "588d1fb2785a06370ba0f9b6fefb733ee985dce09fbaea23e10c13de156bd705", "collections.0005_notice_item_without_line_index": "644ecf2ed9d9e6a531c43778b8262891a10d788bb7ef7f0d8bbe4872cada2345", "collections.0006_notice_without_company_index": "529ad308c51213cadebc62c298a733b09638263aaadfbc9dbcf351c94d097235", "collections.0007_notice_sending": "6b005f3f49fce77febeadb2f5955132b816bbff1d1d94659b34fe7762845a3f6", "collections.0008_auditor_reads_worklist": "2f03a80a3081957f140c8304711f48bd615bdafb9b05178509f9e7a139744e5d", "companies.0001_initial": "d6fdfcb36eb7c9fd0c870881b060f997cffc8d2e1f441b32fe73ec9355278c12", "companies.0002_company_bank_account": "c8a4ef5ff6cbec9e697c74dd5262c77c8d819a35eba84136a14be1b3be2f8376", "contenttypes.0001_initial": "35ed8489a147e0b42a15c21b5d4f0e8940de6f73fb326e9d6dea91b4d0b953cc", "contenttypes.0002_remove_content_type_name": "7d36494075750f0ed3c0f68d0cb1548eba59cc593f52f691f6cc37a043083766", "credit.0001_initial": "2bd81f5e152f4c623d28aef46207edd2b6dc8577576a7846f92773c70f3eea7d", "credit.0002_defaults": "7d3de9da02f2cc7da50b7f36bf5b2e44ebd16d34a13f8ef14e4f8aa34eb86108", "credit.0003_order_indexes_without_prefixes": "5fe5e53b8d2cae736d74634669c6c74b42f36ac8c4227f60e42e16408252ec9b", "credit.0004_credit_limit_batches": "f0b3c8fdc49269efedb612425fb5aa152ffbdbc13d56d1aebf6a548c6d646a15", "customers.0001_initial": "3eab0d7067a7c4d55a938737043b05eac11a77bb93a0328922fe6d971e331aee", "customers.0002_labels": "c45b3a4fa0cbe45a166532006530372ea28b22d0c14051ddeda0b21e0a3fbac7", "customers.0003_list_order_and_search": "28d178b1553d027201f265eefbe0288ad4deb8923d34ca90eb6de3926c567184", "ledger.0001_initial": "ae3f1ca4d24dd3bd9d4bc7f028c60e691f765111e1e027482d1b0c5d2d2961d1", "ledger.0002_roles": "db2e3bc1ab4246477fa79f37b4b19d9cfdff480ff3b406bc99dfc2d813127cb9", "ledger.0003_import_job": "a4e4717ec5033734ea1ebce7681f60b84ecae01e3de549e0e4eb5229f05c0621", "ledger.0004_document_number_index": "0ba3b351b364d9d29a51bacc9fe4d1dca03da8e03bc6c512c6e3dee35269c8e3", "ledger.0005_labels": "09caed0e5cbdc145047aa6f0eaf098c7b86e6568dfb052a6b6b1a9eeb2d3bae6", "ledger.0006_statement_run": "86ac0d40bba9e7812cf264de376a3983414fdb1dfd15e03d6969baeb60b89445", "ledger.0007_fewer_indexes": "75a2dc0c53d205a51aab582e2d54bc1939cae37713d5d61fe1f4231ca5aa8550", "ledger.0008_open_state": "788ab4814185380794db23000541924f563cf15fd907d5ede28876309db0fe68", "ledger.0009_allocation_date_index": "06a7b55d1b78264ba90d8d77189151d9d9cc549d5fee25b224471e8b2945574b", "ledger.0010_document_balance_index": "f72a42ec946d23459c19f372fc0895c8be6d1c2f2e1ad8e8dbd728df46413ae2", "ledger.0011_bad_debt_types": "9a8f34415e130a2c4b839d0905b6c6edbfbc3a7e462ae043196c6f47bb46e297", "ledger.0012_aging_covering_indexes": "c0bc8d88cfe7012ad7d589261f8a74bc87779d779850c826c9cc4049c1907e95", "ledger.0013_import_fewer_constraints": "5a781aa2563fb09624ce6ffef3b7ac5605f9cc3ebe0c00dd16c4f51665308409", "ledger.0014_credit_open_covering": "35724118426998d584937db572d84680e7340d64039b07660b98703ec3434560", "ledger.0015_fewer_constraints_on_import": "9af3f74992677af7b21b03827609c72759a3fbf19b503cad8ceed01393c55f04", "ledger.0016_drop_document_number_index": "2a6d44c9ffb653b4317490fb5e308e860b113dda7ef3bd6943084f36f1baec7f", "ledger.0017_partial_reversal_keys": "f0b94b4fca9b156d5060d33dc0f7f421e172645889c8a20796e94a9c678cc7c3", "ledger.0018_allocation_facts": "c8c240f820887ba30b815e37ad4e0ff3f367f3ed731b24de27156a897adb2db8", "ledger.0019_reopened_items": "8d47e878a29f1fc5a93402dfe0064bd9c348b3495ff95648e41fcf55f8714fe9", "ledger.0020_daily_totals": "aa18b1da39279a4b27b40a8308efcbbf70ebe9359cc6b351a884879d6a5f8315", "operations.0001_heartbeat": "9561f0f97936519e10938ab74d77c6ab0184cfdefe76f8ee53ee06fae17c619b", "provisioning.0001_initial": "e752102fecd72ee44df9d8bd85254094ea64c3ac1cb91a753ff24dd683b4b436", "provisioning.0002_roles": "1563264840bd074f2e5cb49d9714d8cbd783e070a5ea2aea844b8a93a39fa658", "provisioning.0003_run_line_index": "351e7a9b20f63d7a769377e546355203f03e3dfe89abe592a6a8aad011445f8d", "provisioning.0004_run_lines_without_constraints": "a3a7617092263bbbdf9e25e6a748caf424eaf9aa379345efbf5f2810c0ce39ef", "provisioning.0005_run_lines_indexed_by_bucket": "d0edd3b0e856be8071dd74efd7ae583e1706b5ac8edc40db3c52c7c9f3005eb9", "provisioning.0006_run_is_provisional": "7bed0521a11f446fac658f5fe39b2ff2942b67d4c30b6db040624df786ab8b36", "reports.0001_initial": "8ba293b9922da1ee98cfdf9caa0932e0a434abd009a13e5b0521e89558a5cc58", "reports.0002_defaults": "c26fc6bf67f179ee0049b47d86b331dc8b76ac06ec90a3aca8638b5997494602", "reports.0003_ledger_days": "c366f75847cedcf32770b46a16711ff232943a548f9afcf902ee951b8ab92da3", "reports.0004_kept_aging": "4c355624fdcafa45fa9ba09625bfa02d74ee2aa7ebffda7393c880d15cd13d51", "reports.0005_allocation_triggers_again": "b6ee13d1141f9bb3ba59ae0258435127144681614fc9b0ac04616ae8229ff29b", "reports.0006_daily_totals_to_ledger": "5218b5f697b13c088ddb83a6207424007160c7d44afc003954b5506f29bdcdb5", "sessions.0001_initial": "2aa438e2393ee5135c4dda94bfde65fd49e8300f1c3f93bed25ae3a09f2f69b9"}
+-- ardesk schema snapshot; migrations: {"accounts.0001_initial": "3a9408354a9be33cd5d24cd34a5011c03d815c3046e0320c5397199b621ab5e5", "accounts.0002_roles": "48a791f7642ddf5b41ca007097b62adb0a3685bd252aef500020a8b8aa502532", "accounts.0003_labels": "d61a32b3c437dd29458b9aecf998c92e134bada7a8497c7ce880948f58044589", "accounts.0004_token_expiry": "9108cbbd00c41156ea74fe5a26a1a17cf1bdb89fef809ba2e7d6e7fc9cdacebd", "admin.0001_initial": "f4716989d9815b6231f0d7291754835e008c96818447fe57984bbf8985883335", "admin.0002_logentry_remove_auto_add": "2c127e659a2236edea0ed57eccd38786ae84e365790a80b96b758c617f50be43", "admin.0003_logentry_add_action_flag_choices": "02700a827190720e5c417495a395071b6baa28a34e74bc8f90824afaafc01841", "audit.0001_initial": "d05f59a8fe1d2ab682175bc26bee3a80b96c06699e92a302badd7030244cb055", "auth.0001_initial": "845cff319606332f49ef20ce165d1a17e522c426c5e56d7616133e9e4eaba5ef", "auth.0002_alter_permission_name_max_length": "feaf97e0e8f7d148bec3db9bab2349c5e15888117c1ff2829deff63ef9e16cff", "auth.0003_alter_user_email_max_length": "9d5657b4db9872dc26c2d634c2f5911a3d69ab1d8552af4c6d633bc4001dfabf", "auth.0004_alter_user_username_opts": "9538db342c9a9bec4ca12b3137fb80772c4ea4afb861e8647a2962b1ea58344a", "auth.0005_alter_user_last_login_null": "79f60a35dc000fdd427bc05c85233ae5b9c4ada078ff0688fc9f78604bf7eaee", "auth.0006_require_contenttypes_0002": "00cb16e3405f14b62dbeffa15c68c9030291e4ddd513d733648ba460d6c5e781", "auth.0007_alter_validators_add_error_messages": "115db87dc327530fb5e1964ba3d03f9746492f90600406947be39f54f6cc042f", "auth.0008_alter_user_username_max_length": "02857f65f7d648147a5d12596b200a83e29145391d3f986ceb84b3b865a2c351", "auth.0009_alter_user_last_name_max_length": "19a89500e7f108a7397da9b1733181f92105f758663b3685b60f5c2da384d76e", "auth.0010_alter_group_name_max_length": "0963ed6498ac0b3a8430b6ca34c1b4a4b1d5f55b43d3db902f15a03ff74b14cd", "auth.0011_update_proxy_permissions": "85a5dde708dc4b6111e1bc71ce723ecfba7b1f8aedecfd130900ff7782765436", "auth.0012_alter_user_first_name_max_length": "6cefbc9f80903763ff8492a537a22836ef69f2227e19d402509b8099d2baecb0", "axes.0001_initial": "e4c0194cf158395b362677070de9973e806e51e80f111c046a2e195c764f65f4", "axes.0002_auto_20151217_2044": "a092989bdd502de76bbc53afb8418b3482f4cb802e9151c01e30a1231de0c46a", "axes.0003_auto_20160322_0929": "ff269df1341caca019962131955d57f3d2ba21d38a9b149dc84b3481f97293c2", "axes.0004_auto_20181024_1538": "71cdafbe7458c7725f77a4fd28d29a567a2dce2b98f0cba08f6928687b3354f1", "axes.0005_remove_accessattempt_trusted": "baf3f5f6de5b5ee821cbb1fe23557937372f84081e799ea85e92f0223d5fc70e", "axes.0006_remove_accesslog_trusted": "82850f25ae37e081d3be61df28489de717cc1c6674a8492cf4b8eff35bf865da", "axes.0007_alter_accessattempt_unique_together": "c9fdd81629030721468cf6178495dc2476b648c8d9ed7c6047a8a57357a8f494", "axes.0008_accessfailurelog": "2680dce9ecfcd4dfc2482a61de1ab9b27f6906d78ac6af8c4bbf76466444fb24", "axes.0009_add_session_hash": "82762be269ea4c62b81b84bed984d082b1e2f416a8bfb6c112c36bc432d182db", "axes.0010_accessattemptexpiration": "524ca5b4566a41b88b220e88c8213052a4378478065a4c7e4c8738672814557d", "banking.0001_initial": "1123d3013d69455d4b34bb8d39d6218b3ecdd74e6fe505f662cad062809414f0", "banking.0002_roles": "6b05a634fb37fce22de1fa1e9fc2e8c08c224a8ce270931a67a920fc4a13b111", "budgets.0001_initial": "e12bd1dfb9b4ff0e2d046b8b005807888b58a778dd540432423702d0914751de", "budgets.0002_roles": "d9e93d06d6caf6dde7cac1a95ffff7bb28dc155707579f7da1012841b4ef3ec4", "closing.0001_initial": "ba1715a7b372944de9087f95c588c1b78ac99d1b7021d27696d93b045b1c5e6a", "closing.0002_roles": "149d1f330e188fe03d1c9305857bd2bd4f17a5a368224bfee5d4afb24e912c8b", "collections.0001_initial": "a1220603bbf9a713bc343e9f2d07551a447c94dd584a89288bf64c449b221393", "collections.0002_defaults": "f6a197c124088aabffad724d5f241931e26cfa63e6c542515fd941ce59d9e56b", "collections.0003_profile_without_grade_and_hold": "ad3e60bbb9afa724da88549c8b167649935245f20ac183cdba7f2f1e23ac6094", "collections.0004_fast_run_writes": "588d1fb2785a06370ba0f9b6fefb733ee985dce09fbaea23e10c13de156bd705", "collections.0005_notice_item_without_line_index": "644ecf2ed9d9e6a531c43778b8262891a10d788bb7ef7f0d8bbe4872cada2345", "collections.0006_notice_without_company_index": "529ad308c51213cadebc62c298a733b09638263aaadfbc9dbcf351c94d097235", "collections.0007_notice_sending": "6b005f3f49fce77febeadb2f5955132b816bbff1d1d94659b34fe7762845a3f6", "collections.0008_auditor_reads_worklist": "2f03a80a3081957f140c8304711f48bd615bdafb9b05178509f9e7a139744e5d", "collections.0009_dunning_charges": "96778362c0915a407a91f5fa31bb91f4772873311c5a047ffe411a0f03bda978", "companies.0001_initial": "d6fdfcb36eb7c9fd0c870881b060f997cffc8d2e1f441b32fe73ec9355278c12", "companies.0002_company_bank_account": "c8a4ef5ff6cbec9e697c74dd5262c77c8d819a35eba84136a14be1b3be2f8376", "contenttypes.0001_initial": "35ed8489a147e0b42a15c21b5d4f0e8940de6f73fb326e9d6dea91b4d0b953cc", "contenttypes.0002_remove_content_type_name": "7d36494075750f0ed3c0f68d0cb1548eba59cc593f52f691f6cc37a043083766", "credit.0001_initial": "2bd81f5e152f4c623d28aef46207edd2b6dc8577576a7846f92773c70f3eea7d", "credit.0002_defaults": "7d3de9da02f2cc7da50b7f36bf5b2e44ebd16d34a13f8ef14e4f8aa34eb86108", "credit.0003_order_indexes_without_prefixes": "5fe5e53b8d2cae736d74634669c6c74b42f36ac8c4227f60e42e16408252ec9b", "credit.0004_credit_limit_batches": "f0b3c8fdc49269efedb612425fb5aa152ffbdbc13d56d1aebf6a548c6d646a15", "customers.0001_initial": "3eab0d7067a7c4d55a938737043b05eac11a77bb93a0328922fe6d971e331aee", "customers.0002_labels": "c45b3a4fa0cbe45a166532006530372ea28b22d0c14051ddeda0b21e0a3fbac7", "customers.0003_list_order_and_search": "28d178b1553d027201f265eefbe0288ad4deb8923d34ca90eb6de3926c567184", "customers.0004_bank_account_index": "a78c1d3ff87c3cfd3220693422532afecfbba66ec862a2bb64fee0caa98b0f29", "insights.0001_initial": "d1aad4ae612d995d0cb695ce0fb1dea9f30975b40983a76a0f3d81aa86c0fe75", "insights.0002_roles": "db14b6e71bdec8d8b80adece22b439adb58060f6613178a1e66ed77839122df9", "ledger.0001_initial": "ae3f1ca4d24dd3bd9d4bc7f028c60e691f765111e1e027482d1b0c5d2d2961d1", "ledger.0002_roles": "db2e3bc1ab4246477fa79f37b4b19d9cfdff480ff3b406bc99dfc2d813127cb9", "ledger.0003_import_job": "a4e4717ec5033734ea1ebce7681f60b84ecae01e3de549e0e4eb5229f05c0621", "ledger.0004_document_number_index": "0ba3b351b364d9d29a51bacc9fe4d1dca03da8e03bc6c512c6e3dee35269c8e3", "ledger.0005_labels": "09caed0e5cbdc145047aa6f0eaf098c7b86e6568dfb052a6b6b1a9eeb2d3bae6", "ledger.0006_statement_run": "86ac0d40bba9e7812cf264de376a3983414fdb1dfd15e03d6969baeb60b89445", "ledger.0007_fewer_indexes": "75a2dc0c53d205a51aab582e2d54bc1939cae37713d5d61fe1f4231ca5aa8550", "ledger.0008_open_state": "788ab4814185380794db23000541924f563cf15fd907d5ede28876309db0fe68", "ledger.0009_allocation_date_index": "06a7b55d1b78264ba90d8d77189151d9d9cc549d5fee25b224471e8b2945574b", "ledger.0010_document_balance_index": "f72a42ec946d23459c19f372fc0895c8be6d1c2f2e1ad8e8dbd728df46413ae2", "ledger.0011_bad_debt_types": "9a8f34415e130a2c4b839d0905b6c6edbfbc3a7e462ae043196c6f47bb46e297", "ledger.0012_aging_covering_indexes": "c0bc8d88cfe7012ad7d589261f8a74bc87779d779850c826c9cc4049c1907e95", "ledger.0013_import_fewer_constraints": "5a781aa2563fb09624ce6ffef3b7ac5605f9cc3ebe0c00dd16c4f51665308409", "ledger.0014_credit_open_covering": "35724118426998d584937db572d84680e7340d64039b07660b98703ec3434560", "ledger.0015_fewer_constraints_on_import": "9af3f74992677af7b21b03827609c72759a3fbf19b503cad8ceed01393c55f04", "ledger.0016_drop_document_number_index": "2a6d44c9ffb653b4317490fb5e308e860b113dda7ef3bd6943084f36f1baec7f", "ledger.0017_partial_reversal_keys": "f0b94b4fca9b156d5060d33dc0f7f421e172645889c8a20796e94a9c678cc7c3", "ledger.0018_allocation_facts": "c8c240f820887ba30b815e37ad4e0ff3f367f3ed731b24de27156a897adb2db8", "ledger.0019_reopened_items": "8d47e878a29f1fc5a93402dfe0064bd9c348b3495ff95648e41fcf55f8714fe9", "ledger.0020_daily_totals": "aa18b1da39279a4b27b40a8308efcbbf70ebe9359cc6b351a884879d6a5f8315", "ledger.0021_period_lock": "2b037d412d64091227ef43ebd6ae72982935267b509952fc87dd864bd81b91b7", "operations.0001_heartbeat": "9561f0f97936519e10938ab74d77c6ab0184cfdefe76f8ee53ee06fae17c619b", "provisioning.0001_initial": "e752102fecd72ee44df9d8bd85254094ea64c3ac1cb91a753ff24dd683b4b436", "provisioning.0002_roles": "1563264840bd074f2e5cb49d9714d8cbd783e070a5ea2aea844b8a93a39fa658", "provisioning.0003_run_line_index": "351e7a9b20f63d7a769377e546355203f03e3dfe89abe592a6a8aad011445f8d", "provisioning.0004_run_lines_without_constraints": "a3a7617092263bbbdf9e25e6a748caf424eaf9aa379345efbf5f2810c0ce39ef", "provisioning.0005_run_lines_indexed_by_bucket": "d0edd3b0e856be8071dd74efd7ae583e1706b5ac8edc40db3c52c7c9f3005eb9", "provisioning.0006_run_is_provisional": "7bed0521a11f446fac658f5fe39b2ff2942b67d4c30b6db040624df786ab8b36", "relations.0001_initial": "c66ceffdf1fe123fe5781756ca5f8f6ee025e818eeb583082b850b777e968e1a", "relations.0002_roles_and_survey": "e15f6dd21f08d3e1c47a8d73f9583e9c76653b074049b3a8d2bd6377b6cce68d", "reports.0001_initial": "8ba293b9922da1ee98cfdf9caa0932e0a434abd009a13e5b0521e89558a5cc58", "reports.0002_defaults": "c26fc6bf67f179ee0049b47d86b331dc8b76ac06ec90a3aca8638b5997494602", "reports.0003_ledger_days": "c366f75847cedcf32770b46a16711ff232943a548f9afcf902ee951b8ab92da3", "reports.0004_kept_aging": "4c355624fdcafa45fa9ba09625bfa02d74ee2aa7ebffda7393c880d15cd13d51", "reports.0005_allocation_triggers_again": "b6ee13d1141f9bb3ba59ae0258435127144681614fc9b0ac04616ae8229ff29b", "reports.0006_daily_totals_to_ledger": "5218b5f697b13c088ddb83a6207424007160c7d44afc003954b5506f29bdcdb5", "risk.0001_initial": "a6ff243f5340809eefde6739395c7473b7386416a7f3efe01de7bc206ba7160a", "risk.0002_roles": "3764e3ac5f7bcb044e95a2761f71666d665eccb3e742cb8ffec496e3006eea92", "sessions.0001_initial": "2aa438e2393ee5135c4dda94bfde65fd49e8300f1c3f93bed25ae3a09f2f69b9"}
 --
 -- PostgreSQL database dump
 --
@@ -467,6 +467,557 @@ ALTER TABLE public.axes_accesslog ALTER COLUMN id ADD GENERATED BY DEFAULT AS ID
 
 
 --
+-- Name: banking_application; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.banking_application (
+    id bigint NOT NULL,
+    amount bigint NOT NULL,
+    is_auto boolean NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    created_by_id integer,
+    customer_id bigint NOT NULL,
+    receipt_id bigint NOT NULL,
+    line_id bigint NOT NULL,
+    CONSTRAINT application_amount_positive CHECK ((amount > 0))
+);
+
+
+--
+-- Name: banking_application_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.banking_application ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.banking_application_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: banking_bankaccount; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.banking_bankaccount (
+    id bigint NOT NULL,
+    code character varying(20) NOT NULL,
+    name character varying(100) NOT NULL,
+    bank_name character varying(100) NOT NULL,
+    account_number character varying(64) NOT NULL,
+    currency character varying(3) NOT NULL,
+    gl_account character varying(20) NOT NULL,
+    receivable_account character varying(20) NOT NULL,
+    discount_account character varying(20) NOT NULL,
+    charges_account character varying(20) NOT NULL,
+    difference_account character varying(20) NOT NULL,
+    layout character varying(10) NOT NULL,
+    column_mapping jsonb NOT NULL,
+    is_active boolean NOT NULL,
+    company_id bigint NOT NULL
+);
+
+
+--
+-- Name: banking_bankaccount_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.banking_bankaccount ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.banking_bankaccount_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: banking_bankstatement; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.banking_bankstatement (
+    id bigint NOT NULL,
+    file_name character varying(200) NOT NULL,
+    sha256 character varying(64) NOT NULL,
+    file_format character varying(10) NOT NULL,
+    starts_on date NOT NULL,
+    ends_on date NOT NULL,
+    opening_balance bigint,
+    closing_balance bigint,
+    line_count integer NOT NULL,
+    new_count integer NOT NULL,
+    imported_at timestamp with time zone NOT NULL,
+    account_id bigint NOT NULL,
+    company_id bigint NOT NULL,
+    imported_by_id integer,
+    CONSTRAINT banking_bankstatement_line_count_check CHECK ((line_count >= 0)),
+    CONSTRAINT banking_bankstatement_new_count_check CHECK ((new_count >= 0))
+);
+
+
+--
+-- Name: banking_bankstatement_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.banking_bankstatement ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.banking_bankstatement_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: banking_difference; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.banking_difference (
+    id bigint NOT NULL,
+    kind character varying(12) NOT NULL,
+    amount bigint NOT NULL,
+    line_ids jsonb NOT NULL,
+    status character varying(10) NOT NULL,
+    decided_at timestamp with time zone,
+    application_id bigint NOT NULL,
+    company_id bigint NOT NULL,
+    credit_note_id bigint,
+    decided_by_id integer,
+    requested_by_id integer,
+    CONSTRAINT difference_amount_positive CHECK ((amount > 0))
+);
+
+
+--
+-- Name: banking_difference_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.banking_difference ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.banking_difference_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: banking_payeralias; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.banking_payeralias (
+    id bigint NOT NULL,
+    kind character varying(10) NOT NULL,
+    key character varying(200) NOT NULL,
+    shown character varying(200) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    created_by_id integer,
+    customer_id bigint NOT NULL
+);
+
+
+--
+-- Name: banking_payeralias_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.banking_payeralias ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.banking_payeralias_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: banking_statementline; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.banking_statementline (
+    id bigint NOT NULL,
+    booked_on date NOT NULL,
+    seq integer NOT NULL,
+    amount bigint NOT NULL,
+    currency character varying(3) NOT NULL,
+    balance_after bigint,
+    payer_name character varying(200) NOT NULL,
+    payer_account text NOT NULL,
+    payer_account_index character varying(64) NOT NULL,
+    payer_bank character varying(200) NOT NULL,
+    remittance character varying(500) NOT NULL,
+    bank_ref character varying(80) NOT NULL,
+    line_key character varying(80) NOT NULL,
+    status character varying(10) NOT NULL,
+    confidence numeric(4,3) NOT NULL,
+    reasons jsonb NOT NULL,
+    suggestions jsonb NOT NULL,
+    matched_at timestamp with time zone,
+    account_id bigint NOT NULL,
+    company_id bigint NOT NULL,
+    matched_by_id integer,
+    statement_id bigint NOT NULL,
+    CONSTRAINT banking_statementline_seq_check CHECK ((seq >= 0))
+);
+
+
+--
+-- Name: banking_statementline_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.banking_statementline ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.banking_statementline_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: budgets_budgetline; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.budgets_budgetline (
+    id bigint NOT NULL,
+    dimension character varying(10) NOT NULL,
+    member_id bigint NOT NULL,
+    month smallint NOT NULL,
+    sales bigint NOT NULL,
+    cost bigint NOT NULL,
+    collections bigint NOT NULL,
+    receivable bigint NOT NULL,
+    version_id bigint NOT NULL,
+    CONSTRAINT budget_line_month CHECK (((month >= 1) AND (month <= 12))),
+    CONSTRAINT budgets_budgetline_month_check CHECK ((month >= 0))
+);
+
+
+--
+-- Name: budgets_budgetline_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.budgets_budgetline ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.budgets_budgetline_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: budgets_budgetversion; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.budgets_budgetversion (
+    id bigint NOT NULL,
+    year smallint NOT NULL,
+    revision smallint NOT NULL,
+    name character varying(100) NOT NULL,
+    status character varying(10) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    approved_at timestamp with time zone,
+    locked_at timestamp with time zone,
+    approved_by_id integer,
+    company_id bigint NOT NULL,
+    created_by_id integer NOT NULL,
+    revision_of_id bigint,
+    CONSTRAINT budgets_budgetversion_revision_check CHECK ((revision >= 0)),
+    CONSTRAINT budgets_budgetversion_year_check CHECK ((year >= 0))
+);
+
+
+--
+-- Name: budgets_budgetversion_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.budgets_budgetversion ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.budgets_budgetversion_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: budgets_profitabilitysettings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.budgets_profitabilitysettings (
+    company_id bigint NOT NULL,
+    cost_of_capital numeric(6,3) NOT NULL,
+    notice_cost bigint NOT NULL,
+    contact_cost bigint NOT NULL
+);
+
+
+--
+-- Name: budgets_segment; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.budgets_segment (
+    id bigint NOT NULL,
+    code character varying(20) NOT NULL,
+    name character varying(100) NOT NULL,
+    priority smallint NOT NULL,
+    industry character varying(1) NOT NULL,
+    region character varying(2) NOT NULL,
+    size character varying(6) NOT NULL,
+    company_id bigint NOT NULL,
+    dunning_policy_id bigint,
+    CONSTRAINT budgets_segment_priority_check CHECK ((priority >= 0))
+);
+
+
+--
+-- Name: budgets_segment_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.budgets_segment ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.budgets_segment_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: closing_journalentry; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.closing_journalentry (
+    id bigint NOT NULL,
+    number character varying(40) NOT NULL,
+    "on" date NOT NULL,
+    kind character varying(12) NOT NULL,
+    currency character varying(3) NOT NULL,
+    description character varying(300) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    created_by_id integer NOT NULL,
+    run_id bigint NOT NULL
+);
+
+
+--
+-- Name: closing_journalentry_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.closing_journalentry ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.closing_journalentry_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: closing_journalexport; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.closing_journalexport (
+    id bigint NOT NULL,
+    period date NOT NULL,
+    entries integer NOT NULL,
+    exported_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    exported_by_id integer NOT NULL,
+    CONSTRAINT closing_journalexport_entries_check CHECK ((entries >= 0))
+);
+
+
+--
+-- Name: closing_journalexport_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.closing_journalexport ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.closing_journalexport_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: closing_journalline; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.closing_journalline (
+    id bigint NOT NULL,
+    seq integer NOT NULL,
+    account character varying(20) NOT NULL,
+    debit bigint NOT NULL,
+    credit bigint NOT NULL,
+    memo character varying(200) NOT NULL,
+    customer_id bigint,
+    entry_id bigint NOT NULL,
+    CONSTRAINT closing_journal_one_side CHECK ((((debit > 0) AND (credit = 0)) OR ((debit = 0) AND (credit > 0)))),
+    CONSTRAINT closing_journalline_seq_check CHECK ((seq >= 0))
+);
+
+
+--
+-- Name: closing_journalline_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.closing_journalline ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.closing_journalline_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: closing_periodevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.closing_periodevent (
+    id bigint NOT NULL,
+    period date NOT NULL,
+    kind character varying(10) NOT NULL,
+    at timestamp with time zone NOT NULL,
+    open_points jsonb NOT NULL,
+    by_id integer NOT NULL,
+    company_id bigint NOT NULL,
+    request_id bigint
+);
+
+
+--
+-- Name: closing_periodevent_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.closing_periodevent ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.closing_periodevent_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: closing_reopenrequest; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.closing_reopenrequest (
+    id bigint NOT NULL,
+    period date NOT NULL,
+    reason character varying(500) NOT NULL,
+    status character varying(10) NOT NULL,
+    requested_at timestamp with time zone NOT NULL,
+    decided_at timestamp with time zone,
+    company_id bigint NOT NULL,
+    decided_by_id integer,
+    requested_by_id integer NOT NULL
+);
+
+
+--
+-- Name: closing_reopenrequest_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.closing_reopenrequest ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.closing_reopenrequest_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: closing_revaluationline; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.closing_revaluationline (
+    id bigint NOT NULL,
+    currency character varying(3) NOT NULL,
+    amount bigint NOT NULL,
+    rate numeric(18,8) NOT NULL,
+    booked bigint NOT NULL,
+    revalued bigint NOT NULL,
+    difference bigint NOT NULL,
+    customer_id bigint NOT NULL,
+    run_id bigint NOT NULL
+);
+
+
+--
+-- Name: closing_revaluationline_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.closing_revaluationline ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.closing_revaluationline_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: closing_revaluationrun; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.closing_revaluationrun (
+    id bigint NOT NULL,
+    period date NOT NULL,
+    as_of date NOT NULL,
+    currency character varying(3) NOT NULL,
+    status character varying(10) NOT NULL,
+    rates jsonb NOT NULL,
+    gain bigint NOT NULL,
+    loss bigint NOT NULL,
+    items integer NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    posted_at timestamp with time zone,
+    company_id bigint NOT NULL,
+    created_by_id integer NOT NULL,
+    posted_by_id integer,
+    CONSTRAINT closing_revaluationrun_items_check CHECK ((items >= 0))
+);
+
+
+--
+-- Name: closing_revaluationrun_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.closing_revaluationrun ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.closing_revaluationrun_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: collections_collectionprofile; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -644,12 +1195,14 @@ CREATE TABLE public.collections_dunninglevel (
     name_zh character varying(100) NOT NULL,
     days integer NOT NULL,
     channel character varying(10) NOT NULL,
-    min_amount bigint NOT NULL,
     subject_en character varying(200) NOT NULL,
     body_en text NOT NULL,
     subject_zh character varying(200) NOT NULL,
     body_zh text NOT NULL,
     policy_id bigint NOT NULL,
+    fee numeric(18,4) NOT NULL,
+    interest_rate numeric(7,4) NOT NULL,
+    min_amount numeric(18,4) NOT NULL,
     CONSTRAINT collections_dunninglevel_seq_check CHECK ((seq >= 0))
 );
 
@@ -681,6 +1234,9 @@ CREATE TABLE public.collections_dunningpolicy (
     min_days_between smallint NOT NULL,
     is_active boolean NOT NULL,
     created_at timestamp with time zone NOT NULL,
+    company_id bigint,
+    interest_basis smallint NOT NULL,
+    CONSTRAINT collections_dunningpolicy_interest_basis_check CHECK ((interest_basis >= 0)),
     CONSTRAINT collections_dunningpolicy_min_days_between_check CHECK ((min_days_between >= 0))
 );
 
@@ -809,6 +1365,10 @@ CREATE TABLE public.collections_notice (
     customer_id bigint NOT NULL,
     level_id bigint NOT NULL,
     run_id bigint NOT NULL,
+    charges character varying(8) NOT NULL,
+    debit_note_id bigint,
+    fee bigint NOT NULL,
+    interest bigint NOT NULL,
     CONSTRAINT collections_notice_attempts_check CHECK ((attempts >= 0)),
     CONSTRAINT collections_notice_item_count_check CHECK ((item_count >= 0)),
     CONSTRAINT collections_notice_level_seq_check CHECK ((level_seq >= 0))
@@ -1455,6 +2015,7 @@ CREATE TABLE public.customers_customer (
     collector_id integer,
     company_id bigint NOT NULL,
     parent_id bigint,
+    bank_account_index character varying(64) NOT NULL,
     CONSTRAINT customer_capital_not_negative CHECK ((registered_capital >= 0))
 );
 
@@ -1629,6 +2190,85 @@ CREATE TABLE public.django_session (
 
 
 --
+-- Name: insights_modelversion; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.insights_modelversion (
+    id bigint NOT NULL,
+    version integer NOT NULL,
+    method character varying(32) NOT NULL,
+    best_baseline character varying(32) NOT NULL,
+    data_from date NOT NULL,
+    data_to date NOT NULL,
+    holdout_from date NOT NULL,
+    train_count integer NOT NULL,
+    holdout_count integer NOT NULL,
+    figures jsonb NOT NULL,
+    importance jsonb NOT NULL,
+    backtest jsonb NOT NULL,
+    file_name character varying(200) NOT NULL,
+    seconds double precision NOT NULL,
+    trained_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    trained_by_id integer,
+    CONSTRAINT insights_modelversion_holdout_count_check CHECK ((holdout_count >= 0)),
+    CONSTRAINT insights_modelversion_train_count_check CHECK ((train_count >= 0)),
+    CONSTRAINT insights_modelversion_version_check CHECK ((version >= 0))
+);
+
+
+--
+-- Name: insights_modelversion_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.insights_modelversion ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.insights_modelversion_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: insights_prediction; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.insights_prediction (
+    id bigint NOT NULL,
+    customer_id bigint NOT NULL,
+    line_id bigint NOT NULL,
+    as_of date NOT NULL,
+    due_on date NOT NULL,
+    expected_on date NOT NULL,
+    low_on date NOT NULL,
+    high_on date NOT NULL,
+    days_late integer NOT NULL,
+    currency character varying(3) NOT NULL,
+    open_amount bigint NOT NULL,
+    open_functional bigint NOT NULL,
+    reasons jsonb NOT NULL,
+    company_id bigint NOT NULL,
+    model_version_id bigint NOT NULL
+);
+
+
+--
+-- Name: insights_prediction_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.insights_prediction ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.insights_prediction_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: ledger_allocation; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1660,6 +2300,34 @@ CREATE TABLE public.ledger_allocation (
 
 ALTER TABLE public.ledger_allocation ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
     SEQUENCE NAME public.ledger_allocation_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: ledger_closedperiod; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.ledger_closedperiod (
+    id bigint NOT NULL,
+    period date NOT NULL,
+    closed_at timestamp with time zone NOT NULL,
+    closed_by_id integer NOT NULL,
+    company_id bigint NOT NULL,
+    CONSTRAINT closed_period_first_day CHECK ((EXTRACT(day FROM period) = (1)::numeric))
+);
+
+
+--
+-- Name: ledger_closedperiod_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.ledger_closedperiod ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.ledger_closedperiod_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -2403,6 +3071,381 @@ ALTER TABLE public.provisioning_writeoffitem ALTER COLUMN id ADD GENERATED BY DE
 
 
 --
+-- Name: relations_complaint; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.relations_complaint (
+    id bigint NOT NULL,
+    category character varying(10) NOT NULL,
+    severity character varying(10) NOT NULL,
+    subject character varying(200) NOT NULL,
+    description text NOT NULL,
+    status character varying(12) NOT NULL,
+    opened_on date NOT NULL,
+    due_on date NOT NULL,
+    escalated_on date,
+    resolution text NOT NULL,
+    resolved_on date,
+    resolution_days integer,
+    confirmed_on date,
+    confirmation_note character varying(300) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    contact_id bigint,
+    created_by_id integer,
+    customer_id bigint NOT NULL,
+    escalated_to_id integer,
+    owner_id integer,
+    CONSTRAINT relations_complaint_resolution_days_check CHECK ((resolution_days >= 0))
+);
+
+
+--
+-- Name: relations_complaint_disputes; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.relations_complaint_disputes (
+    id bigint NOT NULL,
+    complaint_id bigint NOT NULL,
+    dispute_id bigint NOT NULL
+);
+
+
+--
+-- Name: relations_complaint_disputes_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.relations_complaint_disputes ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.relations_complaint_disputes_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: relations_complaint_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.relations_complaint ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.relations_complaint_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: relations_complaint_lines; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.relations_complaint_lines (
+    id bigint NOT NULL,
+    complaint_id bigint NOT NULL,
+    dueline_id bigint NOT NULL
+);
+
+
+--
+-- Name: relations_complaint_lines_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.relations_complaint_lines ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.relations_complaint_lines_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: relations_complaintevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.relations_complaintevent (
+    id bigint NOT NULL,
+    status character varying(12) NOT NULL,
+    is_escalation boolean NOT NULL,
+    note text NOT NULL,
+    "on" date NOT NULL,
+    at timestamp with time zone NOT NULL,
+    by_id integer,
+    complaint_id bigint NOT NULL
+);
+
+
+--
+-- Name: relations_complaintevent_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.relations_complaintevent ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.relations_complaintevent_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: relations_interaction; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.relations_interaction (
+    id bigint NOT NULL,
+    channel character varying(10) NOT NULL,
+    purpose character varying(20) NOT NULL,
+    occurred_on date NOT NULL,
+    outcome character varying(300) NOT NULL,
+    note text NOT NULL,
+    next_action character varying(200) NOT NULL,
+    next_action_on date,
+    logged_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    complaint_id bigint,
+    contact_id bigint,
+    customer_id bigint NOT NULL,
+    logged_by_id integer
+);
+
+
+--
+-- Name: relations_interaction_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.relations_interaction ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.relations_interaction_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: relations_interactionattachment; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.relations_interactionattachment (
+    id bigint NOT NULL,
+    file character varying(100) NOT NULL,
+    original_name character varying(255) NOT NULL,
+    content_type character varying(100) NOT NULL,
+    size bigint NOT NULL,
+    uploaded_at timestamp with time zone NOT NULL,
+    interaction_id bigint NOT NULL,
+    uploaded_by_id integer,
+    CONSTRAINT relations_interactionattachment_size_check CHECK ((size >= 0))
+);
+
+
+--
+-- Name: relations_interactionattachment_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.relations_interactionattachment ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.relations_interactionattachment_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: relations_relationprofile; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.relations_relationprofile (
+    customer_id bigint NOT NULL,
+    is_key_account boolean NOT NULL,
+    owner_id integer
+);
+
+
+--
+-- Name: relations_revisit; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.relations_revisit (
+    id bigint NOT NULL,
+    reason character varying(14) NOT NULL,
+    source character varying(40) NOT NULL,
+    channel character varying(10) NOT NULL,
+    due_on date NOT NULL,
+    note character varying(300) NOT NULL,
+    status character varying(10) NOT NULL,
+    done_on date,
+    created_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    customer_id bigint NOT NULL,
+    interaction_id bigint,
+    owner_id integer
+);
+
+
+--
+-- Name: relations_revisit_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.relations_revisit ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.relations_revisit_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: relations_survey; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.relations_survey (
+    id bigint NOT NULL,
+    sent_on date NOT NULL,
+    expires_on date NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    sent_by_id integer,
+    template_id bigint NOT NULL
+);
+
+
+--
+-- Name: relations_survey_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.relations_survey ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.relations_survey_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: relations_surveyanswer; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.relations_surveyanswer (
+    id bigint NOT NULL,
+    csat smallint,
+    nps smallint,
+    comment text NOT NULL,
+    answered_on date NOT NULL,
+    answered_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    customer_id bigint NOT NULL,
+    survey_id bigint NOT NULL,
+    invitation_id bigint NOT NULL,
+    CONSTRAINT csat_1_to_5 CHECK ((((csat >= 1) AND (csat <= 5)) OR (csat IS NULL))),
+    CONSTRAINT nps_0_to_10 CHECK ((((nps >= 0) AND (nps <= 10)) OR (nps IS NULL))),
+    CONSTRAINT relations_surveyanswer_csat_check CHECK ((csat >= 0)),
+    CONSTRAINT relations_surveyanswer_nps_check CHECK ((nps >= 0))
+);
+
+
+--
+-- Name: relations_surveyanswer_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.relations_surveyanswer ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.relations_surveyanswer_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: relations_surveyinvitation; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.relations_surveyinvitation (
+    id bigint NOT NULL,
+    email character varying(254) NOT NULL,
+    language character varying(10) NOT NULL,
+    nonce character varying(32) NOT NULL,
+    sent_at timestamp with time zone,
+    send_error text NOT NULL,
+    reminded_at timestamp with time zone,
+    answered_at timestamp with time zone,
+    company_id bigint NOT NULL,
+    contact_id bigint,
+    customer_id bigint NOT NULL,
+    survey_id bigint NOT NULL
+);
+
+
+--
+-- Name: relations_surveyinvitation_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.relations_surveyinvitation ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.relations_surveyinvitation_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: relations_surveytemplate; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.relations_surveytemplate (
+    id bigint NOT NULL,
+    code character varying(20) NOT NULL,
+    name character varying(100) NOT NULL,
+    name_zh character varying(100) NOT NULL,
+    intro_en text NOT NULL,
+    intro_zh text NOT NULL,
+    csat_en character varying(300) NOT NULL,
+    csat_zh character varying(300) NOT NULL,
+    nps_en character varying(300) NOT NULL,
+    nps_zh character varying(300) NOT NULL,
+    comment_en character varying(300) NOT NULL,
+    comment_zh character varying(300) NOT NULL,
+    valid_days smallint NOT NULL,
+    remind_after_days smallint NOT NULL,
+    is_active boolean NOT NULL,
+    CONSTRAINT relations_surveytemplate_remind_after_days_check CHECK ((remind_after_days >= 0)),
+    CONSTRAINT relations_surveytemplate_valid_days_check CHECK ((valid_days >= 0))
+);
+
+
+--
+-- Name: relations_surveytemplate_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.relations_surveytemplate ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.relations_surveytemplate_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: reports_agingsnapshot; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2645,6 +3688,241 @@ ALTER TABLE public.ledger_ledgerday ALTER COLUMN id ADD GENERATED BY DEFAULT AS 
 
 
 --
+-- Name: risk_alert; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.risk_alert (
+    id bigint NOT NULL,
+    severity character varying(6) NOT NULL,
+    changes jsonb NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    read_at timestamp with time zone,
+    email_pending boolean NOT NULL,
+    emailed_at timestamp with time zone,
+    company_id bigint NOT NULL,
+    customer_id bigint NOT NULL,
+    user_id integer NOT NULL
+);
+
+
+--
+-- Name: risk_alert_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.risk_alert ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.risk_alert_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: risk_alertemail; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.risk_alertemail (
+    id bigint NOT NULL,
+    kind character varying(10) NOT NULL,
+    sent_on date NOT NULL,
+    alerts integer NOT NULL,
+    sent_at timestamp with time zone NOT NULL,
+    user_id integer NOT NULL,
+    CONSTRAINT risk_alertemail_alerts_check CHECK ((alerts >= 0))
+);
+
+
+--
+-- Name: risk_alertemail_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.risk_alertemail ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.risk_alertemail_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: risk_riskconfig; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.risk_riskconfig (
+    id bigint NOT NULL,
+    version integer NOT NULL,
+    config jsonb NOT NULL,
+    note character varying(300) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    created_by_id integer,
+    CONSTRAINT risk_riskconfig_version_check CHECK ((version >= 0))
+);
+
+
+--
+-- Name: risk_riskconfig_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.risk_riskconfig ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.risk_riskconfig_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: risk_riskscan; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.risk_riskscan (
+    id bigint NOT NULL,
+    as_of date NOT NULL,
+    customers integer NOT NULL,
+    signals integer NOT NULL,
+    new_signals integer NOT NULL,
+    cleared integer NOT NULL,
+    watch_added integer NOT NULL,
+    alerts integer NOT NULL,
+    seconds numeric(8,2) NOT NULL,
+    portfolio jsonb NOT NULL,
+    ran_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    config_id bigint,
+    CONSTRAINT risk_riskscan_alerts_check CHECK ((alerts >= 0)),
+    CONSTRAINT risk_riskscan_cleared_check CHECK ((cleared >= 0)),
+    CONSTRAINT risk_riskscan_customers_check CHECK ((customers >= 0)),
+    CONSTRAINT risk_riskscan_new_signals_check CHECK ((new_signals >= 0)),
+    CONSTRAINT risk_riskscan_signals_check CHECK ((signals >= 0)),
+    CONSTRAINT risk_riskscan_watch_added_check CHECK ((watch_added >= 0))
+);
+
+
+--
+-- Name: risk_riskscan_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.risk_riskscan ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.risk_riskscan_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: risk_risksignal; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.risk_risksignal (
+    id bigint NOT NULL,
+    kind character varying(20) NOT NULL,
+    severity character varying(6) NOT NULL,
+    measure numeric(14,2) NOT NULL,
+    figures jsonb NOT NULL,
+    currency character varying(3) NOT NULL,
+    status character varying(10) NOT NULL,
+    first_seen_on date NOT NULL,
+    last_seen_on date NOT NULL,
+    cleared_on date,
+    company_id bigint NOT NULL,
+    customer_id bigint NOT NULL
+);
+
+
+--
+-- Name: risk_risksignal_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.risk_risksignal ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.risk_risksignal_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: risk_watchaction; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.risk_watchaction (
+    id bigint NOT NULL,
+    kind character varying(12) NOT NULL,
+    note character varying(300) NOT NULL,
+    due_on date,
+    created_at timestamp with time zone NOT NULL,
+    done_at timestamp with time zone,
+    created_by_id integer,
+    done_by_id integer,
+    entry_id bigint NOT NULL
+);
+
+
+--
+-- Name: risk_watchaction_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.risk_watchaction ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.risk_watchaction_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: risk_watchentry; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.risk_watchentry (
+    id bigint NOT NULL,
+    source character varying(4) NOT NULL,
+    reason character varying(500) NOT NULL,
+    rule_signals jsonb NOT NULL,
+    rule_points character varying(12) NOT NULL,
+    review_on date NOT NULL,
+    status character varying(6) NOT NULL,
+    opened_on date NOT NULL,
+    closed_on date,
+    decision character varying(500) NOT NULL,
+    closed_by_id integer,
+    company_id bigint NOT NULL,
+    customer_id bigint NOT NULL,
+    opened_by_id integer,
+    owner_id integer
+);
+
+
+--
+-- Name: risk_watchentry_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.risk_watchentry ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.risk_watchentry_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Data for Name: accounts_apitoken; Type: TABLE DATA; Schema: public; Owner: -
 --
 
@@ -2746,237 +4024,410 @@ INSERT INTO public.auth_group_permissions VALUES
 	(58, 6, 17),
 	(59, 6, 33),
 	(60, 6, 32),
-	(61, 1, 86),
-	(62, 1, 94),
-	(63, 1, 90),
-	(64, 1, 82),
-	(65, 1, 98),
-	(66, 1, 102),
-	(67, 1, 83),
-	(68, 1, 91),
-	(69, 1, 99),
-	(70, 1, 95),
-	(71, 1, 96),
-	(72, 1, 79),
-	(73, 1, 80),
-	(74, 2, 86),
-	(75, 2, 94),
-	(76, 2, 90),
-	(77, 2, 82),
-	(78, 2, 98),
-	(79, 2, 102),
-	(80, 3, 86),
-	(81, 3, 94),
-	(82, 3, 90),
-	(83, 3, 82),
-	(84, 3, 98),
-	(85, 3, 102),
-	(86, 4, 86),
-	(87, 4, 94),
-	(88, 4, 90),
-	(89, 4, 82),
-	(90, 4, 98),
-	(91, 4, 102),
-	(92, 4, 95),
-	(93, 4, 96),
-	(94, 4, 79),
-	(95, 4, 80),
-	(96, 5, 86),
-	(97, 5, 94),
-	(98, 5, 90),
-	(99, 5, 82),
-	(100, 5, 98),
-	(101, 5, 102),
-	(102, 1, 135),
-	(103, 1, 139),
-	(104, 1, 147),
-	(105, 1, 161),
-	(106, 1, 114),
-	(107, 1, 177),
-	(108, 1, 118),
-	(109, 1, 157),
-	(110, 1, 115),
-	(111, 1, 119),
-	(112, 2, 135),
-	(113, 2, 139),
-	(114, 2, 147),
-	(115, 2, 161),
-	(116, 2, 114),
-	(117, 2, 177),
-	(118, 2, 118),
-	(119, 2, 157),
-	(120, 3, 135),
-	(121, 3, 139),
-	(122, 3, 147),
-	(123, 3, 161),
-	(124, 3, 114),
-	(125, 3, 177),
-	(126, 3, 118),
-	(127, 3, 157),
-	(128, 3, 148),
-	(129, 3, 144),
-	(130, 3, 159),
-	(131, 3, 111),
-	(132, 3, 174),
-	(133, 3, 115),
-	(134, 3, 116),
-	(135, 3, 149),
-	(136, 4, 135),
-	(137, 4, 139),
-	(138, 4, 147),
-	(139, 4, 161),
-	(140, 4, 114),
-	(141, 4, 177),
-	(142, 4, 118),
-	(143, 4, 157),
-	(144, 4, 148),
-	(145, 4, 144),
-	(146, 4, 159),
-	(147, 4, 132),
-	(148, 4, 133),
-	(149, 4, 141),
-	(150, 4, 111),
-	(151, 4, 174),
-	(152, 4, 115),
-	(153, 4, 116),
-	(154, 4, 119),
-	(155, 4, 149),
-	(156, 5, 135),
-	(157, 5, 139),
-	(158, 5, 147),
-	(159, 5, 161),
-	(160, 5, 114),
-	(161, 5, 177),
-	(162, 5, 118),
-	(163, 5, 157),
-	(164, 5, 148),
-	(174, 1, 233),
-	(175, 1, 232),
-	(176, 1, 237),
-	(177, 2, 233),
-	(178, 2, 232),
-	(179, 2, 237),
-	(180, 3, 233),
-	(181, 3, 232),
-	(182, 3, 237),
-	(183, 4, 233),
-	(184, 4, 232),
-	(185, 4, 237),
-	(186, 4, 229),
-	(187, 4, 230),
-	(188, 4, 231),
-	(189, 4, 234),
-	(190, 5, 233),
-	(191, 5, 232),
-	(192, 5, 237),
-	(193, 1, 206),
-	(194, 1, 201),
-	(195, 1, 189),
-	(196, 1, 210),
-	(197, 1, 220),
-	(198, 1, 193),
-	(199, 1, 215),
-	(200, 1, 197),
-	(201, 1, 185),
-	(202, 1, 202),
-	(203, 2, 206),
-	(204, 2, 201),
-	(205, 2, 189),
-	(206, 2, 210),
-	(207, 2, 220),
-	(208, 2, 193),
-	(209, 2, 215),
-	(210, 2, 197),
-	(211, 2, 185),
-	(212, 2, 203),
-	(213, 2, 204),
-	(214, 2, 205),
-	(215, 2, 190),
-	(216, 2, 199),
-	(217, 2, 212),
-	(218, 2, 194),
-	(219, 2, 195),
-	(220, 2, 202),
-	(221, 3, 206),
-	(222, 3, 201),
-	(223, 3, 189),
-	(224, 3, 210),
-	(225, 3, 220),
-	(226, 3, 193),
-	(227, 3, 215),
-	(228, 3, 197),
-	(229, 3, 185),
-	(230, 4, 206),
-	(231, 4, 201),
-	(232, 4, 189),
-	(233, 4, 210),
-	(234, 4, 220),
-	(235, 4, 193),
-	(236, 4, 215),
-	(237, 4, 197),
-	(238, 4, 185),
-	(239, 4, 190),
-	(240, 4, 199),
-	(241, 4, 186),
-	(242, 4, 187),
-	(243, 4, 217),
-	(244, 4, 179),
-	(245, 4, 181),
-	(246, 4, 216),
-	(247, 4, 211),
-	(248, 4, 212),
-	(249, 4, 195),
-	(250, 4, 202),
-	(251, 5, 206),
-	(252, 5, 201),
-	(253, 5, 189),
-	(254, 5, 210),
-	(255, 5, 220),
-	(256, 5, 193),
-	(257, 5, 215),
-	(258, 5, 197),
-	(259, 5, 185),
-	(260, 1, 277),
-	(261, 2, 277),
-	(262, 2, 274),
-	(263, 4, 277),
-	(264, 4, 274),
-	(265, 4, 278),
-	(266, 5, 277),
-	(267, 1, 290),
-	(268, 1, 311),
-	(269, 1, 298),
-	(270, 1, 315),
-	(271, 1, 320),
-	(272, 1, 324),
-	(273, 1, 295),
-	(274, 1, 312),
-	(275, 1, 317),
-	(276, 2, 290),
-	(277, 2, 311),
+	(61, 1, 83),
+	(62, 1, 82),
+	(63, 1, 87),
+	(64, 2, 83),
+	(65, 2, 82),
+	(66, 2, 87),
+	(67, 3, 83),
+	(68, 3, 82),
+	(69, 3, 87),
+	(70, 4, 83),
+	(71, 4, 82),
+	(72, 4, 87),
+	(73, 4, 79),
+	(74, 4, 80),
+	(75, 4, 81),
+	(76, 4, 84),
+	(77, 5, 83),
+	(78, 5, 82),
+	(79, 5, 87),
+	(80, 1, 103),
+	(81, 1, 111),
+	(82, 1, 107),
+	(83, 1, 99),
+	(84, 1, 115),
+	(85, 1, 119),
+	(86, 1, 100),
+	(87, 1, 108),
+	(88, 1, 116),
+	(89, 1, 112),
+	(90, 1, 113),
+	(91, 1, 96),
+	(92, 1, 97),
+	(93, 2, 103),
+	(94, 2, 111),
+	(95, 2, 107),
+	(96, 2, 99),
+	(97, 2, 115),
+	(98, 2, 119),
+	(99, 3, 103),
+	(100, 3, 111),
+	(101, 3, 107),
+	(102, 3, 99),
+	(103, 3, 115),
+	(104, 3, 119),
+	(105, 4, 103),
+	(106, 4, 111),
+	(107, 4, 107),
+	(108, 4, 99),
+	(109, 4, 115),
+	(110, 4, 119),
+	(111, 4, 112),
+	(112, 4, 113),
+	(113, 4, 96),
+	(114, 4, 97),
+	(115, 5, 103),
+	(116, 5, 111),
+	(117, 5, 107),
+	(118, 5, 99),
+	(119, 5, 115),
+	(120, 5, 119),
+	(121, 1, 135),
+	(122, 1, 139),
+	(123, 1, 152),
+	(124, 1, 131),
+	(125, 1, 143),
+	(126, 1, 148),
+	(127, 1, 132),
+	(128, 1, 133),
+	(129, 1, 136),
+	(130, 1, 150),
+	(131, 4, 135),
+	(132, 4, 139),
+	(133, 4, 152),
+	(134, 4, 131),
+	(135, 4, 143),
+	(136, 4, 148),
+	(137, 4, 144),
+	(138, 5, 135),
+	(139, 5, 139),
+	(140, 5, 152),
+	(141, 5, 131),
+	(142, 5, 143),
+	(143, 5, 148),
+	(144, 1, 213),
+	(145, 1, 217),
+	(146, 1, 225),
+	(147, 1, 239),
+	(148, 1, 192),
+	(149, 1, 255),
+	(150, 1, 196),
+	(151, 1, 235),
+	(152, 1, 193),
+	(153, 1, 197),
+	(154, 2, 213),
+	(155, 2, 217),
+	(156, 2, 225),
+	(157, 2, 239),
+	(158, 2, 192),
+	(159, 2, 255),
+	(160, 2, 196),
+	(161, 2, 235),
+	(162, 3, 213),
+	(163, 3, 217),
+	(164, 3, 225),
+	(165, 3, 239),
+	(166, 3, 192),
+	(167, 3, 255),
+	(168, 3, 196),
+	(169, 3, 235),
+	(170, 3, 226),
+	(171, 3, 222),
+	(172, 3, 237),
+	(173, 3, 189),
+	(174, 3, 252),
+	(175, 3, 193),
+	(176, 3, 194),
+	(177, 3, 227),
+	(178, 4, 213),
+	(179, 4, 217),
+	(180, 4, 225),
+	(181, 4, 239),
+	(182, 4, 192),
+	(183, 4, 255),
+	(184, 4, 196),
+	(185, 4, 235),
+	(186, 4, 226),
+	(187, 4, 222),
+	(188, 4, 237),
+	(189, 4, 210),
+	(190, 4, 211),
+	(191, 4, 219),
+	(192, 4, 189),
+	(193, 4, 252),
+	(194, 4, 193),
+	(195, 4, 194),
+	(196, 4, 197),
+	(197, 4, 227),
+	(198, 5, 213),
+	(199, 5, 217),
+	(200, 5, 225),
+	(201, 5, 239),
+	(202, 5, 192),
+	(203, 5, 255),
+	(204, 5, 196),
+	(205, 5, 235),
+	(206, 5, 226),
+	(216, 1, 306),
+	(217, 1, 312),
+	(218, 1, 316),
+	(219, 1, 303),
+	(220, 1, 304),
+	(221, 1, 308),
+	(222, 2, 306),
+	(223, 2, 312),
+	(224, 2, 316),
+	(225, 2, 308),
+	(226, 4, 306),
+	(227, 4, 312),
+	(228, 4, 316),
+	(229, 4, 303),
+	(230, 4, 304),
+	(231, 4, 307),
+	(232, 4, 308),
+	(233, 4, 300),
+	(234, 4, 313),
+	(235, 4, 314),
+	(236, 5, 306),
+	(237, 5, 312),
+	(238, 5, 316),
+	(239, 5, 308),
+	(240, 1, 325),
+	(241, 1, 320),
+	(242, 1, 330),
+	(243, 1, 339),
+	(244, 1, 343),
+	(245, 1, 327),
+	(246, 1, 340),
+	(247, 4, 325),
+	(248, 4, 320),
+	(249, 4, 330),
+	(250, 4, 339),
+	(251, 4, 343),
+	(252, 4, 327),
+	(253, 4, 331),
+	(254, 4, 340),
+	(255, 4, 326),
+	(256, 4, 317),
+	(257, 4, 321),
+	(258, 5, 325),
+	(259, 5, 320),
+	(260, 5, 330),
+	(261, 5, 339),
+	(262, 5, 343),
+	(263, 4, 348),
+	(264, 1, 284),
+	(265, 1, 279),
+	(266, 1, 267),
+	(267, 1, 288),
+	(268, 1, 298),
+	(269, 1, 271),
+	(270, 1, 293),
+	(271, 1, 275),
+	(272, 1, 263),
+	(273, 1, 280),
+	(274, 2, 284),
+	(275, 2, 279),
+	(276, 2, 267),
+	(277, 2, 288),
 	(278, 2, 298),
-	(279, 2, 315),
-	(280, 2, 320),
-	(281, 2, 324),
-	(282, 4, 290),
-	(283, 4, 311),
-	(284, 4, 298),
-	(285, 4, 315),
-	(286, 4, 320),
-	(287, 4, 324),
-	(288, 4, 288),
-	(289, 4, 308),
-	(290, 4, 295),
-	(291, 4, 299),
-	(292, 4, 312),
-	(293, 4, 316),
-	(294, 4, 317),
-	(295, 5, 290),
-	(296, 5, 311),
-	(297, 5, 298),
-	(298, 5, 315),
-	(299, 5, 320),
-	(300, 5, 324);
+	(279, 2, 271),
+	(280, 2, 293),
+	(281, 2, 275),
+	(282, 2, 263),
+	(283, 2, 281),
+	(284, 2, 282),
+	(285, 2, 283),
+	(286, 2, 268),
+	(287, 2, 277),
+	(288, 2, 290),
+	(289, 2, 272),
+	(290, 2, 273),
+	(291, 2, 280),
+	(292, 3, 284),
+	(293, 3, 279),
+	(294, 3, 267),
+	(295, 3, 288),
+	(296, 3, 298),
+	(297, 3, 271),
+	(298, 3, 293),
+	(299, 3, 275),
+	(300, 3, 263),
+	(301, 4, 284),
+	(302, 4, 279),
+	(303, 4, 267),
+	(304, 4, 288),
+	(305, 4, 298),
+	(306, 4, 271),
+	(307, 4, 293),
+	(308, 4, 275),
+	(309, 4, 263),
+	(310, 4, 268),
+	(311, 4, 277),
+	(312, 4, 264),
+	(313, 4, 265),
+	(314, 4, 295),
+	(315, 4, 257),
+	(316, 4, 259),
+	(317, 4, 294),
+	(318, 4, 289),
+	(319, 4, 290),
+	(320, 4, 273),
+	(321, 4, 280),
+	(322, 5, 284),
+	(323, 5, 279),
+	(324, 5, 267),
+	(325, 5, 288),
+	(326, 5, 298),
+	(327, 5, 271),
+	(328, 5, 293),
+	(329, 5, 275),
+	(330, 5, 263),
+	(331, 1, 352),
+	(332, 2, 352),
+	(333, 2, 349),
+	(334, 4, 352),
+	(335, 4, 349),
+	(336, 4, 353),
+	(337, 5, 352),
+	(338, 1, 361),
+	(339, 1, 365),
+	(340, 2, 361),
+	(341, 2, 365),
+	(342, 2, 358),
+	(343, 3, 361),
+	(344, 3, 365),
+	(345, 4, 361),
+	(346, 4, 365),
+	(347, 4, 358),
+	(348, 5, 361),
+	(349, 5, 365),
+	(350, 1, 377),
+	(351, 1, 398),
+	(352, 1, 385),
+	(353, 1, 402),
+	(354, 1, 407),
+	(355, 1, 411),
+	(356, 1, 382),
+	(357, 1, 399),
+	(358, 1, 404),
+	(359, 2, 377),
+	(360, 2, 398),
+	(361, 2, 385),
+	(362, 2, 402),
+	(363, 2, 407),
+	(364, 2, 411),
+	(365, 4, 377),
+	(366, 4, 398),
+	(367, 4, 385),
+	(368, 4, 402),
+	(369, 4, 407),
+	(370, 4, 411),
+	(371, 4, 375),
+	(372, 4, 395),
+	(373, 4, 382),
+	(374, 4, 386),
+	(375, 4, 399),
+	(376, 4, 403),
+	(377, 4, 404),
+	(378, 5, 377),
+	(379, 5, 398),
+	(380, 5, 385),
+	(381, 5, 402),
+	(382, 5, 407),
+	(383, 5, 411),
+	(384, 1, 440),
+	(385, 1, 431),
+	(386, 1, 456),
+	(387, 1, 427),
+	(388, 1, 452),
+	(389, 1, 448),
+	(390, 1, 437),
+	(391, 1, 428),
+	(392, 2, 440),
+	(393, 2, 431),
+	(394, 2, 456),
+	(395, 2, 427),
+	(396, 2, 452),
+	(397, 2, 448),
+	(398, 2, 437),
+	(399, 3, 440),
+	(400, 3, 431),
+	(401, 3, 456),
+	(402, 3, 427),
+	(403, 3, 452),
+	(404, 3, 448),
+	(405, 3, 437),
+	(406, 3, 428),
+	(407, 3, 429),
+	(408, 3, 449),
+	(409, 3, 450),
+	(410, 4, 440),
+	(411, 4, 431),
+	(412, 4, 456),
+	(413, 4, 427),
+	(414, 4, 452),
+	(415, 4, 448),
+	(416, 4, 437),
+	(417, 4, 428),
+	(418, 4, 429),
+	(419, 4, 449),
+	(420, 4, 450),
+	(421, 4, 457),
+	(422, 4, 424),
+	(423, 4, 425),
+	(424, 4, 446),
+	(425, 4, 432),
+	(426, 5, 440),
+	(427, 5, 431),
+	(428, 5, 456),
+	(429, 5, 427),
+	(430, 5, 452),
+	(431, 5, 448),
+	(432, 1, 477),
+	(433, 1, 482),
+	(434, 1, 486),
+	(435, 1, 490),
+	(436, 2, 477),
+	(437, 2, 482),
+	(438, 2, 486),
+	(439, 2, 490),
+	(440, 2, 478),
+	(441, 2, 470),
+	(442, 2, 473),
+	(443, 2, 469),
+	(444, 2, 479),
+	(445, 2, 480),
+	(446, 2, 483),
+	(447, 2, 484),
+	(448, 3, 477),
+	(449, 3, 482),
+	(450, 3, 486),
+	(451, 3, 490),
+	(452, 3, 483),
+	(453, 3, 484),
+	(454, 4, 477),
+	(455, 4, 482),
+	(456, 4, 486),
+	(457, 4, 490),
+	(458, 4, 478),
+	(459, 4, 470),
+	(460, 4, 473),
+	(461, 4, 469),
+	(462, 4, 466),
+	(463, 4, 479),
+	(464, 4, 480),
+	(465, 4, 483),
+	(466, 4, 484),
+	(467, 5, 477),
+	(468, 5, 482),
+	(469, 5, 486),
+	(470, 5, 490),
+	(471, 5, 478),
+	(472, 5, 473),
+	(473, 5, 469);
 
 
 --
@@ -3062,268 +4513,426 @@ INSERT INTO public.auth_permission VALUES
 	(76, 'Can change access attempt expiration', 19, 'change_accessattemptexpiration'),
 	(77, 'Can delete access attempt expiration', 19, 'delete_accessattemptexpiration'),
 	(78, 'Can view access attempt expiration', 19, 'view_accessattemptexpiration'),
-	(79, 'Can add payment term', 20, 'add_paymentterm'),
-	(80, 'Can change payment term', 20, 'change_paymentterm'),
-	(81, 'Can delete payment term', 20, 'delete_paymentterm'),
-	(82, 'Can view payment term', 20, 'view_paymentterm'),
-	(83, 'Can add document', 21, 'add_document'),
-	(84, 'Can change document', 21, 'change_document'),
-	(85, 'Can delete document', 21, 'delete_document'),
-	(86, 'Can view document', 21, 'view_document'),
-	(87, 'Can add due line', 22, 'add_dueline'),
-	(88, 'Can change due line', 22, 'change_dueline'),
-	(89, 'Can delete due line', 22, 'delete_dueline'),
-	(90, 'Can view due line', 22, 'view_dueline'),
-	(91, 'Can add allocation', 23, 'add_allocation'),
-	(92, 'Can change allocation', 23, 'change_allocation'),
-	(93, 'Can delete allocation', 23, 'delete_allocation'),
-	(94, 'Can view allocation', 23, 'view_allocation'),
-	(95, 'Can add exchange rate', 24, 'add_exchangerate'),
-	(96, 'Can change exchange rate', 24, 'change_exchangerate'),
-	(97, 'Can delete exchange rate', 24, 'delete_exchangerate'),
-	(98, 'Can view exchange rate', 24, 'view_exchangerate'),
-	(99, 'Can add import', 25, 'add_importbatch'),
-	(100, 'Can change import', 25, 'change_importbatch'),
-	(101, 'Can delete import', 25, 'delete_importbatch'),
-	(102, 'Can view import', 25, 'view_importbatch'),
-	(103, 'Can add customer payment term', 26, 'add_customerterms'),
-	(104, 'Can change customer payment term', 26, 'change_customerterms'),
-	(105, 'Can delete customer payment term', 26, 'delete_customerterms'),
-	(106, 'Can view customer payment term', 26, 'view_customerterms'),
-	(107, 'Can add instalment', 27, 'add_paymentterminstalment'),
-	(108, 'Can change instalment', 27, 'change_paymentterminstalment'),
-	(109, 'Can delete instalment', 27, 'delete_paymentterminstalment'),
-	(110, 'Can view instalment', 27, 'view_paymentterminstalment'),
-	(111, 'Can add contact log entry', 28, 'add_contactlog'),
-	(112, 'Can change contact log entry', 28, 'change_contactlog'),
-	(113, 'Can delete contact log entry', 28, 'delete_contactlog'),
-	(114, 'Can view contact log entry', 28, 'view_contactlog'),
-	(115, 'Can add dispute', 29, 'add_dispute'),
-	(116, 'Can change dispute', 29, 'change_dispute'),
-	(117, 'Can delete dispute', 29, 'delete_dispute'),
-	(118, 'Can view dispute', 29, 'view_dispute'),
-	(119, 'Can resolve a dispute (credit note, rejection)', 29, 'resolve_dispute'),
-	(120, 'Can add dispute attachment', 30, 'add_disputeattachment'),
-	(121, 'Can change dispute attachment', 30, 'change_disputeattachment'),
-	(122, 'Can delete dispute attachment', 30, 'delete_disputeattachment'),
-	(123, 'Can view dispute attachment', 30, 'view_disputeattachment'),
-	(124, 'Can add dispute item', 31, 'add_disputeitem'),
-	(125, 'Can change dispute item', 31, 'change_disputeitem'),
-	(126, 'Can delete dispute item', 31, 'delete_disputeitem'),
-	(127, 'Can view dispute item', 31, 'view_disputeitem'),
-	(128, 'Can add dispute note', 32, 'add_disputenote'),
-	(129, 'Can change dispute note', 32, 'change_disputenote'),
-	(130, 'Can delete dispute note', 32, 'delete_disputenote'),
-	(131, 'Can view dispute note', 32, 'view_disputenote'),
-	(132, 'Can add dunning policy', 33, 'add_dunningpolicy'),
-	(133, 'Can change dunning policy', 33, 'change_dunningpolicy'),
-	(134, 'Can delete dunning policy', 33, 'delete_dunningpolicy'),
-	(135, 'Can view dunning policy', 33, 'view_dunningpolicy'),
-	(136, 'Can add dunning level', 34, 'add_dunninglevel'),
-	(137, 'Can change dunning level', 34, 'change_dunninglevel'),
-	(138, 'Can delete dunning level', 34, 'delete_dunninglevel'),
-	(139, 'Can view dunning level', 34, 'view_dunninglevel'),
-	(140, 'Can add collection profile', 35, 'add_collectionprofile'),
-	(141, 'Can change collection profile', 35, 'change_collectionprofile'),
-	(142, 'Can delete collection profile', 35, 'delete_collectionprofile'),
-	(143, 'Can view collection profile', 35, 'view_collectionprofile'),
-	(144, 'Can add dunning run', 36, 'add_dunningrun'),
-	(145, 'Can change dunning run', 36, 'change_dunningrun'),
-	(146, 'Can delete dunning run', 36, 'delete_dunningrun'),
-	(147, 'Can view dunning run', 36, 'view_dunningrun'),
-	(148, 'Can work the collections worklist', 36, 'view_worklist'),
-	(149, 'Can put a customer on credit hold or hand it to legal', 36, 'hold_customer'),
-	(150, 'Can add dunning state', 37, 'add_dunningstate'),
-	(151, 'Can change dunning state', 37, 'change_dunningstate'),
-	(152, 'Can delete dunning state', 37, 'delete_dunningstate'),
-	(153, 'Can view dunning state', 37, 'view_dunningstate'),
-	(154, 'Can add legal case', 38, 'add_legalcase'),
-	(155, 'Can change legal case', 38, 'change_legalcase'),
-	(156, 'Can delete legal case', 38, 'delete_legalcase'),
-	(157, 'Can view legal case', 38, 'view_legalcase'),
-	(158, 'Can add dunning notice', 39, 'add_notice'),
-	(159, 'Can change dunning notice', 39, 'change_notice'),
-	(160, 'Can delete dunning notice', 39, 'delete_notice'),
-	(161, 'Can view dunning notice', 39, 'view_notice'),
-	(162, 'Can add notice item', 40, 'add_noticeitem'),
-	(163, 'Can change notice item', 40, 'change_noticeitem'),
-	(164, 'Can delete notice item', 40, 'delete_noticeitem'),
-	(165, 'Can view notice item', 40, 'view_noticeitem'),
-	(166, 'Can add policy by grade', 41, 'add_policygrade'),
-	(167, 'Can change policy by grade', 41, 'change_policygrade'),
-	(168, 'Can delete policy by grade', 41, 'delete_policygrade'),
-	(169, 'Can view policy by grade', 41, 'view_policygrade'),
-	(170, 'Can add promise item', 42, 'add_promiseitem'),
-	(171, 'Can change promise item', 42, 'change_promiseitem'),
-	(172, 'Can delete promise item', 42, 'delete_promiseitem'),
-	(173, 'Can view promise item', 42, 'view_promiseitem'),
-	(174, 'Can add promise to pay', 43, 'add_promisetopay'),
-	(175, 'Can change promise to pay', 43, 'change_promisetopay'),
-	(176, 'Can delete promise to pay', 43, 'delete_promisetopay'),
-	(177, 'Can view promise to pay', 43, 'view_promisetopay'),
-	(178, 'Can add credit rules', 44, 'add_creditrules'),
-	(179, 'Can change credit rules', 44, 'change_creditrules'),
-	(180, 'Can delete credit rules', 44, 'delete_creditrules'),
-	(181, 'Can view credit rules', 44, 'view_creditrules'),
-	(182, 'Can add approval level', 45, 'add_approvallevel'),
-	(183, 'Can change approval level', 45, 'change_approvallevel'),
-	(184, 'Can delete approval level', 45, 'delete_approvallevel'),
-	(185, 'Can view approval level', 45, 'view_approvallevel'),
-	(186, 'Can add credit group', 46, 'add_creditgroup'),
-	(187, 'Can change credit group', 46, 'change_creditgroup'),
-	(188, 'Can delete credit group', 46, 'delete_creditgroup'),
-	(189, 'Can view credit group', 46, 'view_creditgroup'),
-	(190, 'Can add credit score', 47, 'add_creditscore'),
-	(191, 'Can change credit score', 47, 'change_creditscore'),
-	(192, 'Can delete credit score', 47, 'delete_creditscore'),
-	(193, 'Can view credit score', 47, 'view_creditscore'),
-	(194, 'Can add credit review', 48, 'add_creditreview'),
-	(195, 'Can change credit review', 48, 'change_creditreview'),
-	(196, 'Can delete credit review', 48, 'delete_creditreview'),
-	(197, 'Can view credit review', 48, 'view_creditreview'),
-	(198, 'Can add credit account', 49, 'add_creditaccount'),
-	(199, 'Can change credit account', 49, 'change_creditaccount'),
-	(200, 'Can delete credit account', 49, 'delete_creditaccount'),
-	(201, 'Can view credit account', 49, 'view_creditaccount'),
-	(202, 'Can run the order credit check and report orders invoiced or cancelled', 49, 'check_order'),
-	(203, 'Can add financial statement', 50, 'add_financialstatement'),
-	(204, 'Can change financial statement', 50, 'change_financialstatement'),
-	(205, 'Can delete financial statement', 50, 'delete_financialstatement'),
-	(206, 'Can view financial statement', 50, 'view_financialstatement'),
-	(207, 'Can add order', 51, 'add_openorder'),
-	(208, 'Can change order', 51, 'change_openorder'),
-	(209, 'Can delete order', 51, 'delete_openorder'),
-	(210, 'Can view order', 51, 'view_openorder'),
-	(211, 'Can release or reject held orders', 51, 'decide_openorder'),
-	(212, 'Can add credit request', 52, 'add_creditrequest'),
-	(213, 'Can change credit request', 52, 'change_creditrequest'),
-	(214, 'Can delete credit request', 52, 'delete_creditrequest'),
-	(215, 'Can view credit request', 52, 'view_creditrequest'),
-	(216, 'Can approve or reject credit requests', 52, 'approve_creditrequest'),
-	(217, 'Can add scorecard', 53, 'add_scorecard'),
-	(218, 'Can change scorecard', 53, 'change_scorecard'),
-	(219, 'Can delete scorecard', 53, 'delete_scorecard'),
-	(220, 'Can view scorecard', 53, 'view_scorecard'),
-	(221, 'Can add import job', 54, 'add_importjob'),
-	(222, 'Can change import job', 54, 'change_importjob'),
-	(223, 'Can delete import job', 54, 'delete_importjob'),
-	(224, 'Can view import job', 54, 'view_importjob'),
-	(225, 'Can add statement run', 55, 'add_statementrun'),
-	(226, 'Can change statement run', 55, 'change_statementrun'),
-	(227, 'Can delete statement run', 55, 'delete_statementrun'),
-	(228, 'Can view statement run', 55, 'view_statementrun'),
-	(229, 'Can add aging bucket set', 56, 'add_bucketset'),
-	(230, 'Can change aging bucket set', 56, 'change_bucketset'),
-	(231, 'Can delete aging bucket set', 56, 'delete_bucketset'),
-	(232, 'Can view aging bucket set', 56, 'view_bucketset'),
-	(233, 'Can view aging and KPI reports', 56, 'view_reports'),
-	(234, 'Can add aging snapshot', 57, 'add_agingsnapshot'),
-	(235, 'Can change aging snapshot', 57, 'change_agingsnapshot'),
-	(236, 'Can delete aging snapshot', 57, 'delete_agingsnapshot'),
-	(237, 'Can view aging snapshot', 57, 'view_agingsnapshot'),
-	(238, 'Can add aging snapshot row', 58, 'add_agingsnapshotrow'),
-	(239, 'Can change aging snapshot row', 58, 'change_agingsnapshotrow'),
-	(240, 'Can delete aging snapshot row', 58, 'delete_agingsnapshotrow'),
-	(241, 'Can view aging snapshot row', 58, 'view_agingsnapshotrow'),
-	(242, 'Can add aging bucket', 59, 'add_bucket'),
-	(243, 'Can change aging bucket', 59, 'change_bucket'),
-	(244, 'Can delete aging bucket', 59, 'delete_bucket'),
-	(245, 'Can view aging bucket', 59, 'view_bucket'),
-	(246, 'Can add exchange differences of a day', 60, 'add_exchangeday'),
-	(247, 'Can change exchange differences of a day', 60, 'change_exchangeday'),
-	(248, 'Can delete exchange differences of a day', 60, 'delete_exchangeday'),
-	(249, 'Can view exchange differences of a day', 60, 'view_exchangeday'),
-	(250, 'Can add ledger day', 61, 'add_ledgerday'),
-	(251, 'Can change ledger day', 61, 'change_ledgerday'),
-	(252, 'Can delete ledger day', 61, 'delete_ledgerday'),
-	(253, 'Can view ledger day', 61, 'view_ledgerday'),
-	(254, 'Can add exchange differences of a day', 62, 'add_exchangeday'),
-	(255, 'Can change exchange differences of a day', 62, 'change_exchangeday'),
-	(256, 'Can delete exchange differences of a day', 62, 'delete_exchangeday'),
-	(257, 'Can view exchange differences of a day', 62, 'view_exchangeday'),
-	(258, 'Can add ledger day', 63, 'add_ledgerday'),
-	(259, 'Can change ledger day', 63, 'change_ledgerday'),
-	(260, 'Can delete ledger day', 63, 'delete_ledgerday'),
-	(261, 'Can view ledger day', 63, 'view_ledgerday'),
-	(262, 'Can add kept aging', 64, 'add_keptaging'),
-	(263, 'Can change kept aging', 64, 'change_keptaging'),
-	(264, 'Can delete kept aging', 64, 'delete_keptaging'),
-	(265, 'Can view kept aging', 64, 'view_keptaging'),
-	(266, 'Can add change seen by the kept aging', 65, 'add_keptchange'),
-	(267, 'Can change change seen by the kept aging', 65, 'change_keptchange'),
-	(268, 'Can delete change seen by the kept aging', 65, 'delete_keptchange'),
-	(269, 'Can view change seen by the kept aging', 65, 'view_keptchange'),
-	(270, 'Can add kept aging row', 66, 'add_keptagingrow'),
-	(271, 'Can change kept aging row', 66, 'change_keptagingrow'),
-	(272, 'Can delete kept aging row', 66, 'delete_keptagingrow'),
-	(273, 'Can view kept aging row', 66, 'view_keptagingrow'),
-	(274, 'Can add credit-limit import', 67, 'add_creditlimitbatch'),
-	(275, 'Can change credit-limit import', 67, 'change_creditlimitbatch'),
-	(276, 'Can delete credit-limit import', 67, 'delete_creditlimitbatch'),
-	(277, 'Can view credit-limit import', 67, 'view_creditlimitbatch'),
-	(278, 'Can approve or reject imported credit limits', 67, 'approve_creditlimitbatch'),
-	(279, 'Can add imported credit limit', 68, 'add_creditlimitline'),
-	(280, 'Can change imported credit limit', 68, 'change_creditlimitline'),
-	(281, 'Can delete imported credit limit', 68, 'delete_creditlimitline'),
-	(282, 'Can view imported credit limit', 68, 'view_creditlimitline'),
-	(283, 'Can add scheduler heartbeat', 69, 'add_heartbeat'),
-	(284, 'Can change scheduler heartbeat', 69, 'change_heartbeat'),
-	(285, 'Can delete scheduler heartbeat', 69, 'delete_heartbeat'),
-	(286, 'Can view scheduler heartbeat', 69, 'view_heartbeat'),
-	(287, 'Can add provision policy', 70, 'add_provisionpolicy'),
-	(288, 'Can change provision policy', 70, 'change_provisionpolicy'),
-	(289, 'Can delete provision policy', 70, 'delete_provisionpolicy'),
-	(290, 'Can view provision policy', 70, 'view_provisionpolicy'),
-	(291, 'Can add provision rate', 71, 'add_policyrate'),
-	(292, 'Can change provision rate', 71, 'change_policyrate'),
-	(293, 'Can delete provision rate', 71, 'delete_policyrate'),
-	(294, 'Can view provision rate', 71, 'view_policyrate'),
-	(295, 'Can add provision run', 72, 'add_provisionrun'),
-	(296, 'Can change provision run', 72, 'change_provisionrun'),
-	(297, 'Can delete provision run', 72, 'delete_provisionrun'),
-	(298, 'Can view provision run', 72, 'view_provisionrun'),
-	(299, 'Can approve a month-end provision run', 72, 'approve_provisionrun'),
-	(300, 'Can add run bucket', 73, 'add_runbucket'),
-	(301, 'Can change run bucket', 73, 'change_runbucket'),
-	(302, 'Can delete run bucket', 73, 'delete_runbucket'),
-	(303, 'Can view run bucket', 73, 'view_runbucket'),
-	(304, 'Can add run line', 74, 'add_runline'),
-	(305, 'Can change run line', 74, 'change_runline'),
-	(306, 'Can delete run line', 74, 'delete_runline'),
-	(307, 'Can view run line', 74, 'view_runline'),
-	(308, 'Can add specific provision', 75, 'add_specificprovision'),
-	(309, 'Can change specific provision', 75, 'change_specificprovision'),
-	(310, 'Can delete specific provision', 75, 'delete_specificprovision'),
-	(311, 'Can view specific provision', 75, 'view_specificprovision'),
-	(312, 'Can add write-off', 76, 'add_writeoff'),
-	(313, 'Can change write-off', 76, 'change_writeoff'),
-	(314, 'Can delete write-off', 76, 'delete_writeoff'),
-	(315, 'Can view write-off', 76, 'view_writeoff'),
-	(316, 'Can approve a bad-debt write-off', 76, 'approve_writeoff'),
-	(317, 'Can add recovery', 77, 'add_recovery'),
-	(318, 'Can change recovery', 77, 'change_recovery'),
-	(319, 'Can delete recovery', 77, 'delete_recovery'),
-	(320, 'Can view recovery', 77, 'view_recovery'),
-	(321, 'Can add journal entry', 78, 'add_journalentry'),
-	(322, 'Can change journal entry', 78, 'change_journalentry'),
-	(323, 'Can delete journal entry', 78, 'delete_journalentry'),
-	(324, 'Can view journal entry', 78, 'view_journalentry'),
-	(325, 'Can add write off approval', 79, 'add_writeoffapproval'),
-	(326, 'Can change write off approval', 79, 'change_writeoffapproval'),
-	(327, 'Can delete write off approval', 79, 'delete_writeoffapproval'),
-	(328, 'Can view write off approval', 79, 'view_writeoffapproval'),
-	(329, 'Can add write off item', 80, 'add_writeoffitem'),
-	(330, 'Can change write off item', 80, 'change_writeoffitem'),
-	(331, 'Can delete write off item', 80, 'delete_writeoffitem'),
-	(332, 'Can view write off item', 80, 'view_writeoffitem'),
-	(333, 'Can add journal line', 81, 'add_journalline'),
-	(334, 'Can change journal line', 81, 'change_journalline'),
-	(335, 'Can delete journal line', 81, 'delete_journalline'),
-	(336, 'Can view journal line', 81, 'view_journalline'),
-	(337, 'Can add session', 82, 'add_session'),
-	(338, 'Can change session', 82, 'change_session'),
-	(339, 'Can delete session', 82, 'delete_session'),
-	(340, 'Can view session', 82, 'view_session');
+	(79, 'Can add aging bucket set', 20, 'add_bucketset'),
+	(80, 'Can change aging bucket set', 20, 'change_bucketset'),
+	(81, 'Can delete aging bucket set', 20, 'delete_bucketset'),
+	(82, 'Can view aging bucket set', 20, 'view_bucketset'),
+	(83, 'Can view aging and KPI reports', 20, 'view_reports'),
+	(84, 'Can add aging snapshot', 21, 'add_agingsnapshot'),
+	(85, 'Can change aging snapshot', 21, 'change_agingsnapshot'),
+	(86, 'Can delete aging snapshot', 21, 'delete_agingsnapshot'),
+	(87, 'Can view aging snapshot', 21, 'view_agingsnapshot'),
+	(88, 'Can add aging snapshot row', 22, 'add_agingsnapshotrow'),
+	(89, 'Can change aging snapshot row', 22, 'change_agingsnapshotrow'),
+	(90, 'Can delete aging snapshot row', 22, 'delete_agingsnapshotrow'),
+	(91, 'Can view aging snapshot row', 22, 'view_agingsnapshotrow'),
+	(92, 'Can add aging bucket', 23, 'add_bucket'),
+	(93, 'Can change aging bucket', 23, 'change_bucket'),
+	(94, 'Can delete aging bucket', 23, 'delete_bucket'),
+	(95, 'Can view aging bucket', 23, 'view_bucket'),
+	(96, 'Can add payment term', 24, 'add_paymentterm'),
+	(97, 'Can change payment term', 24, 'change_paymentterm'),
+	(98, 'Can delete payment term', 24, 'delete_paymentterm'),
+	(99, 'Can view payment term', 24, 'view_paymentterm'),
+	(100, 'Can add document', 25, 'add_document'),
+	(101, 'Can change document', 25, 'change_document'),
+	(102, 'Can delete document', 25, 'delete_document'),
+	(103, 'Can view document', 25, 'view_document'),
+	(104, 'Can add due line', 26, 'add_dueline'),
+	(105, 'Can change due line', 26, 'change_dueline'),
+	(106, 'Can delete due line', 26, 'delete_dueline'),
+	(107, 'Can view due line', 26, 'view_dueline'),
+	(108, 'Can add allocation', 27, 'add_allocation'),
+	(109, 'Can change allocation', 27, 'change_allocation'),
+	(110, 'Can delete allocation', 27, 'delete_allocation'),
+	(111, 'Can view allocation', 27, 'view_allocation'),
+	(112, 'Can add exchange rate', 28, 'add_exchangerate'),
+	(113, 'Can change exchange rate', 28, 'change_exchangerate'),
+	(114, 'Can delete exchange rate', 28, 'delete_exchangerate'),
+	(115, 'Can view exchange rate', 28, 'view_exchangerate'),
+	(116, 'Can add import', 29, 'add_importbatch'),
+	(117, 'Can change import', 29, 'change_importbatch'),
+	(118, 'Can delete import', 29, 'delete_importbatch'),
+	(119, 'Can view import', 29, 'view_importbatch'),
+	(120, 'Can add customer payment term', 30, 'add_customerterms'),
+	(121, 'Can change customer payment term', 30, 'change_customerterms'),
+	(122, 'Can delete customer payment term', 30, 'delete_customerterms'),
+	(123, 'Can view customer payment term', 30, 'view_customerterms'),
+	(124, 'Can add instalment', 31, 'add_paymentterminstalment'),
+	(125, 'Can change instalment', 31, 'change_paymentterminstalment'),
+	(126, 'Can delete instalment', 31, 'delete_paymentterminstalment'),
+	(127, 'Can view instalment', 31, 'view_paymentterminstalment'),
+	(128, 'Can add receipt from the bank', 32, 'add_application'),
+	(129, 'Can change receipt from the bank', 32, 'change_application'),
+	(130, 'Can delete receipt from the bank', 32, 'delete_application'),
+	(131, 'Can view receipt from the bank', 32, 'view_application'),
+	(132, 'Can add bank account', 33, 'add_bankaccount'),
+	(133, 'Can change bank account', 33, 'change_bankaccount'),
+	(134, 'Can delete bank account', 33, 'delete_bankaccount'),
+	(135, 'Can view bank account', 33, 'view_bankaccount'),
+	(136, 'Can add bank statement', 34, 'add_bankstatement'),
+	(137, 'Can change bank statement', 34, 'change_bankstatement'),
+	(138, 'Can delete bank statement', 34, 'delete_bankstatement'),
+	(139, 'Can view bank statement', 34, 'view_bankstatement'),
+	(140, 'Can add payment difference', 35, 'add_difference'),
+	(141, 'Can change payment difference', 35, 'change_difference'),
+	(142, 'Can delete payment difference', 35, 'delete_difference'),
+	(143, 'Can view payment difference', 35, 'view_difference'),
+	(144, 'Can approve short-payment write-offs', 35, 'approve_difference'),
+	(145, 'Can add payer alias', 36, 'add_payeralias'),
+	(146, 'Can change payer alias', 36, 'change_payeralias'),
+	(147, 'Can delete payer alias', 36, 'delete_payeralias'),
+	(148, 'Can view payer alias', 36, 'view_payeralias'),
+	(149, 'Can add statement line', 37, 'add_statementline'),
+	(150, 'Can change statement line', 37, 'change_statementline'),
+	(151, 'Can delete statement line', 37, 'delete_statementline'),
+	(152, 'Can view statement line', 37, 'view_statementline'),
+	(153, 'Can add import job', 38, 'add_importjob'),
+	(154, 'Can change import job', 38, 'change_importjob'),
+	(155, 'Can delete import job', 38, 'delete_importjob'),
+	(156, 'Can view import job', 38, 'view_importjob'),
+	(157, 'Can add statement run', 39, 'add_statementrun'),
+	(158, 'Can change statement run', 39, 'change_statementrun'),
+	(159, 'Can delete statement run', 39, 'delete_statementrun'),
+	(160, 'Can view statement run', 39, 'view_statementrun'),
+	(161, 'Can add exchange differences of a day', 40, 'add_exchangeday'),
+	(162, 'Can change exchange differences of a day', 40, 'change_exchangeday'),
+	(163, 'Can delete exchange differences of a day', 40, 'delete_exchangeday'),
+	(164, 'Can view exchange differences of a day', 40, 'view_exchangeday'),
+	(165, 'Can add ledger day', 41, 'add_ledgerday'),
+	(166, 'Can change ledger day', 41, 'change_ledgerday'),
+	(167, 'Can delete ledger day', 41, 'delete_ledgerday'),
+	(168, 'Can view ledger day', 41, 'view_ledgerday'),
+	(169, 'Can add exchange differences of a day', 42, 'add_exchangeday'),
+	(170, 'Can change exchange differences of a day', 42, 'change_exchangeday'),
+	(171, 'Can delete exchange differences of a day', 42, 'delete_exchangeday'),
+	(172, 'Can view exchange differences of a day', 42, 'view_exchangeday'),
+	(173, 'Can add ledger day', 43, 'add_ledgerday'),
+	(174, 'Can change ledger day', 43, 'change_ledgerday'),
+	(175, 'Can delete ledger day', 43, 'delete_ledgerday'),
+	(176, 'Can view ledger day', 43, 'view_ledgerday'),
+	(177, 'Can add kept aging', 44, 'add_keptaging'),
+	(178, 'Can change kept aging', 44, 'change_keptaging'),
+	(179, 'Can delete kept aging', 44, 'delete_keptaging'),
+	(180, 'Can view kept aging', 44, 'view_keptaging'),
+	(181, 'Can add change seen by the kept aging', 45, 'add_keptchange'),
+	(182, 'Can change change seen by the kept aging', 45, 'change_keptchange'),
+	(183, 'Can delete change seen by the kept aging', 45, 'delete_keptchange'),
+	(184, 'Can view change seen by the kept aging', 45, 'view_keptchange'),
+	(185, 'Can add kept aging row', 46, 'add_keptagingrow'),
+	(186, 'Can change kept aging row', 46, 'change_keptagingrow'),
+	(187, 'Can delete kept aging row', 46, 'delete_keptagingrow'),
+	(188, 'Can view kept aging row', 46, 'view_keptagingrow'),
+	(189, 'Can add contact log entry', 47, 'add_contactlog'),
+	(190, 'Can change contact log entry', 47, 'change_contactlog'),
+	(191, 'Can delete contact log entry', 47, 'delete_contactlog'),
+	(192, 'Can view contact log entry', 47, 'view_contactlog'),
+	(193, 'Can add dispute', 48, 'add_dispute'),
+	(194, 'Can change dispute', 48, 'change_dispute'),
+	(195, 'Can delete dispute', 48, 'delete_dispute'),
+	(196, 'Can view dispute', 48, 'view_dispute'),
+	(197, 'Can resolve a dispute (credit note, rejection)', 48, 'resolve_dispute'),
+	(198, 'Can add dispute attachment', 49, 'add_disputeattachment'),
+	(199, 'Can change dispute attachment', 49, 'change_disputeattachment'),
+	(200, 'Can delete dispute attachment', 49, 'delete_disputeattachment'),
+	(201, 'Can view dispute attachment', 49, 'view_disputeattachment'),
+	(202, 'Can add dispute item', 50, 'add_disputeitem'),
+	(203, 'Can change dispute item', 50, 'change_disputeitem'),
+	(204, 'Can delete dispute item', 50, 'delete_disputeitem'),
+	(205, 'Can view dispute item', 50, 'view_disputeitem'),
+	(206, 'Can add dispute note', 51, 'add_disputenote'),
+	(207, 'Can change dispute note', 51, 'change_disputenote'),
+	(208, 'Can delete dispute note', 51, 'delete_disputenote'),
+	(209, 'Can view dispute note', 51, 'view_disputenote'),
+	(210, 'Can add dunning policy', 52, 'add_dunningpolicy'),
+	(211, 'Can change dunning policy', 52, 'change_dunningpolicy'),
+	(212, 'Can delete dunning policy', 52, 'delete_dunningpolicy'),
+	(213, 'Can view dunning policy', 52, 'view_dunningpolicy'),
+	(214, 'Can add dunning level', 53, 'add_dunninglevel'),
+	(215, 'Can change dunning level', 53, 'change_dunninglevel'),
+	(216, 'Can delete dunning level', 53, 'delete_dunninglevel'),
+	(217, 'Can view dunning level', 53, 'view_dunninglevel'),
+	(218, 'Can add collection profile', 54, 'add_collectionprofile'),
+	(219, 'Can change collection profile', 54, 'change_collectionprofile'),
+	(220, 'Can delete collection profile', 54, 'delete_collectionprofile'),
+	(221, 'Can view collection profile', 54, 'view_collectionprofile'),
+	(222, 'Can add dunning run', 55, 'add_dunningrun'),
+	(223, 'Can change dunning run', 55, 'change_dunningrun'),
+	(224, 'Can delete dunning run', 55, 'delete_dunningrun'),
+	(225, 'Can view dunning run', 55, 'view_dunningrun'),
+	(226, 'Can work the collections worklist', 55, 'view_worklist'),
+	(227, 'Can put a customer on credit hold or hand it to legal', 55, 'hold_customer'),
+	(228, 'Can add dunning state', 56, 'add_dunningstate'),
+	(229, 'Can change dunning state', 56, 'change_dunningstate'),
+	(230, 'Can delete dunning state', 56, 'delete_dunningstate'),
+	(231, 'Can view dunning state', 56, 'view_dunningstate'),
+	(232, 'Can add legal case', 57, 'add_legalcase'),
+	(233, 'Can change legal case', 57, 'change_legalcase'),
+	(234, 'Can delete legal case', 57, 'delete_legalcase'),
+	(235, 'Can view legal case', 57, 'view_legalcase'),
+	(236, 'Can add dunning notice', 58, 'add_notice'),
+	(237, 'Can change dunning notice', 58, 'change_notice'),
+	(238, 'Can delete dunning notice', 58, 'delete_notice'),
+	(239, 'Can view dunning notice', 58, 'view_notice'),
+	(240, 'Can add notice item', 59, 'add_noticeitem'),
+	(241, 'Can change notice item', 59, 'change_noticeitem'),
+	(242, 'Can delete notice item', 59, 'delete_noticeitem'),
+	(243, 'Can view notice item', 59, 'view_noticeitem'),
+	(244, 'Can add policy by grade', 60, 'add_policygrade'),
+	(245, 'Can change policy by grade', 60, 'change_policygrade'),
+	(246, 'Can delete policy by grade', 60, 'delete_policygrade'),
+	(247, 'Can view policy by grade', 60, 'view_policygrade'),
+	(248, 'Can add promise item', 61, 'add_promiseitem'),
+	(249, 'Can change promise item', 61, 'change_promiseitem'),
+	(250, 'Can delete promise item', 61, 'delete_promiseitem'),
+	(251, 'Can view promise item', 61, 'view_promiseitem'),
+	(252, 'Can add promise to pay', 62, 'add_promisetopay'),
+	(253, 'Can change promise to pay', 62, 'change_promisetopay'),
+	(254, 'Can delete promise to pay', 62, 'delete_promisetopay'),
+	(255, 'Can view promise to pay', 62, 'view_promisetopay'),
+	(256, 'Can add credit rules', 63, 'add_creditrules'),
+	(257, 'Can change credit rules', 63, 'change_creditrules'),
+	(258, 'Can delete credit rules', 63, 'delete_creditrules'),
+	(259, 'Can view credit rules', 63, 'view_creditrules'),
+	(260, 'Can add approval level', 64, 'add_approvallevel'),
+	(261, 'Can change approval level', 64, 'change_approvallevel'),
+	(262, 'Can delete approval level', 64, 'delete_approvallevel'),
+	(263, 'Can view approval level', 64, 'view_approvallevel'),
+	(264, 'Can add credit group', 65, 'add_creditgroup'),
+	(265, 'Can change credit group', 65, 'change_creditgroup'),
+	(266, 'Can delete credit group', 65, 'delete_creditgroup'),
+	(267, 'Can view credit group', 65, 'view_creditgroup'),
+	(268, 'Can add credit score', 66, 'add_creditscore'),
+	(269, 'Can change credit score', 66, 'change_creditscore'),
+	(270, 'Can delete credit score', 66, 'delete_creditscore'),
+	(271, 'Can view credit score', 66, 'view_creditscore'),
+	(272, 'Can add credit review', 67, 'add_creditreview'),
+	(273, 'Can change credit review', 67, 'change_creditreview'),
+	(274, 'Can delete credit review', 67, 'delete_creditreview'),
+	(275, 'Can view credit review', 67, 'view_creditreview'),
+	(276, 'Can add credit account', 68, 'add_creditaccount'),
+	(277, 'Can change credit account', 68, 'change_creditaccount'),
+	(278, 'Can delete credit account', 68, 'delete_creditaccount'),
+	(279, 'Can view credit account', 68, 'view_creditaccount'),
+	(280, 'Can run the order credit check and report orders invoiced or cancelled', 68, 'check_order'),
+	(281, 'Can add financial statement', 69, 'add_financialstatement'),
+	(282, 'Can change financial statement', 69, 'change_financialstatement'),
+	(283, 'Can delete financial statement', 69, 'delete_financialstatement'),
+	(284, 'Can view financial statement', 69, 'view_financialstatement'),
+	(285, 'Can add order', 70, 'add_openorder'),
+	(286, 'Can change order', 70, 'change_openorder'),
+	(287, 'Can delete order', 70, 'delete_openorder'),
+	(288, 'Can view order', 70, 'view_openorder'),
+	(289, 'Can release or reject held orders', 70, 'decide_openorder'),
+	(290, 'Can add credit request', 71, 'add_creditrequest'),
+	(291, 'Can change credit request', 71, 'change_creditrequest'),
+	(292, 'Can delete credit request', 71, 'delete_creditrequest'),
+	(293, 'Can view credit request', 71, 'view_creditrequest'),
+	(294, 'Can approve or reject credit requests', 71, 'approve_creditrequest'),
+	(295, 'Can add scorecard', 72, 'add_scorecard'),
+	(296, 'Can change scorecard', 72, 'change_scorecard'),
+	(297, 'Can delete scorecard', 72, 'delete_scorecard'),
+	(298, 'Can view scorecard', 72, 'view_scorecard'),
+	(299, 'Can add profitability settings', 73, 'add_profitabilitysettings'),
+	(300, 'Can change profitability settings', 73, 'change_profitabilitysettings'),
+	(301, 'Can delete profitability settings', 73, 'delete_profitabilitysettings'),
+	(302, 'Can view profitability settings', 73, 'view_profitabilitysettings'),
+	(303, 'Can add budget version', 74, 'add_budgetversion'),
+	(304, 'Can change budget version', 74, 'change_budgetversion'),
+	(305, 'Can delete budget version', 74, 'delete_budgetversion'),
+	(306, 'Can view budget version', 74, 'view_budgetversion'),
+	(307, 'Can approve and lock a budget', 74, 'approve_budgetversion'),
+	(308, 'Can see customer profitability and segments', 74, 'view_profitability'),
+	(309, 'Can add budget line', 75, 'add_budgetline'),
+	(310, 'Can change budget line', 75, 'change_budgetline'),
+	(311, 'Can delete budget line', 75, 'delete_budgetline'),
+	(312, 'Can view budget line', 75, 'view_budgetline'),
+	(313, 'Can add segment', 76, 'add_segment'),
+	(314, 'Can change segment', 76, 'change_segment'),
+	(315, 'Can delete segment', 76, 'delete_segment'),
+	(316, 'Can view segment', 76, 'view_segment'),
+	(317, 'Can add reopening request', 77, 'add_reopenrequest'),
+	(318, 'Can change reopening request', 77, 'change_reopenrequest'),
+	(319, 'Can delete reopening request', 77, 'delete_reopenrequest'),
+	(320, 'Can view reopening request', 77, 'view_reopenrequest'),
+	(321, 'Can approve reopening a period', 77, 'approve_reopenrequest'),
+	(322, 'Can add period event', 78, 'add_periodevent'),
+	(323, 'Can change period event', 78, 'change_periodevent'),
+	(324, 'Can delete period event', 78, 'delete_periodevent'),
+	(325, 'Can view period event', 78, 'view_periodevent'),
+	(326, 'Can close a period', 78, 'close_period'),
+	(327, 'Can add FX revaluation', 79, 'add_revaluationrun'),
+	(328, 'Can change FX revaluation', 79, 'change_revaluationrun'),
+	(329, 'Can delete FX revaluation', 79, 'delete_revaluationrun'),
+	(330, 'Can view FX revaluation', 79, 'view_revaluationrun'),
+	(331, 'Can post an FX revaluation', 79, 'post_revaluationrun'),
+	(332, 'Can add revaluation line', 80, 'add_revaluationline'),
+	(333, 'Can change revaluation line', 80, 'change_revaluationline'),
+	(334, 'Can delete revaluation line', 80, 'delete_revaluationline'),
+	(335, 'Can view revaluation line', 80, 'view_revaluationline'),
+	(336, 'Can add journal entry', 81, 'add_journalentry'),
+	(337, 'Can change journal entry', 81, 'change_journalentry'),
+	(338, 'Can delete journal entry', 81, 'delete_journalentry'),
+	(339, 'Can view journal entry', 81, 'view_journalentry'),
+	(340, 'Can add journal export', 82, 'add_journalexport'),
+	(341, 'Can change journal export', 82, 'change_journalexport'),
+	(342, 'Can delete journal export', 82, 'delete_journalexport'),
+	(343, 'Can view journal export', 82, 'view_journalexport'),
+	(344, 'Can add journal line', 83, 'add_journalline'),
+	(345, 'Can change journal line', 83, 'change_journalline'),
+	(346, 'Can delete journal line', 83, 'delete_journalline'),
+	(347, 'Can view journal line', 83, 'view_journalline'),
+	(348, 'Can charge a notice''s fee and interest by debit note', 58, 'charge_notice'),
+	(349, 'Can add credit-limit import', 84, 'add_creditlimitbatch'),
+	(350, 'Can change credit-limit import', 84, 'change_creditlimitbatch'),
+	(351, 'Can delete credit-limit import', 84, 'delete_creditlimitbatch'),
+	(352, 'Can view credit-limit import', 84, 'view_creditlimitbatch'),
+	(353, 'Can approve or reject imported credit limits', 84, 'approve_creditlimitbatch'),
+	(354, 'Can add imported credit limit', 85, 'add_creditlimitline'),
+	(355, 'Can change imported credit limit', 85, 'change_creditlimitline'),
+	(356, 'Can delete imported credit limit', 85, 'delete_creditlimitline'),
+	(357, 'Can view imported credit limit', 85, 'view_creditlimitline'),
+	(358, 'Can add pay-date model version', 86, 'add_modelversion'),
+	(359, 'Can change pay-date model version', 86, 'change_modelversion'),
+	(360, 'Can delete pay-date model version', 86, 'delete_modelversion'),
+	(361, 'Can view pay-date model version', 86, 'view_modelversion'),
+	(362, 'Can add pay-date prediction', 87, 'add_prediction'),
+	(363, 'Can change pay-date prediction', 87, 'change_prediction'),
+	(364, 'Can delete pay-date prediction', 87, 'delete_prediction'),
+	(365, 'Can view pay-date prediction', 87, 'view_prediction'),
+	(366, 'Can add closed period', 88, 'add_closedperiod'),
+	(367, 'Can change closed period', 88, 'change_closedperiod'),
+	(368, 'Can delete closed period', 88, 'delete_closedperiod'),
+	(369, 'Can view closed period', 88, 'view_closedperiod'),
+	(370, 'Can add scheduler heartbeat', 89, 'add_heartbeat'),
+	(371, 'Can change scheduler heartbeat', 89, 'change_heartbeat'),
+	(372, 'Can delete scheduler heartbeat', 89, 'delete_heartbeat'),
+	(373, 'Can view scheduler heartbeat', 89, 'view_heartbeat'),
+	(374, 'Can add provision policy', 90, 'add_provisionpolicy'),
+	(375, 'Can change provision policy', 90, 'change_provisionpolicy'),
+	(376, 'Can delete provision policy', 90, 'delete_provisionpolicy'),
+	(377, 'Can view provision policy', 90, 'view_provisionpolicy'),
+	(378, 'Can add provision rate', 91, 'add_policyrate'),
+	(379, 'Can change provision rate', 91, 'change_policyrate'),
+	(380, 'Can delete provision rate', 91, 'delete_policyrate'),
+	(381, 'Can view provision rate', 91, 'view_policyrate'),
+	(382, 'Can add provision run', 92, 'add_provisionrun'),
+	(383, 'Can change provision run', 92, 'change_provisionrun'),
+	(384, 'Can delete provision run', 92, 'delete_provisionrun'),
+	(385, 'Can view provision run', 92, 'view_provisionrun'),
+	(386, 'Can approve a month-end provision run', 92, 'approve_provisionrun'),
+	(387, 'Can add run bucket', 93, 'add_runbucket'),
+	(388, 'Can change run bucket', 93, 'change_runbucket'),
+	(389, 'Can delete run bucket', 93, 'delete_runbucket'),
+	(390, 'Can view run bucket', 93, 'view_runbucket'),
+	(391, 'Can add run line', 94, 'add_runline'),
+	(392, 'Can change run line', 94, 'change_runline'),
+	(393, 'Can delete run line', 94, 'delete_runline'),
+	(394, 'Can view run line', 94, 'view_runline'),
+	(395, 'Can add specific provision', 95, 'add_specificprovision'),
+	(396, 'Can change specific provision', 95, 'change_specificprovision'),
+	(397, 'Can delete specific provision', 95, 'delete_specificprovision'),
+	(398, 'Can view specific provision', 95, 'view_specificprovision'),
+	(399, 'Can add write-off', 96, 'add_writeoff'),
+	(400, 'Can change write-off', 96, 'change_writeoff'),
+	(401, 'Can delete write-off', 96, 'delete_writeoff'),
+	(402, 'Can view write-off', 96, 'view_writeoff'),
+	(403, 'Can approve a bad-debt write-off', 96, 'approve_writeoff'),
+	(404, 'Can add recovery', 97, 'add_recovery'),
+	(405, 'Can change recovery', 97, 'change_recovery'),
+	(406, 'Can delete recovery', 97, 'delete_recovery'),
+	(407, 'Can view recovery', 97, 'view_recovery'),
+	(408, 'Can add journal entry', 98, 'add_journalentry'),
+	(409, 'Can change journal entry', 98, 'change_journalentry'),
+	(410, 'Can delete journal entry', 98, 'delete_journalentry'),
+	(411, 'Can view journal entry', 98, 'view_journalentry'),
+	(412, 'Can add write off approval', 99, 'add_writeoffapproval'),
+	(413, 'Can change write off approval', 99, 'change_writeoffapproval'),
+	(414, 'Can delete write off approval', 99, 'delete_writeoffapproval'),
+	(415, 'Can view write off approval', 99, 'view_writeoffapproval'),
+	(416, 'Can add write off item', 100, 'add_writeoffitem'),
+	(417, 'Can change write off item', 100, 'change_writeoffitem'),
+	(418, 'Can delete write off item', 100, 'delete_writeoffitem'),
+	(419, 'Can view write off item', 100, 'view_writeoffitem'),
+	(420, 'Can add journal line', 101, 'add_journalline'),
+	(421, 'Can change journal line', 101, 'change_journalline'),
+	(422, 'Can delete journal line', 101, 'delete_journalline'),
+	(423, 'Can view journal line', 101, 'view_journalline'),
+	(424, 'Can add survey template', 102, 'add_surveytemplate'),
+	(425, 'Can change survey template', 102, 'change_surveytemplate'),
+	(426, 'Can delete survey template', 102, 'delete_surveytemplate'),
+	(427, 'Can view survey template', 102, 'view_surveytemplate'),
+	(428, 'Can add complaint', 103, 'add_complaint'),
+	(429, 'Can change complaint', 103, 'change_complaint'),
+	(430, 'Can delete complaint', 103, 'delete_complaint'),
+	(431, 'Can view complaint', 103, 'view_complaint'),
+	(432, 'Receives escalated complaints', 103, 'escalate_complaint'),
+	(433, 'Can add complaint event', 104, 'add_complaintevent'),
+	(434, 'Can change complaint event', 104, 'change_complaintevent'),
+	(435, 'Can delete complaint event', 104, 'delete_complaintevent'),
+	(436, 'Can view complaint event', 104, 'view_complaintevent'),
+	(437, 'Can add interaction', 105, 'add_interaction'),
+	(438, 'Can change interaction', 105, 'change_interaction'),
+	(439, 'Can delete interaction', 105, 'delete_interaction'),
+	(440, 'Can view interaction', 105, 'view_interaction'),
+	(441, 'Can add interaction attachment', 106, 'add_interactionattachment'),
+	(442, 'Can change interaction attachment', 106, 'change_interactionattachment'),
+	(443, 'Can delete interaction attachment', 106, 'delete_interactionattachment'),
+	(444, 'Can view interaction attachment', 106, 'view_interactionattachment'),
+	(445, 'Can add relation profile', 107, 'add_relationprofile'),
+	(446, 'Can change relation profile', 107, 'change_relationprofile'),
+	(447, 'Can delete relation profile', 107, 'delete_relationprofile'),
+	(448, 'Can view relation profile', 107, 'view_relationprofile'),
+	(449, 'Can add revisit', 108, 'add_revisit'),
+	(450, 'Can change revisit', 108, 'change_revisit'),
+	(451, 'Can delete revisit', 108, 'delete_revisit'),
+	(452, 'Can view revisit', 108, 'view_revisit'),
+	(453, 'Can add survey', 109, 'add_survey'),
+	(454, 'Can change survey', 109, 'change_survey'),
+	(455, 'Can delete survey', 109, 'delete_survey'),
+	(456, 'Can view survey', 109, 'view_survey'),
+	(457, 'Can send satisfaction surveys', 109, 'send_survey'),
+	(458, 'Can add survey invitation', 110, 'add_surveyinvitation'),
+	(459, 'Can change survey invitation', 110, 'change_surveyinvitation'),
+	(460, 'Can delete survey invitation', 110, 'delete_surveyinvitation'),
+	(461, 'Can view survey invitation', 110, 'view_surveyinvitation'),
+	(462, 'Can add survey answer', 111, 'add_surveyanswer'),
+	(463, 'Can change survey answer', 111, 'change_surveyanswer'),
+	(464, 'Can delete survey answer', 111, 'delete_surveyanswer'),
+	(465, 'Can view survey answer', 111, 'view_surveyanswer'),
+	(466, 'Can add risk configuration', 112, 'add_riskconfig'),
+	(467, 'Can change risk configuration', 112, 'change_riskconfig'),
+	(468, 'Can delete risk configuration', 112, 'delete_riskconfig'),
+	(469, 'Can view risk configuration', 112, 'view_riskconfig'),
+	(470, 'Can add risk scan', 113, 'add_riskscan'),
+	(471, 'Can change risk scan', 113, 'change_riskscan'),
+	(472, 'Can delete risk scan', 113, 'delete_riskscan'),
+	(473, 'Can view risk scan', 113, 'view_riskscan'),
+	(474, 'Can add risk signal', 114, 'add_risksignal'),
+	(475, 'Can change risk signal', 114, 'change_risksignal'),
+	(476, 'Can delete risk signal', 114, 'delete_risksignal'),
+	(477, 'Can view risk signal', 114, 'view_risksignal'),
+	(478, 'Can see the portfolio risk view', 114, 'view_portfolio'),
+	(479, 'Can add watch-list entry', 115, 'add_watchentry'),
+	(480, 'Can change watch-list entry', 115, 'change_watchentry'),
+	(481, 'Can delete watch-list entry', 115, 'delete_watchentry'),
+	(482, 'Can view watch-list entry', 115, 'view_watchentry'),
+	(483, 'Can add watch-list action', 116, 'add_watchaction'),
+	(484, 'Can change watch-list action', 116, 'change_watchaction'),
+	(485, 'Can delete watch-list action', 116, 'delete_watchaction'),
+	(486, 'Can view watch-list action', 116, 'view_watchaction'),
+	(487, 'Can add alert', 117, 'add_alert'),
+	(488, 'Can change alert', 117, 'change_alert'),
+	(489, 'Can delete alert', 117, 'delete_alert'),
+	(490, 'Can view alert', 117, 'view_alert'),
+	(491, 'Can add alert e-mail', 118, 'add_alertemail'),
+	(492, 'Can change alert e-mail', 118, 'change_alertemail'),
+	(493, 'Can delete alert e-mail', 118, 'delete_alertemail'),
+	(494, 'Can view alert e-mail', 118, 'view_alertemail'),
+	(495, 'Can add session', 119, 'add_session'),
+	(496, 'Can change session', 119, 'change_session'),
+	(497, 'Can delete session', 119, 'delete_session'),
+	(498, 'Can view session', 119, 'view_session');
 
 
 --
@@ -3369,6 +4978,108 @@ INSERT INTO public.auth_permission VALUES
 
 
 --
+-- Data for Name: banking_application; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: banking_bankaccount; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: banking_bankstatement; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: banking_difference; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: banking_payeralias; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: banking_statementline; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: budgets_budgetline; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: budgets_budgetversion; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: budgets_profitabilitysettings; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: budgets_segment; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: closing_journalentry; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: closing_journalexport; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: closing_journalline; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: closing_periodevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: closing_reopenrequest; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: closing_revaluationline; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: closing_revaluationrun; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
 -- Data for Name: collections_collectionprofile; Type: TABLE DATA; Schema: public; Owner: -
 --
 
@@ -3409,7 +5120,7 @@ INSERT INTO public.auth_permission VALUES
 --
 
 INSERT INTO public.collections_dunninglevel VALUES
-	(1, 1, 'Reminder before due', '到期前提醒', -3, 'email', 0, 'Friendly reminder: invoices falling due - {{ customer.name }}', 'Dear {{ contact.name }},
+	(1, 1, 'Reminder before due', '到期前提醒', -3, 'email', 'Friendly reminder: invoices falling due - {{ customer.name }}', 'Dear {{ contact.name }},
 
 A friendly reminder that the following items fall due soon:
 
@@ -3431,8 +5142,8 @@ Please pay to:
 请汇款至：
 {{ company.bank_details }}
 
-{{ company.name }}', 1),
-	(2, 2, 'First notice', '第一次催款通知', 7, 'email', 10000, 'Overdue items - first notice - {{ customer.name }}', 'Dear {{ contact.name }},
+{{ company.name }}', 1, 0.0000, 0.0000, 0.0000),
+	(2, 2, 'First notice', '第一次催款通知', 7, 'email', 'Overdue items - first notice - {{ customer.name }}', 'Dear {{ contact.name }},
 
 Our records show the following items as overdue:
 
@@ -3454,8 +5165,8 @@ Please pay to:
 请汇款至：
 {{ company.bank_details }}
 
-{{ company.name }}', 1),
-	(3, 3, 'Second notice', '第二次催款通知', 21, 'email', 10000, 'Overdue items - second notice - {{ customer.name }}', 'Dear {{ contact.name }},
+{{ company.name }}', 1, 0.0000, 0.0000, 100.0000),
+	(3, 3, 'Second notice', '第二次催款通知', 21, 'email', 'Overdue items - second notice - {{ customer.name }}', 'Dear {{ contact.name }},
 
 We have not yet received payment of the following items:
 
@@ -3477,8 +5188,8 @@ Please pay to:
 请汇款至：
 {{ company.bank_details }}
 
-{{ company.name }}', 1),
-	(4, 4, 'Third notice (phone)', '第三次催款（电话）', 35, 'phone', 10000, 'Call {{ customer.name }} about overdue items', 'Call about these items:
+{{ company.name }}', 1, 0.0000, 0.0000, 100.0000),
+	(4, 4, 'Third notice (phone)', '第三次催款（电话）', 35, 'phone', 'Call {{ customer.name }} about overdue items', 'Call about these items:
 
 {{ items }}
 
@@ -3486,8 +5197,8 @@ Total: {{ total }}', '致电 {{ customer.name }} 催收逾期款项', '请就以
 
 {{ items }}
 
-合计：{{ total }}', 1),
-	(5, 5, 'Final notice', '催款函', 60, 'letter', 50000, 'Final notice - {{ customer.name }}', 'Dear {{ contact.name }},
+合计：{{ total }}', 1, 0.0000, 0.0000, 100.0000),
+	(5, 5, 'Final notice', '催款函', 60, 'letter', 'Final notice - {{ customer.name }}', 'Dear {{ contact.name }},
 
 Despite our notices the following items remain unpaid. Unless payment is received within ten days we will hand the matter to our lawyers.
 
@@ -3509,8 +5220,8 @@ Please pay to:
 请汇款至：
 {{ company.bank_details }}
 
-{{ company.name }}', 1),
-	(6, 6, 'Lawyer''s letter', '律师函', 90, 'legal', 500000, 'Lawyer''s letter - {{ customer.name }}', 'To {{ customer.name }}:
+{{ company.name }}', 1, 0.0000, 0.0000, 500.0000),
+	(6, 6, 'Lawyer''s letter', '律师函', 90, 'legal', 'Lawyer''s letter - {{ customer.name }}', 'To {{ customer.name }}:
 
 On behalf of {{ company.name }} we demand payment of the following overdue items within seven days, failing which legal proceedings will follow.
 
@@ -3532,7 +5243,7 @@ Please pay to:
 请汇款至：
 {{ company.bank_details }}
 
-{{ company.name }}', 1);
+{{ company.name }}', 1, 0.0000, 0.0000, 5000.0000);
 
 
 --
@@ -3540,7 +5251,7 @@ Please pay to:
 --
 
 INSERT INTO public.collections_dunningpolicy VALUES
-	(1, 'STANDARD', 'Standard dunning', '标准催收', true, 7, true, '2026-12-06 04:21:08.529769+00');
+	(1, 'STANDARD', 'Standard dunning', '标准催收', true, 7, true, '2026-12-06 05:17:59.187367+00', NULL, 365);
 
 
 --
@@ -3676,7 +5387,7 @@ INSERT INTO public.credit_approvallevel VALUES
 --
 
 INSERT INTO public.credit_scorecard VALUES
-	(1, 'DEMO', 1, 'Demo scorecard (示例评分卡)', '{"grades": [{"grade": "AAA", "limit": {"rule": "equity_percent", "percent": 20}, "min_score": 90, "max_term_days": 90, "review_months": 12}, {"grade": "AA", "limit": {"rule": "equity_percent", "percent": 15}, "min_score": 80, "max_term_days": 60, "review_months": 12}, {"grade": "A", "limit": {"rule": "equity_percent", "percent": 10}, "min_score": 70, "max_term_days": 60, "review_months": 12}, {"grade": "BBB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.5}, "min_score": 60, "max_term_days": 45, "review_months": 6}, {"grade": "BB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.0}, "min_score": 50, "max_term_days": 30, "review_months": 6}, {"grade": "B", "limit": {"rule": "monthly_sales_times_term", "factor": 0.5}, "min_score": 40, "max_term_days": 30, "review_months": 3}, {"grade": "C", "limit": {"rule": "fixed", "amount": 0}, "min_score": 0, "max_term_days": 0, "review_months": 3}], "factors": [{"key": "current_ratio", "bands": [{"min": 2.0, "points": 100}, {"min": 1.5, "points": 80}, {"min": 1.2, "points": 60}, {"min": 1.0, "points": 40}, {"min": 0, "points": 10}], "source": "ratio", "weight": 15}, {"key": "debt_to_assets", "bands": [{"max": 0.4, "points": 100}, {"max": 0.6, "points": 70}, {"max": 0.8, "points": 40}], "source": "ratio", "weight": 15}, {"key": "net_margin", "bands": [{"min": 0.1, "points": 100}, {"min": 0.05, "points": 70}, {"min": 0, "points": 40}], "source": "ratio", "weight": 10}, {"key": "z_prime", "bands": [{"min": 2.9, "points": 100}, {"min": 1.23, "points": 50}], "source": "z", "weight": 10}, {"key": "avg_days_late", "bands": [{"max": 0, "points": 100}, {"max": 10, "points": 80}, {"max": 30, "points": 50}, {"max": 60, "points": 20}], "source": "behaviour", "weight": 20, "missing_points": 50}, {"key": "late_share", "bands": [{"max": 0.1, "points": 100}, {"max": 0.3, "points": 60}, {"max": 0.6, "points": 30}], "source": "behaviour", "weight": 10, "missing_points": 50}, {"key": "years_in_business", "bands": [{"min": 10, "points": 100}, {"min": 5, "points": 70}, {"min": 2, "points": 40}, {"min": 0, "points": 10}], "source": "qualitative", "weight": 10}, {"key": "industry_risk", "bands": [{"value": "low", "points": 100}, {"value": "medium", "points": 60}, {"value": "high", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}, {"key": "external_rating", "bands": [{"value": "AAA", "points": 100}, {"value": "AA", "points": 90}, {"value": "A", "points": 80}, {"value": "BBB", "points": 60}, {"value": "BB", "points": 40}, {"value": "B", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}]}', true, 'Shipped with ARdesk', '2026-12-06 04:21:39.689666+00', NULL);
+	(1, 'DEMO', 1, 'Demo scorecard (示例评分卡)', '{"grades": [{"grade": "AAA", "limit": {"rule": "equity_percent", "percent": 20}, "min_score": 90, "max_term_days": 90, "review_months": 12}, {"grade": "AA", "limit": {"rule": "equity_percent", "percent": 15}, "min_score": 80, "max_term_days": 60, "review_months": 12}, {"grade": "A", "limit": {"rule": "equity_percent", "percent": 10}, "min_score": 70, "max_term_days": 60, "review_months": 12}, {"grade": "BBB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.5}, "min_score": 60, "max_term_days": 45, "review_months": 6}, {"grade": "BB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.0}, "min_score": 50, "max_term_days": 30, "review_months": 6}, {"grade": "B", "limit": {"rule": "monthly_sales_times_term", "factor": 0.5}, "min_score": 40, "max_term_days": 30, "review_months": 3}, {"grade": "C", "limit": {"rule": "fixed", "amount": 0}, "min_score": 0, "max_term_days": 0, "review_months": 3}], "factors": [{"key": "current_ratio", "bands": [{"min": 2.0, "points": 100}, {"min": 1.5, "points": 80}, {"min": 1.2, "points": 60}, {"min": 1.0, "points": 40}, {"min": 0, "points": 10}], "source": "ratio", "weight": 15}, {"key": "debt_to_assets", "bands": [{"max": 0.4, "points": 100}, {"max": 0.6, "points": 70}, {"max": 0.8, "points": 40}], "source": "ratio", "weight": 15}, {"key": "net_margin", "bands": [{"min": 0.1, "points": 100}, {"min": 0.05, "points": 70}, {"min": 0, "points": 40}], "source": "ratio", "weight": 10}, {"key": "z_prime", "bands": [{"min": 2.9, "points": 100}, {"min": 1.23, "points": 50}], "source": "z", "weight": 10}, {"key": "avg_days_late", "bands": [{"max": 0, "points": 100}, {"max": 10, "points": 80}, {"max": 30, "points": 50}, {"max": 60, "points": 20}], "source": "behaviour", "weight": 20, "missing_points": 50}, {"key": "late_share", "bands": [{"max": 0.1, "points": 100}, {"max": 0.3, "points": 60}, {"max": 0.6, "points": 30}], "source": "behaviour", "weight": 10, "missing_points": 50}, {"key": "years_in_business", "bands": [{"min": 10, "points": 100}, {"min": 5, "points": 70}, {"min": 2, "points": 40}, {"min": 0, "points": 10}], "source": "qualitative", "weight": 10}, {"key": "industry_risk", "bands": [{"value": "low", "points": 100}, {"value": "medium", "points": 60}, {"value": "high", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}, {"key": "external_rating", "bands": [{"value": "AAA", "points": 100}, {"value": "AA", "points": 90}, {"value": "A", "points": 80}, {"value": "BBB", "points": 60}, {"value": "BB", "points": 40}, {"value": "B", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}]}', true, 'Shipped with ARdesk', '2026-12-06 05:18:09.225701+00', NULL);
 
 
 --
@@ -3733,69 +5444,106 @@ INSERT INTO public.django_content_type VALUES
 	(17, 'admin', 'logentry'),
 	(18, 'axes', 'accessfailurelog'),
 	(19, 'axes', 'accessattemptexpiration'),
-	(20, 'ledger', 'paymentterm'),
-	(21, 'ledger', 'document'),
-	(22, 'ledger', 'dueline'),
-	(23, 'ledger', 'allocation'),
-	(24, 'ledger', 'exchangerate'),
-	(25, 'ledger', 'importbatch'),
-	(26, 'ledger', 'customerterms'),
-	(27, 'ledger', 'paymentterminstalment'),
-	(28, 'collections', 'contactlog'),
-	(29, 'collections', 'dispute'),
-	(30, 'collections', 'disputeattachment'),
-	(31, 'collections', 'disputeitem'),
-	(32, 'collections', 'disputenote'),
-	(33, 'collections', 'dunningpolicy'),
-	(34, 'collections', 'dunninglevel'),
-	(35, 'collections', 'collectionprofile'),
-	(36, 'collections', 'dunningrun'),
-	(37, 'collections', 'dunningstate'),
-	(38, 'collections', 'legalcase'),
-	(39, 'collections', 'notice'),
-	(40, 'collections', 'noticeitem'),
-	(41, 'collections', 'policygrade'),
-	(42, 'collections', 'promiseitem'),
-	(43, 'collections', 'promisetopay'),
-	(44, 'credit', 'creditrules'),
-	(45, 'credit', 'approvallevel'),
-	(46, 'credit', 'creditgroup'),
-	(47, 'credit', 'creditscore'),
-	(48, 'credit', 'creditreview'),
-	(49, 'credit', 'creditaccount'),
-	(50, 'credit', 'financialstatement'),
-	(51, 'credit', 'openorder'),
-	(52, 'credit', 'creditrequest'),
-	(53, 'credit', 'scorecard'),
-	(54, 'ledger', 'importjob'),
-	(55, 'ledger', 'statementrun'),
-	(56, 'reports', 'bucketset'),
-	(57, 'reports', 'agingsnapshot'),
-	(58, 'reports', 'agingsnapshotrow'),
-	(59, 'reports', 'bucket'),
-	(60, 'ledger', 'exchangeday'),
-	(61, 'ledger', 'ledgerday'),
-	(62, 'reports', 'exchangeday'),
-	(63, 'reports', 'ledgerday'),
-	(64, 'reports', 'keptaging'),
-	(65, 'reports', 'keptchange'),
-	(66, 'reports', 'keptagingrow'),
-	(67, 'credit', 'creditlimitbatch'),
-	(68, 'credit', 'creditlimitline'),
-	(69, 'operations', 'heartbeat'),
-	(70, 'provisioning', 'provisionpolicy'),
-	(71, 'provisioning', 'policyrate'),
-	(72, 'provisioning', 'provisionrun'),
-	(73, 'provisioning', 'runbucket'),
-	(74, 'provisioning', 'runline'),
-	(75, 'provisioning', 'specificprovision'),
-	(76, 'provisioning', 'writeoff'),
-	(77, 'provisioning', 'recovery'),
-	(78, 'provisioning', 'journalentry'),
-	(79, 'provisioning', 'writeoffapproval'),
-	(80, 'provisioning', 'writeoffitem'),
-	(81, 'provisioning', 'journalline'),
-	(82, 'sessions', 'session');
+	(20, 'reports', 'bucketset'),
+	(21, 'reports', 'agingsnapshot'),
+	(22, 'reports', 'agingsnapshotrow'),
+	(23, 'reports', 'bucket'),
+	(24, 'ledger', 'paymentterm'),
+	(25, 'ledger', 'document'),
+	(26, 'ledger', 'dueline'),
+	(27, 'ledger', 'allocation'),
+	(28, 'ledger', 'exchangerate'),
+	(29, 'ledger', 'importbatch'),
+	(30, 'ledger', 'customerterms'),
+	(31, 'ledger', 'paymentterminstalment'),
+	(32, 'banking', 'application'),
+	(33, 'banking', 'bankaccount'),
+	(34, 'banking', 'bankstatement'),
+	(35, 'banking', 'difference'),
+	(36, 'banking', 'payeralias'),
+	(37, 'banking', 'statementline'),
+	(38, 'ledger', 'importjob'),
+	(39, 'ledger', 'statementrun'),
+	(40, 'ledger', 'exchangeday'),
+	(41, 'ledger', 'ledgerday'),
+	(42, 'reports', 'exchangeday'),
+	(43, 'reports', 'ledgerday'),
+	(44, 'reports', 'keptaging'),
+	(45, 'reports', 'keptchange'),
+	(46, 'reports', 'keptagingrow'),
+	(47, 'collections', 'contactlog'),
+	(48, 'collections', 'dispute'),
+	(49, 'collections', 'disputeattachment'),
+	(50, 'collections', 'disputeitem'),
+	(51, 'collections', 'disputenote'),
+	(52, 'collections', 'dunningpolicy'),
+	(53, 'collections', 'dunninglevel'),
+	(54, 'collections', 'collectionprofile'),
+	(55, 'collections', 'dunningrun'),
+	(56, 'collections', 'dunningstate'),
+	(57, 'collections', 'legalcase'),
+	(58, 'collections', 'notice'),
+	(59, 'collections', 'noticeitem'),
+	(60, 'collections', 'policygrade'),
+	(61, 'collections', 'promiseitem'),
+	(62, 'collections', 'promisetopay'),
+	(63, 'credit', 'creditrules'),
+	(64, 'credit', 'approvallevel'),
+	(65, 'credit', 'creditgroup'),
+	(66, 'credit', 'creditscore'),
+	(67, 'credit', 'creditreview'),
+	(68, 'credit', 'creditaccount'),
+	(69, 'credit', 'financialstatement'),
+	(70, 'credit', 'openorder'),
+	(71, 'credit', 'creditrequest'),
+	(72, 'credit', 'scorecard'),
+	(73, 'budgets', 'profitabilitysettings'),
+	(74, 'budgets', 'budgetversion'),
+	(75, 'budgets', 'budgetline'),
+	(76, 'budgets', 'segment'),
+	(77, 'closing', 'reopenrequest'),
+	(78, 'closing', 'periodevent'),
+	(79, 'closing', 'revaluationrun'),
+	(80, 'closing', 'revaluationline'),
+	(81, 'closing', 'journalentry'),
+	(82, 'closing', 'journalexport'),
+	(83, 'closing', 'journalline'),
+	(84, 'credit', 'creditlimitbatch'),
+	(85, 'credit', 'creditlimitline'),
+	(86, 'insights', 'modelversion'),
+	(87, 'insights', 'prediction'),
+	(88, 'ledger', 'closedperiod'),
+	(89, 'operations', 'heartbeat'),
+	(90, 'provisioning', 'provisionpolicy'),
+	(91, 'provisioning', 'policyrate'),
+	(92, 'provisioning', 'provisionrun'),
+	(93, 'provisioning', 'runbucket'),
+	(94, 'provisioning', 'runline'),
+	(95, 'provisioning', 'specificprovision'),
+	(96, 'provisioning', 'writeoff'),
+	(97, 'provisioning', 'recovery'),
+	(98, 'provisioning', 'journalentry'),
+	(99, 'provisioning', 'writeoffapproval'),
+	(100, 'provisioning', 'writeoffitem'),
+	(101, 'provisioning', 'journalline'),
+	(102, 'relations', 'surveytemplate'),
+	(103, 'relations', 'complaint'),
+	(104, 'relations', 'complaintevent'),
+	(105, 'relations', 'interaction'),
+	(106, 'relations', 'interactionattachment'),
+	(107, 'relations', 'relationprofile'),
+	(108, 'relations', 'revisit'),
+	(109, 'relations', 'survey'),
+	(110, 'relations', 'surveyinvitation'),
+	(111, 'relations', 'surveyanswer'),
+	(112, 'risk', 'riskconfig'),
+	(113, 'risk', 'riskscan'),
+	(114, 'risk', 'risksignal'),
+	(115, 'risk', 'watchentry'),
+	(116, 'risk', 'watchaction'),
+	(117, 'risk', 'alert'),
+	(118, 'risk', 'alertemail'),
+	(119, 'sessions', 'session');
 
 
 --
@@ -3803,89 +5551,104 @@ INSERT INTO public.django_content_type VALUES
 --
 
 INSERT INTO public.django_migrations VALUES
-	(1, 'contenttypes', '0001_initial', '2026-12-06 04:20:24.607579+00'),
-	(2, 'auth', '0001_initial', '2026-12-06 04:20:24.985585+00'),
-	(3, 'companies', '0001_initial', '2026-12-06 04:20:25.221523+00'),
-	(4, 'customers', '0001_initial', '2026-12-06 04:20:26.469673+00'),
-	(5, 'contenttypes', '0002_remove_content_type_name', '2026-12-06 04:20:26.565445+00'),
-	(6, 'axes', '0001_initial', '2026-12-06 04:20:26.623194+00'),
-	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-06 04:20:26.70586+00'),
-	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-06 04:20:26.780443+00'),
-	(9, 'auth', '0004_alter_user_username_opts', '2026-12-06 04:20:26.883441+00'),
-	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-06 04:20:26.949761+00'),
-	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-06 04:20:26.953266+00'),
-	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-06 04:20:26.985907+00'),
-	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-06 04:20:27.066243+00'),
-	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-06 04:20:27.129902+00'),
-	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-06 04:20:27.218544+00'),
-	(16, 'auth', '0011_update_proxy_permissions', '2026-12-06 04:20:27.370631+00'),
-	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-06 04:20:27.503582+00'),
-	(18, 'audit', '0001_initial', '2026-12-06 04:20:27.717351+00'),
-	(19, 'accounts', '0001_initial', '2026-12-06 04:20:27.989597+00'),
-	(20, 'accounts', '0002_roles', '2026-12-06 04:20:29.763802+00'),
-	(21, 'accounts', '0003_labels', '2026-12-06 04:20:30.536264+00'),
-	(22, 'accounts', '0004_token_expiry', '2026-12-06 04:20:30.650067+00'),
-	(23, 'admin', '0001_initial', '2026-12-06 04:20:30.788781+00'),
-	(24, 'admin', '0002_logentry_remove_auto_add', '2026-12-06 04:20:30.847454+00'),
-	(25, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-06 04:20:30.924291+00'),
-	(26, 'axes', '0002_auto_20151217_2044', '2026-12-06 04:20:31.092201+00'),
-	(27, 'axes', '0003_auto_20160322_0929', '2026-12-06 04:20:31.160251+00'),
-	(28, 'axes', '0004_auto_20181024_1538', '2026-12-06 04:20:31.410375+00'),
-	(29, 'axes', '0005_remove_accessattempt_trusted', '2026-12-06 04:20:31.44873+00'),
-	(30, 'axes', '0006_remove_accesslog_trusted', '2026-12-06 04:20:31.474319+00'),
-	(31, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-06 04:20:31.80064+00'),
-	(32, 'axes', '0008_accessfailurelog', '2026-12-06 04:20:31.882813+00'),
-	(33, 'axes', '0009_add_session_hash', '2026-12-06 04:20:31.912587+00'),
-	(34, 'axes', '0010_accessattemptexpiration', '2026-12-06 04:20:31.969735+00'),
-	(35, 'ledger', '0001_initial', '2026-12-06 04:20:35.033824+00'),
-	(36, 'ledger', '0002_roles', '2026-12-06 04:20:37.614162+00'),
-	(37, 'ledger', '0003_import_job', '2026-12-06 04:20:38.014904+00'),
-	(38, 'ledger', '0004_document_number_index', '2026-12-06 04:20:38.239644+00'),
-	(39, 'customers', '0002_labels', '2026-12-06 04:20:38.516027+00'),
-	(40, 'ledger', '0005_labels', '2026-12-06 04:20:40.454026+00'),
-	(41, 'ledger', '0006_statement_run', '2026-12-06 04:20:40.736786+00'),
-	(42, 'customers', '0003_list_order_and_search', '2026-12-06 04:20:43.446794+00'),
-	(43, 'ledger', '0007_fewer_indexes', '2026-12-06 04:20:46.332356+00'),
-	(44, 'ledger', '0008_open_state', '2026-12-06 04:20:47.986003+00'),
-	(45, 'ledger', '0009_allocation_date_index', '2026-12-06 04:20:48.287129+00'),
-	(46, 'ledger', '0010_document_balance_index', '2026-12-06 04:20:48.723774+00'),
-	(47, 'ledger', '0011_bad_debt_types', '2026-12-06 04:20:50.119995+00'),
-	(48, 'ledger', '0012_aging_covering_indexes', '2026-12-06 04:20:51.336168+00'),
-	(49, 'credit', '0001_initial', '2026-12-06 04:20:56.739712+00'),
-	(50, 'collections', '0001_initial', '2026-12-06 04:21:08.197376+00'),
-	(51, 'collections', '0002_defaults', '2026-12-06 04:21:09.855443+00'),
-	(52, 'collections', '0003_profile_without_grade_and_hold', '2026-12-06 04:21:10.688005+00'),
-	(53, 'collections', '0004_fast_run_writes', '2026-12-06 04:21:15.898228+00'),
-	(54, 'collections', '0005_notice_item_without_line_index', '2026-12-06 04:21:16.033751+00'),
-	(55, 'collections', '0006_notice_without_company_index', '2026-12-06 04:21:16.221737+00'),
-	(56, 'collections', '0007_notice_sending', '2026-12-06 04:21:16.384719+00'),
-	(57, 'collections', '0008_auditor_reads_worklist', '2026-12-06 04:21:18.244664+00'),
-	(58, 'companies', '0002_company_bank_account', '2026-12-06 04:21:18.893993+00'),
-	(59, 'reports', '0001_initial', '2026-12-06 04:21:20.355758+00'),
-	(60, 'reports', '0002_defaults', '2026-12-06 04:21:21.585386+00'),
-	(61, 'reports', '0003_ledger_days', '2026-12-06 04:21:24.637459+00'),
-	(62, 'reports', '0004_kept_aging', '2026-12-06 04:21:26.292234+00'),
-	(63, 'ledger', '0013_import_fewer_constraints', '2026-12-06 04:21:30.093576+00'),
-	(64, 'ledger', '0014_credit_open_covering', '2026-12-06 04:21:30.489507+00'),
-	(65, 'ledger', '0015_fewer_constraints_on_import', '2026-12-06 04:21:32.653743+00'),
-	(66, 'ledger', '0016_drop_document_number_index', '2026-12-06 04:21:33.014085+00'),
-	(67, 'ledger', '0017_partial_reversal_keys', '2026-12-06 04:21:34.025962+00'),
-	(68, 'ledger', '0018_allocation_facts', '2026-12-06 04:21:37.049747+00'),
-	(69, 'reports', '0005_allocation_triggers_again', '2026-12-06 04:21:37.237823+00'),
-	(70, 'ledger', '0019_reopened_items', '2026-12-06 04:21:37.569851+00'),
-	(71, 'ledger', '0020_daily_totals', '2026-12-06 04:21:39.129595+00'),
-	(72, 'credit', '0002_defaults', '2026-12-06 04:21:39.704483+00'),
-	(73, 'credit', '0003_order_indexes_without_prefixes', '2026-12-06 04:21:40.147565+00'),
-	(74, 'credit', '0004_credit_limit_batches', '2026-12-06 04:21:41.029475+00'),
-	(75, 'operations', '0001_heartbeat', '2026-12-06 04:21:41.063922+00'),
-	(76, 'provisioning', '0001_initial', '2026-12-06 04:21:51.409907+00'),
-	(77, 'provisioning', '0002_roles', '2026-12-06 04:21:52.100675+00'),
-	(78, 'provisioning', '0003_run_line_index', '2026-12-06 04:21:52.573594+00'),
-	(79, 'provisioning', '0004_run_lines_without_constraints', '2026-12-06 04:21:54.052546+00'),
-	(80, 'provisioning', '0005_run_lines_indexed_by_bucket', '2026-12-06 04:21:56.077513+00'),
-	(81, 'provisioning', '0006_run_is_provisional', '2026-12-06 04:21:56.377413+00'),
-	(82, 'reports', '0006_daily_totals_to_ledger', '2026-12-06 04:21:56.39521+00'),
-	(83, 'sessions', '0001_initial', '2026-12-06 04:21:56.485494+00');
+	(1, 'contenttypes', '0001_initial', '2026-12-06 05:17:37.945309+00'),
+	(2, 'auth', '0001_initial', '2026-12-06 05:17:38.093357+00'),
+	(3, 'companies', '0001_initial', '2026-12-06 05:17:38.157378+00'),
+	(4, 'customers', '0001_initial', '2026-12-06 05:17:38.645398+00'),
+	(5, 'contenttypes', '0002_remove_content_type_name', '2026-12-06 05:17:38.673255+00'),
+	(6, 'axes', '0001_initial', '2026-12-06 05:17:38.701812+00'),
+	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-06 05:17:38.733727+00'),
+	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-06 05:17:38.754053+00'),
+	(9, 'auth', '0004_alter_user_username_opts', '2026-12-06 05:17:38.773683+00'),
+	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-06 05:17:38.798836+00'),
+	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-06 05:17:38.801277+00'),
+	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-06 05:17:38.820642+00'),
+	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-06 05:17:38.857394+00'),
+	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-06 05:17:38.88861+00'),
+	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-06 05:17:38.918808+00'),
+	(16, 'auth', '0011_update_proxy_permissions', '2026-12-06 05:17:38.950416+00'),
+	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-06 05:17:38.977845+00'),
+	(18, 'audit', '0001_initial', '2026-12-06 05:17:39.053415+00'),
+	(19, 'accounts', '0001_initial', '2026-12-06 05:17:39.597411+00'),
+	(20, 'accounts', '0002_roles', '2026-12-06 05:17:39.819132+00'),
+	(21, 'accounts', '0003_labels', '2026-12-06 05:17:39.859345+00'),
+	(22, 'accounts', '0004_token_expiry', '2026-12-06 05:17:39.889357+00'),
+	(23, 'admin', '0001_initial', '2026-12-06 05:17:39.968021+00'),
+	(24, 'admin', '0002_logentry_remove_auto_add', '2026-12-06 05:17:40.005444+00'),
+	(25, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-06 05:17:40.036557+00'),
+	(26, 'axes', '0002_auto_20151217_2044', '2026-12-06 05:17:40.133683+00'),
+	(27, 'axes', '0003_auto_20160322_0929', '2026-12-06 05:17:40.175302+00'),
+	(28, 'axes', '0004_auto_20181024_1538', '2026-12-06 05:17:40.21434+00'),
+	(29, 'axes', '0005_remove_accessattempt_trusted', '2026-12-06 05:17:40.226649+00'),
+	(30, 'axes', '0006_remove_accesslog_trusted', '2026-12-06 05:17:40.241851+00'),
+	(31, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-06 05:17:40.287286+00'),
+	(32, 'axes', '0008_accessfailurelog', '2026-12-06 05:17:40.345414+00'),
+	(33, 'axes', '0009_add_session_hash', '2026-12-06 05:17:40.361697+00'),
+	(34, 'axes', '0010_accessattemptexpiration', '2026-12-06 05:17:40.393316+00'),
+	(35, 'customers', '0002_labels', '2026-12-06 05:17:40.484611+00'),
+	(36, 'customers', '0003_list_order_and_search', '2026-12-06 05:17:40.617677+00'),
+	(37, 'reports', '0001_initial', '2026-12-06 05:17:40.740334+00'),
+	(38, 'reports', '0002_defaults', '2026-12-06 05:17:40.805637+00'),
+	(39, 'ledger', '0001_initial', '2026-12-06 05:17:41.293481+00'),
+	(40, 'ledger', '0002_roles', '2026-12-06 05:17:41.496564+00'),
+	(41, 'ledger', '0003_import_job', '2026-12-06 05:17:41.581375+00'),
+	(42, 'ledger', '0004_document_number_index', '2026-12-06 05:17:42.229497+00'),
+	(43, 'ledger', '0005_labels', '2026-12-06 05:17:42.94634+00'),
+	(44, 'ledger', '0006_statement_run', '2026-12-06 05:17:43.025366+00'),
+	(45, 'ledger', '0007_fewer_indexes', '2026-12-06 05:17:44.200357+00'),
+	(46, 'ledger', '0008_open_state', '2026-12-06 05:17:44.667496+00'),
+	(47, 'ledger', '0009_allocation_date_index', '2026-12-06 05:17:44.721508+00'),
+	(48, 'ledger', '0010_document_balance_index', '2026-12-06 05:17:44.813406+00'),
+	(49, 'ledger', '0011_bad_debt_types', '2026-12-06 05:17:44.855586+00'),
+	(50, 'ledger', '0012_aging_covering_indexes', '2026-12-06 05:17:45.145539+00'),
+	(51, 'reports', '0003_ledger_days', '2026-12-06 05:17:45.253456+00'),
+	(52, 'reports', '0004_kept_aging', '2026-12-06 05:17:45.470172+00'),
+	(53, 'ledger', '0013_import_fewer_constraints', '2026-12-06 05:17:46.581388+00'),
+	(54, 'ledger', '0014_credit_open_covering', '2026-12-06 05:17:46.693865+00'),
+	(55, 'ledger', '0015_fewer_constraints_on_import', '2026-12-06 05:17:46.959737+00'),
+	(56, 'ledger', '0016_drop_document_number_index', '2026-12-06 05:17:47.023798+00'),
+	(57, 'ledger', '0017_partial_reversal_keys', '2026-12-06 05:17:47.321614+00'),
+	(58, 'ledger', '0018_allocation_facts', '2026-12-06 05:17:48.435397+00'),
+	(59, 'reports', '0005_allocation_triggers_again', '2026-12-06 05:17:48.466838+00'),
+	(60, 'ledger', '0019_reopened_items', '2026-12-06 05:17:48.52565+00'),
+	(61, 'ledger', '0020_daily_totals', '2026-12-06 05:17:48.673522+00'),
+	(62, 'customers', '0004_bank_account_index', '2026-12-06 05:17:48.853336+00'),
+	(63, 'companies', '0002_company_bank_account', '2026-12-06 05:17:49.043389+00'),
+	(64, 'banking', '0001_initial', '2026-12-06 05:17:50.787388+00'),
+	(65, 'banking', '0002_roles', '2026-12-06 05:17:50.996454+00'),
+	(66, 'credit', '0001_initial', '2026-12-06 05:17:53.938792+00'),
+	(67, 'collections', '0001_initial', '2026-12-06 05:17:59.137861+00'),
+	(68, 'collections', '0002_defaults', '2026-12-06 05:17:59.285319+00'),
+	(69, 'collections', '0003_profile_without_grade_and_hold', '2026-12-06 05:17:59.518987+00'),
+	(70, 'collections', '0004_fast_run_writes', '2026-12-06 05:18:02.026176+00'),
+	(71, 'collections', '0005_notice_item_without_line_index', '2026-12-06 05:18:02.08177+00'),
+	(72, 'collections', '0006_notice_without_company_index', '2026-12-06 05:18:02.22822+00'),
+	(73, 'collections', '0007_notice_sending', '2026-12-06 05:18:03.006319+00'),
+	(74, 'collections', '0008_auditor_reads_worklist', '2026-12-06 05:18:03.186599+00'),
+	(75, 'budgets', '0001_initial', '2026-12-06 05:18:03.946769+00'),
+	(76, 'budgets', '0002_roles', '2026-12-06 05:18:04.13364+00'),
+	(77, 'closing', '0001_initial', '2026-12-06 05:18:06.269549+00'),
+	(78, 'closing', '0002_roles', '2026-12-06 05:18:07.07834+00'),
+	(79, 'collections', '0009_dunning_charges', '2026-12-06 05:18:08.211076+00'),
+	(80, 'credit', '0002_defaults', '2026-12-06 05:18:09.228765+00'),
+	(81, 'credit', '0003_order_indexes_without_prefixes', '2026-12-06 05:18:09.547103+00'),
+	(82, 'credit', '0004_credit_limit_batches', '2026-12-06 05:18:10.102326+00'),
+	(83, 'insights', '0001_initial', '2026-12-06 05:18:11.373519+00'),
+	(84, 'insights', '0002_roles', '2026-12-06 05:18:11.621376+00'),
+	(85, 'ledger', '0021_period_lock', '2026-12-06 05:18:11.69108+00'),
+	(86, 'operations', '0001_heartbeat', '2026-12-06 05:18:11.696628+00'),
+	(87, 'provisioning', '0001_initial', '2026-12-06 05:18:16.223992+00'),
+	(88, 'provisioning', '0002_roles', '2026-12-06 05:18:17.082191+00'),
+	(89, 'provisioning', '0003_run_line_index', '2026-12-06 05:18:17.25494+00'),
+	(90, 'provisioning', '0004_run_lines_without_constraints', '2026-12-06 05:18:17.877797+00'),
+	(91, 'provisioning', '0005_run_lines_indexed_by_bucket', '2026-12-06 05:18:18.201468+00'),
+	(92, 'provisioning', '0006_run_is_provisional', '2026-12-06 05:18:18.337817+00'),
+	(93, 'relations', '0001_initial', '2026-12-06 05:18:24.6902+00'),
+	(94, 'relations', '0002_roles_and_survey', '2026-12-06 05:18:25.906612+00'),
+	(95, 'reports', '0006_daily_totals_to_ledger', '2026-12-06 05:18:25.919422+00'),
+	(96, 'risk', '0001_initial', '2026-12-06 05:18:29.709475+00'),
+	(97, 'risk', '0002_roles', '2026-12-06 05:18:30.111732+00'),
+	(98, 'sessions', '0001_initial', '2026-12-06 05:18:30.149416+00');
 
 
 --
@@ -3895,7 +5658,25 @@ INSERT INTO public.django_migrations VALUES
 
 
 --
+-- Data for Name: insights_modelversion; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: insights_prediction; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
 -- Data for Name: ledger_allocation; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: ledger_closedperiod; Type: TABLE DATA; Schema: public; Owner: -
 --
 
 
@@ -4045,6 +5826,80 @@ INSERT INTO public.django_migrations VALUES
 
 
 --
+-- Data for Name: relations_complaint; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: relations_complaint_disputes; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: relations_complaint_lines; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: relations_complaintevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: relations_interaction; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: relations_interactionattachment; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: relations_relationprofile; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: relations_revisit; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: relations_survey; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: relations_surveyanswer; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: relations_surveyinvitation; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: relations_surveytemplate; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+INSERT INTO public.relations_surveytemplate VALUES
+	(1, 'CSAT-NPS', 'Customer satisfaction', '客户满意度调查', 'Thank you for working with us. Your answers help our finance team serve you better.', '感谢您一直以来的合作。您的意见将帮助我们的财务团队改进服务。', 'How satisfied are you with our service (invoicing, statements, collection)?', '您对我们的服务（开票、对账、收款）总体满意吗？', 'How likely are you to recommend us to a business partner?', '您向合作伙伴推荐我们的可能性有多大？', 'What should we do better?', '您希望我们在哪些方面改进？', 14, 5, true);
+
+
+--
 -- Data for Name: reports_agingsnapshot; Type: TABLE DATA; Schema: public; Owner: -
 --
 
@@ -4080,8 +5935,8 @@ INSERT INTO public.reports_bucket VALUES
 --
 
 INSERT INTO public.reports_bucketset VALUES
-	(1, 'overdue', 'Days past due', '逾期天数', 'due', 'days', true, '2026-12-06 04:21:20.794423+00'),
-	(2, 'age', 'Age since the document date', '账龄', 'document', 'months', true, '2026-12-06 04:21:20.968732+00');
+	(1, 'overdue', 'Days past due', '逾期天数', 'due', 'days', true, '2026-12-06 05:17:40.759862+00'),
+	(2, 'age', 'Age since the document date', '账龄', 'document', 'months', true, '2026-12-06 05:17:40.762961+00');
 
 
 --
@@ -4098,6 +5953,48 @@ INSERT INTO public.reports_bucketset VALUES
 
 --
 -- Data for Name: reports_keptchange; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: risk_alert; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: risk_alertemail; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: risk_riskconfig; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: risk_riskscan; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: risk_risksignal; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: risk_watchaction; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: risk_watchentry; Type: TABLE DATA; Schema: public; Owner: -
 --
 
 
@@ -4127,14 +6024,14 @@ SELECT pg_catalog.setval('public.auth_group_id_seq', 6, true);
 -- Name: auth_group_permissions_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 300, true);
+SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 473, true);
 
 
 --
 -- Name: auth_permission_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.auth_permission_id_seq', 340, true);
+SELECT pg_catalog.setval('public.auth_permission_id_seq', 498, true);
 
 
 --
@@ -4177,6 +6074,118 @@ SELECT pg_catalog.setval('public.axes_accessfailurelog_id_seq', 1, false);
 --
 
 SELECT pg_catalog.setval('public.axes_accesslog_id_seq', 1, false);
+
+
+--
+-- Name: banking_application_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.banking_application_id_seq', 1, false);
+
+
+--
+-- Name: banking_bankaccount_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.banking_bankaccount_id_seq', 1, false);
+
+
+--
+-- Name: banking_bankstatement_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.banking_bankstatement_id_seq', 1, false);
+
+
+--
+-- Name: banking_difference_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.banking_difference_id_seq', 1, false);
+
+
+--
+-- Name: banking_payeralias_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.banking_payeralias_id_seq', 1, false);
+
+
+--
+-- Name: banking_statementline_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.banking_statementline_id_seq', 1, false);
+
+
+--
+-- Name: budgets_budgetline_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.budgets_budgetline_id_seq', 1, false);
+
+
+--
+-- Name: budgets_budgetversion_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.budgets_budgetversion_id_seq', 1, false);
+
+
+--
+-- Name: budgets_segment_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.budgets_segment_id_seq', 1, false);
+
+
+--
+-- Name: closing_journalentry_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.closing_journalentry_id_seq', 1, false);
+
+
+--
+-- Name: closing_journalexport_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.closing_journalexport_id_seq', 1, false);
+
+
+--
+-- Name: closing_journalline_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.closing_journalline_id_seq', 1, false);
+
+
+--
+-- Name: closing_periodevent_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.closing_periodevent_id_seq', 1, false);
+
+
+--
+-- Name: closing_reopenrequest_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.closing_reopenrequest_id_seq', 1, false);
+
+
+--
+-- Name: closing_revaluationline_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.closing_revaluationline_id_seq', 1, false);
+
+
+--
+-- Name: closing_revaluationrun_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.closing_revaluationrun_id_seq', 1, false);
 
 
 --
@@ -4400,14 +6409,28 @@ SELECT pg_catalog.setval('public.django_admin_log_id_seq', 1, false);
 -- Name: django_content_type_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_content_type_id_seq', 82, true);
+SELECT pg_catalog.setval('public.django_content_type_id_seq', 119, true);
 
 
 --
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 83, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 98, true);
+
+
+--
+-- Name: insights_modelversion_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.insights_modelversion_id_seq', 1, false);
+
+
+--
+-- Name: insights_prediction_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.insights_prediction_id_seq', 1, false);
 
 
 --
@@ -4415,6 +6438,13 @@ SELECT pg_catalog.setval('public.django_migrations_id_seq', 83, true);
 --
 
 SELECT pg_catalog.setval('public.ledger_allocation_id_seq', 1, false);
+
+
+--
+-- Name: ledger_closedperiod_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.ledger_closedperiod_id_seq', 1, false);
 
 
 --
@@ -4565,6 +6595,83 @@ SELECT pg_catalog.setval('public.provisioning_writeoffitem_id_seq', 1, false);
 
 
 --
+-- Name: relations_complaint_disputes_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.relations_complaint_disputes_id_seq', 1, false);
+
+
+--
+-- Name: relations_complaint_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.relations_complaint_id_seq', 1, false);
+
+
+--
+-- Name: relations_complaint_lines_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.relations_complaint_lines_id_seq', 1, false);
+
+
+--
+-- Name: relations_complaintevent_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.relations_complaintevent_id_seq', 1, false);
+
+
+--
+-- Name: relations_interaction_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.relations_interaction_id_seq', 1, false);
+
+
+--
+-- Name: relations_interactionattachment_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.relations_interactionattachment_id_seq', 1, false);
+
+
+--
+-- Name: relations_revisit_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.relations_revisit_id_seq', 1, false);
+
+
+--
+-- Name: relations_survey_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.relations_survey_id_seq', 1, false);
+
+
+--
+-- Name: relations_surveyanswer_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.relations_surveyanswer_id_seq', 1, false);
+
+
+--
+-- Name: relations_surveyinvitation_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.relations_surveyinvitation_id_seq', 1, false);
+
+
+--
+-- Name: relations_surveytemplate_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.relations_surveytemplate_id_seq', 1, true);
+
+
+--
 -- Name: reports_agingsnapshot_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
@@ -4625,6 +6732,55 @@ SELECT pg_catalog.setval('public.reports_keptchange_id_seq', 1, false);
 --
 
 SELECT pg_catalog.setval('public.reports_ledgerday_id_seq', 1, false);
+
+
+--
+-- Name: risk_alert_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.risk_alert_id_seq', 1, false);
+
+
+--
+-- Name: risk_alertemail_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.risk_alertemail_id_seq', 1, false);
+
+
+--
+-- Name: risk_riskconfig_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.risk_riskconfig_id_seq', 1, false);
+
+
+--
+-- Name: risk_riskscan_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.risk_riskscan_id_seq', 1, false);
+
+
+--
+-- Name: risk_risksignal_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.risk_risksignal_id_seq', 1, false);
+
+
+--
+-- Name: risk_watchaction_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.risk_watchaction_id_seq', 1, false);
+
+
+--
+-- Name: risk_watchentry_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.risk_watchentry_id_seq', 1, false);
 
 
 --
@@ -4817,6 +6973,158 @@ ALTER TABLE ONLY public.axes_accessfailurelog
 
 ALTER TABLE ONLY public.axes_accesslog
     ADD CONSTRAINT axes_accesslog_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: banking_application banking_application_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_application
+    ADD CONSTRAINT banking_application_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: banking_application banking_application_receipt_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_application
+    ADD CONSTRAINT banking_application_receipt_id_key UNIQUE (receipt_id);
+
+
+--
+-- Name: banking_bankaccount banking_bankaccount_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_bankaccount
+    ADD CONSTRAINT banking_bankaccount_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: banking_bankstatement banking_bankstatement_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_bankstatement
+    ADD CONSTRAINT banking_bankstatement_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: banking_difference banking_difference_credit_note_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_difference
+    ADD CONSTRAINT banking_difference_credit_note_id_key UNIQUE (credit_note_id);
+
+
+--
+-- Name: banking_difference banking_difference_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_difference
+    ADD CONSTRAINT banking_difference_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: banking_payeralias banking_payeralias_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_payeralias
+    ADD CONSTRAINT banking_payeralias_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: banking_statementline banking_statementline_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_statementline
+    ADD CONSTRAINT banking_statementline_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: budgets_budgetline budgets_budgetline_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.budgets_budgetline
+    ADD CONSTRAINT budgets_budgetline_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: budgets_budgetversion budgets_budgetversion_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.budgets_budgetversion
+    ADD CONSTRAINT budgets_budgetversion_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: budgets_profitabilitysettings budgets_profitabilitysettings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.budgets_profitabilitysettings
+    ADD CONSTRAINT budgets_profitabilitysettings_pkey PRIMARY KEY (company_id);
+
+
+--
+-- Name: budgets_segment budgets_segment_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.budgets_segment
+    ADD CONSTRAINT budgets_segment_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: closing_journalentry closing_journalentry_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_journalentry
+    ADD CONSTRAINT closing_journalentry_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: closing_journalexport closing_journalexport_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_journalexport
+    ADD CONSTRAINT closing_journalexport_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: closing_journalline closing_journalline_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_journalline
+    ADD CONSTRAINT closing_journalline_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: closing_periodevent closing_periodevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_periodevent
+    ADD CONSTRAINT closing_periodevent_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: closing_reopenrequest closing_reopenrequest_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_reopenrequest
+    ADD CONSTRAINT closing_reopenrequest_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: closing_revaluationline closing_revaluationline_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_revaluationline
+    ADD CONSTRAINT closing_revaluationline_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: closing_revaluationrun closing_revaluationrun_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_revaluationrun
+    ADD CONSTRAINT closing_revaluationrun_pkey PRIMARY KEY (id);
 
 
 --
@@ -5172,11 +7480,35 @@ ALTER TABLE ONLY public.django_session
 
 
 --
+-- Name: insights_modelversion insights_modelversion_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.insights_modelversion
+    ADD CONSTRAINT insights_modelversion_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: insights_prediction insights_prediction_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.insights_prediction
+    ADD CONSTRAINT insights_prediction_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: ledger_allocation ledger_allocation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.ledger_allocation
     ADD CONSTRAINT ledger_allocation_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: ledger_closedperiod ledger_closedperiod_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_closedperiod
+    ADD CONSTRAINT ledger_closedperiod_pkey PRIMARY KEY (id);
 
 
 --
@@ -5388,6 +7720,142 @@ ALTER TABLE ONLY public.provisioning_writeoffitem
 
 
 --
+-- Name: relations_complaint_disputes relations_complaint_disp_complaint_id_dispute_id_da1cbcce_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaint_disputes
+    ADD CONSTRAINT relations_complaint_disp_complaint_id_dispute_id_da1cbcce_uniq UNIQUE (complaint_id, dispute_id);
+
+
+--
+-- Name: relations_complaint_disputes relations_complaint_disputes_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaint_disputes
+    ADD CONSTRAINT relations_complaint_disputes_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: relations_complaint_lines relations_complaint_lines_complaint_id_dueline_id_059aca94_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaint_lines
+    ADD CONSTRAINT relations_complaint_lines_complaint_id_dueline_id_059aca94_uniq UNIQUE (complaint_id, dueline_id);
+
+
+--
+-- Name: relations_complaint_lines relations_complaint_lines_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaint_lines
+    ADD CONSTRAINT relations_complaint_lines_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: relations_complaint relations_complaint_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaint
+    ADD CONSTRAINT relations_complaint_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: relations_complaintevent relations_complaintevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaintevent
+    ADD CONSTRAINT relations_complaintevent_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: relations_interaction relations_interaction_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_interaction
+    ADD CONSTRAINT relations_interaction_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: relations_interactionattachment relations_interactionattachment_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_interactionattachment
+    ADD CONSTRAINT relations_interactionattachment_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: relations_relationprofile relations_relationprofile_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_relationprofile
+    ADD CONSTRAINT relations_relationprofile_pkey PRIMARY KEY (customer_id);
+
+
+--
+-- Name: relations_revisit relations_revisit_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_revisit
+    ADD CONSTRAINT relations_revisit_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: relations_survey relations_survey_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_survey
+    ADD CONSTRAINT relations_survey_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: relations_surveyanswer relations_surveyanswer_invitation_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_surveyanswer
+    ADD CONSTRAINT relations_surveyanswer_invitation_id_key UNIQUE (invitation_id);
+
+
+--
+-- Name: relations_surveyanswer relations_surveyanswer_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_surveyanswer
+    ADD CONSTRAINT relations_surveyanswer_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: relations_surveyinvitation relations_surveyinvitation_nonce_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_surveyinvitation
+    ADD CONSTRAINT relations_surveyinvitation_nonce_key UNIQUE (nonce);
+
+
+--
+-- Name: relations_surveyinvitation relations_surveyinvitation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_surveyinvitation
+    ADD CONSTRAINT relations_surveyinvitation_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: relations_surveytemplate relations_surveytemplate_code_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_surveytemplate
+    ADD CONSTRAINT relations_surveytemplate_code_key UNIQUE (code);
+
+
+--
+-- Name: relations_surveytemplate relations_surveytemplate_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_surveytemplate
+    ADD CONSTRAINT relations_surveytemplate_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: reports_agingsnapshot reports_agingsnapshot_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -5476,11 +7944,75 @@ ALTER TABLE ONLY public.ledger_ledgerday
 
 
 --
+-- Name: risk_alert risk_alert_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_alert
+    ADD CONSTRAINT risk_alert_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: risk_alertemail risk_alertemail_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_alertemail
+    ADD CONSTRAINT risk_alertemail_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: risk_riskconfig risk_riskconfig_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_riskconfig
+    ADD CONSTRAINT risk_riskconfig_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: risk_riskscan risk_riskscan_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_riskscan
+    ADD CONSTRAINT risk_riskscan_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: risk_risksignal risk_risksignal_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_risksignal
+    ADD CONSTRAINT risk_risksignal_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: risk_watchaction risk_watchaction_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_watchaction
+    ADD CONSTRAINT risk_watchaction_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: risk_watchentry risk_watchentry_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_watchentry
+    ADD CONSTRAINT risk_watchentry_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: reports_agingsnapshot uniq_aging_snapshot; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.reports_agingsnapshot
     ADD CONSTRAINT uniq_aging_snapshot UNIQUE (as_of, bucket_set_id);
+
+
+--
+-- Name: banking_bankaccount uniq_bank_account_code; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_bankaccount
+    ADD CONSTRAINT uniq_bank_account_code UNIQUE (company_id, code);
 
 
 --
@@ -5497,6 +8029,38 @@ ALTER TABLE ONLY public.reports_bucket
 
 ALTER TABLE ONLY public.reports_bucket
     ADD CONSTRAINT uniq_bucket_seq UNIQUE (bucket_set_id, seq);
+
+
+--
+-- Name: budgets_budgetline uniq_budget_line; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.budgets_budgetline
+    ADD CONSTRAINT uniq_budget_line UNIQUE (version_id, dimension, member_id, month);
+
+
+--
+-- Name: budgets_budgetversion uniq_budget_revision; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.budgets_budgetversion
+    ADD CONSTRAINT uniq_budget_revision UNIQUE (company_id, year, revision);
+
+
+--
+-- Name: ledger_closedperiod uniq_closed_period; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_closedperiod
+    ADD CONSTRAINT uniq_closed_period UNIQUE (company_id, period);
+
+
+--
+-- Name: closing_journalentry uniq_closing_journal_number; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_journalentry
+    ADD CONSTRAINT uniq_closing_journal_number UNIQUE (company_id, number);
 
 
 --
@@ -5580,11 +8144,27 @@ ALTER TABLE ONLY public.ledger_exchangerate
 
 
 --
+-- Name: insights_modelversion uniq_insights_model_version; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.insights_modelversion
+    ADD CONSTRAINT uniq_insights_model_version UNIQUE (company_id, version);
+
+
+--
 -- Name: provisioning_journalentry uniq_journal_number; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.provisioning_journalentry
     ADD CONSTRAINT uniq_journal_number UNIQUE (company_id, number);
+
+
+--
+-- Name: banking_payeralias uniq_payer_alias; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_payeralias
+    ADD CONSTRAINT uniq_payer_alias UNIQUE (company_id, kind, key);
 
 
 --
@@ -5612,11 +8192,35 @@ ALTER TABLE ONLY public.provisioning_provisionpolicy
 
 
 --
+-- Name: risk_riskconfig uniq_risk_config_version; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_riskconfig
+    ADD CONSTRAINT uniq_risk_config_version UNIQUE (company_id, version);
+
+
+--
 -- Name: credit_scorecard uniq_scorecard_version; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.credit_scorecard
     ADD CONSTRAINT uniq_scorecard_version UNIQUE (code, version);
+
+
+--
+-- Name: budgets_segment uniq_segment_code; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.budgets_segment
+    ADD CONSTRAINT uniq_segment_code UNIQUE (company_id, code);
+
+
+--
+-- Name: banking_statementline uniq_statement_line_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_statementline
+    ADD CONSTRAINT uniq_statement_line_key UNIQUE (account_id, line_key);
 
 
 --
@@ -5876,6 +8480,363 @@ CREATE INDEX axes_accesslog_username_df93064b_like ON public.axes_accesslog USIN
 
 
 --
+-- Name: banking_application_company_id_b90a5042; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_application_company_id_b90a5042 ON public.banking_application USING btree (company_id);
+
+
+--
+-- Name: banking_application_created_by_id_2d1233ed; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_application_created_by_id_2d1233ed ON public.banking_application USING btree (created_by_id);
+
+
+--
+-- Name: banking_application_customer_id_6c71e37b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_application_customer_id_6c71e37b ON public.banking_application USING btree (customer_id);
+
+
+--
+-- Name: banking_application_line_id_d22032ea; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_application_line_id_d22032ea ON public.banking_application USING btree (line_id);
+
+
+--
+-- Name: banking_bankaccount_company_id_ac737acd; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_bankaccount_company_id_ac737acd ON public.banking_bankaccount USING btree (company_id);
+
+
+--
+-- Name: banking_bankstatement_account_id_92586464; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_bankstatement_account_id_92586464 ON public.banking_bankstatement USING btree (account_id);
+
+
+--
+-- Name: banking_bankstatement_company_id_bfeb976d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_bankstatement_company_id_bfeb976d ON public.banking_bankstatement USING btree (company_id);
+
+
+--
+-- Name: banking_bankstatement_imported_by_id_6fba74a4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_bankstatement_imported_by_id_6fba74a4 ON public.banking_bankstatement USING btree (imported_by_id);
+
+
+--
+-- Name: banking_difference_application_id_f26e0658; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_difference_application_id_f26e0658 ON public.banking_difference USING btree (application_id);
+
+
+--
+-- Name: banking_difference_company_id_f3ba3307; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_difference_company_id_f3ba3307 ON public.banking_difference USING btree (company_id);
+
+
+--
+-- Name: banking_difference_decided_by_id_f03cab79; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_difference_decided_by_id_f03cab79 ON public.banking_difference USING btree (decided_by_id);
+
+
+--
+-- Name: banking_difference_requested_by_id_95cb3263; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_difference_requested_by_id_95cb3263 ON public.banking_difference USING btree (requested_by_id);
+
+
+--
+-- Name: banking_payeralias_company_id_d695e814; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_payeralias_company_id_d695e814 ON public.banking_payeralias USING btree (company_id);
+
+
+--
+-- Name: banking_payeralias_created_by_id_7e1213e1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_payeralias_created_by_id_7e1213e1 ON public.banking_payeralias USING btree (created_by_id);
+
+
+--
+-- Name: banking_payeralias_customer_id_5072c40e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_payeralias_customer_id_5072c40e ON public.banking_payeralias USING btree (customer_id);
+
+
+--
+-- Name: banking_sta_company_44b0f0_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_sta_company_44b0f0_idx ON public.banking_statementline USING btree (company_id, status, booked_on);
+
+
+--
+-- Name: banking_statementline_account_id_889bf5c7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_statementline_account_id_889bf5c7 ON public.banking_statementline USING btree (account_id);
+
+
+--
+-- Name: banking_statementline_company_id_3f71de7d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_statementline_company_id_3f71de7d ON public.banking_statementline USING btree (company_id);
+
+
+--
+-- Name: banking_statementline_matched_by_id_cd087638; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_statementline_matched_by_id_cd087638 ON public.banking_statementline USING btree (matched_by_id);
+
+
+--
+-- Name: banking_statementline_payer_account_index_84652cd8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_statementline_payer_account_index_84652cd8 ON public.banking_statementline USING btree (payer_account_index);
+
+
+--
+-- Name: banking_statementline_payer_account_index_84652cd8_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_statementline_payer_account_index_84652cd8_like ON public.banking_statementline USING btree (payer_account_index varchar_pattern_ops);
+
+
+--
+-- Name: banking_statementline_statement_id_cd323feb; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX banking_statementline_statement_id_cd323feb ON public.banking_statementline USING btree (statement_id);
+
+
+--
+-- Name: budgets_budgetline_version_id_995b36a5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX budgets_budgetline_version_id_995b36a5 ON public.budgets_budgetline USING btree (version_id);
+
+
+--
+-- Name: budgets_budgetversion_approved_by_id_52000057; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX budgets_budgetversion_approved_by_id_52000057 ON public.budgets_budgetversion USING btree (approved_by_id);
+
+
+--
+-- Name: budgets_budgetversion_company_id_36013fd2; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX budgets_budgetversion_company_id_36013fd2 ON public.budgets_budgetversion USING btree (company_id);
+
+
+--
+-- Name: budgets_budgetversion_created_by_id_ef6c0f21; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX budgets_budgetversion_created_by_id_ef6c0f21 ON public.budgets_budgetversion USING btree (created_by_id);
+
+
+--
+-- Name: budgets_budgetversion_revision_of_id_c8cf5e1f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX budgets_budgetversion_revision_of_id_c8cf5e1f ON public.budgets_budgetversion USING btree (revision_of_id);
+
+
+--
+-- Name: budgets_segment_company_id_c0692795; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX budgets_segment_company_id_c0692795 ON public.budgets_segment USING btree (company_id);
+
+
+--
+-- Name: budgets_segment_dunning_policy_id_2dd068f7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX budgets_segment_dunning_policy_id_2dd068f7 ON public.budgets_segment USING btree (dunning_policy_id);
+
+
+--
+-- Name: closing_jou_company_5adbef_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_jou_company_5adbef_idx ON public.closing_journalentry USING btree (company_id, "on");
+
+
+--
+-- Name: closing_jou_company_b30621_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_jou_company_b30621_idx ON public.closing_journalexport USING btree (company_id, period);
+
+
+--
+-- Name: closing_journalentry_company_id_ed1976e9; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_journalentry_company_id_ed1976e9 ON public.closing_journalentry USING btree (company_id);
+
+
+--
+-- Name: closing_journalentry_created_by_id_17c72c94; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_journalentry_created_by_id_17c72c94 ON public.closing_journalentry USING btree (created_by_id);
+
+
+--
+-- Name: closing_journalentry_run_id_882c4013; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_journalentry_run_id_882c4013 ON public.closing_journalentry USING btree (run_id);
+
+
+--
+-- Name: closing_journalexport_company_id_df78c8db; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_journalexport_company_id_df78c8db ON public.closing_journalexport USING btree (company_id);
+
+
+--
+-- Name: closing_journalexport_exported_by_id_80751678; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_journalexport_exported_by_id_80751678 ON public.closing_journalexport USING btree (exported_by_id);
+
+
+--
+-- Name: closing_journalline_customer_id_20869429; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_journalline_customer_id_20869429 ON public.closing_journalline USING btree (customer_id);
+
+
+--
+-- Name: closing_journalline_entry_id_2b04bf69; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_journalline_entry_id_2b04bf69 ON public.closing_journalline USING btree (entry_id);
+
+
+--
+-- Name: closing_per_company_513138_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_per_company_513138_idx ON public.closing_periodevent USING btree (company_id, period);
+
+
+--
+-- Name: closing_periodevent_by_id_c54b44f7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_periodevent_by_id_c54b44f7 ON public.closing_periodevent USING btree (by_id);
+
+
+--
+-- Name: closing_periodevent_company_id_9abbe934; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_periodevent_company_id_9abbe934 ON public.closing_periodevent USING btree (company_id);
+
+
+--
+-- Name: closing_periodevent_request_id_b9c54b9e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_periodevent_request_id_b9c54b9e ON public.closing_periodevent USING btree (request_id);
+
+
+--
+-- Name: closing_reopenrequest_company_id_9b047588; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_reopenrequest_company_id_9b047588 ON public.closing_reopenrequest USING btree (company_id);
+
+
+--
+-- Name: closing_reopenrequest_decided_by_id_383f9cc8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_reopenrequest_decided_by_id_383f9cc8 ON public.closing_reopenrequest USING btree (decided_by_id);
+
+
+--
+-- Name: closing_reopenrequest_requested_by_id_09607302; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_reopenrequest_requested_by_id_09607302 ON public.closing_reopenrequest USING btree (requested_by_id);
+
+
+--
+-- Name: closing_rev_company_02393a_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_rev_company_02393a_idx ON public.closing_revaluationrun USING btree (company_id, period, status);
+
+
+--
+-- Name: closing_rev_run_id_254664_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_rev_run_id_254664_idx ON public.closing_revaluationline USING btree (run_id, customer_id);
+
+
+--
+-- Name: closing_revaluationline_run_id_8790d972; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_revaluationline_run_id_8790d972 ON public.closing_revaluationline USING btree (run_id);
+
+
+--
+-- Name: closing_revaluationrun_company_id_2a05f218; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_revaluationrun_company_id_2a05f218 ON public.closing_revaluationrun USING btree (company_id);
+
+
+--
+-- Name: closing_revaluationrun_created_by_id_1ac2191e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_revaluationrun_created_by_id_1ac2191e ON public.closing_revaluationrun USING btree (created_by_id);
+
+
+--
+-- Name: closing_revaluationrun_posted_by_id_b2c5c948; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX closing_revaluationrun_posted_by_id_b2c5c948 ON public.closing_revaluationrun USING btree (posted_by_id);
+
+
+--
 -- Name: collections_collectionprofile_policy_id_bd19c35c; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -6037,6 +8998,13 @@ CREATE INDEX collections_dunningpolicy_code_ea2f2344_like ON public.collections_
 
 
 --
+-- Name: collections_dunningpolicy_company_id_1c25b2d9; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_dunningpolicy_company_id_1c25b2d9 ON public.collections_dunningpolicy USING btree (company_id);
+
+
+--
 -- Name: collections_dunningrun_company_id_dd5faa45; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -6083,6 +9051,13 @@ CREATE INDEX collections_next_ac_d9da8f_idx ON public.collections_contactlog USI
 --
 
 CREATE INDEX collections_notice__ca77cc_idx ON public.collections_noticeitem USING btree (notice_id);
+
+
+--
+-- Name: collections_notice_debit_note_id_38c257cb; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX collections_notice_debit_note_id_38c257cb ON public.collections_notice USING btree (debit_note_id);
 
 
 --
@@ -6541,6 +9516,20 @@ CREATE INDEX customers_customer_analyst_id_58261752 ON public.customers_customer
 
 
 --
+-- Name: customers_customer_bank_account_index_8ee88e75; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_customer_bank_account_index_8ee88e75 ON public.customers_customer USING btree (bank_account_index);
+
+
+--
+-- Name: customers_customer_bank_account_index_8ee88e75_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX customers_customer_bank_account_index_8ee88e75_like ON public.customers_customer USING btree (bank_account_index varchar_pattern_ops);
+
+
+--
 -- Name: customers_customer_collector_id_8970afe4; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -6618,6 +9607,55 @@ CREATE INDEX django_session_session_key_c0390e0f_like ON public.django_session U
 
 
 --
+-- Name: insights_modelversion_company_id_d7f17c00; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX insights_modelversion_company_id_d7f17c00 ON public.insights_modelversion USING btree (company_id);
+
+
+--
+-- Name: insights_modelversion_trained_by_id_50ca0a31; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX insights_modelversion_trained_by_id_50ca0a31 ON public.insights_modelversion USING btree (trained_by_id);
+
+
+--
+-- Name: insights_pred_company_day; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX insights_pred_company_day ON public.insights_prediction USING btree (company_id, expected_on);
+
+
+--
+-- Name: insights_pred_customer; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX insights_pred_customer ON public.insights_prediction USING btree (customer_id);
+
+
+--
+-- Name: insights_pred_line; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX insights_pred_line ON public.insights_prediction USING btree (line_id);
+
+
+--
+-- Name: insights_prediction_company_id_25359ab3; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX insights_prediction_company_id_25359ab3 ON public.insights_prediction USING btree (company_id);
+
+
+--
+-- Name: insights_prediction_model_version_id_6900c175; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX insights_prediction_model_version_id_6900c175 ON public.insights_prediction USING btree (model_version_id);
+
+
+--
 -- Name: ledger_allo_custome_df1fbc_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -6650,6 +9688,20 @@ CREATE INDEX ledger_allocation_after ON public.ledger_allocation USING btree (al
 --
 
 CREATE INDEX ledger_allocation_fx ON public.ledger_allocation USING btree (allocated_on) WHERE (NOT (functional_amount = source_functional_amount));
+
+
+--
+-- Name: ledger_closedperiod_closed_by_id_484f46ba; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_closedperiod_closed_by_id_484f46ba ON public.ledger_closedperiod USING btree (closed_by_id);
+
+
+--
+-- Name: ledger_closedperiod_company_id_1763cc49; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ledger_closedperiod_company_id_1763cc49 ON public.ledger_closedperiod USING btree (company_id);
 
 
 --
@@ -6786,6 +9838,13 @@ CREATE INDEX ledger_statementrun_created_by_id_73090588 ON public.ledger_stateme
 
 
 --
+-- Name: one_active_signal_per_kind; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX one_active_signal_per_kind ON public.risk_risksignal USING btree (customer_id, kind) WHERE ((status)::text = 'active'::text);
+
+
+--
 -- Name: one_default_bucket_set; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -6804,6 +9863,34 @@ CREATE UNIQUE INDEX one_default_policy ON public.collections_dunningpolicy USING
 --
 
 CREATE UNIQUE INDEX one_open_credit_review ON public.credit_creditreview USING btree (customer_id) WHERE ((status)::text = 'open'::text);
+
+
+--
+-- Name: one_open_watch_entry; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX one_open_watch_entry ON public.risk_watchentry USING btree (customer_id) WHERE ((status)::text = 'open'::text);
+
+
+--
+-- Name: one_pending_reopen_request; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX one_pending_reopen_request ON public.closing_reopenrequest USING btree (company_id, period) WHERE ((status)::text = 'requested'::text);
+
+
+--
+-- Name: one_revisit_per_source; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX one_revisit_per_source ON public.relations_revisit USING btree (customer_id, source) WHERE (NOT ((source)::text = ''::text));
+
+
+--
+-- Name: one_unread_alert_per_customer; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX one_unread_alert_per_customer ON public.risk_alert USING btree (user_id, customer_id) WHERE (read_at IS NULL);
 
 
 --
@@ -7052,6 +10139,328 @@ CREATE INDEX provisioning_writeoffitem_write_off_id_816dac90 ON public.provision
 
 
 --
+-- Name: rel_answer_customer; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX rel_answer_customer ON public.relations_surveyanswer USING btree (customer_id, answered_on DESC);
+
+
+--
+-- Name: rel_complaint_customer; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX rel_complaint_customer ON public.relations_complaint USING btree (customer_id, opened_on DESC);
+
+
+--
+-- Name: rel_complaint_due; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX rel_complaint_due ON public.relations_complaint USING btree (status, due_on);
+
+
+--
+-- Name: rel_complaint_owner; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX rel_complaint_owner ON public.relations_complaint USING btree (owner_id, status);
+
+
+--
+-- Name: rel_complaint_status; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX rel_complaint_status ON public.relations_complaint USING btree (status, opened_on);
+
+
+--
+-- Name: rel_interaction_next; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX rel_interaction_next ON public.relations_interaction USING btree (next_action_on);
+
+
+--
+-- Name: rel_interaction_timeline; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX rel_interaction_timeline ON public.relations_interaction USING btree (customer_id, occurred_on DESC, id DESC);
+
+
+--
+-- Name: rel_invitation_survey; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX rel_invitation_survey ON public.relations_surveyinvitation USING btree (survey_id, answered_at);
+
+
+--
+-- Name: rel_revisit_due; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX rel_revisit_due ON public.relations_revisit USING btree (status, due_on);
+
+
+--
+-- Name: rel_revisit_owner; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX rel_revisit_owner ON public.relations_revisit USING btree (owner_id, status, due_on);
+
+
+--
+-- Name: relations_complaint_company_id_8c666dc7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_complaint_company_id_8c666dc7 ON public.relations_complaint USING btree (company_id);
+
+
+--
+-- Name: relations_complaint_contact_id_82be4864; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_complaint_contact_id_82be4864 ON public.relations_complaint USING btree (contact_id);
+
+
+--
+-- Name: relations_complaint_created_by_id_33f1e411; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_complaint_created_by_id_33f1e411 ON public.relations_complaint USING btree (created_by_id);
+
+
+--
+-- Name: relations_complaint_customer_id_651442f4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_complaint_customer_id_651442f4 ON public.relations_complaint USING btree (customer_id);
+
+
+--
+-- Name: relations_complaint_disputes_complaint_id_351e10c4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_complaint_disputes_complaint_id_351e10c4 ON public.relations_complaint_disputes USING btree (complaint_id);
+
+
+--
+-- Name: relations_complaint_disputes_dispute_id_b62c0a77; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_complaint_disputes_dispute_id_b62c0a77 ON public.relations_complaint_disputes USING btree (dispute_id);
+
+
+--
+-- Name: relations_complaint_escalated_to_id_a72befae; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_complaint_escalated_to_id_a72befae ON public.relations_complaint USING btree (escalated_to_id);
+
+
+--
+-- Name: relations_complaint_lines_complaint_id_2e759b9d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_complaint_lines_complaint_id_2e759b9d ON public.relations_complaint_lines USING btree (complaint_id);
+
+
+--
+-- Name: relations_complaint_lines_dueline_id_d3ecec5f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_complaint_lines_dueline_id_d3ecec5f ON public.relations_complaint_lines USING btree (dueline_id);
+
+
+--
+-- Name: relations_complaint_owner_id_a1141b2b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_complaint_owner_id_a1141b2b ON public.relations_complaint USING btree (owner_id);
+
+
+--
+-- Name: relations_complaintevent_by_id_78ca1444; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_complaintevent_by_id_78ca1444 ON public.relations_complaintevent USING btree (by_id);
+
+
+--
+-- Name: relations_complaintevent_complaint_id_2854c144; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_complaintevent_complaint_id_2854c144 ON public.relations_complaintevent USING btree (complaint_id);
+
+
+--
+-- Name: relations_interaction_company_id_9dbe2ada; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_interaction_company_id_9dbe2ada ON public.relations_interaction USING btree (company_id);
+
+
+--
+-- Name: relations_interaction_complaint_id_c94ff439; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_interaction_complaint_id_c94ff439 ON public.relations_interaction USING btree (complaint_id);
+
+
+--
+-- Name: relations_interaction_contact_id_55e64bd7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_interaction_contact_id_55e64bd7 ON public.relations_interaction USING btree (contact_id);
+
+
+--
+-- Name: relations_interaction_customer_id_a15260c6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_interaction_customer_id_a15260c6 ON public.relations_interaction USING btree (customer_id);
+
+
+--
+-- Name: relations_interaction_logged_by_id_2dda1345; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_interaction_logged_by_id_2dda1345 ON public.relations_interaction USING btree (logged_by_id);
+
+
+--
+-- Name: relations_interactionattachment_interaction_id_0ca67b15; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_interactionattachment_interaction_id_0ca67b15 ON public.relations_interactionattachment USING btree (interaction_id);
+
+
+--
+-- Name: relations_interactionattachment_uploaded_by_id_fc782e7c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_interactionattachment_uploaded_by_id_fc782e7c ON public.relations_interactionattachment USING btree (uploaded_by_id);
+
+
+--
+-- Name: relations_relationprofile_owner_id_36152f12; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_relationprofile_owner_id_36152f12 ON public.relations_relationprofile USING btree (owner_id);
+
+
+--
+-- Name: relations_revisit_company_id_9d8e4649; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_revisit_company_id_9d8e4649 ON public.relations_revisit USING btree (company_id);
+
+
+--
+-- Name: relations_revisit_customer_id_dfe84d02; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_revisit_customer_id_dfe84d02 ON public.relations_revisit USING btree (customer_id);
+
+
+--
+-- Name: relations_revisit_interaction_id_2233df14; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_revisit_interaction_id_2233df14 ON public.relations_revisit USING btree (interaction_id);
+
+
+--
+-- Name: relations_revisit_owner_id_efaaf858; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_revisit_owner_id_efaaf858 ON public.relations_revisit USING btree (owner_id);
+
+
+--
+-- Name: relations_survey_company_id_faf46080; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_survey_company_id_faf46080 ON public.relations_survey USING btree (company_id);
+
+
+--
+-- Name: relations_survey_sent_by_id_5cf661e8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_survey_sent_by_id_5cf661e8 ON public.relations_survey USING btree (sent_by_id);
+
+
+--
+-- Name: relations_survey_template_id_c69cbba2; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_survey_template_id_c69cbba2 ON public.relations_survey USING btree (template_id);
+
+
+--
+-- Name: relations_surveyanswer_company_id_6f30b353; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_surveyanswer_company_id_6f30b353 ON public.relations_surveyanswer USING btree (company_id);
+
+
+--
+-- Name: relations_surveyanswer_customer_id_7fd2d2a8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_surveyanswer_customer_id_7fd2d2a8 ON public.relations_surveyanswer USING btree (customer_id);
+
+
+--
+-- Name: relations_surveyanswer_survey_id_4e4b6717; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_surveyanswer_survey_id_4e4b6717 ON public.relations_surveyanswer USING btree (survey_id);
+
+
+--
+-- Name: relations_surveyinvitation_company_id_9f252f6d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_surveyinvitation_company_id_9f252f6d ON public.relations_surveyinvitation USING btree (company_id);
+
+
+--
+-- Name: relations_surveyinvitation_contact_id_b447d6ab; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_surveyinvitation_contact_id_b447d6ab ON public.relations_surveyinvitation USING btree (contact_id);
+
+
+--
+-- Name: relations_surveyinvitation_customer_id_c4770b77; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_surveyinvitation_customer_id_c4770b77 ON public.relations_surveyinvitation USING btree (customer_id);
+
+
+--
+-- Name: relations_surveyinvitation_nonce_52d60b5d_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_surveyinvitation_nonce_52d60b5d_like ON public.relations_surveyinvitation USING btree (nonce varchar_pattern_ops);
+
+
+--
+-- Name: relations_surveyinvitation_survey_id_8b0e46c3; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_surveyinvitation_survey_id_8b0e46c3 ON public.relations_surveyinvitation USING btree (survey_id);
+
+
+--
+-- Name: relations_surveytemplate_code_9afa009b_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX relations_surveytemplate_code_9afa009b_like ON public.relations_surveytemplate USING btree (code varchar_pattern_ops);
+
+
+--
 -- Name: reports_agi_custome_f0c1db_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -7133,6 +10542,167 @@ CREATE INDEX reports_kept_row ON public.reports_keptagingrow USING btree (kept_i
 --
 
 CREATE INDEX reports_ledgerday_company_id_bf2ef1b7 ON public.ledger_ledgerday USING btree (company_id);
+
+
+--
+-- Name: risk_alert_company_id_997b4ff1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_alert_company_id_997b4ff1 ON public.risk_alert USING btree (company_id);
+
+
+--
+-- Name: risk_alert_customer_id_ec5fa2e4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_alert_customer_id_ec5fa2e4 ON public.risk_alert USING btree (customer_id);
+
+
+--
+-- Name: risk_alert_inbox; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_alert_inbox ON public.risk_alert USING btree (user_id, read_at);
+
+
+--
+-- Name: risk_alert_to_email; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_alert_to_email ON public.risk_alert USING btree (email_pending) WHERE email_pending;
+
+
+--
+-- Name: risk_alerte_user_id_0c79ee_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_alerte_user_id_0c79ee_idx ON public.risk_alertemail USING btree (user_id, kind, sent_on);
+
+
+--
+-- Name: risk_alertemail_user_id_096b8a9e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_alertemail_user_id_096b8a9e ON public.risk_alertemail USING btree (user_id);
+
+
+--
+-- Name: risk_riskconfig_company_id_dee251a3; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_riskconfig_company_id_dee251a3 ON public.risk_riskconfig USING btree (company_id);
+
+
+--
+-- Name: risk_riskconfig_created_by_id_d21ed0a2; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_riskconfig_created_by_id_d21ed0a2 ON public.risk_riskconfig USING btree (created_by_id);
+
+
+--
+-- Name: risk_risksc_company_50a7f7_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_risksc_company_50a7f7_idx ON public.risk_riskscan USING btree (company_id, as_of);
+
+
+--
+-- Name: risk_riskscan_company_id_970bfd2a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_riskscan_company_id_970bfd2a ON public.risk_riskscan USING btree (company_id);
+
+
+--
+-- Name: risk_riskscan_config_id_e4c78766; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_riskscan_config_id_e4c78766 ON public.risk_riskscan USING btree (config_id);
+
+
+--
+-- Name: risk_risksignal_company_id_bfc3b1a9; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_risksignal_company_id_bfc3b1a9 ON public.risk_risksignal USING btree (company_id);
+
+
+--
+-- Name: risk_signal_history; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_signal_history ON public.risk_risksignal USING btree (customer_id, first_seen_on);
+
+
+--
+-- Name: risk_signal_open; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_signal_open ON public.risk_risksignal USING btree (company_id, status, severity);
+
+
+--
+-- Name: risk_watch_customer; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_watch_customer ON public.risk_watchentry USING btree (customer_id, opened_on);
+
+
+--
+-- Name: risk_watch_open; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_watch_open ON public.risk_watchentry USING btree (company_id, status, review_on);
+
+
+--
+-- Name: risk_watchaction_created_by_id_b1e6707c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_watchaction_created_by_id_b1e6707c ON public.risk_watchaction USING btree (created_by_id);
+
+
+--
+-- Name: risk_watchaction_done_by_id_a6ebb47a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_watchaction_done_by_id_a6ebb47a ON public.risk_watchaction USING btree (done_by_id);
+
+
+--
+-- Name: risk_watchaction_entry_id_477c8208; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_watchaction_entry_id_477c8208 ON public.risk_watchaction USING btree (entry_id);
+
+
+--
+-- Name: risk_watchentry_closed_by_id_9d2e6c2e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_watchentry_closed_by_id_9d2e6c2e ON public.risk_watchentry USING btree (closed_by_id);
+
+
+--
+-- Name: risk_watchentry_company_id_349a4729; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_watchentry_company_id_349a4729 ON public.risk_watchentry USING btree (company_id);
+
+
+--
+-- Name: risk_watchentry_opened_by_id_ade7e785; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_watchentry_opened_by_id_ade7e785 ON public.risk_watchentry USING btree (opened_by_id);
+
+
+--
+-- Name: risk_watchentry_owner_id_3e7c2612; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX risk_watchentry_owner_id_3e7c2612 ON public.risk_watchentry USING btree (owner_id);
 
 
 --
@@ -7308,6 +10878,382 @@ ALTER TABLE ONLY public.axes_accessattemptexpiration
 
 
 --
+-- Name: banking_application banking_application_company_id_b90a5042_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_application
+    ADD CONSTRAINT banking_application_company_id_b90a5042_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_application banking_application_created_by_id_2d1233ed_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_application
+    ADD CONSTRAINT banking_application_created_by_id_2d1233ed_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_application banking_application_customer_id_6c71e37b_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_application
+    ADD CONSTRAINT banking_application_customer_id_6c71e37b_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_application banking_application_line_id_d22032ea_fk_banking_s; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_application
+    ADD CONSTRAINT banking_application_line_id_d22032ea_fk_banking_s FOREIGN KEY (line_id) REFERENCES public.banking_statementline(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_application banking_application_receipt_id_b85727af_fk_ledger_document_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_application
+    ADD CONSTRAINT banking_application_receipt_id_b85727af_fk_ledger_document_id FOREIGN KEY (receipt_id) REFERENCES public.ledger_document(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_bankaccount banking_bankaccount_company_id_ac737acd_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_bankaccount
+    ADD CONSTRAINT banking_bankaccount_company_id_ac737acd_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_bankstatement banking_bankstatemen_account_id_92586464_fk_banking_b; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_bankstatement
+    ADD CONSTRAINT banking_bankstatemen_account_id_92586464_fk_banking_b FOREIGN KEY (account_id) REFERENCES public.banking_bankaccount(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_bankstatement banking_bankstatemen_company_id_bfeb976d_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_bankstatement
+    ADD CONSTRAINT banking_bankstatemen_company_id_bfeb976d_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_bankstatement banking_bankstatement_imported_by_id_6fba74a4_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_bankstatement
+    ADD CONSTRAINT banking_bankstatement_imported_by_id_6fba74a4_fk_auth_user_id FOREIGN KEY (imported_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_difference banking_difference_application_id_f26e0658_fk_banking_a; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_difference
+    ADD CONSTRAINT banking_difference_application_id_f26e0658_fk_banking_a FOREIGN KEY (application_id) REFERENCES public.banking_application(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_difference banking_difference_company_id_f3ba3307_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_difference
+    ADD CONSTRAINT banking_difference_company_id_f3ba3307_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_difference banking_difference_credit_note_id_21cbf529_fk_ledger_do; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_difference
+    ADD CONSTRAINT banking_difference_credit_note_id_21cbf529_fk_ledger_do FOREIGN KEY (credit_note_id) REFERENCES public.ledger_document(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_difference banking_difference_decided_by_id_f03cab79_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_difference
+    ADD CONSTRAINT banking_difference_decided_by_id_f03cab79_fk_auth_user_id FOREIGN KEY (decided_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_difference banking_difference_requested_by_id_95cb3263_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_difference
+    ADD CONSTRAINT banking_difference_requested_by_id_95cb3263_fk_auth_user_id FOREIGN KEY (requested_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_payeralias banking_payeralias_company_id_d695e814_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_payeralias
+    ADD CONSTRAINT banking_payeralias_company_id_d695e814_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_payeralias banking_payeralias_created_by_id_7e1213e1_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_payeralias
+    ADD CONSTRAINT banking_payeralias_created_by_id_7e1213e1_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_payeralias banking_payeralias_customer_id_5072c40e_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_payeralias
+    ADD CONSTRAINT banking_payeralias_customer_id_5072c40e_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_statementline banking_statementlin_account_id_889bf5c7_fk_banking_b; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_statementline
+    ADD CONSTRAINT banking_statementlin_account_id_889bf5c7_fk_banking_b FOREIGN KEY (account_id) REFERENCES public.banking_bankaccount(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_statementline banking_statementlin_company_id_3f71de7d_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_statementline
+    ADD CONSTRAINT banking_statementlin_company_id_3f71de7d_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_statementline banking_statementlin_statement_id_cd323feb_fk_banking_b; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_statementline
+    ADD CONSTRAINT banking_statementlin_statement_id_cd323feb_fk_banking_b FOREIGN KEY (statement_id) REFERENCES public.banking_bankstatement(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: banking_statementline banking_statementline_matched_by_id_cd087638_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.banking_statementline
+    ADD CONSTRAINT banking_statementline_matched_by_id_cd087638_fk_auth_user_id FOREIGN KEY (matched_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: budgets_budgetline budgets_budgetline_version_id_995b36a5_fk_budgets_b; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.budgets_budgetline
+    ADD CONSTRAINT budgets_budgetline_version_id_995b36a5_fk_budgets_b FOREIGN KEY (version_id) REFERENCES public.budgets_budgetversion(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: budgets_budgetversion budgets_budgetversio_company_id_36013fd2_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.budgets_budgetversion
+    ADD CONSTRAINT budgets_budgetversio_company_id_36013fd2_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: budgets_budgetversion budgets_budgetversio_revision_of_id_c8cf5e1f_fk_budgets_b; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.budgets_budgetversion
+    ADD CONSTRAINT budgets_budgetversio_revision_of_id_c8cf5e1f_fk_budgets_b FOREIGN KEY (revision_of_id) REFERENCES public.budgets_budgetversion(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: budgets_budgetversion budgets_budgetversion_approved_by_id_52000057_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.budgets_budgetversion
+    ADD CONSTRAINT budgets_budgetversion_approved_by_id_52000057_fk_auth_user_id FOREIGN KEY (approved_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: budgets_budgetversion budgets_budgetversion_created_by_id_ef6c0f21_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.budgets_budgetversion
+    ADD CONSTRAINT budgets_budgetversion_created_by_id_ef6c0f21_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: budgets_profitabilitysettings budgets_profitabilit_company_id_d1e52fe5_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.budgets_profitabilitysettings
+    ADD CONSTRAINT budgets_profitabilit_company_id_d1e52fe5_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: budgets_segment budgets_segment_company_id_c0692795_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.budgets_segment
+    ADD CONSTRAINT budgets_segment_company_id_c0692795_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: budgets_segment budgets_segment_dunning_policy_id_2dd068f7_fk_collectio; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.budgets_segment
+    ADD CONSTRAINT budgets_segment_dunning_policy_id_2dd068f7_fk_collectio FOREIGN KEY (dunning_policy_id) REFERENCES public.collections_dunningpolicy(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_journalentry closing_journalentry_company_id_ed1976e9_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_journalentry
+    ADD CONSTRAINT closing_journalentry_company_id_ed1976e9_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_journalentry closing_journalentry_created_by_id_17c72c94_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_journalentry
+    ADD CONSTRAINT closing_journalentry_created_by_id_17c72c94_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_journalentry closing_journalentry_run_id_882c4013_fk_closing_r; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_journalentry
+    ADD CONSTRAINT closing_journalentry_run_id_882c4013_fk_closing_r FOREIGN KEY (run_id) REFERENCES public.closing_revaluationrun(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_journalexport closing_journalexpor_company_id_df78c8db_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_journalexport
+    ADD CONSTRAINT closing_journalexpor_company_id_df78c8db_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_journalexport closing_journalexport_exported_by_id_80751678_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_journalexport
+    ADD CONSTRAINT closing_journalexport_exported_by_id_80751678_fk_auth_user_id FOREIGN KEY (exported_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_journalline closing_journalline_customer_id_20869429_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_journalline
+    ADD CONSTRAINT closing_journalline_customer_id_20869429_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_journalline closing_journalline_entry_id_2b04bf69_fk_closing_j; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_journalline
+    ADD CONSTRAINT closing_journalline_entry_id_2b04bf69_fk_closing_j FOREIGN KEY (entry_id) REFERENCES public.closing_journalentry(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_periodevent closing_periodevent_by_id_c54b44f7_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_periodevent
+    ADD CONSTRAINT closing_periodevent_by_id_c54b44f7_fk_auth_user_id FOREIGN KEY (by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_periodevent closing_periodevent_company_id_9abbe934_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_periodevent
+    ADD CONSTRAINT closing_periodevent_company_id_9abbe934_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_periodevent closing_periodevent_request_id_b9c54b9e_fk_closing_r; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_periodevent
+    ADD CONSTRAINT closing_periodevent_request_id_b9c54b9e_fk_closing_r FOREIGN KEY (request_id) REFERENCES public.closing_reopenrequest(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_reopenrequest closing_reopenreques_company_id_9b047588_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_reopenrequest
+    ADD CONSTRAINT closing_reopenreques_company_id_9b047588_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_reopenrequest closing_reopenrequest_decided_by_id_383f9cc8_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_reopenrequest
+    ADD CONSTRAINT closing_reopenrequest_decided_by_id_383f9cc8_fk_auth_user_id FOREIGN KEY (decided_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_reopenrequest closing_reopenrequest_requested_by_id_09607302_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_reopenrequest
+    ADD CONSTRAINT closing_reopenrequest_requested_by_id_09607302_fk_auth_user_id FOREIGN KEY (requested_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_revaluationline closing_revaluationl_customer_id_0d41449f_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_revaluationline
+    ADD CONSTRAINT closing_revaluationl_customer_id_0d41449f_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_revaluationline closing_revaluationl_run_id_8790d972_fk_closing_r; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_revaluationline
+    ADD CONSTRAINT closing_revaluationl_run_id_8790d972_fk_closing_r FOREIGN KEY (run_id) REFERENCES public.closing_revaluationrun(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_revaluationrun closing_revaluationr_company_id_2a05f218_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_revaluationrun
+    ADD CONSTRAINT closing_revaluationr_company_id_2a05f218_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_revaluationrun closing_revaluationrun_created_by_id_1ac2191e_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_revaluationrun
+    ADD CONSTRAINT closing_revaluationrun_created_by_id_1ac2191e_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: closing_revaluationrun closing_revaluationrun_posted_by_id_b2c5c948_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.closing_revaluationrun
+    ADD CONSTRAINT closing_revaluationrun_posted_by_id_b2c5c948_fk_auth_user_id FOREIGN KEY (posted_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: collections_collectionprofile collections_collecti_customer_id_64bd33e5_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -7449,6 +11395,14 @@ ALTER TABLE ONLY public.collections_disputenote
 
 ALTER TABLE ONLY public.collections_dunninglevel
     ADD CONSTRAINT collections_dunningl_policy_id_d04d8c26_fk_collectio FOREIGN KEY (policy_id) REFERENCES public.collections_dunningpolicy(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: collections_dunningpolicy collections_dunningp_company_id_1c25b2d9_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.collections_dunningpolicy
+    ADD CONSTRAINT collections_dunningp_company_id_1c25b2d9_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -7908,6 +11862,46 @@ ALTER TABLE ONLY public.django_admin_log
 
 
 --
+-- Name: insights_modelversion insights_modelversio_company_id_d7f17c00_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.insights_modelversion
+    ADD CONSTRAINT insights_modelversio_company_id_d7f17c00_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: insights_modelversion insights_modelversion_trained_by_id_50ca0a31_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.insights_modelversion
+    ADD CONSTRAINT insights_modelversion_trained_by_id_50ca0a31_fk_auth_user_id FOREIGN KEY (trained_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: insights_prediction insights_prediction_model_version_id_6900c175_fk_insights_; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.insights_prediction
+    ADD CONSTRAINT insights_prediction_model_version_id_6900c175_fk_insights_ FOREIGN KEY (model_version_id) REFERENCES public.insights_modelversion(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: ledger_closedperiod ledger_closedperiod_closed_by_id_484f46ba_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_closedperiod
+    ADD CONSTRAINT ledger_closedperiod_closed_by_id_484f46ba_fk_auth_user_id FOREIGN KEY (closed_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: ledger_closedperiod ledger_closedperiod_company_id_1763cc49_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.ledger_closedperiod
+    ADD CONSTRAINT ledger_closedperiod_company_id_1763cc49_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: ledger_customerterms ledger_customerterms_customer_id_cc84b05e_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -8268,6 +12262,294 @@ ALTER TABLE ONLY public.provisioning_writeoffitem
 
 
 --
+-- Name: relations_complaint_lines relations_complaint__complaint_id_2e759b9d_fk_relations; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaint_lines
+    ADD CONSTRAINT relations_complaint__complaint_id_2e759b9d_fk_relations FOREIGN KEY (complaint_id) REFERENCES public.relations_complaint(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_complaint_disputes relations_complaint__complaint_id_351e10c4_fk_relations; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaint_disputes
+    ADD CONSTRAINT relations_complaint__complaint_id_351e10c4_fk_relations FOREIGN KEY (complaint_id) REFERENCES public.relations_complaint(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_complaint_disputes relations_complaint__dispute_id_b62c0a77_fk_collectio; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaint_disputes
+    ADD CONSTRAINT relations_complaint__dispute_id_b62c0a77_fk_collectio FOREIGN KEY (dispute_id) REFERENCES public.collections_dispute(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_complaint_lines relations_complaint__dueline_id_d3ecec5f_fk_ledger_du; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaint_lines
+    ADD CONSTRAINT relations_complaint__dueline_id_d3ecec5f_fk_ledger_du FOREIGN KEY (dueline_id) REFERENCES public.ledger_dueline(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_complaint relations_complaint_company_id_8c666dc7_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaint
+    ADD CONSTRAINT relations_complaint_company_id_8c666dc7_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_complaint relations_complaint_contact_id_82be4864_fk_customers_contact_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaint
+    ADD CONSTRAINT relations_complaint_contact_id_82be4864_fk_customers_contact_id FOREIGN KEY (contact_id) REFERENCES public.customers_contact(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_complaint relations_complaint_created_by_id_33f1e411_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaint
+    ADD CONSTRAINT relations_complaint_created_by_id_33f1e411_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_complaint relations_complaint_customer_id_651442f4_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaint
+    ADD CONSTRAINT relations_complaint_customer_id_651442f4_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_complaint relations_complaint_escalated_to_id_a72befae_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaint
+    ADD CONSTRAINT relations_complaint_escalated_to_id_a72befae_fk_auth_user_id FOREIGN KEY (escalated_to_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_complaint relations_complaint_owner_id_a1141b2b_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaint
+    ADD CONSTRAINT relations_complaint_owner_id_a1141b2b_fk_auth_user_id FOREIGN KEY (owner_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_complaintevent relations_complainte_complaint_id_2854c144_fk_relations; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaintevent
+    ADD CONSTRAINT relations_complainte_complaint_id_2854c144_fk_relations FOREIGN KEY (complaint_id) REFERENCES public.relations_complaint(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_complaintevent relations_complaintevent_by_id_78ca1444_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_complaintevent
+    ADD CONSTRAINT relations_complaintevent_by_id_78ca1444_fk_auth_user_id FOREIGN KEY (by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_interaction relations_interactio_company_id_9dbe2ada_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_interaction
+    ADD CONSTRAINT relations_interactio_company_id_9dbe2ada_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_interaction relations_interactio_complaint_id_c94ff439_fk_relations; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_interaction
+    ADD CONSTRAINT relations_interactio_complaint_id_c94ff439_fk_relations FOREIGN KEY (complaint_id) REFERENCES public.relations_complaint(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_interaction relations_interactio_contact_id_55e64bd7_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_interaction
+    ADD CONSTRAINT relations_interactio_contact_id_55e64bd7_fk_customers FOREIGN KEY (contact_id) REFERENCES public.customers_contact(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_interaction relations_interactio_customer_id_a15260c6_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_interaction
+    ADD CONSTRAINT relations_interactio_customer_id_a15260c6_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_interactionattachment relations_interactio_interaction_id_0ca67b15_fk_relations; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_interactionattachment
+    ADD CONSTRAINT relations_interactio_interaction_id_0ca67b15_fk_relations FOREIGN KEY (interaction_id) REFERENCES public.relations_interaction(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_interactionattachment relations_interactio_uploaded_by_id_fc782e7c_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_interactionattachment
+    ADD CONSTRAINT relations_interactio_uploaded_by_id_fc782e7c_fk_auth_user FOREIGN KEY (uploaded_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_interaction relations_interaction_logged_by_id_2dda1345_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_interaction
+    ADD CONSTRAINT relations_interaction_logged_by_id_2dda1345_fk_auth_user_id FOREIGN KEY (logged_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_relationprofile relations_relationpr_customer_id_0e037601_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_relationprofile
+    ADD CONSTRAINT relations_relationpr_customer_id_0e037601_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_relationprofile relations_relationprofile_owner_id_36152f12_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_relationprofile
+    ADD CONSTRAINT relations_relationprofile_owner_id_36152f12_fk_auth_user_id FOREIGN KEY (owner_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_revisit relations_revisit_company_id_9d8e4649_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_revisit
+    ADD CONSTRAINT relations_revisit_company_id_9d8e4649_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_revisit relations_revisit_customer_id_dfe84d02_fk_customers_customer_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_revisit
+    ADD CONSTRAINT relations_revisit_customer_id_dfe84d02_fk_customers_customer_id FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_revisit relations_revisit_interaction_id_2233df14_fk_relations; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_revisit
+    ADD CONSTRAINT relations_revisit_interaction_id_2233df14_fk_relations FOREIGN KEY (interaction_id) REFERENCES public.relations_interaction(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_revisit relations_revisit_owner_id_efaaf858_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_revisit
+    ADD CONSTRAINT relations_revisit_owner_id_efaaf858_fk_auth_user_id FOREIGN KEY (owner_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_survey relations_survey_company_id_faf46080_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_survey
+    ADD CONSTRAINT relations_survey_company_id_faf46080_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_survey relations_survey_sent_by_id_5cf661e8_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_survey
+    ADD CONSTRAINT relations_survey_sent_by_id_5cf661e8_fk_auth_user_id FOREIGN KEY (sent_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_survey relations_survey_template_id_c69cbba2_fk_relations; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_survey
+    ADD CONSTRAINT relations_survey_template_id_c69cbba2_fk_relations FOREIGN KEY (template_id) REFERENCES public.relations_surveytemplate(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_surveyanswer relations_surveyansw_company_id_6f30b353_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_surveyanswer
+    ADD CONSTRAINT relations_surveyansw_company_id_6f30b353_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_surveyanswer relations_surveyansw_customer_id_7fd2d2a8_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_surveyanswer
+    ADD CONSTRAINT relations_surveyansw_customer_id_7fd2d2a8_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_surveyanswer relations_surveyansw_invitation_id_33ddef40_fk_relations; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_surveyanswer
+    ADD CONSTRAINT relations_surveyansw_invitation_id_33ddef40_fk_relations FOREIGN KEY (invitation_id) REFERENCES public.relations_surveyinvitation(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_surveyanswer relations_surveyansw_survey_id_4e4b6717_fk_relations; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_surveyanswer
+    ADD CONSTRAINT relations_surveyansw_survey_id_4e4b6717_fk_relations FOREIGN KEY (survey_id) REFERENCES public.relations_survey(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_surveyinvitation relations_surveyinvi_company_id_9f252f6d_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_surveyinvitation
+    ADD CONSTRAINT relations_surveyinvi_company_id_9f252f6d_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_surveyinvitation relations_surveyinvi_contact_id_b447d6ab_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_surveyinvitation
+    ADD CONSTRAINT relations_surveyinvi_contact_id_b447d6ab_fk_customers FOREIGN KEY (contact_id) REFERENCES public.customers_contact(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_surveyinvitation relations_surveyinvi_customer_id_c4770b77_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_surveyinvitation
+    ADD CONSTRAINT relations_surveyinvi_customer_id_c4770b77_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: relations_surveyinvitation relations_surveyinvi_survey_id_8b0e46c3_fk_relations; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.relations_surveyinvitation
+    ADD CONSTRAINT relations_surveyinvi_survey_id_8b0e46c3_fk_relations FOREIGN KEY (survey_id) REFERENCES public.relations_survey(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: reports_agingsnapshot reports_agingsnapsho_bucket_set_id_3e5d91a2_fk_reports_b; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -8329,6 +12611,150 @@ ALTER TABLE ONLY public.reports_keptaging
 
 ALTER TABLE ONLY public.reports_keptagingrow
     ADD CONSTRAINT reports_keptagingrow_kept_id_096ba78e_fk_reports_keptaging_id FOREIGN KEY (kept_id) REFERENCES public.reports_keptaging(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_alert risk_alert_company_id_997b4ff1_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_alert
+    ADD CONSTRAINT risk_alert_company_id_997b4ff1_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_alert risk_alert_customer_id_ec5fa2e4_fk_customers_customer_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_alert
+    ADD CONSTRAINT risk_alert_customer_id_ec5fa2e4_fk_customers_customer_id FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_alert risk_alert_user_id_8067448b_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_alert
+    ADD CONSTRAINT risk_alert_user_id_8067448b_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_alertemail risk_alertemail_user_id_096b8a9e_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_alertemail
+    ADD CONSTRAINT risk_alertemail_user_id_096b8a9e_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_riskconfig risk_riskconfig_company_id_dee251a3_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_riskconfig
+    ADD CONSTRAINT risk_riskconfig_company_id_dee251a3_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_riskconfig risk_riskconfig_created_by_id_d21ed0a2_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_riskconfig
+    ADD CONSTRAINT risk_riskconfig_created_by_id_d21ed0a2_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_riskscan risk_riskscan_company_id_970bfd2a_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_riskscan
+    ADD CONSTRAINT risk_riskscan_company_id_970bfd2a_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_riskscan risk_riskscan_config_id_e4c78766_fk_risk_riskconfig_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_riskscan
+    ADD CONSTRAINT risk_riskscan_config_id_e4c78766_fk_risk_riskconfig_id FOREIGN KEY (config_id) REFERENCES public.risk_riskconfig(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_risksignal risk_risksignal_company_id_bfc3b1a9_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_risksignal
+    ADD CONSTRAINT risk_risksignal_company_id_bfc3b1a9_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_risksignal risk_risksignal_customer_id_b3bd4955_fk_customers_customer_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_risksignal
+    ADD CONSTRAINT risk_risksignal_customer_id_b3bd4955_fk_customers_customer_id FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_watchaction risk_watchaction_created_by_id_b1e6707c_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_watchaction
+    ADD CONSTRAINT risk_watchaction_created_by_id_b1e6707c_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_watchaction risk_watchaction_done_by_id_a6ebb47a_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_watchaction
+    ADD CONSTRAINT risk_watchaction_done_by_id_a6ebb47a_fk_auth_user_id FOREIGN KEY (done_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_watchaction risk_watchaction_entry_id_477c8208_fk_risk_watchentry_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_watchaction
+    ADD CONSTRAINT risk_watchaction_entry_id_477c8208_fk_risk_watchentry_id FOREIGN KEY (entry_id) REFERENCES public.risk_watchentry(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_watchentry risk_watchentry_closed_by_id_9d2e6c2e_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_watchentry
+    ADD CONSTRAINT risk_watchentry_closed_by_id_9d2e6c2e_fk_auth_user_id FOREIGN KEY (closed_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_watchentry risk_watchentry_company_id_349a4729_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_watchentry
+    ADD CONSTRAINT risk_watchentry_company_id_349a4729_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_watchentry risk_watchentry_customer_id_1fb3f2fd_fk_customers_customer_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_watchentry
+    ADD CONSTRAINT risk_watchentry_customer_id_1fb3f2fd_fk_customers_customer_id FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_watchentry risk_watchentry_opened_by_id_ade7e785_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_watchentry
+    ADD CONSTRAINT risk_watchentry_opened_by_id_ade7e785_fk_auth_user_id FOREIGN KEY (opened_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: risk_watchentry risk_watchentry_owner_id_3e7c2612_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.risk_watchentry
+    ADD CONSTRAINT risk_watchentry_owner_id_3e7c2612_fk_auth_user_id FOREIGN KEY (owner_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
