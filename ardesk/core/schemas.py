@@ -14,7 +14,7 @@ from typing import Annotated
 
 from django.utils.translation import gettext as _
 from ninja import Schema
-from pydantic import AfterValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, StrictInt, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ardesk.core import clock
@@ -22,6 +22,8 @@ from ardesk.core.money import AMOUNT_LIMIT, MAX_DECIMALS, MAX_MINOR, currency_de
 
 # A row's id: the positive range of the 64-bit primary keys.
 Id = Annotated[int, Field(ge=1, le=MAX_MINOR, description="Record id")]
+# An id inside a JSON body: a number, never ``true`` (which a lax integer would read as 1).
+BodyId = Annotated[StrictInt, Field(ge=1, le=MAX_MINOR, description="Record id")]
 # A page number of a list; beyond any list that fits in a database, and far from an offset overflow.
 Page = Annotated[int, Field(ge=1, le=10**9, description="Page number, from 1")]
 

@@ -10,7 +10,7 @@ from ninja.responses import Status
 from ardesk.companies.access import ensure_permission, granted_company
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
-from ardesk.core.schemas import Day, Id, Strict
+from ardesk.core.schemas import BodyId, Day, Id, Strict
 from ardesk.relations import selectors, services
 from ardesk.relations.models import Complaint, Interaction, Revisit, SurveyTemplate
 
@@ -141,8 +141,8 @@ class ComplaintIn(Strict):
     contact_id: Id | None = None
     owner: str | None = Field(None, description="User name; the relationship owner by default")
     opened_on: Day | None = None
-    disputes: list[Id] = []
-    lines: list[Id] = []
+    disputes: list[BodyId] = []
+    lines: list[BodyId] = []
 
 
 @router.post("/customers/{customer_id}/complaints", response={201: dict}, summary="Log a complaint")
@@ -212,7 +212,7 @@ def complaint_confirm(request, complaint_id: Id, payload: ConfirmIn):
 class SurveySendIn(Strict):
     template: str = Field(..., description="Survey template code")
     company: str = Field(..., description="Company code")
-    contacts: list[Id] = Field(..., min_length=1, max_length=10000)
+    contacts: list[BodyId] = Field(..., min_length=1, max_length=10000)
 
 
 @router.post("/surveys", response={201: dict}, summary="Send a survey to chosen contacts (personal links by e-mail)")

@@ -14,7 +14,7 @@ from ninja.responses import Status
 from ardesk.companies.access import ensure_permission, granted_company
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
-from ardesk.core.schemas import Day, Id, Strict, money_out
+from ardesk.core.schemas import BodyId, Day, Id, Strict, money_out
 from ardesk.customers import selectors as customer_selectors
 from ardesk.risk import domain, lists, selectors, services
 from ardesk.risk.models import RiskSignal, WatchEntry, WatchStatus
@@ -279,7 +279,7 @@ def alerts(request, unread: bool = False):
 
 
 class ReadIn(Strict):
-    ids: list[Id] | None = None
+    ids: list[BodyId] | None = None
 
 
 @router.post("/alerts/read", response=dict, summary="Mark alerts read (the listed ones, or all)")

@@ -22,7 +22,8 @@ def test_import_export_approve_and_variance_over_the_api(company, quarter, accou
     bad = SimpleUploadedFile("b.csv", b"Member,Month,Sales\nA001,2025-01,1.234\n")
     answer = api(accountant).post(f"/api/v1/budgets/{version.pk}/import", {"file": bad})
     assert answer.status_code == 422
-    assert answer.json()["problems"][0]["row"] == 2 and answer.json()["problems"][0]["field"] == "销售额"
+    problems = answer.json()["error"]["problems"]
+    assert problems[0]["row"] == 2 and problems[0]["field"] == "销售额"
     good = SimpleUploadedFile("b.csv", b"Member,Month,Sales,Cost of sales\nA001,2025-01,90000,60000\n")
     assert api(accountant).post(f"/api/v1/budgets/{version.pk}/import", {"file": good}).json() == {"lines": 1}
     exported = api(accountant).get(f"/api/v1/budgets/{version.pk}/export?format=csv").content.decode("utf-8-sig")
