@@ -1,4 +1,4 @@
-"""Background jobs on a real Celery worker with Redis, as production runs them.
+"""Background jobs on a real Celery worker with Redis, as production runs them: imports and dunning.
 
 Each step is a real process: ``ardesk init``, a Celery worker (prefork, one child) on Redis, and
 ``ardesk shell`` to start jobs the way the screens do. An import goes through the queue; then a
@@ -53,6 +53,15 @@ from ardesk.ledger.models import Document, ImportJob
 job = ImportJob.objects.get(pk=sys.argv[1])
 print(json.dumps({"status": job.status, "progress": get_progress("import", job.pk),
                   "invoices": Document.objects.filter(doc_type="invoice").count(), "report": job.report}))
+"""
+
+
+RUN_STATE = """
+import json, sys
+from ardesk.collections.models import DunningRun, Notice
+run = DunningRun.objects.get(pk=sys.argv[1])
+print(json.dumps({"status": run.status, "notices": run.notices, "delivered": run.delivered,
+                  "left": Notice.objects.filter(run=run, status__in=["pending", "sending"]).count()}))
 """
 
 
@@ -193,3 +202,26 @@ def test_imports_run_on_the_worker_and_a_worker_killed_mid_import_leaves_nothing
     assert finished["invoices"] == 60000  # imported whole, once
     assert worker.poll() is None  # the worker lives on with a new child
     assert children(worker.pid) != [child]
+
+
+def test_a_dunning_run_returns_once_written_and_the_worker_delivers_its_notices(installation, worker, tmp_path):
+    env = installation
+    files = tmp_path / "files"
+    run([ARDESK, "generate", "--customers", "60", "--invoices", "1200", "--out", str(files)], env)
+    for kind in ("customers", "invoices"):
+        job = import_through_the_queue(env, kind, files / f"{kind}.csv")
+        assert wait_for(env, job, {"done", "failed", "rejected"})["status"] == "done"
+
+    answer = json.loads(run([ARDESK, "dunning", "run", "--company", "SH01", "--format", "json"], env).stdout)
+    (written,) = answer["runs"]
+    assert written["notices"] > 0
+    deadline = time.monotonic() + 300
+    while True:  # the command has returned; the worker goes on delivering
+        found = json.loads(call(RUN_STATE, env, str(written["run"])))
+        if found["status"] in {"done", "failed"}:
+            break
+        assert time.monotonic() < deadline, f"the worker did not deliver the run: {found}"
+        time.sleep(0.5)
+    assert found["status"] == "done", found
+    assert found["delivered"] == found["notices"] == written["notices"]
+    assert found["left"] == 0
