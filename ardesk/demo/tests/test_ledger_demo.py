@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db.models import Q
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -205,8 +206,13 @@ def test_the_demo_ledger_loads_in_bulk_and_keeps_the_ledger_invariants(on_anchor
     counts = load_demo(anchor=ANCHOR, customers=60)
     generated = demo_ledger(list(demo_customers(count=60, anchor=ANCHOR)), anchor=ANCHOR)
     assert counts["invoices"] == DueLine.objects.count() == sum(len(c.invoices) for c in generated.customers)
-    assert counts["allocations"] == Allocation.objects.count() == sum(len(c.allocations) for c in generated.customers)
-    assert Document.objects.filter(doc_type="receipt").count() == sum(len(c.receipts) for c in generated.customers)
+    # The cash desk's demo statement posts a few receipts of its own (banking), beside the generated ledger.
+    bank_receipts = Document.objects.filter(bank_application__isnull=False)
+    bank_documents = Document.objects.filter(Q(bank_application__isnull=False) | Q(bank_difference__isnull=False))
+    ledger_allocations = Allocation.objects.exclude(source__in=bank_documents)
+    assert counts["allocations"] == ledger_allocations.count() == sum(len(c.allocations) for c in generated.customers)
+    receipts = Document.objects.filter(doc_type="receipt").exclude(pk__in=bank_receipts)
+    assert receipts.count() == sum(len(c.receipts) for c in generated.customers)
     assert CustomerTerms.objects.count() == 60
     assert ExchangeRate.objects.filter(currency="USD").count() == len(generated.rates)
     assert ledger_problems(as_of=ANCHOR) == []
@@ -246,7 +252,7 @@ def read(path):
 def test_generate_writes_the_ledger_in_the_import_formats(tmp_path):
     out = io.StringIO()
     call_command("generate", customers=50, invoices=2000, out=str(tmp_path), stdout=out)
-    files = {kind: read(tmp_path / f"{kind}.csv") for kind in KINDS}
+    files = {kind: read(tmp_path / f"{kind}.csv") for kind in KINDS if kind != "credit-limits"}
     for kind, rows in files.items():
         assert list(rows[0]) == [c.name for c in KINDS[kind]], kind
         assert f"{len(rows):,} rows to {tmp_path / kind}.csv" in out.getvalue()
@@ -288,7 +294,7 @@ def test_generated_files_import_in_order_and_reconcile(tmp_path, accountant, com
     call_command("generate", customers=12, invoices=300, out=str(tmp_path), stdout=io.StringIO())
     for username in ("collector", "collector2"):
         get_user_model().objects.get_or_create(username=username)
-    for kind in KINDS:
+    for kind in ("customers", "invoices", "receipts", "credit-notes", "allocations"):  # the files `generate` writes
         with (tmp_path / f"{kind}.csv").open("rb") as handle:
             report = run_import(kind=kind, handle=handle, file_name=f"{kind}.csv", company=company, user=accountant)
         assert report.ok, (kind, report.problems[:3])
