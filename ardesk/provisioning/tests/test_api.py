@@ -137,7 +137,10 @@ def test_an_import_with_a_look_back_that_is_not_a_whole_number_is_a_named_field_
     exported = api(manager).get("/api/v1/provisioning/policies/export", {"company": "SH01"}).json()
     exported["policies"][0]["lookback_months"] = "12.5"
     response = api(manager).post(
-        "/api/v1/provisioning/policies/import", {"company": "SH01", "data": exported}, content_type="application/json"
+        "/api/v1/provisioning/policies/import",
+        {"company": "SH01", "data": exported},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 422
     assert response.json()["error"]["fields"] == {
