@@ -10,6 +10,13 @@ from collections.abc import Callable
 from django.utils.translation import gettext_lazy as _
 
 ACTION_LABELS = {
+    "period.close": _("Period closed"),
+    "period.reopen_request": _("Reopening of a period requested"),
+    "period.reopen": _("Period reopened"),
+    "period.reopen_reject": _("Reopening of a period refused"),
+    "revaluation.run": _("FX revaluation proposed"),
+    "revaluation.post": _("FX revaluation posted"),
+    "journal.export": _("Journals exported"),
     "bank_account.save": _("Bank account saved"),
     "bank_statement.import": _("Bank statement imported"),
     "bank_line.match": _("Bank receipt matched by hand"),
@@ -188,6 +195,10 @@ FIELD_LABELS = {
     "reference": _("Reference"),
     "limits": _("Limits"),
     "largest": _("Largest limit"),
+    # The month-end close (ardesk.closing).
+    "entries": _("Journal entries"),
+    "net": _("Net exchange difference"),
+    "requested_by": _("Requested by"),
 }
 
 # Keys whose whole numbers are amounts in minor units (fen, cents) wherever they are recorded.

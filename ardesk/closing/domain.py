@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 from ardesk.core.money import from_minor, quantize, to_minor
 
 # The accounts of the revaluation entry (企业会计准则应用指南 chart of accounts): the receivable
@@ -99,6 +101,17 @@ def reversal_entry(lines: list[EntryLine]) -> list[EntryLine]:
 
 def next_period_start(period_end: dt.date) -> dt.date:
     return period_end + dt.timedelta(days=1)
+
+
+# The points of the close checklist, in their order; the keys are what a close records as left open.
+CHECKLIST_POINTS = {
+    "imports": _("Imports done"),
+    "receipts": _("Receipts allocated"),
+    "aging": _("Aging snapshot stored"),
+    "revaluation": _("FX revaluation posted"),
+    "provision": _("Provision run approved"),
+    "journals": _("Journals exported"),
+}
 
 
 @dataclass(frozen=True)

@@ -99,14 +99,14 @@ def checklist(*, company: Company, period: dt.date) -> list[domain.ChecklistItem
     return [
         domain.ChecklistItem(
             "imports",
-            _("Imports done"),
+            str(domain.CHECKLIST_POINTS["imports"]),
             waiting == 0,
             _("No import is waiting.") if waiting == 0 else _("%(n)d imports not finished.") % {"n": waiting},
             reverse("ledger:import"),
         ),
         domain.ChecklistItem(
             "receipts",
-            _("Receipts allocated"),
+            str(domain.CHECKLIST_POINTS["receipts"]),
             unallocated == 0,
             _("Every receipt of the month is allocated.")
             if unallocated == 0
@@ -115,7 +115,7 @@ def checklist(*, company: Company, period: dt.date) -> list[domain.ChecklistItem
         ),
         domain.ChecklistItem(
             "aging",
-            _("Aging snapshot stored"),
+            str(domain.CHECKLIST_POINTS["aging"]),
             snapshot,
             _("The aging of %(date)s is stored.") % {"date": end.isoformat()}
             if snapshot
@@ -124,7 +124,7 @@ def checklist(*, company: Company, period: dt.date) -> list[domain.ChecklistItem
         ),
         domain.ChecklistItem(
             "revaluation",
-            _("FX revaluation posted"),
+            str(domain.CHECKLIST_POINTS["revaluation"]),
             revaluation is not None,
             _("Posted by %(user)s.") % {"user": _person(revaluation.posted_by)}
             if revaluation is not None
@@ -133,7 +133,7 @@ def checklist(*, company: Company, period: dt.date) -> list[domain.ChecklistItem
         ),
         domain.ChecklistItem(
             "provision",
-            _("Provision run approved"),
+            str(domain.CHECKLIST_POINTS["provision"]),
             run,
             _("The bad-debt provision of the month is approved.")
             if run
@@ -142,7 +142,7 @@ def checklist(*, company: Company, period: dt.date) -> list[domain.ChecklistItem
         ),
         domain.ChecklistItem(
             "journals",
-            _("Journals exported"),
+            str(domain.CHECKLIST_POINTS["journals"]),
             exported,
             _("The month's journals are exported.") if exported else _("Export the month's journals for the ERP."),
             reverse("closing:cockpit") + f"?company={company.code}&period={month}#journals",

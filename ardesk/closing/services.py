@@ -245,7 +245,7 @@ def revaluation_run(*, by, company: Company, period: dt.date) -> RevaluationRun:
         target=run,
         company_id=company.pk,
         object_repr=f"{company.code} {run}",
-        after={"period": f"{period:%Y-%m}", "rates": run.rates, "gain": gain, "loss": loss},
+        after={"period": f"{period:%Y-%m}", "exchange_rates": run.rates, "gain": gain, "loss": loss},
     )
     return run
 

@@ -1,10 +1,22 @@
-"""The schema snapshot `ardesk init` loads on PostgreSQL: used only while it matches the migrations on disk."""
+"""The schema snapshots `ardesk init` loads: used only while they match the migrations on disk."""
 
 from __future__ import annotations
 
 import json
 
-from ardesk.core.schema import HEADER, SNAPSHOT, migration_hash, snapshot_migrations, snapshot_usable
+import pytest
+from django.db import connection
+from django.db.backends.sqlite3.base import DatabaseWrapper
+
+from ardesk.core.schema import (
+    HEADER,
+    SNAPSHOT,
+    SNAPSHOTS,
+    load_snapshot,
+    migration_hash,
+    snapshot_migrations,
+    snapshot_usable,
+)
 
 
 def write(tmp_path, migrations: dict[str, str | None]):
@@ -41,3 +53,29 @@ def test_a_file_without_the_header_is_no_snapshot(tmp_path):
     path.write_text("CREATE TABLE x ();\n", encoding="utf-8")
 
     assert snapshot_migrations(path) is None and not snapshot_usable(path)
+
+
+def test_the_shipped_sqlite_snapshot_matches_the_migrations_on_disk():
+    # If this fails, regenerate it too (ardesk/core/management/commands/schema_snapshot.py).
+    assert snapshot_usable(SNAPSHOTS["sqlite"])
+    assert snapshot_migrations(SNAPSHOTS["sqlite"]) == snapshot_migrations(SNAPSHOTS["postgresql"])
+
+
+@pytest.mark.django_db
+def test_a_database_loaded_from_the_sqlite_snapshot_is_the_migrated_one(tmp_path):
+    if connection.vendor != "sqlite":
+        pytest.skip("the test database is built by the migrations on SQLite only in a SQLite run")
+    new = DatabaseWrapper({**connection.settings_dict, "NAME": str(tmp_path / "new.sqlite3")}, alias="snapshot")
+    assert load_snapshot(database=new)
+    loaded = new.connection
+    schema = "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    with connection.cursor() as cursor:
+        cursor.execute(schema)
+        migrated = set(cursor.fetchall())
+        cursor.execute("SELECT name FROM auth_group ORDER BY name")
+        roles = cursor.fetchall()
+
+    assert set(loaded.execute(schema).fetchall()) == migrated
+    assert loaded.execute("SELECT name FROM auth_group ORDER BY name").fetchall() == roles
+    assert loaded.execute("PRAGMA foreign_key_check").fetchall() == []
+    new.close()

@@ -40,7 +40,7 @@ def test_analyst_imports_limits_and_a_manager_approves_them_as_a_whole(
         page.locator("#limit-batches tbody a").first.click()
     with page.expect_navigation():
         page.click("#limit-batch-decide button[value=approve]")
-    expect(page.locator("#limit-batch")).to_contain_text("Approved and applied")
+    expect(page.locator("#limit-batch")).to_contain_text("已批准并生效")
     assert CreditAccount.objects.get(customer=k1).limit == 50_000_000
     page.goto(f"{live_server.url}/credit/customers/{k1.pk}/")
     expect(page.locator("#imported-limits")).to_contain_text("CR-001")

@@ -25,7 +25,8 @@ import pytest
 from ardesk.core.testing import crawl
 from ardesk.demo import generator
 
-pytestmark = pytest.mark.browser
+# One xdist worker loads the demo once (the session's demo server) and crawls it for every role.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("demo_server")]
 
 ROLES = ["accountant", "analyst", "collector", "manager", "auditor", "admin"]
 LANGUAGES = ["zh-hans", "en"]

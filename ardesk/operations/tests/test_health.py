@@ -13,7 +13,8 @@ from ardesk.core import clock
 from ardesk.operations import health
 from ardesk.operations.models import Heartbeat
 
-pytestmark = pytest.mark.django_db
+# Redis database 15 is the worker tests' too: one xdist worker runs them all, one after the other.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("redis")]
 REDIS = "redis://127.0.0.1:6379/15"
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import getpass
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -13,7 +12,7 @@ from ardesk.accounts.roles import ADMINISTRATOR
 from ardesk.companies import services as companies
 from ardesk.companies.models import Company
 from ardesk.core.errors import ApplicationError
-from ardesk.core.schema import load_snapshot
+from ardesk.core.schema import migrate_database
 
 
 class Command(BaseCommand):
@@ -42,10 +41,9 @@ class Command(BaseCommand):
                 return answer or default
 
     def handle(self, *args, **options):
-        # A new PostgreSQL database starts from the schema snapshot (core/schema.py); migrate then
-        # applies only what is newer, or every migration when there is no usable snapshot.
-        load_snapshot()
-        call_command("migrate", interactive=False, verbosity=0)
+        # A new database starts from the schema snapshot (core/schema.py); migrate then applies only
+        # what is newer, or every migration when there is no usable snapshot.
+        migrate_database()
         if Company.objects.exists():
             self.stdout.write("This installation already has a company; nothing to set up.")
             return

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from ardesk.core.schema import migrate_database
+
 
 class Command(BaseCommand):
     help = "Serve ARdesk with waitress, or with --workers N processes under gunicorn (applies migrations first)."
@@ -32,7 +34,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, threads, workers, no_migrate, **options):
         if not no_migrate:
-            call_command("migrate", interactive=False, verbosity=0)
+            migrate_database()
         call_command("check", deploy=False)
         serve(host=host, port=port, threads=threads, workers=workers, stdout=self.stdout)
 

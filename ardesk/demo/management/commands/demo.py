@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
 from ardesk.accounts.roles import role_label
 from ardesk.config.management.commands.serve import serve
 from ardesk.core import clock
+from ardesk.core.schema import migrate_database
 from ardesk.demo import generator
 from ardesk.demo.loader import demo_is_loaded, load_demo
 
@@ -33,7 +33,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, port, host, no_serve, **options):
         self.stdout.write(f"Data directory: {settings.DATA_DIR}")
-        call_command("migrate", interactive=False, verbosity=0)
+        migrate_database()
         if demo_is_loaded():
             self.stdout.write("Demo data already loaded; reusing it.")
         else:
