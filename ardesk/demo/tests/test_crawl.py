@@ -25,8 +25,8 @@ import pytest
 from ardesk.core.testing import crawl
 from ardesk.demo import generator
 
-# One xdist worker loads the demo once (the session's demo server) and crawls it for every role.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("demo_server")]
+# The tests of one file run on one xdist worker (--dist loadfile): the demo is loaded once and crawled for every role.
+pytestmark = pytest.mark.browser
 
 ROLES = ["accountant", "analyst", "collector", "manager", "auditor", "admin"]
 LANGUAGES = ["zh-hans", "en"]
@@ -39,6 +39,7 @@ def _demo_words() -> frozenset[str]:
     """Words of the demo's own data that a Chinese page may show: foreign customers' names, user names."""
     words = {username for username, _role, _email in generator.USERS}
     words.update({"Alex", "Chan"})  # the foreign customers' contact person
+    words.update(company["name"] for company in generator.COMPANIES)  # an English page names them as they are
     for name in [*generator.FOREIGN_FIRST, *(second for second, _country in generator.FOREIGN_SECOND)]:
         words.update(re.findall(r"[A-Za-z]+", name))
     return frozenset(words)

@@ -27,8 +27,6 @@ from ardesk.operations.tests.test_drill import POSTGRES, environment, run
 
 ARDESK = str(Path(sys.executable).with_name("ardesk"))
 REDIS_URL = os.environ.get("ARDESK_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-# It flushes that Redis database: one xdist worker runs every test that uses it.
-pytestmark = pytest.mark.xdist_group("redis")
 START = """
 import json, sys
 from django.core.files import File
