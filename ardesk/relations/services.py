@@ -753,6 +753,10 @@ def relation_profile_set(*, by, customer: Customer, is_key_account: bool, owner=
     """Mark a customer a key account (or not) and name its relationship owner."""
     ensure_permission(by, "relations.change_relationprofile")
     ensure_company_access(by, customer.company_id)
+    if owner is not None and not owner.company_grants.filter(company_id=customer.company_id).exists():
+        raise InvalidInput(
+            {"owner": [_("%(name)s is not granted this customer's company.") % {"name": owner.get_username()}]}
+        )
     profile, _created = RelationProfile.objects.update_or_create(
         customer=customer, defaults={"is_key_account": is_key_account, "owner": owner}
     )
