@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 
 import pytest
+from django.core.management import call_command
 from django.test import TestCase
 
 from ardesk.accounts.models import Preference
@@ -120,4 +123,12 @@ def test_a_refused_send_leaves_the_escalation_whole_and_the_daily_job_sends_it_l
     ]
     assert not EscalationMail.objects.filter(sent_at__isnull=True).exists()
     tasks.daily()
+    assert len(smtp_server.messages) == 2
+
+
+def test_the_daily_command_escalates_and_the_mails_leave_before_it_ends(smtp_server, people, late_complaint):
+    out = io.StringIO()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("relations", "daily", "--date", "2026-03-04", stdout=out)
+    assert json.loads(out.getvalue())["escalated"] == 1
     assert len(smtp_server.messages) == 2
