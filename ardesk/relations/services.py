@@ -297,14 +297,14 @@ def _escalation_mails(complaints: list[Complaint]) -> list[EscalationMail]:
     languages: dict[int, str] = {}
     mails = []
     for complaint in complaints:
-        for person_id in dict.fromkeys([complaint.escalated_to_id, complaint.owner_id]):
-            person = people.get(person_id)
-            if person is None or not person.email:
+        for user_id in dict.fromkeys([complaint.escalated_to_id, complaint.owner_id]):
+            user = people.get(user_id)
+            if user is None or not user.email:
                 continue
-            if person.pk not in languages:
-                languages[person.pk] = user_language(person) or settings.LANGUAGE_CODE
+            if user.pk not in languages:
+                languages[user.pk] = user_language(user) or settings.LANGUAGE_CODE
             mails.append(
-                EscalationMail(complaint=complaint, recipient=person, email=person.email, language=languages[person.pk])
+                EscalationMail(complaint=complaint, recipient=user, email=user.email, language=languages[user.pk])
             )
     return mails
 
