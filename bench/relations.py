@@ -5,7 +5,7 @@
 Targets (issue 22): the timeline of a customer with 5,000 interactions under 200 ms; the complaint
 report over 100,000 complaints under 1 s on PostgreSQL.
 
-A fresh database each run: PostgreSQL ``ardesk_bench_rel`` (created and dropped through psycopg,
+A fresh database each run: PostgreSQL ``ardesk_rel_bench`` (--db-name; created and dropped through psycopg,
 server from --pg-url or BENCH_PG_URL), or SQLite in a temporary ARDESK_DATA_DIR. The script
 migrates, creates a company, a finance manager granted it and 1,000 customers, then writes the
 history with bulk inserts: for the measured customer 5,000 relations interactions plus 500
@@ -39,6 +39,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--interactions", type=int, default=5000)
     parser.add_argument("--complaints", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--db-name", default="ardesk_rel_bench", help="the PostgreSQL database, dropped at the end")
     return parser.parse_args()
 
 
@@ -63,7 +64,7 @@ def timed(label: str, call, repeat: int) -> None:
 
 def main() -> None:
     args = parse_args()
-    name = "ardesk_bench_rel"
+    name = args.db_name
     if args.database == "postgres":
         pg_recreate(args.pg_url, name)
         os.environ["DATABASE_URL"] = f"{args.pg_url.rstrip('/')}/{name}"

@@ -44,6 +44,7 @@ NAVIGATION = [
     (_("Relations"), _("Complaints"), "relations:complaints", "relations.view_complaint"),
     (_("Relations"), _("Complaint report"), "relations:complaint_report", "relations.view_complaint"),
     (_("Relations"), _("Satisfaction surveys"), "relations:surveys", "relations.view_survey"),
+    (_("Relations"), _("Key accounts"), "relations:key_accounts", "relations.view_relationprofile"),
     (_("Relations"), _("Revisits"), "relations:revisits", "relations.view_revisit"),
     (_("Relations"), _("Revisit calendar"), "relations:revisit_calendar", "relations.view_revisit"),
     (_("Risk"), _("Risk signals"), "risk:signals", "risk.view_risksignal"),

@@ -33,6 +33,8 @@ ACTION_LABELS = {
     "relations.revisit_plan": _("Revisit planned"),
     "relations.revisit_cancel": _("Revisit cancelled"),
     "relations.profile_set": _("Relation profile changed"),
+    "relations.survey_template_create": _("Survey template added"),
+    "relations.survey_template_change": _("Survey template changed"),
     "customer.create": _("Customer created"),
     "customer.update": _("Customer changed"),
     "customer.status": _("Status changed"),

@@ -1,4 +1,4 @@
-"""Customer relations endpoints: the timeline, interactions, complaints and their report, surveys, revisits."""
+"""Customer relations endpoints: timeline, interactions, complaints and their report, surveys, revisits, profiles."""
 
 from __future__ import annotations
 
@@ -282,3 +282,42 @@ def revisit_create(request, customer_id: Id, payload: RevisitIn):
         by=request.user, customer=customer, due_on=payload.due_on, channel=payload.channel, note=payload.note
     )
     return Status(201, _revisit_out(revisit))
+
+
+def _profile_out(customer, profile) -> dict:
+    return {
+        "customer": customer.code,
+        "is_key_account": bool(profile and profile.is_key_account),
+        "owner": profile.owner.get_username() if profile and profile.owner else None,
+        "collector": customer.collector.get_username() if customer.collector else None,
+    }
+
+
+@router.get(
+    "/customers/{customer_id}/profile", response=dict, summary="The relation profile: key account, relationship owner"
+)
+def profile(request, customer_id: Id):
+    ensure_permission(request.user, "relations.view_relationprofile")
+    customer = selectors.customer_for(request.user, customer_id)
+    return _profile_out(customer, selectors.relation_profile_of(customer))
+
+
+class ProfileIn(Strict):
+    is_key_account: bool
+    owner: str | None = Field(None, description="User name granted the company; the collector owns it when empty")
+
+
+@router.put(
+    "/customers/{customer_id}/profile", response=dict, summary="Mark or unmark a key account and name its owner"
+)
+def profile_set(request, customer_id: Id, payload: ProfileIn):
+    customer = selectors.customer_for(request.user, customer_id)
+    owner = None
+    if payload.owner:
+        owner = get_user_model().objects.filter(username=payload.owner, is_active=True).first()
+        if owner is None:
+            raise InvalidInput({"owner": [_("No active user %(name)s.") % {"name": payload.owner}]})
+    profile = services.relation_profile_set(
+        by=request.user, customer=customer, is_key_account=payload.is_key_account, owner=owner
+    )
+    return _profile_out(customer, profile)

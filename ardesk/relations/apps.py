@@ -36,3 +36,11 @@ class RelationsConfig(AppConfig):
                 permission="relations.view_interaction",
             )
         )
+        page_hooks.register_action(
+            page_hooks.Action(
+                key="relation-profile",
+                label=_("Key account and owner"),
+                url_name="relations:relation_profile",
+                permission="relations.change_relationprofile",
+            )
+        )

@@ -79,7 +79,7 @@ def demo_relations(*, companies, users, anchor: dt.date) -> dict[str, int]:
             services.complaint_move(
                 by=collector, complaint=complaint, status="in_progress", on=anchor - dt.timedelta(days=5)
             )
-            services.complaints_escalate(as_of=anchor)
+            services.complaints_escalate(as_of=anchor, notify=False)  # history: no e-mail now
             counts["complaints"] += 1
             if template is not None:
                 counts["survey_answers"] += _survey(company, customers, template, manager, anchor)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
 from ardesk.collections.models import Dispute
@@ -10,6 +11,7 @@ from ardesk.core.widgets import DateInput
 from ardesk.customers.models import Customer
 from ardesk.ledger.models import DueLine
 from ardesk.relations.models import Channel, ComplaintCategory, ComplaintStatus, Purpose, Severity, SurveyTemplate
+from ardesk.relations.services import SURVEY_TEMPLATE_FIELDS
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -145,3 +147,49 @@ class SurveyAnswerForm(forms.Form):
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=4000, required=False)
+
+
+class SurveyTemplateForm(forms.Form):
+    """A survey template's wording in both languages and its periods; the code only when it is created."""
+
+    def __init__(self, *args, with_code: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = (["code"] if with_code else []) + list(SURVEY_TEMPLATE_FIELDS)
+        self.fields.update(fields_for_model(SurveyTemplate, fields=names))
+        for name, field in self.fields.items():
+            if name.startswith("intro"):
+                field.widget.attrs["rows"] = 3
+            elif name not in ("is_active",):
+                field.required = True
+
+
+class RelationProfileForm(forms.Form):
+    is_key_account = forms.BooleanField(
+        label=_("Key account"), required=False, help_text=_("Key accounts are revisited every quarter.")
+    )
+    owner = _PersonChoice(
+        label=_("Relationship owner"),
+        queryset=None,
+        required=False,
+        help_text=_("Owns complaints, revisits and survey follow-ups; the collector when empty."),
+    )
+
+    def __init__(self, *args, customer: Customer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _staff_of(customer.company_id)
+
+
+class KeyAccountFilterForm(forms.Form):
+    company = forms.TypedChoiceField(label=_("Company"), coerce=int, required=False, empty_value=None)
+    text = forms.CharField(label=_("Customer"), max_length=100, required=False)
+    key = forms.ChoiceField(
+        label=_("Key account"),
+        required=False,
+        choices=[("", _("All")), ("yes", _("Key accounts")), ("no", _("Other customers"))],
+    )
+    owner = forms.TypedChoiceField(label=_("Relationship owner"), coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args, companies, owners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].choices = [("", _("All"))] + [(c.pk, f"{c.code} {c.name}") for c in companies]
+        self.fields["owner"].choices = [("", _("All"))] + [(u.pk, _person_label(u)) for u in owners]

@@ -233,6 +233,34 @@ class ComplaintEvent(models.Model):
         return f"{self.complaint_id} {self.status} {self.on}"
 
 
+class EscalationMail(models.Model):
+    """The e-mail telling a finance manager (and the complaint's owner) that a complaint was escalated.
+
+    Written with the escalation, in its transaction; sent after it commits, so a mail server that
+    refuses leaves the escalation whole and the error on this row, to be sent again by the daily job.
+    """
+
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="escalation_mails", verbose_name=_("complaint")
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("recipient")
+    )
+    email = models.EmailField(_("e-mail"))
+    language = models.CharField(_("language"), max_length=10)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    send_error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("escalation e-mail")
+        verbose_name_plural = _("escalation e-mails")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id} {self.email}"
+
+
 class SurveyTemplate(models.Model):
     """A satisfaction survey (满意度调查): CSAT (1–5), NPS (0–10) and free text, in both languages."""
 

@@ -27,6 +27,7 @@ from ardesk.relations.models import (
     ComplaintCategory,
     Interaction,
     Purpose,
+    RelationProfile,
     Revisit,
     RevisitStatus,
     Survey,
@@ -737,3 +738,36 @@ def revisits_overdue_table(user, *, as_of: dt.date) -> ReportTable:
 
 def open_complaint_count(customer: Customer) -> int:
     return Complaint.objects.filter(customer=customer, status__in=domain.OPEN_STATUSES).count()
+
+
+# --- key accounts -----------------------------------------------------------------------------
+
+
+def key_accounts(
+    user, *, company_id: int | None = None, text: str = "", key: bool | None = None, owner_id: int | None = None
+) -> QuerySet[Customer]:
+    """The company's customers with their relation profile (key account, relationship owner), by customer code.
+
+    The owner filter follows the rule of ``owner_of``: the profile's owner, else the collector.
+    """
+    ensure_permission(user, "relations.view_relationprofile")
+    customers = Customer.objects.filter(company_id__in=company_ids_for(user)).select_related(
+        "company", "collector", "relation_profile__owner"
+    )
+    if company_id is not None:
+        customers = customers.filter(company_id=company_id)
+    if text:
+        customers = customers.filter(Q(code__icontains=text) | Q(name__icontains=text))
+    if key is True:
+        customers = customers.filter(relation_profile__is_key_account=True)
+    elif key is False:
+        customers = customers.filter(Q(relation_profile__isnull=True) | Q(relation_profile__is_key_account=False))
+    if owner_id is not None:
+        customers = customers.filter(
+            Q(relation_profile__owner_id=owner_id) | Q(relation_profile__owner__isnull=True, collector_id=owner_id)
+        )
+    return customers.order_by("company__code", "code")
+
+
+def relation_profile_of(customer: Customer) -> RelationProfile | None:
+    return RelationProfile.objects.filter(customer=customer).select_related("owner").first()

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from ardesk.accounts.selectors import user_language
 from ardesk.audit.services import record, snapshot
 from ardesk.collections.models import Dispute
 from ardesk.companies.access import ensure_company_access, ensure_permission
@@ -23,6 +24,7 @@ from ardesk.core.errors import InvalidInput
 from ardesk.core.jobs import enqueue
 from ardesk.core.money import to_minor
 from ardesk.core.signed_links import LinkRefused, link_token, link_value
+from ardesk.core.templatetags.people import person
 from ardesk.credit.models import CreditRequest, RequestKind, RequestStatus
 from ardesk.customers.models import Contact, Customer
 from ardesk.ledger.models import DueLine
@@ -35,6 +37,7 @@ from ardesk.relations.models import (
     ComplaintCategory,
     ComplaintEvent,
     ComplaintStatus,
+    EscalationMail,
     Interaction,
     InteractionAttachment,
     Purpose,
@@ -286,9 +289,34 @@ def _escalation_manager(company_id: int):
     return users.order_by("pk").first()
 
 
+def _escalation_mails(complaints: list[Complaint]) -> list[EscalationMail]:
+    """One e-mail per escalated complaint to its finance manager, and one to its owner if someone else."""
+    people = get_user_model().objects.in_bulk(
+        {c.escalated_to_id for c in complaints if c.escalated_to_id} | {c.owner_id for c in complaints if c.owner_id}
+    )
+    languages: dict[int, str] = {}
+    mails = []
+    for complaint in complaints:
+        for user_id in dict.fromkeys([complaint.escalated_to_id, complaint.owner_id]):
+            user = people.get(user_id)
+            if user is None or not user.email:
+                continue
+            if user.pk not in languages:
+                languages[user.pk] = user_language(user) or settings.LANGUAGE_CODE
+            mails.append(
+                EscalationMail(complaint=complaint, recipient=user, email=user.email, language=languages[user.pk])
+            )
+    return mails
+
+
 @transaction.atomic
-def complaints_escalate(*, as_of: dt.date) -> int:
-    """Escalate every unresolved complaint past its deadline, once: to a finance manager, noted on the complaint."""
+def complaints_escalate(*, as_of: dt.date, notify: bool = True) -> int:
+    """Escalate every unresolved complaint past its deadline, once: to a finance manager, noted on the complaint.
+
+    The manager and the complaint's owner are e-mailed once the escalation is committed; a refused
+    e-mail is kept on its row and sent again by the daily job, and never undoes the escalation.
+    ``notify=False`` (the demo's history, escalated in the past) writes no e-mail.
+    """
     late = list(
         Complaint.objects.select_for_update()
         .filter(status__in=domain.OPEN_STATUSES, due_on__lt=as_of, escalated_on__isnull=True)
@@ -313,6 +341,7 @@ def complaints_escalate(*, as_of: dt.date) -> int:
         ],
         batch_size=1000,
     )
+    mails = EscalationMail.objects.bulk_create(_escalation_mails(late) if notify else [], batch_size=1000)
     for complaint in late:
         record(
             action="relations.complaint_escalate",
@@ -320,10 +349,124 @@ def complaints_escalate(*, as_of: dt.date) -> int:
             target=complaint,
             after={"escalated_on": str(as_of), "escalated_to": complaint.escalated_to_id},
         )
+    if mails:
+        from ardesk.relations import tasks
+
+        enqueue(tasks.deliver_escalation_mails, [m.pk for m in mails])
     return len(late)
 
 
+def escalation_mail_deliver(*, mail: EscalationMail) -> bool:
+    """E-mail one escalation in its recipient's language; a refusal is kept on the row, the escalation stays."""
+    complaint = mail.complaint
+    customer = complaint.customer
+    with translation.override(mail.language):
+        subject = _("Complaint escalated: %(customer)s, %(subject)s") % {
+            "customer": customer.name,
+            "subject": complaint.subject,
+        }
+        recipient = person(mail.recipient) if mail.recipient else mail.email
+        body = "\n".join(
+            [
+                _("Dear %(name)s,") % {"name": recipient},
+                "",
+                _("This complaint passed its deadline without being resolved and was escalated on %(date)s.")
+                % {"date": complaint.escalated_on.isoformat() if complaint.escalated_on else "—"},
+                "",
+                _("Customer: %(code)s %(name)s") % {"code": customer.code, "name": customer.name},
+                _("Complaint: #%(id)s %(subject)s") % {"id": complaint.pk, "subject": complaint.subject},
+                _("Severity: %(severity)s") % {"severity": complaint.get_severity_display()},
+                _("Deadline: %(date)s") % {"date": complaint.due_on.isoformat()},
+                _("Owner: %(owner)s") % {"owner": person(complaint.owner)},
+                "",
+                settings.ARDESK_PUBLIC_URL + reverse("relations:complaint", args=[complaint.pk]),
+            ]
+        )
+    try:
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [mail.email]).send()
+    except OSError as exc:  # the mail server's refusal or absence (smtplib's errors are OSErrors)
+        EscalationMail.objects.filter(pk=mail.pk).update(send_error=f"{type(exc).__name__}: {exc}"[:1000])
+        return False
+    EscalationMail.objects.filter(pk=mail.pk).update(sent_at=timezone.now(), send_error="")
+    return True
+
+
 # --- surveys ----------------------------------------------------------------------------------
+
+
+# What a finance manager words in both languages; the introductions may stay empty.
+SURVEY_TEMPLATE_WORDING = (
+    "name",
+    "name_zh",
+    "intro_en",
+    "intro_zh",
+    "csat_en",
+    "csat_zh",
+    "nps_en",
+    "nps_zh",
+    "comment_en",
+    "comment_zh",
+)
+SURVEY_TEMPLATE_FIELDS = (*SURVEY_TEMPLATE_WORDING, "valid_days", "remind_after_days", "is_active")
+
+
+def _survey_template_values(values: dict) -> dict:
+    """The template's wording and periods checked: every question in both languages, a reminder before expiry."""
+    unknown = set(values) - set(SURVEY_TEMPLATE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not a survey template field: {', '.join(sorted(unknown))}")
+    cleaned = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+    errors: dict[str, list[str]] = {}
+    for name in SURVEY_TEMPLATE_WORDING:
+        if not name.startswith("intro") and name in cleaned and not cleaned[name]:
+            errors[name] = [_("Word this in both languages.")]
+    valid_days = cleaned.get("valid_days")
+    remind_after = cleaned.get("remind_after_days")
+    if valid_days is not None and not 1 <= valid_days <= 365:
+        errors["valid_days"] = [_("A link is valid for 1 to 365 days.")]
+    elif valid_days is not None and remind_after is not None and not 1 <= remind_after < valid_days:
+        errors["remind_after_days"] = [_("The reminder goes out after at least one day and before the link expires.")]
+    if errors:
+        raise InvalidInput(errors)
+    return cleaned
+
+
+@transaction.atomic
+def survey_template_create(*, by, code: str, **values) -> SurveyTemplate:
+    """Add a survey template: a CSAT, an NPS and a free-text question, worded in Chinese and English."""
+    ensure_permission(by, "relations.add_surveytemplate")
+    code = code.strip()
+    cleaned = _survey_template_values(dict.fromkeys(SURVEY_TEMPLATE_WORDING, "") | values)
+    if not code:
+        raise InvalidInput({"code": [_("Give the template a code.")]})
+    if SurveyTemplate.objects.filter(code=code).exists():
+        raise InvalidInput({"code": [_("The code %(code)s is already used.") % {"code": code}]})
+    template = SurveyTemplate.objects.create(code=code, **cleaned)
+    record(action="relations.survey_template_create", actor=by, target=template, after=snapshot(template))
+    return template
+
+
+@transaction.atomic
+def survey_template_change(*, by, template: SurveyTemplate, **values) -> SurveyTemplate:
+    """Change a survey template's wording, periods or whether it can be sent; surveys sent keep their answers."""
+    ensure_permission(by, "relations.change_surveytemplate")
+    template = SurveyTemplate.objects.select_for_update().get(pk=template.pk)
+    merged = {name: getattr(template, name) for name in SURVEY_TEMPLATE_FIELDS} | values
+    cleaned = _survey_template_values(merged)
+    before = snapshot(template, SURVEY_TEMPLATE_FIELDS)
+    for name, value in cleaned.items():
+        setattr(template, name, value)
+    template.save()
+    after = snapshot(template, SURVEY_TEMPLATE_FIELDS)
+    changed = [name for name in SURVEY_TEMPLATE_FIELDS if before[name] != after[name]]
+    record(
+        action="relations.survey_template_change",
+        actor=by,
+        target=template,
+        before={name: before[name] for name in changed},
+        after={name: after[name] for name in changed},
+    )
+    return template
 
 
 def survey_link(invitation: SurveyInvitation) -> str:
@@ -611,6 +754,10 @@ def relation_profile_set(*, by, customer: Customer, is_key_account: bool, owner=
     """Mark a customer a key account (or not) and name its relationship owner."""
     ensure_permission(by, "relations.change_relationprofile")
     ensure_company_access(by, customer.company_id)
+    if owner is not None and not owner.company_grants.filter(company_id=customer.company_id).exists():
+        raise InvalidInput(
+            {"owner": [_("%(name)s is not granted this customer's company.") % {"name": owner.get_username()}]}
+        )
     profile, _created = RelationProfile.objects.update_or_create(
         customer=customer, defaults={"is_key_account": is_key_account, "owner": owner}
     )

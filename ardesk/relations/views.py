@@ -6,10 +6,13 @@ import datetime as dt
 from urllib.parse import quote
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,11 +30,14 @@ from ardesk.relations.forms import (
     ComplaintMoveForm,
     ConfirmForm,
     InteractionForm,
+    KeyAccountFilterForm,
+    RelationProfileForm,
     RevisitForm,
     SurveyAnswerForm,
     SurveySendForm,
+    SurveyTemplateForm,
 )
-from ardesk.relations.models import ComplaintStatus, InteractionAttachment, Revisit, RevisitStatus
+from ardesk.relations.models import ComplaintStatus, InteractionAttachment, Revisit, RevisitStatus, SurveyTemplate
 
 PAGE = 50
 EXPORTS = ("xlsx", "pdf")
@@ -54,6 +60,7 @@ def customer_panel(request, pk: int):
             "customer": customer,
             "timeline": selectors.timeline(customer, limit=8),
             "open_complaints": selectors.open_complaint_count(customer),
+            "profile": selectors.relation_profile_of(customer),
             "revisits": Revisit.objects.filter(customer=customer, status=RevisitStatus.PLANNED).order_by("due_on")[:5],
         },
     )
@@ -301,6 +308,42 @@ def survey_send(request):
     return render(request, "relations/survey_send.html", {"form": form})
 
 
+@requires("relations.view_surveytemplate")
+def survey_templates(request):
+    templates = SurveyTemplate.objects.annotate(surveys_sent=Count("surveys")).order_by("-is_active", "code")
+    return render(request, "relations/survey_templates.html", {"templates": templates})
+
+
+@requires("relations.add_surveytemplate")
+def survey_template_new(request):
+    form = SurveyTemplateForm(request.POST or None, with_code=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            template = services.survey_template_create(by=request.user, **form.cleaned_data)
+        except InvalidInput as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("The survey template %(code)s was added.") % {"code": template.code})
+            return redirect("relations:survey_templates")
+    return render(request, "relations/survey_template_form.html", {"form": form, "template": None})
+
+
+@requires("relations.change_surveytemplate")
+def survey_template_edit(request, pk: int):
+    template = get_object_or_404(SurveyTemplate, pk=pk)
+    initial = {name: getattr(template, name) for name in services.SURVEY_TEMPLATE_FIELDS}
+    form = SurveyTemplateForm(request.POST or None, with_code=False, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.survey_template_change(by=request.user, template=template, **form.cleaned_data)
+        except InvalidInput as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("The survey template %(code)s was changed.") % {"code": template.code})
+            return redirect("relations:survey_templates")
+    return render(request, "relations/survey_template_form.html", {"form": form, "template": template})
+
+
 def survey_answer(request, token: str):
     """The public answer page: no sign-in, a signed single-use link, rate-limited per address."""
     if not allow("survey", client_address(request), limit=30, window_seconds=60):
@@ -414,3 +457,69 @@ def revisit_cancel(request, pk: int):
     services.revisit_cancel(by=request.user, revisit=revisit)
     messages.success(request, _("The revisit was cancelled."))
     return redirect("relations:revisits")
+
+
+# --- key accounts -----------------------------------------------------------------------------
+
+
+@requires("relations.view_relationprofile")
+def key_accounts(request):
+    companies = Company.objects.filter(pk__in=company_ids_for(request.user)).order_by("code")
+    owners = (
+        get_user_model()
+        .objects.filter(is_active=True, company_grants__company_id__in=[c.pk for c in companies])
+        .distinct()
+        .order_by("username")
+    )
+    form = KeyAccountFilterForm(request.GET or None, companies=companies, owners=owners)
+    filters = form.cleaned_data if form.is_valid() else {}
+    customers = selectors.key_accounts(
+        request.user,
+        company_id=filters.get("company"),
+        text=(filters.get("text") or "").strip(),
+        key={"yes": True, "no": False}.get(filters.get("key") or ""),
+        owner_id=filters.get("owner"),
+    )
+    page = page_of(request, customers, PAGE)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "relations/key_accounts.html",
+        {
+            "form": form,
+            "page": page,
+            # A customer without a relation profile is no key account and is owned by its collector.
+            "rows": [(c, getattr(c, "relation_profile", None)) for c in page],
+            "query": query.urlencode(),
+            "here": request.get_full_path(),
+        },
+    )
+
+
+def _back_to(request, default: str) -> str:
+    """Where a form returns: the page it was opened from when that is one of ours, else the default."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
+
+
+@requires("relations.change_relationprofile")
+def relation_profile_edit(request, pk: int):
+    customer = selectors.customer_for(request.user, pk)
+    profile = selectors.relation_profile_of(customer)
+    initial = {"is_key_account": bool(profile and profile.is_key_account), "owner": profile.owner if profile else None}
+    form = RelationProfileForm(request.POST or None, customer=customer, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.relation_profile_set(by=request.user, customer=customer, **form.cleaned_data)
+        if form.cleaned_data["is_key_account"]:
+            messages.success(request, _("%(customer)s is a key account.") % {"customer": customer.name})
+        else:
+            messages.success(request, _("%(customer)s is not a key account.") % {"customer": customer.name})
+        return redirect(_back_to(request, reverse("relations:key_accounts")))
+    return render(
+        request,
+        "relations/relation_profile_form.html",
+        {"customer": customer, "form": form, "next": _back_to(request, "")},
+    )

@@ -100,3 +100,27 @@ def test_surveys_are_sent_and_their_results_read_over_the_api_and_the_command_li
     out = StringIO()
     call_command("relations", "daily", stdout=out)
     assert json.loads(out.getvalue())["escalated"] == 0
+
+
+def test_a_key_account_is_marked_over_the_api_with_an_owner_granted_the_company(
+    client, manager, collector, customer, other_company
+):
+    from ardesk.conftest import make_persona
+
+    as_user(client, manager)
+    url = f"{BASE}/customers/{customer.pk}/profile"
+    assert client.get(url).json() == {
+        "customer": "C100",
+        "is_key_account": False,
+        "owner": None,
+        "collector": "collector",
+    }
+    marked = client.put(url, {"is_key_account": True, "owner": "manager"}, content_type="application/json")
+    assert marked.status_code == 200 and marked.json()["is_key_account"] is True
+    assert client.get(url).json()["owner"] == "manager"
+    make_persona("stranger", "finance_manager", [other_company])
+    refused = client.put(url, {"is_key_account": True, "owner": "stranger"}, content_type="application/json")
+    assert refused.status_code == 422
+    as_user(client, collector)
+    assert client.put(url, {"is_key_account": False}, content_type="application/json").status_code == 403
+    assert client.get(url).json()["is_key_account"] is True

@@ -92,3 +92,36 @@ def test_the_timeline_exports_for_a_meeting(history):
     table = selectors.timeline_table(history)
     assert table.headers[0] == "Date"
     assert len(table.rows) == 7
+
+
+def test_the_timeline_screen_makes_no_query_per_entry(client, history, collector, customer):
+    """Each source on the page loads its records in one query: a full page of 50 calls costs no more queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(collector)
+    url = f"/relations/customers/{customer.pk}/timeline/"
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    few = queries()
+    contact = customer.contacts.get(name="李娜")
+    Interaction.objects.bulk_create(
+        [
+            Interaction(
+                company=customer.company,
+                customer=customer,
+                contact=contact,
+                channel="call",
+                occurred_on=dt.date(2026, 4, 1) + dt.timedelta(days=n),
+                outcome=f"电话 {n}",
+                logged_by=collector,
+            )
+            for n in range(60)
+        ]
+    )
+    # The first page now holds 50 interactions (one source) instead of one record of every source.
+    assert queries() < few

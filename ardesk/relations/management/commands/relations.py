@@ -203,9 +203,12 @@ class Command(BaseCommand):
 
     def _daily(self, options) -> None:
         day = parse_date(options["date"]) or clock.today()
+        # The command is its own process: the escalation e-mails go out before it ends, not in a thread.
+        with override_settings(ARDESK_JOBS_INLINE=True):
+            escalated = services.complaints_escalate(as_of=day)
         self._json(
             {
-                "escalated": services.complaints_escalate(as_of=day),
+                "escalated": escalated,
                 "revisits_planned": services.revisits_plan_by_rule(as_of=day),
                 "reminders": services.survey_reminders(as_of=day),
             }
