@@ -227,10 +227,10 @@ VALUE_LABELS = {
 }
 
 # Who did it, when no user did: the scheduled jobs and the demo loader.
-ACTOR_LABELS = {"system": _("System"), "demo": _("Demo data"), "customer-portal": _("Customer (portal)")}
+ACTOR_LABELS = {"system": _("System"), "demo": _("Demo data"), "客户门户": _("Customer (portal)")}
 # Accounts that act for no person (the portal's account acts for the customer's contact, named in
 # the event): the trail shows their label, although the event names the account.
-SYSTEM_ACCOUNTS = frozenset({"customer-portal"})
+SYSTEM_ACCOUNTS = frozenset({"客户门户"})
 
 
 # What the contexts above the audit trail teach it to say of their own values (the audit trail imports

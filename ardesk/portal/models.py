@@ -77,7 +77,7 @@ class PortalAccess(models.Model):
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.link_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.link_id} · {self.at:%Y-%m-%d %H:%M}"
 
 
 class ConfirmationStatus(models.TextChoices):
@@ -110,7 +110,7 @@ class BalanceConfirmation(models.Model):
         indexes = [models.Index(fields=["company", "as_of"]), models.Index(fields=["customer", "as_of"])]
 
     def __str__(self) -> str:
-        return f"{self.customer_id} {self.as_of} {self.status}"
+        return f"{self.customer_id} · {self.as_of} · {self.currency}"
 
 
 class ConfirmationDifference(models.Model):

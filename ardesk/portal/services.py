@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
@@ -43,7 +43,9 @@ from ardesk.relations import services as relations
 from ardesk.relations.models import Channel, Complaint, Purpose, Severity
 
 LINK_SALT = "ardesk.portal.link"
-PORTAL_USERNAME = "customer-portal"
+# The account's name shows where a user's name shows (a promise's "taken by", an interaction's
+# "logged by"): the customer portal, in the product's first language.
+PORTAL_USERNAME = "客户门户"
 # What the portal account may do: exactly the customer's own acts, nothing else.
 PORTAL_PERMISSIONS = (
     ("collections", "add_promisetopay"),
@@ -64,9 +66,7 @@ def portal_account(company_id: int):
     granted each company a link is issued for.
     """
     user_model = get_user_model()
-    account, created = user_model.objects.get_or_create(
-        username=PORTAL_USERNAME, defaults={"first_name": "客户门户", "is_active": True}
-    )
+    account, created = user_model.objects.get_or_create(username=PORTAL_USERNAME, defaults={"is_active": True})
     if created:
         account.set_unusable_password()
         account.save(update_fields=["password"])
@@ -232,15 +232,17 @@ def balance_answer(
         for line_id, amount in their.items()
     )
     actor = portal_account(link.company_id)
-    relations.interaction_log(
-        by=actor,
-        customer=link.customer,
-        channel=Channel.MESSAGE,
-        purpose=Purpose.STATEMENT_CONFIRMED,
-        contact=link.contact,
-        outcome=str(confirmation.get_status_display()),
-        note=note.strip()[:1000],
-    )
+    # The timeline entry is the staff's record: in the installation's language, not the contact's.
+    with translation.override(settings.LANGUAGE_CODE):
+        relations.interaction_log(
+            by=actor,
+            customer=link.customer,
+            channel=Channel.MESSAGE,
+            purpose=Purpose.STATEMENT_CONFIRMED,
+            contact=link.contact,
+            outcome=str(ConfirmationStatus(status).label),
+            note=note.strip()[:1000],
+        )
     _audit(
         link,
         actor=actor,

@@ -168,3 +168,32 @@ def test_the_audit_confirmation_report_lists_answers_of_the_users_companies(
     assert client.get(reverse("portal:confirmations"), {"format": "xlsx"}).content.startswith(b"PK")
     client.force_login(other_accountant)
     assert "李娜" not in client.get(reverse("portal:confirmations")).content.decode()
+
+
+def test_the_audit_trail_tells_the_portals_acts_in_chinese_words(client, link, manager, customer_a):
+    import re
+
+    from django.test import Client
+    from django.utils.html import strip_tags
+
+    inv1 = line(customer_a, "INV-A-1")
+    services.balance_answer(link=link, currency="CNY", agrees=False, differences={inv1.pk: "800.00"}, ip="203.0.113.9")
+    services.promise_make(
+        link=link, amount="500.00", promised_on=clock.today() + dt.timedelta(days=3), line_ids=[inv1.pk]
+    )
+    services.link_revoke(by=manager, link=link)
+    staff = Client()
+    staff.force_login(manager)
+    staff.post("/accounts/language/", {"language": "zh-hans", "next": "/audit/"})
+    page = strip_tags(staff.get("/audit/").content.decode())
+    for words in (
+        "客户在门户回复余额",
+        "客户在门户承诺付款",
+        "已撤销门户链接",
+        "客户（门户）",
+        "联系人: 李娜",
+        "有差异",
+    ):
+        assert words in page
+    found = re.search(r"portal\.|disagreed|Disagreed|contact_name", page)
+    assert not found, page[found.start() - 300 : found.end() + 100]
