@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -56,6 +57,8 @@ def public(view):
             link = services.link_for_token(token)
         except PortalLinkNotValid:
             return render(request, "portal/public_message.html", {"state": "invalid"}, status=404)
+        # The contact's language today (it may have changed since the link was issued).
+        link.language = link.contact.preferred_language
         with translation.override(link.language):
             if request.method == "POST" and not allow(
                 "portal-answer", str(link.pk), limit=domain.ANSWER_LIMIT_PER_HOUR, window_seconds=3600
@@ -101,9 +104,8 @@ def statement_file(request, link, ip, token):
         link=link, ip=ip, action="statement", detail=f"{data['date_from']:%Y-%m-%d} {data['date_to']:%Y-%m-%d} {kind}"
     )
     response = HttpResponse(content, content_type=FILE_TYPES[kind])
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="{file_name(link.customer, data["date_from"], data["date_to"], kind)}"'
-    )
+    name = file_name(link.customer, data["date_from"], data["date_to"], kind)
+    response.headers["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
     return response
 
 
