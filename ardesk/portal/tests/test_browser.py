@@ -8,10 +8,10 @@ from playwright.sync_api import expect
 
 from ardesk.collections.models import Dispute, PromiseToPay
 from ardesk.core import clock
-from ardesk.core.testing.browser import BROWSER
+from ardesk.core.testing.browser import BROWSER, signed_in
 from ardesk.ledger.models import DueLine
 from ardesk.portal import services
-from ardesk.portal.models import BalanceConfirmation, ConfirmationStatus, PortalAccess
+from ardesk.portal.models import BalanceConfirmation, ConfirmationStatus, PortalAccess, PortalLink
 
 pytestmark = BROWSER
 
@@ -93,3 +93,32 @@ def test_the_contact_uses_its_link_on_a_phone(phone_page, live_server, settings,
         "promise",
         "dispute",
     }
+
+
+def test_the_accountant_issues_a_link_from_the_customer_page_and_reads_the_answers(
+    page, live_server, settings, accountant, customer_a
+):
+    settings.ARDESK_PUBLIC_URL = live_server.url
+    signed_in(page, live_server, accountant)
+    page.goto(f"{live_server.url}/customers/{customer_a.pk}/")
+    with page.expect_navigation():
+        page.locator("#action-portal-links").click()
+    expect(page.locator("h1")).to_have_text("门户链接")
+    page.select_option("#id_contact", label="李娜")
+    page.fill("#id_days", "14")
+    with page.expect_navigation():
+        page.locator("#link-form button[type=submit]").click()
+    link = PortalLink.objects.get()
+    expect(page.locator(".messages")).to_contain_text(services.link_url(link))
+    expect(page.locator("#links")).to_contain_text("李娜")
+
+    services.balance_answer(link=link, currency="CNY", agrees=True)
+    page.goto(f"{live_server.url}/portal/confirmations/")
+    expect(page.locator("#confirmations")).to_contain_text("A100 华东机电有限公司")
+    expect(page.locator("#confirmations")).to_contain_text("1,500.00 CNY")
+    expect(page.locator("#confirmations")).to_contain_text("已确认")
+
+    page.goto(f"{live_server.url}/portal/customers/{customer_a.pk}/links/")
+    with page.expect_navigation():
+        page.locator("#links button[type=submit]").click()
+    expect(page.locator("#links")).to_contain_text("已撤销")
