@@ -174,3 +174,10 @@ def test_the_customers_acts_show_as_done_by_the_customer_on_the_portal(client, a
     assert (event.after["contact_name"], event.ip) == ("李娜", "203.0.113.9")
     assert actor_label(event) == "Customer (portal)"
     assert actor_label(AuditEvent.objects.get(action="collections.promise")) == "Customer (portal)"
+
+
+def test_too_many_answers_through_one_link_are_refused(client, accountant, customer_a, monkeypatch):
+    monkeypatch.setattr("ardesk.portal.domain.ANSWER_LIMIT_PER_HOUR", 2)
+    path = path_of(issue(accountant, customer_a)) + "complaint/"
+    answers = [client.post(path, {"category": "other", "subject": f"问题 {n}"}).status_code for n in range(3)]
+    assert answers == [302, 302, 429]
