@@ -461,3 +461,15 @@ CLOSING_ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     INTERNAL_AUDITOR: CLOSING_READ,
 }
+
+PORTAL_READ = ["portal.view_portallink", "portal.view_portalaccess", "portal.view_balanceconfirmation"]
+
+# Customer portal permissions per role (migration portal/0002_roles): the AR accountant and the
+# collector issue the customers' links; the accountant and the finance manager revoke them; the
+# auditor reads the links, their use and the balance confirmations.
+PORTAL_ROLE_PERMISSIONS: dict[str, list[str]] = {
+    AR_ACCOUNTANT: PORTAL_READ + ["portal.add_portallink", "portal.change_portallink"],
+    COLLECTOR: PORTAL_READ + ["portal.add_portallink"],
+    FINANCE_MANAGER: PORTAL_READ + ["portal.change_portallink"],
+    INTERNAL_AUDITOR: PORTAL_READ,
+}

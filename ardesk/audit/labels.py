@@ -23,6 +23,12 @@ ACTION_LABELS = {
     "bank_line.ignore": _("Bank line marked as no customer receipt"),
     "bank_difference.approve": _("Payment difference approved"),
     "bank_difference.reject": _("Payment difference rejected"),
+    "portal.link_issue": _("Portal link issued"),
+    "portal.link_revoke": _("Portal link revoked"),
+    "portal.balance_answer": _("Balance answered on the portal"),
+    "portal.promise": _("Promise to pay made on the portal"),
+    "portal.dispute": _("Dispute raised on the portal"),
+    "portal.complaint": _("Complaint raised on the portal"),
     "relations.interaction_log": _("Interaction logged"),
     "relations.complaint_open": _("Complaint logged"),
     "relations.complaint_move": _("Complaint status changed"),
@@ -125,6 +131,10 @@ ACTION_LABELS = {
 
 # Recorded keys that are not a field of the event's record (totals, counts, settings).
 FIELD_LABELS = {
+    "contact_name": _("Contact"),
+    "links": _("Links"),
+    "subject": _("Subject"),
+    "promised_on": _("Promised date"),
     "total": _("Total"),
     "notices": _("Notices"),
     "items": _("Items"),
@@ -208,6 +218,7 @@ MINOR_UNIT_KEYS = frozenset({"total", "amount", "paid", "exposure", "limit", "la
 
 # Values recorded as codes outside a field's choices.
 VALUE_LABELS = {
+    "contact_removed": _("The contact was removed"),
     "release": _("Release"),
     "hold": _("Hold"),
     "block": _("Block"),
@@ -218,7 +229,10 @@ VALUE_LABELS = {
 }
 
 # Who did it, when no user did: the scheduled jobs and the demo loader.
-ACTOR_LABELS = {"system": _("System"), "demo": _("Demo data")}
+ACTOR_LABELS = {"system": _("System"), "demo": _("Demo data"), "客户门户": _("Customer (portal)")}
+# Accounts that act for no person (the portal's account acts for the customer's contact, named in
+# the event): the trail shows their label, although the event names the account.
+SYSTEM_ACCOUNTS = frozenset({"客户门户"})
 
 
 # What the contexts above the audit trail teach it to say of their own values (the audit trail imports

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "ardesk.risk",
     "ardesk.budgets",
     "ardesk.closing",
+    "ardesk.portal",
     "ardesk.operations",
     "ardesk.demo",
     "ardesk.config",  # the `serve` command: the WSGI application and the in-process schedule

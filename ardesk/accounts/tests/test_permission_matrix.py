@@ -72,6 +72,9 @@ MATRIX = [
         {"currency": "USD", "rate_on": "2024-01-01", "rate": "7.1"},
         {ACC, MGR},
     ),
+    ("portal links", "get", "/portal/customers/{c}/links/", None, {ACC, COL, MGR, AUD}),
+    ("issue portal link", "post", "/portal/customers/{c}/links/", {"days": "7"}, {ACC, COL}),
+    ("balance confirmations", "get", "/portal/confirmations/", None, {ACC, COL, MGR, AUD}),
 ]
 
 
@@ -151,9 +154,16 @@ def test_every_url_of_the_product_is_covered_by_the_matrix_or_declares_its_permi
         "accounts:token_issue",
         "accounts:token_revoke",
         "home",
+        # The customer portal's pages: no sign-in, a signed personal link (ardesk/portal/design.md).
+        "portal:home",
+        "portal:statement",
+        "portal:answer",
+        "portal:promise",
+        "portal:dispute",
+        "portal:complaint",
     }
     unchecked = []
-    for app in ("customers", "audit", "ledger", "statements"):
+    for app in ("customers", "audit", "ledger", "statements", "portal"):
         resolver = get_resolver()
         for pattern in resolver.url_patterns:
             if getattr(pattern, "namespace", None) != app:

@@ -20,6 +20,7 @@ from ardesk.audit.labels import (
     KEY_LABELLERS,
     LIST_LABELLERS,
     MINOR_UNIT_KEYS,
+    SYSTEM_ACCOUNTS,
     VALUE_LABELLERS,
     VALUE_LABELS,
 )
@@ -166,6 +167,6 @@ def event_changes(event) -> str:
 @register.filter
 def actor_label(event) -> str:
     """The user who acted, or what acted when no user did (系统, 演示数据)."""
-    if event.actor_id is None and event.actor_name in ACTOR_LABELS:
+    if (event.actor_id is None or event.actor_name in SYSTEM_ACCOUNTS) and event.actor_name in ACTOR_LABELS:
         return str(ACTOR_LABELS[event.actor_name])
     return event.actor_name or "—"

@@ -1,4 +1,4 @@
--- ardesk schema snapshot; migrations: {"accounts.0001_initial": "3a9408354a9be33cd5d24cd34a5011c03d815c3046e0320c5397199b621ab5e5", "accounts.0002_roles": "48a791f7642ddf5b41ca007097b62adb0a3685bd252aef500020a8b8aa502532", "accounts.0003_labels": "d61a32b3c437dd29458b9aecf998c92e134bada7a8497c7ce880948f58044589", "accounts.0004_token_expiry": "9108cbbd00c41156ea74fe5a26a1a17cf1bdb89fef809ba2e7d6e7fc9cdacebd", "admin.0001_initial": "f4716989d9815b6231f0d7291754835e008c96818447fe57984bbf8985883335", "admin.0002_logentry_remove_auto_add": "2c127e659a2236edea0ed57eccd38786ae84e365790a80b96b758c617f50be43", "admin.0003_logentry_add_action_flag_choices": "02700a827190720e5c417495a395071b6baa28a34e74bc8f90824afaafc01841", "audit.0001_initial": "d05f59a8fe1d2ab682175bc26bee3a80b96c06699e92a302badd7030244cb055", "auth.0001_initial": "845cff319606332f49ef20ce165d1a17e522c426c5e56d7616133e9e4eaba5ef", "auth.0002_alter_permission_name_max_length": "feaf97e0e8f7d148bec3db9bab2349c5e15888117c1ff2829deff63ef9e16cff", "auth.0003_alter_user_email_max_length": "9d5657b4db9872dc26c2d634c2f5911a3d69ab1d8552af4c6d633bc4001dfabf", "auth.0004_alter_user_username_opts": "9538db342c9a9bec4ca12b3137fb80772c4ea4afb861e8647a2962b1ea58344a", "auth.0005_alter_user_last_login_null": "79f60a35dc000fdd427bc05c85233ae5b9c4ada078ff0688fc9f78604bf7eaee", "auth.0006_require_contenttypes_0002": "00cb16e3405f14b62dbeffa15c68c9030291e4ddd513d733648ba460d6c5e781", "auth.0007_alter_validators_add_error_messages": "115db87dc327530fb5e1964ba3d03f9746492f90600406947be39f54f6cc042f", "auth.0008_alter_user_username_max_length": "02857f65f7d648147a5d12596b200a83e29145391d3f986ceb84b3b865a2c351", "auth.0009_alter_user_last_name_max_length": "19a89500e7f108a7397da9b1733181f92105f758663b3685b60f5c2da384d76e", "auth.0010_alter_group_name_max_length": "0963ed6498ac0b3a8430b6ca34c1b4a4b1d5f55b43d3db902f15a03ff74b14cd", "auth.0011_update_proxy_permissions": "85a5dde708dc4b6111e1bc71ce723ecfba7b1f8aedecfd130900ff7782765436", "auth.0012_alter_user_first_name_max_length": "6cefbc9f80903763ff8492a537a22836ef69f2227e19d402509b8099d2baecb0", "axes.0001_initial": "e4c0194cf158395b362677070de9973e806e51e80f111c046a2e195c764f65f4", "axes.0002_auto_20151217_2044": "a092989bdd502de76bbc53afb8418b3482f4cb802e9151c01e30a1231de0c46a", "axes.0003_auto_20160322_0929": "ff269df1341caca019962131955d57f3d2ba21d38a9b149dc84b3481f97293c2", "axes.0004_auto_20181024_1538": "71cdafbe7458c7725f77a4fd28d29a567a2dce2b98f0cba08f6928687b3354f1", "axes.0005_remove_accessattempt_trusted": "baf3f5f6de5b5ee821cbb1fe23557937372f84081e799ea85e92f0223d5fc70e", "axes.0006_remove_accesslog_trusted": "82850f25ae37e081d3be61df28489de717cc1c6674a8492cf4b8eff35bf865da", "axes.0007_alter_accessattempt_unique_together": "c9fdd81629030721468cf6178495dc2476b648c8d9ed7c6047a8a57357a8f494", "axes.0008_accessfailurelog": "2680dce9ecfcd4dfc2482a61de1ab9b27f6906d78ac6af8c4bbf76466444fb24", "axes.0009_add_session_hash": "82762be269ea4c62b81b84bed984d082b1e2f416a8bfb6c112c36bc432d182db", "axes.0010_accessattemptexpiration": "524ca5b4566a41b88b220e88c8213052a4378478065a4c7e4c8738672814557d", "banking.0001_initial": "1123d3013d69455d4b34bb8d39d6218b3ecdd74e6fe505f662cad062809414f0", "banking.0002_roles": "6b05a634fb37fce22de1fa1e9fc2e8c08c224a8ce270931a67a920fc4a13b111", "budgets.0001_initial": "e12bd1dfb9b4ff0e2d046b8b005807888b58a778dd540432423702d0914751de", "budgets.0002_roles": "d9e93d06d6caf6dde7cac1a95ffff7bb28dc155707579f7da1012841b4ef3ec4", "closing.0001_initial": "ba1715a7b372944de9087f95c588c1b78ac99d1b7021d27696d93b045b1c5e6a", "closing.0002_roles": "149d1f330e188fe03d1c9305857bd2bd4f17a5a368224bfee5d4afb24e912c8b", "collections.0001_initial": "a1220603bbf9a713bc343e9f2d07551a447c94dd584a89288bf64c449b221393", "collections.0002_defaults": "f6a197c124088aabffad724d5f241931e26cfa63e6c542515fd941ce59d9e56b", "collections.0003_profile_without_grade_and_hold": "ad3e60bbb9afa724da88549c8b167649935245f20ac183cdba7f2f1e23ac6094", "collections.0004_fast_run_writes": "588d1fb2785a06370ba0f9b6fefb733ee985dce09fbaea23e10c13de156bd705", "collections.0005_notice_item_without_line_index": "644ecf2ed9d9e6a531c43778b8262891a10d788bb7ef7f0d8bbe4872cada2345", "collections.0006_notice_without_company_index": "529ad308c51213cadebc62c298a733b09638263aaadfbc9dbcf351c94d097235", "collections.0007_notice_sending": "6b005f3f49fce77febeadb2f5955132b816bbff1d1d94659b34fe7762845a3f6", "collections.0008_auditor_reads_worklist": "2f03a80a3081957f140c8304711f48bd615bdafb9b05178509f9e7a139744e5d", "collections.0009_dunning_charges": "96778362c0915a407a91f5fa31bb91f4772873311c5a047ffe411a0f03bda978", "companies.0001_initial": "d6fdfcb36eb7c9fd0c870881b060f997cffc8d2e1f441b32fe73ec9355278c12", "companies.0002_company_bank_account": "c8a4ef5ff6cbec9e697c74dd5262c77c8d819a35eba84136a14be1b3be2f8376", "contenttypes.0001_initial": "35ed8489a147e0b42a15c21b5d4f0e8940de6f73fb326e9d6dea91b4d0b953cc", "contenttypes.0002_remove_content_type_name": "7d36494075750f0ed3c0f68d0cb1548eba59cc593f52f691f6cc37a043083766", "credit.0001_initial": "2bd81f5e152f4c623d28aef46207edd2b6dc8577576a7846f92773c70f3eea7d", "credit.0002_defaults": "7d3de9da02f2cc7da50b7f36bf5b2e44ebd16d34a13f8ef14e4f8aa34eb86108", "credit.0003_order_indexes_without_prefixes": "5fe5e53b8d2cae736d74634669c6c74b42f36ac8c4227f60e42e16408252ec9b", "credit.0004_credit_limit_batches": "f0b3c8fdc49269efedb612425fb5aa152ffbdbc13d56d1aebf6a548c6d646a15", "customers.0001_initial": "3eab0d7067a7c4d55a938737043b05eac11a77bb93a0328922fe6d971e331aee", "customers.0002_labels": "c45b3a4fa0cbe45a166532006530372ea28b22d0c14051ddeda0b21e0a3fbac7", "customers.0003_list_order_and_search": "28d178b1553d027201f265eefbe0288ad4deb8923d34ca90eb6de3926c567184", "customers.0004_bank_account_index": "a78c1d3ff87c3cfd3220693422532afecfbba66ec862a2bb64fee0caa98b0f29", "insights.0001_initial": "d1aad4ae612d995d0cb695ce0fb1dea9f30975b40983a76a0f3d81aa86c0fe75", "insights.0002_roles": "db14b6e71bdec8d8b80adece22b439adb58060f6613178a1e66ed77839122df9", "ledger.0001_initial": "ae3f1ca4d24dd3bd9d4bc7f028c60e691f765111e1e027482d1b0c5d2d2961d1", "ledger.0002_roles": "db2e3bc1ab4246477fa79f37b4b19d9cfdff480ff3b406bc99dfc2d813127cb9", "ledger.0003_import_job": "a4e4717ec5033734ea1ebce7681f60b84ecae01e3de549e0e4eb5229f05c0621", "ledger.0004_document_number_index": "0ba3b351b364d9d29a51bacc9fe4d1dca03da8e03bc6c512c6e3dee35269c8e3", "ledger.0005_labels": "09caed0e5cbdc145047aa6f0eaf098c7b86e6568dfb052a6b6b1a9eeb2d3bae6", "ledger.0006_statement_run": "86ac0d40bba9e7812cf264de376a3983414fdb1dfd15e03d6969baeb60b89445", "ledger.0007_fewer_indexes": "75a2dc0c53d205a51aab582e2d54bc1939cae37713d5d61fe1f4231ca5aa8550", "ledger.0008_open_state": "788ab4814185380794db23000541924f563cf15fd907d5ede28876309db0fe68", "ledger.0009_allocation_date_index": "06a7b55d1b78264ba90d8d77189151d9d9cc549d5fee25b224471e8b2945574b", "ledger.0010_document_balance_index": "f72a42ec946d23459c19f372fc0895c8be6d1c2f2e1ad8e8dbd728df46413ae2", "ledger.0011_bad_debt_types": "9a8f34415e130a2c4b839d0905b6c6edbfbc3a7e462ae043196c6f47bb46e297", "ledger.0012_aging_covering_indexes": "c0bc8d88cfe7012ad7d589261f8a74bc87779d779850c826c9cc4049c1907e95", "ledger.0013_import_fewer_constraints": "5a781aa2563fb09624ce6ffef3b7ac5605f9cc3ebe0c00dd16c4f51665308409", "ledger.0014_credit_open_covering": "35724118426998d584937db572d84680e7340d64039b07660b98703ec3434560", "ledger.0015_fewer_constraints_on_import": "9af3f74992677af7b21b03827609c72759a3fbf19b503cad8ceed01393c55f04", "ledger.0016_drop_document_number_index": "2a6d44c9ffb653b4317490fb5e308e860b113dda7ef3bd6943084f36f1baec7f", "ledger.0017_partial_reversal_keys": "f0b94b4fca9b156d5060d33dc0f7f421e172645889c8a20796e94a9c678cc7c3", "ledger.0018_allocation_facts": "c8c240f820887ba30b815e37ad4e0ff3f367f3ed731b24de27156a897adb2db8", "ledger.0019_reopened_items": "8d47e878a29f1fc5a93402dfe0064bd9c348b3495ff95648e41fcf55f8714fe9", "ledger.0020_daily_totals": "aa18b1da39279a4b27b40a8308efcbbf70ebe9359cc6b351a884879d6a5f8315", "ledger.0021_period_lock": "2b037d412d64091227ef43ebd6ae72982935267b509952fc87dd864bd81b91b7", "operations.0001_heartbeat": "9561f0f97936519e10938ab74d77c6ab0184cfdefe76f8ee53ee06fae17c619b", "provisioning.0001_initial": "e752102fecd72ee44df9d8bd85254094ea64c3ac1cb91a753ff24dd683b4b436", "provisioning.0002_roles": "1563264840bd074f2e5cb49d9714d8cbd783e070a5ea2aea844b8a93a39fa658", "provisioning.0003_run_line_index": "351e7a9b20f63d7a769377e546355203f03e3dfe89abe592a6a8aad011445f8d", "provisioning.0004_run_lines_without_constraints": "a3a7617092263bbbdf9e25e6a748caf424eaf9aa379345efbf5f2810c0ce39ef", "provisioning.0005_run_lines_indexed_by_bucket": "d0edd3b0e856be8071dd74efd7ae583e1706b5ac8edc40db3c52c7c9f3005eb9", "provisioning.0006_run_is_provisional": "7bed0521a11f446fac658f5fe39b2ff2942b67d4c30b6db040624df786ab8b36", "relations.0001_initial": "c66ceffdf1fe123fe5781756ca5f8f6ee025e818eeb583082b850b777e968e1a", "relations.0002_roles_and_survey": "e15f6dd21f08d3e1c47a8d73f9583e9c76653b074049b3a8d2bd6377b6cce68d", "relations.0003_escalation_mail": "40110323e46c001297f8864a115a434fa345d4983bbe8b61d5d131f1d3404ab5", "reports.0001_initial": "8ba293b9922da1ee98cfdf9caa0932e0a434abd009a13e5b0521e89558a5cc58", "reports.0002_defaults": "c26fc6bf67f179ee0049b47d86b331dc8b76ac06ec90a3aca8638b5997494602", "reports.0003_ledger_days": "c366f75847cedcf32770b46a16711ff232943a548f9afcf902ee951b8ab92da3", "reports.0004_kept_aging": "4c355624fdcafa45fa9ba09625bfa02d74ee2aa7ebffda7393c880d15cd13d51", "reports.0005_allocation_triggers_again": "b6ee13d1141f9bb3ba59ae0258435127144681614fc9b0ac04616ae8229ff29b", "reports.0006_daily_totals_to_ledger": "5218b5f697b13c088ddb83a6207424007160c7d44afc003954b5506f29bdcdb5", "reports.0007_kept_triggers_again": "cf106271a6da94adf0ae2c5e7855df8a49cf0128be0b353d27910def8ff8a3b7", "risk.0001_initial": "a6ff243f5340809eefde6739395c7473b7386416a7f3efe01de7bc206ba7160a", "risk.0002_roles": "3764e3ac5f7bcb044e95a2761f71666d665eccb3e742cb8ffec496e3006eea92", "sessions.0001_initial": "2aa438e2393ee5135c4dda94bfde65fd49e8300f1c3f93bed25ae3a09f2f69b9"}
+-- ardesk schema snapshot; migrations: {"accounts.0001_initial": "3a9408354a9be33cd5d24cd34a5011c03d815c3046e0320c5397199b621ab5e5", "accounts.0002_roles": "48a791f7642ddf5b41ca007097b62adb0a3685bd252aef500020a8b8aa502532", "accounts.0003_labels": "d61a32b3c437dd29458b9aecf998c92e134bada7a8497c7ce880948f58044589", "accounts.0004_token_expiry": "9108cbbd00c41156ea74fe5a26a1a17cf1bdb89fef809ba2e7d6e7fc9cdacebd", "admin.0001_initial": "f4716989d9815b6231f0d7291754835e008c96818447fe57984bbf8985883335", "admin.0002_logentry_remove_auto_add": "2c127e659a2236edea0ed57eccd38786ae84e365790a80b96b758c617f50be43", "admin.0003_logentry_add_action_flag_choices": "02700a827190720e5c417495a395071b6baa28a34e74bc8f90824afaafc01841", "audit.0001_initial": "d05f59a8fe1d2ab682175bc26bee3a80b96c06699e92a302badd7030244cb055", "auth.0001_initial": "845cff319606332f49ef20ce165d1a17e522c426c5e56d7616133e9e4eaba5ef", "auth.0002_alter_permission_name_max_length": "feaf97e0e8f7d148bec3db9bab2349c5e15888117c1ff2829deff63ef9e16cff", "auth.0003_alter_user_email_max_length": "9d5657b4db9872dc26c2d634c2f5911a3d69ab1d8552af4c6d633bc4001dfabf", "auth.0004_alter_user_username_opts": "9538db342c9a9bec4ca12b3137fb80772c4ea4afb861e8647a2962b1ea58344a", "auth.0005_alter_user_last_login_null": "79f60a35dc000fdd427bc05c85233ae5b9c4ada078ff0688fc9f78604bf7eaee", "auth.0006_require_contenttypes_0002": "00cb16e3405f14b62dbeffa15c68c9030291e4ddd513d733648ba460d6c5e781", "auth.0007_alter_validators_add_error_messages": "115db87dc327530fb5e1964ba3d03f9746492f90600406947be39f54f6cc042f", "auth.0008_alter_user_username_max_length": "02857f65f7d648147a5d12596b200a83e29145391d3f986ceb84b3b865a2c351", "auth.0009_alter_user_last_name_max_length": "19a89500e7f108a7397da9b1733181f92105f758663b3685b60f5c2da384d76e", "auth.0010_alter_group_name_max_length": "0963ed6498ac0b3a8430b6ca34c1b4a4b1d5f55b43d3db902f15a03ff74b14cd", "auth.0011_update_proxy_permissions": "85a5dde708dc4b6111e1bc71ce723ecfba7b1f8aedecfd130900ff7782765436", "auth.0012_alter_user_first_name_max_length": "6cefbc9f80903763ff8492a537a22836ef69f2227e19d402509b8099d2baecb0", "axes.0001_initial": "e4c0194cf158395b362677070de9973e806e51e80f111c046a2e195c764f65f4", "axes.0002_auto_20151217_2044": "a092989bdd502de76bbc53afb8418b3482f4cb802e9151c01e30a1231de0c46a", "axes.0003_auto_20160322_0929": "ff269df1341caca019962131955d57f3d2ba21d38a9b149dc84b3481f97293c2", "axes.0004_auto_20181024_1538": "71cdafbe7458c7725f77a4fd28d29a567a2dce2b98f0cba08f6928687b3354f1", "axes.0005_remove_accessattempt_trusted": "baf3f5f6de5b5ee821cbb1fe23557937372f84081e799ea85e92f0223d5fc70e", "axes.0006_remove_accesslog_trusted": "82850f25ae37e081d3be61df28489de717cc1c6674a8492cf4b8eff35bf865da", "axes.0007_alter_accessattempt_unique_together": "c9fdd81629030721468cf6178495dc2476b648c8d9ed7c6047a8a57357a8f494", "axes.0008_accessfailurelog": "2680dce9ecfcd4dfc2482a61de1ab9b27f6906d78ac6af8c4bbf76466444fb24", "axes.0009_add_session_hash": "82762be269ea4c62b81b84bed984d082b1e2f416a8bfb6c112c36bc432d182db", "axes.0010_accessattemptexpiration": "524ca5b4566a41b88b220e88c8213052a4378478065a4c7e4c8738672814557d", "banking.0001_initial": "1123d3013d69455d4b34bb8d39d6218b3ecdd74e6fe505f662cad062809414f0", "banking.0002_roles": "6b05a634fb37fce22de1fa1e9fc2e8c08c224a8ce270931a67a920fc4a13b111", "budgets.0001_initial": "e12bd1dfb9b4ff0e2d046b8b005807888b58a778dd540432423702d0914751de", "budgets.0002_roles": "d9e93d06d6caf6dde7cac1a95ffff7bb28dc155707579f7da1012841b4ef3ec4", "closing.0001_initial": "ba1715a7b372944de9087f95c588c1b78ac99d1b7021d27696d93b045b1c5e6a", "closing.0002_roles": "149d1f330e188fe03d1c9305857bd2bd4f17a5a368224bfee5d4afb24e912c8b", "collections.0001_initial": "a1220603bbf9a713bc343e9f2d07551a447c94dd584a89288bf64c449b221393", "collections.0002_defaults": "f6a197c124088aabffad724d5f241931e26cfa63e6c542515fd941ce59d9e56b", "collections.0003_profile_without_grade_and_hold": "ad3e60bbb9afa724da88549c8b167649935245f20ac183cdba7f2f1e23ac6094", "collections.0004_fast_run_writes": "588d1fb2785a06370ba0f9b6fefb733ee985dce09fbaea23e10c13de156bd705", "collections.0005_notice_item_without_line_index": "644ecf2ed9d9e6a531c43778b8262891a10d788bb7ef7f0d8bbe4872cada2345", "collections.0006_notice_without_company_index": "529ad308c51213cadebc62c298a733b09638263aaadfbc9dbcf351c94d097235", "collections.0007_notice_sending": "6b005f3f49fce77febeadb2f5955132b816bbff1d1d94659b34fe7762845a3f6", "collections.0008_auditor_reads_worklist": "2f03a80a3081957f140c8304711f48bd615bdafb9b05178509f9e7a139744e5d", "collections.0009_dunning_charges": "96778362c0915a407a91f5fa31bb91f4772873311c5a047ffe411a0f03bda978", "companies.0001_initial": "d6fdfcb36eb7c9fd0c870881b060f997cffc8d2e1f441b32fe73ec9355278c12", "companies.0002_company_bank_account": "c8a4ef5ff6cbec9e697c74dd5262c77c8d819a35eba84136a14be1b3be2f8376", "contenttypes.0001_initial": "35ed8489a147e0b42a15c21b5d4f0e8940de6f73fb326e9d6dea91b4d0b953cc", "contenttypes.0002_remove_content_type_name": "7d36494075750f0ed3c0f68d0cb1548eba59cc593f52f691f6cc37a043083766", "credit.0001_initial": "2bd81f5e152f4c623d28aef46207edd2b6dc8577576a7846f92773c70f3eea7d", "credit.0002_defaults": "7d3de9da02f2cc7da50b7f36bf5b2e44ebd16d34a13f8ef14e4f8aa34eb86108", "credit.0003_order_indexes_without_prefixes": "5fe5e53b8d2cae736d74634669c6c74b42f36ac8c4227f60e42e16408252ec9b", "credit.0004_credit_limit_batches": "f0b3c8fdc49269efedb612425fb5aa152ffbdbc13d56d1aebf6a548c6d646a15", "customers.0001_initial": "3eab0d7067a7c4d55a938737043b05eac11a77bb93a0328922fe6d971e331aee", "customers.0002_labels": "c45b3a4fa0cbe45a166532006530372ea28b22d0c14051ddeda0b21e0a3fbac7", "customers.0003_list_order_and_search": "28d178b1553d027201f265eefbe0288ad4deb8923d34ca90eb6de3926c567184", "customers.0004_bank_account_index": "a78c1d3ff87c3cfd3220693422532afecfbba66ec862a2bb64fee0caa98b0f29", "insights.0001_initial": "d1aad4ae612d995d0cb695ce0fb1dea9f30975b40983a76a0f3d81aa86c0fe75", "insights.0002_roles": "db14b6e71bdec8d8b80adece22b439adb58060f6613178a1e66ed77839122df9", "ledger.0001_initial": "ae3f1ca4d24dd3bd9d4bc7f028c60e691f765111e1e027482d1b0c5d2d2961d1", "ledger.0002_roles": "db2e3bc1ab4246477fa79f37b4b19d9cfdff480ff3b406bc99dfc2d813127cb9", "ledger.0003_import_job": "a4e4717ec5033734ea1ebce7681f60b84ecae01e3de549e0e4eb5229f05c0621", "ledger.0004_document_number_index": "0ba3b351b364d9d29a51bacc9fe4d1dca03da8e03bc6c512c6e3dee35269c8e3", "ledger.0005_labels": "09caed0e5cbdc145047aa6f0eaf098c7b86e6568dfb052a6b6b1a9eeb2d3bae6", "ledger.0006_statement_run": "86ac0d40bba9e7812cf264de376a3983414fdb1dfd15e03d6969baeb60b89445", "ledger.0007_fewer_indexes": "75a2dc0c53d205a51aab582e2d54bc1939cae37713d5d61fe1f4231ca5aa8550", "ledger.0008_open_state": "788ab4814185380794db23000541924f563cf15fd907d5ede28876309db0fe68", "ledger.0009_allocation_date_index": "06a7b55d1b78264ba90d8d77189151d9d9cc549d5fee25b224471e8b2945574b", "ledger.0010_document_balance_index": "f72a42ec946d23459c19f372fc0895c8be6d1c2f2e1ad8e8dbd728df46413ae2", "ledger.0011_bad_debt_types": "9a8f34415e130a2c4b839d0905b6c6edbfbc3a7e462ae043196c6f47bb46e297", "ledger.0012_aging_covering_indexes": "c0bc8d88cfe7012ad7d589261f8a74bc87779d779850c826c9cc4049c1907e95", "ledger.0013_import_fewer_constraints": "5a781aa2563fb09624ce6ffef3b7ac5605f9cc3ebe0c00dd16c4f51665308409", "ledger.0014_credit_open_covering": "35724118426998d584937db572d84680e7340d64039b07660b98703ec3434560", "ledger.0015_fewer_constraints_on_import": "9af3f74992677af7b21b03827609c72759a3fbf19b503cad8ceed01393c55f04", "ledger.0016_drop_document_number_index": "2a6d44c9ffb653b4317490fb5e308e860b113dda7ef3bd6943084f36f1baec7f", "ledger.0017_partial_reversal_keys": "f0b94b4fca9b156d5060d33dc0f7f421e172645889c8a20796e94a9c678cc7c3", "ledger.0018_allocation_facts": "c8c240f820887ba30b815e37ad4e0ff3f367f3ed731b24de27156a897adb2db8", "ledger.0019_reopened_items": "8d47e878a29f1fc5a93402dfe0064bd9c348b3495ff95648e41fcf55f8714fe9", "ledger.0020_daily_totals": "aa18b1da39279a4b27b40a8308efcbbf70ebe9359cc6b351a884879d6a5f8315", "ledger.0021_period_lock": "2b037d412d64091227ef43ebd6ae72982935267b509952fc87dd864bd81b91b7", "operations.0001_heartbeat": "9561f0f97936519e10938ab74d77c6ab0184cfdefe76f8ee53ee06fae17c619b", "portal.0001_initial": "30ee607159b49b2f6aee297b4eddf893b4685930c278228beb9be75dd7d248da", "portal.0002_roles": "44da8814fe44c49bd167bc844522f794f1240eb7169f310b6f5b4a2e64751074", "provisioning.0001_initial": "e752102fecd72ee44df9d8bd85254094ea64c3ac1cb91a753ff24dd683b4b436", "provisioning.0002_roles": "1563264840bd074f2e5cb49d9714d8cbd783e070a5ea2aea844b8a93a39fa658", "provisioning.0003_run_line_index": "351e7a9b20f63d7a769377e546355203f03e3dfe89abe592a6a8aad011445f8d", "provisioning.0004_run_lines_without_constraints": "a3a7617092263bbbdf9e25e6a748caf424eaf9aa379345efbf5f2810c0ce39ef", "provisioning.0005_run_lines_indexed_by_bucket": "d0edd3b0e856be8071dd74efd7ae583e1706b5ac8edc40db3c52c7c9f3005eb9", "provisioning.0006_run_is_provisional": "7bed0521a11f446fac658f5fe39b2ff2942b67d4c30b6db040624df786ab8b36", "relations.0001_initial": "c66ceffdf1fe123fe5781756ca5f8f6ee025e818eeb583082b850b777e968e1a", "relations.0002_roles_and_survey": "e15f6dd21f08d3e1c47a8d73f9583e9c76653b074049b3a8d2bd6377b6cce68d", "relations.0003_escalation_mail": "40110323e46c001297f8864a115a434fa345d4983bbe8b61d5d131f1d3404ab5", "reports.0001_initial": "8ba293b9922da1ee98cfdf9caa0932e0a434abd009a13e5b0521e89558a5cc58", "reports.0002_defaults": "c26fc6bf67f179ee0049b47d86b331dc8b76ac06ec90a3aca8638b5997494602", "reports.0003_ledger_days": "c366f75847cedcf32770b46a16711ff232943a548f9afcf902ee951b8ab92da3", "reports.0004_kept_aging": "4c355624fdcafa45fa9ba09625bfa02d74ee2aa7ebffda7393c880d15cd13d51", "reports.0005_allocation_triggers_again": "b6ee13d1141f9bb3ba59ae0258435127144681614fc9b0ac04616ae8229ff29b", "reports.0006_daily_totals_to_ledger": "5218b5f697b13c088ddb83a6207424007160c7d44afc003954b5506f29bdcdb5", "reports.0007_kept_triggers_again": "cf106271a6da94adf0ae2c5e7855df8a49cf0128be0b353d27910def8ff8a3b7", "risk.0001_initial": "a6ff243f5340809eefde6739395c7473b7386416a7f3efe01de7bc206ba7160a", "risk.0002_roles": "3764e3ac5f7bcb044e95a2761f71666d665eccb3e742cb8ffec496e3006eea92", "sessions.0001_initial": "2aa438e2393ee5135c4dda94bfde65fd49e8300f1c3f93bed25ae3a09f2f69b9"}
 --
 -- PostgreSQL database dump
 --
@@ -2679,6 +2679,130 @@ ALTER TABLE public.operations_heartbeat ALTER COLUMN id ADD GENERATED BY DEFAULT
 
 
 --
+-- Name: portal_balanceconfirmation; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.portal_balanceconfirmation (
+    id bigint NOT NULL,
+    contact_name character varying(100) NOT NULL,
+    status character varying(10) NOT NULL,
+    as_of date NOT NULL,
+    currency character varying(3) NOT NULL,
+    balance bigint NOT NULL,
+    note text NOT NULL,
+    answered_at timestamp with time zone NOT NULL,
+    company_id bigint NOT NULL,
+    customer_id bigint NOT NULL,
+    link_id bigint
+);
+
+
+--
+-- Name: portal_balanceconfirmation_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.portal_balanceconfirmation ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.portal_balanceconfirmation_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: portal_confirmationdifference; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.portal_confirmationdifference (
+    id bigint NOT NULL,
+    our_amount bigint NOT NULL,
+    their_amount bigint NOT NULL,
+    confirmation_id bigint NOT NULL,
+    line_id bigint NOT NULL,
+    CONSTRAINT difference_amount_not_negative CHECK ((their_amount >= 0))
+);
+
+
+--
+-- Name: portal_confirmationdifference_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.portal_confirmationdifference ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.portal_confirmationdifference_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: portal_portalaccess; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.portal_portalaccess (
+    id bigint NOT NULL,
+    at timestamp with time zone NOT NULL,
+    ip character varying(64) NOT NULL,
+    action character varying(20) NOT NULL,
+    detail character varying(300) NOT NULL,
+    link_id bigint NOT NULL
+);
+
+
+--
+-- Name: portal_portalaccess_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.portal_portalaccess ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.portal_portalaccess_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: portal_portallink; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.portal_portallink (
+    id bigint NOT NULL,
+    contact_name character varying(100) NOT NULL,
+    language character varying(10) NOT NULL,
+    nonce character varying(32) NOT NULL,
+    expires_on date NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    revoked_at timestamp with time zone,
+    revoked_reason character varying(200) NOT NULL,
+    company_id bigint NOT NULL,
+    contact_id bigint,
+    created_by_id integer,
+    customer_id bigint NOT NULL,
+    revoked_by_id integer
+);
+
+
+--
+-- Name: portal_portallink_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.portal_portallink ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.portal_portallink_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: provisioning_journalentry; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -4335,129 +4459,145 @@ INSERT INTO public.auth_group_permissions VALUES
 	(348, 5, 361),
 	(349, 5, 365),
 	(350, 1, 377),
-	(351, 1, 398),
+	(351, 1, 381),
 	(352, 1, 385),
-	(353, 1, 402),
-	(354, 1, 407),
-	(355, 1, 411),
-	(356, 1, 382),
-	(357, 1, 399),
-	(358, 1, 404),
-	(359, 2, 377),
-	(360, 2, 398),
-	(361, 2, 385),
-	(362, 2, 402),
-	(363, 2, 407),
-	(364, 2, 411),
-	(365, 4, 377),
-	(366, 4, 398),
-	(367, 4, 385),
-	(368, 4, 402),
-	(369, 4, 407),
-	(370, 4, 411),
-	(371, 4, 375),
-	(372, 4, 395),
-	(373, 4, 382),
-	(374, 4, 386),
-	(375, 4, 399),
-	(376, 4, 403),
-	(377, 4, 404),
-	(378, 5, 377),
-	(379, 5, 398),
-	(380, 5, 385),
-	(381, 5, 402),
-	(382, 5, 407),
-	(383, 5, 411),
-	(384, 1, 440),
-	(385, 1, 431),
-	(386, 1, 456),
-	(387, 1, 427),
-	(388, 1, 452),
-	(389, 1, 448),
-	(390, 1, 437),
-	(391, 1, 428),
-	(392, 2, 440),
-	(393, 2, 431),
-	(394, 2, 456),
-	(395, 2, 427),
-	(396, 2, 452),
-	(397, 2, 448),
-	(398, 2, 437),
-	(399, 3, 440),
-	(400, 3, 431),
-	(401, 3, 456),
-	(402, 3, 427),
-	(403, 3, 452),
-	(404, 3, 448),
-	(405, 3, 437),
-	(406, 3, 428),
-	(407, 3, 429),
-	(408, 3, 449),
-	(409, 3, 450),
-	(410, 4, 440),
-	(411, 4, 431),
-	(412, 4, 456),
-	(413, 4, 427),
-	(414, 4, 452),
-	(415, 4, 448),
-	(416, 4, 437),
-	(417, 4, 428),
-	(418, 4, 429),
-	(419, 4, 449),
-	(420, 4, 450),
-	(421, 4, 457),
-	(422, 4, 424),
-	(423, 4, 425),
-	(424, 4, 446),
-	(425, 4, 432),
-	(426, 5, 440),
-	(427, 5, 431),
-	(428, 5, 456),
-	(429, 5, 427),
-	(430, 5, 452),
-	(431, 5, 448),
-	(432, 1, 481),
-	(433, 1, 486),
-	(434, 1, 490),
-	(435, 1, 494),
-	(436, 2, 481),
-	(437, 2, 486),
-	(438, 2, 490),
-	(439, 2, 494),
-	(440, 2, 482),
-	(441, 2, 474),
-	(442, 2, 477),
-	(443, 2, 473),
-	(444, 2, 483),
-	(445, 2, 484),
-	(446, 2, 487),
-	(447, 2, 488),
-	(448, 3, 481),
-	(449, 3, 486),
-	(450, 3, 490),
-	(451, 3, 494),
-	(452, 3, 487),
-	(453, 3, 488),
-	(454, 4, 481),
-	(455, 4, 486),
-	(456, 4, 490),
-	(457, 4, 494),
-	(458, 4, 482),
-	(459, 4, 474),
-	(460, 4, 477),
-	(461, 4, 473),
-	(462, 4, 470),
-	(463, 4, 483),
-	(464, 4, 484),
-	(465, 4, 487),
-	(466, 4, 488),
-	(467, 5, 481),
-	(468, 5, 486),
-	(469, 5, 490),
-	(470, 5, 494),
-	(471, 5, 482),
-	(472, 5, 477),
-	(473, 5, 473);
+	(353, 1, 374),
+	(354, 1, 375),
+	(355, 3, 377),
+	(356, 3, 381),
+	(357, 3, 385),
+	(358, 3, 374),
+	(359, 4, 377),
+	(360, 4, 381),
+	(361, 4, 385),
+	(362, 4, 375),
+	(363, 5, 377),
+	(364, 5, 381),
+	(365, 5, 385),
+	(366, 1, 393),
+	(367, 1, 414),
+	(368, 1, 401),
+	(369, 1, 418),
+	(370, 1, 423),
+	(371, 1, 427),
+	(372, 1, 398),
+	(373, 1, 415),
+	(374, 1, 420),
+	(375, 2, 393),
+	(376, 2, 414),
+	(377, 2, 401),
+	(378, 2, 418),
+	(379, 2, 423),
+	(380, 2, 427),
+	(381, 4, 393),
+	(382, 4, 414),
+	(383, 4, 401),
+	(384, 4, 418),
+	(385, 4, 423),
+	(386, 4, 427),
+	(387, 4, 391),
+	(388, 4, 411),
+	(389, 4, 398),
+	(390, 4, 402),
+	(391, 4, 415),
+	(392, 4, 419),
+	(393, 4, 420),
+	(394, 5, 393),
+	(395, 5, 414),
+	(396, 5, 401),
+	(397, 5, 418),
+	(398, 5, 423),
+	(399, 5, 427),
+	(400, 1, 456),
+	(401, 1, 447),
+	(402, 1, 472),
+	(403, 1, 443),
+	(404, 1, 468),
+	(405, 1, 464),
+	(406, 1, 453),
+	(407, 1, 444),
+	(408, 2, 456),
+	(409, 2, 447),
+	(410, 2, 472),
+	(411, 2, 443),
+	(412, 2, 468),
+	(413, 2, 464),
+	(414, 2, 453),
+	(415, 3, 456),
+	(416, 3, 447),
+	(417, 3, 472),
+	(418, 3, 443),
+	(419, 3, 468),
+	(420, 3, 464),
+	(421, 3, 453),
+	(422, 3, 444),
+	(423, 3, 445),
+	(424, 3, 465),
+	(425, 3, 466),
+	(426, 4, 456),
+	(427, 4, 447),
+	(428, 4, 472),
+	(429, 4, 443),
+	(430, 4, 468),
+	(431, 4, 464),
+	(432, 4, 453),
+	(433, 4, 444),
+	(434, 4, 445),
+	(435, 4, 465),
+	(436, 4, 466),
+	(437, 4, 473),
+	(438, 4, 440),
+	(439, 4, 441),
+	(440, 4, 462),
+	(441, 4, 448),
+	(442, 5, 456),
+	(443, 5, 447),
+	(444, 5, 472),
+	(445, 5, 443),
+	(446, 5, 468),
+	(447, 5, 464),
+	(448, 1, 497),
+	(449, 1, 502),
+	(450, 1, 506),
+	(451, 1, 510),
+	(452, 2, 497),
+	(453, 2, 502),
+	(454, 2, 506),
+	(455, 2, 510),
+	(456, 2, 498),
+	(457, 2, 490),
+	(458, 2, 493),
+	(459, 2, 489),
+	(460, 2, 499),
+	(461, 2, 500),
+	(462, 2, 503),
+	(463, 2, 504),
+	(464, 3, 497),
+	(465, 3, 502),
+	(466, 3, 506),
+	(467, 3, 510),
+	(468, 3, 503),
+	(469, 3, 504),
+	(470, 4, 497),
+	(471, 4, 502),
+	(472, 4, 506),
+	(473, 4, 510),
+	(474, 4, 498),
+	(475, 4, 490),
+	(476, 4, 493),
+	(477, 4, 489),
+	(478, 4, 486),
+	(479, 4, 499),
+	(480, 4, 500),
+	(481, 4, 503),
+	(482, 4, 504),
+	(483, 5, 497),
+	(484, 5, 502),
+	(485, 5, 506),
+	(486, 5, 510),
+	(487, 5, 498),
+	(488, 5, 493),
+	(489, 5, 489);
 
 
 --
@@ -4838,136 +4978,152 @@ INSERT INTO public.auth_permission VALUES
 	(371, 'Can change scheduler heartbeat', 89, 'change_heartbeat'),
 	(372, 'Can delete scheduler heartbeat', 89, 'delete_heartbeat'),
 	(373, 'Can view scheduler heartbeat', 89, 'view_heartbeat'),
-	(374, 'Can add provision policy', 90, 'add_provisionpolicy'),
-	(375, 'Can change provision policy', 90, 'change_provisionpolicy'),
-	(376, 'Can delete provision policy', 90, 'delete_provisionpolicy'),
-	(377, 'Can view provision policy', 90, 'view_provisionpolicy'),
-	(378, 'Can add provision rate', 91, 'add_policyrate'),
-	(379, 'Can change provision rate', 91, 'change_policyrate'),
-	(380, 'Can delete provision rate', 91, 'delete_policyrate'),
-	(381, 'Can view provision rate', 91, 'view_policyrate'),
-	(382, 'Can add provision run', 92, 'add_provisionrun'),
-	(383, 'Can change provision run', 92, 'change_provisionrun'),
-	(384, 'Can delete provision run', 92, 'delete_provisionrun'),
-	(385, 'Can view provision run', 92, 'view_provisionrun'),
-	(386, 'Can approve a month-end provision run', 92, 'approve_provisionrun'),
-	(387, 'Can add run bucket', 93, 'add_runbucket'),
-	(388, 'Can change run bucket', 93, 'change_runbucket'),
-	(389, 'Can delete run bucket', 93, 'delete_runbucket'),
-	(390, 'Can view run bucket', 93, 'view_runbucket'),
-	(391, 'Can add run line', 94, 'add_runline'),
-	(392, 'Can change run line', 94, 'change_runline'),
-	(393, 'Can delete run line', 94, 'delete_runline'),
-	(394, 'Can view run line', 94, 'view_runline'),
-	(395, 'Can add specific provision', 95, 'add_specificprovision'),
-	(396, 'Can change specific provision', 95, 'change_specificprovision'),
-	(397, 'Can delete specific provision', 95, 'delete_specificprovision'),
-	(398, 'Can view specific provision', 95, 'view_specificprovision'),
-	(399, 'Can add write-off', 96, 'add_writeoff'),
-	(400, 'Can change write-off', 96, 'change_writeoff'),
-	(401, 'Can delete write-off', 96, 'delete_writeoff'),
-	(402, 'Can view write-off', 96, 'view_writeoff'),
-	(403, 'Can approve a bad-debt write-off', 96, 'approve_writeoff'),
-	(404, 'Can add recovery', 97, 'add_recovery'),
-	(405, 'Can change recovery', 97, 'change_recovery'),
-	(406, 'Can delete recovery', 97, 'delete_recovery'),
-	(407, 'Can view recovery', 97, 'view_recovery'),
-	(408, 'Can add journal entry', 98, 'add_journalentry'),
-	(409, 'Can change journal entry', 98, 'change_journalentry'),
-	(410, 'Can delete journal entry', 98, 'delete_journalentry'),
-	(411, 'Can view journal entry', 98, 'view_journalentry'),
-	(412, 'Can add write off approval', 99, 'add_writeoffapproval'),
-	(413, 'Can change write off approval', 99, 'change_writeoffapproval'),
-	(414, 'Can delete write off approval', 99, 'delete_writeoffapproval'),
-	(415, 'Can view write off approval', 99, 'view_writeoffapproval'),
-	(416, 'Can add write off item', 100, 'add_writeoffitem'),
-	(417, 'Can change write off item', 100, 'change_writeoffitem'),
-	(418, 'Can delete write off item', 100, 'delete_writeoffitem'),
-	(419, 'Can view write off item', 100, 'view_writeoffitem'),
-	(420, 'Can add journal line', 101, 'add_journalline'),
-	(421, 'Can change journal line', 101, 'change_journalline'),
-	(422, 'Can delete journal line', 101, 'delete_journalline'),
-	(423, 'Can view journal line', 101, 'view_journalline'),
-	(424, 'Can add survey template', 102, 'add_surveytemplate'),
-	(425, 'Can change survey template', 102, 'change_surveytemplate'),
-	(426, 'Can delete survey template', 102, 'delete_surveytemplate'),
-	(427, 'Can view survey template', 102, 'view_surveytemplate'),
-	(428, 'Can add complaint', 103, 'add_complaint'),
-	(429, 'Can change complaint', 103, 'change_complaint'),
-	(430, 'Can delete complaint', 103, 'delete_complaint'),
-	(431, 'Can view complaint', 103, 'view_complaint'),
-	(432, 'Receives escalated complaints', 103, 'escalate_complaint'),
-	(433, 'Can add complaint event', 104, 'add_complaintevent'),
-	(434, 'Can change complaint event', 104, 'change_complaintevent'),
-	(435, 'Can delete complaint event', 104, 'delete_complaintevent'),
-	(436, 'Can view complaint event', 104, 'view_complaintevent'),
-	(437, 'Can add interaction', 105, 'add_interaction'),
-	(438, 'Can change interaction', 105, 'change_interaction'),
-	(439, 'Can delete interaction', 105, 'delete_interaction'),
-	(440, 'Can view interaction', 105, 'view_interaction'),
-	(441, 'Can add interaction attachment', 106, 'add_interactionattachment'),
-	(442, 'Can change interaction attachment', 106, 'change_interactionattachment'),
-	(443, 'Can delete interaction attachment', 106, 'delete_interactionattachment'),
-	(444, 'Can view interaction attachment', 106, 'view_interactionattachment'),
-	(445, 'Can add relation profile', 107, 'add_relationprofile'),
-	(446, 'Can change relation profile', 107, 'change_relationprofile'),
-	(447, 'Can delete relation profile', 107, 'delete_relationprofile'),
-	(448, 'Can view relation profile', 107, 'view_relationprofile'),
-	(449, 'Can add revisit', 108, 'add_revisit'),
-	(450, 'Can change revisit', 108, 'change_revisit'),
-	(451, 'Can delete revisit', 108, 'delete_revisit'),
-	(452, 'Can view revisit', 108, 'view_revisit'),
-	(453, 'Can add survey', 109, 'add_survey'),
-	(454, 'Can change survey', 109, 'change_survey'),
-	(455, 'Can delete survey', 109, 'delete_survey'),
-	(456, 'Can view survey', 109, 'view_survey'),
-	(457, 'Can send satisfaction surveys', 109, 'send_survey'),
-	(458, 'Can add survey invitation', 110, 'add_surveyinvitation'),
-	(459, 'Can change survey invitation', 110, 'change_surveyinvitation'),
-	(460, 'Can delete survey invitation', 110, 'delete_surveyinvitation'),
-	(461, 'Can view survey invitation', 110, 'view_surveyinvitation'),
-	(462, 'Can add survey answer', 111, 'add_surveyanswer'),
-	(463, 'Can change survey answer', 111, 'change_surveyanswer'),
-	(464, 'Can delete survey answer', 111, 'delete_surveyanswer'),
-	(465, 'Can view survey answer', 111, 'view_surveyanswer'),
-	(466, 'Can add escalation e-mail', 112, 'add_escalationmail'),
-	(467, 'Can change escalation e-mail', 112, 'change_escalationmail'),
-	(468, 'Can delete escalation e-mail', 112, 'delete_escalationmail'),
-	(469, 'Can view escalation e-mail', 112, 'view_escalationmail'),
-	(470, 'Can add risk configuration', 113, 'add_riskconfig'),
-	(471, 'Can change risk configuration', 113, 'change_riskconfig'),
-	(472, 'Can delete risk configuration', 113, 'delete_riskconfig'),
-	(473, 'Can view risk configuration', 113, 'view_riskconfig'),
-	(474, 'Can add risk scan', 114, 'add_riskscan'),
-	(475, 'Can change risk scan', 114, 'change_riskscan'),
-	(476, 'Can delete risk scan', 114, 'delete_riskscan'),
-	(477, 'Can view risk scan', 114, 'view_riskscan'),
-	(478, 'Can add risk signal', 115, 'add_risksignal'),
-	(479, 'Can change risk signal', 115, 'change_risksignal'),
-	(480, 'Can delete risk signal', 115, 'delete_risksignal'),
-	(481, 'Can view risk signal', 115, 'view_risksignal'),
-	(482, 'Can see the portfolio risk view', 115, 'view_portfolio'),
-	(483, 'Can add watch-list entry', 116, 'add_watchentry'),
-	(484, 'Can change watch-list entry', 116, 'change_watchentry'),
-	(485, 'Can delete watch-list entry', 116, 'delete_watchentry'),
-	(486, 'Can view watch-list entry', 116, 'view_watchentry'),
-	(487, 'Can add watch-list action', 117, 'add_watchaction'),
-	(488, 'Can change watch-list action', 117, 'change_watchaction'),
-	(489, 'Can delete watch-list action', 117, 'delete_watchaction'),
-	(490, 'Can view watch-list action', 117, 'view_watchaction'),
-	(491, 'Can add alert', 118, 'add_alert'),
-	(492, 'Can change alert', 118, 'change_alert'),
-	(493, 'Can delete alert', 118, 'delete_alert'),
-	(494, 'Can view alert', 118, 'view_alert'),
-	(495, 'Can add alert e-mail', 119, 'add_alertemail'),
-	(496, 'Can change alert e-mail', 119, 'change_alertemail'),
-	(497, 'Can delete alert e-mail', 119, 'delete_alertemail'),
-	(498, 'Can view alert e-mail', 119, 'view_alertemail'),
-	(499, 'Can add session', 120, 'add_session'),
-	(500, 'Can change session', 120, 'change_session');
+	(374, 'Can add portal link', 90, 'add_portallink'),
+	(375, 'Can change portal link', 90, 'change_portallink'),
+	(376, 'Can delete portal link', 90, 'delete_portallink'),
+	(377, 'Can view portal link', 90, 'view_portallink'),
+	(378, 'Can add portal access', 91, 'add_portalaccess'),
+	(379, 'Can change portal access', 91, 'change_portalaccess'),
+	(380, 'Can delete portal access', 91, 'delete_portalaccess'),
+	(381, 'Can view portal access', 91, 'view_portalaccess'),
+	(382, 'Can add balance confirmation', 92, 'add_balanceconfirmation'),
+	(383, 'Can change balance confirmation', 92, 'change_balanceconfirmation'),
+	(384, 'Can delete balance confirmation', 92, 'delete_balanceconfirmation'),
+	(385, 'Can view balance confirmation', 92, 'view_balanceconfirmation'),
+	(386, 'Can add confirmation difference', 93, 'add_confirmationdifference'),
+	(387, 'Can change confirmation difference', 93, 'change_confirmationdifference'),
+	(388, 'Can delete confirmation difference', 93, 'delete_confirmationdifference'),
+	(389, 'Can view confirmation difference', 93, 'view_confirmationdifference'),
+	(390, 'Can add provision policy', 94, 'add_provisionpolicy'),
+	(391, 'Can change provision policy', 94, 'change_provisionpolicy'),
+	(392, 'Can delete provision policy', 94, 'delete_provisionpolicy'),
+	(393, 'Can view provision policy', 94, 'view_provisionpolicy'),
+	(394, 'Can add provision rate', 95, 'add_policyrate'),
+	(395, 'Can change provision rate', 95, 'change_policyrate'),
+	(396, 'Can delete provision rate', 95, 'delete_policyrate'),
+	(397, 'Can view provision rate', 95, 'view_policyrate'),
+	(398, 'Can add provision run', 96, 'add_provisionrun'),
+	(399, 'Can change provision run', 96, 'change_provisionrun'),
+	(400, 'Can delete provision run', 96, 'delete_provisionrun'),
+	(401, 'Can view provision run', 96, 'view_provisionrun'),
+	(402, 'Can approve a month-end provision run', 96, 'approve_provisionrun'),
+	(403, 'Can add run bucket', 97, 'add_runbucket'),
+	(404, 'Can change run bucket', 97, 'change_runbucket'),
+	(405, 'Can delete run bucket', 97, 'delete_runbucket'),
+	(406, 'Can view run bucket', 97, 'view_runbucket'),
+	(407, 'Can add run line', 98, 'add_runline'),
+	(408, 'Can change run line', 98, 'change_runline'),
+	(409, 'Can delete run line', 98, 'delete_runline'),
+	(410, 'Can view run line', 98, 'view_runline'),
+	(411, 'Can add specific provision', 99, 'add_specificprovision'),
+	(412, 'Can change specific provision', 99, 'change_specificprovision'),
+	(413, 'Can delete specific provision', 99, 'delete_specificprovision'),
+	(414, 'Can view specific provision', 99, 'view_specificprovision'),
+	(415, 'Can add write-off', 100, 'add_writeoff'),
+	(416, 'Can change write-off', 100, 'change_writeoff'),
+	(417, 'Can delete write-off', 100, 'delete_writeoff'),
+	(418, 'Can view write-off', 100, 'view_writeoff'),
+	(419, 'Can approve a bad-debt write-off', 100, 'approve_writeoff'),
+	(420, 'Can add recovery', 101, 'add_recovery'),
+	(421, 'Can change recovery', 101, 'change_recovery'),
+	(422, 'Can delete recovery', 101, 'delete_recovery'),
+	(423, 'Can view recovery', 101, 'view_recovery'),
+	(424, 'Can add journal entry', 102, 'add_journalentry'),
+	(425, 'Can change journal entry', 102, 'change_journalentry'),
+	(426, 'Can delete journal entry', 102, 'delete_journalentry'),
+	(427, 'Can view journal entry', 102, 'view_journalentry'),
+	(428, 'Can add write off approval', 103, 'add_writeoffapproval'),
+	(429, 'Can change write off approval', 103, 'change_writeoffapproval'),
+	(430, 'Can delete write off approval', 103, 'delete_writeoffapproval'),
+	(431, 'Can view write off approval', 103, 'view_writeoffapproval'),
+	(432, 'Can add write off item', 104, 'add_writeoffitem'),
+	(433, 'Can change write off item', 104, 'change_writeoffitem'),
+	(434, 'Can delete write off item', 104, 'delete_writeoffitem'),
+	(435, 'Can view write off item', 104, 'view_writeoffitem'),
+	(436, 'Can add journal line', 105, 'add_journalline'),
+	(437, 'Can change journal line', 105, 'change_journalline'),
+	(438, 'Can delete journal line', 105, 'delete_journalline'),
+	(439, 'Can view journal line', 105, 'view_journalline'),
+	(440, 'Can add survey template', 106, 'add_surveytemplate'),
+	(441, 'Can change survey template', 106, 'change_surveytemplate'),
+	(442, 'Can delete survey template', 106, 'delete_surveytemplate'),
+	(443, 'Can view survey template', 106, 'view_surveytemplate'),
+	(444, 'Can add complaint', 107, 'add_complaint'),
+	(445, 'Can change complaint', 107, 'change_complaint'),
+	(446, 'Can delete complaint', 107, 'delete_complaint'),
+	(447, 'Can view complaint', 107, 'view_complaint'),
+	(448, 'Receives escalated complaints', 107, 'escalate_complaint'),
+	(449, 'Can add complaint event', 108, 'add_complaintevent'),
+	(450, 'Can change complaint event', 108, 'change_complaintevent'),
+	(451, 'Can delete complaint event', 108, 'delete_complaintevent'),
+	(452, 'Can view complaint event', 108, 'view_complaintevent'),
+	(453, 'Can add interaction', 109, 'add_interaction'),
+	(454, 'Can change interaction', 109, 'change_interaction'),
+	(455, 'Can delete interaction', 109, 'delete_interaction'),
+	(456, 'Can view interaction', 109, 'view_interaction'),
+	(457, 'Can add interaction attachment', 110, 'add_interactionattachment'),
+	(458, 'Can change interaction attachment', 110, 'change_interactionattachment'),
+	(459, 'Can delete interaction attachment', 110, 'delete_interactionattachment'),
+	(460, 'Can view interaction attachment', 110, 'view_interactionattachment'),
+	(461, 'Can add relation profile', 111, 'add_relationprofile'),
+	(462, 'Can change relation profile', 111, 'change_relationprofile'),
+	(463, 'Can delete relation profile', 111, 'delete_relationprofile'),
+	(464, 'Can view relation profile', 111, 'view_relationprofile'),
+	(465, 'Can add revisit', 112, 'add_revisit'),
+	(466, 'Can change revisit', 112, 'change_revisit'),
+	(467, 'Can delete revisit', 112, 'delete_revisit'),
+	(468, 'Can view revisit', 112, 'view_revisit'),
+	(469, 'Can add survey', 113, 'add_survey'),
+	(470, 'Can change survey', 113, 'change_survey'),
+	(471, 'Can delete survey', 113, 'delete_survey'),
+	(472, 'Can view survey', 113, 'view_survey'),
+	(473, 'Can send satisfaction surveys', 113, 'send_survey'),
+	(474, 'Can add survey invitation', 114, 'add_surveyinvitation'),
+	(475, 'Can change survey invitation', 114, 'change_surveyinvitation'),
+	(476, 'Can delete survey invitation', 114, 'delete_surveyinvitation'),
+	(477, 'Can view survey invitation', 114, 'view_surveyinvitation'),
+	(478, 'Can add survey answer', 115, 'add_surveyanswer'),
+	(479, 'Can change survey answer', 115, 'change_surveyanswer'),
+	(480, 'Can delete survey answer', 115, 'delete_surveyanswer'),
+	(481, 'Can view survey answer', 115, 'view_surveyanswer'),
+	(482, 'Can add escalation e-mail', 116, 'add_escalationmail'),
+	(483, 'Can change escalation e-mail', 116, 'change_escalationmail'),
+	(484, 'Can delete escalation e-mail', 116, 'delete_escalationmail'),
+	(485, 'Can view escalation e-mail', 116, 'view_escalationmail'),
+	(486, 'Can add risk configuration', 117, 'add_riskconfig'),
+	(487, 'Can change risk configuration', 117, 'change_riskconfig'),
+	(488, 'Can delete risk configuration', 117, 'delete_riskconfig'),
+	(489, 'Can view risk configuration', 117, 'view_riskconfig'),
+	(490, 'Can add risk scan', 118, 'add_riskscan'),
+	(491, 'Can change risk scan', 118, 'change_riskscan'),
+	(492, 'Can delete risk scan', 118, 'delete_riskscan'),
+	(493, 'Can view risk scan', 118, 'view_riskscan'),
+	(494, 'Can add risk signal', 119, 'add_risksignal'),
+	(495, 'Can change risk signal', 119, 'change_risksignal'),
+	(496, 'Can delete risk signal', 119, 'delete_risksignal'),
+	(497, 'Can view risk signal', 119, 'view_risksignal'),
+	(498, 'Can see the portfolio risk view', 119, 'view_portfolio'),
+	(499, 'Can add watch-list entry', 120, 'add_watchentry'),
+	(500, 'Can change watch-list entry', 120, 'change_watchentry');
 INSERT INTO public.auth_permission VALUES
-	(501, 'Can delete session', 120, 'delete_session'),
-	(502, 'Can view session', 120, 'view_session');
+	(501, 'Can delete watch-list entry', 120, 'delete_watchentry'),
+	(502, 'Can view watch-list entry', 120, 'view_watchentry'),
+	(503, 'Can add watch-list action', 121, 'add_watchaction'),
+	(504, 'Can change watch-list action', 121, 'change_watchaction'),
+	(505, 'Can delete watch-list action', 121, 'delete_watchaction'),
+	(506, 'Can view watch-list action', 121, 'view_watchaction'),
+	(507, 'Can add alert', 122, 'add_alert'),
+	(508, 'Can change alert', 122, 'change_alert'),
+	(509, 'Can delete alert', 122, 'delete_alert'),
+	(510, 'Can view alert', 122, 'view_alert'),
+	(511, 'Can add alert e-mail', 123, 'add_alertemail'),
+	(512, 'Can change alert e-mail', 123, 'change_alertemail'),
+	(513, 'Can delete alert e-mail', 123, 'delete_alertemail'),
+	(514, 'Can view alert e-mail', 123, 'view_alertemail'),
+	(515, 'Can add session', 124, 'add_session'),
+	(516, 'Can change session', 124, 'change_session'),
+	(517, 'Can delete session', 124, 'delete_session'),
+	(518, 'Can view session', 124, 'view_session');
 
 
 --
@@ -5286,7 +5442,7 @@ Please pay to:
 --
 
 INSERT INTO public.collections_dunningpolicy VALUES
-	(1, 'STANDARD', 'Standard dunning', '标准催收', true, 7, true, '2026-12-06 08:24:59.609756+00', NULL, 365);
+	(1, 'STANDARD', 'Standard dunning', '标准催收', true, 7, true, '2026-12-06 09:06:42.248106+00', NULL, 365);
 
 
 --
@@ -5422,7 +5578,7 @@ INSERT INTO public.credit_approvallevel VALUES
 --
 
 INSERT INTO public.credit_scorecard VALUES
-	(1, 'DEMO', 1, 'Demo scorecard (示例评分卡)', '{"grades": [{"grade": "AAA", "limit": {"rule": "equity_percent", "percent": 20}, "min_score": 90, "max_term_days": 90, "review_months": 12}, {"grade": "AA", "limit": {"rule": "equity_percent", "percent": 15}, "min_score": 80, "max_term_days": 60, "review_months": 12}, {"grade": "A", "limit": {"rule": "equity_percent", "percent": 10}, "min_score": 70, "max_term_days": 60, "review_months": 12}, {"grade": "BBB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.5}, "min_score": 60, "max_term_days": 45, "review_months": 6}, {"grade": "BB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.0}, "min_score": 50, "max_term_days": 30, "review_months": 6}, {"grade": "B", "limit": {"rule": "monthly_sales_times_term", "factor": 0.5}, "min_score": 40, "max_term_days": 30, "review_months": 3}, {"grade": "C", "limit": {"rule": "fixed", "amount": 0}, "min_score": 0, "max_term_days": 0, "review_months": 3}], "factors": [{"key": "current_ratio", "bands": [{"min": 2.0, "points": 100}, {"min": 1.5, "points": 80}, {"min": 1.2, "points": 60}, {"min": 1.0, "points": 40}, {"min": 0, "points": 10}], "source": "ratio", "weight": 15}, {"key": "debt_to_assets", "bands": [{"max": 0.4, "points": 100}, {"max": 0.6, "points": 70}, {"max": 0.8, "points": 40}], "source": "ratio", "weight": 15}, {"key": "net_margin", "bands": [{"min": 0.1, "points": 100}, {"min": 0.05, "points": 70}, {"min": 0, "points": 40}], "source": "ratio", "weight": 10}, {"key": "z_prime", "bands": [{"min": 2.9, "points": 100}, {"min": 1.23, "points": 50}], "source": "z", "weight": 10}, {"key": "avg_days_late", "bands": [{"max": 0, "points": 100}, {"max": 10, "points": 80}, {"max": 30, "points": 50}, {"max": 60, "points": 20}], "source": "behaviour", "weight": 20, "missing_points": 50}, {"key": "late_share", "bands": [{"max": 0.1, "points": 100}, {"max": 0.3, "points": 60}, {"max": 0.6, "points": 30}], "source": "behaviour", "weight": 10, "missing_points": 50}, {"key": "years_in_business", "bands": [{"min": 10, "points": 100}, {"min": 5, "points": 70}, {"min": 2, "points": 40}, {"min": 0, "points": 10}], "source": "qualitative", "weight": 10}, {"key": "industry_risk", "bands": [{"value": "low", "points": 100}, {"value": "medium", "points": 60}, {"value": "high", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}, {"key": "external_rating", "bands": [{"value": "AAA", "points": 100}, {"value": "AA", "points": 90}, {"value": "A", "points": 80}, {"value": "BBB", "points": 60}, {"value": "BB", "points": 40}, {"value": "B", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}]}', true, 'Shipped with ARdesk', '2026-12-06 08:25:12.483413+00', NULL);
+	(1, 'DEMO', 1, 'Demo scorecard (示例评分卡)', '{"grades": [{"grade": "AAA", "limit": {"rule": "equity_percent", "percent": 20}, "min_score": 90, "max_term_days": 90, "review_months": 12}, {"grade": "AA", "limit": {"rule": "equity_percent", "percent": 15}, "min_score": 80, "max_term_days": 60, "review_months": 12}, {"grade": "A", "limit": {"rule": "equity_percent", "percent": 10}, "min_score": 70, "max_term_days": 60, "review_months": 12}, {"grade": "BBB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.5}, "min_score": 60, "max_term_days": 45, "review_months": 6}, {"grade": "BB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.0}, "min_score": 50, "max_term_days": 30, "review_months": 6}, {"grade": "B", "limit": {"rule": "monthly_sales_times_term", "factor": 0.5}, "min_score": 40, "max_term_days": 30, "review_months": 3}, {"grade": "C", "limit": {"rule": "fixed", "amount": 0}, "min_score": 0, "max_term_days": 0, "review_months": 3}], "factors": [{"key": "current_ratio", "bands": [{"min": 2.0, "points": 100}, {"min": 1.5, "points": 80}, {"min": 1.2, "points": 60}, {"min": 1.0, "points": 40}, {"min": 0, "points": 10}], "source": "ratio", "weight": 15}, {"key": "debt_to_assets", "bands": [{"max": 0.4, "points": 100}, {"max": 0.6, "points": 70}, {"max": 0.8, "points": 40}], "source": "ratio", "weight": 15}, {"key": "net_margin", "bands": [{"min": 0.1, "points": 100}, {"min": 0.05, "points": 70}, {"min": 0, "points": 40}], "source": "ratio", "weight": 10}, {"key": "z_prime", "bands": [{"min": 2.9, "points": 100}, {"min": 1.23, "points": 50}], "source": "z", "weight": 10}, {"key": "avg_days_late", "bands": [{"max": 0, "points": 100}, {"max": 10, "points": 80}, {"max": 30, "points": 50}, {"max": 60, "points": 20}], "source": "behaviour", "weight": 20, "missing_points": 50}, {"key": "late_share", "bands": [{"max": 0.1, "points": 100}, {"max": 0.3, "points": 60}, {"max": 0.6, "points": 30}], "source": "behaviour", "weight": 10, "missing_points": 50}, {"key": "years_in_business", "bands": [{"min": 10, "points": 100}, {"min": 5, "points": 70}, {"min": 2, "points": 40}, {"min": 0, "points": 10}], "source": "qualitative", "weight": 10}, {"key": "industry_risk", "bands": [{"value": "low", "points": 100}, {"value": "medium", "points": 60}, {"value": "high", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}, {"key": "external_rating", "bands": [{"value": "AAA", "points": 100}, {"value": "AA", "points": 90}, {"value": "A", "points": 80}, {"value": "BBB", "points": 60}, {"value": "BB", "points": 40}, {"value": "B", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}]}', true, 'Shipped with ARdesk', '2026-12-06 09:06:55.16075+00', NULL);
 
 
 --
@@ -5549,37 +5705,41 @@ INSERT INTO public.django_content_type VALUES
 	(87, 'insights', 'prediction'),
 	(88, 'ledger', 'closedperiod'),
 	(89, 'operations', 'heartbeat'),
-	(90, 'provisioning', 'provisionpolicy'),
-	(91, 'provisioning', 'policyrate'),
-	(92, 'provisioning', 'provisionrun'),
-	(93, 'provisioning', 'runbucket'),
-	(94, 'provisioning', 'runline'),
-	(95, 'provisioning', 'specificprovision'),
-	(96, 'provisioning', 'writeoff'),
-	(97, 'provisioning', 'recovery'),
-	(98, 'provisioning', 'journalentry'),
-	(99, 'provisioning', 'writeoffapproval'),
-	(100, 'provisioning', 'writeoffitem'),
-	(101, 'provisioning', 'journalline'),
-	(102, 'relations', 'surveytemplate'),
-	(103, 'relations', 'complaint'),
-	(104, 'relations', 'complaintevent'),
-	(105, 'relations', 'interaction'),
-	(106, 'relations', 'interactionattachment'),
-	(107, 'relations', 'relationprofile'),
-	(108, 'relations', 'revisit'),
-	(109, 'relations', 'survey'),
-	(110, 'relations', 'surveyinvitation'),
-	(111, 'relations', 'surveyanswer'),
-	(112, 'relations', 'escalationmail'),
-	(113, 'risk', 'riskconfig'),
-	(114, 'risk', 'riskscan'),
-	(115, 'risk', 'risksignal'),
-	(116, 'risk', 'watchentry'),
-	(117, 'risk', 'watchaction'),
-	(118, 'risk', 'alert'),
-	(119, 'risk', 'alertemail'),
-	(120, 'sessions', 'session');
+	(90, 'portal', 'portallink'),
+	(91, 'portal', 'portalaccess'),
+	(92, 'portal', 'balanceconfirmation'),
+	(93, 'portal', 'confirmationdifference'),
+	(94, 'provisioning', 'provisionpolicy'),
+	(95, 'provisioning', 'policyrate'),
+	(96, 'provisioning', 'provisionrun'),
+	(97, 'provisioning', 'runbucket'),
+	(98, 'provisioning', 'runline'),
+	(99, 'provisioning', 'specificprovision'),
+	(100, 'provisioning', 'writeoff'),
+	(101, 'provisioning', 'recovery'),
+	(102, 'provisioning', 'journalentry'),
+	(103, 'provisioning', 'writeoffapproval'),
+	(104, 'provisioning', 'writeoffitem'),
+	(105, 'provisioning', 'journalline'),
+	(106, 'relations', 'surveytemplate'),
+	(107, 'relations', 'complaint'),
+	(108, 'relations', 'complaintevent'),
+	(109, 'relations', 'interaction'),
+	(110, 'relations', 'interactionattachment'),
+	(111, 'relations', 'relationprofile'),
+	(112, 'relations', 'revisit'),
+	(113, 'relations', 'survey'),
+	(114, 'relations', 'surveyinvitation'),
+	(115, 'relations', 'surveyanswer'),
+	(116, 'relations', 'escalationmail'),
+	(117, 'risk', 'riskconfig'),
+	(118, 'risk', 'riskscan'),
+	(119, 'risk', 'risksignal'),
+	(120, 'risk', 'watchentry'),
+	(121, 'risk', 'watchaction'),
+	(122, 'risk', 'alert'),
+	(123, 'risk', 'alertemail'),
+	(124, 'sessions', 'session');
 
 
 --
@@ -5587,106 +5747,108 @@ INSERT INTO public.django_content_type VALUES
 --
 
 INSERT INTO public.django_migrations VALUES
-	(1, 'contenttypes', '0001_initial', '2026-12-06 08:24:30.849198+00'),
-	(2, 'auth', '0001_initial', '2026-12-06 08:24:31.019161+00'),
-	(3, 'companies', '0001_initial', '2026-12-06 08:24:31.115097+00'),
-	(4, 'customers', '0001_initial', '2026-12-06 08:24:31.843244+00'),
-	(5, 'contenttypes', '0002_remove_content_type_name', '2026-12-06 08:24:31.918878+00'),
-	(6, 'axes', '0001_initial', '2026-12-06 08:24:31.945811+00'),
-	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-06 08:24:32.010302+00'),
-	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-06 08:24:32.048037+00'),
-	(9, 'auth', '0004_alter_user_username_opts', '2026-12-06 08:24:32.08168+00'),
-	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-06 08:24:32.115453+00'),
-	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-06 08:24:32.118327+00'),
-	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-06 08:24:32.148626+00'),
-	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-06 08:24:32.50218+00'),
-	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-06 08:24:32.531675+00'),
-	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-06 08:24:32.564712+00'),
-	(16, 'auth', '0011_update_proxy_permissions', '2026-12-06 08:24:32.600115+00'),
-	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-06 08:24:32.636873+00'),
-	(18, 'audit', '0001_initial', '2026-12-06 08:24:32.714923+00'),
-	(19, 'accounts', '0001_initial', '2026-12-06 08:24:32.818945+00'),
-	(20, 'accounts', '0002_roles', '2026-12-06 08:24:33.099911+00'),
-	(21, 'accounts', '0003_labels', '2026-12-06 08:24:33.168238+00'),
-	(22, 'accounts', '0004_token_expiry', '2026-12-06 08:24:33.213525+00'),
-	(23, 'admin', '0001_initial', '2026-12-06 08:24:33.29499+00'),
-	(24, 'admin', '0002_logentry_remove_auto_add', '2026-12-06 08:24:33.330098+00'),
-	(25, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-06 08:24:33.371956+00'),
-	(26, 'axes', '0002_auto_20151217_2044', '2026-12-06 08:24:33.447009+00'),
-	(27, 'axes', '0003_auto_20160322_0929', '2026-12-06 08:24:33.470705+00'),
-	(28, 'axes', '0004_auto_20181024_1538', '2026-12-06 08:24:33.502115+00'),
-	(29, 'axes', '0005_remove_accessattempt_trusted', '2026-12-06 08:24:33.517984+00'),
-	(30, 'axes', '0006_remove_accesslog_trusted', '2026-12-06 08:24:33.527197+00'),
-	(31, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-06 08:24:33.59113+00'),
-	(32, 'axes', '0008_accessfailurelog', '2026-12-06 08:24:33.663215+00'),
-	(33, 'axes', '0009_add_session_hash', '2026-12-06 08:24:33.674683+00'),
-	(34, 'axes', '0010_accessattemptexpiration', '2026-12-06 08:24:33.701951+00'),
-	(35, 'customers', '0002_labels', '2026-12-06 08:24:33.828594+00'),
-	(36, 'customers', '0003_list_order_and_search', '2026-12-06 08:24:33.961256+00'),
-	(37, 'reports', '0001_initial', '2026-12-06 08:24:34.335253+00'),
-	(38, 'reports', '0002_defaults', '2026-12-06 08:24:34.583941+00'),
-	(39, 'ledger', '0001_initial', '2026-12-06 08:24:35.96712+00'),
-	(40, 'ledger', '0002_roles', '2026-12-06 08:24:36.198875+00'),
-	(41, 'ledger', '0003_import_job', '2026-12-06 08:24:36.739085+00'),
-	(42, 'ledger', '0004_document_number_index', '2026-12-06 08:24:36.805104+00'),
-	(43, 'ledger', '0005_labels', '2026-12-06 08:24:37.803666+00'),
-	(44, 'ledger', '0006_statement_run', '2026-12-06 08:24:37.901703+00'),
-	(45, 'ledger', '0007_fewer_indexes', '2026-12-06 08:24:39.640706+00'),
-	(46, 'ledger', '0008_open_state', '2026-12-06 08:24:40.267098+00'),
-	(47, 'ledger', '0009_allocation_date_index', '2026-12-06 08:24:40.355594+00'),
-	(48, 'ledger', '0010_document_balance_index', '2026-12-06 08:24:40.507449+00'),
-	(49, 'ledger', '0011_bad_debt_types', '2026-12-06 08:24:40.564457+00'),
-	(50, 'ledger', '0012_aging_covering_indexes', '2026-12-06 08:24:41.021136+00'),
-	(51, 'reports', '0003_ledger_days', '2026-12-06 08:24:41.375001+00'),
-	(52, 'reports', '0004_kept_aging', '2026-12-06 08:24:42.336966+00'),
-	(53, 'ledger', '0013_import_fewer_constraints', '2026-12-06 08:24:43.351752+00'),
-	(54, 'ledger', '0014_credit_open_covering', '2026-12-06 08:24:43.516324+00'),
-	(55, 'ledger', '0015_fewer_constraints_on_import', '2026-12-06 08:24:43.858763+00'),
-	(56, 'ledger', '0016_drop_document_number_index', '2026-12-06 08:24:43.923955+00'),
-	(57, 'ledger', '0017_partial_reversal_keys', '2026-12-06 08:24:44.413834+00'),
-	(58, 'ledger', '0018_allocation_facts', '2026-12-06 08:24:45.718729+00'),
-	(59, 'reports', '0005_allocation_triggers_again', '2026-12-06 08:24:45.886418+00'),
-	(60, 'ledger', '0019_reopened_items', '2026-12-06 08:24:46.24773+00'),
-	(61, 'ledger', '0020_daily_totals', '2026-12-06 08:24:46.476773+00'),
-	(62, 'customers', '0004_bank_account_index', '2026-12-06 08:24:46.659073+00'),
-	(63, 'companies', '0002_company_bank_account', '2026-12-06 08:24:46.84601+00'),
-	(64, 'banking', '0001_initial', '2026-12-06 08:24:48.692013+00'),
-	(65, 'banking', '0002_roles', '2026-12-06 08:24:49.025381+00'),
-	(66, 'credit', '0001_initial', '2026-12-06 08:24:52.897255+00'),
-	(67, 'collections', '0001_initial', '2026-12-06 08:24:59.432915+00'),
-	(68, 'collections', '0002_defaults', '2026-12-06 08:24:59.963112+00'),
-	(69, 'collections', '0003_profile_without_grade_and_hold', '2026-12-06 08:25:00.404764+00'),
-	(70, 'collections', '0004_fast_run_writes', '2026-12-06 08:25:03.376304+00'),
-	(71, 'collections', '0005_notice_item_without_line_index', '2026-12-06 08:25:03.531727+00'),
-	(72, 'collections', '0006_notice_without_company_index', '2026-12-06 08:25:04.372457+00'),
-	(73, 'collections', '0007_notice_sending', '2026-12-06 08:25:04.458844+00'),
-	(74, 'collections', '0008_auditor_reads_worklist', '2026-12-06 08:25:04.716398+00'),
-	(75, 'budgets', '0001_initial', '2026-12-06 08:25:05.682458+00'),
-	(76, 'budgets', '0002_roles', '2026-12-06 08:25:05.997636+00'),
-	(77, 'closing', '0001_initial', '2026-12-06 08:25:09.236614+00'),
-	(78, 'closing', '0002_roles', '2026-12-06 08:25:09.647625+00'),
-	(79, 'collections', '0009_dunning_charges', '2026-12-06 08:25:12.074451+00'),
-	(80, 'credit', '0002_defaults', '2026-12-06 08:25:12.487812+00'),
-	(81, 'credit', '0003_order_indexes_without_prefixes', '2026-12-06 08:25:12.955322+00'),
-	(82, 'credit', '0004_credit_limit_batches', '2026-12-06 08:25:13.851051+00'),
-	(83, 'insights', '0001_initial', '2026-12-06 08:25:15.475481+00'),
-	(84, 'insights', '0002_roles', '2026-12-06 08:25:15.900261+00'),
-	(85, 'ledger', '0021_period_lock', '2026-12-06 08:25:16.130702+00'),
-	(86, 'operations', '0001_heartbeat', '2026-12-06 08:25:16.154108+00'),
-	(87, 'provisioning', '0001_initial', '2026-12-06 08:25:22.740732+00'),
-	(88, 'provisioning', '0002_roles', '2026-12-06 08:25:23.168863+00'),
-	(89, 'provisioning', '0003_run_line_index', '2026-12-06 08:25:23.42067+00'),
-	(90, 'provisioning', '0004_run_lines_without_constraints', '2026-12-06 08:25:24.296811+00'),
-	(91, 'provisioning', '0005_run_lines_indexed_by_bucket', '2026-12-06 08:25:25.42946+00'),
-	(92, 'provisioning', '0006_run_is_provisional', '2026-12-06 08:25:25.603264+00'),
-	(93, 'relations', '0001_initial', '2026-12-06 08:25:33.41996+00'),
-	(94, 'relations', '0002_roles_and_survey', '2026-12-06 08:25:33.974117+00'),
-	(95, 'relations', '0003_escalation_mail', '2026-12-06 08:25:34.395169+00'),
-	(96, 'reports', '0006_daily_totals_to_ledger', '2026-12-06 08:25:34.401973+00'),
-	(97, 'reports', '0007_kept_triggers_again', '2026-12-06 08:25:34.73188+00'),
-	(98, 'risk', '0001_initial', '2026-12-06 08:25:39.83106+00'),
-	(99, 'risk', '0002_roles', '2026-12-06 08:25:40.318735+00'),
-	(100, 'sessions', '0001_initial', '2026-12-06 08:25:40.354892+00');
+	(1, 'contenttypes', '0001_initial', '2026-12-06 09:06:16.728596+00'),
+	(2, 'auth', '0001_initial', '2026-12-06 09:06:16.879003+00'),
+	(3, 'companies', '0001_initial', '2026-12-06 09:06:16.942843+00'),
+	(4, 'customers', '0001_initial', '2026-12-06 09:06:17.511012+00'),
+	(5, 'contenttypes', '0002_remove_content_type_name', '2026-12-06 09:06:17.558793+00'),
+	(6, 'axes', '0001_initial', '2026-12-06 09:06:17.594854+00'),
+	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-06 09:06:17.637304+00'),
+	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-06 09:06:17.673357+00'),
+	(9, 'auth', '0004_alter_user_username_opts', '2026-12-06 09:06:17.71881+00'),
+	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-06 09:06:18.206924+00'),
+	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-06 09:06:18.210919+00'),
+	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-06 09:06:18.250269+00'),
+	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-06 09:06:18.295128+00'),
+	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-06 09:06:18.33152+00'),
+	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-06 09:06:18.374838+00'),
+	(16, 'auth', '0011_update_proxy_permissions', '2026-12-06 09:06:18.430199+00'),
+	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-06 09:06:18.474842+00'),
+	(18, 'audit', '0001_initial', '2026-12-06 09:06:18.594904+00'),
+	(19, 'accounts', '0001_initial', '2026-12-06 09:06:18.779052+00'),
+	(20, 'accounts', '0002_roles', '2026-12-06 09:06:19.240693+00'),
+	(21, 'accounts', '0003_labels', '2026-12-06 09:06:19.288927+00'),
+	(22, 'accounts', '0004_token_expiry', '2026-12-06 09:06:19.34171+00'),
+	(23, 'admin', '0001_initial', '2026-12-06 09:06:19.415955+00'),
+	(24, 'admin', '0002_logentry_remove_auto_add', '2026-12-06 09:06:19.469433+00'),
+	(25, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-06 09:06:19.542749+00'),
+	(26, 'axes', '0002_auto_20151217_2044', '2026-12-06 09:06:19.626864+00'),
+	(27, 'axes', '0003_auto_20160322_0929', '2026-12-06 09:06:19.68588+00'),
+	(28, 'axes', '0004_auto_20181024_1538', '2026-12-06 09:06:19.736145+00'),
+	(29, 'axes', '0005_remove_accessattempt_trusted', '2026-12-06 09:06:19.751123+00'),
+	(30, 'axes', '0006_remove_accesslog_trusted', '2026-12-06 09:06:19.76304+00'),
+	(31, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-06 09:06:19.850867+00'),
+	(32, 'axes', '0008_accessfailurelog', '2026-12-06 09:06:19.891963+00'),
+	(33, 'axes', '0009_add_session_hash', '2026-12-06 09:06:19.897783+00'),
+	(34, 'axes', '0010_accessattemptexpiration', '2026-12-06 09:06:19.92275+00'),
+	(35, 'customers', '0002_labels', '2026-12-06 09:06:20.009186+00'),
+	(36, 'customers', '0003_list_order_and_search', '2026-12-06 09:06:20.15171+00'),
+	(37, 'reports', '0001_initial', '2026-12-06 09:06:20.453512+00'),
+	(38, 'reports', '0002_defaults', '2026-12-06 09:06:20.745042+00'),
+	(39, 'ledger', '0001_initial', '2026-12-06 09:06:23.314995+00'),
+	(40, 'ledger', '0002_roles', '2026-12-06 09:06:23.599276+00'),
+	(41, 'ledger', '0003_import_job', '2026-12-06 09:06:23.718817+00'),
+	(42, 'ledger', '0004_document_number_index', '2026-12-06 09:06:23.783042+00'),
+	(43, 'ledger', '0005_labels', '2026-12-06 09:06:24.814199+00'),
+	(44, 'ledger', '0006_statement_run', '2026-12-06 09:06:24.918916+00'),
+	(45, 'ledger', '0007_fewer_indexes', '2026-12-06 09:06:26.666852+00'),
+	(46, 'ledger', '0008_open_state', '2026-12-06 09:06:27.34363+00'),
+	(47, 'ledger', '0009_allocation_date_index', '2026-12-06 09:06:27.430066+00'),
+	(48, 'ledger', '0010_document_balance_index', '2026-12-06 09:06:27.595065+00'),
+	(49, 'ledger', '0011_bad_debt_types', '2026-12-06 09:06:27.659799+00'),
+	(50, 'ledger', '0012_aging_covering_indexes', '2026-12-06 09:06:28.034988+00'),
+	(51, 'reports', '0003_ledger_days', '2026-12-06 09:06:28.241864+00'),
+	(52, 'reports', '0004_kept_aging', '2026-12-06 09:06:28.903085+00'),
+	(53, 'ledger', '0013_import_fewer_constraints', '2026-12-06 09:06:29.445139+00'),
+	(54, 'ledger', '0014_credit_open_covering', '2026-12-06 09:06:29.557847+00'),
+	(55, 'ledger', '0015_fewer_constraints_on_import', '2026-12-06 09:06:29.755998+00'),
+	(56, 'ledger', '0016_drop_document_number_index', '2026-12-06 09:06:29.79306+00'),
+	(57, 'ledger', '0017_partial_reversal_keys', '2026-12-06 09:06:30.210801+00'),
+	(58, 'ledger', '0018_allocation_facts', '2026-12-06 09:06:31.710766+00'),
+	(59, 'reports', '0005_allocation_triggers_again', '2026-12-06 09:06:31.77605+00'),
+	(60, 'ledger', '0019_reopened_items', '2026-12-06 09:06:31.870942+00'),
+	(61, 'ledger', '0020_daily_totals', '2026-12-06 09:06:31.992477+00'),
+	(62, 'customers', '0004_bank_account_index', '2026-12-06 09:06:32.117+00'),
+	(63, 'companies', '0002_company_bank_account', '2026-12-06 09:06:32.276349+00'),
+	(64, 'banking', '0001_initial', '2026-12-06 09:06:33.445741+00'),
+	(65, 'banking', '0002_roles', '2026-12-06 09:06:33.577488+00'),
+	(66, 'credit', '0001_initial', '2026-12-06 09:06:35.655628+00'),
+	(67, 'collections', '0001_initial', '2026-12-06 09:06:42.099833+00'),
+	(68, 'collections', '0002_defaults', '2026-12-06 09:06:42.536101+00'),
+	(69, 'collections', '0003_profile_without_grade_and_hold', '2026-12-06 09:06:42.977683+00'),
+	(70, 'collections', '0004_fast_run_writes', '2026-12-06 09:06:46.121132+00'),
+	(71, 'collections', '0005_notice_item_without_line_index', '2026-12-06 09:06:46.183323+00'),
+	(72, 'collections', '0006_notice_without_company_index', '2026-12-06 09:06:46.284189+00'),
+	(73, 'collections', '0007_notice_sending', '2026-12-06 09:06:46.387066+00'),
+	(74, 'collections', '0008_auditor_reads_worklist', '2026-12-06 09:06:47.526963+00'),
+	(75, 'budgets', '0001_initial', '2026-12-06 09:06:48.701363+00'),
+	(76, 'budgets', '0002_roles', '2026-12-06 09:06:49.154998+00'),
+	(77, 'closing', '0001_initial', '2026-12-06 09:06:51.291147+00'),
+	(78, 'closing', '0002_roles', '2026-12-06 09:06:52.290678+00'),
+	(79, 'collections', '0009_dunning_charges', '2026-12-06 09:06:54.203045+00'),
+	(80, 'credit', '0002_defaults', '2026-12-06 09:06:55.173194+00'),
+	(81, 'credit', '0003_order_indexes_without_prefixes', '2026-12-06 09:06:55.903432+00'),
+	(82, 'credit', '0004_credit_limit_batches', '2026-12-06 09:06:57.549736+00'),
+	(83, 'insights', '0001_initial', '2026-12-06 09:07:00.465606+00'),
+	(84, 'insights', '0002_roles', '2026-12-06 09:07:01.111911+00'),
+	(85, 'ledger', '0021_period_lock', '2026-12-06 09:07:01.431083+00'),
+	(86, 'operations', '0001_heartbeat', '2026-12-06 09:07:01.479847+00'),
+	(87, 'portal', '0001_initial', '2026-12-06 09:07:05.42377+00'),
+	(88, 'portal', '0002_roles', '2026-12-06 09:07:06.146696+00'),
+	(89, 'provisioning', '0001_initial', '2026-12-06 09:07:16.897973+00'),
+	(90, 'provisioning', '0002_roles', '2026-12-06 09:07:18.320774+00'),
+	(91, 'provisioning', '0003_run_line_index', '2026-12-06 09:07:19.057623+00'),
+	(92, 'provisioning', '0004_run_lines_without_constraints', '2026-12-06 09:07:22.547819+00'),
+	(93, 'provisioning', '0005_run_lines_indexed_by_bucket', '2026-12-06 09:07:23.643198+00'),
+	(94, 'provisioning', '0006_run_is_provisional', '2026-12-06 09:07:24.226059+00'),
+	(95, 'relations', '0001_initial', '2026-12-06 09:07:42.8451+00'),
+	(96, 'relations', '0002_roles_and_survey', '2026-12-06 09:07:44.13919+00'),
+	(97, 'relations', '0003_escalation_mail', '2026-12-06 09:07:46.045192+00'),
+	(98, 'reports', '0006_daily_totals_to_ledger', '2026-12-06 09:07:46.062995+00'),
+	(99, 'reports', '0007_kept_triggers_again', '2026-12-06 09:07:46.878815+00'),
+	(100, 'risk', '0001_initial', '2026-12-06 09:07:59.987781+00'),
+	(101, 'risk', '0002_roles', '2026-12-06 09:08:01.294134+00'),
+	(102, 'sessions', '0001_initial', '2026-12-06 09:08:01.33901+00');
 
 
 --
@@ -5787,6 +5949,30 @@ INSERT INTO public.django_migrations VALUES
 
 --
 -- Data for Name: operations_heartbeat; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: portal_balanceconfirmation; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: portal_confirmationdifference; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: portal_portalaccess; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: portal_portallink; Type: TABLE DATA; Schema: public; Owner: -
 --
 
 
@@ -5979,8 +6165,8 @@ INSERT INTO public.reports_bucket VALUES
 --
 
 INSERT INTO public.reports_bucketset VALUES
-	(1, 'overdue', 'Days past due', '逾期天数', 'due', 'days', true, '2026-12-06 08:24:34.428284+00'),
-	(2, 'age', 'Age since the document date', '账龄', 'document', 'months', true, '2026-12-06 08:24:34.439577+00');
+	(1, 'overdue', 'Days past due', '逾期天数', 'due', 'days', true, '2026-12-06 09:06:20.551808+00'),
+	(2, 'age', 'Age since the document date', '账龄', 'document', 'months', true, '2026-12-06 09:06:20.567088+00');
 
 
 --
@@ -6068,14 +6254,14 @@ SELECT pg_catalog.setval('public.auth_group_id_seq', 6, true);
 -- Name: auth_group_permissions_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 473, true);
+SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 489, true);
 
 
 --
 -- Name: auth_permission_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.auth_permission_id_seq', 502, true);
+SELECT pg_catalog.setval('public.auth_permission_id_seq', 518, true);
 
 
 --
@@ -6453,14 +6639,14 @@ SELECT pg_catalog.setval('public.django_admin_log_id_seq', 1, false);
 -- Name: django_content_type_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_content_type_id_seq', 120, true);
+SELECT pg_catalog.setval('public.django_content_type_id_seq', 124, true);
 
 
 --
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 100, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 102, true);
 
 
 --
@@ -6552,6 +6738,34 @@ SELECT pg_catalog.setval('public.ledger_statementrun_id_seq', 1, false);
 --
 
 SELECT pg_catalog.setval('public.operations_heartbeat_id_seq', 1, false);
+
+
+--
+-- Name: portal_balanceconfirmation_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.portal_balanceconfirmation_id_seq', 1, false);
+
+
+--
+-- Name: portal_confirmationdifference_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.portal_confirmationdifference_id_seq', 1, false);
+
+
+--
+-- Name: portal_portalaccess_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.portal_portalaccess_id_seq', 1, false);
+
+
+--
+-- Name: portal_portallink_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.portal_portallink_id_seq', 1, false);
 
 
 --
@@ -7659,6 +7873,46 @@ ALTER TABLE ONLY public.operations_heartbeat
 
 
 --
+-- Name: portal_balanceconfirmation portal_balanceconfirmation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_balanceconfirmation
+    ADD CONSTRAINT portal_balanceconfirmation_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: portal_confirmationdifference portal_confirmationdifference_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_confirmationdifference
+    ADD CONSTRAINT portal_confirmationdifference_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: portal_portalaccess portal_portalaccess_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_portalaccess
+    ADD CONSTRAINT portal_portalaccess_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: portal_portallink portal_portallink_nonce_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_portallink
+    ADD CONSTRAINT portal_portallink_nonce_key UNIQUE (nonce);
+
+
+--
+-- Name: portal_portallink portal_portallink_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_portallink
+    ADD CONSTRAINT portal_portallink_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: provisioning_journalentry provisioning_journalentry_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -8128,6 +8382,14 @@ ALTER TABLE ONLY public.closing_journalentry
 
 ALTER TABLE ONLY public.companies_companygrant
     ADD CONSTRAINT uniq_company_grant UNIQUE (user_id, company_id);
+
+
+--
+-- Name: portal_confirmationdifference uniq_confirmation_line; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_confirmationdifference
+    ADD CONSTRAINT uniq_confirmation_line UNIQUE (confirmation_id, line_id);
 
 
 --
@@ -9957,6 +10219,111 @@ CREATE UNIQUE INDEX one_unread_alert_per_customer ON public.risk_alert USING btr
 --
 
 CREATE INDEX operations_heartbeat_name_d3241849_like ON public.operations_heartbeat USING btree (name varchar_pattern_ops);
+
+
+--
+-- Name: portal_bala_company_98067c_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_bala_company_98067c_idx ON public.portal_balanceconfirmation USING btree (company_id, as_of);
+
+
+--
+-- Name: portal_bala_custome_48bbf7_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_bala_custome_48bbf7_idx ON public.portal_balanceconfirmation USING btree (customer_id, as_of);
+
+
+--
+-- Name: portal_balanceconfirmation_company_id_87aaaee9; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_balanceconfirmation_company_id_87aaaee9 ON public.portal_balanceconfirmation USING btree (company_id);
+
+
+--
+-- Name: portal_balanceconfirmation_customer_id_f9964eea; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_balanceconfirmation_customer_id_f9964eea ON public.portal_balanceconfirmation USING btree (customer_id);
+
+
+--
+-- Name: portal_balanceconfirmation_link_id_3d12df4e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_balanceconfirmation_link_id_3d12df4e ON public.portal_balanceconfirmation USING btree (link_id);
+
+
+--
+-- Name: portal_confirmationdifference_confirmation_id_77deb20b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_confirmationdifference_confirmation_id_77deb20b ON public.portal_confirmationdifference USING btree (confirmation_id);
+
+
+--
+-- Name: portal_confirmationdifference_line_id_932851f1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_confirmationdifference_line_id_932851f1 ON public.portal_confirmationdifference USING btree (line_id);
+
+
+--
+-- Name: portal_port_custome_70bd21_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_port_custome_70bd21_idx ON public.portal_portallink USING btree (customer_id, revoked_at);
+
+
+--
+-- Name: portal_portalaccess_link_id_57f9939f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_portalaccess_link_id_57f9939f ON public.portal_portalaccess USING btree (link_id);
+
+
+--
+-- Name: portal_portallink_company_id_95165220; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_portallink_company_id_95165220 ON public.portal_portallink USING btree (company_id);
+
+
+--
+-- Name: portal_portallink_contact_id_5a0b54a4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_portallink_contact_id_5a0b54a4 ON public.portal_portallink USING btree (contact_id);
+
+
+--
+-- Name: portal_portallink_created_by_id_da287e72; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_portallink_created_by_id_da287e72 ON public.portal_portallink USING btree (created_by_id);
+
+
+--
+-- Name: portal_portallink_customer_id_b802331c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_portallink_customer_id_b802331c ON public.portal_portallink USING btree (customer_id);
+
+
+--
+-- Name: portal_portallink_nonce_f496b1d0_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_portallink_nonce_f496b1d0_like ON public.portal_portallink USING btree (nonce varchar_pattern_ops);
+
+
+--
+-- Name: portal_portallink_revoked_by_id_2c126775; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_portallink_revoked_by_id_2c126775 ON public.portal_portallink USING btree (revoked_by_id);
 
 
 --
@@ -12068,6 +12435,94 @@ ALTER TABLE ONLY public.ledger_statementrun
 
 ALTER TABLE ONLY public.ledger_statementrun
     ADD CONSTRAINT ledger_statementrun_created_by_id_73090588_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_balanceconfirmation portal_balanceconfir_company_id_87aaaee9_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_balanceconfirmation
+    ADD CONSTRAINT portal_balanceconfir_company_id_87aaaee9_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_balanceconfirmation portal_balanceconfir_customer_id_f9964eea_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_balanceconfirmation
+    ADD CONSTRAINT portal_balanceconfir_customer_id_f9964eea_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_balanceconfirmation portal_balanceconfir_link_id_3d12df4e_fk_portal_po; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_balanceconfirmation
+    ADD CONSTRAINT portal_balanceconfir_link_id_3d12df4e_fk_portal_po FOREIGN KEY (link_id) REFERENCES public.portal_portallink(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_confirmationdifference portal_confirmationd_confirmation_id_77deb20b_fk_portal_ba; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_confirmationdifference
+    ADD CONSTRAINT portal_confirmationd_confirmation_id_77deb20b_fk_portal_ba FOREIGN KEY (confirmation_id) REFERENCES public.portal_balanceconfirmation(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_confirmationdifference portal_confirmationd_line_id_932851f1_fk_ledger_du; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_confirmationdifference
+    ADD CONSTRAINT portal_confirmationd_line_id_932851f1_fk_ledger_du FOREIGN KEY (line_id) REFERENCES public.ledger_dueline(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_portalaccess portal_portalaccess_link_id_57f9939f_fk_portal_portallink_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_portalaccess
+    ADD CONSTRAINT portal_portalaccess_link_id_57f9939f_fk_portal_portallink_id FOREIGN KEY (link_id) REFERENCES public.portal_portallink(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_portallink portal_portallink_company_id_95165220_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_portallink
+    ADD CONSTRAINT portal_portallink_company_id_95165220_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_portallink portal_portallink_contact_id_5a0b54a4_fk_customers_contact_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_portallink
+    ADD CONSTRAINT portal_portallink_contact_id_5a0b54a4_fk_customers_contact_id FOREIGN KEY (contact_id) REFERENCES public.customers_contact(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_portallink portal_portallink_created_by_id_da287e72_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_portallink
+    ADD CONSTRAINT portal_portallink_created_by_id_da287e72_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_portallink portal_portallink_customer_id_b802331c_fk_customers_customer_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_portallink
+    ADD CONSTRAINT portal_portallink_customer_id_b802331c_fk_customers_customer_id FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_portallink portal_portallink_revoked_by_id_2c126775_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_portallink
+    ADD CONSTRAINT portal_portallink_revoked_by_id_2c126775_fk_auth_user_id FOREIGN KEY (revoked_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --

@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+from django.db.models.signals import pre_delete
+from django.utils.translation import gettext_lazy as _
+
+
+def _revoke_links_of_removed_contact(sender, instance, **kwargs) -> None:
+    from ardesk.portal.services import links_revoke_for_contact
+
+    links_revoke_for_contact(instance)
+
+
+class PortalConfig(AppConfig):
+    name = "ardesk.portal"
+    label = "portal"
+    verbose_name = _("Customer portal")
+
+    def ready(self) -> None:
+        from ardesk.customers import page_hooks
+        from ardesk.customers.models import Contact
+
+        page_hooks.register_action(
+            page_hooks.Action(
+                key="portal-links",
+                label=_("Portal links"),
+                url_name="portal:customer_links",
+                permission="portal.view_portallink",
+            )
+        )
+        # A contact removed (by any screen, the API or the command line) leaves no usable link behind.
+        pre_delete.connect(_revoke_links_of_removed_contact, sender=Contact, dispatch_uid="portal-revoke-links")

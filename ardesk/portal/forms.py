@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ardesk.collections.models import DisputeReason
+from ardesk.core.forms import DayField
+from ardesk.core.widgets import DateInput
+from ardesk.portal import domain
+from ardesk.relations.models import ComplaintCategory
+
+
+def _item_choices(items) -> list[tuple[str, str]]:
+    return [
+        (str(line.pk), f"{line.document.number} #{line.seq}" if line.seq > 1 else line.document.number)
+        for line in items
+    ]
+
+
+class LinkIssueForm(forms.Form):
+    contact = forms.ModelChoiceField(label=_("Contact person"), queryset=None)
+    days = forms.IntegerField(
+        label=_("Valid for (days)"), min_value=1, max_value=domain.MAX_LINK_DAYS, initial=domain.DEFAULT_LINK_DAYS
+    )
+
+    def __init__(self, *args, contacts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].queryset = contacts
+
+
+class StatementForm(forms.Form):
+    date_from = DayField(label=_("From"), widget=DateInput())
+    date_to = DayField(label=_("To"), widget=DateInput())
+    format = forms.ChoiceField(label=_("File"), choices=[("pdf", "PDF"), ("xlsx", "Excel")])
+
+
+class AnswerForm(forms.Form):
+    """The balance agrees, or it does not: then each item disagreed on with the customer's amount."""
+
+    agrees = forms.TypedChoiceField(
+        label=_("Your answer"),
+        choices=[("yes", _("The balance agrees with our records")), ("no", _("The balance does not agree"))],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=4000)
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = items
+
+    def clean(self):
+        data = super().clean()
+        differences: dict[int, Decimal] = {}
+        for line in self.items:
+            if self.data.get(f"differs_{line.pk}") != "on":
+                continue
+            raw = (self.data.get(f"amount_{line.pk}") or "").strip().replace(",", "")
+            try:
+                differences[line.pk] = Decimal(raw)
+            except InvalidOperation:
+                self.add_error(None, _("Give your amount for each item you disagree on."))
+                break
+        data["differences"] = differences
+        return data
+
+
+class PromiseForm(forms.Form):
+    lines = forms.MultipleChoiceField(label=_("Items"), widget=forms.CheckboxSelectMultiple)
+    amount = forms.DecimalField(label=_("Amount"), min_value=Decimal("0.01"), max_digits=18, decimal_places=2)
+    promised_on = DayField(label=_("We will pay by"), widget=DateInput())
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lines"].choices = _item_choices(items)
+
+
+class DisputeForm(forms.Form):
+    lines = forms.MultipleChoiceField(label=_("Items"), widget=forms.CheckboxSelectMultiple)
+    reason = forms.ChoiceField(label=_("Reason"), choices=DisputeReason.choices)
+    amount = forms.DecimalField(label=_("Disputed amount"), min_value=Decimal("0.01"), max_digits=18, decimal_places=2)
+    description = forms.CharField(label=_("What is wrong"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+    attachment = forms.FileField(label=_("Document (PDF, PNG or JPEG)"), required=False)
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lines"].choices = _item_choices(items)
+
+
+class ComplaintForm(forms.Form):
+    category = forms.ChoiceField(label=_("About"), choices=ComplaintCategory.choices)
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    description = forms.CharField(
+        label=_("Details"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=4000
+    )
+
+
+class ConfirmationFilter(forms.Form):
+    date_from = DayField(label=_("From"), widget=DateInput(), required=False)
+    date_to = DayField(label=_("To"), widget=DateInput(), required=False)
+    status = forms.ChoiceField(
+        label=_("Answer"),
+        choices=[("", _("All")), ("confirmed", _("Confirmed")), ("disagreed", _("Disagreed"))],
+        required=False,
+    )

@@ -1,0 +1,135 @@
+"""The customer portal: personal links, the access log, and the balance confirmations (对账确认/差异回函)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from ardesk.companies.models import Company
+from ardesk.core.money import MinorUnitsField
+from ardesk.customers.models import Contact, Customer
+from ardesk.ledger.models import DueLine
+
+
+class PortalLink(models.Model):
+    """A contact's personal link to the portal: signed, expiring, revocable, for one customer of one company."""
+
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="+", verbose_name=_("company"))
+    customer = models.ForeignKey(
+        Customer, on_delete=models.CASCADE, related_name="portal_links", verbose_name=_("customer")
+    )
+    # A removed contact leaves its links behind, revoked (see apps.py): the log keeps who they were for.
+    contact = models.ForeignKey(
+        Contact, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("contact")
+    )
+    contact_name = models.CharField(_("contact name"), max_length=100)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    nonce = models.CharField(_("nonce"), max_length=32, unique=True)
+    expires_on = models.DateField(_("expires on"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("issued by")
+    )
+    created_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
+    revoked_reason = models.CharField(_("reason revoked"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("portal link")
+        verbose_name_plural = _("portal links")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["customer", "revoked_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.customer_id} · {self.contact_name} · {self.expires_on}"
+
+
+class PortalAction(models.TextChoices):
+    VIEW = "view", _("Opened the overview")
+    STATEMENT = "statement", _("Downloaded a statement")
+    BALANCE_ANSWER = "balance_answer", _("Answered on the balance")
+    PROMISE = "promise", _("Promised a payment")
+    DISPUTE = "dispute", _("Raised a dispute")
+    COMPLAINT = "complaint", _("Raised a complaint")
+
+
+class PortalAccess(models.Model):
+    """One use of a link: when, from which address, what was seen or done."""
+
+    link = models.ForeignKey(PortalLink, on_delete=models.CASCADE, related_name="accesses", verbose_name=_("link"))
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    ip = models.CharField(_("IP address"), max_length=64)
+    action = models.CharField(_("action"), max_length=20, choices=PortalAction.choices)
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("portal access")
+        verbose_name_plural = _("portal accesses")
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.link_id} · {self.at:%Y-%m-%d %H:%M}"
+
+
+class ConfirmationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    DISAGREED = "disagreed", _("Disagreed")
+
+
+class BalanceConfirmation(models.Model):
+    """The customer's answer to a statement: the balance agrees, or it does not and here are the differences."""
+
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="+", verbose_name=_("company"))
+    customer = models.ForeignKey(
+        Customer, on_delete=models.CASCADE, related_name="balance_confirmations", verbose_name=_("customer")
+    )
+    link = models.ForeignKey(
+        PortalLink, on_delete=models.SET_NULL, null=True, related_name="confirmations", verbose_name=_("link")
+    )
+    contact_name = models.CharField(_("contact"), max_length=100)
+    status = models.CharField(_("status"), max_length=10, choices=ConfirmationStatus.choices)
+    as_of = models.DateField(_("balance as of"))
+    currency = models.CharField(_("currency"), max_length=3)
+    balance = MinorUnitsField(_("balance per our books"))
+    note = models.TextField(_("note"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"))
+
+    class Meta:
+        verbose_name = _("balance confirmation")
+        verbose_name_plural = _("balance confirmations")
+        ordering = ["-answered_at", "-id"]
+        indexes = [models.Index(fields=["company", "as_of"]), models.Index(fields=["customer", "as_of"])]
+
+    def __str__(self) -> str:
+        return f"{self.customer_id} · {self.as_of} · {self.currency}"
+
+
+class ConfirmationDifference(models.Model):
+    """An item the customer disagrees on, and the amount it says is right."""
+
+    confirmation = models.ForeignKey(
+        BalanceConfirmation, on_delete=models.CASCADE, related_name="differences", verbose_name=_("confirmation")
+    )
+    line = models.ForeignKey(DueLine, on_delete=models.PROTECT, related_name="+", verbose_name=_("item"))
+    our_amount = MinorUnitsField(_("open per our books"))
+    their_amount = MinorUnitsField(_("amount per the customer"))
+
+    class Meta:
+        verbose_name = _("confirmation difference")
+        verbose_name_plural = _("confirmation differences")
+        constraints = [
+            models.UniqueConstraint(fields=["confirmation", "line"], name="uniq_confirmation_line"),
+            models.CheckConstraint(condition=Q(their_amount__gte=0), name="difference_amount_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.confirmation_id}: {self.line_id}"

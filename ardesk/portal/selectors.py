@@ -1,0 +1,166 @@
+"""The portal's reads: what a link shows the customer, and the staff's lists of links and confirmations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from ardesk.collections.models import Dispute, PromiseToPay
+from ardesk.companies.access import ensure_permission
+from ardesk.companies.selectors import company_ids_for
+from ardesk.core.errors import NotFound
+from ardesk.core.exports import ReportTable
+from ardesk.core.money import from_minor, to_minor
+from ardesk.customers.models import Contact, Customer
+from ardesk.ledger import selectors as ledger
+from ardesk.ledger.models import DueLine
+from ardesk.ledger.statements import statement
+from ardesk.portal import domain
+from ardesk.portal.models import BalanceConfirmation, PortalAccess, PortalLink
+
+SHOWN = 50  # promises, disputes and confirmations listed on the customer's page
+
+
+def open_items(customer: Customer, *, as_of: dt.date) -> list[DueLine]:
+    """The customer's items open on a day, oldest due first, each with ``open_amount`` and ``days_overdue``."""
+    lines = list(
+        ledger.open_lines(as_of=as_of, customer_ids=[customer.pk], company_ids=[customer.company_id])
+        .select_related("document")
+        .order_by("due_on", "id")
+    )
+    for line in lines:
+        line.days_overdue = domain.days_overdue(line.due_on, as_of)
+    return lines
+
+
+def balances(customer: Customer, *, as_of: dt.date) -> dict[str, int]:
+    """The customer's balance per currency on a day (minor units), as the statement of account gives it."""
+    read = statement(customer=customer, date_from=as_of, date_to=as_of)
+    return {section.currency: to_minor(section.closing, section.currency) for section in read.sections}
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the customer sees on opening its link."""
+
+    link: PortalLink
+    as_of: dt.date
+    balances: dict[str, int]
+    items: list[DueLine]
+    promises: list[PromiseToPay]
+    disputes: list[Dispute]
+    confirmations: list[BalanceConfirmation]
+    bank_lines: list[tuple[str, str]]
+
+
+def overview(link: PortalLink, *, as_of: dt.date) -> Overview:
+    customer = link.customer
+    return Overview(
+        link=link,
+        as_of=as_of,
+        balances=balances(customer, as_of=as_of),
+        items=open_items(customer, as_of=as_of),
+        promises=list(PromiseToPay.objects.filter(customer=customer).order_by("-made_on", "-id")[:SHOWN]),
+        disputes=list(Dispute.objects.filter(customer=customer).order_by("-opened_on", "-id")[:SHOWN]),
+        confirmations=list(BalanceConfirmation.objects.filter(customer=customer).order_by("-answered_at")[:SHOWN]),
+        bank_lines=link.company.bank_lines(),
+    )
+
+
+# --- for the staff ----------------------------------------------------------------------------
+
+
+def customer_for(user, customer_id: int) -> Customer:
+    """A customer of a company granted to the user, else not found."""
+    ensure_permission(user, "portal.view_portallink")
+    customer = (
+        Customer.objects.select_related("company").filter(pk=customer_id, company_id__in=company_ids_for(user)).first()
+    )
+    if customer is None:
+        raise NotFound(_("Customer %(id)s does not exist or is not visible to you.") % {"id": customer_id})
+    return customer
+
+
+def links_of(customer: Customer) -> QuerySet[PortalLink]:
+    return PortalLink.objects.filter(customer=customer).select_related("created_by", "revoked_by")
+
+
+def contacts_of(customer: Customer) -> QuerySet[Contact]:
+    return Contact.objects.filter(customer=customer).order_by("-is_primary", "name")
+
+
+def accesses_of(customer: Customer, *, limit: int = 50) -> list[PortalAccess]:
+    return list(PortalAccess.objects.filter(link__customer=customer).select_related("link")[:limit])
+
+
+def is_usable(link: PortalLink, today: dt.date) -> bool:
+    """Whether the link still opens the portal (the staff's list; the public pages ask services)."""
+    problem = domain.link_problem(
+        expires_on=link.expires_on,
+        is_revoked=link.revoked_at is not None,
+        has_contact=link.contact_id is not None,
+        today=today,
+    )
+    return problem is None
+
+
+def link_for(user, link_id: int) -> PortalLink:
+    ensure_permission(user, "portal.view_portallink")
+    link = PortalLink.objects.filter(pk=link_id, company_id__in=company_ids_for(user)).first()
+    if link is None:
+        raise NotFound(_("Link %(id)s does not exist or is not visible to you.") % {"id": link_id})
+    return link
+
+
+def confirmations_for(user, *, date_from: dt.date, date_to: dt.date, status: str = "") -> QuerySet[BalanceConfirmation]:
+    """The balance confirmations of the user's companies answered in a period (the audit-confirmation report)."""
+    ensure_permission(user, "portal.view_balanceconfirmation")
+    confirmations = BalanceConfirmation.objects.filter(
+        company_id__in=company_ids_for(user), as_of__range=(date_from, date_to)
+    ).select_related("company", "customer")
+    if status:
+        confirmations = confirmations.filter(status=status)
+    return confirmations.prefetch_related("differences__line__document").order_by(
+        "company__code", "customer__code", "-answered_at"
+    )
+
+
+def confirmations_table(confirmations, *, date_from: dt.date, date_to: dt.date) -> ReportTable:
+    """The audit-confirmation report as a table: each answer with its balance, contact and differences."""
+    rows = []
+    for c in confirmations[:20000]:
+        differences = "; ".join(
+            f"{d.line.document.number}: {from_minor(d.their_amount, c.currency):,}" for d in c.differences.all()
+        )
+        rows.append(
+            [
+                c.company.code,
+                c.customer.code,
+                c.customer.name,
+                c.as_of,
+                c.currency,
+                from_minor(c.balance, c.currency),
+                str(c.get_status_display()),
+                c.contact_name,
+                differences,
+            ]
+        )
+    return ReportTable(
+        title=_("Balance confirmations"),
+        subtitle=[f"{date_from:%Y-%m-%d} – {date_to:%Y-%m-%d}"],
+        headers=[
+            _("Company"),
+            _("Customer code"),
+            _("Customer"),
+            _("Balance as of"),
+            _("Currency"),
+            _("Balance per our books"),
+            _("Answer"),
+            _("Contact"),
+            _("Differences (customer's amounts)"),
+        ],
+        rows=rows,
+    )

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from ardesk.portal import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("p/<str:token>/", views.home, name="home"),
+    path("p/<str:token>/statement/", views.statement_file, name="statement"),
+    path("p/<str:token>/balance/<str:currency>/", views.answer, name="answer"),
+    path("p/<str:token>/promise/", views.promise, name="promise"),
+    path("p/<str:token>/dispute/", views.dispute, name="dispute"),
+    path("p/<str:token>/complaint/", views.complaint, name="complaint"),
+    path("portal/customers/<int:pk>/links/", views.customer_links, name="customer_links"),
+    path("portal/links/<int:pk>/revoke/", views.link_revoke, name="link_revoke"),
+    path("portal/confirmations/", views.confirmations, name="confirmations"),
+]

@@ -1,0 +1,277 @@
+"""The portal: the customer's public pages behind a signed link, and the staff's links and confirmations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ardesk.core import clock, exports
+from ardesk.core.errors import InvalidInput
+from ardesk.core.rate_limit import allow, client_address
+from ardesk.core.web import add_errors, page_of, requires
+from ardesk.ledger.statement_files import file_name, statement_pdf, statement_xlsx
+from ardesk.ledger.statements import statement
+from ardesk.portal import domain, selectors, services
+from ardesk.portal.errors import PortalLinkNotValid
+from ardesk.portal.forms import (
+    AnswerForm,
+    ComplaintForm,
+    ConfirmationFilter,
+    DisputeForm,
+    LinkIssueForm,
+    PromiseForm,
+    StatementForm,
+)
+
+FILE_TYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+# --- the customer's pages ---------------------------------------------------------------------
+
+
+def public(view):
+    """A public page behind a link: rate-limited per address, and nothing at all for a link that is not valid.
+
+    Every refusal (altered, guessed, expired, revoked) gets the same neutral page and status, so a
+    visitor learns nothing about which links exist. The page speaks the contact's language.
+    """
+
+    @wraps(view)
+    def wrapped(request, token: str, *args, **kwargs):
+        ip = client_address(request)
+        if not allow("portal", ip, limit=domain.PAGE_LIMIT_PER_MINUTE, window_seconds=60):
+            return render(request, "portal/public_message.html", {"state": "busy"}, status=429)
+        try:
+            link = services.link_for_token(token)
+        except PortalLinkNotValid:
+            return render(request, "portal/public_message.html", {"state": "invalid"}, status=404)
+        # The contact's language today (it may have changed since the link was issued).
+        link.language = link.contact.preferred_language
+        with translation.override(link.language):
+            if request.method == "POST" and not allow(
+                "portal-answer", str(link.pk), limit=domain.ANSWER_LIMIT_PER_HOUR, window_seconds=3600
+            ):
+                return render(
+                    request, "portal/public_message.html", {"state": "busy", "language": link.language}, status=429
+                )
+            return view(request, link, ip, token, *args, **kwargs)
+
+    return wrapped
+
+
+def _context(link, token: str, **extra) -> dict:
+    return {"link": link, "customer": link.customer, "company": link.company, "token": token, **extra}
+
+
+@public
+def home(request, link, ip, token):
+    today = clock.today()
+    services.access_log(link=link, ip=ip, action="view")
+    first = today.replace(day=1)
+    form = StatementForm(initial={"date_from": (first - dt.timedelta(days=1)).replace(day=1), "date_to": today})
+    return render(
+        request,
+        "portal/home.html",
+        _context(link, token, overview=selectors.overview(link, as_of=today), statement_form=form),
+    )
+
+
+@public
+def statement_file(request, link, ip, token):
+    form = StatementForm(request.GET)
+    if not form.is_valid():
+        return redirect("portal:home", token=token)
+    data = form.cleaned_data
+    try:
+        read = statement(customer=link.customer, date_from=data["date_from"], date_to=data["date_to"])
+    except InvalidInput:
+        return redirect("portal:home", token=token)
+    kind = data["format"]
+    content = (statement_pdf if kind == "pdf" else statement_xlsx)(read, link.language)
+    services.access_log(
+        link=link, ip=ip, action="statement", detail=f"{data['date_from']:%Y-%m-%d} {data['date_to']:%Y-%m-%d} {kind}"
+    )
+    response = HttpResponse(content, content_type=FILE_TYPES[kind])
+    name = file_name(link.customer, data["date_from"], data["date_to"], kind)
+    response.headers["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
+    return response
+
+
+@public
+def answer(request, link, ip, token, currency: str):
+    today = clock.today()
+    balances = selectors.balances(link.customer, as_of=today)
+    if currency not in balances:
+        return redirect("portal:home", token=token)
+    items = [line for line in selectors.open_items(link.customer, as_of=today) if line.currency == currency]
+    form = AnswerForm(request.POST or None, items=items)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.balance_answer(
+                link=link,
+                currency=currency,
+                agrees=data["agrees"],
+                differences=data["differences"],
+                note=data["note"],
+                ip=ip,
+            )
+        except InvalidInput as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("Thank you: your answer on the balance was recorded."))
+            return redirect("portal:home", token=token)
+    return render(
+        request,
+        "portal/answer.html",
+        _context(link, token, form=form, items=items, currency=currency, balance=balances[currency], as_of=today),
+    )
+
+
+def _action(request, link, token, *, form_class, template: str, act, done: str):
+    items = [line for line in selectors.open_items(link.customer, as_of=clock.today()) if line.open_amount > 0]
+    kwargs = {"items": items} if form_class is not ComplaintForm else {}
+    form = form_class(request.POST or None, request.FILES or None, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(form.cleaned_data)
+        except InvalidInput as exc:
+            add_errors(
+                form, exc, aliases={"promise_on": "promised_on", "promise_amount": "amount", "file": "attachment"}
+            )
+        else:
+            messages.success(request, done)
+            return redirect("portal:home", token=token)
+    return render(request, template, _context(link, token, form=form, items=items))
+
+
+@public
+def promise(request, link, ip, token):
+    return _action(
+        request,
+        link,
+        token,
+        form_class=PromiseForm,
+        template="portal/promise.html",
+        act=lambda d: services.promise_make(
+            link=link,
+            amount=d["amount"],
+            promised_on=d["promised_on"],
+            line_ids=[int(i) for i in d["lines"]],
+            note=d["note"],
+            ip=ip,
+        ),
+        done=_("Thank you: your promise to pay was recorded."),
+    )
+
+
+@public
+def dispute(request, link, ip, token):
+    return _action(
+        request,
+        link,
+        token,
+        form_class=DisputeForm,
+        template="portal/dispute.html",
+        act=lambda d: services.dispute_raise(
+            link=link,
+            reason=d["reason"],
+            amount=d["amount"],
+            line_ids=[int(i) for i in d["lines"]],
+            description=d["description"],
+            upload=d["attachment"],
+            ip=ip,
+        ),
+        done=_("Your dispute was recorded; we will come back to you."),
+    )
+
+
+@public
+def complaint(request, link, ip, token):
+    return _action(
+        request,
+        link,
+        token,
+        form_class=ComplaintForm,
+        template="portal/complaint.html",
+        act=lambda d: services.complaint_raise(link=link, ip=ip, **d),
+        done=_("Your complaint was recorded; we will come back to you."),
+    )
+
+
+# --- for the staff ----------------------------------------------------------------------------
+
+
+@requires("portal.view_portallink")
+def customer_links(request, pk: int):
+    customer = selectors.customer_for(request.user, pk)
+    form = LinkIssueForm(request.POST or None, contacts=selectors.contacts_of(customer))
+    if request.method == "POST":
+        if not request.user.has_perm("portal.add_portallink"):
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                link = services.link_issue(by=request.user, **form.cleaned_data)
+            except InvalidInput as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("A link was issued to %(name)s: %(url)s")
+                    % {"name": link.contact_name, "url": services.link_url(link)},
+                )
+                return redirect("portal:customer_links", pk=customer.pk)
+    today = clock.today()
+    links = [
+        (
+            link,
+            services.link_url(link) if selectors.is_usable(link, today) else "",
+        )
+        for link in selectors.links_of(customer)
+    ]
+    return render(
+        request,
+        "portal/links.html",
+        {"customer": customer, "form": form, "links": links, "accesses": selectors.accesses_of(customer)},
+    )
+
+
+@require_POST
+@requires("portal.change_portallink")
+def link_revoke(request, pk: int):
+    link = selectors.link_for(request.user, pk)
+    services.link_revoke(by=request.user, link=link, reason=request.POST.get("reason", ""))
+    messages.success(request, _("The link was revoked."))
+    return redirect("portal:customer_links", pk=link.customer_id)
+
+
+@requires("portal.view_balanceconfirmation")
+def confirmations(request):
+    today = clock.today()
+    form = ConfirmationFilter(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    date_from = data.get("date_from") or today.replace(month=1, day=1)
+    date_to = data.get("date_to") or today
+    listed = selectors.confirmations_for(
+        request.user, date_from=date_from, date_to=date_to, status=data.get("status", "")
+    )
+    if request.GET.get("format") in ("xlsx", "pdf", "csv"):
+        table = selectors.confirmations_table(listed, date_from=date_from, date_to=date_to)
+        return exports.table_download(table, request.GET["format"], f"balance-confirmations-{date_to:%Y%m%d}")
+    return render(
+        request,
+        "portal/confirmations.html",
+        {"form": form, "page": page_of(request, listed, 100), "date_from": date_from, "date_to": date_to},
+    )
