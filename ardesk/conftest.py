@@ -9,11 +9,17 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import translation
+from hypothesis import HealthCheck, settings
 
 from ardesk.accounts import roles
 from ardesk.companies.models import Company, CompanyGrant
 
 pytest_plugins = ["ardesk.core.testing.browser"]
+
+# The properties are checked on rules, not on speed: a busy machine (the suite runs on every core)
+# must not fail an example for taking long. Tests keep their own example counts.
+settings.register_profile("ardesk", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ardesk")
 
 User = get_user_model()
 PASSWORD = "persona-pass-2026"

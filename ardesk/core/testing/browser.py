@@ -59,6 +59,24 @@ def chromium_path() -> str | None:
     return shutil.which("chromium")
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test, whose flush deleted them, make the data migrations' rows again.
+
+    A transactional test (browser tests, pg_dump and worker tests) empties every table when it ends.
+    The test after it, in the same process, must find the database as the migrations left it: with
+    the suite spread over several processes, it may be any test, not only another transactional one.
+    """
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    if "transactional_db" in getattr(item, "fixturenames", ()) or (marker and marker.kwargs.get("transaction")):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            sync_roles()
+    return result
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the whole session (Playwright's own browser downloads are not used)."""
@@ -130,20 +148,7 @@ def sync_roles() -> None:
     credit_defaults_ensure(apps)
 
 
-@pytest.fixture(scope="module")
-def _role_groups_after_module(django_db_setup, django_db_blocker) -> Iterator[None]:
-    """After a module's transactional tests, whose flushes delete the groups, make them again.
-
-    Tests that run later in the session (other transactional tests) then find the database as the
-    migrations left it. This is module-scoped because a module's teardown comes after the flush of
-    its last test, which a function-scoped fixture's teardown does not.
-    """
-    yield
-    with django_db_blocker.unblock():
-        sync_roles()
-
-
 @pytest.fixture
-def role_groups(transactional_db, _role_groups_after_module) -> None:
+def role_groups(transactional_db) -> None:
     """The role groups, which an earlier transactional test's flush may have deleted."""
     sync_roles()
