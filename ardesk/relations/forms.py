@@ -42,7 +42,9 @@ class _PersonChoice(forms.ModelChoiceField):
 
 
 def _staff_of(company_id: int):
-    return get_user_model().objects.filter(is_active=True, company_grants__company_id=company_id).order_by("username")
+    # People with a role: not the accounts that act for no one on staff (the customer portal's).
+    staff = get_user_model().objects.filter(is_active=True, groups__isnull=False, company_grants__company_id=company_id)
+    return staff.distinct().order_by("username")
 
 
 class InteractionForm(forms.Form):

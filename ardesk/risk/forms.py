@@ -15,7 +15,8 @@ def _blank(choices):
 
 
 def _people(company_id: int | None):
-    users = get_user_model().objects.filter(is_active=True)
+    # People with a role: not the accounts that act for no one on staff (the customer portal's).
+    users = get_user_model().objects.filter(is_active=True, groups__isnull=False).distinct()
     if company_id:
         users = users.filter(company_grants__company_id=company_id)
     return [(u.pk, u.get_full_name() or u.get_username()) for u in users.order_by("username")]
