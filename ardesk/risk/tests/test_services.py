@@ -228,9 +228,7 @@ def test_the_watch_list_leaves_a_customer_below_the_points(company, slipping, ma
     assert not WatchEntry.objects.filter(customer=slipping).exists()  # 40 < 41
 
 
-def test_a_stored_configuration_saved_before_the_signal_keeps_working_with_it_off(
-    company, slipping, manager, today
-):
+def test_a_stored_configuration_saved_before_the_signal_keeps_working_with_it_off(company, slipping, manager, today):
     old = copy.deepcopy(DEFAULT_CONFIG)
     del old["signals"]["predicted_slip"]
     RiskConfig.objects.create(company=company, version=1, config=old)
