@@ -19,6 +19,8 @@ What it does:
    The due lines are written with one INSERT … SELECT from ``generate_series`` (their open state
    set as the ledger keeps it: ``open_now``, ``settled_on``);
    the scan reads due lines and unapplied credits, not the invoice documents, so none are made.
+   Each open item gets a pay-date prediction (insights): 45 days late for one customer in ten (the
+   "predicted to slip" signal), else 0–19 days late in a cycle.
    Then ``VACUUM ANALYZE``, as autovacuum would after such a load.
 3. Times ``services.risk_scan`` for the company: the first scan (every signal new: rows created,
    the watch list and alerts written) and a second one the next day (signals found again: only
@@ -73,6 +75,7 @@ def load(args) -> float:
     from ardesk.credit.defaults import credit_defaults_ensure
     from ardesk.credit.models import CreditAccount, CreditScore, Scorecard
     from ardesk.customers.models import Customer, Industry, Region
+    from ardesk.insights.models import ModelVersion
     from ardesk.ledger.models import Document
 
     started = time.perf_counter()
@@ -210,6 +213,30 @@ def load(args) -> float:
                     per_customer,
                     per_customer,
                 ],
+            )
+        version = ModelVersion.objects.create(
+            company=company,
+            version=1,
+            method="model",
+            best_baseline="due_date",
+            data_from=AS_OF - dt.timedelta(days=730),
+            data_to=AS_OF,
+            holdout_from=AS_OF - dt.timedelta(days=180),
+            train_count=0,
+            holdout_count=0,
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """
+                INSERT INTO insights_prediction (model_version_id, company_id, customer_id, line_id, as_of, due_on,
+                    expected_on, low_on, high_on, days_late, currency, open_amount, open_functional, reasons)
+                SELECT %s, company_id, customer_id, id, %s, due_on, due_on + late, due_on, due_on + late + 10, late,
+                       currency, open_now, open_functional_now, '[]'
+                FROM ledger_dueline
+                CROSS JOIN LATERAL (SELECT CASE WHEN customer_id %% 10 = 0 THEN 45 ELSE (id %% 20)::int END AS late) d
+                WHERE company_id = %s AND settled_on IS NULL
+                """,
+                [version.pk, AS_OF, company.pk],
             )
     subprocess.run(["psql", *PG, "-d", args.database, "-qc", "VACUUM ANALYZE"], check=True)
     return time.perf_counter() - started

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ardesk.budgets.models import CustomerSize, Dimension
+from ardesk.budgets.services import MAX_REVIEW_MONTHS
 from ardesk.collections.models import DunningPolicy
 from ardesk.companies.selectors import companies_for
 from ardesk.core import clock
@@ -119,4 +120,14 @@ class SegmentForm(CompanyForm):
         queryset=DunningPolicy.objects.filter(is_active=True),
         required=False,
         help_text=_("Customers of the segment get this policy unless they have their own."),
+    )
+    review_months = forms.IntegerField(
+        label=_("Credit review every (months)"),
+        min_value=1,
+        max_value=MAX_REVIEW_MONTHS,
+        required=False,
+        help_text=_(
+            "Customers of the segment fall due for a credit review this many months after their last scoring, "
+            "instead of their grade's schedule, unless a review date is set by hand on their credit account."
+        ),
     )

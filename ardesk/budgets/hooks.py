@@ -1,4 +1,5 @@
-"""What budgets offers lower contexts: ``ardesk report profitability``, the segment as a dunning criterion."""
+"""What budgets offers lower contexts: ``ardesk report profitability``, the segment as a dunning criterion
+and as a credit review criterion."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from ardesk.audit import labels as audit_labels
 from ardesk.budgets import domain, selectors
 from ardesk.budgets.models import Segment
 from ardesk.collections import policy_criteria
+from ardesk.credit import review_criteria
 from ardesk.customers.models import Customer
 from ardesk.reports import report_commands
 
 
-def segment_policy_pairs() -> str:
-    """Each customer with the dunning policy of its segment (joined by the dunning run).
+def _segment_pairs(column: str, alias: str) -> str:
+    """Each customer with a column of its segment, where the segment sets it.
 
     The segment is worked out here as ``domain.segment_of`` does: the first segment of the
     customer's company, by priority and code, whose non-empty industry, region and size it meets.
@@ -26,22 +28,40 @@ def segment_policy_pairs() -> str:
     )
     # Only this module's constants and table names are formatted in; the statement has no values.
     return (
-        "SELECT customer_id, policy_id FROM ("  # noqa: S608
-        "SELECT c.id AS customer_id, s.dunning_policy_id AS policy_id, "
+        f"SELECT customer_id, {alias} FROM ("  # noqa: S608
+        f"SELECT c.id AS customer_id, s.{column} AS {alias}, "
         "ROW_NUMBER() OVER (PARTITION BY c.id ORDER BY s.priority, s.code) AS n "
         f"FROM {customers} c JOIN {segments} s ON s.company_id = c.company_id "
         "AND (s.industry = '' OR s.industry = c.industry) AND (s.region = '' OR s.region = c.region) "
         f"AND (s.size = '' OR s.size = {size})"
-        ") AS placed WHERE n = 1 AND policy_id IS NOT NULL"
+        f") AS placed WHERE n = 1 AND {alias} IS NOT NULL"
     )
 
 
-def segment_policy_of(customer_id: int) -> int | None:
+def segment_policy_pairs() -> str:
+    """Each customer with the dunning policy of its segment (joined by the dunning run)."""
+    return _segment_pairs("dunning_policy_id", "policy_id")
+
+
+def segment_review_pairs() -> str:
+    """Each customer with the credit review interval of its segment (read by the review schedule)."""
+    return _segment_pairs("review_months", "months")
+
+
+def _segment_value(customer_id: int, column: str):
     customer = Customer.objects.filter(pk=customer_id).first()
     segment_id = selectors.customer_segment(customer) if customer else None
     if segment_id is None:
         return None
-    return Segment.objects.filter(pk=segment_id).values_list("dunning_policy_id", flat=True).first()
+    return Segment.objects.filter(pk=segment_id).values_list(column, flat=True).first()
+
+
+def segment_policy_of(customer_id: int) -> int | None:
+    return _segment_value(customer_id, "dunning_policy_id")
+
+
+def segment_review_months_of(customer_id: int) -> int | None:
+    return _segment_value(customer_id, "review_months")
 
 
 def action_labels() -> dict[str, str]:
@@ -72,6 +92,7 @@ def key_label(key: str) -> str:
         "growth": _("Growth factor"),
         "revises": _("Revises"),
         "policy": _("Dunning policy"),
+        "review_months": _("Credit review every (months)"),
     }
     return str(labels.get(key, ""))
 
@@ -85,6 +106,11 @@ def register() -> None:
 
     policy_criteria.register(
         policy_criteria.PolicyCriterion(name="segment", pairs_sql=segment_policy_pairs, policy_id_for=segment_policy_of)
+    )
+    review_criteria.register(
+        review_criteria.ReviewCriterion(
+            name="segment", months_sql=segment_review_pairs, months_for=segment_review_months_of
+        )
     )
     report_commands.register(
         report_commands.ReportCommand(

@@ -124,7 +124,8 @@ class Segment(models.Model):
     A customer belongs to the first segment (by priority, then code) whose criteria it meets, as its
     data is now (worked out when read, so a new or changed customer is in its segment at once). A
     segment may choose the dunning policy of its customers (after their own policy, before the
-    policy of their credit grade).
+    policy of their credit grade) and their credit review interval (after a review date set by hand
+    on their credit account, before their grade's schedule).
     """
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+", verbose_name=_("company"))
@@ -142,6 +143,7 @@ class Segment(models.Model):
         related_name="+",
         verbose_name=_("dunning policy"),
     )
+    review_months = models.PositiveSmallIntegerField(_("credit review every (months)"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("segment")

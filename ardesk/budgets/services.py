@@ -37,6 +37,7 @@ APPROVE = "budgets.approve_budgetversion"
 VIEW_PROFITABILITY = "budgets.view_profitability"
 SET_RATES = "budgets.change_profitabilitysettings"
 MANAGE_SEGMENTS = "budgets.change_segment"
+MAX_REVIEW_MONTHS = 60
 AMOUNTS = ("sales", "cost", "collections", "receivable")
 
 
@@ -490,11 +491,20 @@ def segment_save(
     region: str = "",
     size: str = "",
     dunning_policy=None,
+    review_months: int | None = None,
 ) -> Segment:
-    """Create or change a segment by its code (its customers are those that meet its criteria first)."""
+    """Create or change a segment by its code (its customers are those that meet its criteria first).
+
+    ``review_months``: its customers' credit reviews fall due that many months after their last
+    scoring (unless a date is set by hand on their credit account); None leaves the grade's schedule.
+    """
     _allowed(by, MANAGE_SEGMENTS, company.pk)
     if not code.strip() or not name.strip():
         raise InvalidInput({"code": [_("Give the segment a code and a name.")]})
+    if review_months is not None and not 1 <= review_months <= MAX_REVIEW_MONTHS:
+        raise InvalidInput(
+            {"review_months": [_("Give 1 to %(max)s months, or leave it empty.") % {"max": MAX_REVIEW_MONTHS}]}
+        )
     segment, created = Segment.objects.update_or_create(
         company=company,
         code=code.strip(),
@@ -505,6 +515,7 @@ def segment_save(
             "region": region,
             "size": size,
             "dunning_policy": dunning_policy,
+            "review_months": review_months,
         },
     )
     record(
@@ -518,6 +529,7 @@ def segment_save(
             "region": region,
             "size": size,
             "policy": getattr(dunning_policy, "code", ""),
+            "review_months": review_months,
         },
     )
     return segment

@@ -107,6 +107,7 @@ class CreditAccount(models.Model):
         verbose_name=_("last score"),
     )
     next_review_on = models.DateField(_("next credit review"), null=True, blank=True)
+    review_date_by_hand = models.BooleanField(_("review date set by hand"), default=False)
     industry_risk = models.CharField(_("industry risk"), max_length=8, choices=IndustryRisk.choices, blank=True)
     external_rating = models.CharField(_("external rating"), max_length=8, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 
 from ardesk.collections.models import Dispute, PromiseStatus, PromiseToPay
 from ardesk.companies.access import company_ids_for
@@ -114,6 +114,19 @@ def predictions_for(user, *, company_id: int | None = None, customer_id: int | N
     if customer_id is not None:
         predictions = predictions.filter(customer_id=customer_id)
     return predictions.order_by("expected_on", "line_id")
+
+
+def predicted_slip(*, company_id: int, as_of: dt.date, days: int) -> dict[int, tuple[int, int]]:
+    """Per customer with predictions made on or before the date: (open amount predicted, the part of it
+    predicted to be paid more than ``days`` late), functional minor units, in one grouped statement."""
+    rows = (
+        Prediction.objects.filter(company_id=company_id, as_of__lte=as_of)
+        .values("customer_id")
+        .annotate(total=Sum("open_functional"), late=Sum("open_functional", filter=Q(days_late__gt=days)))
+        .order_by()
+        .values_list("customer_id", "total", "late")
+    )
+    return {customer_id: (total or 0, late or 0) for customer_id, total, late in rows}
 
 
 def collection_forecast(*, company_ids, as_of: dt.date, weeks: int = 13) -> list[dict]:

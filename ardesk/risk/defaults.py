@@ -8,7 +8,10 @@ threshold there is no signal. Measures: utilisation in percent of the limit; day
 grade drop in notches within ``days``; distress zone 1 when the latest statement's Altman score
 moved into the distress zone; payments slowing in days by which the oldest overdue item is past due
 beyond the customer's usual days late; a large item due in ``within_days`` as its percent of the
-open balance while something is overdue; stale statements as the latest statement's age in days.
+open balance while something is overdue; stale statements as the latest statement's age in days;
+predicted to slip as the percent of the open amount with a pay-date prediction that is predicted to
+be paid more than ``days`` days late (no predictions: no signal). A saved configuration without a
+signal's key leaves that signal off.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ DEFAULT_CONFIG: dict = {
         "large_item_due": {"weight": 15, "within_days": 7, "medium": 25, "high": 50},
         "special_approvals": {"weight": 10, "days": 90, "low": 1, "medium": 2},
         "stale_statements": {"weight": 5, "low": 365, "medium": 730},
+        "predicted_slip": {"weight": 20, "days": 30, "medium": 30, "high": 60},
     },
     "severity_factors": {"low": 0.5, "medium": 1, "high": 2},
     "watch_list": {"min_points": 50, "any_high": True, "review_days": 30, "owner": ["analyst", "collector"]},

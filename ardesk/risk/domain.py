@@ -30,6 +30,7 @@ SIGNAL_LABELS = {
     "large_item_due": gettext_lazy("Large item falling due while overdue"),
     "special_approvals": gettext_lazy("Orders over the limit by special approval"),
     "stale_statements": gettext_lazy("Financial statements out of date"),
+    "predicted_slip": gettext_lazy("Predicted to slip"),
 }
 SIGNAL_KINDS = tuple(SIGNAL_LABELS)
 OWNER_ROLES = ("analyst", "collector")
@@ -65,6 +66,8 @@ class CustomerFacts:
     z_model: str = ""
     z_value: str = ""
     statement_period_end: dt.date | None = None
+    predicted_open: int = 0  # open amount with a pay-date prediction (insights)
+    predicted_late: int = 0  # the part predicted to be paid more than the rule's days late
 
     @property
     def exposure(self) -> int:
@@ -186,6 +189,17 @@ def _measures(facts: CustomerFacts, config: Mapping, as_of: dt.date) -> dict[str
             Decimal(age),
             {"period_end": facts.statement_period_end.isoformat(), "days": age},
         )
+    if facts.predicted_open > 0:
+        share = _tenths(facts.predicted_late * 100, facts.predicted_open)
+        found["predicted_slip"] = (
+            share,
+            {
+                "late": facts.predicted_late,
+                "open": facts.predicted_open,
+                "share": str(share),
+                "days": rules.get("predicted_slip", {}).get("days", 30),
+            },
+        )
     return found
 
 
@@ -288,6 +302,10 @@ def evidence(kind: str, figures: Mapping, currency: str) -> str:
         return _("%(count)s orders released over the limit by special approval in the last %(days)s days.") % f
     if kind == "stale_statements":
         return _("The latest financial statement ends %(period_end)s, %(days)s days ago.") % f
+    if kind == "predicted_slip":
+        return _(
+            "%(late)s of the %(open)s open (%(share)s%%) is predicted to be paid more than %(days)s days late."
+        ) % {**f, "late": money(f["late"]), "open": money(f["open"])}
     return ""
 
 
@@ -306,6 +324,9 @@ def validate_config(config: object) -> list[str]:
         if not isinstance(rule, Mapping):
             problems.append(_("signals.%(kind)s: must be an object.") % {"kind": kind})
             continue
+        days = rule.get("days")
+        if days is not None and (isinstance(days, bool) or not isinstance(days, int) or days < 1):
+            problems.append(_("signals.%(kind)s.days: must be a whole number of days, 1 or more.") % {"kind": kind})
         thresholds = []
         for key in ("weight", *SEVERITIES):
             value = rule.get(key)

@@ -2,8 +2,8 @@
 
 The scan reads each fact for all the customers of a company in one grouped statement (never one query
 per customer): the ledger's ``behaviour`` statements for what is owed and how it was paid, and
-grouped reads of credit (limits, grades, statements, special approvals) and collections (broken
-promises, disputes).
+grouped reads of credit (limits, grades, statements, special approvals), collections (broken
+promises, disputes) and insights (pay-date predictions).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from ardesk.credit.models import (
     Scorecard,
 )
 from ardesk.customers.models import Customer
+from ardesk.insights import selectors as insights
 from ardesk.ledger import behaviour
 from ardesk.provisioning.models import ProvisionRun, RunLine, RunStatus
 from ardesk.risk import domain
@@ -168,11 +169,18 @@ def customer_facts(*, company: Company, as_of: dt.date, config: dict) -> dict[in
     )
     grades = _grade_changes(company, as_of, int(rules.get("grade_drop", {}).get("days", 90)), grade_order())
     zones = _zones(company, list(rules.get("distress_zone", {}).get("models", [])))
+    slip_rule = rules.get("predicted_slip")
+    slips = (
+        insights.predicted_slip(company_id=company.pk, as_of=as_of, days=int(slip_rule.get("days", 30)))
+        if slip_rule and slip_rule.get("enabled", True) is not False
+        else {}
+    )
     found = {}
     for customer_id in customers.values_list("pk", flat=True).iterator(chunk_size=5000):
         open_ = position.get(customer_id)
         grade = grades.get(customer_id)
         zone = zones.get(customer_id)
+        slip = slips.get(customer_id)
         facts = domain.CustomerFacts(
             customer_id=customer_id,
             currency=currency,
@@ -195,6 +203,8 @@ def customer_facts(*, company: Company, as_of: dt.date, config: dict) -> dict[in
             z_model=zone["model"] if zone else "",
             z_value=zone["value"] if zone else "",
             statement_period_end=zone.get("period_end") if zone else None,
+            predicted_open=slip[0] if slip else 0,
+            predicted_late=slip[1] if slip else 0,
         )
         found[customer_id] = facts
     return found

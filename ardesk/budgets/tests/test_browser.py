@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from ardesk.budgets import services
-from ardesk.budgets.models import BudgetLine, BudgetVersion
+from ardesk.budgets.models import BudgetLine, BudgetVersion, Segment
 from ardesk.core.testing.browser import BROWSER, sign_out, signed_in
 
 pytestmark = BROWSER
@@ -55,3 +55,19 @@ def test_import_approve_and_drill_into_a_variance(page, live_server, tmp_path, c
     documents = page.locator("#drill-documents tbody tr")
     expect(documents).to_have_count(1)
     expect(documents.first).to_contain_text("INV-2")
+
+
+def test_a_segment_names_its_credit_review_interval_on_the_segments_screen(page, live_server, company, manager):
+    signed_in(page, live_server, manager)
+    page.goto(f"{live_server.url}/budgets/segments/?company={company.code}")
+    page.fill("#id_code", "MFG")
+    page.fill("#id_name", "制造业")
+    page.select_option("#id_industry", "C")
+    page.fill("#id_review_months", "3")
+    with page.expect_navigation():
+        page.click("#segment-form button[type=submit]")
+    row = page.locator("#segments tbody tr").first
+    expect(row).to_contain_text("MFG")
+    expect(row.locator("td").nth(7)).to_have_text("3")
+    expect(page.locator("#segments thead")).to_contain_text("信用复核周期（月）")
+    assert Segment.objects.get(code="MFG").review_months == 3

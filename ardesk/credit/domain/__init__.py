@@ -64,6 +64,7 @@ from ardesk.credit.domain.scorecards import (
     band_points,
     grade_rank,
     recommended_limit,
+    review_due_on,
     score,
     validate_scorecard,
 )
@@ -104,6 +105,7 @@ __all__ = [
     "line_code",
     "ratios",
     "recommended_limit",
+    "review_due_on",
     "score",
     "trend",
     "changes",

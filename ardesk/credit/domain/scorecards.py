@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
+from ardesk.core import calendar
 from ardesk.credit.domain.analysis import RATIO_KEYS, Z_MODELS
 
 # --------------------------------------------------------------------------------------------
@@ -229,3 +231,17 @@ def grade_rank(config: Mapping, grade: str) -> int:
     """The grade's place from the best (0); an unknown grade ranks last."""
     names = [g["grade"] for g in config.get("grades", [])]
     return names.index(grade) if grade in names else len(names)
+
+
+def review_due_on(
+    *, next_review_on: dt.date | None, by_hand: bool, scored_on: dt.date | None, criterion_months: int | None
+) -> dt.date | None:
+    """When the customer's scheduled credit review falls due.
+
+    The date set by hand on the customer's credit account first; else, when a criterion (its segment)
+    names an interval, that many months after its last scoring; else the grade's schedule, which is the
+    date set at scoring. None: no review is scheduled.
+    """
+    if by_hand or not criterion_months or scored_on is None:
+        return next_review_on
+    return calendar.add_months(scored_on, criterion_months)

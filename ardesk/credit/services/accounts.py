@@ -42,6 +42,9 @@ def account_update(*, by, customer: Customer, **fields) -> CreditAccount:
     before = {k: getattr(account, k if k != "group" else "group_id") for k in fields}
     for name, value in fields.items():
         setattr(account, name, value)
+    if "next_review_on" in fields:
+        # A date set by hand wins over the segment's interval until the next scoring sets one by rule.
+        account.review_date_by_hand = fields["next_review_on"] is not None
     account.save()
     after = {k: getattr(account, k if k != "group" else "group_id") for k in fields}
     record(

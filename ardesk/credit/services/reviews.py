@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
@@ -14,7 +15,7 @@ from ardesk.companies.access import ensure_permission
 from ardesk.core import clock
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.money import from_minor, grouped
-from ardesk.credit import selectors
+from ardesk.credit import domain, review_criteria, selectors
 from ardesk.credit.models import CreditAccount, CreditReview, ReviewDecision, ReviewReason, ReviewStatus
 from ardesk.credit.services.scoring import customer_score
 from ardesk.customers.models import Customer
@@ -42,15 +43,25 @@ def review_open(*, customer: Customer, due_on: dt.date, reason: str, detail: str
 
 
 def reviews_schedule(*, as_of: dt.date) -> int:
-    """Open the reviews that fell due by date: by the grade's schedule, a large overdue, high utilisation.
+    """Open the reviews that fell due by date: by schedule, a large overdue, high utilisation.
 
-    Safe to run again: a customer with an open review gets no second one.
+    The schedule: the date set by hand on the account, else the segment's interval after the last
+    scoring (a registered criterion, read once for every customer), else the grade's (the date set
+    at scoring). Safe to run again: a customer with an open review gets no second one.
     """
     opened = 0
     accounts = CreditAccount.objects.select_related("customer", "company").exclude(customer__status="closed")
-    for account in accounts.filter(next_review_on__lte=as_of):
-        if review_open(customer=account.customer, due_on=account.next_review_on, reason=ReviewReason.SCHEDULE):
-            opened += 1
+    criterion_months = review_criteria.months_by_customer()
+    scheduled = accounts.filter(Q(next_review_on__lte=as_of) | Q(customer_id__in=list(criterion_months)))
+    for account in scheduled.select_related("last_score"):
+        due_on = domain.review_due_on(
+            next_review_on=account.next_review_on,
+            by_hand=account.review_date_by_hand,
+            scored_on=account.last_score.scored_on if account.last_score else None,
+            criterion_months=criterion_months.get(account.customer_id),
+        )
+        if due_on is not None and due_on <= as_of:
+            opened += bool(review_open(customer=account.customer, due_on=due_on, reason=ReviewReason.SCHEDULE))
     rules_by_company: dict[int, Any] = {}
     for account in accounts.exclude(customer__credit_reviews__status=ReviewStatus.OPEN):
         rules = rules_by_company.setdefault(account.company_id, selectors.rules_for(account.company_id))

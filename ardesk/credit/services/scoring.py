@@ -14,7 +14,7 @@ from ardesk.companies.access import ensure_permission
 from ardesk.core import calendar, clock
 from ardesk.core.errors import InvalidInput
 from ardesk.core.money import quantize, to_minor
-from ardesk.credit import domain, selectors
+from ardesk.credit import domain, review_criteria, selectors
 from ardesk.credit.models import CreditScore, ReviewReason, Scorecard
 from ardesk.credit.services.accounts import account_lock
 from ardesk.customers.models import Customer
@@ -145,7 +145,9 @@ def customer_score(
         result.max_term_days,
         score,
     )
-    account.next_review_on = calendar.add_months(as_of, result.review_months)
+    # The next review: after the interval of the customer's segment (a registered criterion), else the grade's.
+    months = review_criteria.months_for(customer.pk) or result.review_months
+    account.next_review_on, account.review_date_by_hand = calendar.add_months(as_of, months), False
     account.save()
     record(
         action="credit.score",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -119,6 +120,30 @@ def test_statements_older_than_a_year_for_a_customer_with_a_limit():
     assert domain.signals_for(facts(statement_period_end=dt.date(2024, 3, 31)), DEFAULT_CONFIG, AS_OF) == []
 
 
+def test_open_amount_predicted_to_slip_past_the_days_is_a_signal():
+    # 40,000.00 open with predictions, 30,000.00 of it predicted > 30 days late: 75.0% ≥ 60 → high.
+    high = domain.signals_for(facts(predicted_open=4_000_000, predicted_late=3_000_000), DEFAULT_CONFIG, AS_OF)
+    assert [(s.kind, s.severity, s.measure) for s in high] == [("predicted_slip", "high", Decimal("75.0"))]
+    with translation.override("en"):
+        english = domain.evidence("predicted_slip", high[0].figures, "CNY")
+    assert english == "30,000.00 CNY of the 40,000.00 CNY open (75.0%) is predicted to be paid more than 30 days late."
+    with translation.override("zh-hans"):
+        chinese = domain.evidence("predicted_slip", high[0].figures, "CNY")
+    assert "30,000.00 CNY" in chinese and "75.0%" in chinese and "predicted" not in chinese
+    # 12,000.00 of 40,000.00 = 30.0% → medium; 11,960.00 = 29.9% → nothing.
+    medium = domain.signals_for(facts(predicted_open=4_000_000, predicted_late=1_200_000), DEFAULT_CONFIG, AS_OF)
+    assert kinds(medium) == {"predicted_slip": "medium"}
+    assert domain.signals_for(facts(predicted_open=4_000_000, predicted_late=1_196_000), DEFAULT_CONFIG, AS_OF) == []
+    # No predictions at all: no measure, no signal, no error.
+    assert domain.signals_for(facts(), DEFAULT_CONFIG, AS_OF) == []
+
+
+def test_a_saved_configuration_without_the_predicted_slip_key_leaves_it_off():
+    old = {**DEFAULT_CONFIG, "signals": {k: v for k, v in DEFAULT_CONFIG["signals"].items() if k != "predicted_slip"}}
+    assert domain.validate_config(old) == []
+    assert domain.signals_for(facts(predicted_open=4_000_000, predicted_late=3_000_000), old, AS_OF) == []
+
+
 def test_points_and_the_watch_list_rule():
     medium_trend = domain.Signal("days_late_trend", "medium", Decimal(18))  # 30 × 1
     low_dispute = domain.Signal("new_disputes", "low", Decimal(1))  # 10 × 0.5
@@ -127,6 +152,13 @@ def test_points_and_the_watch_list_rule():
     assert not domain.should_watch([medium_trend, low_dispute], DEFAULT_CONFIG)  # 35 < 50
     assert domain.should_watch([medium_trend, medium_slowing], DEFAULT_CONFIG)  # 60 ≥ 50
     assert domain.should_watch([domain.Signal("distress_zone", "high", Decimal(1))], DEFAULT_CONFIG)  # any high
+    medium_slip = domain.Signal("predicted_slip", "medium", Decimal(40))  # 20 × 1
+    assert domain.points([medium_trend, medium_slip], DEFAULT_CONFIG) == Decimal("50")
+    assert domain.should_watch([medium_trend, medium_slip], DEFAULT_CONFIG)  # 30 + 20 = 50 ≥ 50
+    no_any_high = {**DEFAULT_CONFIG, "watch_list": {"min_points": 50, "any_high": False}}
+    high_slip = domain.Signal("predicted_slip", "high", Decimal(75))  # 20 × 2
+    assert domain.points([high_slip, low_dispute], no_any_high) == Decimal("45")
+    assert not domain.should_watch([high_slip, low_dispute], no_any_high)  # 40 + 5 = 45 < 50
 
 
 def test_concentration_and_hhi_on_a_small_portfolio():
@@ -160,6 +192,10 @@ def test_the_shipped_configuration_is_valid_and_a_bad_one_is_refused():
     bad = {"signals": {"utilisation": {"medium": 110, "high": 90}, "weather": {"high": 1}}}
     problems = domain.validate_config(bad)
     assert any("weather" in p for p in problems) and any("rise" in p for p in problems)
+    slip = {"signals": {"predicted_slip": {"weight": 20, "days": 0, "medium": 30, "high": 60}}}
+    assert domain.validate_config(slip) == ["signals.predicted_slip.days: must be a whole number of days, 1 or more."]
+    slip["signals"]["predicted_slip"]["days"] = 45
+    assert domain.validate_config(slip) == []
 
 
 @given(st.lists(st.integers(min_value=1, max_value=10**9), min_size=1, max_size=40))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from decimal import Decimal
@@ -16,8 +17,10 @@ from ardesk.core import clock
 from ardesk.core.errors import ApplicationError, InvalidInput, NotPermitted
 from ardesk.credit.models import CreditAccount
 from ardesk.customers.tests.factories import CustomerFactory
+from ardesk.insights.models import ModelVersion, Prediction
 from ardesk.ledger.tests.factories import invoice
 from ardesk.risk import services
+from ardesk.risk.defaults import DEFAULT_CONFIG
 from ardesk.risk.models import Alert, AlertEmail, RiskConfig, RiskSignal, WatchEntry
 
 TODAY = dt.date(2025, 6, 30)
@@ -149,3 +152,85 @@ def test_scan_command_prints_json(company, over_limit, capsys):
     call_command("risk", "scan", "--date", TODAY.isoformat(), "--company", company.code, "--format", "json")
     (result,) = json.loads(capsys.readouterr().out)
     assert (result["company"], result["signals"], result["as_of"]) == (company.code, 1, TODAY.isoformat())
+
+
+def _predict(company, customer, line_days: list[tuple[int, int]]) -> None:
+    """Pay-date predictions made on TODAY for the customer: (open functional minor units, days late) a line."""
+    version = ModelVersion.objects.get_or_create(
+        company=company,
+        version=1,
+        defaults={
+            "method": "model",
+            "best_baseline": "due_date",
+            "data_from": dt.date(2023, 1, 1),
+            "data_to": TODAY,
+            "holdout_from": dt.date(2025, 1, 1),
+            "train_count": 100,
+            "holdout_count": 20,
+        },
+    )[0]
+    for n, (amount, days_late) in enumerate(line_days, start=1):
+        Prediction.objects.create(
+            model_version=version,
+            company=company,
+            customer_id=customer.pk,
+            line_id=customer.pk * 100 + n,
+            as_of=TODAY,
+            due_on=dt.date(2025, 7, 20),
+            expected_on=dt.date(2025, 7, 20) + dt.timedelta(days=days_late),
+            low_on=dt.date(2025, 7, 20),
+            high_on=dt.date(2025, 7, 20) + dt.timedelta(days=days_late + 10),
+            days_late=days_late,
+            currency="CNY",
+            open_amount=amount,
+            open_functional=amount,
+        )
+
+
+@pytest.fixture
+def slipping(company, accountant, analyst, collector, today):
+    """SLIP owes 40,000.00 in three items, predicted 45, 31 and 10 days late: 30,000.00 (75.0%) past 30 days."""
+    customer = CustomerFactory(company=company, code="SLIP", analyst=analyst, collector=collector)
+    for n, amount in enumerate(("20000.00", "10000.00", "10000.00"), start=1):
+        invoice(accountant, customer, f"S{n}", amount, issue_on=dt.date(2025, 6, 20), due_on=dt.date(2025, 7, 20))
+    _predict(company, customer, [(2_000_000, 45), (1_000_000, 31), (1_000_000, 10)])
+    return customer
+
+
+def test_the_scan_finds_the_customer_predicted_to_slip_and_not_the_one_without_predictions(
+    company, slipping, over_limit, analyst, today
+):
+    scan = services.risk_scan(company=company, as_of=TODAY)
+    signal = RiskSignal.objects.get(customer=slipping)
+    assert (signal.kind, signal.severity, signal.measure) == ("predicted_slip", "high", Decimal("75.0"))
+    assert signal.figures == {"late": 3_000_000, "open": 4_000_000, "share": "75.0", "days": 30}
+    # OVER has no predictions: only its utilisation, and no error.
+    assert list(RiskSignal.objects.filter(customer=over_limit).values_list("kind", flat=True)) == ["utilisation"]
+    assert scan.signals == 2
+    # High → on the watch list by the any-high rule.
+    assert WatchEntry.objects.filter(customer=slipping, status="open").exists()
+
+
+def test_the_watch_list_counts_predicted_slip_with_its_weight(company, slipping, manager, today):
+    config = copy.deepcopy(DEFAULT_CONFIG)
+    config["watch_list"].update(any_high=False, min_points=40)
+    services.config_save(by=manager, company=company, config=config)
+    services.risk_scan(company=company, as_of=TODAY)
+    assert WatchEntry.objects.filter(customer=slipping, status="open").exists()  # high: 20 × 2 = 40 ≥ 40
+
+
+def test_the_watch_list_leaves_a_customer_below_the_points(company, slipping, manager, today):
+    config = copy.deepcopy(DEFAULT_CONFIG)
+    config["watch_list"].update(any_high=False, min_points=41)
+    services.config_save(by=manager, company=company, config=config)
+    services.risk_scan(company=company, as_of=TODAY)
+    assert RiskSignal.objects.filter(customer=slipping, kind="predicted_slip", severity="high").exists()
+    assert not WatchEntry.objects.filter(customer=slipping).exists()  # 40 < 41
+
+
+def test_a_stored_configuration_saved_before_the_signal_keeps_working_with_it_off(company, slipping, manager, today):
+    old = copy.deepcopy(DEFAULT_CONFIG)
+    del old["signals"]["predicted_slip"]
+    RiskConfig.objects.create(company=company, version=1, config=old)
+    scan = services.risk_scan(company=company, as_of=TODAY)
+    assert scan.signals == 0 and not RiskSignal.objects.filter(customer=slipping).exists()

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from ardesk.accounts.services import token_issue
@@ -15,7 +16,7 @@ from ardesk.customers.models import Customer
 from ardesk.customers.tests.factories import CustomerFactory
 from ardesk.ledger.tests.factories import invoice
 from ardesk.risk import services
-from ardesk.risk.models import WatchEntry
+from ardesk.risk.models import RiskConfig, WatchEntry
 
 TODAY = dt.date(2025, 6, 30)
 
@@ -173,3 +174,19 @@ def test_api_signals_watch_list_portfolio_and_scan(portfolio, analyst, company):
     assert scan.status_code == 200 and scan.json()["new_or_worse"] == 0
     config = api.get(f"/api/v1/risk/config?company={company.code}").json()
     assert config["config"]["watch_list"]["min_points"] == 50
+
+
+def test_the_settings_screen_imports_a_configuration_with_predicted_slip(client, company, manager):
+    client.force_login(manager)
+    exported = client.get(f"/risk/settings/?company={company.pk}&export=json").json()
+    assert "predicted_slip" in exported["config"]["signals"]  # version 1 now carries the shipped default
+    exported["config"]["signals"]["predicted_slip"] = {"weight": 25, "days": 45, "medium": 20, "high": 50}
+    upload = SimpleUploadedFile("risk.json", json.dumps(exported).encode(), content_type="application/json")
+    response = client.post(f"/risk/settings/?company={company.pk}", {"file": upload})
+    assert response.status_code == 302
+    latest = RiskConfig.objects.filter(company=company).order_by("-version").first()
+    assert latest.version == 2 and latest.config["signals"]["predicted_slip"]["days"] == 45
+    exported["config"]["signals"]["predicted_slip"]["days"] = 0
+    upload = SimpleUploadedFile("risk.json", json.dumps(exported).encode(), content_type="application/json")
+    page = client.post(f"/risk/settings/?company={company.pk}", {"file": upload}).content.decode()
+    assert "signals.predicted_slip.days" in page and RiskConfig.objects.filter(company=company).count() == 2
