@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, settings
 from ardesk.accounts import roles
 from ardesk.companies.models import Company, CompanyGrant
 
-pytest_plugins = ["ardesk.core.testing.browser"]
+pytest_plugins = ["ardesk.core.testing.browser", "ardesk.core.testing.smtp"]
 
 # The properties are checked on rules, not on speed: a busy machine (the suite runs on every core)
 # must not fail an example for taking long. Tests keep their own example counts.

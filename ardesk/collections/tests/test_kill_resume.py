@@ -19,7 +19,7 @@ from email import policy
 import pytest
 from aiosmtpd.controller import Controller
 
-from ardesk.collections.tests.test_email import free_port
+from ardesk.core.testing.smtp import free_port
 
 ARDESK = [sys.executable, "-m", "ardesk.cli"]
 CUSTOMERS = 24

@@ -11,9 +11,9 @@ from django.core.management import call_command
 from django.test import TestCase
 
 from ardesk.accounts.models import Preference
+from ardesk.core.testing.smtp import free_port
 from ardesk.relations import services, tasks
 from ardesk.relations.models import Complaint, ComplaintEvent, EscalationMail
-from ardesk.relations.tests.conftest import free_port
 
 pytestmark = pytest.mark.django_db
 D0 = dt.date(2026, 3, 2)
