@@ -262,3 +262,33 @@ def register_value_labeller(labeller: Callable[[str, str], str]) -> None:
     """Add a labeller of ``(key, value)`` text values (e.g. the credit check's reason codes); registered once."""
     if labeller not in VALUE_LABELLERS:
         VALUE_LABELLERS.append(labeller)
+
+
+# The four permissions Django gives every model, by the verb of their codename (view_customer).
+PERMISSION_VERBS = {"view": _("view"), "add": _("add"), "change": _("change"), "delete": _("delete")}
+
+
+def permission_label(code: str) -> str:
+    """A permission recorded as ``app.codename``, as the user says it ("查看 客户"), or the code if unknown."""
+    from django.apps import apps
+    from django.contrib.auth.models import Permission
+
+    app_label, _dot, codename = code.partition(".")
+    verb, _sep, model_name = codename.partition("_")
+    if verb in PERMISSION_VERBS:
+        try:
+            model = apps.get_model(app_label, model_name)
+        except (LookupError, ValueError):
+            model = None
+        if model is not None:
+            return f"{PERMISSION_VERBS[verb]} {model._meta.verbose_name}"
+    names = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    return next(iter(names.values_list("name", flat=True)), code)
+
+
+def permissions_label(codes: list) -> str:
+    return ", ".join(permission_label(str(code)) for code in codes)
+
+
+LIST_LABELLERS["permissions"] = permissions_label
+LIST_LABELLERS["user_permissions"] = permissions_label

@@ -37,14 +37,22 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
     columns = [meta.get_field(name).column for name in fields]
     count = 0
     if connection.vendor == "postgresql":
+        from psycopg.types.json import Jsonb
+
         quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
         sql = f"COPY {connection.ops.quote_name(meta.db_table)} ({quoted}) FROM STDIN"
         if cursor is None:
             with connection.cursor() as wrapper:
                 return insert_rows(model, fields, rows, cursor=wrapper.cursor)
+        # JSON values go to COPY as JSON (a list of dicts would otherwise be read as an array).
+        json_columns = [i for i, name in enumerate(fields) if isinstance(meta.get_field(name), models.JSONField)]
         with cursor.copy(sql) as copy:
             write = copy.write_row
             for row in rows:
+                if json_columns:
+                    row = list(row)
+                    for i in json_columns:
+                        row[i] = None if row[i] is None else Jsonb(row[i])
                 write(row)
                 count += 1
         return count

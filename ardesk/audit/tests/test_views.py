@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.utils.html import strip_tags
 
@@ -70,6 +71,16 @@ def test_the_trail_speaks_chinese_to_a_chinese_user(auditor):
     assert "月末计提已准备" in page
     assert "应计提坏账准备: 1,292,719.15" in page
     assert "provision_run.prepare" not in page
+
+
+def test_permissions_of_a_role_change_show_by_their_names_not_their_codes(auditor):
+    group = Group.objects.get(name="collector")
+    group.permissions.add(Permission.objects.get(content_type__app_label="customers", codename="view_customer"))
+    group.permissions.remove(Permission.objects.get(content_type__app_label="customers", codename="view_customer"))
+
+    page = _trail(auditor, "zh-hans")
+    assert "customers.view_customer" not in page
+    assert "查看 客户" in page
 
 
 def test_verifying_the_chain_shows_its_result_on_a_trail_holding_every_kind_of_event(auditor):

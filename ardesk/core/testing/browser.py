@@ -69,7 +69,10 @@ def pytest_runtest_teardown(item, nextitem):
     """
     result = yield
     marker = item.get_closest_marker("django_db")
-    if "transactional_db" in getattr(item, "fixturenames", ()) or (marker and marker.kwargs.get("transaction")):
+    # Not after the process's last test: its teardown has dropped the test database.
+    if nextitem is not None and (
+        "transactional_db" in getattr(item, "fixturenames", ()) or (marker and marker.kwargs.get("transaction"))
+    ):
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():
