@@ -415,7 +415,8 @@ RISK_ROLE_PERMISSIONS: dict[str, list[str]] = {
 }
 # Dunning charges (migration collections/0009_dunning_charges): the finance manager decides whether a
 # notice's fee and interest are charged by debit note or waived.
-COLLECTIONS_CHARGES_PERMISSIONS = {FINANCE_MANAGER: ["collections.charge_notice"]}
+COLLECTIONS_CHARGES_ROLE_PERMISSIONS = {FINANCE_MANAGER: ["collections.charge_notice"]}
+COLLECTIONS_CHARGES_PERMISSIONS = COLLECTIONS_CHARGES_ROLE_PERMISSIONS  # the name migration 0009 imports
 BUDGETS_READ = ["budgets.view_budgetversion", "budgets.view_budgetline", "budgets.view_segment"]
 
 # Budgets, profitability and segments per role (migration budgets/0002_roles). A manager approves and

@@ -109,7 +109,10 @@ def test_the_accountant_issues_a_link_from_the_customer_page_and_reads_the_answe
     with page.expect_navigation():
         page.locator("#link-form button[type=submit]").click()
     link = PortalLink.objects.get()
-    expect(page.locator(".messages")).to_contain_text(services.link_url(link))
+    expect(page.locator(".messages")).to_contain_text(f"{live_server.url}/p/")
+    # The link shown is this link's (its signature carries the second it was made, so compare what it opens).
+    shown = page.locator(".messages").inner_text().split(f"{live_server.url}/p/")[1].split("/")[0]
+    assert services.link_for_token(shown).pk == link.pk
     expect(page.locator("#links")).to_contain_text("李娜")
 
     services.balance_answer(link=link, currency="CNY", agrees=True)
