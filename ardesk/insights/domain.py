@@ -41,6 +41,7 @@ FEATURES: tuple[str, ...] = (
     "instalment",
     "disputes_12m",
     "broken_promises_12m",
+    "electronic_invoice",
 )
 
 # Features that say the same thing in words: the reasons a prediction gives are per group.
@@ -61,6 +62,7 @@ REASON_GROUPS: dict[str, tuple[str, ...]] = {
     "terms": ("term_days", "instalment"),
     "season": ("issue_month", "issue_weekday"),
     "disputes": ("disputes_12m", "broken_promises_12m"),
+    "medium": ("electronic_invoice",),
 }
 
 BASELINES: tuple[str, ...] = (
@@ -78,6 +80,8 @@ class History:
 
     ``events`` are per-customer dated events that count against the customer (disputes opened,
     promises broken), as (customer, day, kind) with kind 0 = dispute, 1 = broken promise.
+    ``electronic`` is per line 1.0 for an electronic invoice, 0.0 for a paper one, NaN when not
+    known (None: not known for any line).
     """
 
     customer: np.ndarray  # int64, a dense customer number
@@ -89,6 +93,7 @@ class History:
     event_customer: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     event_day: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     event_kind: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    electronic: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.customer)
@@ -96,6 +101,11 @@ class History:
     @property
     def is_settled(self) -> np.ndarray:
         return self.settled >= 0
+
+    @property
+    def medium(self) -> np.ndarray:
+        """Each line's ``electronic`` value, NaN where it is not known."""
+        return self.electronic if self.electronic is not None else np.full(len(self.customer), np.nan)
 
     def subset(self, mask: np.ndarray) -> History:
         return History(
@@ -108,6 +118,7 @@ class History:
             self.event_customer,
             self.event_day,
             self.event_kind,
+            self.medium[mask],
         )
 
 
@@ -185,18 +196,19 @@ class Questions:
     amount: np.ndarray
     seq: np.ndarray
     as_of: np.ndarray
+    electronic: np.ndarray
 
     @classmethod
     def at_issue(cls, history: History, mask: np.ndarray | None = None) -> Questions:
         """Each line asked on the day it was issued (how the model learns)."""
         h = history if mask is None else history.subset(mask)
-        return cls(h.customer, h.issue, h.due, h.amount, h.seq, h.issue.copy())
+        return cls(h.customer, h.issue, h.due, h.amount, h.seq, h.issue.copy(), h.medium)
 
     @classmethod
     def on_day(cls, history: History, mask: np.ndarray, as_of: int) -> Questions:
         """The lines in ``mask`` asked on one day (open items today, or open items on a past day)."""
         h = history.subset(mask)
-        return cls(h.customer, h.issue, h.due, h.amount, h.seq, np.full(len(h), as_of, dtype=np.int64))
+        return cls(h.customer, h.issue, h.due, h.amount, h.seq, np.full(len(h), as_of, dtype=np.int64), h.medium)
 
 
 @dataclass(frozen=True)
@@ -278,6 +290,7 @@ def features_as_of(history: History, questions: Questions) -> Features:
             questions.seq,
             disputes,
             broken,
+            questions.electronic,
         ]
     ).astype(np.float64)
 

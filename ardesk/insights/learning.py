@@ -1,15 +1,19 @@
 """Training and using the pay-date model: scikit-learn's histogram gradient boosting over domain features.
 
 Pure computation over arrays (no database, no clock): the services load the history, call these, and
-store what they return. The point prediction minimises squared error: the absolute-error loss (the
-measure it is judged by) did about as well on the IBM sample but never split on a crafted history
-where most targets tie exactly (tests/conftest.py), staying at the median. Two quantile models
-(10 % and 90 %) give each item its interval.
+store what they return. The model learns how far each item's payment falls from the customer's
+usual delay (the strongest baseline, ``anchor``) and adds that back: on the IBM sample this cut the
+mean error from 7.5 % to 10.5 % below the baseline, with the invoice medium as a feature. The point
+prediction minimises squared error: the absolute-error loss (the measure it is judged by) did about
+as well on the IBM sample but never split on a crafted history where most targets tie exactly
+(tests/conftest.py), staying at the median. Two quantile models (10 % and 90 %) give each item its
+interval.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,6 +28,25 @@ PARAMS = {"max_iter": 300, "learning_rate": 0.03, "max_depth": 3, "min_samples_l
 LOW, HIGH = 0.1, 0.9
 MIN_TRAINING_ITEMS = 50
 IMPORTANCE_ROWS = 2000
+
+
+def anchor(matrix: np.ndarray) -> np.ndarray:
+    """The customer's usual delay as of each question: its median days to pay less the item's term
+    (the baseline ``customer_median_days_to_pay``, 0 where the customer has no history yet)."""
+    columns = domain.FEATURES.index("median_days_to_pay"), domain.FEATURES.index("term_days")
+    return np.nan_to_num(matrix[:, columns[0]] - matrix[:, columns[1]], nan=0.0)
+
+
+def _known(matrix: np.ndarray) -> np.ndarray:
+    """The matrix to fit on: a feature not known for any item (no invoice medium in a company's
+    data) is read as 0, a constant the trees never split on; scikit-learn cannot bin a column with
+    no value at all. Predictions still see NaN there, which such a model ignores."""
+    empty = np.isnan(matrix).all(axis=0)
+    if not empty.any():
+        return matrix
+    filled = matrix.copy()
+    filled[:, empty] = 0.0
+    return filled
 
 
 def _regressor(loss: str, quantile: float | None = None) -> HistGradientBoostingRegressor:
@@ -43,13 +66,23 @@ class PayDateModel:
     residual_low: float = -7.0
     residual_high: float = 7.0
     reference: np.ndarray = field(default_factory=lambda: np.zeros(len(domain.FEATURES)))
+    # The features it was trained on: a model of an earlier release, trained on others, is trained again.
+    features: tuple[str, ...] = ()
+
+    @property
+    def current(self) -> bool:
+        return self.features == domain.FEATURES
+
+    def point_days(self, matrix: np.ndarray) -> np.ndarray:
+        return anchor(matrix) + self.point.predict(matrix)
 
     def predict(self, features: domain.Features) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Predicted days late (pay date − due date), with the 10 % and 90 % points."""
         if self.method == "model":
-            point = self.point.predict(features.matrix)
-            low = np.minimum(self.low.predict(features.matrix), point)
-            high = np.maximum(self.high.predict(features.matrix), point)
+            base = anchor(features.matrix)
+            point = base + self.point.predict(features.matrix)
+            low = np.minimum(base + self.low.predict(features.matrix), point)
+            high = np.maximum(base + self.high.predict(features.matrix), point)
             return point, low, high
         point = features.baselines[self.method]
         return point, point + self.residual_low, point + self.residual_high
@@ -91,18 +124,23 @@ def train(history: domain.History) -> Training:
     figures = {
         name: domain.accuracy(features.baselines[name][holdout], actual[holdout]).as_dict() for name in domain.BASELINES
     }
-    evaluation = _regressor("squared_error").fit(features.matrix[learn], actual[learn])
-    figures["model"] = domain.accuracy(evaluation.predict(features.matrix[holdout]), actual[holdout]).as_dict()
+    beyond = actual - anchor(features.matrix)
+    evaluation = PayDateModel("model", _regressor("squared_error").fit(_known(features.matrix[learn]), beyond[learn]))
+    evaluation.low = evaluation.high = evaluation.point
+    figures["model"] = domain.accuracy(evaluation.point_days(features.matrix[holdout]), actual[holdout]).as_dict()
     best = domain.best_baseline(figures)
-    importance = _importance(evaluation, features.matrix[holdout], actual[holdout])
-    reference = np.nanmedian(features.matrix[learn], axis=0)
+    importance = _importance(evaluation.point, features.matrix[holdout], actual[holdout])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a feature known for no item has no median: 0
+        reference = np.nan_to_num(np.nanmedian(features.matrix[learn], axis=0))
     if domain.model_beats(figures, best):
         model = PayDateModel(
             "model",
-            _regressor("squared_error").fit(features.matrix, actual),
-            _regressor("quantile", LOW).fit(features.matrix, actual),
-            _regressor("quantile", HIGH).fit(features.matrix, actual),
-            reference=np.nan_to_num(reference),
+            _regressor("squared_error").fit(_known(features.matrix), beyond),
+            _regressor("quantile", LOW).fit(_known(features.matrix), beyond),
+            _regressor("quantile", HIGH).fit(_known(features.matrix), beyond),
+            reference=reference,
+            features=domain.FEATURES,
         )
     else:
         errors = actual[holdout] - features.baselines[best][holdout]
@@ -110,9 +148,10 @@ def train(history: domain.History) -> Training:
             best,
             residual_low=float(np.quantile(errors, LOW)),
             residual_high=float(np.quantile(errors, HIGH)),
-            reference=np.nan_to_num(reference),
+            reference=reference,
+            features=domain.FEATURES,
         )
-    eval_model = PayDateModel("model", evaluation, evaluation, evaluation) if model.method == "model" else model
+    eval_model = evaluation if model.method == "model" else model
     return Training(
         model=model,
         figures=figures,
@@ -127,14 +166,17 @@ def train(history: domain.History) -> Training:
     )
 
 
-def _importance(model, matrix: np.ndarray, actual: np.ndarray) -> list[dict]:
-    """Permutation importance on the hold-out: how many days of MAE each feature is worth."""
+def _anchored_mae(regressor, matrix: np.ndarray, actual: np.ndarray) -> float:
+    return -float(np.mean(np.abs(anchor(matrix) + regressor.predict(matrix) - actual)))
+
+
+def _importance(regressor, matrix: np.ndarray, actual: np.ndarray) -> list[dict]:
+    """Permutation importance on the hold-out: how many days of MAE each feature is worth (the
+    anchor moves with the features it is read from)."""
     if len(actual) > IMPORTANCE_ROWS:
         pick = np.random.default_rng(0).choice(len(actual), IMPORTANCE_ROWS, replace=False)
         matrix, actual = matrix[pick], actual[pick]
-    result = permutation_importance(
-        model, matrix, actual, scoring="neg_mean_absolute_error", n_repeats=2, random_state=0
-    )
+    result = permutation_importance(regressor, matrix, actual, scoring=_anchored_mae, n_repeats=2, random_state=0)
     ranked = sorted(zip(domain.FEATURES, result.importances_mean, strict=True), key=lambda pair: -pair[1])
     return [{"feature": name, "days": round(float(value), 3)} for name, value in ranked]
 
@@ -214,7 +256,7 @@ def _reasons(model, features, point, history, questions, top: int) -> list[list[
         changed = features.matrix.copy()
         for name in names:
             changed[:, domain.FEATURES.index(name)] = model.reference[domain.FEATURES.index(name)]
-        effects[group] = point - model.point.predict(changed)
+        effects[group] = point - model.point_days(changed)
     groups = list(effects)
     table = np.column_stack([effects[g] for g in groups])
     order = np.argsort(-np.abs(table), axis=1)[:, :top]
@@ -250,6 +292,7 @@ def _facts(history: domain.History, questions: domain.Questions, features: domai
                 "month": int(column("issue_month")[n]),
                 "disputes": int(column("disputes_12m")[n]),
                 "broken_promises": int(column("broken_promises_12m")[n]),
+                "electronic": _rounded(column("electronic_invoice")[n]),
             }
         )
     return facts

@@ -37,6 +37,7 @@ def feature_label(name: str) -> str:
         "instalment": _("Instalment number"),
         "disputes_12m": _("Disputes in the last 12 months"),
         "broken_promises_12m": _("Broken promises in the last 12 months"),
+        "electronic_invoice": _("Electronic or paper invoice"),
     }
     return labels.get(name, name)
 
@@ -86,6 +87,13 @@ def explain(reasons: list[dict]) -> list[str]:
                 "d": reason.get("disputes", 0),
                 "b": reason.get("broken_promises", 0),
             }
+        elif code == "medium" and reason.get("electronic") is not None:
+            sentence = (
+                _("Electronic invoices are usually paid %(when)s")
+                if reason["electronic"]
+                else _("Paper invoices are usually paid %(when)s")
+            )
+            text = sentence % {"when": _("later") if days > 0 else _("sooner")}
         else:
             continue
         moved = _direction(days)

@@ -14,6 +14,9 @@ from ardesk.insights import domain
 from ardesk.insights.models import ModelVersion, Prediction
 from ardesk.ledger.models import Document, DocumentStatus, DueLine
 
+# An invoice's medium as the model reads it (domain.History.electronic); anything else is not known.
+MEDIUM_VALUES = {"electronic": 1.0, "paper": 0.0}
+
 
 @dataclass(frozen=True)
 class LineHistory:
@@ -53,14 +56,16 @@ def line_history(*, company_id: int, until: dt.date | None = None) -> LineHistor
             "currency",
             "open_now",
             "open_functional_now",
+            "document__medium",
         )
     )
     if rows:
-        ids, customers, issues, dues, settles, amounts, seqs, currencies, open_now, open_functional = zip(
+        ids, customers, issues, dues, settles, amounts, seqs, currencies, open_now, open_functional, mediums = zip(
             *rows, strict=True
         )
     else:
         ids = customers = issues = dues = settles = amounts = seqs = currencies = open_now = open_functional = ()
+        mediums = ()
     customer_ids, dense = np.unique(np.array(customers, dtype=np.int64), return_inverse=True)
     settled = np.array(
         [s.toordinal() if s is not None and (until is None or s <= until) else -1 for s in settles], dtype=np.int64
@@ -83,6 +88,7 @@ def line_history(*, company_id: int, until: dt.date | None = None) -> LineHistor
         event_customer=np.array([e[0] for e in events], dtype=np.int64),
         event_day=np.array([e[1] for e in events], dtype=np.int64),
         event_kind=np.array([e[2] for e in events], dtype=np.int64),
+        electronic=np.array([MEDIUM_VALUES.get(m, np.nan) for m in mediums], dtype=np.float64),
     )
     return LineHistory(
         history=history,

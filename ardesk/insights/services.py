@@ -10,6 +10,7 @@ import joblib
 import numpy as np
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
 from ardesk.companies.access import ensure_company_access, ensure_permission
@@ -99,6 +100,10 @@ def predictions_refresh(
     if version is None:
         return 0
     model = model or load_model(version)
+    if not getattr(model, "current", False):
+        raise InvalidInput(
+            {"company": [_("The pay-date model was trained by an earlier release of ARdesk: train it again.")]}
+        )
     lines = lines or selectors.line_history(company_id=company.pk)
     history = lines.history
     mask = (history.settled < 0) & (lines.open_now > 0) & (history.issue <= as_of.toordinal())
@@ -159,7 +164,7 @@ def scheduled_refresh(*, as_of: dt.date) -> int:
     for company in Company.objects.filter(pk__in=ModelVersion.objects.values("company_id")):
         version = selectors.current_version(company_id=company.pk)
         age = (as_of - version.trained_at.date()).days
-        if age >= settings.ARDESK_INSIGHTS_RETRAIN_DAYS:
+        if age >= settings.ARDESK_INSIGHTS_RETRAIN_DAYS or not getattr(load_model(version), "current", False):
             try:
                 model_train(company=company, as_of=as_of)
             except InvalidInput:

@@ -61,6 +61,7 @@ class DocumentOut(Schema):
     functional_amount: MoneyOut
     cost: MoneyOut | None
     order_ref: str
+    medium: str = Field(..., description="Invoice medium: electronic, paper, or empty when not known")
     reference: str
     payment_term: str | None
     reversal_of_id: int | None
@@ -89,6 +90,7 @@ class DocumentIn(Strict):
     external_ref: str = ""
     cost: Decimal | None = None
     order_ref: str = ""
+    medium: str = Field("", description="Invoice medium of an invoice or debit note: electronic or paper")
     reference: str = Field("", description="For receipts and credit notes: the invoice number it pays")
     description: str = ""
     auto_allocate: bool = False
@@ -200,6 +202,7 @@ def document_out(document: Document, reversed_ids: set[int]) -> dict:
         "functional_amount": money_out(document.functional_amount, functional),
         "cost": money_out(document.cost, currency),
         "order_ref": document.order_ref,
+        "medium": document.medium,
         "reference": document.reference,
         "payment_term": document.payment_term.code if document.payment_term_id else None,
         "reversal_of_id": document.reversal_of_id,

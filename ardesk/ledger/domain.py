@@ -228,6 +228,9 @@ def least_available(total: Decimal, movements: Sequence[tuple[dt.date, Decimal]]
 
 DOCUMENT_TYPES = frozenset({"invoice", "debit_note", "credit_note", "receipt", "adjustment", "write_off", "recovery"})
 BAD_DEBT_TYPES = frozenset({"write_off", "recovery"})
+# An invoice's medium (models.InvoiceMedium), empty when not known; only debits are invoices.
+MEDIUMS = frozenset({"", "electronic", "paper"})
+INVOICED_TYPES = frozenset({"invoice", "debit_note"})
 # Dates a receivable can sensibly carry; outside them a typo (20224, 0024) would age or overflow.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 # Amounts are stored as whole minor units in a 64-bit integer column; 15 digits (just under ten
@@ -269,6 +272,7 @@ class DocumentDraft:
     order_ref: str | None = ""
     reference: str | None = ""
     description: str | None = ""
+    medium: str | None = ""
 
 
 def is_formula(text: str) -> bool:
@@ -443,7 +447,18 @@ def document_problems(draft: DocumentDraft, *, by_hand: bool = True) -> list[Pro
         problems.extend(amount_problems(draft.cost, draft.currency, "cost"))
         if draft.cost < 0:
             problems.append(Problem("cost", "negative", _("The cost cannot be negative.")))
+    if draft.medium is not None:
+        problems.extend(_some(medium_problem(draft.medium, draft.doc_type)))
     return problems
+
+
+def medium_problem(medium: str, doc_type: str) -> Problem | None:
+    """An invoice medium must be electronic or paper, and only an invoice or debit note has one."""
+    if medium not in MEDIUMS:
+        return Problem("medium", "unknown_medium", _("The invoice medium is electronic or paper."))
+    if medium and doc_type not in INVOICED_TYPES:
+        return Problem("medium", "not_invoiced", _("Only an invoice or a debit note has an invoice medium."))
+    return None
 
 
 def problems_by_field(problems: Iterable[Problem]) -> dict[str, list[str]]:

@@ -8,7 +8,7 @@ from ardesk.core.forms import DayField
 from ardesk.core.widgets import DateInput
 from ardesk.ledger.imports.engine import IMPORTERS
 from ardesk.ledger.imports.formats import KIND_LABELS
-from ardesk.ledger.models import DocumentType, PaymentTerm, TermKind
+from ardesk.ledger.models import DocumentType, InvoiceMedium, PaymentTerm, TermKind
 
 DATE = DateInput()
 
@@ -47,6 +47,9 @@ class DocumentForm(forms.Form):
     external_ref = forms.CharField(label=_("External reference"), max_length=64, required=False)
     cost = forms.DecimalField(label=_("Cost"), required=False)
     order_ref = forms.CharField(label=_("Sales order"), max_length=64, required=False)
+    medium = forms.ChoiceField(
+        label=_("Invoice medium"), choices=[("", _("Not known")), *InvoiceMedium.choices], required=False
+    )
     description = forms.CharField(label=_("Description"), max_length=300, required=False)
     auto_allocate = forms.BooleanField(
         label=_("Allocate automatically (reference, exact amount, oldest)"), required=False, initial=True

@@ -127,6 +127,13 @@ _CREDIT_OPEN_COLUMNS = [
 _LINE_OPEN_COLUMNS = ["id", "issue_on", "due_on", "company", "customer", "currency", "open_now", "open_functional_now"]
 
 
+class InvoiceMedium(models.TextChoices):
+    """How the invoice (发票) reached the customer: an electronic invoice (电子发票) or a paper one."""
+
+    ELECTRONIC = "electronic", _("Electronic invoice")
+    PAPER = "paper", _("Paper invoice")
+
+
 class DocumentStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     POSTED = "posted", _("Posted")
@@ -194,6 +201,10 @@ class Document(models.Model):
     functional_amount = MinorUnitsField(_("functional amount"))
     cost = MinorUnitsField(_("cost"), null=True, blank=True)
     order_ref = models.CharField(_("sales order"), max_length=64, blank=True)
+    # Empty when not known. A database default too: bulk writers that do not name it write "".
+    medium = models.CharField(
+        _("invoice medium"), max_length=10, choices=InvoiceMedium.choices, blank=True, default="", db_default=""
+    )
     reference = models.CharField(
         _("paid invoice"),
         max_length=40,

@@ -56,6 +56,7 @@ def document_post(
     order_ref: str = "",
     reference: str = "",
     description: str = "",
+    medium: str = "",
     auto_allocate: bool = False,
     check_access: bool = True,
 ) -> Document:
@@ -79,6 +80,7 @@ def document_post(
         order_ref=order_ref,
         reference=reference,
         description=description,
+        medium=medium,
     )
     problems += domain.document_problems(draft, by_hand=check_access)
     number_ok = not any(p.field == "number" for p in problems)
@@ -135,7 +137,7 @@ def _draft(*, currency: str, amount, cost, **fields) -> tuple[domain.DocumentDra
     if cost not in (None, ""):
         cost_value, cost_problems = domain.read_amount(cost, "cost")
         problems += cost_problems
-    texts = ("number", "external_ref", "order_ref", "reference", "description")
+    texts = ("number", "external_ref", "order_ref", "reference", "description", "medium")
     draft = domain.DocumentDraft(
         **{name: (given or "").strip() if name in texts else given for name, given in fields.items()},
         currency=(currency or "").upper(),
@@ -221,6 +223,7 @@ def _document_save(
         functional_amount=to_minor(functional, functional_currency),
         cost=to_minor(draft.cost, currency) if draft.cost is not None else None,
         order_ref=draft.order_ref,
+        medium=draft.medium,
         reference=draft.reference,
         payment_term=term,
         description=draft.description,

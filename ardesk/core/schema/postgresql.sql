@@ -1,4 +1,4 @@
--- ardesk schema snapshot; migrations: {"accounts.0001_initial": "3a9408354a9be33cd5d24cd34a5011c03d815c3046e0320c5397199b621ab5e5", "accounts.0002_roles": "48a791f7642ddf5b41ca007097b62adb0a3685bd252aef500020a8b8aa502532", "accounts.0003_labels": "d61a32b3c437dd29458b9aecf998c92e134bada7a8497c7ce880948f58044589", "accounts.0004_token_expiry": "9108cbbd00c41156ea74fe5a26a1a17cf1bdb89fef809ba2e7d6e7fc9cdacebd", "admin.0001_initial": "f4716989d9815b6231f0d7291754835e008c96818447fe57984bbf8985883335", "admin.0002_logentry_remove_auto_add": "2c127e659a2236edea0ed57eccd38786ae84e365790a80b96b758c617f50be43", "admin.0003_logentry_add_action_flag_choices": "02700a827190720e5c417495a395071b6baa28a34e74bc8f90824afaafc01841", "audit.0001_initial": "d05f59a8fe1d2ab682175bc26bee3a80b96c06699e92a302badd7030244cb055", "auth.0001_initial": "845cff319606332f49ef20ce165d1a17e522c426c5e56d7616133e9e4eaba5ef", "auth.0002_alter_permission_name_max_length": "feaf97e0e8f7d148bec3db9bab2349c5e15888117c1ff2829deff63ef9e16cff", "auth.0003_alter_user_email_max_length": "9d5657b4db9872dc26c2d634c2f5911a3d69ab1d8552af4c6d633bc4001dfabf", "auth.0004_alter_user_username_opts": "9538db342c9a9bec4ca12b3137fb80772c4ea4afb861e8647a2962b1ea58344a", "auth.0005_alter_user_last_login_null": "79f60a35dc000fdd427bc05c85233ae5b9c4ada078ff0688fc9f78604bf7eaee", "auth.0006_require_contenttypes_0002": "00cb16e3405f14b62dbeffa15c68c9030291e4ddd513d733648ba460d6c5e781", "auth.0007_alter_validators_add_error_messages": "115db87dc327530fb5e1964ba3d03f9746492f90600406947be39f54f6cc042f", "auth.0008_alter_user_username_max_length": "02857f65f7d648147a5d12596b200a83e29145391d3f986ceb84b3b865a2c351", "auth.0009_alter_user_last_name_max_length": "19a89500e7f108a7397da9b1733181f92105f758663b3685b60f5c2da384d76e", "auth.0010_alter_group_name_max_length": "0963ed6498ac0b3a8430b6ca34c1b4a4b1d5f55b43d3db902f15a03ff74b14cd", "auth.0011_update_proxy_permissions": "85a5dde708dc4b6111e1bc71ce723ecfba7b1f8aedecfd130900ff7782765436", "auth.0012_alter_user_first_name_max_length": "6cefbc9f80903763ff8492a537a22836ef69f2227e19d402509b8099d2baecb0", "axes.0001_initial": "e4c0194cf158395b362677070de9973e806e51e80f111c046a2e195c764f65f4", "axes.0002_auto_20151217_2044": "a092989bdd502de76bbc53afb8418b3482f4cb802e9151c01e30a1231de0c46a", "axes.0003_auto_20160322_0929": "ff269df1341caca019962131955d57f3d2ba21d38a9b149dc84b3481f97293c2", "axes.0004_auto_20181024_1538": "71cdafbe7458c7725f77a4fd28d29a567a2dce2b98f0cba08f6928687b3354f1", "axes.0005_remove_accessattempt_trusted": "baf3f5f6de5b5ee821cbb1fe23557937372f84081e799ea85e92f0223d5fc70e", "axes.0006_remove_accesslog_trusted": "82850f25ae37e081d3be61df28489de717cc1c6674a8492cf4b8eff35bf865da", "axes.0007_alter_accessattempt_unique_together": "c9fdd81629030721468cf6178495dc2476b648c8d9ed7c6047a8a57357a8f494", "axes.0008_accessfailurelog": "2680dce9ecfcd4dfc2482a61de1ab9b27f6906d78ac6af8c4bbf76466444fb24", "axes.0009_add_session_hash": "82762be269ea4c62b81b84bed984d082b1e2f416a8bfb6c112c36bc432d182db", "axes.0010_accessattemptexpiration": "524ca5b4566a41b88b220e88c8213052a4378478065a4c7e4c8738672814557d", "banking.0001_initial": "1123d3013d69455d4b34bb8d39d6218b3ecdd74e6fe505f662cad062809414f0", "banking.0002_roles": "6b05a634fb37fce22de1fa1e9fc2e8c08c224a8ce270931a67a920fc4a13b111", "budgets.0001_initial": "e12bd1dfb9b4ff0e2d046b8b005807888b58a778dd540432423702d0914751de", "budgets.0002_roles": "d9e93d06d6caf6dde7cac1a95ffff7bb28dc155707579f7da1012841b4ef3ec4", "budgets.0003_segment_review_months": "6d8dd828cb30a3a9e5023ab60d8482e1d4c3b80ada384375e4b2ed47640e57f4", "closing.0001_initial": "ba1715a7b372944de9087f95c588c1b78ac99d1b7021d27696d93b045b1c5e6a", "closing.0002_roles": "149d1f330e188fe03d1c9305857bd2bd4f17a5a368224bfee5d4afb24e912c8b", "collections.0001_initial": "a1220603bbf9a713bc343e9f2d07551a447c94dd584a89288bf64c449b221393", "collections.0002_defaults": "f6a197c124088aabffad724d5f241931e26cfa63e6c542515fd941ce59d9e56b", "collections.0003_profile_without_grade_and_hold": "ad3e60bbb9afa724da88549c8b167649935245f20ac183cdba7f2f1e23ac6094", "collections.0004_fast_run_writes": "588d1fb2785a06370ba0f9b6fefb733ee985dce09fbaea23e10c13de156bd705", "collections.0005_notice_item_without_line_index": "644ecf2ed9d9e6a531c43778b8262891a10d788bb7ef7f0d8bbe4872cada2345", "collections.0006_notice_without_company_index": "529ad308c51213cadebc62c298a733b09638263aaadfbc9dbcf351c94d097235", "collections.0007_notice_sending": "6b005f3f49fce77febeadb2f5955132b816bbff1d1d94659b34fe7762845a3f6", "collections.0008_auditor_reads_worklist": "2f03a80a3081957f140c8304711f48bd615bdafb9b05178509f9e7a139744e5d", "collections.0009_dunning_charges": "96778362c0915a407a91f5fa31bb91f4772873311c5a047ffe411a0f03bda978", "companies.0001_initial": "d6fdfcb36eb7c9fd0c870881b060f997cffc8d2e1f441b32fe73ec9355278c12", "companies.0002_company_bank_account": "c8a4ef5ff6cbec9e697c74dd5262c77c8d819a35eba84136a14be1b3be2f8376", "contenttypes.0001_initial": "35ed8489a147e0b42a15c21b5d4f0e8940de6f73fb326e9d6dea91b4d0b953cc", "contenttypes.0002_remove_content_type_name": "7d36494075750f0ed3c0f68d0cb1548eba59cc593f52f691f6cc37a043083766", "credit.0001_initial": "2bd81f5e152f4c623d28aef46207edd2b6dc8577576a7846f92773c70f3eea7d", "credit.0002_defaults": "7d3de9da02f2cc7da50b7f36bf5b2e44ebd16d34a13f8ef14e4f8aa34eb86108", "credit.0003_order_indexes_without_prefixes": "5fe5e53b8d2cae736d74634669c6c74b42f36ac8c4227f60e42e16408252ec9b", "credit.0004_credit_limit_batches": "f0b3c8fdc49269efedb612425fb5aa152ffbdbc13d56d1aebf6a548c6d646a15", "credit.0005_creditaccount_review_date_by_hand": "0050fd6bee0f2b4aa960645a0cfeef5f37038c31c9917ff6c89f27c019fa0891", "customers.0001_initial": "3eab0d7067a7c4d55a938737043b05eac11a77bb93a0328922fe6d971e331aee", "customers.0002_labels": "c45b3a4fa0cbe45a166532006530372ea28b22d0c14051ddeda0b21e0a3fbac7", "customers.0003_list_order_and_search": "28d178b1553d027201f265eefbe0288ad4deb8923d34ca90eb6de3926c567184", "customers.0004_bank_account_index": "a78c1d3ff87c3cfd3220693422532afecfbba66ec862a2bb64fee0caa98b0f29", "insights.0001_initial": "d1aad4ae612d995d0cb695ce0fb1dea9f30975b40983a76a0f3d81aa86c0fe75", "insights.0002_roles": "db14b6e71bdec8d8b80adece22b439adb58060f6613178a1e66ed77839122df9", "ledger.0001_initial": "ae3f1ca4d24dd3bd9d4bc7f028c60e691f765111e1e027482d1b0c5d2d2961d1", "ledger.0002_roles": "db2e3bc1ab4246477fa79f37b4b19d9cfdff480ff3b406bc99dfc2d813127cb9", "ledger.0003_import_job": "a4e4717ec5033734ea1ebce7681f60b84ecae01e3de549e0e4eb5229f05c0621", "ledger.0004_document_number_index": "0ba3b351b364d9d29a51bacc9fe4d1dca03da8e03bc6c512c6e3dee35269c8e3", "ledger.0005_labels": "09caed0e5cbdc145047aa6f0eaf098c7b86e6568dfb052a6b6b1a9eeb2d3bae6", "ledger.0006_statement_run": "86ac0d40bba9e7812cf264de376a3983414fdb1dfd15e03d6969baeb60b89445", "ledger.0007_fewer_indexes": "75a2dc0c53d205a51aab582e2d54bc1939cae37713d5d61fe1f4231ca5aa8550", "ledger.0008_open_state": "788ab4814185380794db23000541924f563cf15fd907d5ede28876309db0fe68", "ledger.0009_allocation_date_index": "06a7b55d1b78264ba90d8d77189151d9d9cc549d5fee25b224471e8b2945574b", "ledger.0010_document_balance_index": "f72a42ec946d23459c19f372fc0895c8be6d1c2f2e1ad8e8dbd728df46413ae2", "ledger.0011_bad_debt_types": "9a8f34415e130a2c4b839d0905b6c6edbfbc3a7e462ae043196c6f47bb46e297", "ledger.0012_aging_covering_indexes": "c0bc8d88cfe7012ad7d589261f8a74bc87779d779850c826c9cc4049c1907e95", "ledger.0013_import_fewer_constraints": "5a781aa2563fb09624ce6ffef3b7ac5605f9cc3ebe0c00dd16c4f51665308409", "ledger.0014_credit_open_covering": "35724118426998d584937db572d84680e7340d64039b07660b98703ec3434560", "ledger.0015_fewer_constraints_on_import": "9af3f74992677af7b21b03827609c72759a3fbf19b503cad8ceed01393c55f04", "ledger.0016_drop_document_number_index": "2a6d44c9ffb653b4317490fb5e308e860b113dda7ef3bd6943084f36f1baec7f", "ledger.0017_partial_reversal_keys": "f0b94b4fca9b156d5060d33dc0f7f421e172645889c8a20796e94a9c678cc7c3", "ledger.0018_allocation_facts": "c8c240f820887ba30b815e37ad4e0ff3f367f3ed731b24de27156a897adb2db8", "ledger.0019_reopened_items": "8d47e878a29f1fc5a93402dfe0064bd9c348b3495ff95648e41fcf55f8714fe9", "ledger.0020_daily_totals": "aa18b1da39279a4b27b40a8308efcbbf70ebe9359cc6b351a884879d6a5f8315", "ledger.0021_period_lock": "2b037d412d64091227ef43ebd6ae72982935267b509952fc87dd864bd81b91b7", "operations.0001_heartbeat": "9561f0f97936519e10938ab74d77c6ab0184cfdefe76f8ee53ee06fae17c619b", "portal.0001_initial": "30ee607159b49b2f6aee297b4eddf893b4685930c278228beb9be75dd7d248da", "portal.0002_roles": "44da8814fe44c49bd167bc844522f794f1240eb7169f310b6f5b4a2e64751074", "provisioning.0001_initial": "e752102fecd72ee44df9d8bd85254094ea64c3ac1cb91a753ff24dd683b4b436", "provisioning.0002_roles": "1563264840bd074f2e5cb49d9714d8cbd783e070a5ea2aea844b8a93a39fa658", "provisioning.0003_run_line_index": "351e7a9b20f63d7a769377e546355203f03e3dfe89abe592a6a8aad011445f8d", "provisioning.0004_run_lines_without_constraints": "a3a7617092263bbbdf9e25e6a748caf424eaf9aa379345efbf5f2810c0ce39ef", "provisioning.0005_run_lines_indexed_by_bucket": "d0edd3b0e856be8071dd74efd7ae583e1706b5ac8edc40db3c52c7c9f3005eb9", "provisioning.0006_run_is_provisional": "7bed0521a11f446fac658f5fe39b2ff2942b67d4c30b6db040624df786ab8b36", "relations.0001_initial": "c66ceffdf1fe123fe5781756ca5f8f6ee025e818eeb583082b850b777e968e1a", "relations.0002_roles_and_survey": "e15f6dd21f08d3e1c47a8d73f9583e9c76653b074049b3a8d2bd6377b6cce68d", "relations.0003_escalation_mail": "40110323e46c001297f8864a115a434fa345d4983bbe8b61d5d131f1d3404ab5", "reports.0001_initial": "8ba293b9922da1ee98cfdf9caa0932e0a434abd009a13e5b0521e89558a5cc58", "reports.0002_defaults": "c26fc6bf67f179ee0049b47d86b331dc8b76ac06ec90a3aca8638b5997494602", "reports.0003_ledger_days": "c366f75847cedcf32770b46a16711ff232943a548f9afcf902ee951b8ab92da3", "reports.0004_kept_aging": "4c355624fdcafa45fa9ba09625bfa02d74ee2aa7ebffda7393c880d15cd13d51", "reports.0005_allocation_triggers_again": "b6ee13d1141f9bb3ba59ae0258435127144681614fc9b0ac04616ae8229ff29b", "reports.0006_daily_totals_to_ledger": "5218b5f697b13c088ddb83a6207424007160c7d44afc003954b5506f29bdcdb5", "reports.0007_kept_triggers_again": "cf106271a6da94adf0ae2c5e7855df8a49cf0128be0b353d27910def8ff8a3b7", "risk.0001_initial": "a6ff243f5340809eefde6739395c7473b7386416a7f3efe01de7bc206ba7160a", "risk.0002_roles": "3764e3ac5f7bcb044e95a2761f71666d665eccb3e742cb8ffec496e3006eea92", "risk.0003_signal_predicted_slip": "3792a238d8f28530359dfa8610aefdac25723d12640bba623636e528c38c1d20", "sessions.0001_initial": "2aa438e2393ee5135c4dda94bfde65fd49e8300f1c3f93bed25ae3a09f2f69b9"}
+-- ardesk schema snapshot; migrations: {"accounts.0001_initial": "3a9408354a9be33cd5d24cd34a5011c03d815c3046e0320c5397199b621ab5e5", "accounts.0002_roles": "48a791f7642ddf5b41ca007097b62adb0a3685bd252aef500020a8b8aa502532", "accounts.0003_labels": "d61a32b3c437dd29458b9aecf998c92e134bada7a8497c7ce880948f58044589", "accounts.0004_token_expiry": "9108cbbd00c41156ea74fe5a26a1a17cf1bdb89fef809ba2e7d6e7fc9cdacebd", "admin.0001_initial": "f4716989d9815b6231f0d7291754835e008c96818447fe57984bbf8985883335", "admin.0002_logentry_remove_auto_add": "2c127e659a2236edea0ed57eccd38786ae84e365790a80b96b758c617f50be43", "admin.0003_logentry_add_action_flag_choices": "02700a827190720e5c417495a395071b6baa28a34e74bc8f90824afaafc01841", "audit.0001_initial": "d05f59a8fe1d2ab682175bc26bee3a80b96c06699e92a302badd7030244cb055", "auth.0001_initial": "845cff319606332f49ef20ce165d1a17e522c426c5e56d7616133e9e4eaba5ef", "auth.0002_alter_permission_name_max_length": "feaf97e0e8f7d148bec3db9bab2349c5e15888117c1ff2829deff63ef9e16cff", "auth.0003_alter_user_email_max_length": "9d5657b4db9872dc26c2d634c2f5911a3d69ab1d8552af4c6d633bc4001dfabf", "auth.0004_alter_user_username_opts": "9538db342c9a9bec4ca12b3137fb80772c4ea4afb861e8647a2962b1ea58344a", "auth.0005_alter_user_last_login_null": "79f60a35dc000fdd427bc05c85233ae5b9c4ada078ff0688fc9f78604bf7eaee", "auth.0006_require_contenttypes_0002": "00cb16e3405f14b62dbeffa15c68c9030291e4ddd513d733648ba460d6c5e781", "auth.0007_alter_validators_add_error_messages": "115db87dc327530fb5e1964ba3d03f9746492f90600406947be39f54f6cc042f", "auth.0008_alter_user_username_max_length": "02857f65f7d648147a5d12596b200a83e29145391d3f986ceb84b3b865a2c351", "auth.0009_alter_user_last_name_max_length": "19a89500e7f108a7397da9b1733181f92105f758663b3685b60f5c2da384d76e", "auth.0010_alter_group_name_max_length": "0963ed6498ac0b3a8430b6ca34c1b4a4b1d5f55b43d3db902f15a03ff74b14cd", "auth.0011_update_proxy_permissions": "85a5dde708dc4b6111e1bc71ce723ecfba7b1f8aedecfd130900ff7782765436", "auth.0012_alter_user_first_name_max_length": "6cefbc9f80903763ff8492a537a22836ef69f2227e19d402509b8099d2baecb0", "axes.0001_initial": "e4c0194cf158395b362677070de9973e806e51e80f111c046a2e195c764f65f4", "axes.0002_auto_20151217_2044": "a092989bdd502de76bbc53afb8418b3482f4cb802e9151c01e30a1231de0c46a", "axes.0003_auto_20160322_0929": "ff269df1341caca019962131955d57f3d2ba21d38a9b149dc84b3481f97293c2", "axes.0004_auto_20181024_1538": "71cdafbe7458c7725f77a4fd28d29a567a2dce2b98f0cba08f6928687b3354f1", "axes.0005_remove_accessattempt_trusted": "baf3f5f6de5b5ee821cbb1fe23557937372f84081e799ea85e92f0223d5fc70e", "axes.0006_remove_accesslog_trusted": "82850f25ae37e081d3be61df28489de717cc1c6674a8492cf4b8eff35bf865da", "axes.0007_alter_accessattempt_unique_together": "c9fdd81629030721468cf6178495dc2476b648c8d9ed7c6047a8a57357a8f494", "axes.0008_accessfailurelog": "2680dce9ecfcd4dfc2482a61de1ab9b27f6906d78ac6af8c4bbf76466444fb24", "axes.0009_add_session_hash": "82762be269ea4c62b81b84bed984d082b1e2f416a8bfb6c112c36bc432d182db", "axes.0010_accessattemptexpiration": "524ca5b4566a41b88b220e88c8213052a4378478065a4c7e4c8738672814557d", "banking.0001_initial": "1123d3013d69455d4b34bb8d39d6218b3ecdd74e6fe505f662cad062809414f0", "banking.0002_roles": "6b05a634fb37fce22de1fa1e9fc2e8c08c224a8ce270931a67a920fc4a13b111", "budgets.0001_initial": "e12bd1dfb9b4ff0e2d046b8b005807888b58a778dd540432423702d0914751de", "budgets.0002_roles": "d9e93d06d6caf6dde7cac1a95ffff7bb28dc155707579f7da1012841b4ef3ec4", "budgets.0003_segment_review_months": "6d8dd828cb30a3a9e5023ab60d8482e1d4c3b80ada384375e4b2ed47640e57f4", "closing.0001_initial": "ba1715a7b372944de9087f95c588c1b78ac99d1b7021d27696d93b045b1c5e6a", "closing.0002_roles": "149d1f330e188fe03d1c9305857bd2bd4f17a5a368224bfee5d4afb24e912c8b", "collections.0001_initial": "a1220603bbf9a713bc343e9f2d07551a447c94dd584a89288bf64c449b221393", "collections.0002_defaults": "f6a197c124088aabffad724d5f241931e26cfa63e6c542515fd941ce59d9e56b", "collections.0003_profile_without_grade_and_hold": "ad3e60bbb9afa724da88549c8b167649935245f20ac183cdba7f2f1e23ac6094", "collections.0004_fast_run_writes": "588d1fb2785a06370ba0f9b6fefb733ee985dce09fbaea23e10c13de156bd705", "collections.0005_notice_item_without_line_index": "644ecf2ed9d9e6a531c43778b8262891a10d788bb7ef7f0d8bbe4872cada2345", "collections.0006_notice_without_company_index": "529ad308c51213cadebc62c298a733b09638263aaadfbc9dbcf351c94d097235", "collections.0007_notice_sending": "6b005f3f49fce77febeadb2f5955132b816bbff1d1d94659b34fe7762845a3f6", "collections.0008_auditor_reads_worklist": "2f03a80a3081957f140c8304711f48bd615bdafb9b05178509f9e7a139744e5d", "collections.0009_dunning_charges": "96778362c0915a407a91f5fa31bb91f4772873311c5a047ffe411a0f03bda978", "companies.0001_initial": "d6fdfcb36eb7c9fd0c870881b060f997cffc8d2e1f441b32fe73ec9355278c12", "companies.0002_company_bank_account": "c8a4ef5ff6cbec9e697c74dd5262c77c8d819a35eba84136a14be1b3be2f8376", "contenttypes.0001_initial": "35ed8489a147e0b42a15c21b5d4f0e8940de6f73fb326e9d6dea91b4d0b953cc", "contenttypes.0002_remove_content_type_name": "7d36494075750f0ed3c0f68d0cb1548eba59cc593f52f691f6cc37a043083766", "credit.0001_initial": "2bd81f5e152f4c623d28aef46207edd2b6dc8577576a7846f92773c70f3eea7d", "credit.0002_defaults": "7d3de9da02f2cc7da50b7f36bf5b2e44ebd16d34a13f8ef14e4f8aa34eb86108", "credit.0003_order_indexes_without_prefixes": "5fe5e53b8d2cae736d74634669c6c74b42f36ac8c4227f60e42e16408252ec9b", "credit.0004_credit_limit_batches": "f0b3c8fdc49269efedb612425fb5aa152ffbdbc13d56d1aebf6a548c6d646a15", "credit.0005_creditaccount_review_date_by_hand": "0050fd6bee0f2b4aa960645a0cfeef5f37038c31c9917ff6c89f27c019fa0891", "customers.0001_initial": "3eab0d7067a7c4d55a938737043b05eac11a77bb93a0328922fe6d971e331aee", "customers.0002_labels": "c45b3a4fa0cbe45a166532006530372ea28b22d0c14051ddeda0b21e0a3fbac7", "customers.0003_list_order_and_search": "28d178b1553d027201f265eefbe0288ad4deb8923d34ca90eb6de3926c567184", "customers.0004_bank_account_index": "a78c1d3ff87c3cfd3220693422532afecfbba66ec862a2bb64fee0caa98b0f29", "insights.0001_initial": "d1aad4ae612d995d0cb695ce0fb1dea9f30975b40983a76a0f3d81aa86c0fe75", "insights.0002_roles": "db14b6e71bdec8d8b80adece22b439adb58060f6613178a1e66ed77839122df9", "ledger.0001_initial": "ae3f1ca4d24dd3bd9d4bc7f028c60e691f765111e1e027482d1b0c5d2d2961d1", "ledger.0002_roles": "db2e3bc1ab4246477fa79f37b4b19d9cfdff480ff3b406bc99dfc2d813127cb9", "ledger.0003_import_job": "a4e4717ec5033734ea1ebce7681f60b84ecae01e3de549e0e4eb5229f05c0621", "ledger.0004_document_number_index": "0ba3b351b364d9d29a51bacc9fe4d1dca03da8e03bc6c512c6e3dee35269c8e3", "ledger.0005_labels": "09caed0e5cbdc145047aa6f0eaf098c7b86e6568dfb052a6b6b1a9eeb2d3bae6", "ledger.0006_statement_run": "86ac0d40bba9e7812cf264de376a3983414fdb1dfd15e03d6969baeb60b89445", "ledger.0007_fewer_indexes": "75a2dc0c53d205a51aab582e2d54bc1939cae37713d5d61fe1f4231ca5aa8550", "ledger.0008_open_state": "788ab4814185380794db23000541924f563cf15fd907d5ede28876309db0fe68", "ledger.0009_allocation_date_index": "06a7b55d1b78264ba90d8d77189151d9d9cc549d5fee25b224471e8b2945574b", "ledger.0010_document_balance_index": "f72a42ec946d23459c19f372fc0895c8be6d1c2f2e1ad8e8dbd728df46413ae2", "ledger.0011_bad_debt_types": "9a8f34415e130a2c4b839d0905b6c6edbfbc3a7e462ae043196c6f47bb46e297", "ledger.0012_aging_covering_indexes": "c0bc8d88cfe7012ad7d589261f8a74bc87779d779850c826c9cc4049c1907e95", "ledger.0013_import_fewer_constraints": "5a781aa2563fb09624ce6ffef3b7ac5605f9cc3ebe0c00dd16c4f51665308409", "ledger.0014_credit_open_covering": "35724118426998d584937db572d84680e7340d64039b07660b98703ec3434560", "ledger.0015_fewer_constraints_on_import": "9af3f74992677af7b21b03827609c72759a3fbf19b503cad8ceed01393c55f04", "ledger.0016_drop_document_number_index": "2a6d44c9ffb653b4317490fb5e308e860b113dda7ef3bd6943084f36f1baec7f", "ledger.0017_partial_reversal_keys": "f0b94b4fca9b156d5060d33dc0f7f421e172645889c8a20796e94a9c678cc7c3", "ledger.0018_allocation_facts": "c8c240f820887ba30b815e37ad4e0ff3f367f3ed731b24de27156a897adb2db8", "ledger.0019_reopened_items": "8d47e878a29f1fc5a93402dfe0064bd9c348b3495ff95648e41fcf55f8714fe9", "ledger.0020_daily_totals": "aa18b1da39279a4b27b40a8308efcbbf70ebe9359cc6b351a884879d6a5f8315", "ledger.0021_period_lock": "2b037d412d64091227ef43ebd6ae72982935267b509952fc87dd864bd81b91b7", "ledger.0022_invoice_medium": "526723b47a9291934d7d0c5766f53cb9447045522b6b94b150e2ddd62ccf10c6", "operations.0001_heartbeat": "9561f0f97936519e10938ab74d77c6ab0184cfdefe76f8ee53ee06fae17c619b", "portal.0001_initial": "30ee607159b49b2f6aee297b4eddf893b4685930c278228beb9be75dd7d248da", "portal.0002_roles": "44da8814fe44c49bd167bc844522f794f1240eb7169f310b6f5b4a2e64751074", "provisioning.0001_initial": "e752102fecd72ee44df9d8bd85254094ea64c3ac1cb91a753ff24dd683b4b436", "provisioning.0002_roles": "1563264840bd074f2e5cb49d9714d8cbd783e070a5ea2aea844b8a93a39fa658", "provisioning.0003_run_line_index": "351e7a9b20f63d7a769377e546355203f03e3dfe89abe592a6a8aad011445f8d", "provisioning.0004_run_lines_without_constraints": "a3a7617092263bbbdf9e25e6a748caf424eaf9aa379345efbf5f2810c0ce39ef", "provisioning.0005_run_lines_indexed_by_bucket": "d0edd3b0e856be8071dd74efd7ae583e1706b5ac8edc40db3c52c7c9f3005eb9", "provisioning.0006_run_is_provisional": "7bed0521a11f446fac658f5fe39b2ff2942b67d4c30b6db040624df786ab8b36", "relations.0001_initial": "c66ceffdf1fe123fe5781756ca5f8f6ee025e818eeb583082b850b777e968e1a", "relations.0002_roles_and_survey": "e15f6dd21f08d3e1c47a8d73f9583e9c76653b074049b3a8d2bd6377b6cce68d", "relations.0003_escalation_mail": "40110323e46c001297f8864a115a434fa345d4983bbe8b61d5d131f1d3404ab5", "reports.0001_initial": "8ba293b9922da1ee98cfdf9caa0932e0a434abd009a13e5b0521e89558a5cc58", "reports.0002_defaults": "c26fc6bf67f179ee0049b47d86b331dc8b76ac06ec90a3aca8638b5997494602", "reports.0003_ledger_days": "c366f75847cedcf32770b46a16711ff232943a548f9afcf902ee951b8ab92da3", "reports.0004_kept_aging": "4c355624fdcafa45fa9ba09625bfa02d74ee2aa7ebffda7393c880d15cd13d51", "reports.0005_allocation_triggers_again": "b6ee13d1141f9bb3ba59ae0258435127144681614fc9b0ac04616ae8229ff29b", "reports.0006_daily_totals_to_ledger": "5218b5f697b13c088ddb83a6207424007160c7d44afc003954b5506f29bdcdb5", "reports.0007_kept_triggers_again": "cf106271a6da94adf0ae2c5e7855df8a49cf0128be0b353d27910def8ff8a3b7", "risk.0001_initial": "a6ff243f5340809eefde6739395c7473b7386416a7f3efe01de7bc206ba7160a", "risk.0002_roles": "3764e3ac5f7bcb044e95a2761f71666d665eccb3e742cb8ffec496e3006eea92", "risk.0003_signal_predicted_slip": "3792a238d8f28530359dfa8610aefdac25723d12640bba623636e528c38c1d20", "sessions.0001_initial": "2aa438e2393ee5135c4dda94bfde65fd49e8300f1c3f93bed25ae3a09f2f69b9"}
 --
 -- PostgreSQL database dump
 --
@@ -2382,6 +2382,7 @@ CREATE TABLE public.ledger_document (
     settled_on date,
     unapplied_now bigint NOT NULL,
     unapplied_functional_now bigint NOT NULL,
+    medium character varying(10) DEFAULT ''::character varying NOT NULL,
     CONSTRAINT document_amount_not_zero CHECK ((NOT (amount = 0)))
 );
 
@@ -5445,7 +5446,7 @@ Please pay to:
 --
 
 INSERT INTO public.collections_dunningpolicy VALUES
-	(1, 'STANDARD', 'Standard dunning', '标准催收', true, 7, true, '2026-12-06 09:33:27.798943+00', NULL, 365);
+	(1, 'STANDARD', 'Standard dunning', '标准催收', true, 7, true, '2026-12-06 13:09:28.731975+00', NULL, 365);
 
 
 --
@@ -5581,7 +5582,7 @@ INSERT INTO public.credit_approvallevel VALUES
 --
 
 INSERT INTO public.credit_scorecard VALUES
-	(1, 'DEMO', 1, 'Demo scorecard (示例评分卡)', '{"grades": [{"grade": "AAA", "limit": {"rule": "equity_percent", "percent": 20}, "min_score": 90, "max_term_days": 90, "review_months": 12}, {"grade": "AA", "limit": {"rule": "equity_percent", "percent": 15}, "min_score": 80, "max_term_days": 60, "review_months": 12}, {"grade": "A", "limit": {"rule": "equity_percent", "percent": 10}, "min_score": 70, "max_term_days": 60, "review_months": 12}, {"grade": "BBB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.5}, "min_score": 60, "max_term_days": 45, "review_months": 6}, {"grade": "BB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.0}, "min_score": 50, "max_term_days": 30, "review_months": 6}, {"grade": "B", "limit": {"rule": "monthly_sales_times_term", "factor": 0.5}, "min_score": 40, "max_term_days": 30, "review_months": 3}, {"grade": "C", "limit": {"rule": "fixed", "amount": 0}, "min_score": 0, "max_term_days": 0, "review_months": 3}], "factors": [{"key": "current_ratio", "bands": [{"min": 2.0, "points": 100}, {"min": 1.5, "points": 80}, {"min": 1.2, "points": 60}, {"min": 1.0, "points": 40}, {"min": 0, "points": 10}], "source": "ratio", "weight": 15}, {"key": "debt_to_assets", "bands": [{"max": 0.4, "points": 100}, {"max": 0.6, "points": 70}, {"max": 0.8, "points": 40}], "source": "ratio", "weight": 15}, {"key": "net_margin", "bands": [{"min": 0.1, "points": 100}, {"min": 0.05, "points": 70}, {"min": 0, "points": 40}], "source": "ratio", "weight": 10}, {"key": "z_prime", "bands": [{"min": 2.9, "points": 100}, {"min": 1.23, "points": 50}], "source": "z", "weight": 10}, {"key": "avg_days_late", "bands": [{"max": 0, "points": 100}, {"max": 10, "points": 80}, {"max": 30, "points": 50}, {"max": 60, "points": 20}], "source": "behaviour", "weight": 20, "missing_points": 50}, {"key": "late_share", "bands": [{"max": 0.1, "points": 100}, {"max": 0.3, "points": 60}, {"max": 0.6, "points": 30}], "source": "behaviour", "weight": 10, "missing_points": 50}, {"key": "years_in_business", "bands": [{"min": 10, "points": 100}, {"min": 5, "points": 70}, {"min": 2, "points": 40}, {"min": 0, "points": 10}], "source": "qualitative", "weight": 10}, {"key": "industry_risk", "bands": [{"value": "low", "points": 100}, {"value": "medium", "points": 60}, {"value": "high", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}, {"key": "external_rating", "bands": [{"value": "AAA", "points": 100}, {"value": "AA", "points": 90}, {"value": "A", "points": 80}, {"value": "BBB", "points": 60}, {"value": "BB", "points": 40}, {"value": "B", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}]}', true, 'Shipped with ARdesk', '2026-12-06 09:33:39.06019+00', NULL);
+	(1, 'DEMO', 1, 'Demo scorecard (示例评分卡)', '{"grades": [{"grade": "AAA", "limit": {"rule": "equity_percent", "percent": 20}, "min_score": 90, "max_term_days": 90, "review_months": 12}, {"grade": "AA", "limit": {"rule": "equity_percent", "percent": 15}, "min_score": 80, "max_term_days": 60, "review_months": 12}, {"grade": "A", "limit": {"rule": "equity_percent", "percent": 10}, "min_score": 70, "max_term_days": 60, "review_months": 12}, {"grade": "BBB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.5}, "min_score": 60, "max_term_days": 45, "review_months": 6}, {"grade": "BB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.0}, "min_score": 50, "max_term_days": 30, "review_months": 6}, {"grade": "B", "limit": {"rule": "monthly_sales_times_term", "factor": 0.5}, "min_score": 40, "max_term_days": 30, "review_months": 3}, {"grade": "C", "limit": {"rule": "fixed", "amount": 0}, "min_score": 0, "max_term_days": 0, "review_months": 3}], "factors": [{"key": "current_ratio", "bands": [{"min": 2.0, "points": 100}, {"min": 1.5, "points": 80}, {"min": 1.2, "points": 60}, {"min": 1.0, "points": 40}, {"min": 0, "points": 10}], "source": "ratio", "weight": 15}, {"key": "debt_to_assets", "bands": [{"max": 0.4, "points": 100}, {"max": 0.6, "points": 70}, {"max": 0.8, "points": 40}], "source": "ratio", "weight": 15}, {"key": "net_margin", "bands": [{"min": 0.1, "points": 100}, {"min": 0.05, "points": 70}, {"min": 0, "points": 40}], "source": "ratio", "weight": 10}, {"key": "z_prime", "bands": [{"min": 2.9, "points": 100}, {"min": 1.23, "points": 50}], "source": "z", "weight": 10}, {"key": "avg_days_late", "bands": [{"max": 0, "points": 100}, {"max": 10, "points": 80}, {"max": 30, "points": 50}, {"max": 60, "points": 20}], "source": "behaviour", "weight": 20, "missing_points": 50}, {"key": "late_share", "bands": [{"max": 0.1, "points": 100}, {"max": 0.3, "points": 60}, {"max": 0.6, "points": 30}], "source": "behaviour", "weight": 10, "missing_points": 50}, {"key": "years_in_business", "bands": [{"min": 10, "points": 100}, {"min": 5, "points": 70}, {"min": 2, "points": 40}, {"min": 0, "points": 10}], "source": "qualitative", "weight": 10}, {"key": "industry_risk", "bands": [{"value": "low", "points": 100}, {"value": "medium", "points": 60}, {"value": "high", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}, {"key": "external_rating", "bands": [{"value": "AAA", "points": 100}, {"value": "AA", "points": 90}, {"value": "A", "points": 80}, {"value": "BBB", "points": 60}, {"value": "BB", "points": 40}, {"value": "B", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}]}', true, 'Shipped with ARdesk', '2026-12-06 13:10:31.311052+00', NULL);
 
 
 --
@@ -5750,111 +5751,112 @@ INSERT INTO public.django_content_type VALUES
 --
 
 INSERT INTO public.django_migrations VALUES
-	(1, 'contenttypes', '0001_initial', '2026-12-06 09:33:04.970952+00'),
-	(2, 'auth', '0001_initial', '2026-12-06 09:33:05.083+00'),
-	(3, 'companies', '0001_initial', '2026-12-06 09:33:05.143144+00'),
-	(4, 'customers', '0001_initial', '2026-12-06 09:33:05.695132+00'),
-	(5, 'contenttypes', '0002_remove_content_type_name', '2026-12-06 09:33:05.746816+00'),
-	(6, 'axes', '0001_initial', '2026-12-06 09:33:05.775086+00'),
-	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-06 09:33:05.815419+00'),
-	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-06 09:33:05.845368+00'),
-	(9, 'auth', '0004_alter_user_username_opts', '2026-12-06 09:33:05.873639+00'),
-	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-06 09:33:06.169882+00'),
-	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-06 09:33:06.171742+00'),
-	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-06 09:33:06.203762+00'),
-	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-06 09:33:06.239398+00'),
-	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-06 09:33:06.271556+00'),
-	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-06 09:33:06.307855+00'),
-	(16, 'auth', '0011_update_proxy_permissions', '2026-12-06 09:33:06.34571+00'),
-	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-06 09:33:06.378155+00'),
-	(18, 'audit', '0001_initial', '2026-12-06 09:33:06.450956+00'),
-	(19, 'accounts', '0001_initial', '2026-12-06 09:33:06.578917+00'),
-	(20, 'accounts', '0002_roles', '2026-12-06 09:33:06.929943+00'),
-	(21, 'accounts', '0003_labels', '2026-12-06 09:33:06.9829+00'),
-	(22, 'accounts', '0004_token_expiry', '2026-12-06 09:33:07.035378+00'),
-	(23, 'admin', '0001_initial', '2026-12-06 09:33:07.11095+00'),
-	(24, 'admin', '0002_logentry_remove_auto_add', '2026-12-06 09:33:07.152597+00'),
-	(25, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-06 09:33:07.20084+00'),
-	(26, 'axes', '0002_auto_20151217_2044', '2026-12-06 09:33:07.279929+00'),
-	(27, 'axes', '0003_auto_20160322_0929', '2026-12-06 09:33:07.318052+00'),
-	(28, 'axes', '0004_auto_20181024_1538', '2026-12-06 09:33:07.356884+00'),
-	(29, 'axes', '0005_remove_accessattempt_trusted', '2026-12-06 09:33:07.3633+00'),
-	(30, 'axes', '0006_remove_accesslog_trusted', '2026-12-06 09:33:07.371598+00'),
-	(31, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-06 09:33:07.423855+00'),
-	(32, 'axes', '0008_accessfailurelog', '2026-12-06 09:33:07.454862+00'),
-	(33, 'axes', '0009_add_session_hash', '2026-12-06 09:33:07.467971+00'),
-	(34, 'axes', '0010_accessattemptexpiration', '2026-12-06 09:33:07.486793+00'),
-	(35, 'customers', '0002_labels', '2026-12-06 09:33:07.612984+00'),
-	(36, 'customers', '0003_list_order_and_search', '2026-12-06 09:33:07.771034+00'),
-	(37, 'reports', '0001_initial', '2026-12-06 09:33:08.031062+00'),
-	(38, 'reports', '0002_defaults', '2026-12-06 09:33:08.185745+00'),
-	(39, 'ledger', '0001_initial', '2026-12-06 09:33:09.519028+00'),
-	(40, 'ledger', '0002_roles', '2026-12-06 09:33:09.962007+00'),
-	(41, 'ledger', '0003_import_job', '2026-12-06 09:33:10.050865+00'),
-	(42, 'ledger', '0004_document_number_index', '2026-12-06 09:33:10.098845+00'),
-	(43, 'ledger', '0005_labels', '2026-12-06 09:33:10.708186+00'),
-	(44, 'ledger', '0006_statement_run', '2026-12-06 09:33:10.786838+00'),
-	(45, 'ledger', '0007_fewer_indexes', '2026-12-06 09:33:11.924215+00'),
-	(46, 'ledger', '0008_open_state', '2026-12-06 09:33:12.532825+00'),
-	(47, 'ledger', '0009_allocation_date_index', '2026-12-06 09:33:12.623145+00'),
-	(48, 'ledger', '0010_document_balance_index', '2026-12-06 09:33:12.71893+00'),
-	(49, 'ledger', '0011_bad_debt_types', '2026-12-06 09:33:12.805545+00'),
-	(50, 'ledger', '0012_aging_covering_indexes', '2026-12-06 09:33:13.291181+00'),
-	(51, 'reports', '0003_ledger_days', '2026-12-06 09:33:13.568052+00'),
-	(52, 'reports', '0004_kept_aging', '2026-12-06 09:33:14.210974+00'),
-	(53, 'ledger', '0013_import_fewer_constraints', '2026-12-06 09:33:14.907851+00'),
-	(54, 'ledger', '0014_credit_open_covering', '2026-12-06 09:33:15.040466+00'),
-	(55, 'ledger', '0015_fewer_constraints_on_import', '2026-12-06 09:33:15.289374+00'),
-	(56, 'ledger', '0016_drop_document_number_index', '2026-12-06 09:33:15.359329+00'),
-	(57, 'ledger', '0017_partial_reversal_keys', '2026-12-06 09:33:15.678633+00'),
-	(58, 'ledger', '0018_allocation_facts', '2026-12-06 09:33:16.49283+00'),
-	(59, 'reports', '0005_allocation_triggers_again', '2026-12-06 09:33:16.591714+00'),
-	(60, 'ledger', '0019_reopened_items', '2026-12-06 09:33:16.69373+00'),
-	(61, 'ledger', '0020_daily_totals', '2026-12-06 09:33:16.936266+00'),
-	(62, 'customers', '0004_bank_account_index', '2026-12-06 09:33:17.102899+00'),
-	(63, 'companies', '0002_company_bank_account', '2026-12-06 09:33:17.257679+00'),
-	(64, 'banking', '0001_initial', '2026-12-06 09:33:18.824943+00'),
-	(65, 'banking', '0002_roles', '2026-12-06 09:33:18.975815+00'),
-	(66, 'credit', '0001_initial', '2026-12-06 09:33:22.22704+00'),
-	(67, 'collections', '0001_initial', '2026-12-06 09:33:27.648349+00'),
-	(68, 'collections', '0002_defaults', '2026-12-06 09:33:27.975145+00'),
-	(69, 'collections', '0003_profile_without_grade_and_hold', '2026-12-06 09:33:28.436218+00'),
-	(70, 'collections', '0004_fast_run_writes', '2026-12-06 09:33:31.181245+00'),
-	(71, 'collections', '0005_notice_item_without_line_index', '2026-12-06 09:33:31.257139+00'),
-	(72, 'collections', '0006_notice_without_company_index', '2026-12-06 09:33:32.0218+00'),
-	(73, 'collections', '0007_notice_sending', '2026-12-06 09:33:32.117023+00'),
-	(74, 'collections', '0008_auditor_reads_worklist', '2026-12-06 09:33:32.460731+00'),
-	(75, 'budgets', '0001_initial', '2026-12-06 09:33:33.421604+00'),
-	(76, 'budgets', '0002_roles', '2026-12-06 09:33:33.777749+00'),
-	(77, 'budgets', '0003_segment_review_months', '2026-12-06 09:33:33.931809+00'),
-	(78, 'closing', '0001_initial', '2026-12-06 09:33:36.851131+00'),
-	(79, 'closing', '0002_roles', '2026-12-06 09:33:37.252251+00'),
-	(80, 'collections', '0009_dunning_charges', '2026-12-06 09:33:38.82189+00'),
-	(81, 'credit', '0002_defaults', '2026-12-06 09:33:39.064289+00'),
-	(82, 'credit', '0003_order_indexes_without_prefixes', '2026-12-06 09:33:39.395414+00'),
-	(83, 'credit', '0004_credit_limit_batches', '2026-12-06 09:33:40.053987+00'),
-	(84, 'credit', '0005_creditaccount_review_date_by_hand', '2026-12-06 09:33:40.196901+00'),
-	(85, 'insights', '0001_initial', '2026-12-06 09:33:41.318979+00'),
-	(86, 'insights', '0002_roles', '2026-12-06 09:33:41.568764+00'),
-	(87, 'ledger', '0021_period_lock', '2026-12-06 09:33:41.722899+00'),
-	(88, 'operations', '0001_heartbeat', '2026-12-06 09:33:41.740166+00'),
-	(89, 'portal', '0001_initial', '2026-12-06 09:33:43.195142+00'),
-	(90, 'portal', '0002_roles', '2026-12-06 09:33:43.550944+00'),
-	(91, 'provisioning', '0001_initial', '2026-12-06 09:33:49.015191+00'),
-	(92, 'provisioning', '0002_roles', '2026-12-06 09:33:49.785462+00'),
-	(93, 'provisioning', '0003_run_line_index', '2026-12-06 09:33:49.885123+00'),
-	(94, 'provisioning', '0004_run_lines_without_constraints', '2026-12-06 09:33:50.685131+00'),
-	(95, 'provisioning', '0005_run_lines_indexed_by_bucket', '2026-12-06 09:33:51.154901+00'),
-	(96, 'provisioning', '0006_run_is_provisional', '2026-12-06 09:33:51.787666+00'),
-	(97, 'relations', '0001_initial', '2026-12-06 09:33:58.401551+00'),
-	(98, 'relations', '0002_roles_and_survey', '2026-12-06 09:33:59.092047+00'),
-	(99, 'relations', '0003_escalation_mail', '2026-12-06 09:33:59.409165+00'),
-	(100, 'reports', '0006_daily_totals_to_ledger', '2026-12-06 09:33:59.413928+00'),
-	(101, 'reports', '0007_kept_triggers_again', '2026-12-06 09:33:59.741786+00'),
-	(102, 'risk', '0001_initial', '2026-12-06 09:34:05.007138+00'),
-	(103, 'risk', '0002_roles', '2026-12-06 09:34:05.755109+00'),
-	(104, 'risk', '0003_signal_predicted_slip', '2026-12-06 09:34:05.957863+00'),
-	(105, 'sessions', '0001_initial', '2026-12-06 09:34:05.978886+00');
+	(1, 'contenttypes', '0001_initial', '2026-12-06 13:07:28.38639+00'),
+	(2, 'auth', '0001_initial', '2026-12-06 13:07:28.885784+00'),
+	(3, 'companies', '0001_initial', '2026-12-06 13:07:29.114956+00'),
+	(4, 'customers', '0001_initial', '2026-12-06 13:07:31.604446+00'),
+	(5, 'contenttypes', '0002_remove_content_type_name', '2026-12-06 13:07:31.848549+00'),
+	(6, 'axes', '0001_initial', '2026-12-06 13:07:31.956774+00'),
+	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-06 13:07:32.132545+00'),
+	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-06 13:07:32.252511+00'),
+	(9, 'auth', '0004_alter_user_username_opts', '2026-12-06 13:07:33.864888+00'),
+	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-06 13:07:34.052549+00'),
+	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-06 13:07:34.071359+00'),
+	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-06 13:07:34.201608+00'),
+	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-06 13:07:34.374878+00'),
+	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-06 13:07:34.504469+00'),
+	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-06 13:07:34.676555+00'),
+	(16, 'auth', '0011_update_proxy_permissions', '2026-12-06 13:07:34.851976+00'),
+	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-06 13:07:35.052608+00'),
+	(18, 'audit', '0001_initial', '2026-12-06 13:07:35.464506+00'),
+	(19, 'accounts', '0001_initial', '2026-12-06 13:07:35.920575+00'),
+	(20, 'accounts', '0002_roles', '2026-12-06 13:07:37.381679+00'),
+	(21, 'accounts', '0003_labels', '2026-12-06 13:07:37.565097+00'),
+	(22, 'accounts', '0004_token_expiry', '2026-12-06 13:07:37.722882+00'),
+	(23, 'admin', '0001_initial', '2026-12-06 13:07:37.936974+00'),
+	(24, 'admin', '0002_logentry_remove_auto_add', '2026-12-06 13:07:38.102859+00'),
+	(25, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-06 13:07:38.305327+00'),
+	(26, 'axes', '0002_auto_20151217_2044', '2026-12-06 13:07:38.588484+00'),
+	(27, 'axes', '0003_auto_20160322_0929', '2026-12-06 13:07:38.765477+00'),
+	(28, 'axes', '0004_auto_20181024_1538', '2026-12-06 13:07:38.964356+00'),
+	(29, 'axes', '0005_remove_accessattempt_trusted', '2026-12-06 13:07:39.061121+00'),
+	(30, 'axes', '0006_remove_accesslog_trusted', '2026-12-06 13:07:39.100607+00'),
+	(31, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-06 13:07:39.40857+00'),
+	(32, 'axes', '0008_accessfailurelog', '2026-12-06 13:07:39.588631+00'),
+	(33, 'axes', '0009_add_session_hash', '2026-12-06 13:07:39.618085+00'),
+	(34, 'axes', '0010_accessattemptexpiration', '2026-12-06 13:07:39.67646+00'),
+	(35, 'customers', '0002_labels', '2026-12-06 13:07:40.191363+00'),
+	(36, 'customers', '0003_list_order_and_search', '2026-12-06 13:07:40.88053+00'),
+	(37, 'reports', '0001_initial', '2026-12-06 13:07:42.080577+00'),
+	(38, 'reports', '0002_defaults', '2026-12-06 13:07:43.373053+00'),
+	(39, 'ledger', '0001_initial', '2026-12-06 13:07:50.116521+00'),
+	(40, 'ledger', '0002_roles', '2026-12-06 13:07:54.657226+00'),
+	(41, 'ledger', '0003_import_job', '2026-12-06 13:07:55.108526+00'),
+	(42, 'ledger', '0004_document_number_index', '2026-12-06 13:07:55.408519+00'),
+	(43, 'ledger', '0005_labels', '2026-12-06 13:07:59.348008+00'),
+	(44, 'ledger', '0006_statement_run', '2026-12-06 13:07:59.696505+00'),
+	(45, 'ledger', '0007_fewer_indexes', '2026-12-06 13:08:08.464177+00'),
+	(46, 'ledger', '0008_open_state', '2026-12-06 13:08:11.28458+00'),
+	(47, 'ledger', '0009_allocation_date_index', '2026-12-06 13:08:11.684575+00'),
+	(48, 'ledger', '0010_document_balance_index', '2026-12-06 13:08:12.360147+00'),
+	(49, 'ledger', '0011_bad_debt_types', '2026-12-06 13:08:12.644459+00'),
+	(50, 'ledger', '0012_aging_covering_indexes', '2026-12-06 13:08:14.533053+00'),
+	(51, 'reports', '0003_ledger_days', '2026-12-06 13:08:15.60854+00'),
+	(52, 'reports', '0004_kept_aging', '2026-12-06 13:08:19.536506+00'),
+	(53, 'ledger', '0013_import_fewer_constraints', '2026-12-06 13:08:23.744649+00'),
+	(54, 'ledger', '0014_credit_open_covering', '2026-12-06 13:08:24.624199+00'),
+	(55, 'ledger', '0015_fewer_constraints_on_import', '2026-12-06 13:08:26.396635+00'),
+	(56, 'ledger', '0016_drop_document_number_index', '2026-12-06 13:08:26.74454+00'),
+	(57, 'ledger', '0017_partial_reversal_keys', '2026-12-06 13:08:28.629954+00'),
+	(58, 'ledger', '0018_allocation_facts', '2026-12-06 13:08:34.920551+00'),
+	(59, 'reports', '0005_allocation_triggers_again', '2026-12-06 13:08:35.531669+00'),
+	(60, 'ledger', '0019_reopened_items', '2026-12-06 13:08:36.360369+00'),
+	(61, 'ledger', '0020_daily_totals', '2026-12-06 13:08:37.610333+00'),
+	(62, 'customers', '0004_bank_account_index', '2026-12-06 13:08:38.476513+00'),
+	(63, 'companies', '0002_company_bank_account', '2026-12-06 13:08:39.387859+00'),
+	(64, 'banking', '0001_initial', '2026-12-06 13:08:46.920053+00'),
+	(65, 'banking', '0002_roles', '2026-12-06 13:08:48.064527+00'),
+	(66, 'credit', '0001_initial', '2026-12-06 13:09:00.46728+00'),
+	(67, 'collections', '0001_initial', '2026-12-06 13:09:27.965076+00'),
+	(68, 'collections', '0002_defaults', '2026-12-06 13:09:30.800963+00'),
+	(69, 'collections', '0003_profile_without_grade_and_hold', '2026-12-06 13:09:33.048632+00'),
+	(70, 'collections', '0004_fast_run_writes', '2026-12-06 13:09:48.780738+00'),
+	(71, 'collections', '0005_notice_item_without_line_index', '2026-12-06 13:09:49.12682+00'),
+	(72, 'collections', '0006_notice_without_company_index', '2026-12-06 13:09:52.928956+00'),
+	(73, 'collections', '0007_notice_sending', '2026-12-06 13:09:53.591674+00'),
+	(74, 'collections', '0008_auditor_reads_worklist', '2026-12-06 13:09:55.182242+00'),
+	(75, 'budgets', '0001_initial', '2026-12-06 13:10:00.232731+00'),
+	(76, 'budgets', '0002_roles', '2026-12-06 13:10:02.404626+00'),
+	(77, 'budgets', '0003_segment_review_months', '2026-12-06 13:10:03.201141+00'),
+	(78, 'closing', '0001_initial', '2026-12-06 13:10:13.013293+00'),
+	(79, 'closing', '0002_roles', '2026-12-06 13:10:15.300765+00'),
+	(80, 'collections', '0009_dunning_charges', '2026-12-06 13:10:28.06949+00'),
+	(81, 'credit', '0002_defaults', '2026-12-06 13:10:31.321726+00'),
+	(82, 'credit', '0003_order_indexes_without_prefixes', '2026-12-06 13:10:33.543592+00'),
+	(83, 'credit', '0004_credit_limit_batches', '2026-12-06 13:10:36.800497+00'),
+	(84, 'credit', '0005_creditaccount_review_date_by_hand', '2026-12-06 13:10:37.46055+00'),
+	(85, 'insights', '0001_initial', '2026-12-06 13:10:44.228476+00'),
+	(86, 'insights', '0002_roles', '2026-12-06 13:10:45.760726+00'),
+	(87, 'ledger', '0021_period_lock', '2026-12-06 13:10:47.033198+00'),
+	(88, 'ledger', '0022_invoice_medium', '2026-12-06 13:10:47.667294+00'),
+	(89, 'operations', '0001_heartbeat', '2026-12-06 13:10:47.804659+00'),
+	(90, 'portal', '0001_initial', '2026-12-06 13:10:58.572558+00'),
+	(91, 'portal', '0002_roles', '2026-12-06 13:11:00.784847+00'),
+	(92, 'provisioning', '0001_initial', '2026-12-06 13:11:32.653999+00'),
+	(93, 'provisioning', '0002_roles', '2026-12-06 13:11:35.596619+00'),
+	(94, 'provisioning', '0003_run_line_index', '2026-12-06 13:11:36.812597+00'),
+	(95, 'provisioning', '0004_run_lines_without_constraints', '2026-12-06 13:11:41.508419+00'),
+	(96, 'provisioning', '0005_run_lines_indexed_by_bucket', '2026-12-06 13:11:46.788638+00'),
+	(97, 'provisioning', '0006_run_is_provisional', '2026-12-06 13:11:47.808556+00'),
+	(98, 'relations', '0001_initial', '2026-12-06 13:12:24.538999+00'),
+	(99, 'relations', '0002_roles_and_survey', '2026-12-06 13:12:28.992695+00'),
+	(100, 'relations', '0003_escalation_mail', '2026-12-06 13:12:31.421706+00'),
+	(101, 'reports', '0006_daily_totals_to_ledger', '2026-12-06 13:12:31.449887+00'),
+	(102, 'reports', '0007_kept_triggers_again', '2026-12-06 13:12:33.452446+00'),
+	(103, 'risk', '0001_initial', '2026-12-06 13:13:03.824454+00'),
+	(104, 'risk', '0002_roles', '2026-12-06 13:13:06.524729+00'),
+	(105, 'risk', '0003_signal_predicted_slip', '2026-12-06 13:13:07.750757+00'),
+	(106, 'sessions', '0001_initial', '2026-12-06 13:13:07.872562+00');
 
 
 --
@@ -6171,8 +6173,8 @@ INSERT INTO public.reports_bucket VALUES
 --
 
 INSERT INTO public.reports_bucketset VALUES
-	(1, 'overdue', 'Days past due', '逾期天数', 'due', 'days', true, '2026-12-06 09:33:08.099851+00'),
-	(2, 'age', 'Age since the document date', '账龄', 'document', 'months', true, '2026-12-06 09:33:08.108765+00');
+	(1, 'overdue', 'Days past due', '逾期天数', 'due', 'days', true, '2026-12-06 13:07:42.373911+00'),
+	(2, 'age', 'Age since the document date', '账龄', 'document', 'months', true, '2026-12-06 13:07:42.428925+00');
 
 
 --
@@ -6652,7 +6654,7 @@ SELECT pg_catalog.setval('public.django_content_type_id_seq', 124, true);
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 105, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 106, true);
 
 
 --

@@ -48,6 +48,17 @@ def test_the_five_baselines_on_a_hand_worked_customer():
     assert f.column("recent3_days_late")[0] == (10 + 0 + 40) / 3
 
 
+def test_the_invoice_medium_is_the_items_own_and_unknown_without_it():
+    h = history([*PAID, ASKED])
+    asked = np.array([False, False, False, True])
+    f = domain.features_as_of(h, domain.Questions.at_issue(h, asked))
+    assert np.isnan(f.column("electronic_invoice")[0])
+    marked = domain.History(**{**h.__dict__, "electronic": np.array([1.0, 1.0, 0.0, 0.0])})
+    f = domain.features_as_of(marked, domain.Questions.at_issue(marked, asked))
+    assert f.column("electronic_invoice")[0] == 0.0  # a paper invoice, whatever its customer's others were
+    assert marked.subset(asked).electronic.tolist() == [0.0]
+
+
 def test_a_feature_only_counts_payments_made_before_the_day_asked():
     # Asked on day 60: only the two invoices paid on day 40 are known (the third is paid on day 90).
     h = history([*PAID, (0, 60, 30, None, 400)])

@@ -2,8 +2,9 @@
 
 Figures on the time-ordered hold-out (the last 20 % of invoices by date, 500 of 2,466), as recorded
 in bench/README.md: best baseline the customer's median days from invoice to payment, MAE 6.20 days,
-65.6 % within ±7 days; the model 7.4 % below it (5.74 days, 67.0 % within ±7 days).
-The issue's target (10 % below) is not reached; the test holds the model to 5 % below.
+65.6 % within ±7 days; the model, anchored on that baseline and reading each invoice's medium
+(electronic or paper), 10.5 % below it (5.55 days, 69.8 % within ±7 days). The issue's target is
+10 % below, and a larger share within ±7 days.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def test_on_the_ibm_sample_the_model_beats_the_best_baseline(ibm_company, analys
     assert version.holdout_count == 500
     assert version.best_baseline == "customer_median_days_to_pay"
     best = figures[version.best_baseline]
-    assert figures["model"]["mae_days"] <= 0.95 * best["mae_days"]
+    assert figures["model"]["mae_days"] <= 0.90 * best["mae_days"]
     assert figures["model"]["within_7_days"] > best["within_7_days"]
     assert version.method == "model"
     # Every invoice of the sample is paid: nothing is open, so nothing is predicted.

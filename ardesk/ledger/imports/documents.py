@@ -60,6 +60,7 @@ DOCUMENT_FIELDS = (
     "functional_amount",
     "cost",
     "order_ref",
+    "medium",
     "reference",
     "payment_term_id",
     "discount_until",
@@ -423,6 +424,7 @@ class DocumentImporter(Importer):
             functional,
             cost,
             row.get("order_ref", ""),
+            row.get("medium", ""),
             row.get("invoice", ""),
             term.pk if term else None,
             discount[0] if discount else None,
@@ -463,16 +465,22 @@ class InvoiceImporter(DocumentImporter):
         due_on = self.plain_date(cells[p["due_date"]])
         if due_on is None or due_on < row["issue_on"]:
             return None
-        cost = order_ref = term_code = ""
+        cost = order_ref = term_code = medium = ""
         if "cost" in p:
             cost = cells[p["cost"]]
         if "order_ref" in p:
             order_ref = cells[p["order_ref"]]
         if "payment_terms" in p:
             term_code = cells[p["payment_terms"]]
-        if type(cost) is not str or type(order_ref) is not str or type(term_code) is not str:
+        if "medium" in p:
+            medium = cells[p["medium"]]
+        if type(cost) is not str or type(order_ref) is not str or type(term_code) is not str or type(medium) is not str:
             return None
-        cost, order_ref, term_code = cost.strip(), order_ref.strip(), term_code.strip()
+        cost, order_ref, term_code, medium = cost.strip(), order_ref.strip(), term_code.strip(), medium.strip()
+        if medium:
+            medium = formats.MEDIUM_WORDS.get(medium.lower())
+            if medium is None:
+                return None
         if cost:
             cost = plain_minor(cost, currency_decimals(row["currency"]))
             if cost is None:
@@ -482,6 +490,7 @@ class InvoiceImporter(DocumentImporter):
         row["due_on"] = due_on
         row["cost"] = cost if cost != "" else None
         row["order_ref"] = order_ref
+        row["medium"] = medium
         self.set_term(row, term_code)
         return row
 
@@ -500,6 +509,7 @@ class InvoiceImporter(DocumentImporter):
             "due_on": self.parsed(line, values, "due_date", formats.parse_date),
             "cost": self.amount_cell(line, values, "cost", required=False),
             "order_ref": cell_text(values.get("order_ref", "")),
+            "medium": self.parsed(line, values, "medium", formats.parse_medium, required=False) or "",
         }
 
     def checked_invoice(self, line: int, values: dict) -> dict | None:
@@ -515,6 +525,7 @@ class InvoiceImporter(DocumentImporter):
         row["due_on"] = draft.due_on
         row["cost"] = to_minor(draft.cost, row["currency"]) if draft.cost is not None else None
         row["order_ref"] = draft.order_ref
+        row["medium"] = draft.medium
         self.set_term(row, term_code)
         return row
 

@@ -47,6 +47,7 @@ KINDS: dict[str, list[Column]] = {
         _c("cost", "成本", "成本金额", required=False),
         _c("payment_terms", "付款条件", "账期", required=False),
         _c("order_ref", "销售订单号", "订单号", required=False),
+        _c("medium", "发票介质", required=False),
     ],
     "receipts": [
         _c("number", "收款单号", "单据号"),
@@ -103,6 +104,7 @@ FIELD_LABELS = {
     "external_ref": gettext_lazy("External reference"),
     "cost": gettext_lazy("Cost"),
     "order_ref": gettext_lazy("Sales order number"),
+    "medium": gettext_lazy("Invoice medium"),
     "invoice": gettext_lazy("Invoice number"),
     "receipt": gettext_lazy("Receipt or credit note number"),
 }
@@ -209,6 +211,26 @@ def parse_amount(value, currency: str) -> Decimal:
     if problems:
         raise ValueError(problems[0].message)
     return amount
+
+
+# An invoice's medium as ERPs and people write it, in lower case.
+MEDIUM_WORDS = {
+    "electronic": "electronic",
+    "e-invoice": "electronic",
+    "电子": "electronic",
+    "电子发票": "electronic",
+    "数电票": "electronic",
+    "paper": "paper",
+    "纸质": "paper",
+    "纸质发票": "paper",
+}
+
+
+def parse_medium(value) -> str:
+    medium = MEDIUM_WORDS.get(str(value).strip().lower())
+    if medium is None:
+        raise ValueError(_("'%(value)s' is not an invoice medium: write electronic or paper.") % {"value": value})
+    return medium
 
 
 def parse_currency(value) -> str:

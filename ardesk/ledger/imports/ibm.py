@@ -3,7 +3,9 @@
 The sample holds 2,466 settled invoices of 100 customers. Each row becomes a customer (once), an
 invoice, and a receipt on the settled date that names the invoice, so importing the three files
 rebuilds the history: every invoice open from its date until it was paid. The sample's amounts
-carry no currency; they are imported in the currency given (CNY by default).
+carry no currency; they are imported in the currency given (CNY by default). ``PaperlessBill``
+becomes the invoice's medium (electronic or paper). ``Disputed`` has no date in the sample (nothing
+says when the dispute was raised), so it is left out rather than dated by guess.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ def convert(source: Path, out_dir: Path, currency: str = "CNY") -> dict[str, int
     ):
         invoices = csv.writer(invoices_file)
         receipts = csv.writer(receipts_file)
-        invoices.writerow(["number", "customer", "issue_date", "due_date", "currency", "amount", "external_ref"])
+        invoices.writerow(
+            ["number", "customer", "issue_date", "due_date", "currency", "amount", "external_ref", "medium"]
+        )
         receipts.writerow(["number", "customer", "date", "currency", "amount", "external_ref", "invoice"])
         for row in csv.DictReader(handle):
             customer = row["customerID"].strip()
@@ -45,6 +49,7 @@ def convert(source: Path, out_dir: Path, currency: str = "CNY") -> dict[str, int
                     currency,
                     row["InvoiceAmount"].strip(),
                     f"IBM-{number}",
+                    "electronic" if row["PaperlessBill"].strip() == "Electronic" else "paper",
                 ]
             )
             receipts.writerow(

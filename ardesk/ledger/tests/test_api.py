@@ -131,6 +131,28 @@ def test_missing_rate_and_bad_type_are_clear_errors(api, customer):
     assert "doc_type" in response.json()["error"]["fields"]
 
 
+def test_an_invoice_carries_its_medium_and_a_receipt_cannot(api, customer):
+    body = {
+        "company": "SH01",
+        "customer": "C1",
+        "doc_type": "invoice",
+        "number": "E-1",
+        "issue_on": "2024-01-05",
+        "currency": "CNY",
+        "amount": "10",
+        "due_on": "2024-02-04",
+        "medium": "electronic",
+    }
+    invoice = post(api, "/api/v1/ledger/documents", body)
+    assert invoice.status_code == 201 and invoice.json()["medium"] == "electronic"
+    receipt = post(api, "/api/v1/ledger/documents", {**body, "doc_type": "receipt", "number": "R-9", "due_on": None})
+    assert receipt.status_code == 422
+    assert receipt.json()["error"]["fields"]["medium"] == ["只有发票或借项通知单有发票介质。"]
+    fax = post(api, "/api/v1/ledger/documents", {**body, "number": "E-2", "medium": "fax"})
+    assert fax.json()["error"]["fields"]["medium"] == ["发票介质为电子发票或纸质发票。"]
+    assert Document.objects.filter(number__in=["R-9", "E-2"]).count() == 0
+
+
 def test_terms_and_rates(api):
     response = post(
         api,

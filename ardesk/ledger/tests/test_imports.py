@@ -78,6 +78,23 @@ def test_xlsx_with_real_date_cells(accountant, company, customers):
     assert Document.objects.get(number="X-1").amount == 123450
 
 
+def test_the_invoice_medium_is_read_in_either_language_and_a_wrong_one_is_named(accountant, company, customers):
+    text = (
+        "发票号,客户编码,开票日期,到期日,币种,金额,发票介质\n"
+        "M-1,C1,2024/3/5,2024/4/4,CNY,10,电子发票\n"
+        "M-2,C1,2024/3/5,2024/4/4,CNY,10,纸质\n"
+        "M-3,C2,2024/3/5,2024/4/4,CNY,10,\n"
+    )
+    report = run("invoices", text, company, accountant)
+    assert report.ok, report.problems
+    assert dict(Document.objects.values_list("number", "medium")) == {"M-1": "electronic", "M-2": "paper", "M-3": ""}
+    with_medium = INVOICES.replace(",cost\n", ",cost,medium\n").replace(",900\n", ",900,fax\n")
+    bad = run("invoices", with_medium, company, accountant)
+    assert not bad.ok and [(p.line, p.field) for p in bad.problems] == [(2, "medium")]
+    assert "'fax' is not an invoice medium" in bad.problems[0].reason
+    assert not Document.objects.filter(number="INV-1").exists()
+
+
 def test_every_bad_row_is_named_and_nothing_is_written(accountant, company, customers):
     bad = """number,customer,issue_date,due_date,currency,amount
 B-1,C1,2024-01-05,2024-02-04,CNY,100

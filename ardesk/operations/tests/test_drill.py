@@ -22,6 +22,8 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 
+from ardesk.core.testing.engines import variant_in_its_pass
+
 ARDESK = str(Path(sys.executable).with_name("ardesk"))
 POSTGRES = "postgres://postgres@127.0.0.1:5432/"
 INSPECT = """
@@ -69,6 +71,7 @@ def environment(data_dir: Path, key: str, database_url: str | None) -> dict:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def installations(request, tmp_path):
     """(source env, destination env): new data directories, and new PostgreSQL databases for that vendor."""
+    variant_in_its_pass(request.param)
     key = Fernet.generate_key().decode()
     if request.param == "sqlite":
         yield environment(tmp_path / "source", key, None), environment(tmp_path / "restored", key, None)

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 import redis
 
+from ardesk.core.testing.engines import variant_in_its_pass
 from ardesk.operations.tests.test_drill import POSTGRES, environment, run
 
 ARDESK = str(Path(sys.executable).with_name("ardesk"))
@@ -124,6 +125,7 @@ def children(pid: int) -> list[int]:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def installation(request, tmp_path):
     """A new installation with a broker: data directory, and a new database on PostgreSQL."""
+    variant_in_its_pass(request.param)
     redis_or_skip()
     database_url, name = None, None
     if request.param == "postgresql":
