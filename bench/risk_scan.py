@@ -306,7 +306,7 @@ def main() -> None:
     p95 = times[max(int(len(times) * 0.95 + 0.5) - 1, 0)]
     print(f"portfolio page: median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms (target 300 ms)")
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, load {os.getloadavg()}")
-    if not args.keep:
+    if not (args.keep or args.reuse):
         from django.db import connections
 
         connections.close_all()
