@@ -194,7 +194,7 @@ def _apply(*, company: Company, as_of: dt.date, config: dict, found: dict[int, l
                 )
             )
             newest_start[customer_id] = as_of
-            if old is None or domain.is_worse(signal.severity, old.severity):
+            if old is None or domain.is_worse(signal.severity, old[1]):
                 changes[customer_id].append(_change(signal.kind, as_of, signal.severity, figures))
     cleared = [row[0] for row in active.values()]
     _signals_close(supersede, SignalStatus.SUPERSEDED.value, as_of)
