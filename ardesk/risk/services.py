@@ -231,6 +231,18 @@ SIGNAL_COLUMNS = (
 )
 
 
+ALERT_COLUMNS = (
+    "user_id",
+    "company_id",
+    "customer_id",
+    "severity",
+    "changes",
+    "created_at",
+    "updated_at",
+    "email_pending",
+)
+
+
 def _signals_close(ids: list[int], status: str, as_of: dt.date) -> None:
     """Close the signals with these ids (superseded or cleared) on the date: one statement on PostgreSQL."""
     if not ids:
@@ -364,26 +376,19 @@ def _alert_owners(*, company, as_of, config, changes: dict[int, list[dict]]) -> 
         )
     }
     create, update = [], []
+    now = clock.now()
     for (user_id, customer_id), customer_changes in recipients.items():
         severity = domain.highest_severity(c["severity"] for c in customer_changes)
         alert = unread.get((user_id, customer_id))
         if alert is None:
-            create.append(
-                Alert(
-                    user_id=user_id,
-                    company=company,
-                    customer_id=customer_id,
-                    severity=severity,
-                    changes=customer_changes,
-                )
-            )
+            create.append((user_id, company.pk, customer_id, severity, customer_changes, now, now, True))
             continue
         alert.changes = [*alert.changes, *customer_changes]
         alert.severity = domain.highest_severity([alert.severity, severity])
         alert.email_pending = True
         alert.updated_at = clock.now()
         update.append(alert)
-    Alert.objects.bulk_create(create, batch_size=BATCH)
+    insert_rows(Alert, ALERT_COLUMNS, create)
     Alert.objects.bulk_update(update, ["changes", "severity", "email_pending", "updated_at"], batch_size=BATCH)
     return len(create) + len(update)
 
