@@ -237,8 +237,8 @@ def forecast_year(
         return actual_to_date + budget_rest
     if not months_elapsed:
         return actual_to_date
-    rest = Decimal(actual_to_date) * (12 - months_elapsed) / months_elapsed
-    return actual_to_date + int(rest.quantize(Decimal(1), rounding=ROUNDING))
+    # The average month times the months left, rounded half away from zero in integers (exact at any size).
+    return actual_to_date + half_up(actual_to_date * (12 - months_elapsed), months_elapsed)
 
 
 def months_elapsed(year: int, as_of: dt.date) -> int:

@@ -29,6 +29,15 @@ from ardesk.provisioning.models import ProvisionRun, RunLine, RunStatus
 
 GROUPINGS = ("customer", "group", "segment")
 NO_SEGMENT = 0
+# The ledger's per-customer figures each report reads (the ledger sums only these).
+PROFIT_FIGURES = ("sales", "cost", "credit_notes", "balance_days", "write_offs", "recoveries")
+MEASURE_FIGURES = {
+    "sales": ("sales", "credit_notes"),
+    "cost": ("cost",),
+    "gross_profit": ("sales", "credit_notes", "cost"),
+    "collections": ("receipts",),
+    "receivable": ("closing",),
+}
 
 
 def settings_for(company: Company) -> ProfitabilitySettings:
@@ -80,31 +89,34 @@ def customer_segment(customer: Customer) -> int | None:
     )
 
 
-def customer_facts(company_id: int) -> dict[int, CustomerFacts]:
-    """Every customer of the company with its group (parent, else itself), segment and credit grade."""
+def customer_facts(company_id: int, *, grades: bool = True) -> dict[int, CustomerFacts]:
+    """Every customer of the company with its group (parent, else itself), segment and credit grade.
+
+    ``grades=False`` leaves the grade empty (budget against actual does not show it). A company has
+    few combinations of industry, region and size: each is placed in a segment once.
+    """
     rules = segment_rules(company_id)
-    grades = dict(
-        CreditAccount.objects.filter(customer__company_id=company_id)
-        .exclude(grade="")
-        .values_list("customer_id", "grade")
+    found_grades = (
+        dict(
+            CreditAccount.objects.filter(customer__company_id=company_id)
+            .exclude(grade="")
+            .values_list("customer_id", "grade")
+        )
+        if grades
+        else {}
     )
+    segments: dict[tuple[str, str, str], int] = {}
     facts = {}
     for pk, code, name, parent_id, industry, region, capital, collector_id in Customer.objects.filter(
         company_id=company_id
     ).values_list("id", "code", "name", "parent_id", "industry", "region", "registered_capital", "collector_id"):
         size = domain.customer_size(capital)
-        segment = domain.segment_of(industry=industry, region=region, size=size, rules=rules)
+        segment = segments.get((industry, region, size))
+        if segment is None:
+            segment = domain.segment_of(industry=industry, region=region, size=size, rules=rules) or NO_SEGMENT
+            segments[(industry, region, size)] = segment
         facts[pk] = CustomerFacts(
-            id=pk,
-            code=code,
-            name=name,
-            group_id=parent_id or pk,
-            industry=industry,
-            region=region,
-            size=size,
-            collector_id=collector_id,
-            segment_id=segment or NO_SEGMENT,
-            grade=grades.get(pk, ""),
+            pk, code, name, parent_id or pk, industry, region, size, collector_id, segment, found_grades.get(pk, "")
         )
     return facts
 
@@ -175,7 +187,9 @@ def profitability(*, company: Company, date_from: dt.date, date_to: dt.date) -> 
     contacts = _counts(ContactLog.objects.filter(company=company), "logged_on", date_from, date_to)
     figures = {
         row.customer_id: row
-        for row in period_figures.customer_period_figures(company_id=company.pk, date_from=date_from, date_to=date_to)
+        for row in period_figures.customer_period_figures(
+            company_id=company.pk, date_from=date_from, date_to=date_to, figures=PROFIT_FIGURES
+        )
     }
     empty = period_figures.CustomerPeriod(customer_id=0)
     for pk in figures.keys() | charges.keys() | notices.keys() | contacts.keys():
@@ -275,17 +289,37 @@ def actual_member(facts: CustomerFacts, dimension: str) -> int:
 
 def actual_value(row: period_figures.CustomerPeriod, measure: str) -> int:
     """A customer's actual of a measure: net sales (less credit notes), cost, gross profit, cash, balance."""
-    net_sales = row.sales - row.credit_notes
-    return {
-        "sales": net_sales,
-        "cost": row.cost,
-        "gross_profit": net_sales - row.cost,
-        "collections": row.receipts,
-        "receivable": row.closing,
-    }[measure]
+    if measure == "sales":
+        return row.sales - row.credit_notes
+    if measure == "cost":
+        return row.cost
+    if measure == "gross_profit":
+        return row.sales - row.credit_notes - row.cost
+    if measure == "collections":
+        return row.receipts
+    if measure == "receivable":
+        return row.closing
+    raise KeyError(measure)
 
 
-@dataclass
+def _actuals(
+    facts: dict[int, CustomerFacts], dimension: str, measure: str, *, company_id: int, date_from, date_to
+) -> dict[int, int]:
+    """Each budget member's actual of the measure over the period, from the ledger's per-customer figures."""
+    totals: dict[int, int] = {}
+    by_customer = dimension == Dimension.CUSTOMER
+    for row in period_figures.customer_period_figures(
+        company_id=company_id, date_from=date_from, date_to=date_to, figures=MEASURE_FIGURES[measure]
+    ):
+        found = facts.get(row.customer_id)
+        if found is None:
+            continue
+        member = row.customer_id if by_customer else actual_member(found, dimension)
+        totals[member] = totals.get(member, 0) + actual_value(row, measure)
+    return totals
+
+
+@dataclass(slots=True)
 class VarianceRow:
     member_id: int
     label: str
@@ -349,59 +383,50 @@ def budget_vs_actual(
             december=Coalesce(Sum(value, filter=Q(month=12)), 0),
         )
     }
-    facts = customer_facts(version.company_id)
-    actual: dict[int, int] = {}
-    to_date: dict[int, int] = {}
+    facts = customer_facts(version.company_id, grades=False)
     year_start = dt.date(version.year, 1, 1)
-    for row in period_figures.customer_period_figures(
-        company_id=version.company_id, date_from=date_from, date_to=date_to
-    ):
-        found = facts.get(row.customer_id)
-        if found is None:
-            continue
-        member = actual_member(found, dimension)
-        actual[member] = actual.get(member, 0) + actual_value(row, measure)
-    if date_from == year_start:
-        to_date = actual
-    else:
-        for row in period_figures.customer_period_figures(
-            company_id=version.company_id, date_from=year_start, date_to=date_to
-        ):
-            found = facts.get(row.customer_id)
-            if found is not None:
-                member = actual_member(found, dimension)
-                to_date[member] = to_date.get(member, 0) + actual_value(row, measure)
+    actual = _actuals(facts, dimension, measure, company_id=version.company_id, date_from=date_from, date_to=date_to)
+    to_date = (
+        actual
+        if date_from == year_start
+        else _actuals(facts, dimension, measure, company_id=version.company_id, date_from=year_start, date_to=date_to)
+    )
     if dimension in (Dimension.CUSTOMER, Dimension.GROUP):
         labels = {pk: f"{f.code} {f.name}" for pk, f in facts.items()}
     else:
         labels = member_labels(version.company_id, dimension, budget.keys() | actual.keys())
     rows = []
+    nothing: dict[str, int] = {}
     for member in budget.keys() | actual.keys():
-        plan = budget.get(member, {})
+        plan = budget.get(member, nothing)
         so_far = to_date.get(member, 0)
-        forecasts = {
-            method: domain.forecast_year(
-                measure=measure,
-                actual_to_date=so_far,
-                months_elapsed=month,
-                budget_rest=plan.get("rest", 0),
-                budget_year_end=plan.get("december", 0),
-                method=method,
-            )
-            for method in ("budget", "trend")
-        }
+        rest, december = plan.get("rest", 0), plan.get("december", 0)
         rows.append(
             VarianceRow(
                 member_id=member,
                 label=labels.get(member, ""),
                 budget=plan.get("in_period", 0),
                 actual=actual.get(member, 0),
-                budget_year=plan.get("december", 0) if stock else plan.get("year", 0),
-                forecast_budget=forecasts["budget"],
-                forecast_trend=forecasts["trend"],
+                budget_year=december if stock else plan.get("year", 0),
+                forecast_budget=domain.forecast_year(
+                    measure=measure,
+                    actual_to_date=so_far,
+                    months_elapsed=month,
+                    budget_rest=rest,
+                    budget_year_end=december,
+                    method="budget",
+                ),
+                forecast_trend=domain.forecast_year(
+                    measure=measure,
+                    actual_to_date=so_far,
+                    months_elapsed=month,
+                    budget_rest=rest,
+                    budget_year_end=december,
+                    method="trend",
+                ),
             )
         )
-    rows.sort(key=lambda r: (-abs(r.variance.amount), r.label))
+    rows.sort(key=lambda r: (-abs(r.actual - r.budget), r.label))
     return BudgetVsActual(version=version, dimension=dimension, measure=measure, month=month, period=period, rows=rows)
 
 

@@ -22,6 +22,7 @@ from ardesk.audit.services import record
 from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.companies.models import Company
 from ardesk.core import clock
+from ardesk.core.bulk import insert_rows
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.customers.models import Customer
 from ardesk.risk import domain, lists, selectors
@@ -156,55 +157,50 @@ def risk_scan(*, company: Company, as_of: dt.date, by=None) -> RiskScan:
 
 def _apply(*, company: Company, as_of: dt.date, config: dict, found: dict[int, list[domain.Signal]]) -> RiskScan:
     currency = company.functional_currency
+    # Plain rows, not model instances: a company can have 50,000 active signals.
     active = {
-        (s.customer_id, s.kind): s
-        for s in RiskSignal.objects.filter(company=company, status=SignalStatus.ACTIVE).only(
-            "id", "customer_id", "kind", "severity", "measure", "figures", "first_seen_on"
-        )
+        (customer_id, kind): (pk, severity, measure, figures, first_seen_on)
+        for pk, customer_id, kind, severity, measure, figures, first_seen_on in RiskSignal.objects.filter(
+            company=company, status=SignalStatus.ACTIVE
+        ).values_list("id", "customer_id", "kind", "severity", "measure", "figures", "first_seen_on")
     }
-    create, update, touch, supersede = [], [], [], []
+    create, update, supersede = [], [], []
     changes: dict[int, list[dict]] = defaultdict(list)
     newest_start: dict[int, dt.date] = {}
     for customer_id, signals in found.items():
         for signal in signals:
             old = active.pop((customer_id, signal.kind), None)
             figures = _plain(signal.figures)
-            if old is not None and old.severity == signal.severity:
-                newest_start[customer_id] = max(newest_start.get(customer_id, old.first_seen_on), old.first_seen_on)
-                if old.figures != figures or old.measure != signal.measure:
-                    old.figures, old.measure, old.last_seen_on = figures, signal.measure, as_of
-                    update.append(old)
-                else:
-                    touch.append(old.pk)
+            if old is not None and old[1] == signal.severity:
+                first_seen_on = old[4]
+                newest_start[customer_id] = max(newest_start.get(customer_id, first_seen_on), first_seen_on)
+                if old[3] != figures or old[2] != signal.measure:
+                    update.append((old[0], figures, signal.measure))
                 continue
             if old is not None:
-                supersede.append(old.pk)
+                supersede.append(old[0])
             create.append(
-                RiskSignal(
-                    company=company,
-                    customer_id=customer_id,
-                    kind=signal.kind,
-                    severity=signal.severity,
-                    measure=signal.measure,
-                    figures=figures,
-                    currency=currency,
-                    first_seen_on=as_of,
-                    last_seen_on=as_of,
+                (
+                    company.pk,
+                    customer_id,
+                    signal.kind,
+                    signal.severity,
+                    signal.measure,
+                    figures,
+                    currency,
+                    SignalStatus.ACTIVE.value,
+                    as_of,
+                    as_of,
                 )
             )
             newest_start[customer_id] = as_of
-            if old is None or domain.is_worse(signal.severity, old.severity):
+            if old is None or domain.is_worse(signal.severity, old[1]):
                 changes[customer_id].append(_change(signal.kind, as_of, signal.severity, figures))
-    cleared = [s.pk for s in active.values()]
-    for ids, values in (
-        (supersede, {"status": SignalStatus.SUPERSEDED, "cleared_on": as_of}),
-        (cleared, {"status": SignalStatus.CLEARED, "cleared_on": as_of}),
-        (touch, {"last_seen_on": as_of}),
-    ):
-        for start in range(0, len(ids), BATCH):
-            RiskSignal.objects.filter(pk__in=ids[start : start + BATCH]).update(**values)
-    _signals_update(update, as_of)
-    RiskSignal.objects.bulk_create(create, batch_size=BATCH)
+    cleared = [row[0] for row in active.values()]
+    _signals_close(supersede, SignalStatus.SUPERSEDED.value, as_of)
+    _signals_close(cleared, SignalStatus.CLEARED.value, as_of)
+    _signals_seen(company, update, as_of)
+    insert_rows(RiskSignal, SIGNAL_COLUMNS, create)
     watch_added = _watch_by_rule(
         company=company, as_of=as_of, config=config, found=found, newest_start=newest_start, changes=changes
     )
@@ -221,18 +217,79 @@ def _apply(*, company: Company, as_of: dt.date, config: dict, found: dict[int, l
     )
 
 
-def _signals_update(signals: list[RiskSignal], as_of: dt.date) -> None:
-    """Store the new figures of signals found again: one prepared UPDATE run for every row.
+SIGNAL_COLUMNS = (
+    "company_id",
+    "customer_id",
+    "kind",
+    "severity",
+    "measure",
+    "figures",
+    "currency",
+    "status",
+    "first_seen_on",
+    "last_seen_on",
+)
 
-    Django's ``bulk_update`` builds a CASE over every row, which took 8 s for 4,000 signals; this
-    table is the risk context's own, so it writes it directly.
-    """
-    if not signals:
+
+ALERT_COLUMNS = (
+    "user_id",
+    "company_id",
+    "customer_id",
+    "severity",
+    "changes",
+    "created_at",
+    "updated_at",
+    "email_pending",
+)
+
+
+def _signals_close(ids: list[int], status: str, as_of: dt.date) -> None:
+    """Close the signals with these ids (superseded or cleared) on the date: one statement on PostgreSQL."""
+    if not ids:
         return
-    cast = "::jsonb" if connection.vendor == "postgresql" else ""
-    sql = f"UPDATE risk_risksignal SET figures = %s{cast}, measure = %s, last_seen_on = %s WHERE id = %s"  # noqa: S608
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE risk_risksignal SET status = %s, cleared_on = %s WHERE id = ANY(%s)", [status, as_of, ids]
+            )
+        return
+    for start in range(0, len(ids), BATCH):
+        RiskSignal.objects.filter(pk__in=ids[start : start + BATCH]).update(status=status, cleared_on=as_of)
+
+
+def _signals_seen(company: Company, changed: list[tuple[int, dict, Decimal]], as_of: dt.date) -> None:
+    """Move to the date the last-seen date of the signals found again, and store the figures that moved.
+
+    Called once the signals not found again are closed and before the new ones are written, so the
+    company's active signals are then exactly those found again. On PostgreSQL one UPDATE writes each
+    of them once: the active rows, joined to the changed ones sent as arrays. Run row by row, 25,000
+    signals' figures took 7 s (100,000 customers; the days past due of "payments slowing" change
+    every day). This table is the risk context's own, so it writes it directly.
+    """
+    if connection.vendor == "postgresql":
+        ids, figures, measures = zip(*changed, strict=True) if changed else ((), (), ())
+        sql = (
+            "UPDATE risk_risksignal s SET last_seen_on = %s, figures = COALESCE(v.figures::jsonb, s.figures),"
+            " measure = COALESCE(v.measure, s.measure)"
+            " FROM risk_risksignal a"
+            " LEFT JOIN unnest(%s::bigint[], %s::text[], %s::numeric[]) AS v(id, figures, measure) ON v.id = a.id"
+            " WHERE s.id = a.id AND a.company_id = %s AND a.status = %s"
+        )
+        params = [
+            as_of,
+            list(ids),
+            [json.dumps(f) for f in figures],
+            list(measures),
+            company.pk,
+            SignalStatus.ACTIVE.value,
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+        return
+    RiskSignal.objects.filter(company=company, status=SignalStatus.ACTIVE).update(last_seen_on=as_of)
+    sql = "UPDATE risk_risksignal SET figures = %s, measure = %s WHERE id = %s"
     with connection.cursor() as cursor:
-        cursor.executemany(sql, [(json.dumps(s.figures), s.measure, as_of, s.pk) for s in signals])
+        cursor.executemany(sql, [(json.dumps(figures), measure, pk) for pk, figures, measure in changed])
 
 
 def _plain(figures: dict) -> dict:
@@ -319,26 +376,19 @@ def _alert_owners(*, company, as_of, config, changes: dict[int, list[dict]]) -> 
         )
     }
     create, update = [], []
+    now = clock.now()
     for (user_id, customer_id), customer_changes in recipients.items():
         severity = domain.highest_severity(c["severity"] for c in customer_changes)
         alert = unread.get((user_id, customer_id))
         if alert is None:
-            create.append(
-                Alert(
-                    user_id=user_id,
-                    company=company,
-                    customer_id=customer_id,
-                    severity=severity,
-                    changes=customer_changes,
-                )
-            )
+            create.append((user_id, company.pk, customer_id, severity, customer_changes, now, now, True))
             continue
         alert.changes = [*alert.changes, *customer_changes]
         alert.severity = domain.highest_severity([alert.severity, severity])
         alert.email_pending = True
         alert.updated_at = clock.now()
         update.append(alert)
-    Alert.objects.bulk_create(create, batch_size=BATCH)
+    insert_rows(Alert, ALERT_COLUMNS, create)
     Alert.objects.bulk_update(update, ["changes", "severity", "email_pending", "updated_at"], batch_size=BATCH)
     return len(create) + len(update)
 
