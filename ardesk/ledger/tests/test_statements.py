@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
-from ardesk.core import clock
+from ardesk.core import clock, progress
 from ardesk.core.errors import InvalidInput
 from ardesk.customers.tests.factories import CustomerFactory
 from ardesk.ledger import services
@@ -374,15 +374,22 @@ def test_bulk_writes_a_pdf_for_each_customer_with_a_balance_or_a_movement(accoun
     assert calls == [(0, 2), (1, 2), (2, 2)]
 
 
-def test_the_command_prints_progress_and_writes_the_files(february, company, tmp_path):
-    out = io.StringIO()
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_command_draws_its_progress_on_a_terminal_and_writes_the_files(february, company, tmp_path, monkeypatch):
+    monkeypatch.setattr(progress, "EVERY", 0)
+    out, screen = io.StringIO(), Terminal()
     folder = tmp_path / "statements"
     call_command(
         "statements", "--company", "SH01", "--from", "2024-02-01", "--to", "2024-02-29", "--out", str(folder),
-        "--format", "xlsx", "--language", "en", stdout=out,
+        "--format", "xlsx", "--language", "en", stdout=out, stderr=screen,
     )  # fmt: skip
+    assert "100%  1/1" in screen.getvalue() and screen.getvalue().endswith("\n")
     lines = out.getvalue().splitlines()
-    assert lines[:2] == ["0/1", "1/1"] and "1 statements (xlsx, en)" in lines[-1]
+    assert len(lines) == 1 and "1 statements (xlsx, en)" in lines[0]
     assert [p.name for p in folder.iterdir()] == ["statement-C1043-20240201-20240229.xlsx"]
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ardesk.audit.services import record
 from ardesk.companies.models import Company
@@ -38,6 +39,15 @@ from ardesk.provisioning.models import (
 from ardesk.provisioning.services.journal import book
 from ardesk.provisioning.services.policies import policy_json
 from ardesk.reports.models import BucketSet
+
+# The steps of preparing a run, as the command's progress bar names them.
+PREPARE_STEPS = (
+    gettext_lazy("Reading the ledger"),
+    gettext_lazy("Replacing the earlier draft"),
+    gettext_lazy("Storing each customer's share"),
+    gettext_lazy("Recording the run"),
+)
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass
@@ -262,8 +272,12 @@ def month_has_ended(as_of: dt.date) -> bool:
 
 
 @transaction.atomic
-def run_prepare(*, by, company: Company, as_of: dt.date, provisional: bool = False) -> ProvisionRun:
+def run_prepare(
+    *, by, company: Company, as_of: dt.date, provisional: bool = False, progress: Progress | None = None
+) -> ProvisionRun:
     """Prepare the month-end run of a company as a draft; an earlier draft of the same period is replaced.
+
+    ``progress(done, total, step)`` is told as each of the steps (PREPARE_STEPS) ends, for a bar.
 
     A month that has not ended yet is prepared only when asked for as ``provisional``: invoices and
     receipts of its last days are still to come, so the run is an estimate and cannot be approved.
@@ -295,8 +309,11 @@ def run_prepare(*, by, company: Company, as_of: dt.date, provisional: bool = Fal
             _("The run of %(later)s is already approved: periods are provisioned in order.")
             % {"later": later.as_of.isoformat()}
         )
+    told = progress or (lambda done, total, step: None)
+    told(0, len(PREPARE_STEPS), PREPARE_STEPS[0])
     with _staged_balances() as staging:
         figures = run_compute(company=company, as_of=as_of, balances=staging.stage)
+        told(1, len(PREPARE_STEPS), PREPARE_STEPS[1])
         replaced = list(
             ProvisionRun.objects.filter(company=company, as_of=as_of, status=RunStatus.DRAFT).values_list(
                 "pk", flat=True
@@ -331,7 +348,9 @@ def run_prepare(*, by, company: Company, as_of: dt.date, provisional: bool = Fal
             )
             for n, b in enumerate(figures.buckets, start=1)
         )
+        told(2, len(PREPARE_STEPS), PREPARE_STEPS[2])
         staging.store_shares(run_id=run.pk, buckets=stored)
+    told(3, len(PREPARE_STEPS), PREPARE_STEPS[3])
     insert_rows(
         RunLine,
         ["run_id", "bucket_id", "customer_id", "document_id", "balance", "required", "reason"],
@@ -352,6 +371,7 @@ def run_prepare(*, by, company: Company, as_of: dt.date, provisional: bool = Fal
             "provisional": run.is_provisional,
         },
     )
+    told(len(PREPARE_STEPS), len(PREPARE_STEPS), "")
     return run
 
 

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from ardesk.companies.models import CompanyGrant
+from ardesk.core import progress
 from ardesk.provisioning.models import ProvisionRun
 from ardesk.provisioning.tests.conftest import sale
 
@@ -44,6 +45,25 @@ def test_the_run_is_saved_as_a_draft_for_approval(ledger, company, accountant):
     run = ProvisionRun.objects.get()
     assert (run.status, run.prepared_by, run.required) == ("draft", accountant, 2500)
     assert "25.00" in text and "Dr 6702" in text
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_preparing_a_run_draws_its_steps_on_a_terminal_and_nothing_with_json(ledger, company, monkeypatch):
+    monkeypatch.setattr(progress, "EVERY", 0)
+    screen = Terminal()
+    args = ("provision", "run", "--company", "SH01", "--period", "2024-12", "--save", "--by", "accountant")
+    call_command(*args, "--language", "en", stdout=io.StringIO(), stderr=screen)
+    drawn = screen.getvalue()
+    assert "Preparing [" in drawn and "Reading the ledger" in drawn and "Storing each customer's share" in drawn
+    assert "100%" in drawn and drawn.endswith("\n")
+    quiet = Terminal()
+    out = io.StringIO()
+    call_command(*args, "--format", "json", stdout=out, stderr=quiet)
+    assert quiet.getvalue() == "" and json.loads(out.getvalue())["status"] == "draft"
 
 
 def test_policy_export_then_import_into_another_company(ledger, company, other_company, tmp_path, manager):

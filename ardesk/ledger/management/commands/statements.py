@@ -13,9 +13,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from ardesk.companies.models import Company
 from ardesk.core.errors import ApplicationError
+from ardesk.core.progress import progress_bar
 from ardesk.customers.models import Customer
 from ardesk.ledger import statement_files, statements
 
@@ -78,25 +80,17 @@ class Command(BaseCommand):
 
     def _bulk(self, company, start, end, out, language, file_format) -> None:
         started = time.monotonic()
-        shown = [-1]
-
-        def progress(done: int, total: int) -> None:
-            # About a hundred lines at most, and always the last one.
-            step = max(total // 100, 1)
-            if done == total or done - shown[0] >= step:
-                shown[0] = done
-                self.stdout.write(f"{done}/{total}")
-
         try:
-            paths = statement_files.statements_bulk(
-                company=company,
-                date_from=start,
-                date_to=end,
-                out_dir=out,
-                language=language,
-                progress=progress,
-                file_format=file_format,
-            )
+            with progress_bar(self.stderr, label=_("Statements")) as bar:
+                paths = statement_files.statements_bulk(
+                    company=company,
+                    date_from=start,
+                    date_to=end,
+                    out_dir=out,
+                    language=language,
+                    progress=lambda done, total: bar.update(done, total=total, note=f"{done:,}/{total:,}"),
+                    file_format=file_format,
+                )
         except ApplicationError as exc:
             raise CommandError(exc.message) from exc
         seconds = time.monotonic() - started

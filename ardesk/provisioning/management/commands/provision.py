@@ -16,11 +16,14 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from ardesk.companies.models import Company
 from ardesk.core.errors import ApplicationError, InvalidInput
+from ardesk.core.progress import progress_bar
 from ardesk.provisioning import output, services
 from ardesk.provisioning.models import ProvisionRun
+from ardesk.provisioning.services.runs import PREPARE_STEPS
 
 
 def _company(code: str) -> Company:
@@ -80,9 +83,16 @@ class Command(BaseCommand):
         company = _company(options["company"])
         as_of = services.period_end(options["period"])
         if options["save"]:
-            saved = services.run_prepare(
-                by=_user(options["by"]), company=company, as_of=as_of, provisional=options["provisional"]
-            )
+            with progress_bar(
+                self.stderr, label=_("Preparing"), total=len(PREPARE_STEPS), enabled=options["file_format"] != "json"
+            ) as bar:
+                saved = services.run_prepare(
+                    by=_user(options["by"]),
+                    company=company,
+                    as_of=as_of,
+                    provisional=options["provisional"],
+                    progress=lambda done, total, step: bar.update(done, note=str(step)),
+                )
             data = output.run_json(ProvisionRun.objects.select_related("company", "prepared_by").get(pk=saved.pk))
         else:
             data = output.figures_json(services.run_compute(company=company, as_of=as_of))
