@@ -82,3 +82,14 @@ def test_a_plan_never_pays_more_than_is_open_nor_more_than_was_received(open_amo
     assert allocated + plan.unapplied == received
     differences = sum(d for _, d, _ in plan.differences)
     assert allocated + differences <= sum(open_amounts) or not plan.differences
+
+
+def test_a_part_payment_of_several_items_naming_none_stays_on_account():
+    # Open 1,000.00 and 2,000.00; 600.00 fits no item, no set, no difference: nothing is allocated.
+    items = [item(1, 100000, 5), item(2, 200000, 20)]
+    fit, plan, reasons = domain.fit_items(60000, items, [], D, "", domain.Rules())
+    assert (fit, plan.allocations, plan.unapplied, reasons[0].code) == (0.91, (), 60000, "partial_on_account")
+    # Matched by hand, the same payment pays the oldest item.
+    rules = domain.Rules(part_payment_on_account=False)
+    _fit, plan, reasons = domain.fit_items(60000, items, [], D, "", rules)
+    assert (plan.allocations, reasons[0].code) == (((1, 60000),), "partial_oldest")
