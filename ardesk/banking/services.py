@@ -325,7 +325,7 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
         by_company.setdefault((line.company_id, line.currency), []).append(line)
     for (company_id, currency), group in by_company.items():
         settings_ = rules(currency)
-        by_hand = replace(settings_, part_payment_on_account=False)
+        by_hand = replace(settings_, unsure_items_on_account=False)
         found = selectors.candidates(company_id=company_id, lines=group)
         evidence = {line.pk: selectors.evidence_for(line, found) for line in group}
         customer_ids = {pk for per_line in evidence.values() for pk in per_line}
@@ -353,9 +353,9 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
             )
             suggestions = ranked(rules=settings_)
             automatic = post and domain.is_automatic(suggestions, settings_)
-            if not automatic and any(r.code == "partial_on_account" for s in suggestions for r in s.reasons):
-                # A person decides a queued line: its part payments are shown paying the oldest items,
-                # as a manual match would (the confidence is the same either way).
+            if not automatic and any(s.plan.unapplied for s in suggestions):
+                # A person decides a queued line: money the matcher would leave on account is shown
+                # paying the oldest items, as a manual match would (the confidence is the same).
                 suggestions = ranked(rules=by_hand)
             line.suggestions = [s.as_dict() for s in suggestions]
             line.confidence = suggestions[0].confidence if suggestions else Decimal(0)
@@ -675,7 +675,7 @@ def _plan_for(*, line: StatementLine, customer_id: int, amount: int, settings_: 
     ]
     named, _reasons = domain.referenced_items(domain.reference_tokens(line.remittance), items)
     # A person chose the customer: a part payment pays the oldest items, as the ledger's own rules would.
-    by_hand = replace(settings_, part_payment_on_account=False)
+    by_hand = replace(settings_, unsure_items_on_account=False)
     _fit, plan, _why = domain.fit_items(amount, items, named, line.booked_on, line.remittance, by_hand)
     return plan
 
