@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import partial
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -399,7 +399,7 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
                         queued.append(decision.line)
                         continue
                     counts["auto"] += 1
-        StatementLine.objects.bulk_update(queued, ["suggestions", "confidence", "reasons"], batch_size=1000)
+        _lines_store(queued)
         counts["queued"] += len(queued)
     return counts
 
@@ -513,12 +513,28 @@ def _post_decisions(*, by, company_id: int, currency: str, decisions: list[_Deci
     matched_at = timezone.now()
     for decision in decisions:
         decision.line.status, decision.line.matched_by, decision.line.matched_at = LineStatus.AUTO, by, matched_at
-    StatementLine.objects.bulk_update(
-        [d.line for d in decisions],
-        ["status", "matched_by", "matched_at", "suggestions", "confidence", "reasons"],
-        batch_size=1000,
-    )
+    _lines_store([d.line for d in decisions], matched=True)
     return len(decisions)
+
+
+def _lines_store(lines: list[StatementLine], *, matched: bool = False) -> None:
+    """Write the lines' suggestions, confidence and reasons (and, once matched, who matched them and when).
+
+    One statement run for every line (executemany), not the ORM's bulk_update, whose CASE over
+    thousands of ids cost more than the whole posting.
+    """
+    if not lines:
+        return
+    meta = StatementLine._meta
+    names = ["suggestions", "confidence", "reasons", *(["status", "matched_by", "matched_at"] if matched else [])]
+    fields = [meta.get_field(name) for name in names]
+    assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
+    sql = f"UPDATE {connection.ops.quote_name(meta.db_table)} SET {assignments} WHERE id = %s"  # noqa: S608 (model names)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            sql,
+            [(*(f.get_db_prep_save(getattr(line, f.attname), connection) for f in fields), line.pk) for line in lines],
+        )
 
 
 def _post_receipt(*, by, line: StatementLine, customer: Customer, amount: int, number: str, reference: str):

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from ardesk.audit.models import AuditEvent
 from ardesk.core.errors import ApplicationError, InvalidInput
+from ardesk.core.money import from_minor
 from ardesk.customers.tests.factories import CustomerFactory
 from ardesk.ledger import periods, services
 from ardesk.ledger.bulk_posting import CreditToPost, credits_post
@@ -67,6 +68,7 @@ def _credits(customer, plan, lines: list[int]) -> list[CreditToPost]:
 
 
 def _one_by_one(user, customer, credits: list[CreditToPost], currency: str) -> None:
+    """The same credits through document_post and allocation_create, amounts given as cash application gives them."""
     for credit in credits:
         document = services.document_post(
             by=user,
@@ -76,7 +78,7 @@ def _one_by_one(user, customer, credits: list[CreditToPost], currency: str) -> N
             number=credit.number,
             issue_on=credit.issue_on,
             currency=currency,
-            amount=Decimal(credit.amount) / 100,
+            amount=from_minor(credit.amount, currency),
             check_access=False,
         )
         for line_id, share in credit.allocations:
@@ -84,7 +86,7 @@ def _one_by_one(user, customer, credits: list[CreditToPost], currency: str) -> N
                 by=user,
                 source=document,
                 line=DueLine(pk=line_id),
-                amount=Decimal(share) / 100,
+                amount=from_minor(share, currency),
                 on=credit.issue_on,
                 method="bank",
                 check_access=False,
