@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 
 
-def setup(database: str, keep: bool) -> Path:
+def setup(database: str, keep: bool, db_name: str = "ardesk_bench_cash") -> Path:
     data = Path(tempfile.mkdtemp(prefix="ardesk-cash-"))
     os.environ["ARDESK_DATA_DIR"] = str(data)
     os.environ.pop("DATABASE_URL", None)
@@ -44,9 +44,9 @@ def setup(database: str, keep: bool) -> Path:
         import psycopg
 
         with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as pg:
-            pg.execute("DROP DATABASE IF EXISTS ardesk_bench_cash")
-            pg.execute("CREATE DATABASE ardesk_bench_cash")
-        os.environ["DATABASE_URL"] = f"{PG_SERVER}/ardesk_bench_cash"
+            pg.execute(f"DROP DATABASE IF EXISTS {db_name}")
+            pg.execute(f"CREATE DATABASE {db_name}")
+        os.environ["DATABASE_URL"] = f"{PG_SERVER}/{db_name}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ardesk.config.settings")
     sys.path.insert(0, str(ROOT))
     import django
@@ -76,8 +76,9 @@ def main() -> None:
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--seed", type=int, default=20240101)
     parser.add_argument("--keep", action="store_true", help="Keep the data directory and files")
+    parser.add_argument("--db-name", default="ardesk_bench_cash", help="PostgreSQL database to create (and drop)")
     args = parser.parse_args()
-    setup(args.database, args.keep)
+    setup(args.database, args.keep, args.db_name)
 
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
@@ -154,8 +155,12 @@ def main() -> None:
     tick = time.perf_counter()
     services.lines_match(by=boss, lines=waiting, post=False)
     ranked = time.perf_counter() - tick
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     tick = time.perf_counter()
-    matched = services.lines_match(by=boss, lines=waiting)
+    with CaptureQueriesContext(connection) as queries:
+        matched = services.lines_match(by=boss, lines=waiting)
     posted = time.perf_counter() - tick
     truth = {row["serial"]: row for row in csv.DictReader((files / "bank" / "bank-ground-truth.csv").open())}
     codes = dict(Customer.objects.values_list("pk", "code"))
@@ -179,6 +184,15 @@ def main() -> None:
         and invoices_of.get(line.pk, set()) == truth_invoices(line)
         for line in auto
     )
+    # Applied at invoice level: the receipt paid invoices. The others were left on account (a part
+    # payment naming no invoice): the customer's balance is right, the invoices wait for a person.
+    at_invoice_level = [line for line in auto if invoices_of.get(line.pk)]
+    exact_invoices = [
+        line
+        for line in at_invoice_level
+        if codes[customer_of[line.pk]] == truth[line.bank_ref]["customer"]
+        and invoices_of[line.pk] == truth_invoices(line)
+    ]
     in_top3 = sum(
         truth[line.bank_ref]["customer"] in {codes.get(s["customer_id"]) for s in line.suggestions[:3]}
         for line in queued
@@ -196,6 +210,21 @@ def main() -> None:
     if auto:
         share, both = right_customer / len(auto), exact / len(auto)
         print(f"precision of automatic: customer {share:.2%}, customer and invoices {both:.2%}")
+        on_account = len(auto) - len(at_invoice_level)
+        print(
+            f"applied to invoices {len(at_invoice_level):,}, left on account {on_account:,}; precision of the"
+            f" applications to invoices (customer and exactly the invoices): "
+            f"{len(exact_invoices) / max(len(at_invoice_level), 1):.2%}"
+        )
+        for line in [line for line in at_invoice_level if line not in exact_invoices][:10]:
+            print(
+                "  other invoices:",
+                line.remittance,
+                line.amount,
+                truth[line.bank_ref]["invoices"],
+                sorted(invoices_of[line.pk]),
+                [r["code"] for r in line.reasons],
+            )
     if queued:
         print(f"queued with the right customer in the top three: {in_top3 / len(queued):.1%}")
     print("noise of the queued lines:", dict(noise_queued.most_common()))
@@ -224,7 +253,10 @@ def main() -> None:
     print(
         f"matching only (candidates loaded in bulk, ranked, suggestions stored): {ranked:.1f} s ({rate:,.0f} lines/s)"
     )
-    print(f"matching and posting {matched}: {posted:.1f} s ({total / posted:,.0f} lines/s)")
+    print(
+        f"matching and posting {matched}: {posted:.1f} s ({total / posted:,.0f} lines/s),"
+        f" {len(queries.captured_queries):,} queries"
+    )
     from django.test import Client
 
     client = Client(SERVER_NAME="localhost")

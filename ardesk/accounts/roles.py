@@ -155,6 +155,10 @@ LEDGER_ROLE_PERMISSIONS: dict[str, list[str]] = {
     INTERNAL_AUDITOR: LEDGER_READ,
 }
 
+# Refunds of a customer's credit balance (migration ledger/0022_refunds): money leaves the company,
+# so the finance manager pays them, not the accountant who posts receipts.
+REFUND_ROLE_PERMISSIONS: dict[str, list[str]] = {FINANCE_MANAGER: ["ledger.refund_credit"]}
+
 REPORTS_READ = ["reports.view_reports", "reports.view_bucketset", "reports.view_agingsnapshot"]
 
 # Aging, KPI and dashboard permissions per role (migration reports/0002_defaults).

@@ -20,6 +20,7 @@ from ardesk.audit import domain
 from ardesk.audit.context import current
 from ardesk.audit.models import AuditChainHead, AuditEvent
 from ardesk.core import clock, prepared
+from ardesk.core.bulk import insert_rows
 
 
 def snapshot(instance: models.Model, fields: Iterable[str] | None = None, *, secret: Iterable[str] = ()) -> dict:
@@ -162,8 +163,9 @@ def record_many(*, action: str, actor, company_id: int | None, events: Iterable[
     """Append many events of one action at once (a batch applied as a whole), chained like ``record``.
 
     Each event gives ``target`` (or ``object_type``, ``object_id``, ``object_repr``), ``before`` and
-    ``after``. The head is locked once; the hashes are worked out here and the rows inserted in bulk,
-    so ten thousand events cost a few statements instead of ten thousand round trips.
+    ``after``. The head is locked once; the hashes are worked out here and the rows inserted in bulk
+    (COPY on PostgreSQL, executemany on SQLite: the ORM's bulk_create spent a millisecond an event
+    compiling SQL), so ten thousand events cost a few statements instead of ten thousand round trips.
     """
     context = current.get()
     actor_id = getattr(actor, "pk", None)
@@ -192,15 +194,30 @@ def record_many(*, action: str, actor, company_id: int | None, events: Iterable[
             prev_hash=prev_hash,
         )
         prev_hash = domain.event_hash(data)
-        rows.append(_event(data, prev_hash))
-        if len(rows) >= 2000:
-            AuditEvent.objects.bulk_create(rows)
-            rows = []
-    AuditEvent.objects.bulk_create(rows)
+        rows.append((*(getattr(data, name) for name in _EVENT_DATA_FIELDS), prev_hash))
+    insert_rows(AuditEvent, _EVENT_COLUMNS, rows)
     written = seq - head.last_seq
     head.last_seq, head.last_hash = seq, prev_hash if written else head.last_hash
     head.save(update_fields=["last_seq", "last_hash"])
     return written
+
+
+_EVENT_DATA_FIELDS = (
+    "seq",
+    "at",
+    "actor_id",
+    "actor_name",
+    "action",
+    "object_type",
+    "object_id",
+    "object_repr",
+    "company_id",
+    "before",
+    "after",
+    "ip",
+    "prev_hash",
+)
+_EVENT_COLUMNS = (*_EVENT_DATA_FIELDS, "hash")
 
 
 def _event(data: domain.EventData, digest: str) -> AuditEvent:

@@ -251,6 +251,10 @@ class Rules:
     bank_charges: tuple[int, ...] = (500, 1000, 1500, 2000, 2500, 3000, 5000, 10000)
     max_subset_items: int = 24
     max_subset_size: int = 4
+    # Money that no text and no amount ties to items (a part payment of several items naming none,
+    # the rest after the invoices a text names): the matcher leaves it on account rather than guess
+    # which invoices it pays; a person matching by hand gets the oldest items.
+    unsure_items_on_account: bool = True
 
 
 @dataclass(frozen=True)
@@ -410,7 +414,9 @@ def fit_items(
 
     The first rule that fits wins: the items the text names; one item of that amount; the oldest
     items adding up to it; any few items adding up to it; the same net of a discount, a bank charge
-    or a small difference; else the oldest first, the rest left on account as the customer's credit.
+    or a small difference; more than is open pays everything and leaves the rest on account as the
+    customer's credit; a part payment of a single item pays it, of several stays on account, as does
+    what is paid beyond the named invoices (``Rules.unsure_items_on_account``), for a person to allocate.
     """
     items = sorted(items, key=lambda i: (i.due_on, i.issue_on, i.line_id))
     total_open = sum(i.open_amount for i in items)
@@ -425,7 +431,7 @@ def fit_items(
         if amount > named_total:
             others = [i for i in items if i not in named]
             rest = amount - named_total
-            extra = _oldest_first(rest, others)
+            extra = () if rules.unsure_items_on_account else _oldest_first(rest, others)
             left = rest - sum(a for _, a in extra)
             plan = Plan(_settle(named) + extra, unapplied=left)
             return 0.92, plan, [reason("over_payment", amount=left)] if left else [reason("named_then_oldest")]
@@ -455,6 +461,9 @@ def fit_items(
             Plan(_settle(items), unapplied=amount - total_open),
             [reason("over_payment", amount=amount - total_open)],
         )
+    if rules.unsure_items_on_account and len(items) > 1:
+        # The customer is sure, the invoices are not: a younger invoice is paid as often as the oldest.
+        return 0.91, Plan(unapplied=amount), [reason("partial_on_account")]
     return 0.91, Plan(_oldest_first(amount, items)), [reason("partial_oldest")]
 
 

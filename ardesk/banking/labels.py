@@ -62,6 +62,7 @@ def reason_text(reason: dict, currency: str) -> str:
             % {"amount": _amount(reason["amount"], currency)}
         ),
         "partial_oldest": lambda: _("A part payment, applied to the oldest items"),
+        "partial_on_account": lambda: _("A part payment naming no invoice: left on account, to be allocated by hand"),
         "nothing_open": lambda: _("The customer has nothing open: the receipt stays as credit"),
         "ambiguous": lambda: _("Another customer fits almost as well"),
     }

@@ -11,9 +11,10 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import partial
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,10 +35,12 @@ from ardesk.banking.models import (
     StatementLine,
 )
 from ardesk.companies.access import ensure_company_access, ensure_permission
+from ardesk.companies.models import Company
 from ardesk.core.crypto import blind_index
 from ardesk.core.errors import InvalidInput
-from ardesk.core.money import from_minor, grouped, is_currency
+from ardesk.core.money import from_minor, grouped, is_currency, to_decimal, to_minor
 from ardesk.customers.models import Customer
+from ardesk.ledger.bulk_posting import CreditToPost, credits_post
 from ardesk.ledger.errors import LedgerError
 from ardesk.ledger.models import DocumentType, DueLine
 from ardesk.ledger.services import allocation_create, document_post
@@ -64,12 +67,18 @@ ACCOUNT_FIELDS = (
 )
 
 
-def rules() -> domain.Rules:
-    """The matcher's settings (ARDESK_CASH_* in the environment, read in config/settings.py)."""
+def rules(currency: str) -> domain.Rules:
+    """The matcher's settings for lines in ``currency`` (ARDESK_CASH_* in the environment, config/settings.py).
+
+    The short-payment limits are amounts ("10.00"); the matcher compares minor units of the line's
+    currency, so they are converted here (10.00 is 1,000 fen, 10 yen).
+    """
     return domain.Rules(
         auto_threshold=Decimal(str(getattr(settings, "ARDESK_CASH_AUTO_THRESHOLD", "0.90"))),
-        short_tolerance=int(getattr(settings, "ARDESK_CASH_SHORT_TOLERANCE", 10000)),
-        short_without_approval=int(getattr(settings, "ARDESK_CASH_SHORT_WITHOUT_APPROVAL", 1000)),
+        short_tolerance=to_minor(to_decimal(str(getattr(settings, "ARDESK_CASH_SHORT_TOLERANCE", "100.00"))), currency),
+        short_without_approval=to_minor(
+            to_decimal(str(getattr(settings, "ARDESK_CASH_SHORT_WITHOUT_APPROVAL", "10.00"))), currency
+        ),
     )
 
 
@@ -286,26 +295,43 @@ def statement_import(
 # ---------------------------------------------------------------------------------------------
 
 
+# Automatic applications are posted this many lines per ledger batch: one transaction each, so a
+# batch the ledger refuses (an item paid meanwhile) costs at most this many lines one by one.
+POSTING_BATCH = 2000
+
+
+@dataclass
+class _Decision:
+    """An automatic application decided by the matcher, with the credit notes of its booked differences."""
+
+    line: StatementLine
+    suggestion: domain.Suggestion
+    # (kind, amount, line ids, allocations of its credit note, or None while it waits for approval)
+    differences: list[tuple[str, int, tuple[int, ...], tuple[tuple[int, int], ...] | None]]
+
+
 def lines_match(*, by, lines, post: bool = True) -> dict:
     """Match open incoming lines: post those above the threshold, give the others their top suggestions.
 
     Set-based: one company's names, aliases and accounts, the open items the texts name and the
     open items of every candidate customer are loaded once for all the lines, not per line. Lines
-    are then taken in date order, and what one receipt pays is no longer open for the next.
+    are then taken in date order, and what one receipt pays is no longer open for the next. The
+    receipts decided automatically are posted in batches through the ledger's bulk posting.
     """
-    settings_ = rules()
     counts = {"auto": 0, "queued": 0}
     lines = list(lines.filter(status=LineStatus.OPEN, amount__gt=0).order_by("booked_on", "id"))
     by_company: dict[tuple[int, str], list[StatementLine]] = {}
     for line in lines:
         by_company.setdefault((line.company_id, line.currency), []).append(line)
     for (company_id, currency), group in by_company.items():
+        settings_ = rules(currency)
+        by_hand = replace(settings_, unsure_items_on_account=False)
         found = selectors.candidates(company_id=company_id, lines=group)
         evidence = {line.pk: selectors.evidence_for(line, found) for line in group}
         customer_ids = {pk for per_line in evidence.values() for pk in per_line}
         items = selectors.items_by_customer(company_id=company_id, customer_ids=customer_ids, currency=currency)
         remaining = {item.line_id: item.open_amount for per_customer in items.values() for item in per_customer}
-        queued = []
+        queued, decided = [], []
         for line in group:
             open_items = {
                 pk: [
@@ -317,40 +343,201 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
                 ]
                 for pk in evidence[line.pk]
             }
-            suggestions = domain.rank(
+            ranked = partial(
+                domain.rank,
                 amount=line.amount,
                 on=line.booked_on,
                 remittance=line.remittance,
                 evidence=evidence[line.pk],
                 items_of=open_items,
-                rules=settings_,
             )
+            suggestions = ranked(rules=settings_)
+            automatic = post and domain.is_automatic(suggestions, settings_)
+            if not automatic and any(s.plan.unapplied for s in suggestions):
+                # A person decides a queued line: money the matcher would leave on account is shown
+                # paying the oldest items, as a manual match would (the confidence is the same).
+                suggestions = ranked(rules=by_hand)
             line.suggestions = [s.as_dict() for s in suggestions]
             line.confidence = suggestions[0].confidence if suggestions else Decimal(0)
             line.reasons = [r.as_dict() for r in suggestions[0].reasons] if suggestions else []
-            if not (post and domain.is_automatic(suggestions, settings_)):
+            if not automatic:
                 queued.append(line)
                 continue
             best = suggestions[0]
-            try:
-                line_apply(by=by, line=line, parts=[(best.customer_id, line.amount, best.plan)], automatic=True)
-            except (LedgerError, InvalidInput, BankingError):
-                queued.append(line)
-                continue
             for line_id, amount in best.plan.allocations:
                 remaining[line_id] -= amount
-            for _kind, _amount, line_ids in best.plan.differences:
+            differences = []
+            for kind, amount, line_ids in best.plan.differences:
+                note = None
+                if not _needs_approval(kind, amount, settings_):
+                    note, left = [], amount
+                    for line_id in line_ids:
+                        share = min(left, remaining.get(line_id, 0))
+                        if share > 0:
+                            note.append((line_id, share))
+                            left -= share
+                    note = tuple(note)
+                differences.append((kind, amount, tuple(line_ids), note))
                 remaining.update(dict.fromkeys(line_ids, 0))
-            counts["auto"] += 1
-        StatementLine.objects.bulk_update(queued, ["suggestions", "confidence", "reasons"], batch_size=1000)
+            decided.append(_Decision(line, best, differences))
+        for start in range(0, len(decided), POSTING_BATCH):
+            batch = decided[start : start + POSTING_BATCH]
+            try:
+                counts["auto"] += _post_decisions(by=by, company_id=company_id, currency=currency, decisions=batch)
+            except (LedgerError, InvalidInput, BankingError):
+                # The ledger refused the batch as a whole (an item paid or a month closed meanwhile):
+                # each line is tried on its own, and a line refused again waits in the queue.
+                for decision in batch:
+                    try:
+                        line_apply(
+                            by=by,
+                            line=decision.line,
+                            parts=[(decision.suggestion.customer_id, decision.line.amount, decision.suggestion.plan)],
+                            automatic=True,
+                        )
+                    except (LedgerError, InvalidInput, BankingError):
+                        queued.append(decision.line)
+                        continue
+                    counts["auto"] += 1
+        _lines_store(queued)
         counts["queued"] += len(queued)
     return counts
 
 
-def _post_receipt(*, by, line: StatementLine, customer: Customer, amount: int, number: str, reference: str):
+def _needs_approval(kind: str, amount: int, settings_: domain.Rules) -> bool:
+    return kind == DifferenceKind.SHORT_PAYMENT and amount > settings_.short_without_approval
+
+
+def _receipt_description(line: StatementLine) -> str:
     description = " ".join(part for part in (line.payer_name, line.remittance) if part)[:300]
     if description[:1] in ("=", "+", "-", "@"):
         description = "'" + description[:299]
+    return description
+
+
+def _difference_labels() -> dict:
+    return {
+        DifferenceKind.DISCOUNT: _("Early-payment discount"),
+        DifferenceKind.BANK_CHARGE: _("Bank charge deducted by the payer's bank"),
+        DifferenceKind.SHORT_PAYMENT: _("Short payment written off"),
+    }
+
+
+@transaction.atomic
+def _post_decisions(*, by, company_id: int, currency: str, decisions: list[_Decision]) -> int:
+    """Post a batch of automatic applications in one go: receipts, then the credit notes of their differences.
+
+    The same records as ``line_apply`` for each line (receipt ``BANK-<line>``, its application, its
+    differences, credit note ``BANK-<line>-<difference>``), written by the ledger's bulk posting in a
+    few statements. A line dealt with meanwhile is left out; anything the ledger refuses undoes the batch.
+    """
+    open_ids = set(
+        StatementLine.objects.select_for_update()
+        .filter(pk__in=[d.line.pk for d in decisions], status=LineStatus.OPEN)
+        .values_list("pk", flat=True)
+    )
+    decisions = [d for d in decisions if d.line.pk in open_ids]
+    if not decisions:
+        return 0
+    company = Company.objects.get(pk=company_id)
+    receipts = []
+    for decision in decisions:
+        line = decision.line
+        refs = domain.reference_tokens(line.remittance)
+        receipts.append(
+            CreditToPost(
+                customer_id=decision.suggestion.customer_id,
+                number=f"BANK-{line.pk}",
+                issue_on=line.booked_on,
+                amount=line.amount,
+                reference=(refs[0] if refs else "")[:40],
+                description=_receipt_description(line),
+                allocations=decision.suggestion.plan.allocations,
+            )
+        )
+    receipt_ids = credits_post(by=by, company=company, currency=currency, credits=receipts)
+    applications = Application.objects.bulk_create(
+        Application(
+            line=decision.line,
+            company_id=company_id,
+            customer_id=decision.suggestion.customer_id,
+            receipt_id=receipt_id,
+            amount=decision.line.amount,
+            is_auto=True,
+            created_by=by,
+        )
+        for decision, receipt_id in zip(decisions, receipt_ids, strict=True)
+    )
+    pending = [
+        (
+            Difference(
+                application=application,
+                company_id=company_id,
+                kind=kind,
+                amount=amount,
+                line_ids=list(line_ids),
+                status=DifferenceStatus.PENDING if note is None else DifferenceStatus.BOOKED,
+                requested_by=by,
+            ),
+            note,
+            decision,
+        )
+        for decision, application in zip(decisions, applications, strict=True)
+        for kind, amount, line_ids, note in decision.differences
+    ]
+    differences = Difference.objects.bulk_create([difference for difference, _note, _decision in pending])
+    booked = [
+        (d, note, decision) for d, (_d, note, decision) in zip(differences, pending, strict=True) if note is not None
+    ]
+    labels = _difference_labels()
+    note_ids = credits_post(
+        by=by,
+        company=company,
+        currency=currency,
+        credits=[
+            CreditToPost(
+                customer_id=decision.suggestion.customer_id,
+                doc_type=DocumentType.CREDIT_NOTE,
+                number=f"BANK-{decision.line.pk}-{difference.pk}",
+                issue_on=decision.line.booked_on,
+                amount=difference.amount,
+                description=str(labels[difference.kind]),
+                allocations=note,
+            )
+            for difference, note, decision in booked
+        ],
+    )
+    for (difference, _note, _decision), note_id in zip(booked, note_ids, strict=True):
+        difference.credit_note_id = note_id
+    Difference.objects.bulk_update([difference for difference, _n, _d in booked], ["credit_note"], batch_size=1000)
+    matched_at = timezone.now()
+    for decision in decisions:
+        decision.line.status, decision.line.matched_by, decision.line.matched_at = LineStatus.AUTO, by, matched_at
+    _lines_store([d.line for d in decisions], matched=True)
+    return len(decisions)
+
+
+def _lines_store(lines: list[StatementLine], *, matched: bool = False) -> None:
+    """Write the lines' suggestions, confidence and reasons (and, once matched, who matched them and when).
+
+    One statement run for every line (executemany), not the ORM's bulk_update, whose CASE over
+    thousands of ids cost more than the whole posting.
+    """
+    if not lines:
+        return
+    meta = StatementLine._meta
+    names = ["suggestions", "confidence", "reasons", *(["status", "matched_by", "matched_at"] if matched else [])]
+    fields = [meta.get_field(name) for name in names]
+    assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
+    sql = f"UPDATE {connection.ops.quote_name(meta.db_table)} SET {assignments} WHERE id = %s"  # noqa: S608 (model names)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            sql,
+            [(*(f.get_db_prep_save(getattr(line, f.attname), connection) for f in fields), line.pk) for line in lines],
+        )
+
+
+def _post_receipt(*, by, line: StatementLine, customer: Customer, amount: int, number: str, reference: str):
     return document_post(
         by=by,
         company=line.account.company,
@@ -361,18 +548,14 @@ def _post_receipt(*, by, line: StatementLine, customer: Customer, amount: int, n
         currency=line.currency,
         amount=from_minor(amount, line.currency),
         reference=reference[:40],
-        description=description,
+        description=_receipt_description(line),
         check_access=False,
     )
 
 
 def _difference_post(*, by, difference: Difference, line: StatementLine, customer: Customer) -> None:
     """The credit note that settles a discount, a bank charge or a small short payment, allocated oldest first."""
-    labels = {
-        DifferenceKind.DISCOUNT: _("Early-payment discount"),
-        DifferenceKind.BANK_CHARGE: _("Bank charge deducted by the payer's bank"),
-        DifferenceKind.SHORT_PAYMENT: _("Short payment written off"),
-    }
+    labels = _difference_labels()
     note = document_post(
         by=by,
         company=line.account.company,
@@ -427,7 +610,7 @@ def line_apply(*, by, line: StatementLine, parts: list[tuple[int, int, domain.Pl
             }
         )
     customers = Customer.objects.in_bulk([pk for pk, _a, _p in parts])
-    settings_ = rules()
+    settings_ = rules(line.currency)
     applications = []
     for index, (customer_id, amount, plan) in enumerate(parts, start=1):
         customer = customers.get(customer_id)
@@ -461,9 +644,7 @@ def line_apply(*, by, line: StatementLine, parts: list[tuple[int, int, domain.Pl
                 check_access=False,
             )
         for kind, difference_amount, line_ids in plan.differences:
-            needs_approval = (
-                kind == DifferenceKind.SHORT_PAYMENT and difference_amount > settings_.short_without_approval
-            )
+            needs_approval = _needs_approval(kind, difference_amount, settings_)
             difference = Difference.objects.create(
                 application=application,
                 company_id=line.company_id,
@@ -509,7 +690,9 @@ def _plan_for(*, line: StatementLine, customer_id: int, amount: int, settings_: 
         if item.issue_on <= line.booked_on
     ]
     named, _reasons = domain.referenced_items(domain.reference_tokens(line.remittance), items)
-    _fit, plan, _why = domain.fit_items(amount, items, named, line.booked_on, line.remittance, settings_)
+    # A person chose the customer: a part payment pays the oldest items, as the ledger's own rules would.
+    by_hand = replace(settings_, unsure_items_on_account=False)
+    _fit, plan, _why = domain.fit_items(amount, items, named, line.booked_on, line.remittance, by_hand)
     return plan
 
 

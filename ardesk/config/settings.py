@@ -258,8 +258,8 @@ LOGGING = logging_config(
 )
 
 # Cash application (ardesk.banking, see its design.md): the confidence at which a bank receipt is
-# posted without asking, and the short payments written off (minor units: 10.00 at once, up to
-# 100.00 with a manager's approval).
+# posted without asking, and the short payments written off, as amounts in the line's currency
+# ("10.00" at once, up to "100.00" with a manager's approval).
 ARDESK_CASH_AUTO_THRESHOLD = os.environ.get("ARDESK_CASH_AUTO_THRESHOLD", "0.90")
-ARDESK_CASH_SHORT_WITHOUT_APPROVAL = int(os.environ.get("ARDESK_CASH_SHORT_WITHOUT_APPROVAL", "1000"))
-ARDESK_CASH_SHORT_TOLERANCE = int(os.environ.get("ARDESK_CASH_SHORT_TOLERANCE", "10000"))
+ARDESK_CASH_SHORT_WITHOUT_APPROVAL = os.environ.get("ARDESK_CASH_SHORT_WITHOUT_APPROVAL", "10.00")
+ARDESK_CASH_SHORT_TOLERANCE = os.environ.get("ARDESK_CASH_SHORT_TOLERANCE", "100.00")

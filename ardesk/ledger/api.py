@@ -101,6 +101,12 @@ class ReverseIn(Strict):
     reason: str = ""
 
 
+class RefundIn(Strict):
+    amount: Amount
+    on: Day
+    reference: str = Field("", max_length=40)
+
+
 class AllocationIn(Strict):
     source_id: Id = Field(..., description="The receipt or credit note")
     line_id: Id | None = Field(None, description="The due line (instalment); or give invoice_id")
@@ -317,6 +323,19 @@ def reverse_document(request, document_id: Id, payload: ReverseIn):
     document = visible_document(request.user, document_id)
     reversal = services.document_reverse(by=request.user, document=document, on=payload.on, reason=payload.reason)
     return Status(201, document_detail(request.user, reversal.pk))
+
+
+@router.post(
+    "/documents/{int:document_id}/refund",
+    response={201: DocumentDetailOut},
+    summary="Refund what is unallocated on a receipt or credit note",
+)
+def refund_credit(request, document_id: Id, payload: RefundIn):
+    credit = visible_document(request.user, document_id)
+    refund = services.credit_refund(
+        by=request.user, credit=credit, amount=payload.amount, on=payload.on, reference=payload.reference
+    )
+    return Status(201, document_detail(request.user, refund.pk))
 
 
 @router.post("/allocations", response={201: AllocationOut}, summary="Allocate a receipt or credit note")

@@ -226,7 +226,9 @@ def least_available(total: Decimal, movements: Sequence[tuple[dt.date, Decimal]]
 # so the same mistake gets the same words wherever it is made; each problem is a value naming the
 # field and the reason, and a caller reports all of them at once.
 
-DOCUMENT_TYPES = frozenset({"invoice", "debit_note", "credit_note", "receipt", "adjustment", "write_off", "recovery"})
+DOCUMENT_TYPES = frozenset(
+    {"invoice", "debit_note", "credit_note", "receipt", "adjustment", "write_off", "recovery", "refund"}
+)
 BAD_DEBT_TYPES = frozenset({"write_off", "recovery"})
 # An invoice's medium (models.InvoiceMedium), empty when not known; only debits are invoices.
 MEDIUMS = frozenset({"", "electronic", "paper"})
@@ -418,6 +420,12 @@ def document_problems(draft: DocumentDraft, *, by_hand: bool = True) -> list[Pro
     elif draft.doc_type in BAD_DEBT_TYPES and by_hand:
         problems.append(
             Problem("doc_type", "bad_debt", _("Write-offs and recoveries are posted by their approval under Bad debt."))
+        )
+    elif draft.doc_type == "refund" and by_hand:
+        problems.append(
+            Problem(
+                "doc_type", "refund", _("A refund is made from the receipt or credit note whose credit it pays back.")
+            )
         )
     currency_ok = draft.currency is not None and _is_currency(draft.currency)
     if draft.currency is not None and not currency_ok:

@@ -16,7 +16,11 @@ DATE = DateInput()
 class DocumentForm(forms.Form):
     doc_type = forms.ChoiceField(
         label=_("Type"),
-        choices=[c for c in DocumentType.choices if c[0] not in (DocumentType.WRITE_OFF, DocumentType.RECOVERY)],
+        choices=[
+            c
+            for c in DocumentType.choices
+            if c[0] not in (DocumentType.WRITE_OFF, DocumentType.RECOVERY, DocumentType.REFUND)
+        ],
     )
     number = forms.CharField(label=_("Number"), max_length=40)
     # The document's dates are checked by the ledger's document rules (domain.document_problems), so
@@ -84,6 +88,12 @@ class AllocationForm(forms.Form):
     line = forms.TypedChoiceField(label=_("Invoice"), coerce=int)
     amount = forms.DecimalField(label=_("Amount"), max_digits=18, decimal_places=2, min_value=0)
     on = DayField(label=_("Date"), widget=DATE)
+
+
+class RefundForm(forms.Form):
+    amount = forms.DecimalField(label=_("Amount to refund"), max_digits=18, decimal_places=2, min_value=0)
+    on = DayField(label=_("Date paid"), widget=DATE)
+    reference = forms.CharField(label=_("Payment reference"), max_length=40, required=False)
 
 
 class ReverseForm(forms.Form):

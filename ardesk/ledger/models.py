@@ -110,6 +110,9 @@ class DocumentType(models.TextChoices):
     # and by a recovery (a debit reinstating what is collected again); see ardesk.provisioning.
     WRITE_OFF = "write_off", _("Bad-debt write-off")
     RECOVERY = "recovery", _("Bad-debt recovery")
+    # Money paid back to a customer out of its credit balance (an over-payment, an unused credit
+    # note): a debit that the credit is allocated to, posted only by ledger.services.credit_refund.
+    REFUND = "refund", _("Refund")
 
 
 # What the aging reads of the credits and due lines that can be open on a date: the indexes that find
@@ -263,6 +266,7 @@ class Document(models.Model):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-issue_on", "-id"]
+        permissions = [("refund_credit", _("Can refund a customer's credit balance"))]
         constraints = [
             models.UniqueConstraint(fields=["company", "doc_type", "number"], name="uniq_document_number"),
             models.UniqueConstraint(
@@ -388,6 +392,7 @@ class AllocationMethod(models.TextChoices):
     AUTO = "auto", _("By the rules")
     IMPORT = "import", _("Imported")
     REVERSAL = "reversal", _("Reversal")
+    REFUND = "refund", _("Refund paid")
 
 
 class Allocation(models.Model):

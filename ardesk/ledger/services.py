@@ -20,6 +20,7 @@ from ardesk.ledger import domain, open_state, periods, selectors
 from ardesk.ledger.errors import LedgerError
 from ardesk.ledger.models import (
     Allocation,
+    AllocationMethod,
     Document,
     DocumentStatus,
     DocumentType,
@@ -30,7 +31,7 @@ from ardesk.ledger.models import (
     PaymentTerm,
 )
 
-DEBIT = {DocumentType.INVOICE, DocumentType.DEBIT_NOTE, DocumentType.RECOVERY}
+DEBIT = {DocumentType.INVOICE, DocumentType.DEBIT_NOTE, DocumentType.RECOVERY, DocumentType.REFUND}
 CREDIT = {DocumentType.RECEIPT, DocumentType.CREDIT_NOTE, DocumentType.WRITE_OFF}
 # Write-offs and recoveries are posted by their approval in ardesk.provisioning (which checks its own
 # permissions and calls with check_access=False), never entered by hand.
@@ -578,6 +579,94 @@ def allocation_auto(
         )
         for line_id, share in sorted(plan, key=lambda p: p[0])
     ]
+
+
+REFUND_PERMISSION = "ledger.refund_credit"
+
+
+@transaction.atomic
+def credit_refund(*, by, credit: Document, amount: Decimal | str, on: dt.date, reference: str = "") -> Document:
+    """Pay back all or part of a customer's credit (an over-payment, an unused credit note) as an outgoing payment.
+
+    The refund is a debit document (``refund``, numbered ``<credit>-RF<n>``) allocated at once from
+    the credit, so the credit's unallocated amount falls by what was paid and nothing stays open.
+    More than is unallocated on the credit, on the day or any later day, is refused.
+    """
+    ensure_permission(by, REFUND_PERMISSION)
+    credit = Document.objects.select_for_update().select_related("company", "customer").get(pk=credit.pk)
+    ensure_company_access(by, credit.company_id)
+    if credit.amount >= 0 or credit.reversal_of_id is not None or Document.objects.filter(reversal_of=credit).exists():
+        raise LedgerError(
+            _("%(document)s is not a receipt or credit note with a credit to refund.") % {"document": credit}
+        )
+    value, problems = domain.read_amount(amount, "amount")
+    if problems:
+        raise InvalidInput(domain.problems_by_field(problems))
+    minor = to_minor(value, credit.currency)
+    if minor <= 0:
+        raise InvalidInput({"amount": [_("The amount to refund must be positive.")]})
+    if on < credit.issue_on:
+        raise InvalidInput({"on": [_("A refund cannot be dated before the credit it pays back.")]})
+    available = domain.least_available(-credit.amount, selectors.source_movements(credit.pk), on)
+    if minor > available:
+        raise LedgerError(
+            _(
+                "A refund of %(amount)s %(currency)s is more than the %(available)s %(currency)s still unallocated on "
+                "%(document)s on %(date)s."
+            )
+            % {
+                "amount": grouped(value, credit.currency),
+                "available": grouped(from_minor(int(available), credit.currency), credit.currency),
+                "currency": credit.currency,
+                "document": credit,
+                "date": on.isoformat(),
+            },
+            field="amount",
+        )
+    count = Document.objects.filter(
+        company_id=credit.company_id, doc_type=DocumentType.REFUND, number__startswith=f"{credit.number}-RF"
+    ).count()
+    refund = document_post(
+        by=by,
+        company=credit.company,
+        customer=credit.customer,
+        doc_type=DocumentType.REFUND,
+        number=f"{credit.number}-RF{count + 1}"[:40],
+        issue_on=on,
+        due_on=on,
+        currency=credit.currency,
+        amount=value,
+        reference=credit.number[:40],
+        description=" · ".join(
+            part for part in (_("Refund of %(document)s") % {"document": credit}, reference.strip()) if part
+        )[:300],
+        check_access=False,
+    )
+    allocation_create(
+        by=by,
+        source=credit,
+        line=refund.lines.get(),
+        amount=value,
+        on=on,
+        method=AllocationMethod.REFUND,
+        check_access=False,
+    )
+    record(
+        action="credit.refund",
+        actor=by,
+        target=credit.customer,
+        company_id=credit.company_id,
+        object_repr=f"{credit.customer} / {refund}",
+        after={
+            "credit": credit.number,
+            "refund": refund.number,
+            "amount": str(quantize(value, credit.currency)),
+            "currency": credit.currency,
+            "date": on,
+            "reference": reference.strip(),
+        },
+    )
+    return refund
 
 
 @transaction.atomic

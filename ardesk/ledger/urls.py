@@ -9,6 +9,7 @@ urlpatterns = [
     path("documents/<int:pk>/allocate/", views.allocate, name="allocate"),
     path("documents/<int:pk>/allocate/auto/", views.allocate_auto, name="allocate_auto"),
     path("documents/<int:pk>/reverse/", views.document_reverse, name="reverse"),
+    path("documents/<int:pk>/refund/", views.credit_refund, name="refund"),
     path("allocations/<int:pk>/reverse/", views.allocation_reverse, name="allocation_reverse"),
     path("customers/<int:pk>/panel/", views.customer_panel, name="customer_panel"),
     path("customers/<int:pk>/documents/new/", views.document_create, name="document_create"),

@@ -26,6 +26,7 @@ from ardesk.ledger.forms import (
     DocumentForm,
     ImportForm,
     RateForm,
+    RefundForm,
     ReverseForm,
     TermForm,
 )
@@ -249,6 +250,7 @@ def document_detail(request, pk: int):
             "allocation_form": allocation_form,
             "unapplied": unapplied,
             "reverse_form": ReverseForm(initial={"on": today}),
+            "refund_form": RefundForm(initial={"on": today, "amount": unapplied}) if unapplied else None,
             "is_reversed": Document.objects.filter(reversal_of=document).first(),
             "amount": from_minor(document.amount, document.currency),
             "functional": from_minor(document.functional_amount, document.company.functional_currency),
@@ -303,6 +305,23 @@ def allocation_reverse(request, pk: int):
     except ApplicationError as exc:
         messages.error(request, exc.message)
     return redirect(request.POST.get("next") or "ledger:documents")
+
+
+@require_POST
+@requires("ledger.refund_credit")
+def credit_refund(request, pk: int):
+    """Pay back all or part of what is unallocated on a receipt or credit note."""
+    document = visible_document(request.user, pk)
+    form = RefundForm(request.POST)
+    if form.is_valid():
+        try:
+            refund = services.credit_refund(by=request.user, credit=document, **form.cleaned_data)
+            messages.success(request, _("%(refund)s was recorded.") % {"refund": refund})
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+    else:
+        messages.error(request, _("Give the amount to refund and the date it was paid."))
+    return redirect("ledger:document", pk=pk)
 
 
 @require_POST

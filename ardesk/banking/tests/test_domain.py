@@ -82,3 +82,26 @@ def test_a_plan_never_pays_more_than_is_open_nor_more_than_was_received(open_amo
     assert allocated + plan.unapplied == received
     differences = sum(d for _, d, _ in plan.differences)
     assert allocated + differences <= sum(open_amounts) or not plan.differences
+
+
+def test_a_part_payment_of_several_items_naming_none_stays_on_account():
+    # Open 1,000.00 and 2,000.00; 600.00 fits no item, no set, no difference: nothing is allocated.
+    items = [item(1, 100000, 5), item(2, 200000, 20)]
+    fit, plan, reasons = domain.fit_items(60000, items, [], D, "", domain.Rules())
+    assert (fit, plan.allocations, plan.unapplied, reasons[0].code) == (0.91, (), 60000, "partial_on_account")
+    # Matched by hand, the same payment pays the oldest item.
+    rules = domain.Rules(unsure_items_on_account=False)
+    _fit, plan, reasons = domain.fit_items(60000, items, [], D, "", rules)
+    assert (plan.allocations, reasons[0].code) == (((1, 60000),), "partial_oldest")
+
+
+def test_what_is_paid_beyond_the_named_invoice_stays_on_account():
+    # INV-0002 (500.00) is named; 700.00 paid; INV-0001 (300.00, older) is also open.
+    # The 200.00 beyond the named invoice is not guessed onto INV-0001: it stays as credit.
+    older, named = item(1, 30000, 1), item(2, 50000, 9)
+    fit, plan, reasons = domain.fit_items(70000, [older, named], [named], D, "INV-0002", domain.Rules())
+    assert (plan.allocations, plan.unapplied, reasons[0].code) == (((2, 50000),), 20000, "over_payment")
+    # By hand: the named invoice, then 200.00 of the oldest.
+    rules = domain.Rules(unsure_items_on_account=False)
+    _fit, plan, _reasons = domain.fit_items(70000, [older, named], [named], D, "INV-0002", rules)
+    assert plan.allocations == ((2, 50000), (1, 20000))

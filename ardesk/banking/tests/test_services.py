@@ -251,3 +251,73 @@ def test_a_dry_run_writes_nothing(desk):
         dry_run=True,
     )
     assert result.new == 1 and not StatementLine.objects.exists()
+
+
+def test_a_part_payment_naming_no_invoice_is_left_on_account_when_several_items_are_open(desk):
+    # Open: 1,000.00 (Jan 5) and 2,000.00 (Feb 1); 600.00 from the customer's known account, no text:
+    # the customer is sure, which invoice it pays is not, so the receipt stays unallocated.
+    invoice_on(desk["by"], desk["huaxing"], "INV-H", "1000.00")
+    invoice_on(desk["by"], desk["huaxing"], "INV-I", "2000.00", issue_on=dt.date(2026, 2, 1))
+    _import(desk, [("上海华星贸易有限公司", "6222021001123456", "600.00", "", "S40")])
+    line = _line("S40")
+    assert line.status == LineStatus.AUTO and line.reasons[-1]["code"] == "partial_on_account"
+    receipt = Application.objects.get(line=line).receipt
+    assert (receipt.amount, receipt.unapplied_now) == (-60000, 60000)
+    assert (_open("INV-H"), _open("INV-I")) == (100000, 200000)
+
+
+def test_a_part_payment_of_the_only_open_item_pays_it(desk):
+    # 1,000.00 open, 600.00 received: 400.00 stays open.
+    invoice_on(desk["by"], desk["huaxing"], "INV-H", "1000.00")
+    _import(desk, [("上海华星贸易有限公司", "6222021001123456", "600.00", "", "S41")])
+    assert _line("S41").status == LineStatus.AUTO and _open("INV-H") == 40000
+
+
+def test_automatic_receipts_leave_the_ledgers_audit_trail(desk):
+    # One line of 800.00 paying INV-P: a receipt posted and one allocation, each audited as by hand.
+    from ardesk.audit.models import AuditEvent
+
+    invoice_on(desk["by"], desk["huaxing"], "INV-P", "800.00")
+    _import(desk, [("上海华星", "6222021001123456", "800.00", "INV-P", "S42")])
+    line = _line("S42")
+    posted = AuditEvent.objects.get(action="document.post", after__number=f"BANK-{line.pk}")
+    assert (posted.object_id, posted.after["amount"], posted.after["type"]) == (
+        str(desk["huaxing"].pk),
+        "-800.00",
+        "receipt",
+    )
+    allocated = AuditEvent.objects.get(action="allocation.create", after__source=f"BANK-{line.pk}")
+    assert (allocated.after["invoice"], allocated.after["amount"], allocated.after["method"]) == (
+        "INV-P",
+        "800.00",
+        "bank",
+    )
+
+
+def test_a_batch_the_ledger_refuses_is_posted_line_by_line(desk, monkeypatch):
+    # The bulk posting refuses the batch (an item paid meanwhile): each line is posted on its own instead.
+    from ardesk.ledger.errors import LedgerError
+
+    def refuse(**_kwargs):
+        raise LedgerError("refused")
+
+    monkeypatch.setattr(services, "credits_post", refuse)
+    invoice_on(desk["by"], desk["huaxing"], "INV-Q", "300.00")
+    invoice_on(desk["by"], desk["mingda"], "INV-R", "700.00")
+    result = _import(
+        desk,
+        [
+            ("上海华星", "6222021001123456", "300.00", "INV-Q", "S43"),
+            ("北京明达电子股份有限公司", "", "700.00", "INV-R", "S44"),
+        ],
+    )
+    assert result.matched == {"auto": 2, "queued": 0}
+    assert _open("INV-Q") == 0 and _open("INV-R") == 0
+
+
+def test_the_short_payment_limits_are_amounts_in_the_lines_currency(settings):
+    # 25.00 and 250.00: 2,500 and 25,000 fen; the yen has no minor unit, so 25 and 250.
+    settings.ARDESK_CASH_SHORT_WITHOUT_APPROVAL = "25.00"
+    settings.ARDESK_CASH_SHORT_TOLERANCE = "250.00"
+    assert (services.rules("CNY").short_without_approval, services.rules("CNY").short_tolerance) == (2500, 25000)
+    assert (services.rules("JPY").short_without_approval, services.rules("JPY").short_tolerance) == (25, 250)

@@ -55,3 +55,24 @@ def test_import_a_file_with_a_bad_row_fix_it_and_see_the_balance(page, live_serv
     balance = page.locator("#ledger-balances [data-balance='CNY']")
     expect(balance).to_contain_text("1,500.50")
     expect(page.locator("#open-items tbody tr")).to_have_count(2)
+
+
+def test_a_finance_manager_refunds_part_of_a_customers_credit(page, live_server, persona, company):
+    from ardesk.ledger.tests.factories import receipt
+
+    customer = CustomerFactory(company=company, code="C2", name="上海宏达机械有限公司")
+    paid = receipt(persona("accountant"), customer, "R-1", "1000.00")  # nothing allocated: 1,000.00 of credit
+    signed_in(page, live_server, persona("manager"))
+    page.goto(f"{live_server.url}/ledger/documents/{paid.pk}/")
+    page.fill("#refund #id_amount", "150.00")
+    page.fill("#refund #id_reference", "ICBC 0098")
+    with page.expect_navigation():
+        page.click("#refund button[type=submit]")
+    # 1,000.00 - 150.00: what is left to refund is offered next.
+    expect(page.locator("#refund #id_amount")).to_have_value("850.00")
+    expect(page.locator("#allocations")).to_contain_text("R-1-RF1")
+    page.fill("#refund #id_amount", "900.00")
+    with page.expect_navigation():
+        page.click("#refund button[type=submit]")
+    expect(page.locator(".messages")).to_contain_text("850.00")
+    assert Document.objects.get(pk=paid.pk).unapplied_now == 85000

@@ -18,7 +18,7 @@ def drop_column(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ledger", "0021_period_lock"),
+        ("ledger", "0022_refunds"),
     ]
 
     operations = [
