@@ -106,3 +106,34 @@ class ConfirmationFilter(forms.Form):
         choices=[("", _("All")), ("confirmed", _("Confirmed")), ("disagreed", _("Disagreed"))],
         required=False,
     )
+
+
+class StatementRunForm(forms.Form):
+    """A statement run to write: the company, the period, when to remind and when to give the owner a task."""
+
+    company = forms.ChoiceField(label=_("Company"))
+    date_from = DayField(label=_("Period from"), widget=DateInput())
+    date_to = DayField(label=_("Period to"), widget=DateInput())
+    remind_after_days = forms.IntegerField(label=_("Remind after (days)"), min_value=1, max_value=90, initial=7)
+    task_after_days = forms.IntegerField(label=_("Task after (days)"), min_value=1, max_value=180, initial=14)
+    link_days = forms.IntegerField(
+        label=_("Links valid for (days)"), min_value=1, max_value=domain.MAX_LINK_DAYS, initial=60
+    )
+
+    def __init__(self, *args, companies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].choices = [(c.code, str(c)) for c in companies]
+
+
+class StatementScheduleForm(forms.Form):
+    """A company's monthly statement run."""
+
+    company = forms.ChoiceField(label=_("Company"))
+    is_active = forms.BooleanField(label=_("Send every month"), required=False, initial=True)
+    day = forms.IntegerField(label=_("Day of the month"), min_value=1, max_value=28, initial=5)
+    remind_after_days = forms.IntegerField(label=_("Remind after (days)"), min_value=1, max_value=90, initial=7)
+    task_after_days = forms.IntegerField(label=_("Task after (days)"), min_value=1, max_value=180, initial=14)
+
+    def __init__(self, *args, companies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].choices = [(c.code, str(c)) for c in companies]

@@ -14,4 +14,8 @@ urlpatterns = [
     path("portal/customers/<int:pk>/links/", views.customer_links, name="customer_links"),
     path("portal/links/<int:pk>/revoke/", views.link_revoke, name="link_revoke"),
     path("portal/confirmations/", views.confirmations, name="confirmations"),
+    path("portal/statement-runs/", views.statement_runs, name="statement_runs"),
+    path("portal/statement-runs/schedule/", views.statement_schedule, name="statement_schedule"),
+    path("portal/statement-runs/<int:pk>/", views.statement_run, name="statement_run"),
+    path("portal/statement-runs/<int:pk>/send/", views.statement_run_send, name="statement_run_send"),
 ]

@@ -27,7 +27,7 @@ from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.companies.models import CompanyGrant
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
-from ardesk.core.money import to_minor
+from ardesk.core.money import from_minor, to_minor
 from ardesk.core.signed_links import LinkRefused, link_token, link_value
 from ardesk.customers.models import Contact
 from ardesk.portal import domain, selectors
@@ -37,10 +37,12 @@ from ardesk.portal.models import (
     ConfirmationDifference,
     ConfirmationStatus,
     PortalAccess,
+    PortalAction,
     PortalLink,
+    StatementRecipient,
 )
 from ardesk.relations import services as relations
-from ardesk.relations.models import Channel, Complaint, Purpose, Severity
+from ardesk.relations.models import Channel, Complaint, Purpose, RevisitReason, Severity
 
 LINK_SALT = "ardesk.portal.link"
 # The account's name shows where a user's name shows (a promise's "taken by", an interaction's
@@ -88,11 +90,16 @@ def link_url(link: PortalLink) -> str:
 @transaction.atomic
 def link_issue(*, by, contact: Contact, days: int = domain.DEFAULT_LINK_DAYS) -> PortalLink:
     """Issue a contact a personal link to its customer's portal, valid for ``days`` days."""
-    customer = contact.customer
     ensure_permission(by, "portal.add_portallink")
-    ensure_company_access(by, customer.company_id)
+    ensure_company_access(by, contact.customer.company_id)
     if domain.link_days_problem(days):
         raise InvalidInput({"days": [_("A link is valid for 1 to %(max)d days.") % {"max": domain.MAX_LINK_DAYS}]})
+    return link_create(contact=contact, days=days, by=by)
+
+
+def link_create(*, contact: Contact, days: int, by=None) -> PortalLink:
+    """Make and audit a contact's link, for a caller that has checked who asks (a statement run, a dunning e-mail)."""
+    customer = contact.customer
     portal_account(customer.company_id)
     link = PortalLink.objects.create(
         company_id=customer.company_id,
@@ -142,6 +149,17 @@ def links_revoke_for_contact(contact: Contact) -> int:
     return count
 
 
+def dunning_link_lines(contact: Contact, language: str) -> list[str]:
+    """A dunning e-mail's lines for its contact: a fresh personal link to the portal, in the notice's language."""
+    link = link_create(contact=contact, days=domain.DUNNING_LINK_DAYS)
+    with translation.override(language):
+        intro = _(
+            "Your open items, your statement, a promise to pay or a dispute: on your personal page "
+            "(valid until %(date)s):"
+        ) % {"date": f"{link.expires_on:%Y-%m-%d}"}
+    return [intro, link_url(link)]
+
+
 def link_for_token(token: str) -> PortalLink:
     """The link a token names, or PortalLinkNotValid for an altered, guessed, expired or revoked one."""
     try:
@@ -166,7 +184,12 @@ def link_for_token(token: str) -> PortalLink:
 
 
 def access_log(*, link: PortalLink, ip: str, action: str, detail: str = "") -> PortalAccess:
-    """Keep one use of a link: when, from where, what was seen or done."""
+    """Keep one use of a link: when, from where, what was seen or done.
+
+    The first view of a link sent with a statement marks that statement opened.
+    """
+    if action == PortalAction.VIEW:
+        StatementRecipient.objects.filter(link=link, opened_at__isnull=True).update(opened_at=timezone.now())
     return PortalAccess.objects.create(link=link, ip=ip[:64], action=action, detail=detail[:300])
 
 
@@ -231,6 +254,22 @@ def balance_answer(
         )
         for line_id, amount in their.items()
     )
+    # The statements sent with this link are answered; a disagreement gets the owner a task at once.
+    StatementRecipient.objects.filter(link=link, answer__isnull=True).update(answer=confirmation)
+    if not agrees:
+        with translation.override(settings.LANGUAGE_CODE):
+            relations.revisits_plan_by_rule_for(
+                customers=[link.customer],
+                reason=RevisitReason.STATEMENT_DIFF,
+                source=f"confirmation:{confirmation.pk}",
+                due_on=today + dt.timedelta(days=domain.DISAGREEMENT_TASK_DAYS),
+                note=_("%(contact)s disagrees with the balance of %(amount)s %(currency)s.")
+                % {
+                    "contact": link.contact_name,
+                    "amount": f"{from_minor(confirmation.balance, currency):,}",
+                    "currency": currency,
+                },
+            )
     actor = portal_account(link.company_id)
     # The timeline entry is the staff's record: in the installation's language, not the contact's.
     with translation.override(settings.LANGUAGE_CODE):
