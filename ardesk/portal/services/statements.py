@@ -57,26 +57,34 @@ def _days_problems(*, remind_after_days: int, task_after_days: int, link_days: i
     return errors
 
 
-def _recipient_rows(run: StatementRun) -> list[StatementRecipient]:
-    """One row per contact to send to: the customer's finance and primary contacts with an e-mail address,
-    else its first contact with one; a customer with none gets a row without address (it fails, listed)."""
-    customer_ids = list(
-        customers_for_statements(company=run.company, date_from=run.date_from, date_to=run.date_to).values_list(
-            "pk", flat=True
-        )
-    )
-    contacts: dict[int, list[tuple]] = {}
+def _contacts_to_send_to(customer_ids: list[int]) -> dict[int, list[tuple]]:
+    """Per customer, the contacts its statement goes to: the finance and primary contacts with an e-mail
+    address, else its first contact with one (``(customer_id, id, name, email, language, role, is_primary)``)."""
+    found: dict[int, list[tuple]] = {}
     for row in (
         Contact.objects.filter(customer__in=customer_ids)
         .exclude(email="")
         .order_by("customer_id", "-is_primary", "name", "id")
         .values_list("customer_id", "pk", "name", "email", "preferred_language", "role", "is_primary")
     ):
-        contacts.setdefault(row[0], []).append(row)
+        found.setdefault(row[0], []).append(row)
+    return {
+        customer_id: [c for c in rows if c[5] == ContactRole.FINANCE or c[6]] or rows[:1]
+        for customer_id, rows in found.items()
+    }
+
+
+def _recipient_rows(run: StatementRun) -> list[StatementRecipient]:
+    """One row per contact to send to; a customer with none gets a row without address (it fails, listed)."""
+    customer_ids = list(
+        customers_for_statements(company=run.company, date_from=run.date_from, date_to=run.date_to).values_list(
+            "pk", flat=True
+        )
+    )
+    contacts = _contacts_to_send_to(customer_ids)
     rows = []
     for customer_id in customer_ids:
-        found = contacts.get(customer_id, [])
-        chosen = [c for c in found if c[5] == ContactRole.FINANCE or c[6]] or found[:1]
+        chosen = contacts.get(customer_id, [])
         if not chosen:
             rows.append(
                 StatementRecipient(run=run, customer_id=customer_id, language=settings.LANGUAGE_CODE, contact_name="")
@@ -271,14 +279,16 @@ def statement_run_retry(*, by, run: StatementRun) -> StatementRun:
     ensure_company_access(by, run.company_id)
     if run.status not in (StatementRunStatus.SENT, StatementRunStatus.FAILED) or not run.failed:
         raise InvalidInput({"run": [_("Only a finished run with failed statements can send them again.")]})
-    # A contact whose address was corrected since: its row takes the new address.
-    for row in (
-        StatementRecipient.objects.filter(run=run, status=RecipientStatus.FAILED, contact__isnull=False)
-        .exclude(contact__email="")
-        .select_related("contact")
-    ):
-        if row.email != row.contact.email:
-            StatementRecipient.objects.filter(pk=row.pk).update(email=row.contact.email)
+    # An address added or corrected since: the failed rows take their customer's contact as it is now.
+    failed = list(StatementRecipient.objects.filter(run=run, status=RecipientStatus.FAILED))
+    chosen = _contacts_to_send_to([row.customer_id for row in failed])
+    for row in failed:
+        found = next((c for c in chosen.get(row.customer_id, []) if c[1] == row.contact_id), None)
+        found = found or (chosen.get(row.customer_id) or [None])[0]
+        if found is not None:
+            row.contact_id, row.contact_name, row.email = found[1], found[2], found[3]
+            row.language = found[4] or settings.LANGUAGE_CODE
+    StatementRecipient.objects.bulk_update(failed, ["contact", "contact_name", "email", "language"], batch_size=1000)
     StatementRecipient.objects.filter(run=run, status=RecipientStatus.FAILED).update(status=RecipientStatus.DRAFT)
     StatementRun.objects.filter(pk=run.pk).update(status=StatementRunStatus.SENDING, seen_at=timezone.now())
     record(action="portal.statement_run_retry", actor=by, target=run, after={"failed": run.failed})
