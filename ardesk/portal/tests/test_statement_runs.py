@@ -4,10 +4,12 @@ contact's language, answered, reminded, followed up by the owner, and scheduled 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.test import TestCase
 
 from ardesk.collections import services as collections
@@ -144,9 +146,7 @@ def test_a_disagreement_gives_the_owner_a_task_at_once(settings, accountant, col
     run = send(accountant, draft)
     row = StatementRecipient.objects.get(run=run, customer=customer_b)
     line = DueLine.objects.get(customer=customer_b, document__number="INV-B-1")
-    confirmation = services.balance_answer(
-        link=row.link, currency="CNY", agrees=False, differences={line.pk: "800.00"}
-    )
+    confirmation = services.balance_answer(link=row.link, currency="CNY", agrees=False, differences={line.pk: "800.00"})
     row.refresh_from_db()
     assert row.answer == confirmation
     task = Revisit.objects.get(reason=RevisitReason.STATEMENT_DIFF)
@@ -246,3 +246,67 @@ def test_a_dunning_email_carries_a_fresh_link_that_opens_the_contacts_page(
     url = link_in(message.body)
     assert url in notice.body
     assert "华东机电有限公司" in client.get(url).content.decode()
+
+
+def test_statement_runs_over_the_api(
+    client, settings, accountant, collector, company, customer_a, customer_b, customer_c
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    client.force_login(accountant)
+    today = clock.today()
+    body = {"company": "SH01", "date_from": f"{today.replace(day=1)}", "date_to": f"{today}", "send": True}
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        created = client.post("/api/v1/portal/statement-runs", body, content_type="application/json")
+    assert created.status_code == 201
+    run_id = created.json()["id"]
+    detail = client.get(f"/api/v1/portal/statement-runs/{run_id}").json()
+    assert (detail["status"], detail["recipients"], detail["sent"], detail["failed"]) == ("sent", 2, 2, 0)
+    rows = client.get(f"/api/v1/portal/statement-runs/{run_id}/recipients", {"state": "sent"}).json()
+    assert sorted(r["customer"] for r in rows["recipients"]) == ["A100", "B200"]
+    # Another company's code is refused; a collector may read runs but not write one.
+    other = client.post("/api/v1/portal/statement-runs", {"company": "SZ01"}, content_type="application/json")
+    assert other.status_code == 422
+    client.force_login(collector)
+    assert client.get(f"/api/v1/portal/statement-runs/{run_id}").status_code == 200
+    refused = client.post("/api/v1/portal/statement-runs", {"company": "SH01"}, content_type="application/json")
+    assert refused.status_code == 403
+    client.force_login(accountant)
+    schedule = client.put(
+        "/api/v1/portal/statement-schedules/SH01", {"day": 3, "remind_after_days": 5}, content_type="application/json"
+    )
+    assert schedule.status_code == 200
+    assert StatementSchedule.objects.get(company=company).day == 3
+    link = client.post(
+        "/api/v1/portal/links", {"contact": customer_a.contacts.get().pk, "days": 7}, content_type="application/json"
+    )
+    assert link.status_code == 201 and "/p/" in link.json()["url"]
+    foreign = client.post(
+        "/api/v1/portal/links", {"contact": customer_c.contacts.get().pk}, content_type="application/json"
+    )
+    assert foreign.status_code == 404
+
+
+def test_the_command_writes_and_sends_a_run_and_follows_up(settings, company, customer_a, customer_b):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    out = io.StringIO()
+    today = clock.today()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command(
+            "portal",
+            "statements",
+            "--company",
+            "SH01",
+            "--from",
+            f"{today.replace(day=1)}",
+            "--to",
+            f"{today}",
+            stdout=out,
+        )
+    run = StatementRun.objects.get()
+    assert out.getvalue().strip() == (
+        f"SH01 {today.replace(day=1)} – {today}: run {run.pk} sent, 2 recipients, 2 sent, 0 failed"
+    )
+    assert len(mail.outbox) == 2
+    out = io.StringIO()
+    call_command("portal", "follow-up", "--date", f"{today + dt.timedelta(days=7)}", stdout=out)
+    assert out.getvalue().strip() == "Reminded: 2, tasks for owners: 0"
