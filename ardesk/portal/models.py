@@ -175,10 +175,10 @@ class StatementRun(models.Model):
     seen_at = models.DateTimeField(_("last sign of the sending"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("statement run")
-        verbose_name_plural = _("statement runs")
+        verbose_name = _("statement mailing")
+        verbose_name_plural = _("statement mailings")
         ordering = ["-created_at", "-id"]
-        permissions = [("send_statementrun", _("Can send statement runs"))]
+        permissions = [("send_statementrun", _("Can send statement mailings"))]
         indexes = [models.Index(fields=["company", "date_to"])]
         constraints = [
             models.CheckConstraint(condition=Q(date_from__lte=models.F("date_to")), name="statement_run_period"),
@@ -203,7 +203,7 @@ class StatementRecipient(models.Model):
     """One contact's statement of a run: sent or failed, opened, answered, reminded, followed up."""
 
     run = models.ForeignKey(
-        StatementRun, on_delete=models.CASCADE, related_name="recipient_rows", verbose_name=_("statement run")
+        StatementRun, on_delete=models.CASCADE, related_name="recipient_rows", verbose_name=_("statement mailing")
     )
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="+", verbose_name=_("customer"))
     contact = models.ForeignKey(

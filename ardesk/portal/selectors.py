@@ -186,7 +186,7 @@ def statement_runs_for(user) -> QuerySet[StatementRun]:
 def statement_run_for(user, run_id: int) -> StatementRun:
     run = statement_runs_for(user).filter(pk=run_id).first()
     if run is None:
-        raise NotFound(_("Statement run %(id)s does not exist or is not visible to you.") % {"id": run_id})
+        raise NotFound(_("Statement mailing %(id)s does not exist or is not visible to you.") % {"id": run_id})
     return run
 
 

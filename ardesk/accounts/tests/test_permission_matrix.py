@@ -75,6 +75,14 @@ MATRIX = [
     ("portal links", "get", "/portal/customers/{c}/links/", None, {ACC, COL, MGR, AUD}),
     ("issue portal link", "post", "/portal/customers/{c}/links/", {"days": "7"}, {ACC, COL}),
     ("balance confirmations", "get", "/portal/confirmations/", None, {ACC, COL, MGR, AUD}),
+    ("statement mailings", "get", "/portal/statement-runs/", None, {ACC, COL, MGR, AUD}),
+    (
+        "monthly statement mailing",
+        "post",
+        "/portal/statement-runs/schedule/",
+        {"company": "SH01", "is_active": "on", "day": "5", "remind_after_days": "7", "task_after_days": "14"},
+        {ACC, MGR},
+    ),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
@@ -32,7 +33,7 @@ def link(accountant, customer_a):
 
 @pytest.fixture
 def base(link):
-    return services.link_url(link).removeprefix(services.settings.ARDESK_PUBLIC_URL)
+    return services.link_url(link).removeprefix(settings.ARDESK_PUBLIC_URL)
 
 
 def line(customer, number: str) -> DueLine:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.core.signing import dumps
 from django.urls import reverse
 
@@ -25,7 +26,7 @@ NEUTRAL = '<h1 id="link-invalid">此链接无效。</h1>'
 
 
 def path_of(link: PortalLink) -> str:
-    return services.link_url(link).removeprefix(services.settings.ARDESK_PUBLIC_URL)
+    return services.link_url(link).removeprefix(settings.ARDESK_PUBLIC_URL)
 
 
 def issue(by, customer, **kwargs) -> PortalLink:

@@ -151,7 +151,7 @@ def test_a_disagreement_gives_the_owner_a_task_at_once(settings, accountant, col
     assert row.answer == confirmation
     task = Revisit.objects.get(reason=RevisitReason.STATEMENT_DIFF)
     assert (task.customer, task.owner, task.due_on) == (customer_b, collector, clock.today() + dt.timedelta(days=3))
-    assert task.note == "Anna Smith disagrees with the balance of 1,500.00 CNY."
+    assert task.note == "Anna Smith 对余额 1,500.00 CNY 有异议。"  # the staff's record: the installation's language
 
 
 def test_the_run_goes_draft_sending_sent_and_only_a_draft_is_sent(settings, accountant, draft, no_address):
