@@ -164,7 +164,8 @@ def test_the_accountant_prepares_and_sends_a_statement_mailing_and_sets_the_mont
     with page.expect_navigation():
         page.locator("#schedule-form button[type=submit]").click()
     expect(page.locator(".messages")).to_contain_text("每月对账单发送设置已保存")
-    expect(page.locator("#schedules tbody tr").first).to_have_text(re.compile(r"SH01 星辰实业（上海）有限公司\s*每月\s*3\s*7\s*14"))
+    schedule_row = re.compile(r"SH01 星辰实业（上海）有限公司\s*每月\s*3\s*7\s*14")
+    expect(page.locator("#schedules tbody tr").first).to_have_text(schedule_row)
     run = StatementRun.objects.get()
     assert (run.status, run.sent, run.remind_after_days) == ("sent", 2, 5)
     assert StatementSchedule.objects.get(company=company).day == 3
