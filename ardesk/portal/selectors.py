@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -31,18 +32,33 @@ from ardesk.portal.models import (
 )
 
 SHOWN = 50  # promises, disputes and confirmations listed on the customer's page
+ITEMS_PER_PAGE = 50  # open items on one page of the customer's overview
 
 
-def open_items(customer: Customer, *, as_of: dt.date) -> list[DueLine]:
-    """The customer's items open on a day, oldest due first, each with ``open_amount`` and ``days_overdue``."""
-    lines = list(
+def _open_lines(customer: Customer, *, as_of: dt.date) -> QuerySet[DueLine]:
+    return (
         ledger.open_lines(as_of=as_of, customer_ids=[customer.pk], company_ids=[customer.company_id])
         .select_related("document")
         .order_by("due_on", "id")
     )
+
+
+def _with_days_overdue(lines, as_of: dt.date):
     for line in lines:
         line.days_overdue = domain.days_overdue(line.due_on, as_of)
     return lines
+
+
+def open_items(customer: Customer, *, as_of: dt.date) -> list[DueLine]:
+    """The customer's items open on a day, oldest due first, each with ``open_amount`` and ``days_overdue``."""
+    return _with_days_overdue(list(_open_lines(customer, as_of=as_of)), as_of)
+
+
+def open_items_page(customer: Customer, *, as_of: dt.date, page: str | int | None) -> Page:
+    """One page of the customer's open items (the overview), read page by page in SQL."""
+    found = Paginator(_open_lines(customer, as_of=as_of), ITEMS_PER_PAGE).get_page(page)
+    _with_days_overdue(found.object_list, as_of)
+    return found
 
 
 def balances(customer: Customer, *, as_of: dt.date) -> dict[str, int]:
@@ -58,20 +74,20 @@ class Overview:
     link: PortalLink
     as_of: dt.date
     balances: dict[str, int]
-    items: list[DueLine]
+    items: Page
     promises: list[PromiseToPay]
     disputes: list[Dispute]
     confirmations: list[BalanceConfirmation]
     bank_lines: list[tuple[str, str]]
 
 
-def overview(link: PortalLink, *, as_of: dt.date) -> Overview:
+def overview(link: PortalLink, *, as_of: dt.date, page: str | int | None = None) -> Overview:
     customer = link.customer
     return Overview(
         link=link,
         as_of=as_of,
         balances=balances(customer, as_of=as_of),
-        items=open_items(customer, as_of=as_of),
+        items=open_items_page(customer, as_of=as_of, page=page),
         promises=list(PromiseToPay.objects.filter(customer=customer).order_by("-made_on", "-id")[:SHOWN]),
         disputes=list(Dispute.objects.filter(customer=customer).order_by("-opened_on", "-id")[:SHOWN]),
         confirmations=list(BalanceConfirmation.objects.filter(customer=customer).order_by("-answered_at")[:SHOWN]),

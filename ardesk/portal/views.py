@@ -89,7 +89,12 @@ def home(request, link, ip, token):
     return render(
         request,
         "portal/home.html",
-        _context(link, token, overview=selectors.overview(link, as_of=today), statement_form=form),
+        _context(
+            link,
+            token,
+            overview=selectors.overview(link, as_of=today, page=request.GET.get("page")),
+            statement_form=form,
+        ),
     )
 
 

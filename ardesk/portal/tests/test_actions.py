@@ -198,3 +198,15 @@ def test_the_audit_trail_tells_the_portals_acts_in_chinese_words(client, link, m
         assert words in page
     found = re.search(r"portal\.|disagreed|Disagreed|contact_name", page)
     assert not found, page[found.start() - 300 : found.end() + 100]
+
+
+def test_the_overview_shows_the_open_items_page_by_page_oldest_due_first(client, monkeypatch, base):
+    from ardesk.portal import selectors
+
+    monkeypatch.setattr(selectors, "ITEMS_PER_PAGE", 1)
+    first = client.get(base).content.decode()
+    second = client.get(base, {"page": 2}).content.decode()
+    # INV-A-1 was due 30 days ago, INV-A-2 is due in 10 days: one a page, the overdue one first.
+    assert "INV-A-1" in first and "INV-A-2" not in first
+    assert "INV-A-2" in second and "INV-A-1" not in second
+    assert "page=2" in first
