@@ -11,6 +11,13 @@ MAX_LINK_DAYS = 366
 # Requests of one address per minute on the public pages, and answers of one link per hour.
 PAGE_LIMIT_PER_MINUTE = 60
 ANSWER_LIMIT_PER_HOUR = 20
+# One-time codes: six digits, valid ten minutes, five tries each, five codes a link an hour; once
+# entered, the visitor may act for the rest of the browser session (at most CODE_SESSION_MINUTES).
+CODE_DIGITS = 6
+CODE_MINUTES = 10
+CODE_ATTEMPTS = 5
+CODES_PER_HOUR = 5
+CODE_SESSION_MINUTES = 60
 # A disagreement with the balance is followed up by its owner within these days.
 DISAGREEMENT_TASK_DAYS = 3
 
@@ -81,3 +88,25 @@ def run_status(*, recipients: int, sent: int, failed: int) -> str:
     if recipients and not sent and failed:
         return "failed"
     return "sent"
+
+
+def code_problem(*, is_used: bool, is_expired: bool, attempts: int, matches: bool) -> str | None:
+    """Why an entered one-time code is refused ("used", "expired", "tries", "wrong"), or None when it opens.
+
+    The tries count before the comparison: the sixth try of a code fails even with the right digits.
+    """
+    if is_used:
+        return "used"
+    if is_expired:
+        return "expired"
+    if attempts > CODE_ATTEMPTS:
+        return "tries"
+    if not matches:
+        return "wrong"
+    return None
+
+
+def masked_email(email: str) -> str:
+    """An address shown to a visitor who holds only the link: its first letter and its domain (l***@example.cn)."""
+    name, _at, host = email.partition("@")
+    return f"{name[:1]}***@{host}" if host else "***"

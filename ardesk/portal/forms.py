@@ -24,6 +24,9 @@ class LinkIssueForm(forms.Form):
     days = forms.IntegerField(
         label=_("Valid for (days)"), min_value=1, max_value=domain.MAX_LINK_DAYS, initial=domain.DEFAULT_LINK_DAYS
     )
+    requires_code = forms.BooleanField(
+        label=_("Ask for a one-time code by e-mail before the customer acts"), required=False
+    )
 
     def __init__(self, *args, contacts, **kwargs):
         super().__init__(*args, **kwargs)
@@ -137,3 +140,12 @@ class StatementScheduleForm(forms.Form):
     def __init__(self, *args, companies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["company"].choices = [(c.code, str(c)) for c in companies]
+
+
+class CodeForm(forms.Form):
+    code = forms.RegexField(
+        label=_("Code"),
+        regex=rf"^\s*\d{{{domain.CODE_DIGITS}}}\s*$",
+        error_messages={"invalid": _("Enter the six digits of the code.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )

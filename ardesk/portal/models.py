@@ -28,6 +28,11 @@ class PortalLink(models.Model):
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     nonce = models.CharField(_("nonce"), max_length=32, unique=True)
     expires_on = models.DateField(_("expires on"))
+    requires_code = models.BooleanField(
+        _("one-time code"),
+        default=False,
+        help_text=_("Before acting, the visitor enters a code sent to the contact's e-mail address."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("issued by")
     )
@@ -60,6 +65,8 @@ class PortalAction(models.TextChoices):
     PROMISE = "promise", _("Promised a payment")
     DISPUTE = "dispute", _("Raised a dispute")
     COMPLAINT = "complaint", _("Raised a complaint")
+    CODE_SENT = "code_sent", _("Was sent a one-time code")
+    CODE_ENTERED = "code_entered", _("Entered the one-time code")
 
 
 class PortalAccess(models.Model):
@@ -78,6 +85,25 @@ class PortalAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.link_id} · {self.at:%Y-%m-%d %H:%M}"
+
+
+class PortalCode(models.Model):
+    """A one-time code e-mailed to a link's contact: a second factor before the visitor may act."""
+
+    link = models.ForeignKey(PortalLink, on_delete=models.CASCADE, related_name="codes", verbose_name=_("link"))
+    digest = models.CharField(_("code digest"), max_length=64)
+    expires_at = models.DateTimeField(_("expires at"))
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("one-time code")
+        verbose_name_plural = _("one-time codes")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.link_id} · {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class ConfirmationStatus(models.TextChoices):

@@ -7,6 +7,7 @@ app_name = "portal"
 urlpatterns = [
     path("p/<str:token>/", views.home, name="home"),
     path("p/<str:token>/statement/", views.statement_file, name="statement"),
+    path("p/<str:token>/code/", views.code, name="code"),
     path("p/<str:token>/balance/<str:currency>/", views.answer, name="answer"),
     path("p/<str:token>/promise/", views.promise, name="promise"),
     path("p/<str:token>/dispute/", views.dispute, name="dispute"),

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -26,6 +29,7 @@ from ardesk.portal import domain, selectors, services
 from ardesk.portal.errors import PortalLinkNotValid
 from ardesk.portal.forms import (
     AnswerForm,
+    CodeForm,
     ComplaintForm,
     ConfirmationFilter,
     DisputeForm,
@@ -76,6 +80,26 @@ def public(view):
     return wrapped
 
 
+def _code_key(link) -> str:
+    return f"portal-code-{link.pk}"
+
+
+def needs_code(view):
+    """An act behind a link that asks for a one-time code: first the code page, then the act.
+
+    A code entered opens the link's acts for this browser session, for CODE_SESSION_MINUTES.
+    """
+
+    @wraps(view)
+    def wrapped(request, link, ip, token, *args, **kwargs):
+        entered = request.session.get(_code_key(link), 0)
+        if link.requires_code and time.time() - entered > domain.CODE_SESSION_MINUTES * 60:
+            return redirect(f"{reverse('portal:code', args=[token])}?{urlencode({'next': request.path})}")
+        return view(request, link, ip, token, *args, **kwargs)
+
+    return wrapped
+
+
 def _context(link, token: str, **extra) -> dict:
     return {"link": link, "customer": link.customer, "company": link.company, "token": token, **extra}
 
@@ -96,6 +120,33 @@ def home(request, link, ip, token):
             statement_form=form,
         ),
     )
+
+
+@public
+def code(request, link, ip, token):
+    home_path = reverse("portal:home", args=[token])
+    next_path = request.POST.get("next") or request.GET.get("next") or home_path
+    if not next_path.startswith(home_path):  # only a page of this link
+        next_path = home_path
+    form = CodeForm(request.POST if "code" in request.POST else None)
+    if request.method == "POST" and "send" in request.POST:
+        try:
+            services.code_send(link=link, ip=ip)
+        except InvalidInput as exc:
+            messages.error(request, " ".join(m for ms in exc.errors.values() for m in ms))
+        else:
+            messages.success(request, _("A code was sent to your e-mail address."))
+        return redirect(f"{reverse('portal:code', args=[token])}?{urlencode({'next': next_path})}")
+    if form.is_bound and form.is_valid():
+        try:
+            services.code_check(link=link, code=form.cleaned_data["code"], ip=ip)
+        except InvalidInput as exc:
+            add_errors(form, exc)
+        else:
+            request.session[_code_key(link)] = time.time()
+            return redirect(next_path)
+    email = domain.masked_email(link.contact.email)
+    return render(request, "portal/code.html", _context(link, token, form=form, next=next_path, email=email))
 
 
 @public
@@ -120,6 +171,7 @@ def statement_file(request, link, ip, token):
 
 
 @public
+@needs_code
 def answer(request, link, ip, token, currency: str):
     today = clock.today()
     balances = selectors.balances(link.customer, as_of=today)
@@ -168,6 +220,7 @@ def _action(request, link, token, *, form_class, template: str, act, done: str):
 
 
 @public
+@needs_code
 def promise(request, link, ip, token):
     return _action(
         request,
@@ -188,6 +241,7 @@ def promise(request, link, ip, token):
 
 
 @public
+@needs_code
 def dispute(request, link, ip, token):
     return _action(
         request,
@@ -209,6 +263,7 @@ def dispute(request, link, ip, token):
 
 
 @public
+@needs_code
 def complaint(request, link, ip, token):
     return _action(
         request,

@@ -165,6 +165,7 @@ def test_every_url_of_the_product_is_covered_by_the_matrix_or_declares_its_permi
         # The customer portal's pages: no sign-in, a signed personal link (ardesk/portal/design.md).
         "portal:home",
         "portal:statement",
+        "portal:code",
         "portal:answer",
         "portal:promise",
         "portal:dispute",

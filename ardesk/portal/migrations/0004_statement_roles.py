@@ -9,7 +9,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0003_statement_runs"),
+        ("portal", "0003_statement_runs_and_codes"),
         ("accounts", "0002_roles"),
     ]
 

@@ -63,3 +63,17 @@ def test_a_finished_run_fails_only_when_nothing_left():
     assert domain.run_status(recipients=3, sent=2, failed=1) == "sent"
     assert domain.run_status(recipients=1, sent=0, failed=1) == "failed"
     assert domain.run_status(recipients=0, sent=0, failed=0) == "sent"
+
+
+def test_a_code_opens_once_within_its_minutes_and_its_five_tries():
+    assert domain.code_problem(is_used=False, is_expired=False, attempts=1, matches=True) is None
+    assert domain.code_problem(is_used=False, is_expired=False, attempts=5, matches=True) is None
+    assert domain.code_problem(is_used=False, is_expired=False, attempts=6, matches=True) == "tries"
+    assert domain.code_problem(is_used=False, is_expired=False, attempts=1, matches=False) == "wrong"
+    assert domain.code_problem(is_used=False, is_expired=True, attempts=1, matches=True) == "expired"
+    assert domain.code_problem(is_used=True, is_expired=False, attempts=1, matches=True) == "used"
+
+
+def test_the_code_page_shows_only_the_first_letter_and_the_domain_of_the_address():
+    assert domain.masked_email("li.na@example.cn") == "l***@example.cn"
+    assert domain.masked_email("") == "***"
