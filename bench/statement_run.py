@@ -166,8 +166,10 @@ def run(args: argparse.Namespace) -> None:
     tasks.deliver(run.pk)
     seconds = time.perf_counter() - begin
     per = seconds / args.deliver
+    errors = set(StatementRecipient.objects.filter(run=run, status="failed").values_list("error", flat=True)[:3])
     print(f"  deliver: {args.deliver} statements (link, PDF, e-mail) in {seconds:.1f} s = {per * 1000:.0f} ms each;")
-    print(f"           {len(mail.outbox)} e-mails; one worker would send {n:,} in about {per * n / 3600:.1f} h")
+    print(f"           {len(getattr(mail, 'outbox', []))} e-mails, failures: {errors or 'none'}")
+    print(f"           one worker would send {n:,} in about {per * n / 3600:.1f} h")
 
 
 if __name__ == "__main__":
