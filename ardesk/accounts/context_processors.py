@@ -48,6 +48,7 @@ NAVIGATION = [
     (_("Relations"), _("Revisits"), "relations:revisits", "relations.view_revisit"),
     (_("Relations"), _("Revisit calendar"), "relations:revisit_calendar", "relations.view_revisit"),
     (_("Relations"), _("Balance confirmations"), "portal:confirmations", "portal.view_balanceconfirmation"),
+    (_("Relations"), _("Statement mailings"), "portal:statement_runs", "portal.view_statementrun"),
     (_("Risk"), _("Risk signals"), "risk:signals", "risk.view_risksignal"),
     (_("Risk"), _("Watch list"), "risk:watch_list", "risk.view_watchentry"),
     (_("Risk"), _("Risk portfolio"), "risk:portfolio", "risk.view_portfolio"),

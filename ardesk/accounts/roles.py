@@ -478,3 +478,21 @@ PORTAL_ROLE_PERMISSIONS: dict[str, list[str]] = {
     FINANCE_MANAGER: PORTAL_READ + ["portal.change_portallink"],
     INTERNAL_AUDITOR: PORTAL_READ,
 }
+
+STATEMENT_RUN_READ = ["portal.view_statementrun", "portal.view_statementrecipient", "portal.view_statementschedule"]
+
+# Statement runs per role (migration portal/0004_statement_roles): the AR accountant writes, sends
+# and schedules them; the finance manager sends and schedules; collectors and the auditor read.
+STATEMENT_RUN_ROLE_PERMISSIONS: dict[str, list[str]] = {
+    AR_ACCOUNTANT: STATEMENT_RUN_READ
+    + [
+        "portal.add_statementrun",
+        "portal.send_statementrun",
+        "portal.add_statementschedule",
+        "portal.change_statementschedule",
+    ],
+    FINANCE_MANAGER: STATEMENT_RUN_READ
+    + ["portal.send_statementrun", "portal.add_statementschedule", "portal.change_statementschedule"],
+    COLLECTOR: STATEMENT_RUN_READ,
+    INTERNAL_AUDITOR: STATEMENT_RUN_READ,
+}

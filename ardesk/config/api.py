@@ -202,6 +202,7 @@ def _mount() -> None:
     from ardesk.customers.api import router as customers_router
     from ardesk.insights.api import router as insights_router
     from ardesk.ledger.api import router as ledger_router
+    from ardesk.portal.api import router as portal_router
     from ardesk.provisioning.api import router as provisioning_router
     from ardesk.relations.api import router as relations_router
     from ardesk.reports.api import router as reports_router
@@ -223,6 +224,7 @@ def _mount() -> None:
         ("/risk", risk_router),
         ("/budgets", budgets_router),
         ("/closing", closing_router),
+        ("/portal", portal_router),
     ]
     for prefix, router in mounted:  # every router: its error answers documented, none forgotten
         api.add_router(prefix, router)

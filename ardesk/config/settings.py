@@ -221,6 +221,8 @@ CELERY_BEAT_SCHEDULE = {
     # Promises kept or broken, the day's dunning run per company (once a day), failed e-mails again.
     "collections-daily": {"task": "collections.daily", "schedule": 3600},
     "relations-daily": {"task": "relations.daily", "schedule": 3600},
+    # The monthly statement runs whose day has come, reminders and tasks for unanswered statements.
+    "portal-daily": {"task": "portal.daily", "schedule": 3600},
     # The day's risk scan per company (once a day), immediate e-mails for high severity, daily digests.
     "risk-daily": {"task": "risk.daily", "schedule": 3600},
     # /readyz checks the scheduler ran within ARDESK_HEARTBEAT_MAX_SECONDS (two passes by default).

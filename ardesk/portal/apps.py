@@ -3,6 +3,12 @@ from django.db.models.signals import pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
+def _dunning_link_lines(contact, language: str) -> list[str]:
+    from ardesk.portal.services import dunning_link_lines
+
+    return dunning_link_lines(contact, language)
+
+
 def _revoke_links_of_removed_contact(sender, instance, **kwargs) -> None:
     from ardesk.portal.services import links_revoke_for_contact
 
@@ -15,6 +21,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Customer portal")
 
     def ready(self) -> None:
+        from ardesk.collections import notice_links
         from ardesk.customers import page_hooks
         from ardesk.customers.models import Contact
 
@@ -26,5 +33,7 @@ class PortalConfig(AppConfig):
                 permission="portal.view_portallink",
             )
         )
+        # Dunning e-mails carry the contact's personal link (a fresh one per e-mail).
+        notice_links.register("portal", _dunning_link_lines)
         # A contact removed (by any screen, the API or the command line) leaves no usable link behind.
         pre_delete.connect(_revoke_links_of_removed_contact, sender=Contact, dispatch_uid="portal-revoke-links")

@@ -24,6 +24,9 @@ class LinkIssueForm(forms.Form):
     days = forms.IntegerField(
         label=_("Valid for (days)"), min_value=1, max_value=domain.MAX_LINK_DAYS, initial=domain.DEFAULT_LINK_DAYS
     )
+    requires_code = forms.BooleanField(
+        label=_("Ask for a one-time code by e-mail before the customer acts"), required=False
+    )
 
     def __init__(self, *args, contacts, **kwargs):
         super().__init__(*args, **kwargs)
@@ -105,4 +108,44 @@ class ConfirmationFilter(forms.Form):
         label=_("Answer"),
         choices=[("", _("All")), ("confirmed", _("Confirmed")), ("disagreed", _("Disagreed"))],
         required=False,
+    )
+
+
+class StatementRunForm(forms.Form):
+    """A statement run to write: the company, the period, when to remind and when to give the owner a task."""
+
+    company = forms.ChoiceField(label=_("Company"))
+    date_from = DayField(label=_("Period from"), widget=DateInput())
+    date_to = DayField(label=_("Period to"), widget=DateInput())
+    remind_after_days = forms.IntegerField(label=_("Remind after (days)"), min_value=1, max_value=90, initial=7)
+    task_after_days = forms.IntegerField(label=_("Task after (days)"), min_value=1, max_value=180, initial=14)
+    link_days = forms.IntegerField(
+        label=_("Links valid for (days)"), min_value=1, max_value=domain.MAX_LINK_DAYS, initial=60
+    )
+
+    def __init__(self, *args, companies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].choices = [(c.code, str(c)) for c in companies]
+
+
+class StatementScheduleForm(forms.Form):
+    """A company's monthly statement run."""
+
+    company = forms.ChoiceField(label=_("Company"))
+    is_active = forms.BooleanField(label=_("Send every month"), required=False, initial=True)
+    day = forms.IntegerField(label=_("Day of the month"), min_value=1, max_value=28, initial=5)
+    remind_after_days = forms.IntegerField(label=_("Remind after (days)"), min_value=1, max_value=90, initial=7)
+    task_after_days = forms.IntegerField(label=_("Task after (days)"), min_value=1, max_value=180, initial=14)
+
+    def __init__(self, *args, companies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].choices = [(c.code, str(c)) for c in companies]
+
+
+class CodeForm(forms.Form):
+    code = forms.RegexField(
+        label=_("Code"),
+        regex=rf"^\s*\d{{{domain.CODE_DIGITS}}}\s*$",
+        error_messages={"invalid": _("Enter the six digits of the code.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
     )

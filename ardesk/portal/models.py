@@ -28,6 +28,11 @@ class PortalLink(models.Model):
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     nonce = models.CharField(_("nonce"), max_length=32, unique=True)
     expires_on = models.DateField(_("expires on"))
+    requires_code = models.BooleanField(
+        _("one-time code"),
+        default=False,
+        help_text=_("Before acting, the visitor enters a code sent to the contact's e-mail address."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("issued by")
     )
@@ -60,6 +65,8 @@ class PortalAction(models.TextChoices):
     PROMISE = "promise", _("Promised a payment")
     DISPUTE = "dispute", _("Raised a dispute")
     COMPLAINT = "complaint", _("Raised a complaint")
+    CODE_SENT = "code_sent", _("Was sent a one-time code")
+    CODE_ENTERED = "code_entered", _("Entered the one-time code")
 
 
 class PortalAccess(models.Model):
@@ -78,6 +85,25 @@ class PortalAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.link_id} · {self.at:%Y-%m-%d %H:%M}"
+
+
+class PortalCode(models.Model):
+    """A one-time code e-mailed to a link's contact: a second factor before the visitor may act."""
+
+    link = models.ForeignKey(PortalLink, on_delete=models.CASCADE, related_name="codes", verbose_name=_("link"))
+    digest = models.CharField(_("code digest"), max_length=64)
+    expires_at = models.DateTimeField(_("expires at"))
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("one-time code")
+        verbose_name_plural = _("one-time codes")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.link_id} · {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class ConfirmationStatus(models.TextChoices):
@@ -133,3 +159,139 @@ class ConfirmationDifference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.confirmation_id}: {self.line_id}"
+
+
+# --- statement runs ---------------------------------------------------------------------------
+
+
+class StatementRunStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class StatementRun(models.Model):
+    """One sending of statements of account for a period to a company's customers, each with its link."""
+
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="+", verbose_name=_("company"))
+    date_from = models.DateField(_("period from"))
+    date_to = models.DateField(_("period to"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=StatementRunStatus.choices, default=StatementRunStatus.DRAFT
+    )
+    is_scheduled = models.BooleanField(_("scheduled"), default=False)
+    remind_after_days = models.PositiveSmallIntegerField(
+        _("remind after (days)"), default=7, help_text=_("Days without an answer before the contact is reminded.")
+    )
+    task_after_days = models.PositiveSmallIntegerField(
+        _("task after (days)"), default=14, help_text=_("Days without an answer before the owner gets a task.")
+    )
+    link_days = models.PositiveSmallIntegerField(_("links valid for (days)"), default=60)
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+    sent = models.PositiveIntegerField(_("sent"), default=0)
+    failed = models.PositiveIntegerField(_("failed"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("created by")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("sending started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    seen_at = models.DateTimeField(_("last sign of the sending"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("statement mailing")
+        verbose_name_plural = _("statement mailings")
+        ordering = ["-created_at", "-id"]
+        permissions = [("send_statementrun", _("Can send statement mailings"))]
+        indexes = [models.Index(fields=["company", "date_to"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(date_from__lte=models.F("date_to")), name="statement_run_period"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.company_id} {self.date_from} – {self.date_to}"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status == StatementRunStatus.SENDING
+
+
+class RecipientStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class StatementRecipient(models.Model):
+    """One contact's statement of a run: sent or failed, opened, answered, reminded, followed up."""
+
+    run = models.ForeignKey(
+        StatementRun, on_delete=models.CASCADE, related_name="recipient_rows", verbose_name=_("statement mailing")
+    )
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="+", verbose_name=_("customer"))
+    contact = models.ForeignKey(
+        Contact, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("contact")
+    )
+    contact_name = models.CharField(_("contact name"), max_length=100, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    status = models.CharField(
+        _("status"), max_length=10, choices=RecipientStatus.choices, default=RecipientStatus.DRAFT
+    )
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    link = models.ForeignKey(
+        PortalLink, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("link")
+    )
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    opened_at = models.DateTimeField(_("opened at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
+    answer = models.ForeignKey(
+        BalanceConfirmation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answer"),
+    )
+    task_on = models.DateField(_("task planned on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("statement recipient")
+        verbose_name_plural = _("statement recipients")
+        ordering = ["id"]
+        indexes = [models.Index(fields=["run", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.run_id} {self.customer_id} {self.email}"
+
+
+class StatementSchedule(models.Model):
+    """A company's monthly statement run: on a day of each month, the previous month's statements are sent."""
+
+    company = models.OneToOneField(
+        Company, on_delete=models.CASCADE, related_name="statement_schedule", verbose_name=_("company")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    day = models.PositiveSmallIntegerField(
+        _("day of the month"), default=5, help_text=_("From this day of each month, last month's statements are sent.")
+    )
+    remind_after_days = models.PositiveSmallIntegerField(_("remind after (days)"), default=7)
+    task_after_days = models.PositiveSmallIntegerField(_("task after (days)"), default=14)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("changed by")
+    )
+    changed_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("statement schedule")
+        verbose_name_plural = _("statement schedules")
+        constraints = [
+            models.CheckConstraint(condition=Q(day__gte=1, day__lte=28), name="statement_schedule_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.company_id} day {self.day}"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from ardesk.collections.models import Dispute, PromiseToPay
@@ -19,21 +20,45 @@ from ardesk.ledger import selectors as ledger
 from ardesk.ledger.models import DueLine
 from ardesk.ledger.statements import statement
 from ardesk.portal import domain
-from ardesk.portal.models import BalanceConfirmation, PortalAccess, PortalLink
+from ardesk.portal.models import (
+    BalanceConfirmation,
+    ConfirmationStatus,
+    PortalAccess,
+    PortalLink,
+    RecipientStatus,
+    StatementRecipient,
+    StatementRun,
+    StatementSchedule,
+)
 
 SHOWN = 50  # promises, disputes and confirmations listed on the customer's page
+ITEMS_PER_PAGE = 50  # open items on one page of the customer's overview
 
 
-def open_items(customer: Customer, *, as_of: dt.date) -> list[DueLine]:
-    """The customer's items open on a day, oldest due first, each with ``open_amount`` and ``days_overdue``."""
-    lines = list(
+def _open_lines(customer: Customer, *, as_of: dt.date) -> QuerySet[DueLine]:
+    return (
         ledger.open_lines(as_of=as_of, customer_ids=[customer.pk], company_ids=[customer.company_id])
         .select_related("document")
         .order_by("due_on", "id")
     )
+
+
+def _with_days_overdue(lines, as_of: dt.date):
     for line in lines:
         line.days_overdue = domain.days_overdue(line.due_on, as_of)
     return lines
+
+
+def open_items(customer: Customer, *, as_of: dt.date) -> list[DueLine]:
+    """The customer's items open on a day, oldest due first, each with ``open_amount`` and ``days_overdue``."""
+    return _with_days_overdue(list(_open_lines(customer, as_of=as_of)), as_of)
+
+
+def open_items_page(customer: Customer, *, as_of: dt.date, page: str | int | None) -> Page:
+    """One page of the customer's open items (the overview), read page by page in SQL."""
+    found = Paginator(_open_lines(customer, as_of=as_of), ITEMS_PER_PAGE).get_page(page)
+    _with_days_overdue(found.object_list, as_of)
+    return found
 
 
 def balances(customer: Customer, *, as_of: dt.date) -> dict[str, int]:
@@ -49,20 +74,20 @@ class Overview:
     link: PortalLink
     as_of: dt.date
     balances: dict[str, int]
-    items: list[DueLine]
+    items: Page
     promises: list[PromiseToPay]
     disputes: list[Dispute]
     confirmations: list[BalanceConfirmation]
     bank_lines: list[tuple[str, str]]
 
 
-def overview(link: PortalLink, *, as_of: dt.date) -> Overview:
+def overview(link: PortalLink, *, as_of: dt.date, page: str | int | None = None) -> Overview:
     customer = link.customer
     return Overview(
         link=link,
         as_of=as_of,
         balances=balances(customer, as_of=as_of),
-        items=open_items(customer, as_of=as_of),
+        items=open_items_page(customer, as_of=as_of, page=page),
         promises=list(PromiseToPay.objects.filter(customer=customer).order_by("-made_on", "-id")[:SHOWN]),
         disputes=list(Dispute.objects.filter(customer=customer).order_by("-opened_on", "-id")[:SHOWN]),
         confirmations=list(BalanceConfirmation.objects.filter(customer=customer).order_by("-answered_at")[:SHOWN]),
@@ -164,3 +189,60 @@ def confirmations_table(confirmations, *, date_from: dt.date, date_to: dt.date) 
         ],
         rows=rows,
     )
+
+
+# --- statement runs ---------------------------------------------------------------------------
+
+
+def statement_runs_for(user) -> QuerySet[StatementRun]:
+    ensure_permission(user, "portal.view_statementrun")
+    return StatementRun.objects.filter(company_id__in=company_ids_for(user)).select_related("company", "created_by")
+
+
+def statement_run_for(user, run_id: int) -> StatementRun:
+    run = statement_runs_for(user).filter(pk=run_id).first()
+    if run is None:
+        raise NotFound(_("Statement mailing %(id)s does not exist or is not visible to you.") % {"id": run_id})
+    return run
+
+
+def statement_recipients(run: StatementRun, *, status: str = "") -> QuerySet[StatementRecipient]:
+    """A run's recipients by customer; ``status`` is a sending state or an answer state (confirmed, disagreed,
+    opened, unanswered, reminded, task)."""
+    rows = (
+        StatementRecipient.objects.filter(run=run).select_related("customer", "answer").order_by("customer__code", "id")
+    )
+    if status in RecipientStatus.values:
+        rows = rows.filter(status=status)
+    elif status in (ConfirmationStatus.CONFIRMED, ConfirmationStatus.DISAGREED):
+        rows = rows.filter(answer__status=status)
+    elif status == "opened":
+        rows = rows.filter(opened_at__isnull=False)
+    elif status == "unanswered":
+        rows = rows.filter(status=RecipientStatus.SENT, answer__isnull=True)
+    elif status == "reminded":
+        rows = rows.filter(reminded_at__isnull=False)
+    elif status == "task":
+        rows = rows.filter(task_on__isnull=False)
+    return rows
+
+
+def statement_run_summary(run: StatementRun) -> dict[str, int]:
+    """How many of a run's statements are in each state, in one query."""
+    return StatementRecipient.objects.filter(run=run).aggregate(
+        draft=Count("pk", filter=Q(status=RecipientStatus.DRAFT)),
+        sending=Count("pk", filter=Q(status=RecipientStatus.SENDING)),
+        sent=Count("pk", filter=Q(status=RecipientStatus.SENT)),
+        failed=Count("pk", filter=Q(status=RecipientStatus.FAILED)),
+        opened=Count("pk", filter=Q(opened_at__isnull=False)),
+        confirmed=Count("pk", filter=Q(answer__status=ConfirmationStatus.CONFIRMED)),
+        disagreed=Count("pk", filter=Q(answer__status=ConfirmationStatus.DISAGREED)),
+        unanswered=Count("pk", filter=Q(status=RecipientStatus.SENT, answer__isnull=True)),
+        reminded=Count("pk", filter=Q(reminded_at__isnull=False)),
+        task=Count("pk", filter=Q(task_on__isnull=False)),
+    )
+
+
+def statement_schedules_for(user) -> QuerySet[StatementSchedule]:
+    ensure_permission(user, "portal.view_statementschedule")
+    return StatementSchedule.objects.filter(company_id__in=company_ids_for(user)).select_related("company")

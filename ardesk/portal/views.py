@@ -3,34 +3,43 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ardesk.companies.selectors import companies_for
 from ardesk.core import clock, exports
 from ardesk.core.errors import InvalidInput
+from ardesk.core.jobs import get_progress
 from ardesk.core.rate_limit import allow, client_address
-from ardesk.core.web import add_errors, page_of, requires
+from ardesk.core.web import add_errors, is_htmx, page_of, requires
 from ardesk.ledger.statement_files import file_name, statement_pdf, statement_xlsx
 from ardesk.ledger.statements import statement
 from ardesk.portal import domain, selectors, services
 from ardesk.portal.errors import PortalLinkNotValid
 from ardesk.portal.forms import (
     AnswerForm,
+    CodeForm,
     ComplaintForm,
     ConfirmationFilter,
     DisputeForm,
     LinkIssueForm,
     PromiseForm,
     StatementForm,
+    StatementRunForm,
+    StatementScheduleForm,
 )
+from ardesk.portal.models import ConfirmationStatus, RecipientStatus, StatementRunStatus
 
 FILE_TYPES = {
     "pdf": "application/pdf",
@@ -71,6 +80,26 @@ def public(view):
     return wrapped
 
 
+def _code_key(link) -> str:
+    return f"portal-code-{link.pk}"
+
+
+def needs_code(view):
+    """An act behind a link that asks for a one-time code: first the code page, then the act.
+
+    A code entered opens the link's acts for this browser session, for CODE_SESSION_MINUTES.
+    """
+
+    @wraps(view)
+    def wrapped(request, link, ip, token, *args, **kwargs):
+        entered = request.session.get(_code_key(link), 0)
+        if link.requires_code and time.time() - entered > domain.CODE_SESSION_MINUTES * 60:
+            return redirect(f"{reverse('portal:code', args=[token])}?{urlencode({'next': request.path})}")
+        return view(request, link, ip, token, *args, **kwargs)
+
+    return wrapped
+
+
 def _context(link, token: str, **extra) -> dict:
     return {"link": link, "customer": link.customer, "company": link.company, "token": token, **extra}
 
@@ -84,8 +113,40 @@ def home(request, link, ip, token):
     return render(
         request,
         "portal/home.html",
-        _context(link, token, overview=selectors.overview(link, as_of=today), statement_form=form),
+        _context(
+            link,
+            token,
+            overview=selectors.overview(link, as_of=today, page=request.GET.get("page")),
+            statement_form=form,
+        ),
     )
+
+
+@public
+def code(request, link, ip, token):
+    home_path = reverse("portal:home", args=[token])
+    next_path = request.POST.get("next") or request.GET.get("next") or home_path
+    if not next_path.startswith(home_path):  # only a page of this link
+        next_path = home_path
+    form = CodeForm(request.POST if "code" in request.POST else None)
+    if request.method == "POST" and "send" in request.POST:
+        try:
+            services.code_send(link=link, ip=ip)
+        except InvalidInput as exc:
+            messages.error(request, " ".join(m for ms in exc.errors.values() for m in ms))
+        else:
+            messages.success(request, _("A code was sent to your e-mail address."))
+        return redirect(f"{reverse('portal:code', args=[token])}?{urlencode({'next': next_path})}")
+    if form.is_bound and form.is_valid():
+        try:
+            services.code_check(link=link, code=form.cleaned_data["code"], ip=ip)
+        except InvalidInput as exc:
+            add_errors(form, exc)
+        else:
+            request.session[_code_key(link)] = time.time()
+            return redirect(next_path)
+    email = domain.masked_email(link.contact.email)
+    return render(request, "portal/code.html", _context(link, token, form=form, next=next_path, email=email))
 
 
 @public
@@ -110,6 +171,7 @@ def statement_file(request, link, ip, token):
 
 
 @public
+@needs_code
 def answer(request, link, ip, token, currency: str):
     today = clock.today()
     balances = selectors.balances(link.customer, as_of=today)
@@ -158,6 +220,7 @@ def _action(request, link, token, *, form_class, template: str, act, done: str):
 
 
 @public
+@needs_code
 def promise(request, link, ip, token):
     return _action(
         request,
@@ -178,6 +241,7 @@ def promise(request, link, ip, token):
 
 
 @public
+@needs_code
 def dispute(request, link, ip, token):
     return _action(
         request,
@@ -199,6 +263,7 @@ def dispute(request, link, ip, token):
 
 
 @public
+@needs_code
 def complaint(request, link, ip, token):
     return _action(
         request,
@@ -275,3 +340,98 @@ def confirmations(request):
         "portal/confirmations.html",
         {"form": form, "page": page_of(request, listed, 100), "date_from": date_from, "date_to": date_to},
     )
+
+
+# --- statement runs ---------------------------------------------------------------------------
+
+
+@requires("portal.view_statementrun")
+def statement_runs(request):
+    companies = list(companies_for(request.user))
+    today = clock.today()
+    date_from, date_to = domain.previous_month(today)
+    form = StatementRunForm(
+        request.POST or None, companies=companies, initial={"date_from": date_from, "date_to": date_to}
+    )
+    if request.method == "POST":
+        if not request.user.has_perm("portal.add_statementrun"):
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            company = next(c for c in companies if c.code == data.pop("company"))
+            try:
+                run = services.statement_run_create(by=request.user, company=company, **data)
+            except InvalidInput as exc:
+                add_errors(form, exc)
+            else:
+                return redirect("portal:statement_run", pk=run.pk)
+    schedules = {s.company_id: s for s in selectors.statement_schedules_for(request.user)}
+    return render(
+        request,
+        "portal/statement_runs.html",
+        {
+            "form": form,
+            "page": page_of(request, selectors.statement_runs_for(request.user), 30),
+            "schedules": [(c, schedules.get(c.pk)) for c in companies],
+            "schedule_form": StatementScheduleForm(companies=companies),
+        },
+    )
+
+
+@require_POST
+@requires("portal.change_statementschedule")
+def statement_schedule(request):
+    companies = list(companies_for(request.user))
+    form = StatementScheduleForm(request.POST, companies=companies)
+    if form.is_valid():
+        data = form.cleaned_data
+        company = next(c for c in companies if c.code == data.pop("company"))
+        try:
+            services.statement_schedule_set(by=request.user, company=company, **data)
+        except InvalidInput as exc:
+            messages.error(request, " ".join(m for ms in exc.errors.values() for m in ms))
+        else:
+            messages.success(request, _("The monthly statement run of %(company)s was saved.") % {"company": company})
+    else:
+        messages.error(request, _("Check the schedule: a day from 1 to 28, and the days to remind and to follow up."))
+    return redirect("portal:statement_runs")
+
+
+@requires("portal.view_statementrun")
+def statement_run(request, pk: int):
+    run = selectors.statement_run_for(request.user, pk)
+    context = {
+        "run": run,
+        "done": get_progress("statements", run.pk) if run.is_running else run.sent + run.failed,
+        "summary": selectors.statement_run_summary(run),
+    }
+    if is_htmx(request):
+        return render(request, "portal/partials/statement_run_progress.html", context)
+    state = request.GET.get("state", "")
+    context["state"] = state
+    context["state_choices"] = [
+        (RecipientStatus.SENT.value, RecipientStatus.SENT.label),
+        (RecipientStatus.FAILED.value, RecipientStatus.FAILED.label),
+        ("opened", _("Opened")),
+        (ConfirmationStatus.CONFIRMED.value, ConfirmationStatus.CONFIRMED.label),
+        (ConfirmationStatus.DISAGREED.value, ConfirmationStatus.DISAGREED.label),
+        ("unanswered", _("No answer yet")),
+        ("reminded", _("Reminded")),
+        ("task", _("Task for the owner")),
+    ]
+    context["page"] = page_of(request, selectors.statement_recipients(run, status=state), 50)
+    return render(request, "portal/statement_run.html", context)
+
+
+@require_POST
+@requires("portal.send_statementrun")
+def statement_run_send(request, pk: int):
+    run = selectors.statement_run_for(request.user, pk)
+    try:
+        if run.status == StatementRunStatus.DRAFT:
+            services.statement_run_send(by=request.user, run=run)
+        else:
+            services.statement_run_retry(by=request.user, run=run)
+    except InvalidInput as exc:
+        messages.error(request, " ".join(m for ms in exc.errors.values() for m in ms))
+    return redirect("portal:statement_run", pk=run.pk)

@@ -384,6 +384,8 @@ class RevisitReason(models.TextChoices):
     WRITE_OFF = "write_off", _("After a large write-off")
     LIMIT_CHANGE = "limit_change", _("After a limit change")
     DETRACTOR = "detractor", _("Survey detractor follow-up")
+    STATEMENT_OPEN = "statement_open", _("Statement not answered")
+    STATEMENT_DIFF = "statement_diff", _("Statement balance disagreed")
     MANUAL = "manual", _("Planned by hand")
 
 

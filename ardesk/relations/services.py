@@ -663,6 +663,37 @@ def _revisit_plan_for(
     )
 
 
+def revisits_plan_by_rule_for(
+    *, customers: list[Customer], reason: str, source: str, due_on: dt.date, note: str = "", channel: str = Channel.CALL
+) -> None:
+    """Plan one revisit per customer for a higher context's rule (a statement unanswered or disagreed).
+
+    Each goes to the customer's relationship owner, else its collector, read for all the customers
+    at once; a rule that runs again adds nothing (once per customer and source).
+    """
+    owners = dict(
+        RelationProfile.objects.filter(customer__in=customers, owner__isnull=False).values_list(
+            "customer_id", "owner_id"
+        )
+    )
+    Revisit.objects.bulk_create(
+        [
+            Revisit(
+                company_id=customer.company_id,
+                customer=customer,
+                reason=reason,
+                source=source[:40],
+                due_on=due_on,
+                owner_id=owners.get(customer.pk, customer.collector_id),
+                note=note[:300],
+                channel=channel,
+            )
+            for customer in customers
+        ],
+        ignore_conflicts=True,
+    )
+
+
 @transaction.atomic
 def revisit_plan(
     *, by, customer: Customer, due_on: dt.date, channel: str = Channel.VISIT, owner=None, note: str = ""

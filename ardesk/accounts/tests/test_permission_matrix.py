@@ -75,6 +75,14 @@ MATRIX = [
     ("portal links", "get", "/portal/customers/{c}/links/", None, {ACC, COL, MGR, AUD}),
     ("issue portal link", "post", "/portal/customers/{c}/links/", {"days": "7"}, {ACC, COL}),
     ("balance confirmations", "get", "/portal/confirmations/", None, {ACC, COL, MGR, AUD}),
+    ("statement mailings", "get", "/portal/statement-runs/", None, {ACC, COL, MGR, AUD}),
+    (
+        "monthly statement mailing",
+        "post",
+        "/portal/statement-runs/schedule/",
+        {"company": "SH01", "is_active": "on", "day": "5", "remind_after_days": "7", "task_after_days": "14"},
+        {ACC, MGR},
+    ),
 ]
 
 
@@ -157,6 +165,7 @@ def test_every_url_of_the_product_is_covered_by_the_matrix_or_declares_its_permi
         # The customer portal's pages: no sign-in, a signed personal link (ardesk/portal/design.md).
         "portal:home",
         "portal:statement",
+        "portal:code",
         "portal:answer",
         "portal:promise",
         "portal:dispute",

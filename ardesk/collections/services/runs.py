@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
-from ardesk.collections import domain, engine, letters
+from ardesk.collections import domain, engine, letters, notice_links
 from ardesk.collections.errors import CollectionsError
 from ardesk.collections.models import DunningRun, LevelChannel, Notice, NoticeItem, NoticeStatus, RunStatus
 from ardesk.collections.services.escalation import put_on_hold
@@ -103,6 +103,9 @@ def notice_deliver(*, notice: Notice) -> Notice:
     subject, body = letters.render_text(
         level=notice.level, notice=notice, contact=contact, items=items, language=language
     )
+    if notice.channel == LevelChannel.EMAIL and contact is not None and contact.email:
+        # A higher context's lines for the contact (the portal's fresh personal link), after the notice's text.
+        body = "\n\n".join([body, *notice_links.lines_for(contact, language)])
     notice.language, notice.subject, notice.body = language, subject, body
     notice.recipients = ", ".join(addresses)
     if notice.channel in (LevelChannel.EMAIL, LevelChannel.LETTER, LevelChannel.LEGAL) and not notice.pdf:

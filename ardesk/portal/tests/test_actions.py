@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
@@ -32,7 +33,7 @@ def link(accountant, customer_a):
 
 @pytest.fixture
 def base(link):
-    return services.link_url(link).removeprefix(services.settings.ARDESK_PUBLIC_URL)
+    return services.link_url(link).removeprefix(settings.ARDESK_PUBLIC_URL)
 
 
 def line(customer, number: str) -> DueLine:
@@ -197,3 +198,15 @@ def test_the_audit_trail_tells_the_portals_acts_in_chinese_words(client, link, m
         assert words in page
     found = re.search(r"portal\.|disagreed|Disagreed|contact_name", page)
     assert not found, page[found.start() - 300 : found.end() + 100]
+
+
+def test_the_overview_shows_the_open_items_page_by_page_oldest_due_first(client, monkeypatch, base):
+    from ardesk.portal import selectors
+
+    monkeypatch.setattr(selectors, "ITEMS_PER_PAGE", 1)
+    first = client.get(base).content.decode()
+    second = client.get(base, {"page": 2}).content.decode()
+    # INV-A-1 was due 30 days ago, INV-A-2 is due in 10 days: one a page, the overdue one first.
+    assert "INV-A-1" in first and "INV-A-2" not in first
+    assert "INV-A-2" in second and "INV-A-1" not in second
+    assert "page=2" in first

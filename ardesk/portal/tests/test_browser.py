@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from playwright.sync_api import expect
 
@@ -11,7 +12,14 @@ from ardesk.core import clock
 from ardesk.core.testing.browser import BROWSER, signed_in
 from ardesk.ledger.models import DueLine
 from ardesk.portal import services
-from ardesk.portal.models import BalanceConfirmation, ConfirmationStatus, PortalAccess, PortalLink
+from ardesk.portal.models import (
+    BalanceConfirmation,
+    ConfirmationStatus,
+    PortalAccess,
+    PortalLink,
+    StatementRun,
+    StatementSchedule,
+)
 
 pytestmark = BROWSER
 
@@ -125,3 +133,39 @@ def test_the_accountant_issues_a_link_from_the_customer_page_and_reads_the_answe
     with page.expect_navigation():
         page.locator("#links button[type=submit]").click()
     expect(page.locator("#links")).to_contain_text("已撤销")
+
+
+def test_the_accountant_prepares_and_sends_a_statement_mailing_and_sets_the_monthly_one(
+    page, live_server, settings, accountant, company, customer_a, customer_b
+):
+    settings.ARDESK_PUBLIC_URL = live_server.url
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    today = clock.today()
+    signed_in(page, live_server, accountant)
+    page.goto(f"{live_server.url}/portal/statement-runs/")
+    expect(page.locator("h1")).to_have_text("对账单发送")
+    page.fill("#id_date_from", (today - dt.timedelta(days=90)).isoformat())
+    page.fill("#id_date_to", today.isoformat())
+    page.fill("#id_remind_after_days", "5")
+    with page.expect_navigation():
+        page.locator("#run-form button[type=submit]").click()
+    expect(page.locator("#run-state")).to_contain_text("草稿")
+    expect(page.locator("#send-form")).to_contain_text("将通过电子邮件发送 2 份对账单。")
+    with page.expect_navigation():
+        page.locator("#send-form button[type=submit]").click()
+    expect(page.locator("#run-state")).to_contain_text("已发送")
+    expect(page.locator("#run-summary")).to_contain_text("已发送2")
+    expect(page.locator("#recipients")).to_contain_text("A100 华东机电有限公司")
+    expect(page.locator("#recipients")).to_contain_text("尚未回复")
+
+    page.goto(f"{live_server.url}/portal/statement-runs/")
+    expect(page.locator("#runs")).to_contain_text("已发送")
+    page.fill("#schedule-form #id_day", "3")
+    with page.expect_navigation():
+        page.locator("#schedule-form button[type=submit]").click()
+    expect(page.locator(".messages")).to_contain_text("每月对账单发送设置已保存")
+    schedule_row = re.compile(r"SH01 星辰实业（上海）有限公司\s*每月\s*3\s*7\s*14")
+    expect(page.locator("#schedules tbody tr").first).to_have_text(schedule_row)
+    run = StatementRun.objects.get()
+    assert (run.status, run.sent, run.remind_after_days) == ("sent", 2, 5)
+    assert StatementSchedule.objects.get(company=company).day == 3

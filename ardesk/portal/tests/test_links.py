@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from django.conf import settings
+from django.core import mail
 from django.core.signing import dumps
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from ardesk.audit.models import AuditEvent
 from ardesk.audit.templatetags.audit_tags import actor_label
 from ardesk.collections.models import PromiseToPay
 from ardesk.core import clock
-from ardesk.core.errors import NotPermitted
+from ardesk.core.errors import InvalidInput, NotPermitted
 from ardesk.core.signed_links import link_token
 from ardesk.customers.services import contact_delete
 from ardesk.ledger.models import DueLine
@@ -25,7 +30,7 @@ NEUTRAL = '<h1 id="link-invalid">此链接无效。</h1>'
 
 
 def path_of(link: PortalLink) -> str:
-    return services.link_url(link).removeprefix(services.settings.ARDESK_PUBLIC_URL)
+    return services.link_url(link).removeprefix(settings.ARDESK_PUBLIC_URL)
 
 
 def issue(by, customer, **kwargs) -> PortalLink:
@@ -181,3 +186,63 @@ def test_too_many_answers_through_one_link_are_refused(client, accountant, custo
     path = path_of(issue(accountant, customer_a)) + "complaint/"
     answers = [client.post(path, {"category": "other", "subject": f"问题 {n}"}).status_code for n in range(3)]
     assert answers == [302, 302, 429]
+
+
+def test_a_link_with_a_one_time_code_lets_the_visitor_act_only_after_the_code_from_the_email(
+    client, settings, accountant, customer_a
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    link = services.link_issue(by=accountant, contact=customer_a.contacts.get(), requires_code=True)
+    base = services.link_url(link).removeprefix(settings.ARDESK_PUBLIC_URL)
+    # Reading needs no code; acting does: the promise page sends the visitor to the code page.
+    assert client.get(base).status_code == 200
+    refused = client.get(f"{base}promise/")
+    assert refused.status_code == 302 and refused["Location"].startswith(f"{base}code/?next=")
+    page = client.get(refused["Location"]).content.decode()
+    assert "l***@example.cn" in page
+
+    client.post(f"{base}code/", {"send": "1", "next": f"{base}promise/"})
+    (message,) = mail.outbox
+    assert message.to == ["li.na@example.cn"]
+    code = re.search(r"\b(\d{6})\b", message.body).group(1)
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    assert client.post(f"{base}code/", {"code": wrong, "next": f"{base}promise/"}).status_code == 200
+    assert client.get(f"{base}promise/").status_code == 302
+    entered = client.post(f"{base}code/", {"code": code, "next": f"{base}promise/"})
+    assert (entered.status_code, entered["Location"]) == (302, f"{base}promise/")
+    assert client.get(f"{base}promise/").status_code == 200
+    # A code opens once; another browser needs a code of its own.
+    assert client.post(f"{base}code/", {"code": code}).status_code == 200
+    other = Client()
+    assert other.get(f"{base}promise/").status_code == 302
+    actions = list(PortalAccess.objects.filter(link=link).values_list("action", flat=True))
+    assert actions.count("code_sent") == 1 and actions.count("code_entered") == 1
+
+
+def test_a_code_has_five_tries_and_ten_minutes(settings, accountant, customer_a):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    link = services.link_issue(by=accountant, contact=customer_a.contacts.get(), requires_code=True)
+    services.code_send(link=link)
+    code = re.search(r"\b(\d{6})\b", mail.outbox[0].body).group(1)
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    for _try in range(5):
+        with pytest.raises(InvalidInput, match="not right"):
+            services.code_check(link=link, code=wrong)
+    with pytest.raises(InvalidInput, match="no longer"):  # the sixth try, even with the right digits
+        services.code_check(link=link, code=code)
+
+    services.code_send(link=link)
+    code = re.search(r"\b(\d{6})\b", mail.outbox[1].body).group(1)
+    link.codes.update(expires_at=timezone.now() - dt.timedelta(seconds=1))
+    with pytest.raises(InvalidInput, match="no longer"):
+        services.code_check(link=link, code=code)
+
+
+def test_codes_are_limited_to_five_an_hour_per_link(settings, accountant, customer_a):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    link = services.link_issue(by=accountant, contact=customer_a.contacts.get(), requires_code=True)
+    for _n in range(5):
+        services.code_send(link=link)
+    with pytest.raises(InvalidInput, match="Too many codes"):
+        services.code_send(link=link)
+    assert len(mail.outbox) == 5

@@ -9,13 +9,17 @@ account (see design.md, "Who acted"), and the contact's name and address go into
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import secrets
 from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -27,7 +31,8 @@ from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.companies.models import CompanyGrant
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
-from ardesk.core.money import to_minor
+from ardesk.core.money import from_minor, to_minor
+from ardesk.core.rate_limit import allow
 from ardesk.core.signed_links import LinkRefused, link_token, link_value
 from ardesk.customers.models import Contact
 from ardesk.portal import domain, selectors
@@ -37,10 +42,13 @@ from ardesk.portal.models import (
     ConfirmationDifference,
     ConfirmationStatus,
     PortalAccess,
+    PortalAction,
+    PortalCode,
     PortalLink,
+    StatementRecipient,
 )
 from ardesk.relations import services as relations
-from ardesk.relations.models import Channel, Complaint, Purpose, Severity
+from ardesk.relations.models import Channel, Complaint, Purpose, RevisitReason, Severity
 
 LINK_SALT = "ardesk.portal.link"
 # The account's name shows where a user's name shows (a promise's "taken by", an interaction's
@@ -86,13 +94,25 @@ def link_url(link: PortalLink) -> str:
 
 
 @transaction.atomic
-def link_issue(*, by, contact: Contact, days: int = domain.DEFAULT_LINK_DAYS) -> PortalLink:
-    """Issue a contact a personal link to its customer's portal, valid for ``days`` days."""
-    customer = contact.customer
+def link_issue(
+    *, by, contact: Contact, days: int = domain.DEFAULT_LINK_DAYS, requires_code: bool = False
+) -> PortalLink:
+    """Issue a contact a personal link to its customer's portal, valid for ``days`` days.
+
+    ``requires_code``: before acting, the visitor enters a one-time code sent to the contact's e-mail.
+    """
     ensure_permission(by, "portal.add_portallink")
-    ensure_company_access(by, customer.company_id)
+    ensure_company_access(by, contact.customer.company_id)
     if domain.link_days_problem(days):
         raise InvalidInput({"days": [_("A link is valid for 1 to %(max)d days.") % {"max": domain.MAX_LINK_DAYS}]})
+    if requires_code and not contact.email:
+        raise InvalidInput({"requires_code": [_("The contact has no e-mail address to send a code to.")]})
+    return link_create(contact=contact, days=days, by=by, requires_code=requires_code)
+
+
+def link_create(*, contact: Contact, days: int, by=None, requires_code: bool = False) -> PortalLink:
+    """Make and audit a contact's link, for a caller that has checked who asks (a statement run, a dunning e-mail)."""
+    customer = contact.customer
     portal_account(customer.company_id)
     link = PortalLink.objects.create(
         company_id=customer.company_id,
@@ -102,13 +122,14 @@ def link_issue(*, by, contact: Contact, days: int = domain.DEFAULT_LINK_DAYS) ->
         language=contact.preferred_language,
         nonce=secrets.token_hex(16),
         expires_on=clock.today() + dt.timedelta(days=days),
+        requires_code=requires_code,
         created_by=by,
     )
     record(
         action="portal.link_issue",
         actor=by,
         target=link,
-        after={"contact_name": link.contact_name, "expires_on": link.expires_on},
+        after={"contact_name": link.contact_name, "expires_on": link.expires_on, "requires_code": requires_code},
     )
     return link
 
@@ -142,6 +163,17 @@ def links_revoke_for_contact(contact: Contact) -> int:
     return count
 
 
+def dunning_link_lines(contact: Contact, language: str) -> list[str]:
+    """A dunning e-mail's lines for its contact: a fresh personal link to the portal, in the notice's language."""
+    link = link_create(contact=contact, days=domain.DUNNING_LINK_DAYS)
+    with translation.override(language):
+        intro = _(
+            "Your open items, your statement, a promise to pay or a dispute: on your personal page "
+            "(valid until %(date)s):"
+        ) % {"date": f"{link.expires_on:%Y-%m-%d}"}
+    return [intro, link_url(link)]
+
+
 def link_for_token(token: str) -> PortalLink:
     """The link a token names, or PortalLinkNotValid for an altered, guessed, expired or revoked one."""
     try:
@@ -166,8 +198,68 @@ def link_for_token(token: str) -> PortalLink:
 
 
 def access_log(*, link: PortalLink, ip: str, action: str, detail: str = "") -> PortalAccess:
-    """Keep one use of a link: when, from where, what was seen or done."""
+    """Keep one use of a link: when, from where, what was seen or done.
+
+    The first view of a link sent with a statement marks that statement opened.
+    """
+    if action == PortalAction.VIEW:
+        StatementRecipient.objects.filter(link=link, opened_at__isnull=True).update(opened_at=timezone.now())
     return PortalAccess.objects.create(link=link, ip=ip[:64], action=action, detail=detail[:300])
+
+
+# --- one-time codes ---------------------------------------------------------------------------
+
+
+def _digest(link: PortalLink, code: str) -> str:
+    # Keyed by the installation's secret and the link's nonce: the table alone does not give the codes away.
+    key = f"{settings.SECRET_KEY}:{link.nonce}".encode()
+    return hmac.new(key, code.encode(), hashlib.sha256).hexdigest()
+
+
+def code_send(*, link: PortalLink, ip: str = "") -> PortalCode:
+    """E-mail the link's contact a fresh one-time code (valid ten minutes), at most five an hour per link."""
+    email = link.contact.email if link.contact else ""
+    if not email:
+        raise InvalidInput({"code": [_("There is no e-mail address to send a code to.")]})
+    if not allow("portal-code", str(link.pk), limit=domain.CODES_PER_HOUR, window_seconds=3600):
+        raise InvalidInput({"code": [_("Too many codes were asked for; please try again in an hour.")]})
+    code = f"{secrets.randbelow(10**domain.CODE_DIGITS):0{domain.CODE_DIGITS}d}"
+    sent = PortalCode.objects.create(
+        link=link,
+        digest=_digest(link, code),
+        expires_at=timezone.now() + dt.timedelta(minutes=domain.CODE_MINUTES),
+    )
+    with translation.override(link.language):
+        subject = _("Your code for %(company)s") % {"company": link.company.name}
+        body = _("Your one-time code is %(code)s. It is valid for %(minutes)d minutes; do not share it.") % {
+            "code": code,
+            "minutes": domain.CODE_MINUTES,
+        }
+    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [email]).send()
+    access_log(link=link, ip=ip, action=PortalAction.CODE_SENT, detail=email)
+    return sent
+
+
+def code_check(*, link: PortalLink, code: str, ip: str = "") -> None:
+    """Accept the latest code sent for the link, once, or refuse it (InvalidInput) saying why in words."""
+    latest = PortalCode.objects.filter(link=link).order_by("-created_at", "-id").first()
+    if latest is None:
+        raise InvalidInput({"code": [_("Ask for a code first.")]})
+    # The try is counted in one UPDATE before the comparison, so parallel guesses each use up a try.
+    PortalCode.objects.filter(pk=latest.pk).update(attempts=F("attempts") + 1)
+    latest.refresh_from_db()
+    problem = domain.code_problem(
+        is_used=latest.used_at is not None,
+        is_expired=latest.expires_at <= timezone.now(),
+        attempts=latest.attempts,
+        matches=hmac.compare_digest(latest.digest, _digest(link, code.strip())),
+    )
+    if problem == "wrong":
+        raise InvalidInput({"code": [_("This code is not right.")]})
+    if problem:
+        raise InvalidInput({"code": [_("This code can no longer be used: ask for a new one.")]})
+    PortalCode.objects.filter(pk=latest.pk).update(used_at=timezone.now())
+    access_log(link=link, ip=ip, action=PortalAction.CODE_ENTERED)
 
 
 def _audit(link: PortalLink, *, actor, action: str, target, ip: str, after: dict) -> None:
@@ -231,6 +323,22 @@ def balance_answer(
         )
         for line_id, amount in their.items()
     )
+    # The statements sent with this link are answered; a disagreement gets the owner a task at once.
+    StatementRecipient.objects.filter(link=link, answer__isnull=True).update(answer=confirmation)
+    if not agrees:
+        with translation.override(settings.LANGUAGE_CODE):
+            relations.revisits_plan_by_rule_for(
+                customers=[link.customer],
+                reason=RevisitReason.STATEMENT_DIFF,
+                source=f"confirmation:{confirmation.pk}",
+                due_on=today + dt.timedelta(days=domain.DISAGREEMENT_TASK_DAYS),
+                note=_("%(contact)s disagrees with the balance of %(amount)s %(currency)s.")
+                % {
+                    "contact": link.contact_name,
+                    "amount": f"{from_minor(confirmation.balance, currency):,}",
+                    "currency": currency,
+                },
+            )
     actor = portal_account(link.company_id)
     # The timeline entry is the staff's record: in the installation's language, not the contact's.
     with translation.override(settings.LANGUAGE_CODE):
