@@ -1,4 +1,4 @@
--- ardesk schema snapshot; migrations: {"accounts.0001_initial": "3a9408354a9be33cd5d24cd34a5011c03d815c3046e0320c5397199b621ab5e5", "accounts.0002_roles": "48a791f7642ddf5b41ca007097b62adb0a3685bd252aef500020a8b8aa502532", "accounts.0003_labels": "d61a32b3c437dd29458b9aecf998c92e134bada7a8497c7ce880948f58044589", "accounts.0004_token_expiry": "9108cbbd00c41156ea74fe5a26a1a17cf1bdb89fef809ba2e7d6e7fc9cdacebd", "admin.0001_initial": "f4716989d9815b6231f0d7291754835e008c96818447fe57984bbf8985883335", "admin.0002_logentry_remove_auto_add": "2c127e659a2236edea0ed57eccd38786ae84e365790a80b96b758c617f50be43", "admin.0003_logentry_add_action_flag_choices": "02700a827190720e5c417495a395071b6baa28a34e74bc8f90824afaafc01841", "audit.0001_initial": "d05f59a8fe1d2ab682175bc26bee3a80b96c06699e92a302badd7030244cb055", "auth.0001_initial": "845cff319606332f49ef20ce165d1a17e522c426c5e56d7616133e9e4eaba5ef", "auth.0002_alter_permission_name_max_length": "feaf97e0e8f7d148bec3db9bab2349c5e15888117c1ff2829deff63ef9e16cff", "auth.0003_alter_user_email_max_length": "9d5657b4db9872dc26c2d634c2f5911a3d69ab1d8552af4c6d633bc4001dfabf", "auth.0004_alter_user_username_opts": "9538db342c9a9bec4ca12b3137fb80772c4ea4afb861e8647a2962b1ea58344a", "auth.0005_alter_user_last_login_null": "79f60a35dc000fdd427bc05c85233ae5b9c4ada078ff0688fc9f78604bf7eaee", "auth.0006_require_contenttypes_0002": "00cb16e3405f14b62dbeffa15c68c9030291e4ddd513d733648ba460d6c5e781", "auth.0007_alter_validators_add_error_messages": "115db87dc327530fb5e1964ba3d03f9746492f90600406947be39f54f6cc042f", "auth.0008_alter_user_username_max_length": "02857f65f7d648147a5d12596b200a83e29145391d3f986ceb84b3b865a2c351", "auth.0009_alter_user_last_name_max_length": "19a89500e7f108a7397da9b1733181f92105f758663b3685b60f5c2da384d76e", "auth.0010_alter_group_name_max_length": "0963ed6498ac0b3a8430b6ca34c1b4a4b1d5f55b43d3db902f15a03ff74b14cd", "auth.0011_update_proxy_permissions": "85a5dde708dc4b6111e1bc71ce723ecfba7b1f8aedecfd130900ff7782765436", "auth.0012_alter_user_first_name_max_length": "6cefbc9f80903763ff8492a537a22836ef69f2227e19d402509b8099d2baecb0", "axes.0001_initial": "e4c0194cf158395b362677070de9973e806e51e80f111c046a2e195c764f65f4", "axes.0002_auto_20151217_2044": "a092989bdd502de76bbc53afb8418b3482f4cb802e9151c01e30a1231de0c46a", "axes.0003_auto_20160322_0929": "ff269df1341caca019962131955d57f3d2ba21d38a9b149dc84b3481f97293c2", "axes.0004_auto_20181024_1538": "71cdafbe7458c7725f77a4fd28d29a567a2dce2b98f0cba08f6928687b3354f1", "axes.0005_remove_accessattempt_trusted": "baf3f5f6de5b5ee821cbb1fe23557937372f84081e799ea85e92f0223d5fc70e", "axes.0006_remove_accesslog_trusted": "82850f25ae37e081d3be61df28489de717cc1c6674a8492cf4b8eff35bf865da", "axes.0007_alter_accessattempt_unique_together": "c9fdd81629030721468cf6178495dc2476b648c8d9ed7c6047a8a57357a8f494", "axes.0008_accessfailurelog": "2680dce9ecfcd4dfc2482a61de1ab9b27f6906d78ac6af8c4bbf76466444fb24", "axes.0009_add_session_hash": "82762be269ea4c62b81b84bed984d082b1e2f416a8bfb6c112c36bc432d182db", "axes.0010_accessattemptexpiration": "524ca5b4566a41b88b220e88c8213052a4378478065a4c7e4c8738672814557d", "banking.0001_initial": "1123d3013d69455d4b34bb8d39d6218b3ecdd74e6fe505f662cad062809414f0", "banking.0002_roles": "6b05a634fb37fce22de1fa1e9fc2e8c08c224a8ce270931a67a920fc4a13b111", "budgets.0001_initial": "e12bd1dfb9b4ff0e2d046b8b005807888b58a778dd540432423702d0914751de", "budgets.0002_roles": "d9e93d06d6caf6dde7cac1a95ffff7bb28dc155707579f7da1012841b4ef3ec4", "budgets.0003_segment_review_months": "6d8dd828cb30a3a9e5023ab60d8482e1d4c3b80ada384375e4b2ed47640e57f4", "closing.0001_initial": "ba1715a7b372944de9087f95c588c1b78ac99d1b7021d27696d93b045b1c5e6a", "closing.0002_roles": "149d1f330e188fe03d1c9305857bd2bd4f17a5a368224bfee5d4afb24e912c8b", "collections.0001_initial": "a1220603bbf9a713bc343e9f2d07551a447c94dd584a89288bf64c449b221393", "collections.0002_defaults": "f6a197c124088aabffad724d5f241931e26cfa63e6c542515fd941ce59d9e56b", "collections.0003_profile_without_grade_and_hold": "ad3e60bbb9afa724da88549c8b167649935245f20ac183cdba7f2f1e23ac6094", "collections.0004_fast_run_writes": "588d1fb2785a06370ba0f9b6fefb733ee985dce09fbaea23e10c13de156bd705", "collections.0005_notice_item_without_line_index": "644ecf2ed9d9e6a531c43778b8262891a10d788bb7ef7f0d8bbe4872cada2345", "collections.0006_notice_without_company_index": "529ad308c51213cadebc62c298a733b09638263aaadfbc9dbcf351c94d097235", "collections.0007_notice_sending": "6b005f3f49fce77febeadb2f5955132b816bbff1d1d94659b34fe7762845a3f6", "collections.0008_auditor_reads_worklist": "2f03a80a3081957f140c8304711f48bd615bdafb9b05178509f9e7a139744e5d", "collections.0009_dunning_charges": "96778362c0915a407a91f5fa31bb91f4772873311c5a047ffe411a0f03bda978", "companies.0001_initial": "d6fdfcb36eb7c9fd0c870881b060f997cffc8d2e1f441b32fe73ec9355278c12", "companies.0002_company_bank_account": "c8a4ef5ff6cbec9e697c74dd5262c77c8d819a35eba84136a14be1b3be2f8376", "contenttypes.0001_initial": "35ed8489a147e0b42a15c21b5d4f0e8940de6f73fb326e9d6dea91b4d0b953cc", "contenttypes.0002_remove_content_type_name": "7d36494075750f0ed3c0f68d0cb1548eba59cc593f52f691f6cc37a043083766", "credit.0001_initial": "2bd81f5e152f4c623d28aef46207edd2b6dc8577576a7846f92773c70f3eea7d", "credit.0002_defaults": "7d3de9da02f2cc7da50b7f36bf5b2e44ebd16d34a13f8ef14e4f8aa34eb86108", "credit.0003_order_indexes_without_prefixes": "5fe5e53b8d2cae736d74634669c6c74b42f36ac8c4227f60e42e16408252ec9b", "credit.0004_credit_limit_batches": "f0b3c8fdc49269efedb612425fb5aa152ffbdbc13d56d1aebf6a548c6d646a15", "credit.0005_creditaccount_review_date_by_hand": "0050fd6bee0f2b4aa960645a0cfeef5f37038c31c9917ff6c89f27c019fa0891", "customers.0001_initial": "3eab0d7067a7c4d55a938737043b05eac11a77bb93a0328922fe6d971e331aee", "customers.0002_labels": "c45b3a4fa0cbe45a166532006530372ea28b22d0c14051ddeda0b21e0a3fbac7", "customers.0003_list_order_and_search": "28d178b1553d027201f265eefbe0288ad4deb8923d34ca90eb6de3926c567184", "customers.0004_bank_account_index": "a78c1d3ff87c3cfd3220693422532afecfbba66ec862a2bb64fee0caa98b0f29", "insights.0001_initial": "d1aad4ae612d995d0cb695ce0fb1dea9f30975b40983a76a0f3d81aa86c0fe75", "insights.0002_roles": "db14b6e71bdec8d8b80adece22b439adb58060f6613178a1e66ed77839122df9", "ledger.0001_initial": "ae3f1ca4d24dd3bd9d4bc7f028c60e691f765111e1e027482d1b0c5d2d2961d1", "ledger.0002_roles": "db2e3bc1ab4246477fa79f37b4b19d9cfdff480ff3b406bc99dfc2d813127cb9", "ledger.0003_import_job": "a4e4717ec5033734ea1ebce7681f60b84ecae01e3de549e0e4eb5229f05c0621", "ledger.0004_document_number_index": "0ba3b351b364d9d29a51bacc9fe4d1dca03da8e03bc6c512c6e3dee35269c8e3", "ledger.0005_labels": "09caed0e5cbdc145047aa6f0eaf098c7b86e6568dfb052a6b6b1a9eeb2d3bae6", "ledger.0006_statement_run": "86ac0d40bba9e7812cf264de376a3983414fdb1dfd15e03d6969baeb60b89445", "ledger.0007_fewer_indexes": "75a2dc0c53d205a51aab582e2d54bc1939cae37713d5d61fe1f4231ca5aa8550", "ledger.0008_open_state": "788ab4814185380794db23000541924f563cf15fd907d5ede28876309db0fe68", "ledger.0009_allocation_date_index": "06a7b55d1b78264ba90d8d77189151d9d9cc549d5fee25b224471e8b2945574b", "ledger.0010_document_balance_index": "f72a42ec946d23459c19f372fc0895c8be6d1c2f2e1ad8e8dbd728df46413ae2", "ledger.0011_bad_debt_types": "9a8f34415e130a2c4b839d0905b6c6edbfbc3a7e462ae043196c6f47bb46e297", "ledger.0012_aging_covering_indexes": "c0bc8d88cfe7012ad7d589261f8a74bc87779d779850c826c9cc4049c1907e95", "ledger.0013_import_fewer_constraints": "5a781aa2563fb09624ce6ffef3b7ac5605f9cc3ebe0c00dd16c4f51665308409", "ledger.0014_credit_open_covering": "35724118426998d584937db572d84680e7340d64039b07660b98703ec3434560", "ledger.0015_fewer_constraints_on_import": "9af3f74992677af7b21b03827609c72759a3fbf19b503cad8ceed01393c55f04", "ledger.0016_drop_document_number_index": "2a6d44c9ffb653b4317490fb5e308e860b113dda7ef3bd6943084f36f1baec7f", "ledger.0017_partial_reversal_keys": "f0b94b4fca9b156d5060d33dc0f7f421e172645889c8a20796e94a9c678cc7c3", "ledger.0018_allocation_facts": "c8c240f820887ba30b815e37ad4e0ff3f367f3ed731b24de27156a897adb2db8", "ledger.0019_reopened_items": "8d47e878a29f1fc5a93402dfe0064bd9c348b3495ff95648e41fcf55f8714fe9", "ledger.0020_daily_totals": "aa18b1da39279a4b27b40a8308efcbbf70ebe9359cc6b351a884879d6a5f8315", "ledger.0021_period_lock": "2b037d412d64091227ef43ebd6ae72982935267b509952fc87dd864bd81b91b7", "ledger.0022_invoice_medium": "526723b47a9291934d7d0c5766f53cb9447045522b6b94b150e2ddd62ccf10c6", "operations.0001_heartbeat": "9561f0f97936519e10938ab74d77c6ab0184cfdefe76f8ee53ee06fae17c619b", "portal.0001_initial": "30ee607159b49b2f6aee297b4eddf893b4685930c278228beb9be75dd7d248da", "portal.0002_roles": "44da8814fe44c49bd167bc844522f794f1240eb7169f310b6f5b4a2e64751074", "provisioning.0001_initial": "e752102fecd72ee44df9d8bd85254094ea64c3ac1cb91a753ff24dd683b4b436", "provisioning.0002_roles": "1563264840bd074f2e5cb49d9714d8cbd783e070a5ea2aea844b8a93a39fa658", "provisioning.0003_run_line_index": "351e7a9b20f63d7a769377e546355203f03e3dfe89abe592a6a8aad011445f8d", "provisioning.0004_run_lines_without_constraints": "a3a7617092263bbbdf9e25e6a748caf424eaf9aa379345efbf5f2810c0ce39ef", "provisioning.0005_run_lines_indexed_by_bucket": "d0edd3b0e856be8071dd74efd7ae583e1706b5ac8edc40db3c52c7c9f3005eb9", "provisioning.0006_run_is_provisional": "7bed0521a11f446fac658f5fe39b2ff2942b67d4c30b6db040624df786ab8b36", "relations.0001_initial": "c66ceffdf1fe123fe5781756ca5f8f6ee025e818eeb583082b850b777e968e1a", "relations.0002_roles_and_survey": "e15f6dd21f08d3e1c47a8d73f9583e9c76653b074049b3a8d2bd6377b6cce68d", "relations.0003_escalation_mail": "40110323e46c001297f8864a115a434fa345d4983bbe8b61d5d131f1d3404ab5", "reports.0001_initial": "8ba293b9922da1ee98cfdf9caa0932e0a434abd009a13e5b0521e89558a5cc58", "reports.0002_defaults": "c26fc6bf67f179ee0049b47d86b331dc8b76ac06ec90a3aca8638b5997494602", "reports.0003_ledger_days": "c366f75847cedcf32770b46a16711ff232943a548f9afcf902ee951b8ab92da3", "reports.0004_kept_aging": "4c355624fdcafa45fa9ba09625bfa02d74ee2aa7ebffda7393c880d15cd13d51", "reports.0005_allocation_triggers_again": "b6ee13d1141f9bb3ba59ae0258435127144681614fc9b0ac04616ae8229ff29b", "reports.0006_daily_totals_to_ledger": "5218b5f697b13c088ddb83a6207424007160c7d44afc003954b5506f29bdcdb5", "reports.0007_kept_triggers_again": "cf106271a6da94adf0ae2c5e7855df8a49cf0128be0b353d27910def8ff8a3b7", "risk.0001_initial": "a6ff243f5340809eefde6739395c7473b7386416a7f3efe01de7bc206ba7160a", "risk.0002_roles": "3764e3ac5f7bcb044e95a2761f71666d665eccb3e742cb8ffec496e3006eea92", "risk.0003_signal_predicted_slip": "3792a238d8f28530359dfa8610aefdac25723d12640bba623636e528c38c1d20", "sessions.0001_initial": "2aa438e2393ee5135c4dda94bfde65fd49e8300f1c3f93bed25ae3a09f2f69b9"}
+-- ardesk schema snapshot; migrations: {"accounts.0001_initial": "3a9408354a9be33cd5d24cd34a5011c03d815c3046e0320c5397199b621ab5e5", "accounts.0002_roles": "48a791f7642ddf5b41ca007097b62adb0a3685bd252aef500020a8b8aa502532", "accounts.0003_labels": "d61a32b3c437dd29458b9aecf998c92e134bada7a8497c7ce880948f58044589", "accounts.0004_token_expiry": "9108cbbd00c41156ea74fe5a26a1a17cf1bdb89fef809ba2e7d6e7fc9cdacebd", "admin.0001_initial": "f4716989d9815b6231f0d7291754835e008c96818447fe57984bbf8985883335", "admin.0002_logentry_remove_auto_add": "2c127e659a2236edea0ed57eccd38786ae84e365790a80b96b758c617f50be43", "admin.0003_logentry_add_action_flag_choices": "02700a827190720e5c417495a395071b6baa28a34e74bc8f90824afaafc01841", "audit.0001_initial": "d05f59a8fe1d2ab682175bc26bee3a80b96c06699e92a302badd7030244cb055", "auth.0001_initial": "845cff319606332f49ef20ce165d1a17e522c426c5e56d7616133e9e4eaba5ef", "auth.0002_alter_permission_name_max_length": "feaf97e0e8f7d148bec3db9bab2349c5e15888117c1ff2829deff63ef9e16cff", "auth.0003_alter_user_email_max_length": "9d5657b4db9872dc26c2d634c2f5911a3d69ab1d8552af4c6d633bc4001dfabf", "auth.0004_alter_user_username_opts": "9538db342c9a9bec4ca12b3137fb80772c4ea4afb861e8647a2962b1ea58344a", "auth.0005_alter_user_last_login_null": "79f60a35dc000fdd427bc05c85233ae5b9c4ada078ff0688fc9f78604bf7eaee", "auth.0006_require_contenttypes_0002": "00cb16e3405f14b62dbeffa15c68c9030291e4ddd513d733648ba460d6c5e781", "auth.0007_alter_validators_add_error_messages": "115db87dc327530fb5e1964ba3d03f9746492f90600406947be39f54f6cc042f", "auth.0008_alter_user_username_max_length": "02857f65f7d648147a5d12596b200a83e29145391d3f986ceb84b3b865a2c351", "auth.0009_alter_user_last_name_max_length": "19a89500e7f108a7397da9b1733181f92105f758663b3685b60f5c2da384d76e", "auth.0010_alter_group_name_max_length": "0963ed6498ac0b3a8430b6ca34c1b4a4b1d5f55b43d3db902f15a03ff74b14cd", "auth.0011_update_proxy_permissions": "85a5dde708dc4b6111e1bc71ce723ecfba7b1f8aedecfd130900ff7782765436", "auth.0012_alter_user_first_name_max_length": "6cefbc9f80903763ff8492a537a22836ef69f2227e19d402509b8099d2baecb0", "axes.0001_initial": "e4c0194cf158395b362677070de9973e806e51e80f111c046a2e195c764f65f4", "axes.0002_auto_20151217_2044": "a092989bdd502de76bbc53afb8418b3482f4cb802e9151c01e30a1231de0c46a", "axes.0003_auto_20160322_0929": "ff269df1341caca019962131955d57f3d2ba21d38a9b149dc84b3481f97293c2", "axes.0004_auto_20181024_1538": "71cdafbe7458c7725f77a4fd28d29a567a2dce2b98f0cba08f6928687b3354f1", "axes.0005_remove_accessattempt_trusted": "baf3f5f6de5b5ee821cbb1fe23557937372f84081e799ea85e92f0223d5fc70e", "axes.0006_remove_accesslog_trusted": "82850f25ae37e081d3be61df28489de717cc1c6674a8492cf4b8eff35bf865da", "axes.0007_alter_accessattempt_unique_together": "c9fdd81629030721468cf6178495dc2476b648c8d9ed7c6047a8a57357a8f494", "axes.0008_accessfailurelog": "2680dce9ecfcd4dfc2482a61de1ab9b27f6906d78ac6af8c4bbf76466444fb24", "axes.0009_add_session_hash": "82762be269ea4c62b81b84bed984d082b1e2f416a8bfb6c112c36bc432d182db", "axes.0010_accessattemptexpiration": "524ca5b4566a41b88b220e88c8213052a4378478065a4c7e4c8738672814557d", "banking.0001_initial": "1123d3013d69455d4b34bb8d39d6218b3ecdd74e6fe505f662cad062809414f0", "banking.0002_roles": "6b05a634fb37fce22de1fa1e9fc2e8c08c224a8ce270931a67a920fc4a13b111", "budgets.0001_initial": "e12bd1dfb9b4ff0e2d046b8b005807888b58a778dd540432423702d0914751de", "budgets.0002_roles": "d9e93d06d6caf6dde7cac1a95ffff7bb28dc155707579f7da1012841b4ef3ec4", "budgets.0003_segment_review_months": "6d8dd828cb30a3a9e5023ab60d8482e1d4c3b80ada384375e4b2ed47640e57f4", "closing.0001_initial": "ba1715a7b372944de9087f95c588c1b78ac99d1b7021d27696d93b045b1c5e6a", "closing.0002_roles": "149d1f330e188fe03d1c9305857bd2bd4f17a5a368224bfee5d4afb24e912c8b", "collections.0001_initial": "a1220603bbf9a713bc343e9f2d07551a447c94dd584a89288bf64c449b221393", "collections.0002_defaults": "f6a197c124088aabffad724d5f241931e26cfa63e6c542515fd941ce59d9e56b", "collections.0003_profile_without_grade_and_hold": "ad3e60bbb9afa724da88549c8b167649935245f20ac183cdba7f2f1e23ac6094", "collections.0004_fast_run_writes": "588d1fb2785a06370ba0f9b6fefb733ee985dce09fbaea23e10c13de156bd705", "collections.0005_notice_item_without_line_index": "644ecf2ed9d9e6a531c43778b8262891a10d788bb7ef7f0d8bbe4872cada2345", "collections.0006_notice_without_company_index": "529ad308c51213cadebc62c298a733b09638263aaadfbc9dbcf351c94d097235", "collections.0007_notice_sending": "6b005f3f49fce77febeadb2f5955132b816bbff1d1d94659b34fe7762845a3f6", "collections.0008_auditor_reads_worklist": "2f03a80a3081957f140c8304711f48bd615bdafb9b05178509f9e7a139744e5d", "collections.0009_dunning_charges": "96778362c0915a407a91f5fa31bb91f4772873311c5a047ffe411a0f03bda978", "companies.0001_initial": "d6fdfcb36eb7c9fd0c870881b060f997cffc8d2e1f441b32fe73ec9355278c12", "companies.0002_company_bank_account": "c8a4ef5ff6cbec9e697c74dd5262c77c8d819a35eba84136a14be1b3be2f8376", "contenttypes.0001_initial": "35ed8489a147e0b42a15c21b5d4f0e8940de6f73fb326e9d6dea91b4d0b953cc", "contenttypes.0002_remove_content_type_name": "7d36494075750f0ed3c0f68d0cb1548eba59cc593f52f691f6cc37a043083766", "credit.0001_initial": "2bd81f5e152f4c623d28aef46207edd2b6dc8577576a7846f92773c70f3eea7d", "credit.0002_defaults": "7d3de9da02f2cc7da50b7f36bf5b2e44ebd16d34a13f8ef14e4f8aa34eb86108", "credit.0003_order_indexes_without_prefixes": "5fe5e53b8d2cae736d74634669c6c74b42f36ac8c4227f60e42e16408252ec9b", "credit.0004_credit_limit_batches": "f0b3c8fdc49269efedb612425fb5aa152ffbdbc13d56d1aebf6a548c6d646a15", "credit.0005_creditaccount_review_date_by_hand": "0050fd6bee0f2b4aa960645a0cfeef5f37038c31c9917ff6c89f27c019fa0891", "customers.0001_initial": "3eab0d7067a7c4d55a938737043b05eac11a77bb93a0328922fe6d971e331aee", "customers.0002_labels": "c45b3a4fa0cbe45a166532006530372ea28b22d0c14051ddeda0b21e0a3fbac7", "customers.0003_list_order_and_search": "28d178b1553d027201f265eefbe0288ad4deb8923d34ca90eb6de3926c567184", "customers.0004_bank_account_index": "a78c1d3ff87c3cfd3220693422532afecfbba66ec862a2bb64fee0caa98b0f29", "insights.0001_initial": "d1aad4ae612d995d0cb695ce0fb1dea9f30975b40983a76a0f3d81aa86c0fe75", "insights.0002_roles": "db14b6e71bdec8d8b80adece22b439adb58060f6613178a1e66ed77839122df9", "ledger.0001_initial": "ae3f1ca4d24dd3bd9d4bc7f028c60e691f765111e1e027482d1b0c5d2d2961d1", "ledger.0002_roles": "db2e3bc1ab4246477fa79f37b4b19d9cfdff480ff3b406bc99dfc2d813127cb9", "ledger.0003_import_job": "a4e4717ec5033734ea1ebce7681f60b84ecae01e3de549e0e4eb5229f05c0621", "ledger.0004_document_number_index": "0ba3b351b364d9d29a51bacc9fe4d1dca03da8e03bc6c512c6e3dee35269c8e3", "ledger.0005_labels": "09caed0e5cbdc145047aa6f0eaf098c7b86e6568dfb052a6b6b1a9eeb2d3bae6", "ledger.0006_statement_run": "86ac0d40bba9e7812cf264de376a3983414fdb1dfd15e03d6969baeb60b89445", "ledger.0007_fewer_indexes": "75a2dc0c53d205a51aab582e2d54bc1939cae37713d5d61fe1f4231ca5aa8550", "ledger.0008_open_state": "788ab4814185380794db23000541924f563cf15fd907d5ede28876309db0fe68", "ledger.0009_allocation_date_index": "06a7b55d1b78264ba90d8d77189151d9d9cc549d5fee25b224471e8b2945574b", "ledger.0010_document_balance_index": "f72a42ec946d23459c19f372fc0895c8be6d1c2f2e1ad8e8dbd728df46413ae2", "ledger.0011_bad_debt_types": "9a8f34415e130a2c4b839d0905b6c6edbfbc3a7e462ae043196c6f47bb46e297", "ledger.0012_aging_covering_indexes": "c0bc8d88cfe7012ad7d589261f8a74bc87779d779850c826c9cc4049c1907e95", "ledger.0013_import_fewer_constraints": "5a781aa2563fb09624ce6ffef3b7ac5605f9cc3ebe0c00dd16c4f51665308409", "ledger.0014_credit_open_covering": "35724118426998d584937db572d84680e7340d64039b07660b98703ec3434560", "ledger.0015_fewer_constraints_on_import": "9af3f74992677af7b21b03827609c72759a3fbf19b503cad8ceed01393c55f04", "ledger.0016_drop_document_number_index": "2a6d44c9ffb653b4317490fb5e308e860b113dda7ef3bd6943084f36f1baec7f", "ledger.0017_partial_reversal_keys": "f0b94b4fca9b156d5060d33dc0f7f421e172645889c8a20796e94a9c678cc7c3", "ledger.0018_allocation_facts": "c8c240f820887ba30b815e37ad4e0ff3f367f3ed731b24de27156a897adb2db8", "ledger.0019_reopened_items": "8d47e878a29f1fc5a93402dfe0064bd9c348b3495ff95648e41fcf55f8714fe9", "ledger.0020_daily_totals": "aa18b1da39279a4b27b40a8308efcbbf70ebe9359cc6b351a884879d6a5f8315", "ledger.0021_period_lock": "2b037d412d64091227ef43ebd6ae72982935267b509952fc87dd864bd81b91b7", "ledger.0022_refunds": "6b68497ff4f9ca339b903e98203b40b100a184fa8dcabaf3c1b6ae96ca0497d1", "ledger.0023_invoice_medium": "eb0a379a879d21e1d99199aa5498d33941345461b5185dc64787ab38cac04ba5", "operations.0001_heartbeat": "9561f0f97936519e10938ab74d77c6ab0184cfdefe76f8ee53ee06fae17c619b", "portal.0001_initial": "30ee607159b49b2f6aee297b4eddf893b4685930c278228beb9be75dd7d248da", "portal.0002_roles": "44da8814fe44c49bd167bc844522f794f1240eb7169f310b6f5b4a2e64751074", "portal.0003_statement_runs_and_codes": "3562fb6b18b60b3fa3746adfc9c6f6a0aa593bcae4f70fa6d8508f8ef05185ab", "portal.0004_statement_roles": "b55171bf40b7f03e2fb33a05b2d89c3d1b967e9280c0e04fe315bac7aac566ba", "provisioning.0001_initial": "e752102fecd72ee44df9d8bd85254094ea64c3ac1cb91a753ff24dd683b4b436", "provisioning.0002_roles": "1563264840bd074f2e5cb49d9714d8cbd783e070a5ea2aea844b8a93a39fa658", "provisioning.0003_run_line_index": "351e7a9b20f63d7a769377e546355203f03e3dfe89abe592a6a8aad011445f8d", "provisioning.0004_run_lines_without_constraints": "a3a7617092263bbbdf9e25e6a748caf424eaf9aa379345efbf5f2810c0ce39ef", "provisioning.0005_run_lines_indexed_by_bucket": "d0edd3b0e856be8071dd74efd7ae583e1706b5ac8edc40db3c52c7c9f3005eb9", "provisioning.0006_run_is_provisional": "7bed0521a11f446fac658f5fe39b2ff2942b67d4c30b6db040624df786ab8b36", "relations.0001_initial": "c66ceffdf1fe123fe5781756ca5f8f6ee025e818eeb583082b850b777e968e1a", "relations.0002_roles_and_survey": "e15f6dd21f08d3e1c47a8d73f9583e9c76653b074049b3a8d2bd6377b6cce68d", "relations.0003_escalation_mail": "40110323e46c001297f8864a115a434fa345d4983bbe8b61d5d131f1d3404ab5", "relations.0004_alter_revisit_reason": "c6a0bf6ddb007531aa9011144a99d0d1636bf23ecaccf038a5f99c72585f25dd", "reports.0001_initial": "8ba293b9922da1ee98cfdf9caa0932e0a434abd009a13e5b0521e89558a5cc58", "reports.0002_defaults": "c26fc6bf67f179ee0049b47d86b331dc8b76ac06ec90a3aca8638b5997494602", "reports.0003_ledger_days": "c366f75847cedcf32770b46a16711ff232943a548f9afcf902ee951b8ab92da3", "reports.0004_kept_aging": "4c355624fdcafa45fa9ba09625bfa02d74ee2aa7ebffda7393c880d15cd13d51", "reports.0005_allocation_triggers_again": "b6ee13d1141f9bb3ba59ae0258435127144681614fc9b0ac04616ae8229ff29b", "reports.0006_daily_totals_to_ledger": "5218b5f697b13c088ddb83a6207424007160c7d44afc003954b5506f29bdcdb5", "reports.0007_kept_triggers_again": "cf106271a6da94adf0ae2c5e7855df8a49cf0128be0b353d27910def8ff8a3b7", "risk.0001_initial": "a6ff243f5340809eefde6739395c7473b7386416a7f3efe01de7bc206ba7160a", "risk.0002_roles": "3764e3ac5f7bcb044e95a2761f71666d665eccb3e742cb8ffec496e3006eea92", "risk.0003_signal_predicted_slip": "3792a238d8f28530359dfa8610aefdac25723d12640bba623636e528c38c1d20", "sessions.0001_initial": "2aa438e2393ee5135c4dda94bfde65fd49e8300f1c3f93bed25ae3a09f2f69b9"}
 --
 -- PostgreSQL database dump
 --
@@ -2772,6 +2772,36 @@ ALTER TABLE public.portal_portalaccess ALTER COLUMN id ADD GENERATED BY DEFAULT 
 
 
 --
+-- Name: portal_portalcode; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.portal_portalcode (
+    id bigint NOT NULL,
+    digest character varying(64) NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    attempts smallint NOT NULL,
+    used_at timestamp with time zone,
+    created_at timestamp with time zone NOT NULL,
+    link_id bigint NOT NULL,
+    CONSTRAINT portal_portalcode_attempts_check CHECK ((attempts >= 0))
+);
+
+
+--
+-- Name: portal_portalcode_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.portal_portalcode ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.portal_portalcode_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: portal_portallink; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2788,7 +2818,8 @@ CREATE TABLE public.portal_portallink (
     contact_id bigint,
     created_by_id integer,
     customer_id bigint NOT NULL,
-    revoked_by_id integer
+    revoked_by_id integer,
+    requires_code boolean NOT NULL
 );
 
 
@@ -2798,6 +2829,126 @@ CREATE TABLE public.portal_portallink (
 
 ALTER TABLE public.portal_portallink ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
     SEQUENCE NAME public.portal_portallink_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: portal_statementrecipient; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.portal_statementrecipient (
+    id bigint NOT NULL,
+    contact_name character varying(100) NOT NULL,
+    email character varying(254) NOT NULL,
+    language character varying(10) NOT NULL,
+    status character varying(10) NOT NULL,
+    error text NOT NULL,
+    attempts smallint NOT NULL,
+    sent_at timestamp with time zone,
+    opened_at timestamp with time zone,
+    reminded_at timestamp with time zone,
+    task_on date,
+    answer_id bigint,
+    contact_id bigint,
+    customer_id bigint NOT NULL,
+    link_id bigint,
+    run_id bigint NOT NULL,
+    CONSTRAINT portal_statementrecipient_attempts_check CHECK ((attempts >= 0))
+);
+
+
+--
+-- Name: portal_statementrecipient_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.portal_statementrecipient ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.portal_statementrecipient_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: portal_statementrun; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.portal_statementrun (
+    id bigint NOT NULL,
+    date_from date NOT NULL,
+    date_to date NOT NULL,
+    status character varying(10) NOT NULL,
+    is_scheduled boolean NOT NULL,
+    remind_after_days smallint NOT NULL,
+    task_after_days smallint NOT NULL,
+    link_days smallint NOT NULL,
+    recipients integer NOT NULL,
+    sent integer NOT NULL,
+    failed integer NOT NULL,
+    error text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    started_at timestamp with time zone,
+    finished_at timestamp with time zone,
+    seen_at timestamp with time zone,
+    company_id bigint NOT NULL,
+    created_by_id integer,
+    CONSTRAINT portal_statementrun_failed_check CHECK ((failed >= 0)),
+    CONSTRAINT portal_statementrun_link_days_check CHECK ((link_days >= 0)),
+    CONSTRAINT portal_statementrun_recipients_check CHECK ((recipients >= 0)),
+    CONSTRAINT portal_statementrun_remind_after_days_check CHECK ((remind_after_days >= 0)),
+    CONSTRAINT portal_statementrun_sent_check CHECK ((sent >= 0)),
+    CONSTRAINT portal_statementrun_task_after_days_check CHECK ((task_after_days >= 0)),
+    CONSTRAINT statement_run_period CHECK ((date_from <= date_to))
+);
+
+
+--
+-- Name: portal_statementrun_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.portal_statementrun ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.portal_statementrun_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: portal_statementschedule; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.portal_statementschedule (
+    id bigint NOT NULL,
+    is_active boolean NOT NULL,
+    day smallint NOT NULL,
+    remind_after_days smallint NOT NULL,
+    task_after_days smallint NOT NULL,
+    changed_at timestamp with time zone NOT NULL,
+    changed_by_id integer,
+    company_id bigint NOT NULL,
+    CONSTRAINT portal_statementschedule_day_check CHECK ((day >= 0)),
+    CONSTRAINT portal_statementschedule_remind_after_days_check CHECK ((remind_after_days >= 0)),
+    CONSTRAINT portal_statementschedule_task_after_days_check CHECK ((task_after_days >= 0)),
+    CONSTRAINT statement_schedule_day CHECK (((day >= 1) AND (day <= 28)))
+);
+
+
+--
+-- Name: portal_statementschedule_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.portal_statementschedule ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.portal_statementschedule_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -4462,146 +4613,166 @@ INSERT INTO public.auth_group_permissions VALUES
 	(347, 4, 358),
 	(348, 5, 361),
 	(349, 5, 365),
-	(350, 1, 377),
-	(351, 1, 381),
-	(352, 1, 385),
-	(353, 1, 374),
+	(350, 4, 366),
+	(351, 1, 378),
+	(352, 1, 382),
+	(353, 1, 386),
 	(354, 1, 375),
-	(355, 3, 377),
-	(356, 3, 381),
-	(357, 3, 385),
-	(358, 3, 374),
-	(359, 4, 377),
-	(360, 4, 381),
-	(361, 4, 385),
-	(362, 4, 375),
-	(363, 5, 377),
-	(364, 5, 381),
-	(365, 5, 385),
-	(366, 1, 393),
-	(367, 1, 414),
-	(368, 1, 401),
-	(369, 1, 418),
-	(370, 1, 423),
-	(371, 1, 427),
-	(372, 1, 398),
-	(373, 1, 415),
-	(374, 1, 420),
-	(375, 2, 393),
-	(376, 2, 414),
-	(377, 2, 401),
-	(378, 2, 418),
-	(379, 2, 423),
-	(380, 2, 427),
-	(381, 4, 393),
-	(382, 4, 414),
-	(383, 4, 401),
-	(384, 4, 418),
-	(385, 4, 423),
-	(386, 4, 427),
-	(387, 4, 391),
-	(388, 4, 411),
-	(389, 4, 398),
-	(390, 4, 402),
-	(391, 4, 415),
-	(392, 4, 419),
-	(393, 4, 420),
-	(394, 5, 393),
-	(395, 5, 414),
-	(396, 5, 401),
-	(397, 5, 418),
-	(398, 5, 423),
-	(399, 5, 427),
-	(400, 1, 456),
-	(401, 1, 447),
-	(402, 1, 472),
-	(403, 1, 443),
-	(404, 1, 468),
-	(405, 1, 464),
-	(406, 1, 453),
-	(407, 1, 444),
-	(408, 2, 456),
-	(409, 2, 447),
-	(410, 2, 472),
-	(411, 2, 443),
-	(412, 2, 468),
-	(413, 2, 464),
-	(414, 2, 453),
-	(415, 3, 456),
-	(416, 3, 447),
-	(417, 3, 472),
-	(418, 3, 443),
-	(419, 3, 468),
-	(420, 3, 464),
-	(421, 3, 453),
-	(422, 3, 444),
-	(423, 3, 445),
-	(424, 3, 465),
-	(425, 3, 466),
-	(426, 4, 456),
-	(427, 4, 447),
-	(428, 4, 472),
-	(429, 4, 443),
-	(430, 4, 468),
-	(431, 4, 464),
-	(432, 4, 453),
-	(433, 4, 444),
-	(434, 4, 445),
-	(435, 4, 465),
-	(436, 4, 466),
-	(437, 4, 473),
-	(438, 4, 440),
-	(439, 4, 441),
-	(440, 4, 462),
-	(441, 4, 448),
-	(442, 5, 456),
-	(443, 5, 447),
-	(444, 5, 472),
-	(445, 5, 443),
-	(446, 5, 468),
-	(447, 5, 464),
-	(448, 1, 497),
-	(449, 1, 502),
-	(450, 1, 506),
-	(451, 1, 510),
-	(452, 2, 497),
-	(453, 2, 502),
-	(454, 2, 506),
-	(455, 2, 510),
-	(456, 2, 498),
-	(457, 2, 490),
-	(458, 2, 493),
-	(459, 2, 489),
-	(460, 2, 499),
-	(461, 2, 500),
-	(462, 2, 503),
-	(463, 2, 504),
-	(464, 3, 497),
-	(465, 3, 502),
-	(466, 3, 506),
-	(467, 3, 510),
-	(468, 3, 503),
-	(469, 3, 504),
-	(470, 4, 497),
-	(471, 4, 502),
-	(472, 4, 506),
-	(473, 4, 510),
-	(474, 4, 498),
-	(475, 4, 490),
-	(476, 4, 493),
-	(477, 4, 489),
-	(478, 4, 486),
-	(479, 4, 499),
-	(480, 4, 500),
-	(481, 4, 503),
-	(482, 4, 504),
-	(483, 5, 497),
-	(484, 5, 502),
-	(485, 5, 506),
-	(486, 5, 510),
-	(487, 5, 498),
-	(488, 5, 493),
-	(489, 5, 489);
+	(355, 1, 376),
+	(356, 3, 378),
+	(357, 3, 382),
+	(358, 3, 386),
+	(359, 3, 375),
+	(360, 4, 378),
+	(361, 4, 382),
+	(362, 4, 386),
+	(363, 4, 376),
+	(364, 5, 378),
+	(365, 5, 382),
+	(366, 5, 386),
+	(367, 1, 398),
+	(368, 1, 403),
+	(369, 1, 407),
+	(370, 1, 395),
+	(371, 1, 399),
+	(372, 1, 404),
+	(373, 1, 405),
+	(374, 4, 398),
+	(375, 4, 403),
+	(376, 4, 407),
+	(377, 4, 399),
+	(378, 4, 404),
+	(379, 4, 405),
+	(380, 3, 398),
+	(381, 3, 403),
+	(382, 3, 407),
+	(383, 5, 398),
+	(384, 5, 403),
+	(385, 5, 407),
+	(386, 1, 411),
+	(387, 1, 432),
+	(388, 1, 419),
+	(389, 1, 436),
+	(390, 1, 441),
+	(391, 1, 445),
+	(392, 1, 416),
+	(393, 1, 433),
+	(394, 1, 438),
+	(395, 2, 411),
+	(396, 2, 432),
+	(397, 2, 419),
+	(398, 2, 436),
+	(399, 2, 441),
+	(400, 2, 445),
+	(401, 4, 411),
+	(402, 4, 432),
+	(403, 4, 419),
+	(404, 4, 436),
+	(405, 4, 441),
+	(406, 4, 445),
+	(407, 4, 409),
+	(408, 4, 429),
+	(409, 4, 416),
+	(410, 4, 420),
+	(411, 4, 433),
+	(412, 4, 437),
+	(413, 4, 438),
+	(414, 5, 411),
+	(415, 5, 432),
+	(416, 5, 419),
+	(417, 5, 436),
+	(418, 5, 441),
+	(419, 5, 445),
+	(420, 1, 474),
+	(421, 1, 465),
+	(422, 1, 490),
+	(423, 1, 461),
+	(424, 1, 486),
+	(425, 1, 482),
+	(426, 1, 471),
+	(427, 1, 462),
+	(428, 2, 474),
+	(429, 2, 465),
+	(430, 2, 490),
+	(431, 2, 461),
+	(432, 2, 486),
+	(433, 2, 482),
+	(434, 2, 471),
+	(435, 3, 474),
+	(436, 3, 465),
+	(437, 3, 490),
+	(438, 3, 461),
+	(439, 3, 486),
+	(440, 3, 482),
+	(441, 3, 471),
+	(442, 3, 462),
+	(443, 3, 463),
+	(444, 3, 483),
+	(445, 3, 484),
+	(446, 4, 474),
+	(447, 4, 465),
+	(448, 4, 490),
+	(449, 4, 461),
+	(450, 4, 486),
+	(451, 4, 482),
+	(452, 4, 471),
+	(453, 4, 462),
+	(454, 4, 463),
+	(455, 4, 483),
+	(456, 4, 484),
+	(457, 4, 491),
+	(458, 4, 458),
+	(459, 4, 459),
+	(460, 4, 480),
+	(461, 4, 466),
+	(462, 5, 474),
+	(463, 5, 465),
+	(464, 5, 490),
+	(465, 5, 461),
+	(466, 5, 486),
+	(467, 5, 482),
+	(468, 1, 515),
+	(469, 1, 520),
+	(470, 1, 524),
+	(471, 1, 528),
+	(472, 2, 515),
+	(473, 2, 520),
+	(474, 2, 524),
+	(475, 2, 528),
+	(476, 2, 516),
+	(477, 2, 508),
+	(478, 2, 511),
+	(479, 2, 507),
+	(480, 2, 517),
+	(481, 2, 518),
+	(482, 2, 521),
+	(483, 2, 522),
+	(484, 3, 515),
+	(485, 3, 520),
+	(486, 3, 524),
+	(487, 3, 528),
+	(488, 3, 521),
+	(489, 3, 522),
+	(490, 4, 515),
+	(491, 4, 520),
+	(492, 4, 524),
+	(493, 4, 528),
+	(494, 4, 516),
+	(495, 4, 508),
+	(496, 4, 511),
+	(497, 4, 507),
+	(498, 4, 504),
+	(499, 4, 517),
+	(500, 4, 518),
+	(501, 4, 521),
+	(502, 4, 522),
+	(503, 5, 515),
+	(504, 5, 520),
+	(505, 5, 524),
+	(506, 5, 528),
+	(507, 5, 516),
+	(508, 5, 511),
+	(509, 5, 507);
 
 
 --
@@ -4974,160 +5145,178 @@ INSERT INTO public.auth_permission VALUES
 	(363, 'Can change pay-date prediction', 87, 'change_prediction'),
 	(364, 'Can delete pay-date prediction', 87, 'delete_prediction'),
 	(365, 'Can view pay-date prediction', 87, 'view_prediction'),
-	(366, 'Can add closed period', 88, 'add_closedperiod'),
-	(367, 'Can change closed period', 88, 'change_closedperiod'),
-	(368, 'Can delete closed period', 88, 'delete_closedperiod'),
-	(369, 'Can view closed period', 88, 'view_closedperiod'),
-	(370, 'Can add scheduler heartbeat', 89, 'add_heartbeat'),
-	(371, 'Can change scheduler heartbeat', 89, 'change_heartbeat'),
-	(372, 'Can delete scheduler heartbeat', 89, 'delete_heartbeat'),
-	(373, 'Can view scheduler heartbeat', 89, 'view_heartbeat'),
-	(374, 'Can add portal link', 90, 'add_portallink'),
-	(375, 'Can change portal link', 90, 'change_portallink'),
-	(376, 'Can delete portal link', 90, 'delete_portallink'),
-	(377, 'Can view portal link', 90, 'view_portallink'),
-	(378, 'Can add portal access', 91, 'add_portalaccess'),
-	(379, 'Can change portal access', 91, 'change_portalaccess'),
-	(380, 'Can delete portal access', 91, 'delete_portalaccess'),
-	(381, 'Can view portal access', 91, 'view_portalaccess'),
-	(382, 'Can add balance confirmation', 92, 'add_balanceconfirmation'),
-	(383, 'Can change balance confirmation', 92, 'change_balanceconfirmation'),
-	(384, 'Can delete balance confirmation', 92, 'delete_balanceconfirmation'),
-	(385, 'Can view balance confirmation', 92, 'view_balanceconfirmation'),
-	(386, 'Can add confirmation difference', 93, 'add_confirmationdifference'),
-	(387, 'Can change confirmation difference', 93, 'change_confirmationdifference'),
-	(388, 'Can delete confirmation difference', 93, 'delete_confirmationdifference'),
-	(389, 'Can view confirmation difference', 93, 'view_confirmationdifference'),
-	(390, 'Can add provision policy', 94, 'add_provisionpolicy'),
-	(391, 'Can change provision policy', 94, 'change_provisionpolicy'),
-	(392, 'Can delete provision policy', 94, 'delete_provisionpolicy'),
-	(393, 'Can view provision policy', 94, 'view_provisionpolicy'),
-	(394, 'Can add provision rate', 95, 'add_policyrate'),
-	(395, 'Can change provision rate', 95, 'change_policyrate'),
-	(396, 'Can delete provision rate', 95, 'delete_policyrate'),
-	(397, 'Can view provision rate', 95, 'view_policyrate'),
-	(398, 'Can add provision run', 96, 'add_provisionrun'),
-	(399, 'Can change provision run', 96, 'change_provisionrun'),
-	(400, 'Can delete provision run', 96, 'delete_provisionrun'),
-	(401, 'Can view provision run', 96, 'view_provisionrun'),
-	(402, 'Can approve a month-end provision run', 96, 'approve_provisionrun'),
-	(403, 'Can add run bucket', 97, 'add_runbucket'),
-	(404, 'Can change run bucket', 97, 'change_runbucket'),
-	(405, 'Can delete run bucket', 97, 'delete_runbucket'),
-	(406, 'Can view run bucket', 97, 'view_runbucket'),
-	(407, 'Can add run line', 98, 'add_runline'),
-	(408, 'Can change run line', 98, 'change_runline'),
-	(409, 'Can delete run line', 98, 'delete_runline'),
-	(410, 'Can view run line', 98, 'view_runline'),
-	(411, 'Can add specific provision', 99, 'add_specificprovision'),
-	(412, 'Can change specific provision', 99, 'change_specificprovision'),
-	(413, 'Can delete specific provision', 99, 'delete_specificprovision'),
-	(414, 'Can view specific provision', 99, 'view_specificprovision'),
-	(415, 'Can add write-off', 100, 'add_writeoff'),
-	(416, 'Can change write-off', 100, 'change_writeoff'),
-	(417, 'Can delete write-off', 100, 'delete_writeoff'),
-	(418, 'Can view write-off', 100, 'view_writeoff'),
-	(419, 'Can approve a bad-debt write-off', 100, 'approve_writeoff'),
-	(420, 'Can add recovery', 101, 'add_recovery'),
-	(421, 'Can change recovery', 101, 'change_recovery'),
-	(422, 'Can delete recovery', 101, 'delete_recovery'),
-	(423, 'Can view recovery', 101, 'view_recovery'),
-	(424, 'Can add journal entry', 102, 'add_journalentry'),
-	(425, 'Can change journal entry', 102, 'change_journalentry'),
-	(426, 'Can delete journal entry', 102, 'delete_journalentry'),
-	(427, 'Can view journal entry', 102, 'view_journalentry'),
-	(428, 'Can add write off approval', 103, 'add_writeoffapproval'),
-	(429, 'Can change write off approval', 103, 'change_writeoffapproval'),
-	(430, 'Can delete write off approval', 103, 'delete_writeoffapproval'),
-	(431, 'Can view write off approval', 103, 'view_writeoffapproval'),
-	(432, 'Can add write off item', 104, 'add_writeoffitem'),
-	(433, 'Can change write off item', 104, 'change_writeoffitem'),
-	(434, 'Can delete write off item', 104, 'delete_writeoffitem'),
-	(435, 'Can view write off item', 104, 'view_writeoffitem'),
-	(436, 'Can add journal line', 105, 'add_journalline'),
-	(437, 'Can change journal line', 105, 'change_journalline'),
-	(438, 'Can delete journal line', 105, 'delete_journalline'),
-	(439, 'Can view journal line', 105, 'view_journalline'),
-	(440, 'Can add survey template', 106, 'add_surveytemplate'),
-	(441, 'Can change survey template', 106, 'change_surveytemplate'),
-	(442, 'Can delete survey template', 106, 'delete_surveytemplate'),
-	(443, 'Can view survey template', 106, 'view_surveytemplate'),
-	(444, 'Can add complaint', 107, 'add_complaint'),
-	(445, 'Can change complaint', 107, 'change_complaint'),
-	(446, 'Can delete complaint', 107, 'delete_complaint'),
-	(447, 'Can view complaint', 107, 'view_complaint'),
-	(448, 'Receives escalated complaints', 107, 'escalate_complaint'),
-	(449, 'Can add complaint event', 108, 'add_complaintevent'),
-	(450, 'Can change complaint event', 108, 'change_complaintevent'),
-	(451, 'Can delete complaint event', 108, 'delete_complaintevent'),
-	(452, 'Can view complaint event', 108, 'view_complaintevent'),
-	(453, 'Can add interaction', 109, 'add_interaction'),
-	(454, 'Can change interaction', 109, 'change_interaction'),
-	(455, 'Can delete interaction', 109, 'delete_interaction'),
-	(456, 'Can view interaction', 109, 'view_interaction'),
-	(457, 'Can add interaction attachment', 110, 'add_interactionattachment'),
-	(458, 'Can change interaction attachment', 110, 'change_interactionattachment'),
-	(459, 'Can delete interaction attachment', 110, 'delete_interactionattachment'),
-	(460, 'Can view interaction attachment', 110, 'view_interactionattachment'),
-	(461, 'Can add relation profile', 111, 'add_relationprofile'),
-	(462, 'Can change relation profile', 111, 'change_relationprofile'),
-	(463, 'Can delete relation profile', 111, 'delete_relationprofile'),
-	(464, 'Can view relation profile', 111, 'view_relationprofile'),
-	(465, 'Can add revisit', 112, 'add_revisit'),
-	(466, 'Can change revisit', 112, 'change_revisit'),
-	(467, 'Can delete revisit', 112, 'delete_revisit'),
-	(468, 'Can view revisit', 112, 'view_revisit'),
-	(469, 'Can add survey', 113, 'add_survey'),
-	(470, 'Can change survey', 113, 'change_survey'),
-	(471, 'Can delete survey', 113, 'delete_survey'),
-	(472, 'Can view survey', 113, 'view_survey'),
-	(473, 'Can send satisfaction surveys', 113, 'send_survey'),
-	(474, 'Can add survey invitation', 114, 'add_surveyinvitation'),
-	(475, 'Can change survey invitation', 114, 'change_surveyinvitation'),
-	(476, 'Can delete survey invitation', 114, 'delete_surveyinvitation'),
-	(477, 'Can view survey invitation', 114, 'view_surveyinvitation'),
-	(478, 'Can add survey answer', 115, 'add_surveyanswer'),
-	(479, 'Can change survey answer', 115, 'change_surveyanswer'),
-	(480, 'Can delete survey answer', 115, 'delete_surveyanswer'),
-	(481, 'Can view survey answer', 115, 'view_surveyanswer'),
-	(482, 'Can add escalation e-mail', 116, 'add_escalationmail'),
-	(483, 'Can change escalation e-mail', 116, 'change_escalationmail'),
-	(484, 'Can delete escalation e-mail', 116, 'delete_escalationmail'),
-	(485, 'Can view escalation e-mail', 116, 'view_escalationmail'),
-	(486, 'Can add risk configuration', 117, 'add_riskconfig'),
-	(487, 'Can change risk configuration', 117, 'change_riskconfig'),
-	(488, 'Can delete risk configuration', 117, 'delete_riskconfig'),
-	(489, 'Can view risk configuration', 117, 'view_riskconfig'),
-	(490, 'Can add risk scan', 118, 'add_riskscan'),
-	(491, 'Can change risk scan', 118, 'change_riskscan'),
-	(492, 'Can delete risk scan', 118, 'delete_riskscan'),
-	(493, 'Can view risk scan', 118, 'view_riskscan'),
-	(494, 'Can add risk signal', 119, 'add_risksignal'),
-	(495, 'Can change risk signal', 119, 'change_risksignal'),
-	(496, 'Can delete risk signal', 119, 'delete_risksignal'),
-	(497, 'Can view risk signal', 119, 'view_risksignal'),
-	(498, 'Can see the portfolio risk view', 119, 'view_portfolio'),
-	(499, 'Can add watch-list entry', 120, 'add_watchentry'),
-	(500, 'Can change watch-list entry', 120, 'change_watchentry');
+	(366, 'Can refund a customer''s credit balance', 25, 'refund_credit'),
+	(367, 'Can add closed period', 88, 'add_closedperiod'),
+	(368, 'Can change closed period', 88, 'change_closedperiod'),
+	(369, 'Can delete closed period', 88, 'delete_closedperiod'),
+	(370, 'Can view closed period', 88, 'view_closedperiod'),
+	(371, 'Can add scheduler heartbeat', 89, 'add_heartbeat'),
+	(372, 'Can change scheduler heartbeat', 89, 'change_heartbeat'),
+	(373, 'Can delete scheduler heartbeat', 89, 'delete_heartbeat'),
+	(374, 'Can view scheduler heartbeat', 89, 'view_heartbeat'),
+	(375, 'Can add portal link', 90, 'add_portallink'),
+	(376, 'Can change portal link', 90, 'change_portallink'),
+	(377, 'Can delete portal link', 90, 'delete_portallink'),
+	(378, 'Can view portal link', 90, 'view_portallink'),
+	(379, 'Can add portal access', 91, 'add_portalaccess'),
+	(380, 'Can change portal access', 91, 'change_portalaccess'),
+	(381, 'Can delete portal access', 91, 'delete_portalaccess'),
+	(382, 'Can view portal access', 91, 'view_portalaccess'),
+	(383, 'Can add balance confirmation', 92, 'add_balanceconfirmation'),
+	(384, 'Can change balance confirmation', 92, 'change_balanceconfirmation'),
+	(385, 'Can delete balance confirmation', 92, 'delete_balanceconfirmation'),
+	(386, 'Can view balance confirmation', 92, 'view_balanceconfirmation'),
+	(387, 'Can add confirmation difference', 93, 'add_confirmationdifference'),
+	(388, 'Can change confirmation difference', 93, 'change_confirmationdifference'),
+	(389, 'Can delete confirmation difference', 93, 'delete_confirmationdifference'),
+	(390, 'Can view confirmation difference', 93, 'view_confirmationdifference'),
+	(391, 'Can add one-time code', 94, 'add_portalcode'),
+	(392, 'Can change one-time code', 94, 'change_portalcode'),
+	(393, 'Can delete one-time code', 94, 'delete_portalcode'),
+	(394, 'Can view one-time code', 94, 'view_portalcode'),
+	(395, 'Can add statement mailing', 95, 'add_statementrun'),
+	(396, 'Can change statement mailing', 95, 'change_statementrun'),
+	(397, 'Can delete statement mailing', 95, 'delete_statementrun'),
+	(398, 'Can view statement mailing', 95, 'view_statementrun'),
+	(399, 'Can send statement mailings', 95, 'send_statementrun'),
+	(400, 'Can add statement recipient', 96, 'add_statementrecipient'),
+	(401, 'Can change statement recipient', 96, 'change_statementrecipient'),
+	(402, 'Can delete statement recipient', 96, 'delete_statementrecipient'),
+	(403, 'Can view statement recipient', 96, 'view_statementrecipient'),
+	(404, 'Can add statement schedule', 97, 'add_statementschedule'),
+	(405, 'Can change statement schedule', 97, 'change_statementschedule'),
+	(406, 'Can delete statement schedule', 97, 'delete_statementschedule'),
+	(407, 'Can view statement schedule', 97, 'view_statementschedule'),
+	(408, 'Can add provision policy', 98, 'add_provisionpolicy'),
+	(409, 'Can change provision policy', 98, 'change_provisionpolicy'),
+	(410, 'Can delete provision policy', 98, 'delete_provisionpolicy'),
+	(411, 'Can view provision policy', 98, 'view_provisionpolicy'),
+	(412, 'Can add provision rate', 99, 'add_policyrate'),
+	(413, 'Can change provision rate', 99, 'change_policyrate'),
+	(414, 'Can delete provision rate', 99, 'delete_policyrate'),
+	(415, 'Can view provision rate', 99, 'view_policyrate'),
+	(416, 'Can add provision run', 100, 'add_provisionrun'),
+	(417, 'Can change provision run', 100, 'change_provisionrun'),
+	(418, 'Can delete provision run', 100, 'delete_provisionrun'),
+	(419, 'Can view provision run', 100, 'view_provisionrun'),
+	(420, 'Can approve a month-end provision run', 100, 'approve_provisionrun'),
+	(421, 'Can add run bucket', 101, 'add_runbucket'),
+	(422, 'Can change run bucket', 101, 'change_runbucket'),
+	(423, 'Can delete run bucket', 101, 'delete_runbucket'),
+	(424, 'Can view run bucket', 101, 'view_runbucket'),
+	(425, 'Can add run line', 102, 'add_runline'),
+	(426, 'Can change run line', 102, 'change_runline'),
+	(427, 'Can delete run line', 102, 'delete_runline'),
+	(428, 'Can view run line', 102, 'view_runline'),
+	(429, 'Can add specific provision', 103, 'add_specificprovision'),
+	(430, 'Can change specific provision', 103, 'change_specificprovision'),
+	(431, 'Can delete specific provision', 103, 'delete_specificprovision'),
+	(432, 'Can view specific provision', 103, 'view_specificprovision'),
+	(433, 'Can add write-off', 104, 'add_writeoff'),
+	(434, 'Can change write-off', 104, 'change_writeoff'),
+	(435, 'Can delete write-off', 104, 'delete_writeoff'),
+	(436, 'Can view write-off', 104, 'view_writeoff'),
+	(437, 'Can approve a bad-debt write-off', 104, 'approve_writeoff'),
+	(438, 'Can add recovery', 105, 'add_recovery'),
+	(439, 'Can change recovery', 105, 'change_recovery'),
+	(440, 'Can delete recovery', 105, 'delete_recovery'),
+	(441, 'Can view recovery', 105, 'view_recovery'),
+	(442, 'Can add journal entry', 106, 'add_journalentry'),
+	(443, 'Can change journal entry', 106, 'change_journalentry'),
+	(444, 'Can delete journal entry', 106, 'delete_journalentry'),
+	(445, 'Can view journal entry', 106, 'view_journalentry'),
+	(446, 'Can add write off approval', 107, 'add_writeoffapproval'),
+	(447, 'Can change write off approval', 107, 'change_writeoffapproval'),
+	(448, 'Can delete write off approval', 107, 'delete_writeoffapproval'),
+	(449, 'Can view write off approval', 107, 'view_writeoffapproval'),
+	(450, 'Can add write off item', 108, 'add_writeoffitem'),
+	(451, 'Can change write off item', 108, 'change_writeoffitem'),
+	(452, 'Can delete write off item', 108, 'delete_writeoffitem'),
+	(453, 'Can view write off item', 108, 'view_writeoffitem'),
+	(454, 'Can add journal line', 109, 'add_journalline'),
+	(455, 'Can change journal line', 109, 'change_journalline'),
+	(456, 'Can delete journal line', 109, 'delete_journalline'),
+	(457, 'Can view journal line', 109, 'view_journalline'),
+	(458, 'Can add survey template', 110, 'add_surveytemplate'),
+	(459, 'Can change survey template', 110, 'change_surveytemplate'),
+	(460, 'Can delete survey template', 110, 'delete_surveytemplate'),
+	(461, 'Can view survey template', 110, 'view_surveytemplate'),
+	(462, 'Can add complaint', 111, 'add_complaint'),
+	(463, 'Can change complaint', 111, 'change_complaint'),
+	(464, 'Can delete complaint', 111, 'delete_complaint'),
+	(465, 'Can view complaint', 111, 'view_complaint'),
+	(466, 'Receives escalated complaints', 111, 'escalate_complaint'),
+	(467, 'Can add complaint event', 112, 'add_complaintevent'),
+	(468, 'Can change complaint event', 112, 'change_complaintevent'),
+	(469, 'Can delete complaint event', 112, 'delete_complaintevent'),
+	(470, 'Can view complaint event', 112, 'view_complaintevent'),
+	(471, 'Can add interaction', 113, 'add_interaction'),
+	(472, 'Can change interaction', 113, 'change_interaction'),
+	(473, 'Can delete interaction', 113, 'delete_interaction'),
+	(474, 'Can view interaction', 113, 'view_interaction'),
+	(475, 'Can add interaction attachment', 114, 'add_interactionattachment'),
+	(476, 'Can change interaction attachment', 114, 'change_interactionattachment'),
+	(477, 'Can delete interaction attachment', 114, 'delete_interactionattachment'),
+	(478, 'Can view interaction attachment', 114, 'view_interactionattachment'),
+	(479, 'Can add relation profile', 115, 'add_relationprofile'),
+	(480, 'Can change relation profile', 115, 'change_relationprofile'),
+	(481, 'Can delete relation profile', 115, 'delete_relationprofile'),
+	(482, 'Can view relation profile', 115, 'view_relationprofile'),
+	(483, 'Can add revisit', 116, 'add_revisit'),
+	(484, 'Can change revisit', 116, 'change_revisit'),
+	(485, 'Can delete revisit', 116, 'delete_revisit'),
+	(486, 'Can view revisit', 116, 'view_revisit'),
+	(487, 'Can add survey', 117, 'add_survey'),
+	(488, 'Can change survey', 117, 'change_survey'),
+	(489, 'Can delete survey', 117, 'delete_survey'),
+	(490, 'Can view survey', 117, 'view_survey'),
+	(491, 'Can send satisfaction surveys', 117, 'send_survey'),
+	(492, 'Can add survey invitation', 118, 'add_surveyinvitation'),
+	(493, 'Can change survey invitation', 118, 'change_surveyinvitation'),
+	(494, 'Can delete survey invitation', 118, 'delete_surveyinvitation'),
+	(495, 'Can view survey invitation', 118, 'view_surveyinvitation'),
+	(496, 'Can add survey answer', 119, 'add_surveyanswer'),
+	(497, 'Can change survey answer', 119, 'change_surveyanswer'),
+	(498, 'Can delete survey answer', 119, 'delete_surveyanswer'),
+	(499, 'Can view survey answer', 119, 'view_surveyanswer'),
+	(500, 'Can add escalation e-mail', 120, 'add_escalationmail');
 INSERT INTO public.auth_permission VALUES
-	(501, 'Can delete watch-list entry', 120, 'delete_watchentry'),
-	(502, 'Can view watch-list entry', 120, 'view_watchentry'),
-	(503, 'Can add watch-list action', 121, 'add_watchaction'),
-	(504, 'Can change watch-list action', 121, 'change_watchaction'),
-	(505, 'Can delete watch-list action', 121, 'delete_watchaction'),
-	(506, 'Can view watch-list action', 121, 'view_watchaction'),
-	(507, 'Can add alert', 122, 'add_alert'),
-	(508, 'Can change alert', 122, 'change_alert'),
-	(509, 'Can delete alert', 122, 'delete_alert'),
-	(510, 'Can view alert', 122, 'view_alert'),
-	(511, 'Can add alert e-mail', 123, 'add_alertemail'),
-	(512, 'Can change alert e-mail', 123, 'change_alertemail'),
-	(513, 'Can delete alert e-mail', 123, 'delete_alertemail'),
-	(514, 'Can view alert e-mail', 123, 'view_alertemail'),
-	(515, 'Can add session', 124, 'add_session'),
-	(516, 'Can change session', 124, 'change_session'),
-	(517, 'Can delete session', 124, 'delete_session'),
-	(518, 'Can view session', 124, 'view_session');
+	(501, 'Can change escalation e-mail', 120, 'change_escalationmail'),
+	(502, 'Can delete escalation e-mail', 120, 'delete_escalationmail'),
+	(503, 'Can view escalation e-mail', 120, 'view_escalationmail'),
+	(504, 'Can add risk configuration', 121, 'add_riskconfig'),
+	(505, 'Can change risk configuration', 121, 'change_riskconfig'),
+	(506, 'Can delete risk configuration', 121, 'delete_riskconfig'),
+	(507, 'Can view risk configuration', 121, 'view_riskconfig'),
+	(508, 'Can add risk scan', 122, 'add_riskscan'),
+	(509, 'Can change risk scan', 122, 'change_riskscan'),
+	(510, 'Can delete risk scan', 122, 'delete_riskscan'),
+	(511, 'Can view risk scan', 122, 'view_riskscan'),
+	(512, 'Can add risk signal', 123, 'add_risksignal'),
+	(513, 'Can change risk signal', 123, 'change_risksignal'),
+	(514, 'Can delete risk signal', 123, 'delete_risksignal'),
+	(515, 'Can view risk signal', 123, 'view_risksignal'),
+	(516, 'Can see the portfolio risk view', 123, 'view_portfolio'),
+	(517, 'Can add watch-list entry', 124, 'add_watchentry'),
+	(518, 'Can change watch-list entry', 124, 'change_watchentry'),
+	(519, 'Can delete watch-list entry', 124, 'delete_watchentry'),
+	(520, 'Can view watch-list entry', 124, 'view_watchentry'),
+	(521, 'Can add watch-list action', 125, 'add_watchaction'),
+	(522, 'Can change watch-list action', 125, 'change_watchaction'),
+	(523, 'Can delete watch-list action', 125, 'delete_watchaction'),
+	(524, 'Can view watch-list action', 125, 'view_watchaction'),
+	(525, 'Can add alert', 126, 'add_alert'),
+	(526, 'Can change alert', 126, 'change_alert'),
+	(527, 'Can delete alert', 126, 'delete_alert'),
+	(528, 'Can view alert', 126, 'view_alert'),
+	(529, 'Can add alert e-mail', 127, 'add_alertemail'),
+	(530, 'Can change alert e-mail', 127, 'change_alertemail'),
+	(531, 'Can delete alert e-mail', 127, 'delete_alertemail'),
+	(532, 'Can view alert e-mail', 127, 'view_alertemail'),
+	(533, 'Can add session', 128, 'add_session'),
+	(534, 'Can change session', 128, 'change_session'),
+	(535, 'Can delete session', 128, 'delete_session'),
+	(536, 'Can view session', 128, 'view_session');
 
 
 --
@@ -5446,7 +5635,7 @@ Please pay to:
 --
 
 INSERT INTO public.collections_dunningpolicy VALUES
-	(1, 'STANDARD', 'Standard dunning', '标准催收', true, 7, true, '2026-12-06 13:09:28.731975+00', NULL, 365);
+	(1, 'STANDARD', 'Standard dunning', '标准催收', true, 7, true, '2026-12-06 13:47:54.944478+00', NULL, 365);
 
 
 --
@@ -5582,7 +5771,7 @@ INSERT INTO public.credit_approvallevel VALUES
 --
 
 INSERT INTO public.credit_scorecard VALUES
-	(1, 'DEMO', 1, 'Demo scorecard (示例评分卡)', '{"grades": [{"grade": "AAA", "limit": {"rule": "equity_percent", "percent": 20}, "min_score": 90, "max_term_days": 90, "review_months": 12}, {"grade": "AA", "limit": {"rule": "equity_percent", "percent": 15}, "min_score": 80, "max_term_days": 60, "review_months": 12}, {"grade": "A", "limit": {"rule": "equity_percent", "percent": 10}, "min_score": 70, "max_term_days": 60, "review_months": 12}, {"grade": "BBB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.5}, "min_score": 60, "max_term_days": 45, "review_months": 6}, {"grade": "BB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.0}, "min_score": 50, "max_term_days": 30, "review_months": 6}, {"grade": "B", "limit": {"rule": "monthly_sales_times_term", "factor": 0.5}, "min_score": 40, "max_term_days": 30, "review_months": 3}, {"grade": "C", "limit": {"rule": "fixed", "amount": 0}, "min_score": 0, "max_term_days": 0, "review_months": 3}], "factors": [{"key": "current_ratio", "bands": [{"min": 2.0, "points": 100}, {"min": 1.5, "points": 80}, {"min": 1.2, "points": 60}, {"min": 1.0, "points": 40}, {"min": 0, "points": 10}], "source": "ratio", "weight": 15}, {"key": "debt_to_assets", "bands": [{"max": 0.4, "points": 100}, {"max": 0.6, "points": 70}, {"max": 0.8, "points": 40}], "source": "ratio", "weight": 15}, {"key": "net_margin", "bands": [{"min": 0.1, "points": 100}, {"min": 0.05, "points": 70}, {"min": 0, "points": 40}], "source": "ratio", "weight": 10}, {"key": "z_prime", "bands": [{"min": 2.9, "points": 100}, {"min": 1.23, "points": 50}], "source": "z", "weight": 10}, {"key": "avg_days_late", "bands": [{"max": 0, "points": 100}, {"max": 10, "points": 80}, {"max": 30, "points": 50}, {"max": 60, "points": 20}], "source": "behaviour", "weight": 20, "missing_points": 50}, {"key": "late_share", "bands": [{"max": 0.1, "points": 100}, {"max": 0.3, "points": 60}, {"max": 0.6, "points": 30}], "source": "behaviour", "weight": 10, "missing_points": 50}, {"key": "years_in_business", "bands": [{"min": 10, "points": 100}, {"min": 5, "points": 70}, {"min": 2, "points": 40}, {"min": 0, "points": 10}], "source": "qualitative", "weight": 10}, {"key": "industry_risk", "bands": [{"value": "low", "points": 100}, {"value": "medium", "points": 60}, {"value": "high", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}, {"key": "external_rating", "bands": [{"value": "AAA", "points": 100}, {"value": "AA", "points": 90}, {"value": "A", "points": 80}, {"value": "BBB", "points": 60}, {"value": "BB", "points": 40}, {"value": "B", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}]}', true, 'Shipped with ARdesk', '2026-12-06 13:10:31.311052+00', NULL);
+	(1, 'DEMO', 1, 'Demo scorecard (示例评分卡)', '{"grades": [{"grade": "AAA", "limit": {"rule": "equity_percent", "percent": 20}, "min_score": 90, "max_term_days": 90, "review_months": 12}, {"grade": "AA", "limit": {"rule": "equity_percent", "percent": 15}, "min_score": 80, "max_term_days": 60, "review_months": 12}, {"grade": "A", "limit": {"rule": "equity_percent", "percent": 10}, "min_score": 70, "max_term_days": 60, "review_months": 12}, {"grade": "BBB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.5}, "min_score": 60, "max_term_days": 45, "review_months": 6}, {"grade": "BB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.0}, "min_score": 50, "max_term_days": 30, "review_months": 6}, {"grade": "B", "limit": {"rule": "monthly_sales_times_term", "factor": 0.5}, "min_score": 40, "max_term_days": 30, "review_months": 3}, {"grade": "C", "limit": {"rule": "fixed", "amount": 0}, "min_score": 0, "max_term_days": 0, "review_months": 3}], "factors": [{"key": "current_ratio", "bands": [{"min": 2.0, "points": 100}, {"min": 1.5, "points": 80}, {"min": 1.2, "points": 60}, {"min": 1.0, "points": 40}, {"min": 0, "points": 10}], "source": "ratio", "weight": 15}, {"key": "debt_to_assets", "bands": [{"max": 0.4, "points": 100}, {"max": 0.6, "points": 70}, {"max": 0.8, "points": 40}], "source": "ratio", "weight": 15}, {"key": "net_margin", "bands": [{"min": 0.1, "points": 100}, {"min": 0.05, "points": 70}, {"min": 0, "points": 40}], "source": "ratio", "weight": 10}, {"key": "z_prime", "bands": [{"min": 2.9, "points": 100}, {"min": 1.23, "points": 50}], "source": "z", "weight": 10}, {"key": "avg_days_late", "bands": [{"max": 0, "points": 100}, {"max": 10, "points": 80}, {"max": 30, "points": 50}, {"max": 60, "points": 20}], "source": "behaviour", "weight": 20, "missing_points": 50}, {"key": "late_share", "bands": [{"max": 0.1, "points": 100}, {"max": 0.3, "points": 60}, {"max": 0.6, "points": 30}], "source": "behaviour", "weight": 10, "missing_points": 50}, {"key": "years_in_business", "bands": [{"min": 10, "points": 100}, {"min": 5, "points": 70}, {"min": 2, "points": 40}, {"min": 0, "points": 10}], "source": "qualitative", "weight": 10}, {"key": "industry_risk", "bands": [{"value": "low", "points": 100}, {"value": "medium", "points": 60}, {"value": "high", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}, {"key": "external_rating", "bands": [{"value": "AAA", "points": 100}, {"value": "AA", "points": 90}, {"value": "A", "points": 80}, {"value": "BBB", "points": 60}, {"value": "BB", "points": 40}, {"value": "B", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}]}', true, 'Shipped with ARdesk', '2026-12-06 13:48:00.506742+00', NULL);
 
 
 --
@@ -5713,37 +5902,41 @@ INSERT INTO public.django_content_type VALUES
 	(91, 'portal', 'portalaccess'),
 	(92, 'portal', 'balanceconfirmation'),
 	(93, 'portal', 'confirmationdifference'),
-	(94, 'provisioning', 'provisionpolicy'),
-	(95, 'provisioning', 'policyrate'),
-	(96, 'provisioning', 'provisionrun'),
-	(97, 'provisioning', 'runbucket'),
-	(98, 'provisioning', 'runline'),
-	(99, 'provisioning', 'specificprovision'),
-	(100, 'provisioning', 'writeoff'),
-	(101, 'provisioning', 'recovery'),
-	(102, 'provisioning', 'journalentry'),
-	(103, 'provisioning', 'writeoffapproval'),
-	(104, 'provisioning', 'writeoffitem'),
-	(105, 'provisioning', 'journalline'),
-	(106, 'relations', 'surveytemplate'),
-	(107, 'relations', 'complaint'),
-	(108, 'relations', 'complaintevent'),
-	(109, 'relations', 'interaction'),
-	(110, 'relations', 'interactionattachment'),
-	(111, 'relations', 'relationprofile'),
-	(112, 'relations', 'revisit'),
-	(113, 'relations', 'survey'),
-	(114, 'relations', 'surveyinvitation'),
-	(115, 'relations', 'surveyanswer'),
-	(116, 'relations', 'escalationmail'),
-	(117, 'risk', 'riskconfig'),
-	(118, 'risk', 'riskscan'),
-	(119, 'risk', 'risksignal'),
-	(120, 'risk', 'watchentry'),
-	(121, 'risk', 'watchaction'),
-	(122, 'risk', 'alert'),
-	(123, 'risk', 'alertemail'),
-	(124, 'sessions', 'session');
+	(94, 'portal', 'portalcode'),
+	(95, 'portal', 'statementrun'),
+	(96, 'portal', 'statementrecipient'),
+	(97, 'portal', 'statementschedule'),
+	(98, 'provisioning', 'provisionpolicy'),
+	(99, 'provisioning', 'policyrate'),
+	(100, 'provisioning', 'provisionrun'),
+	(101, 'provisioning', 'runbucket'),
+	(102, 'provisioning', 'runline'),
+	(103, 'provisioning', 'specificprovision'),
+	(104, 'provisioning', 'writeoff'),
+	(105, 'provisioning', 'recovery'),
+	(106, 'provisioning', 'journalentry'),
+	(107, 'provisioning', 'writeoffapproval'),
+	(108, 'provisioning', 'writeoffitem'),
+	(109, 'provisioning', 'journalline'),
+	(110, 'relations', 'surveytemplate'),
+	(111, 'relations', 'complaint'),
+	(112, 'relations', 'complaintevent'),
+	(113, 'relations', 'interaction'),
+	(114, 'relations', 'interactionattachment'),
+	(115, 'relations', 'relationprofile'),
+	(116, 'relations', 'revisit'),
+	(117, 'relations', 'survey'),
+	(118, 'relations', 'surveyinvitation'),
+	(119, 'relations', 'surveyanswer'),
+	(120, 'relations', 'escalationmail'),
+	(121, 'risk', 'riskconfig'),
+	(122, 'risk', 'riskscan'),
+	(123, 'risk', 'risksignal'),
+	(124, 'risk', 'watchentry'),
+	(125, 'risk', 'watchaction'),
+	(126, 'risk', 'alert'),
+	(127, 'risk', 'alertemail'),
+	(128, 'sessions', 'session');
 
 
 --
@@ -5751,112 +5944,116 @@ INSERT INTO public.django_content_type VALUES
 --
 
 INSERT INTO public.django_migrations VALUES
-	(1, 'contenttypes', '0001_initial', '2026-12-06 13:07:28.38639+00'),
-	(2, 'auth', '0001_initial', '2026-12-06 13:07:28.885784+00'),
-	(3, 'companies', '0001_initial', '2026-12-06 13:07:29.114956+00'),
-	(4, 'customers', '0001_initial', '2026-12-06 13:07:31.604446+00'),
-	(5, 'contenttypes', '0002_remove_content_type_name', '2026-12-06 13:07:31.848549+00'),
-	(6, 'axes', '0001_initial', '2026-12-06 13:07:31.956774+00'),
-	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-06 13:07:32.132545+00'),
-	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-06 13:07:32.252511+00'),
-	(9, 'auth', '0004_alter_user_username_opts', '2026-12-06 13:07:33.864888+00'),
-	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-06 13:07:34.052549+00'),
-	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-06 13:07:34.071359+00'),
-	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-06 13:07:34.201608+00'),
-	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-06 13:07:34.374878+00'),
-	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-06 13:07:34.504469+00'),
-	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-06 13:07:34.676555+00'),
-	(16, 'auth', '0011_update_proxy_permissions', '2026-12-06 13:07:34.851976+00'),
-	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-06 13:07:35.052608+00'),
-	(18, 'audit', '0001_initial', '2026-12-06 13:07:35.464506+00'),
-	(19, 'accounts', '0001_initial', '2026-12-06 13:07:35.920575+00'),
-	(20, 'accounts', '0002_roles', '2026-12-06 13:07:37.381679+00'),
-	(21, 'accounts', '0003_labels', '2026-12-06 13:07:37.565097+00'),
-	(22, 'accounts', '0004_token_expiry', '2026-12-06 13:07:37.722882+00'),
-	(23, 'admin', '0001_initial', '2026-12-06 13:07:37.936974+00'),
-	(24, 'admin', '0002_logentry_remove_auto_add', '2026-12-06 13:07:38.102859+00'),
-	(25, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-06 13:07:38.305327+00'),
-	(26, 'axes', '0002_auto_20151217_2044', '2026-12-06 13:07:38.588484+00'),
-	(27, 'axes', '0003_auto_20160322_0929', '2026-12-06 13:07:38.765477+00'),
-	(28, 'axes', '0004_auto_20181024_1538', '2026-12-06 13:07:38.964356+00'),
-	(29, 'axes', '0005_remove_accessattempt_trusted', '2026-12-06 13:07:39.061121+00'),
-	(30, 'axes', '0006_remove_accesslog_trusted', '2026-12-06 13:07:39.100607+00'),
-	(31, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-06 13:07:39.40857+00'),
-	(32, 'axes', '0008_accessfailurelog', '2026-12-06 13:07:39.588631+00'),
-	(33, 'axes', '0009_add_session_hash', '2026-12-06 13:07:39.618085+00'),
-	(34, 'axes', '0010_accessattemptexpiration', '2026-12-06 13:07:39.67646+00'),
-	(35, 'customers', '0002_labels', '2026-12-06 13:07:40.191363+00'),
-	(36, 'customers', '0003_list_order_and_search', '2026-12-06 13:07:40.88053+00'),
-	(37, 'reports', '0001_initial', '2026-12-06 13:07:42.080577+00'),
-	(38, 'reports', '0002_defaults', '2026-12-06 13:07:43.373053+00'),
-	(39, 'ledger', '0001_initial', '2026-12-06 13:07:50.116521+00'),
-	(40, 'ledger', '0002_roles', '2026-12-06 13:07:54.657226+00'),
-	(41, 'ledger', '0003_import_job', '2026-12-06 13:07:55.108526+00'),
-	(42, 'ledger', '0004_document_number_index', '2026-12-06 13:07:55.408519+00'),
-	(43, 'ledger', '0005_labels', '2026-12-06 13:07:59.348008+00'),
-	(44, 'ledger', '0006_statement_run', '2026-12-06 13:07:59.696505+00'),
-	(45, 'ledger', '0007_fewer_indexes', '2026-12-06 13:08:08.464177+00'),
-	(46, 'ledger', '0008_open_state', '2026-12-06 13:08:11.28458+00'),
-	(47, 'ledger', '0009_allocation_date_index', '2026-12-06 13:08:11.684575+00'),
-	(48, 'ledger', '0010_document_balance_index', '2026-12-06 13:08:12.360147+00'),
-	(49, 'ledger', '0011_bad_debt_types', '2026-12-06 13:08:12.644459+00'),
-	(50, 'ledger', '0012_aging_covering_indexes', '2026-12-06 13:08:14.533053+00'),
-	(51, 'reports', '0003_ledger_days', '2026-12-06 13:08:15.60854+00'),
-	(52, 'reports', '0004_kept_aging', '2026-12-06 13:08:19.536506+00'),
-	(53, 'ledger', '0013_import_fewer_constraints', '2026-12-06 13:08:23.744649+00'),
-	(54, 'ledger', '0014_credit_open_covering', '2026-12-06 13:08:24.624199+00'),
-	(55, 'ledger', '0015_fewer_constraints_on_import', '2026-12-06 13:08:26.396635+00'),
-	(56, 'ledger', '0016_drop_document_number_index', '2026-12-06 13:08:26.74454+00'),
-	(57, 'ledger', '0017_partial_reversal_keys', '2026-12-06 13:08:28.629954+00'),
-	(58, 'ledger', '0018_allocation_facts', '2026-12-06 13:08:34.920551+00'),
-	(59, 'reports', '0005_allocation_triggers_again', '2026-12-06 13:08:35.531669+00'),
-	(60, 'ledger', '0019_reopened_items', '2026-12-06 13:08:36.360369+00'),
-	(61, 'ledger', '0020_daily_totals', '2026-12-06 13:08:37.610333+00'),
-	(62, 'customers', '0004_bank_account_index', '2026-12-06 13:08:38.476513+00'),
-	(63, 'companies', '0002_company_bank_account', '2026-12-06 13:08:39.387859+00'),
-	(64, 'banking', '0001_initial', '2026-12-06 13:08:46.920053+00'),
-	(65, 'banking', '0002_roles', '2026-12-06 13:08:48.064527+00'),
-	(66, 'credit', '0001_initial', '2026-12-06 13:09:00.46728+00'),
-	(67, 'collections', '0001_initial', '2026-12-06 13:09:27.965076+00'),
-	(68, 'collections', '0002_defaults', '2026-12-06 13:09:30.800963+00'),
-	(69, 'collections', '0003_profile_without_grade_and_hold', '2026-12-06 13:09:33.048632+00'),
-	(70, 'collections', '0004_fast_run_writes', '2026-12-06 13:09:48.780738+00'),
-	(71, 'collections', '0005_notice_item_without_line_index', '2026-12-06 13:09:49.12682+00'),
-	(72, 'collections', '0006_notice_without_company_index', '2026-12-06 13:09:52.928956+00'),
-	(73, 'collections', '0007_notice_sending', '2026-12-06 13:09:53.591674+00'),
-	(74, 'collections', '0008_auditor_reads_worklist', '2026-12-06 13:09:55.182242+00'),
-	(75, 'budgets', '0001_initial', '2026-12-06 13:10:00.232731+00'),
-	(76, 'budgets', '0002_roles', '2026-12-06 13:10:02.404626+00'),
-	(77, 'budgets', '0003_segment_review_months', '2026-12-06 13:10:03.201141+00'),
-	(78, 'closing', '0001_initial', '2026-12-06 13:10:13.013293+00'),
-	(79, 'closing', '0002_roles', '2026-12-06 13:10:15.300765+00'),
-	(80, 'collections', '0009_dunning_charges', '2026-12-06 13:10:28.06949+00'),
-	(81, 'credit', '0002_defaults', '2026-12-06 13:10:31.321726+00'),
-	(82, 'credit', '0003_order_indexes_without_prefixes', '2026-12-06 13:10:33.543592+00'),
-	(83, 'credit', '0004_credit_limit_batches', '2026-12-06 13:10:36.800497+00'),
-	(84, 'credit', '0005_creditaccount_review_date_by_hand', '2026-12-06 13:10:37.46055+00'),
-	(85, 'insights', '0001_initial', '2026-12-06 13:10:44.228476+00'),
-	(86, 'insights', '0002_roles', '2026-12-06 13:10:45.760726+00'),
-	(87, 'ledger', '0021_period_lock', '2026-12-06 13:10:47.033198+00'),
-	(88, 'ledger', '0022_invoice_medium', '2026-12-06 13:10:47.667294+00'),
-	(89, 'operations', '0001_heartbeat', '2026-12-06 13:10:47.804659+00'),
-	(90, 'portal', '0001_initial', '2026-12-06 13:10:58.572558+00'),
-	(91, 'portal', '0002_roles', '2026-12-06 13:11:00.784847+00'),
-	(92, 'provisioning', '0001_initial', '2026-12-06 13:11:32.653999+00'),
-	(93, 'provisioning', '0002_roles', '2026-12-06 13:11:35.596619+00'),
-	(94, 'provisioning', '0003_run_line_index', '2026-12-06 13:11:36.812597+00'),
-	(95, 'provisioning', '0004_run_lines_without_constraints', '2026-12-06 13:11:41.508419+00'),
-	(96, 'provisioning', '0005_run_lines_indexed_by_bucket', '2026-12-06 13:11:46.788638+00'),
-	(97, 'provisioning', '0006_run_is_provisional', '2026-12-06 13:11:47.808556+00'),
-	(98, 'relations', '0001_initial', '2026-12-06 13:12:24.538999+00'),
-	(99, 'relations', '0002_roles_and_survey', '2026-12-06 13:12:28.992695+00'),
-	(100, 'relations', '0003_escalation_mail', '2026-12-06 13:12:31.421706+00'),
-	(101, 'reports', '0006_daily_totals_to_ledger', '2026-12-06 13:12:31.449887+00'),
-	(102, 'reports', '0007_kept_triggers_again', '2026-12-06 13:12:33.452446+00'),
-	(103, 'risk', '0001_initial', '2026-12-06 13:13:03.824454+00'),
-	(104, 'risk', '0002_roles', '2026-12-06 13:13:06.524729+00'),
-	(105, 'risk', '0003_signal_predicted_slip', '2026-12-06 13:13:07.750757+00'),
-	(106, 'sessions', '0001_initial', '2026-12-06 13:13:07.872562+00');
+	(1, 'contenttypes', '0001_initial', '2026-12-06 13:47:42.780667+00'),
+	(2, 'auth', '0001_initial', '2026-12-06 13:47:42.822453+00'),
+	(3, 'companies', '0001_initial', '2026-12-06 13:47:42.84634+00'),
+	(4, 'customers', '0001_initial', '2026-12-06 13:47:43.215553+00'),
+	(5, 'contenttypes', '0002_remove_content_type_name', '2026-12-06 13:47:43.235273+00'),
+	(6, 'axes', '0001_initial', '2026-12-06 13:47:43.246373+00'),
+	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-06 13:47:43.259613+00'),
+	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-06 13:47:43.270946+00'),
+	(9, 'auth', '0004_alter_user_username_opts', '2026-12-06 13:47:43.285394+00'),
+	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-06 13:47:43.302057+00'),
+	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-06 13:47:43.303472+00'),
+	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-06 13:47:43.314029+00'),
+	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-06 13:47:43.328371+00'),
+	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-06 13:47:43.339433+00'),
+	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-06 13:47:43.354228+00'),
+	(16, 'auth', '0011_update_proxy_permissions', '2026-12-06 13:47:43.365799+00'),
+	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-06 13:47:43.375936+00'),
+	(18, 'audit', '0001_initial', '2026-12-06 13:47:43.400048+00'),
+	(19, 'accounts', '0001_initial', '2026-12-06 13:47:43.44227+00'),
+	(20, 'accounts', '0002_roles', '2026-12-06 13:47:43.565218+00'),
+	(21, 'accounts', '0003_labels', '2026-12-06 13:47:43.582528+00'),
+	(22, 'accounts', '0004_token_expiry', '2026-12-06 13:47:43.596902+00'),
+	(23, 'admin', '0001_initial', '2026-12-06 13:47:43.619183+00'),
+	(24, 'admin', '0002_logentry_remove_auto_add', '2026-12-06 13:47:43.633109+00'),
+	(25, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-06 13:47:43.646756+00'),
+	(26, 'axes', '0002_auto_20151217_2044', '2026-12-06 13:47:43.673238+00'),
+	(27, 'axes', '0003_auto_20160322_0929', '2026-12-06 13:47:43.687579+00'),
+	(28, 'axes', '0004_auto_20181024_1538', '2026-12-06 13:47:43.69878+00'),
+	(29, 'axes', '0005_remove_accessattempt_trusted', '2026-12-06 13:47:43.701871+00'),
+	(30, 'axes', '0006_remove_accesslog_trusted', '2026-12-06 13:47:43.704936+00'),
+	(31, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-06 13:47:43.728078+00'),
+	(32, 'axes', '0008_accessfailurelog', '2026-12-06 13:47:43.742616+00'),
+	(33, 'axes', '0009_add_session_hash', '2026-12-06 13:47:43.746833+00'),
+	(34, 'axes', '0010_accessattemptexpiration', '2026-12-06 13:47:43.752549+00'),
+	(35, 'customers', '0002_labels', '2026-12-06 13:47:43.793859+00'),
+	(36, 'customers', '0003_list_order_and_search', '2026-12-06 13:47:43.850497+00'),
+	(37, 'reports', '0001_initial', '2026-12-06 13:47:43.957378+00'),
+	(38, 'reports', '0002_defaults', '2026-12-06 13:47:44.043605+00'),
+	(39, 'ledger', '0001_initial', '2026-12-06 13:47:44.847828+00'),
+	(40, 'ledger', '0002_roles', '2026-12-06 13:47:44.969015+00'),
+	(41, 'ledger', '0003_import_job', '2026-12-06 13:47:45.006631+00'),
+	(42, 'ledger', '0004_document_number_index', '2026-12-06 13:47:45.034022+00'),
+	(43, 'ledger', '0005_labels', '2026-12-06 13:47:45.402565+00'),
+	(44, 'ledger', '0006_statement_run', '2026-12-06 13:47:45.438294+00'),
+	(45, 'ledger', '0007_fewer_indexes', '2026-12-06 13:47:46.173315+00'),
+	(46, 'ledger', '0008_open_state', '2026-12-06 13:47:46.534313+00'),
+	(47, 'ledger', '0009_allocation_date_index', '2026-12-06 13:47:46.55961+00'),
+	(48, 'ledger', '0010_document_balance_index', '2026-12-06 13:47:46.614832+00'),
+	(49, 'ledger', '0011_bad_debt_types', '2026-12-06 13:47:46.64417+00'),
+	(50, 'ledger', '0012_aging_covering_indexes', '2026-12-06 13:47:46.853381+00'),
+	(51, 'reports', '0003_ledger_days', '2026-12-06 13:47:46.957634+00'),
+	(52, 'reports', '0004_kept_aging', '2026-12-06 13:47:47.365077+00'),
+	(53, 'ledger', '0013_import_fewer_constraints', '2026-12-06 13:47:47.698189+00'),
+	(54, 'ledger', '0014_credit_open_covering', '2026-12-06 13:47:47.758557+00'),
+	(55, 'ledger', '0015_fewer_constraints_on_import', '2026-12-06 13:47:47.900317+00'),
+	(56, 'ledger', '0016_drop_document_number_index', '2026-12-06 13:47:47.930248+00'),
+	(57, 'ledger', '0017_partial_reversal_keys', '2026-12-06 13:47:48.095331+00'),
+	(58, 'ledger', '0018_allocation_facts', '2026-12-06 13:47:48.700363+00'),
+	(59, 'reports', '0005_allocation_triggers_again', '2026-12-06 13:47:48.734582+00'),
+	(60, 'ledger', '0019_reopened_items', '2026-12-06 13:47:48.79358+00'),
+	(61, 'ledger', '0020_daily_totals', '2026-12-06 13:47:48.897425+00'),
+	(62, 'customers', '0004_bank_account_index', '2026-12-06 13:47:48.978332+00'),
+	(63, 'companies', '0002_company_bank_account', '2026-12-06 13:47:49.066805+00'),
+	(64, 'banking', '0001_initial', '2026-12-06 13:47:49.89786+00'),
+	(65, 'banking', '0002_roles', '2026-12-06 13:47:50.01604+00'),
+	(66, 'credit', '0001_initial', '2026-12-06 13:47:51.716603+00'),
+	(67, 'collections', '0001_initial', '2026-12-06 13:47:54.873454+00'),
+	(68, 'collections', '0002_defaults', '2026-12-06 13:47:55.06662+00'),
+	(69, 'collections', '0003_profile_without_grade_and_hold', '2026-12-06 13:47:55.217761+00'),
+	(70, 'collections', '0004_fast_run_writes', '2026-12-06 13:47:56.501323+00'),
+	(71, 'collections', '0005_notice_item_without_line_index', '2026-12-06 13:47:56.526999+00'),
+	(72, 'collections', '0006_notice_without_company_index', '2026-12-06 13:47:56.5999+00'),
+	(73, 'collections', '0007_notice_sending', '2026-12-06 13:47:56.931582+00'),
+	(74, 'collections', '0008_auditor_reads_worklist', '2026-12-06 13:47:57.056709+00'),
+	(75, 'budgets', '0001_initial', '2026-12-06 13:47:57.543386+00'),
+	(76, 'budgets', '0002_roles', '2026-12-06 13:47:57.719313+00'),
+	(77, 'budgets', '0003_segment_review_months', '2026-12-06 13:47:57.792582+00'),
+	(78, 'closing', '0001_initial', '2026-12-06 13:47:59.052351+00'),
+	(79, 'closing', '0002_roles', '2026-12-06 13:47:59.520124+00'),
+	(80, 'collections', '0009_dunning_charges', '2026-12-06 13:48:00.292353+00'),
+	(81, 'credit', '0002_defaults', '2026-12-06 13:48:00.510254+00'),
+	(82, 'credit', '0003_order_indexes_without_prefixes', '2026-12-06 13:48:01.057076+00'),
+	(83, 'credit', '0004_credit_limit_batches', '2026-12-06 13:48:01.367759+00'),
+	(84, 'credit', '0005_creditaccount_review_date_by_hand', '2026-12-06 13:48:01.43348+00'),
+	(85, 'insights', '0001_initial', '2026-12-06 13:48:02.157224+00'),
+	(86, 'insights', '0002_roles', '2026-12-06 13:48:02.30461+00'),
+	(87, 'ledger', '0021_period_lock', '2026-12-06 13:48:02.409307+00'),
+	(88, 'ledger', '0022_refunds', '2026-12-06 13:48:02.78829+00'),
+	(89, 'ledger', '0023_invoice_medium', '2026-12-06 13:48:02.944289+00'),
+	(90, 'operations', '0001_heartbeat', '2026-12-06 13:48:02.952886+00'),
+	(91, 'portal', '0001_initial', '2026-12-06 13:48:03.988211+00'),
+	(92, 'portal', '0002_roles', '2026-12-06 13:48:04.15031+00'),
+	(93, 'portal', '0003_statement_runs_and_codes', '2026-12-06 13:48:05.166843+00'),
+	(94, 'portal', '0004_statement_roles', '2026-12-06 13:48:05.367893+00'),
+	(95, 'provisioning', '0001_initial', '2026-12-06 13:48:08.174017+00'),
+	(96, 'provisioning', '0002_roles', '2026-12-06 13:48:08.412395+00'),
+	(97, 'provisioning', '0003_run_line_index', '2026-12-06 13:48:08.559359+00'),
+	(98, 'provisioning', '0004_run_lines_without_constraints', '2026-12-06 13:48:09.402169+00'),
+	(99, 'provisioning', '0005_run_lines_indexed_by_bucket', '2026-12-06 13:48:09.622574+00'),
+	(100, 'provisioning', '0006_run_is_provisional', '2026-12-06 13:48:09.736044+00'),
+	(101, 'relations', '0001_initial', '2026-12-06 13:48:13.298699+00'),
+	(102, 'relations', '0002_roles_and_survey', '2026-12-06 13:48:13.611638+00'),
+	(103, 'relations', '0003_escalation_mail', '2026-12-06 13:48:13.759226+00'),
+	(104, 'relations', '0004_alter_revisit_reason', '2026-12-06 13:48:13.853352+00'),
+	(105, 'reports', '0006_daily_totals_to_ledger', '2026-12-06 13:48:13.856922+00'),
+	(106, 'reports', '0007_kept_triggers_again', '2026-12-06 13:48:14.345075+00'),
+	(107, 'risk', '0001_initial', '2026-12-06 13:48:16.700644+00'),
+	(108, 'risk', '0002_roles', '2026-12-06 13:48:16.957995+00'),
+	(109, 'risk', '0003_signal_predicted_slip', '2026-12-06 13:48:17.066323+00'),
+	(110, 'sessions', '0001_initial', '2026-12-06 13:48:17.077653+00');
 
 
 --
@@ -5980,7 +6177,31 @@ INSERT INTO public.django_migrations VALUES
 
 
 --
+-- Data for Name: portal_portalcode; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
 -- Data for Name: portal_portallink; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: portal_statementrecipient; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: portal_statementrun; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: portal_statementschedule; Type: TABLE DATA; Schema: public; Owner: -
 --
 
 
@@ -6173,8 +6394,8 @@ INSERT INTO public.reports_bucket VALUES
 --
 
 INSERT INTO public.reports_bucketset VALUES
-	(1, 'overdue', 'Days past due', '逾期天数', 'due', 'days', true, '2026-12-06 13:07:42.373911+00'),
-	(2, 'age', 'Age since the document date', '账龄', 'document', 'months', true, '2026-12-06 13:07:42.428925+00');
+	(1, 'overdue', 'Days past due', '逾期天数', 'due', 'days', true, '2026-12-06 13:47:43.983243+00'),
+	(2, 'age', 'Age since the document date', '账龄', 'document', 'months', true, '2026-12-06 13:47:43.987571+00');
 
 
 --
@@ -6262,14 +6483,14 @@ SELECT pg_catalog.setval('public.auth_group_id_seq', 6, true);
 -- Name: auth_group_permissions_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 489, true);
+SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 509, true);
 
 
 --
 -- Name: auth_permission_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.auth_permission_id_seq', 518, true);
+SELECT pg_catalog.setval('public.auth_permission_id_seq', 536, true);
 
 
 --
@@ -6647,14 +6868,14 @@ SELECT pg_catalog.setval('public.django_admin_log_id_seq', 1, false);
 -- Name: django_content_type_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_content_type_id_seq', 124, true);
+SELECT pg_catalog.setval('public.django_content_type_id_seq', 128, true);
 
 
 --
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 106, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 110, true);
 
 
 --
@@ -6770,10 +6991,38 @@ SELECT pg_catalog.setval('public.portal_portalaccess_id_seq', 1, false);
 
 
 --
+-- Name: portal_portalcode_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.portal_portalcode_id_seq', 1, false);
+
+
+--
 -- Name: portal_portallink_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
 SELECT pg_catalog.setval('public.portal_portallink_id_seq', 1, false);
+
+
+--
+-- Name: portal_statementrecipient_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.portal_statementrecipient_id_seq', 1, false);
+
+
+--
+-- Name: portal_statementrun_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.portal_statementrun_id_seq', 1, false);
+
+
+--
+-- Name: portal_statementschedule_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.portal_statementschedule_id_seq', 1, false);
 
 
 --
@@ -7905,6 +8154,14 @@ ALTER TABLE ONLY public.portal_portalaccess
 
 
 --
+-- Name: portal_portalcode portal_portalcode_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_portalcode
+    ADD CONSTRAINT portal_portalcode_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: portal_portallink portal_portallink_nonce_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -7918,6 +8175,38 @@ ALTER TABLE ONLY public.portal_portallink
 
 ALTER TABLE ONLY public.portal_portallink
     ADD CONSTRAINT portal_portallink_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: portal_statementrecipient portal_statementrecipient_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_statementrecipient
+    ADD CONSTRAINT portal_statementrecipient_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: portal_statementrun portal_statementrun_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_statementrun
+    ADD CONSTRAINT portal_statementrun_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: portal_statementschedule portal_statementschedule_company_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_statementschedule
+    ADD CONSTRAINT portal_statementschedule_company_id_key UNIQUE (company_id);
+
+
+--
+-- Name: portal_statementschedule portal_statementschedule_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_statementschedule
+    ADD CONSTRAINT portal_statementschedule_pkey PRIMARY KEY (id);
 
 
 --
@@ -10293,6 +10582,13 @@ CREATE INDEX portal_portalaccess_link_id_57f9939f ON public.portal_portalaccess 
 
 
 --
+-- Name: portal_portalcode_link_id_1d61de74; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_portalcode_link_id_1d61de74 ON public.portal_portalcode USING btree (link_id);
+
+
+--
 -- Name: portal_portallink_company_id_95165220; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -10332,6 +10628,76 @@ CREATE INDEX portal_portallink_nonce_f496b1d0_like ON public.portal_portallink U
 --
 
 CREATE INDEX portal_portallink_revoked_by_id_2c126775 ON public.portal_portallink USING btree (revoked_by_id);
+
+
+--
+-- Name: portal_stat_company_3db6a4_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_stat_company_3db6a4_idx ON public.portal_statementrun USING btree (company_id, date_to);
+
+
+--
+-- Name: portal_stat_run_id_8f09b0_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_stat_run_id_8f09b0_idx ON public.portal_statementrecipient USING btree (run_id, status);
+
+
+--
+-- Name: portal_statementrecipient_answer_id_d5b38359; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_statementrecipient_answer_id_d5b38359 ON public.portal_statementrecipient USING btree (answer_id);
+
+
+--
+-- Name: portal_statementrecipient_contact_id_07ec9b4e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_statementrecipient_contact_id_07ec9b4e ON public.portal_statementrecipient USING btree (contact_id);
+
+
+--
+-- Name: portal_statementrecipient_customer_id_a1d3b82b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_statementrecipient_customer_id_a1d3b82b ON public.portal_statementrecipient USING btree (customer_id);
+
+
+--
+-- Name: portal_statementrecipient_link_id_58f346ae; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_statementrecipient_link_id_58f346ae ON public.portal_statementrecipient USING btree (link_id);
+
+
+--
+-- Name: portal_statementrecipient_run_id_942f2ffc; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_statementrecipient_run_id_942f2ffc ON public.portal_statementrecipient USING btree (run_id);
+
+
+--
+-- Name: portal_statementrun_company_id_a2092295; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_statementrun_company_id_a2092295 ON public.portal_statementrun USING btree (company_id);
+
+
+--
+-- Name: portal_statementrun_created_by_id_f55b74f7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_statementrun_created_by_id_f55b74f7 ON public.portal_statementrun USING btree (created_by_id);
+
+
+--
+-- Name: portal_statementschedule_changed_by_id_82090e40; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX portal_statementschedule_changed_by_id_82090e40 ON public.portal_statementschedule USING btree (changed_by_id);
 
 
 --
@@ -12494,6 +12860,14 @@ ALTER TABLE ONLY public.portal_portalaccess
 
 
 --
+-- Name: portal_portalcode portal_portalcode_link_id_1d61de74_fk_portal_portallink_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_portalcode
+    ADD CONSTRAINT portal_portalcode_link_id_1d61de74_fk_portal_portallink_id FOREIGN KEY (link_id) REFERENCES public.portal_portallink(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: portal_portallink portal_portallink_company_id_95165220_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -12531,6 +12905,78 @@ ALTER TABLE ONLY public.portal_portallink
 
 ALTER TABLE ONLY public.portal_portallink
     ADD CONSTRAINT portal_portallink_revoked_by_id_2c126775_fk_auth_user_id FOREIGN KEY (revoked_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_statementrecipient portal_statementreci_answer_id_d5b38359_fk_portal_ba; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_statementrecipient
+    ADD CONSTRAINT portal_statementreci_answer_id_d5b38359_fk_portal_ba FOREIGN KEY (answer_id) REFERENCES public.portal_balanceconfirmation(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_statementrecipient portal_statementreci_contact_id_07ec9b4e_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_statementrecipient
+    ADD CONSTRAINT portal_statementreci_contact_id_07ec9b4e_fk_customers FOREIGN KEY (contact_id) REFERENCES public.customers_contact(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_statementrecipient portal_statementreci_customer_id_a1d3b82b_fk_customers; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_statementrecipient
+    ADD CONSTRAINT portal_statementreci_customer_id_a1d3b82b_fk_customers FOREIGN KEY (customer_id) REFERENCES public.customers_customer(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_statementrecipient portal_statementreci_link_id_58f346ae_fk_portal_po; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_statementrecipient
+    ADD CONSTRAINT portal_statementreci_link_id_58f346ae_fk_portal_po FOREIGN KEY (link_id) REFERENCES public.portal_portallink(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_statementrecipient portal_statementreci_run_id_942f2ffc_fk_portal_st; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_statementrecipient
+    ADD CONSTRAINT portal_statementreci_run_id_942f2ffc_fk_portal_st FOREIGN KEY (run_id) REFERENCES public.portal_statementrun(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_statementrun portal_statementrun_company_id_a2092295_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_statementrun
+    ADD CONSTRAINT portal_statementrun_company_id_a2092295_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_statementrun portal_statementrun_created_by_id_f55b74f7_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_statementrun
+    ADD CONSTRAINT portal_statementrun_created_by_id_f55b74f7_fk_auth_user_id FOREIGN KEY (created_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_statementschedule portal_statementsche_company_id_053318c4_fk_companies; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_statementschedule
+    ADD CONSTRAINT portal_statementsche_company_id_053318c4_fk_companies FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: portal_statementschedule portal_statementschedule_changed_by_id_82090e40_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.portal_statementschedule
+    ADD CONSTRAINT portal_statementschedule_changed_by_id_82090e40_fk_auth_user_id FOREIGN KEY (changed_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
