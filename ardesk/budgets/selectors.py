@@ -1,8 +1,12 @@
 """Reads: customer profitability of a period, budget against actual, segments, the settings of a company.
 
 The sums over documents are the ledger's (``ledger.period_figures``: one grouped statement per
-period); provision runs, notices and contacts are grouped per customer in SQL here. What is left
-in Python is one pass over the customers to apply the rules of ``domain`` and to add them up.
+period, which the statements here build on); provision runs, notices and contacts are grouped per
+customer in SQL here. The rules of ``domain`` (carrying cost, bad debt, net contribution, ABC
+classes, the whale curve, the year-end forecasts, half-up rounding in integers) are applied in the
+same statements, so a screen reads one page of rows and its totals, not every customer; the tests
+compare them with ``domain``'s functions. The statements are built from this module's constants,
+table names and integers only: every value is a parameter.
 """
 
 from __future__ import annotations
@@ -67,7 +71,6 @@ class CustomerFacts:
     size: str
     collector_id: int | None
     segment_id: int
-    grade: str = ""
 
 
 def segment_rules(company_id: int) -> list[domain.SegmentRule]:
@@ -90,22 +93,12 @@ def customer_segment(customer: Customer) -> int | None:
     )
 
 
-def customer_facts(company_id: int, *, grades: bool = True) -> dict[int, CustomerFacts]:
-    """Every customer of the company with its group (parent, else itself), segment and credit grade.
+def customer_facts(company_id: int) -> dict[int, CustomerFacts]:
+    """Every customer of the company with its group (parent, else itself) and segment.
 
-    ``grades=False`` leaves the grade empty (budget against actual does not show it). A company has
-    few combinations of industry, region and size: each is placed in a segment once.
+    A company has few combinations of industry, region and size: each is placed in a segment once.
     """
     rules = segment_rules(company_id)
-    found_grades = (
-        dict(
-            CreditAccount.objects.filter(customer__company_id=company_id)
-            .exclude(grade="")
-            .values_list("customer_id", "grade")
-        )
-        if grades
-        else {}
-    )
     segments: dict[tuple[str, str, str], int] = {}
     facts = {}
     for pk, code, name, parent_id, industry, region, capital, collector_id in Customer.objects.filter(
@@ -116,9 +109,7 @@ def customer_facts(company_id: int, *, grades: bool = True) -> dict[int, Custome
         if segment is None:
             segment = domain.segment_of(industry=industry, region=region, size=size, rules=rules) or NO_SEGMENT
             segments[(industry, region, size)] = segment
-        facts[pk] = CustomerFacts(
-            pk, code, name, parent_id or pk, industry, region, size, collector_id, segment, found_grades.get(pk, "")
-        )
+        facts[pk] = CustomerFacts(pk, code, name, parent_id or pk, industry, region, size, collector_id, segment)
     return facts
 
 
