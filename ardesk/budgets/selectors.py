@@ -655,9 +655,12 @@ class BudgetVsActual:
                 [*params, limit, offset],
             )
             found = cursor.fetchall()
+        if not found and offset:
+            # Past the last page: no rows, with the count and the totals read from the first row.
+            first = self.page(offset=0, limit=1)
+            return VariancePage(first.count, offset, [], first.total)
         if not found:
-            # Past the last page (or nothing at all): the count and totals from the first row.
-            return self.page(offset=0, limit=1) if offset else VariancePage(0, 0, [], _total_of([]))
+            return VariancePage(0, 0, [], _total_of([]))
         width = 2 + len(VARIANCE_FIGURES)
         first = found[0]
         total = VarianceRow(0, "", *(int(v) for v in first[width + 1 :]))
