@@ -195,12 +195,6 @@ def whale_curve(contributions: Sequence[int]) -> list[Decimal]:
     return points
 
 
-def curve_sample(points: Sequence, limit: int) -> list[tuple[int, object]]:
-    """At most about ``limit`` points of a long curve (every n-th and the last), numbered from 1."""
-    step = max(1, len(points) // limit)
-    return [(n + 1, p) for n, p in enumerate(points) if n % step == 0 or n == len(points) - 1]
-
-
 def top_share(contributions: Sequence[int], count: int) -> Decimal | None:
     """The share of the total net contribution earned by the ``count`` most profitable customers."""
     ranked = sorted(contributions, reverse=True)

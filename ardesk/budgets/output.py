@@ -8,10 +8,8 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from ardesk.budgets import domain, selectors
-from ardesk.budgets.models import Segment
 from ardesk.core.exports import ReportTable
 from ardesk.core.money import from_minor
-from ardesk.customers.models import Customer
 
 FIGURES = (
     "revenue",
@@ -59,46 +57,21 @@ class ProfitRow:
         return domain.half_up(self.profit.balance_days, self.days) if self.days else 0
 
 
-def _labels(report: selectors.ProfitabilityReport, by: str, keys) -> dict[int, tuple[str, str]]:
-    """Code and name of each segment, or of each group's parent customer."""
-    if by == "segment":
-        found = {s.pk: (s.code, s.name) for s in Segment.objects.filter(pk__in=keys)}
-        found[selectors.NO_SEGMENT] = ("—", _("No segment"))
-        return found
-    missing = [k for k in keys if k not in report.facts]
-    found = {k: (report.facts[k].code, report.facts[k].name) for k in keys if k in report.facts}
-    parents = Customer.objects.filter(pk__in=missing).values_list("id", "code", "name")
-    found.update({pk: (code, name) for pk, code, name in parents})
-    return found
-
-
 def profit_rows(report: selectors.ProfitabilityReport, by: str = "customer") -> list[ProfitRow]:
     """Rows per customer, group or segment, most profitable first, with their ABC classes."""
-    figures = report.by(by)
-    by_revenue = domain.abc_classes({k: p.revenue for k, p in figures.items()})
-    by_contribution = domain.abc_classes({k: p.net_contribution for k, p in figures.items()})
-    days = report.days
-    if by == "customer":
-        # Every customer of the report is among its facts; positional arguments, as this runs 100,000 times.
-        facts = report.facts
-        rows = []
-        for k, p in figures.items():
-            found = facts[k]
-            rows.append(ProfitRow(k, found.code, found.name, p, days, by_revenue[k], by_contribution[k], found.grade))
-    else:
-        labels = _labels(report, by, figures.keys())
-        rows = [
-            ProfitRow(k, *labels.get(k, ("", "")), p, days, by_revenue[k], by_contribution[k])
-            for k, p in figures.items()
-        ]
-    rows.sort(key=lambda r: (-r.profit.net_contribution, r.code))
-    return rows
+    return report.rows(by)
+
+
+def _with_total(report: selectors.ProfitabilityReport, by: str) -> tuple[list[ProfitRow], domain.Profit]:
+    """Every row of the ranking (read once) and their total, the company's."""
+    rows = profit_rows(report, by)
+    return rows, sum((row.profit for row in rows), domain.Profit())
 
 
 def profitability_table(report: selectors.ProfitabilityReport, by: str) -> ReportTable:
     currency = report.currency
     labels = figure_labels()
-    total = report.total()
+    rows, total = _with_total(report, by)
 
     def amounts(profit: domain.Profit) -> list:
         return [from_minor(getattr(profit, name), currency) for name in FIGURES]
@@ -125,7 +98,7 @@ def profitability_table(report: selectors.ProfitabilityReport, by: str) -> Repor
                 *amounts(row.profit),
                 row.contribution_class,
             ]
-            for n, row in enumerate(profit_rows(report, by), start=1)
+            for n, row in enumerate(rows, start=1)
         ],
         totals=[
             "",
@@ -141,6 +114,7 @@ def profitability_table(report: selectors.ProfitabilityReport, by: str) -> Repor
 
 def profitability_json(report: selectors.ProfitabilityReport, by: str) -> dict:
     currency = report.currency
+    rows, total = _with_total(report, by)
 
     def money(minor: int) -> dict:
         return {"amount": str(from_minor(minor, currency)), "currency": currency}
@@ -167,9 +141,9 @@ def profitability_json(report: selectors.ProfitabilityReport, by: str) -> dict:
                 "abc_revenue": row.revenue_class,
                 "abc_contribution": row.contribution_class,
             }
-            for n, row in enumerate(profit_rows(report, by), start=1)
+            for n, row in enumerate(rows, start=1)
         ],
-        "total": figures(report.total()),
+        "total": figures(total),
     }
 
 

@@ -20,7 +20,7 @@ from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core import clock, exports
 from ardesk.core.errors import ApplicationError, InvalidInput
 from ardesk.core.money import from_minor
-from ardesk.core.web import add_errors, page_of, requires
+from ardesk.core.web import add_errors, page_of, page_read, requires
 from ardesk.customers.models import Customer, Industry, Region
 from ardesk.ledger import period_figures
 
@@ -260,6 +260,9 @@ def variance(request, pk: int):
         return exports.table_download(
             output.variance_table(result), request.GET["export"], f"budget-vs-actual-{version.company.code}"
         )
+    page, found = page_read(
+        request, settings.ARDESK_LIST_PAGE_SIZE, lambda offset, limit: result.page(offset=offset, limit=limit)
+    )
     return render(
         request,
         "budgets/variance.html",
@@ -268,9 +271,9 @@ def variance(request, pk: int):
             "result": result,
             "choice": choice,
             "form": forms.VarianceForm(initial=choice),
-            "page": page_of(request, result.rows, settings.ARDESK_LIST_PAGE_SIZE),
+            "page": page,
             "query": _query(request),
-            "total": result.total(),
+            "total": found.total,
             "currency": result.currency,
             "measure_label": output.measure_labels()[choice["measure"]],
             "is_stock": choice["measure"] in domain.STOCKS,
@@ -336,11 +339,12 @@ def profitability(request):
                 "contact_cost": from_minor(rates.contact_cost, currency),
             }
         )
-    rows = output.profit_rows(report, by)
-    contributions = [r.profit.net_contribution for r in rows]
-    top_count = max(1, len(rows) // 5)
-    # The chart draws about 500 points at most: every n-th customer of a long list, and the last.
-    points = [[n, str(value)] for n, value in domain.curve_sample(domain.whale_curve(contributions), 500)]
+    # One statement: the page, the totals, the shares and the chart's (at most about 500) points.
+    page, summary = page_read(
+        request,
+        settings.ARDESK_LIST_PAGE_SIZE,
+        lambda offset, limit: report.summary(by, offset=offset, limit=limit, curve_points=500),
+    )
     return render(
         request,
         "budgets/profitability.html",
@@ -352,16 +356,16 @@ def profitability(request):
             "company": company,
             "report": report,
             "by": by,
-            "total": report.total(),
+            "total": summary.total,
             "currency": company.functional_currency,
-            "page": page_of(request, rows, settings.ARDESK_LIST_PAGE_SIZE),
+            "page": page,
             "query": _query(request),
-            "top10": domain.top_share(contributions, 10),
-            "top_fifth": domain.top_share(contributions, top_count),
-            "top_count": top_count,
-            "losing": sum(1 for c in contributions if c < 0),
+            "top10": summary.top10,
+            "top_fifth": summary.top_fifth,
+            "top_count": summary.top_count,
+            "losing": summary.losing,
             "chart": {
-                "points": points,
+                "points": [[n, str(value)] for n, value in summary.curve],
                 "x": _("Customers ranked by net contribution"),
                 "y": _("Cumulative share of net contribution %"),
             },

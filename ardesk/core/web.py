@@ -43,6 +43,36 @@ def page_of(request, items, per_page: int):
     return paginator.get_page(request.GET.get("page"))
 
 
+class _ReadSlices:
+    """A list too long to read whole, of which the count and one slice are read; other slices on demand."""
+
+    def __init__(self, found, read):
+        self.found, self.read = found, read
+
+    def __len__(self) -> int:
+        return self.found.count
+
+    def __getitem__(self, part: slice) -> list:
+        if part.start == self.found.offset:
+            return self.found.rows[: part.stop - part.start]
+        return self.read(part.start, part.stop - part.start).rows
+
+
+def page_read(request, per_page: int, read):
+    """The asked page of a list read one slice at a time, and what was read with it.
+
+    ``read(offset, limit)`` returns an object with ``count``, ``offset`` and ``rows`` (at most ``limit``
+    rows from ``offset``) and whatever else the screen shows from the same statement (totals); a page
+    number past the end reads the last page again.
+    """
+    try:
+        number = max(1, int(request.GET.get("page") or 1))
+    except ValueError:
+        number = 1
+    found = read((number - 1) * per_page, per_page)
+    return Paginator(_ReadSlices(found, read), per_page).get_page(number), found
+
+
 def is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
 

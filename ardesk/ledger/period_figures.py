@@ -66,19 +66,16 @@ def _cost_sql(table: str) -> str:
 SALES_TYPES = (DocumentType.INVOICE, DocumentType.DEBIT_NOTE)
 
 
-def _reversed_costs(*, company_id: int, date_from: dt.date, date_to: dt.date) -> dict[int, int]:
+def _reversed_costs_sql() -> str:
     """Per customer, the cost its reversals of the period take back (read from the few reversals alone)."""
     marks = ", ".join(["%s"] * len(SALES_TYPES))
-    sql = (
-        f"SELECT r.customer_id, SUM({_cost_sql('o')}) FROM {DOCUMENTS} r "  # noqa: S608
+    return (
+        f"SELECT r.customer_id, -SUM({_cost_sql('o')}) AS cost FROM {DOCUMENTS} r "  # noqa: S608
         f"JOIN {DOCUMENTS} o ON o.id = r.reversal_of_id "
         "WHERE r.reversal_of_id IS NOT NULL AND r.company_id = %s AND r.status = %s "
         f"AND r.issue_on >= %s AND r.issue_on <= %s AND r.doc_type IN ({marks}) AND o.cost IS NOT NULL "
         "GROUP BY r.customer_id"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [company_id, "posted", _date(date_from), _date(date_to), *SALES_TYPES])
-        return {customer_id: -int(cost) for customer_id, cost in cursor.fetchall()}
 
 
 FIGURES = (
@@ -94,13 +91,14 @@ FIGURES = (
 )
 
 
-def customer_period_figures(
+def customer_period_statement(
     *, company_id: int, date_from: dt.date, date_to: dt.date, figures: Sequence[str] = FIGURES
-) -> list[CustomerPeriod]:
-    """Each customer of the company with a document by the period end: its movements and balances.
+) -> tuple[str, list]:
+    """SQL and parameters of one row per customer of the company with a document by the period end:
+    ``customer_id`` then the ``FIGURES`` columns, named as they are (a report may build on it).
 
-    ``figures`` names the ``CustomerPeriod`` fields the caller reads (the others stay 0): a budget
-    against actual of one measure sums one or two columns of the million documents, not nine.
+    ``figures`` names the figures the caller reads (the others are a constant 0): a budget against
+    actual of one measure sums one or two columns of the million documents, not nine.
     """
     days = (date_to - date_from).days + 1
 
@@ -130,22 +128,36 @@ def customer_period_figures(
     columns, params = [], []
     for name in FIGURES:
         expression, values = sums[name] if name in figures else ("0", [])
-        columns.append(f"CAST(COALESCE({expression}, 0) AS bigint)")
+        columns.append(f"CAST(COALESCE({expression}, 0) AS bigint) AS {name}")
         params += values
     sql = (
         f"SELECT d.customer_id, {', '.join(columns)} FROM {DOCUMENTS} d "  # noqa: S608
         "WHERE d.company_id = %s AND d.status = %s AND d.issue_on <= %s GROUP BY d.customer_id"
     )
     params += [company_id, "posted", _date(date_to)]
+    if "cost" not in figures:
+        return sql, params
+    # A reversal carries no cost of its own: it takes back its original's cost.
+    reversed_columns = ", ".join(
+        "CAST(f.cost + COALESCE(r.cost, 0) AS bigint) AS cost" if name == "cost" else f"f.{name}" for name in FIGURES
+    )
+    sql = (
+        f"SELECT f.customer_id, {reversed_columns} FROM ({sql}) f "  # noqa: S608
+        f"LEFT JOIN ({_reversed_costs_sql()}) r ON r.customer_id = f.customer_id"
+    )
+    return sql, [*params, company_id, "posted", _date(date_from), _date(date_to), *SALES_TYPES]
+
+
+def customer_period_figures(
+    *, company_id: int, date_from: dt.date, date_to: dt.date, figures: Sequence[str] = FIGURES
+) -> list[CustomerPeriod]:
+    """Each customer of the company with a document by the period end: its movements and balances."""
+    sql, params = customer_period_statement(
+        company_id=company_id, date_from=date_from, date_to=date_to, figures=figures
+    )
     with report_session(), connection.cursor() as cursor:
         cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    result = [CustomerPeriod(*row) for row in rows]
-    if "cost" in figures:
-        reversed_costs = _reversed_costs(company_id=company_id, date_from=date_from, date_to=date_to)
-        for entry in result if reversed_costs else ():
-            entry.cost += reversed_costs.get(entry.customer_id, 0)
-    return result
+        return [CustomerPeriod(*row) for row in cursor.fetchall()]
 
 
 def period_documents(*, customer_ids: list[int], date_from: dt.date, date_to: dt.date):

@@ -67,6 +67,18 @@ def test_variance_and_forecast_of_a_small_budget(budget, quarter):
     assert result.total().variance.amount == 4_800_000
 
 
+def test_the_screens_page_and_totals_are_the_rows_and_their_sums(budget, quarter):
+    """What the screen reads (one page, the count and the totals, one statement) is what the export reads."""
+    result = selectors.budget_vs_actual(version=budget, dimension="customer", measure="sales", month=3)
+    second = result.page(offset=1, limit=50)
+    assert (second.count, second.rows) == (2, result.rows[1:])
+    assert second.total == result.total()
+    assert second.total.forecast_trend == 20_000_000 + 39_200_000
+    # Past the end: nothing, with the count and the totals still.
+    beyond = result.page(offset=4, limit=2)
+    assert (beyond.count, beyond.total) == (2, result.total())
+
+
 def test_group_budget_compares_with_the_group_customers_together(budget, quarter):
     result = selectors.budget_vs_actual(version=budget, dimension="group", measure="sales", month=3)
     (row,) = result.rows

@@ -80,3 +80,35 @@ def test_a_reversed_invoice_takes_back_its_sales_and_its_cost(company, quarter, 
     assert (pb.revenue, pb.cost, pb.gross_margin) == (0, 0, 0)
     # 50,000 for the 14 days from 15 February to 28 February: 700,000 yuan-days
     assert pb.balance_days == 70_000_000
+
+
+def test_the_screens_summary_applies_the_rules_to_every_customer(company, quarter, accountant):
+    """The page, totals, whale curve, shares and ABC classes computed in SQL are those of the rules in
+    ``domain`` applied to every customer's row (twelve customers, two of them losing money)."""
+    from ardesk.budgets import domain
+    from ardesk.customers.tests.factories import CustomerFactory
+
+    from .conftest import post
+
+    for n in range(10):
+        customer = CustomerFactory(company=company, code=f"C{n:02d}")
+        post(
+            accountant, company, customer, "invoice", f"S-{n}", dt.date(2025, 1, 2 + n), f"{1000 * (n + 1)}.00", "1.00"
+        )
+    report = selectors.profitability(company=company, **Q1)
+    rows = output.profit_rows(report, "customer")
+    contributions = [r.profit.net_contribution for r in rows]
+    assert len(rows) == 12 and sum(c < 0 for c in contributions) == 1
+    summary = report.summary("customer", offset=4, limit=5, curve_points=4)
+    assert summary.count == 12 and summary.losing == 1
+    assert [r.code for r in summary.rows] == [r.code for r in rows[4:9]]
+    assert [r.profit for r in summary.rows] == [r.profit for r in rows[4:9]]
+    assert summary.total == report.total() == sum((r.profit for r in rows), domain.Profit())
+    curve = domain.whale_curve(contributions)
+    assert summary.curve == [(n + 1, p) for n, p in enumerate(curve) if n % 3 == 0 or n == 11]
+    assert summary.top10 == domain.top_share(contributions, 10)
+    assert (summary.top_count, summary.top_fifth) == (2, domain.top_share(contributions, 2))
+    for figure, attribute in (("revenue", "revenue_class"), ("net_contribution", "contribution_class")):
+        classes = domain.abc_classes({r.key: getattr(r.profit, figure) for r in rows})
+        assert {r.key: getattr(r, attribute) for r in rows} == classes
+    assert {r.contribution_class for r in rows} == {"A", "B", "C"}

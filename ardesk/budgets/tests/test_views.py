@@ -43,6 +43,18 @@ def test_every_budget_screen_renders_for_the_manager(client, company, quarter, v
         assert client.get(url).status_code == 200, url
 
 
+def test_a_page_past_the_end_shows_the_last_page_with_its_totals(client, company, quarter, version, manager):
+    """The screens read one page and the totals in one statement; a page number past the end reads the last."""
+    signed_in(client, manager)
+    profitability = client.get(reverse("budgets:profitability") + "?date_from=2025-01-01&date_to=2025-03-31&page=9")
+    assert [row.code for row in profitability.context["page"]] == ["A001", "B001"]
+    assert profitability.context["total"].net_contribution == 2_629_945 - 66_644
+    assert profitability.context["losing"] == 1
+    variance = client.get(reverse("budgets:variance", args=[version.pk]) + "?month=3&page=7")
+    assert [row.actual for row in variance.context["page"]] == [9_800_000, 5_000_000]
+    assert variance.context["total"].actual == 14_800_000
+
+
 def test_accountant_imports_chinese_headers_and_edits_a_cell(client, company, quarter, version, accountant):
     signed_in(client, accountant)
     upload = io.BytesIO(BUDGET_CSV.encode("utf-8"))
