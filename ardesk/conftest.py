@@ -33,6 +33,24 @@ PERSONAS = {
 }
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite the test database is a file in the process's temporary folder, not memory.
+
+    Django hands an in-memory database's one connection to the live server's threads: the browser
+    tests' server then ran queries on the test's own connection. When a query of the server called
+    one of Django's SQL functions (written in Python, so it needs the interpreter's lock) while the
+    test ran a query (holding that lock, waiting for the connection's), both waited for good: the
+    SQLite pass hung at 98 % in CI. With a file, each thread has its own connection (WAL, writers
+    queued: the production settings).
+    """
+    from django.conf import settings as django_settings
+
+    default = django_settings.DATABASES["default"]
+    if default["ENGINE"] == "django.db.backends.sqlite3" and not default.get("TEST", {}).get("NAME"):
+        default.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("database") / "test.sqlite3")
+
+
 # ../shared beside the clone; ARDESK_SHARED_DIR names it for a clone elsewhere (a git worktree).
 SHARED = Path(os.environ.get("ARDESK_SHARED_DIR") or Path(__file__).resolve().parent.parent.parent / "shared")
 

@@ -18,8 +18,6 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
-from django.core.servers.basehttp import WSGIServer
-from django.test.testcases import LiveServerThread
 
 # Playwright's sync API runs an asyncio event loop in the main thread for as long as it is
 # started. Django sees that running loop and refuses ORM calls made from the same thread (the
@@ -28,23 +26,6 @@ from django.test.testcases import LiveServerThread
 # variable tells Django the calls are safe; it only matters in a test process.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-
-class OneRequestAtATime(WSGIServer):
-    """The browser tests' live server, answering one request at a time.
-
-    On SQLite the test database lives in memory, and Django hands its one connection to every
-    thread of its threaded live server. A page whose panels load together then had several requests
-    using that connection at once from different threads; in a full run they hung for good, with
-    the threads waiting inside SQLite (CI stopped at 98 % of the SQLite pass, twice). One request at
-    a time keeps the connection to the server's thread; the server closes each connection after its
-    answer, so the browser never waits on a kept-alive one.
-    """
-
-    def __init__(self, *args, connections_override=None, **kwargs):
-        super().__init__(*args, **kwargs)
-
-
-LiveServerThread.server_class = OneRequestAtATime
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
