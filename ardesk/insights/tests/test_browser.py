@@ -18,7 +18,7 @@ def test_an_analyst_trains_the_model_and_reads_what_it_expects(page, live_server
     with page.expect_navigation():
         page.locator("#train").click()
     # The crafted history is learnable: the model beats the five baselines and is the one in use.
-    expect(page.locator("#method")).to_have_text("模型")
+    expect(page.locator("#method")).to_have_text("学习模型")
     expect(page.locator("#figures tbody tr")).to_have_count(6)
     expect(page.locator("#versions tbody tr")).to_have_count(1)
 
