@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Any
 
@@ -45,6 +45,10 @@ class EventData:
     after: Any
     ip: str
     prev_hash: str
+
+
+# An event's stored columns in EventData's order: what the trail writes in bulk and reads back to check.
+EVENT_FIELDS = tuple(f.name for f in fields(EventData))
 
 
 def event_hash(event: EventData) -> str:

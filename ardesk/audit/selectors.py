@@ -18,22 +18,7 @@ def chain_break() -> domain.ChainBreak | None:
     head = AuditChainHead.objects.filter(id=1).first()
 
     def rows():
-        fields = (
-            "seq",
-            "at",
-            "actor_id",
-            "actor_name",
-            "action",
-            "object_type",
-            "object_id",
-            "object_repr",
-            "company_id",
-            "before",
-            "after",
-            "ip",
-            "prev_hash",
-            "hash",
-        )
+        fields = (*domain.EVENT_FIELDS, "hash")
         for row in AuditEvent.objects.order_by("seq").values_list(*fields).iterator(chunk_size=5000):
             yield domain.EventData(*row[:-1]), row[-1]
 

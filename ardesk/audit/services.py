@@ -194,7 +194,7 @@ def record_many(*, action: str, actor, company_id: int | None, events: Iterable[
             prev_hash=prev_hash,
         )
         prev_hash = domain.event_hash(data)
-        rows.append((*(getattr(data, name) for name in _EVENT_DATA_FIELDS), prev_hash))
+        rows.append((*(getattr(data, name) for name in domain.EVENT_FIELDS), prev_hash))
     insert_rows(AuditEvent, _EVENT_COLUMNS, rows)
     written = seq - head.last_seq
     head.last_seq, head.last_hash = seq, prev_hash if written else head.last_hash
@@ -202,22 +202,7 @@ def record_many(*, action: str, actor, company_id: int | None, events: Iterable[
     return written
 
 
-_EVENT_DATA_FIELDS = (
-    "seq",
-    "at",
-    "actor_id",
-    "actor_name",
-    "action",
-    "object_type",
-    "object_id",
-    "object_repr",
-    "company_id",
-    "before",
-    "after",
-    "ip",
-    "prev_hash",
-)
-_EVENT_COLUMNS = (*_EVENT_DATA_FIELDS, "hash")
+_EVENT_COLUMNS = (*domain.EVENT_FIELDS, "hash")
 
 
 def _event(data: domain.EventData, digest: str) -> AuditEvent:

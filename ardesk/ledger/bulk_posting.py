@@ -30,6 +30,7 @@ from ardesk.core.money import from_minor, grouped, to_minor
 from ardesk.customers.models import Customer
 from ardesk.ledger import domain, periods, selectors
 from ardesk.ledger.errors import LedgerError
+from ardesk.ledger.imports import allocations as allocation_imports
 from ardesk.ledger.imports.credits import lines_after_allocations
 from ardesk.ledger.models import Allocation, Document, DocumentStatus, DocumentType, DueLine
 
@@ -59,24 +60,7 @@ DOCUMENT_FIELDS = (
     "posted_by_id",
     "created_at",
 )
-ALLOCATION_FIELDS = (
-    "id",
-    "company_id",
-    "customer_id",
-    "source_id",
-    "line_id",
-    "allocated_on",
-    "amount",
-    "functional_amount",
-    "source_functional_amount",
-    "currency",
-    "line_issue_on",
-    "line_due_on",
-    "source_issue_on",
-    "method",
-    "created_by_id",
-    "created_at",
-)
+ALLOCATION_FIELDS = ("id", *allocation_imports.ALLOCATION_FIELDS)
 
 
 @dataclass(frozen=True)
