@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "ardesk.closing",
     "ardesk.portal",
     "ardesk.operations",
+    "ardesk.guide",
     "ardesk.demo",
     "ardesk.config",  # the `serve` command: the WSGI application and the in-process schedule
 ]

@@ -27,6 +27,7 @@ urlpatterns = [
     path("risk/", include("ardesk.risk.urls")),
     path("budgets/", include("ardesk.budgets.urls")),
     path("audit/", include("ardesk.audit.urls")),
+    path("help/", include("ardesk.guide.urls")),
     path("", include("ardesk.portal.urls")),
     path("api/v1/", api_urls()),
     re_path(r"^api/v1/(?P<rest>[\s\S]*)$", not_found),  # any path, even one holding a newline
