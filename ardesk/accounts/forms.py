@@ -36,7 +36,7 @@ class UserCreateForm(RightsFields):
     password = forms.CharField(
         label=_("Initial password"),
         widget=forms.PasswordInput(render_value=False),
-        help_text=_("At least 12 characters; the user changes it after signing in."),
+        help_text=_("At least 10 characters, letters and digits; the user changes it after signing in."),
     )
     field_order = ["username", "email", "password", "roles", "companies"]
 

@@ -20,7 +20,7 @@ def measure_choices():
         ("sales", _("Sales")),
         ("cost", _("Cost of sales")),
         ("gross_profit", _("Gross profit")),
-        ("collections", _("Collections")),
+        ("collections", _("Cash collected")),
         ("receivable", _("Receivable balance")),
     ]
 
@@ -114,7 +114,7 @@ class SegmentForm(CompanyForm):
     priority = forms.IntegerField(label=_("Priority"), initial=100, min_value=0, max_value=32767)
     industry = forms.ChoiceField(label=_("Industry"), choices=[("", _("Any")), *Industry.choices], required=False)
     region = forms.ChoiceField(label=_("Region"), choices=[("", _("Any")), *Region.choices], required=False)
-    size = forms.ChoiceField(label=_("Size"), choices=[("", _("Any")), *CustomerSize.choices], required=False)
+    size = forms.ChoiceField(label=_("Company size"), choices=[("", _("Any")), *CustomerSize.choices], required=False)
     dunning_policy = forms.ModelChoiceField(
         label=_("Dunning policy"),
         queryset=DunningPolicy.objects.filter(is_active=True),

@@ -85,7 +85,7 @@ def key_label(key: str) -> str:
         "month": _("Month"),
         "sales": _("Sales"),
         "cost": _("Cost of sales"),
-        "collections": _("Collections"),
+        "collections": _("Cash collected"),
         "receivable": _("Receivable balance"),
         "file": _("File"),
         "line_count": _("Budget lines"),

@@ -27,7 +27,7 @@ def figure_labels() -> dict[str, str]:
     return {
         "revenue": _("Revenue"),
         "cost": _("Cost of sales"),
-        "gross_margin": _("Gross margin"),
+        "gross_margin": _("Gross profit"),
         "discounts": _("Discounts given"),
         "carrying_cost": _("Carrying cost"),
         "bad_debt": _("Bad-debt cost"),
@@ -152,7 +152,7 @@ def measure_labels() -> dict[str, str]:
         "sales": _("Sales"),
         "cost": _("Cost of sales"),
         "gross_profit": _("Gross profit"),
-        "collections": _("Collections"),
+        "collections": _("Cash collected"),
         "receivable": _("Receivable balance"),
     }
 

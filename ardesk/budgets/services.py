@@ -211,7 +211,7 @@ def column_labels() -> dict[str, str]:
         "sales": _("Sales"),
         "cost": _("Cost of sales"),
         "gross_profit": _("Gross profit"),
-        "collections": _("Collections"),
+        "collections": _("Cash collected"),
         "receivable": _("Receivable balance"),
     }
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ardesk.companies.models import Company
 from ardesk.core.money import MinorUnitsField
@@ -17,7 +18,7 @@ from ardesk.customers.models import Customer
 
 
 class PeriodEventKind(models.TextChoices):
-    CLOSE = "close", _("Closed")
+    CLOSE = "close", pgettext_lazy("a month's close", "Closed")
     REOPEN = "reopen", _("Reopened")
 
 
