@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 BLOCKS = frozenset({"p", "ul", "ol", "table", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "blockquote", "div"})
 LINK_COLOUR = "#0b5cad"
+# The CJK font has no bold face: bold text is also set in the headings' colour, so a Chinese label stands out.
+STRONG_COLOUR = "#08457f"
 
 
 def product_version() -> str:
@@ -37,7 +39,7 @@ def product_version() -> str:
 
 @lru_cache(maxsize=2)
 def guide_pdf(language: str) -> bytes:
-    """The user guide in a language ("zh-hans" or "en") as PDF bytes (built once per process: the files ship with it)."""
+    """The user guide in a language (zh-hans or en) as PDF bytes, built once per process (the files ship with it)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
@@ -149,6 +151,7 @@ def _blocks(parent: Element, styles: _Styles, width: float) -> list:
                 ListFlowable(
                     items,
                     bulletType="1" if tag == "ol" else "bullet",
+                    bulletFormat="%s." if tag == "ol" else None,
                     start=None if tag == "ol" else "•",
                     leftIndent=12,
                     bulletFontSize=7 if tag == "ul" else 9,
@@ -217,7 +220,7 @@ def _inline(element: Element) -> str:
         else:
             inner = _inline(child)
             if child.tag in ("strong", "b"):
-                parts.append(f"<b>{inner}</b>")
+                parts.append(f'<b><font color="{STRONG_COLOUR}">{inner}</font></b>')
             elif child.tag in ("em", "i"):
                 parts.append(f"<i>{inner}</i>")
             elif child.tag == "a":
@@ -265,7 +268,14 @@ class _Styles:
             "h1-screen", parent=self.h1, fontSize=14, leading=19, spaceBefore=6, spaceAfter=6, keepWithNext=1
         )
         self.h2 = ParagraphStyle(
-            "h2", parent=self.body, fontName=LATIN_BOLD, fontSize=11, leading=15, spaceBefore=6, keepWithNext=1
+            "h2",
+            parent=self.body,
+            fontName=LATIN_BOLD,
+            fontSize=11,
+            leading=15,
+            spaceBefore=6,
+            keepWithNext=1,
+            textColor=HexColor("#334e68"),
         )
         self.h3 = ParagraphStyle("h3", parent=self.h2, fontSize=10, leading=14, textColor=brand)
         self.cover = ParagraphStyle("cover", parent=self.h1, fontSize=30, leading=38, spaceAfter=16)

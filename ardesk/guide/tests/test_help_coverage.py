@@ -45,7 +45,9 @@ def help_problems(name: str, language: str, screens: set[str]) -> list[str]:
     if headings != SECTIONS[language]:
         problems.append(f"sections {headings}, not {SECTIONS[language]}")
     problems += language_problems(text, language)
-    problems += [f"help link to {target}, which is not a screen" for target in HELP_LINK.findall(text) if target not in screens]
+    problems += [
+        f"help link to {target}, which is not a screen" for target in HELP_LINK.findall(text) if target not in screens
+    ]
     return problems
 
 
@@ -64,7 +66,12 @@ def test_the_help_screens_have_their_own_help():
     screens = {url.name for url in pages.screens()}
     own = ["guide:index", "guide:page", "guide:role", "guide:whatsnew"]
     assert set(own) <= screens
-    problems = [f"{name} [{lang}]: {p}" for name in own for lang in helpfiles.LANGUAGES for p in help_problems(name, lang, screens)]
+    problems = [
+        f"{name} [{lang}]: {p}"
+        for name in own
+        for lang in helpfiles.LANGUAGES
+        for p in help_problems(name, lang, screens)
+    ]
     assert not problems, "\n".join(problems)
 
 

@@ -16,7 +16,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["pdf"])
-        parser.add_argument("--lang", choices=[code for code, _name in settings.LANGUAGES], default=settings.LANGUAGE_CODE)
+        parser.add_argument(
+            "--lang", choices=[code for code, _name in settings.LANGUAGES], default=settings.LANGUAGE_CODE
+        )
         parser.add_argument("--out", required=True, help="the PDF file to write")
 
     def handle(self, *args, **options):
