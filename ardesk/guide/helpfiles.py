@@ -122,8 +122,8 @@ def render(text: str) -> str:
 
 
 def markdown_tree(text: str) -> Element:
-    """The Markdown as an element tree (a <div> holding the blocks), for writers other than HTML (the PDF)."""
-    md = markdown.Markdown(extensions=["tables", HelpLinks(), KeepTree()])
+    """The Markdown as an element tree (a <div> holding the blocks) for the PDF; links keep their help: targets."""
+    md = markdown.Markdown(extensions=["tables", KeepTree()])
     md.convert(text)
     return md.kept_tree
 

@@ -30,6 +30,11 @@ LINK_COLOUR = "#0b5cad"
 STRONG_COLOUR = "#08457f"
 
 
+def anchor(view_name: str) -> str:
+    """The PDF destination of a screen's help, which help: links inside the guide point to."""
+    return "screen-" + view_name.replace(":", "-")
+
+
 def product_version() -> str:
     try:
         return version("ardesk")
@@ -48,7 +53,9 @@ def guide_pdf(language: str) -> bytes:
     _register_cjk_family()
     folder = helpfiles.language_folder(language)
     with translation.override(folder):
+        groups = contents.screen_groups(folder)
         styles = _Styles(chinese=folder == "zh-hans")
+        styles.linked = frozenset(entry.key for group in groups for entry in group.entries)
         out = io.BytesIO()
         title = _("ARdesk user guide")
 
@@ -61,7 +68,7 @@ def guide_pdf(language: str) -> bytes:
                 if level is None:
                     return
                 self.headings += 1
-                key = f"h{self.headings}"
+                key = getattr(flowable, "toc_key", None) or f"h{self.headings}"
                 self.canv.bookmarkPage(key)
                 self.canv.addOutlineEntry(flowable.toc_text, key, level=level, closed=level > 0)
                 self.notify("TOCEntry", (level, markup(flowable.toc_text), self.page, key))
@@ -84,12 +91,12 @@ def guide_pdf(language: str) -> bytes:
         )
         frame = Frame(document.leftMargin, document.bottomMargin, document.width, document.height, id="body")
         document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=footer)])
-        story = _story(folder, styles, title, document.width)
+        story = _story(folder, groups, styles, title, document.width)
         document.multiBuild(story)
     return out.getvalue()
 
 
-def _story(folder: str, styles: _Styles, title: str, width: float) -> list:
+def _story(folder: str, groups: list[contents.Group], styles: _Styles, title: str, width: float) -> list:
     from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer
     from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -113,10 +120,10 @@ def _story(folder: str, styles: _Styles, title: str, width: float) -> list:
                 story.append(PageBreak())
             story.append(styles.heading(entry.title, 1))
             story += _flowables(entry.text.markdown, styles, width)
-    for group in contents.screen_groups(folder):
+    for group in groups:
         story += [PageBreak(), styles.heading(group.label, 0)]
         for entry in group.entries:
-            story += [CondPageBreak(60 * _MM), styles.heading(entry.title, 1)]
+            story += [CondPageBreak(60 * _MM), styles.heading(entry.title, 1, key=anchor(entry.key))]
             story += _flowables(entry.text.markdown, styles, width)
             story.append(Spacer(1, 4 * _MM))
     news = helpfiles.whatsnew(folder)
@@ -140,11 +147,11 @@ def _blocks(parent: Element, styles: _Styles, width: float) -> list:
     for element in parent:
         tag = element.tag
         if tag in ("h1", "h2"):
-            flowables.append(Paragraph(_inline(element), styles.h2))
+            flowables.append(Paragraph(_inline(element, styles), styles.h2))
         elif tag in ("h3", "h4", "h5", "h6"):
-            flowables.append(Paragraph(_inline(element), styles.h3))
+            flowables.append(Paragraph(_inline(element, styles), styles.h3))
         elif tag == "p":
-            flowables.append(Paragraph(_inline(element), styles.body))
+            flowables.append(Paragraph(_inline(element, styles), styles.body))
         elif tag in ("ul", "ol"):
             items = [ListItem(_list_item(item, styles, width - 14 * _MM)) for item in element if item.tag == "li"]
             flowables.append(
@@ -181,7 +188,7 @@ def _list_item(item: Element, styles: _Styles, width: float) -> list:
     blocks = NewElement("div")
     for child in item:
         (blocks if child.tag in BLOCKS else inline).append(child)
-    flowables = [Paragraph(_inline(inline), styles.body)] if "".join(inline.itertext()).strip() else []
+    flowables = [Paragraph(_inline(inline, styles), styles.body)] if "".join(inline.itertext()).strip() else []
     return flowables + _blocks(blocks, styles, width)
 
 
@@ -193,7 +200,7 @@ def _table(element: Element, styles: _Styles, width: float):
     columns = max(len(row) for row in cells)
     texts = [["".join(cell.itertext()) for cell in row] + [""] * (columns - len(row)) for row in cells]
     data = [
-        [Paragraph(_inline(cell), styles.head if cell.tag == "th" else styles.cell) for cell in row]
+        [Paragraph(_inline(cell, styles), styles.head if cell.tag == "th" else styles.cell) for cell in row]
         + [""] * (columns - len(row))
         for row in cells
     ]
@@ -210,21 +217,26 @@ def _table(element: Element, styles: _Styles, width: float):
     return table
 
 
-def _inline(element: Element) -> str:
-    """The Paragraph markup of an element's text and inline children (bold, italics, code, links)."""
+def _inline(element: Element, styles: _Styles) -> str:
+    """The Paragraph markup of an element's text and inline children (bold, italics, code, links).
+
+    A help: link to a screen whose help is in the guide jumps to it; other links (formulas, screens
+    without help in this language) are plain text, since the guide is read away from the product.
+    """
     parts = [markup(element.text or "")]
     for child in element:
         if child.tag == "code":
             inner = markup(html.unescape(child.text or ""))
             parts.append(f'<font name="Courier">{inner}</font>')
         else:
-            inner = _inline(child)
+            inner = _inline(child, styles)
+            target = child.get("href", "").removeprefix("help:")
             if child.tag in ("strong", "b"):
                 parts.append(f'<b><font color="{STRONG_COLOUR}">{inner}</font></b>')
             elif child.tag in ("em", "i"):
                 parts.append(f"<i>{inner}</i>")
-            elif child.tag == "a":
-                parts.append(f'<font color="{LINK_COLOUR}">{inner}</font>')
+            elif child.tag == "a" and target in styles.linked:
+                parts.append(f'<a href="#{anchor(target)}" color="{LINK_COLOUR}"><u>{inner}</u></a>')
             elif child.tag == "br":
                 parts.append("<br/>")
             else:
@@ -246,7 +258,12 @@ _MM = 72 / 25.4  # one millimetre in points
 
 
 class _Styles:
-    """The paragraph styles of the guide; Chinese text wraps between any two characters."""
+    """The paragraph styles of the guide; Chinese text wraps between any two characters.
+
+    ``linked`` holds the screens whose help the guide contains, the targets a link may jump to.
+    """
+
+    linked: frozenset[str] = frozenset()
 
     def __init__(self, *, chinese: bool):
         from reportlab.lib.colors import HexColor
@@ -285,11 +302,12 @@ class _Styles:
             ParagraphStyle("toc1", parent=self.body, fontSize=9.5, leading=13, leftIndent=14, spaceAfter=0),
         ]
 
-    def heading(self, text: str, level: int):
-        """A heading that goes into the table of contents and the PDF's bookmarks."""
+    def heading(self, text: str, level: int, key: str | None = None):
+        """A heading that goes into the table of contents and the PDF's bookmarks (``key``: its destination)."""
         from reportlab.platypus import Paragraph
 
         paragraph = Paragraph(markup(text), self.h1_part if level == 0 else self.h1_screen)
         paragraph.toc_level = level
         paragraph.toc_text = str(text)
+        paragraph.toc_key = key
         return paragraph

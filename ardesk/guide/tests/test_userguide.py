@@ -51,7 +51,8 @@ def test_the_chinese_guide_has_its_cover_contents_help_pages_and_release_notes()
 
 
 def test_the_english_guide_is_in_english():
-    titles = bookmarks(userguide.guide_pdf("en"))
+    pdf = userguide.guide_pdf("en")
+    titles = bookmarks(pdf)
     assert titles[0] == "ARdesk user guide"
     assert {"Help and training", "Help", "Screen help", "What's new"} <= set(titles)
     assert not any(re.search(r"[\u4e00-\u9fff]", title) for title in titles)
@@ -67,6 +68,15 @@ def test_markdown_tables_lists_and_code_become_flowables():
     flowables = userguide._flowables(text, userguide._Styles(chinese=False), 400)
     assert [type(f) for f in flowables] == [Paragraph, ListFlowable, Paragraph, ListFlowable, Table]
     assert "code &lt;x&gt;" in flowables[0].text
+
+
+def test_a_help_link_jumps_to_the_screen_in_the_guide_and_a_formula_link_is_plain_text():
+    styles = userguide._Styles(chinese=True)
+    styles.linked = frozenset({"guide:index"})
+    text = "见[帮助](help:guide:index)、[客户](help:customers:list)和[DSO](formula:dso)。"
+    (paragraph,) = userguide._flowables(text, styles, 400)
+    assert f'<a href="#{userguide.anchor("guide:index")}"' in paragraph.text
+    assert paragraph.text.count("<a ") == 1  # a screen without help in the guide, a formula: plain text
 
 
 def test_the_command_writes_the_guide_of_a_language(tmp_path):
