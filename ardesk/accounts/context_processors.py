@@ -61,6 +61,7 @@ NAVIGATION = [
     (_("Control"), _("Users and roles"), "accounts:users", "auth.view_user"),
     (_("Control"), _("Companies"), "accounts:companies", "companies.add_company"),
     (_("Control"), _("API documentation"), "api-1:openapi-view", None),
+    (_("Help"), _("Help and user guide"), "guide:index", None),
 ]
 
 

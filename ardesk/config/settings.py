@@ -105,6 +105,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "ardesk.accounts.context_processors.navigation",
                 "ardesk.risk.context_processors.unread_alerts",
+                "ardesk.guide.context_processors.help_button",
             ],
         },
     },
