@@ -8,12 +8,16 @@ built-in CJK font like every other PDF of the product (core.exports).
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
+import os
 from functools import lru_cache
+from pathlib import Path
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -40,6 +44,35 @@ def product_version() -> str:
         return version("ardesk")
     except PackageNotFoundError:
         return ""
+
+
+def stored_guide_pdf(language: str) -> bytes:
+    """The user guide as the download serves it: built once per release and help text, kept in the data directory.
+
+    Building it takes several seconds of CPU; every web process and every restart then reads the same
+    file. Its name carries a fingerprint of what it is made of (the product's version, the language's
+    help files and its catalogue), so a changed help file or release builds a new one.
+    """
+    folder = helpfiles.language_folder(language)
+    path = Path(settings.DATA_DIR) / "cache" / f"user-guide-{folder}-{_fingerprint(folder)}.pdf"
+    if path.exists():
+        return path.read_bytes()
+    data = guide_pdf(folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    partial.write_bytes(data)
+    partial.replace(path)
+    return data
+
+
+def _fingerprint(folder: str) -> str:
+    digest = hashlib.sha256(product_version().encode())
+    catalogue = Path(__file__).resolve().parent.parent / "locale" / translation.to_locale(folder) / "LC_MESSAGES"
+    sources = sorted((helpfiles.HELP_ROOT / folder).rglob("*.md")) + sorted(catalogue.glob("*.mo"))
+    for source in sources:
+        digest.update(str(source.name).encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @lru_cache(maxsize=2)

@@ -63,7 +63,7 @@ def pdf(request):
     if language not in dict(settings.LANGUAGES):
         language = translation.get_language()
     folder = helpfiles.language_folder(language)
-    return exports.download(userguide.guide_pdf(folder), "pdf", f"ardesk-user-guide-{folder}")
+    return exports.download(userguide.stored_guide_pdf(folder), "pdf", f"ardesk-user-guide-{folder}")
 
 
 def _screen_help(view_name: str) -> helpfiles.HelpText:

@@ -83,3 +83,13 @@ def test_the_command_writes_the_guide_of_a_language(tmp_path):
     out = tmp_path / "guide.pdf"
     call_command("guide", "pdf", "--lang", "en", "--out", str(out))
     assert out.read_bytes() == userguide.guide_pdf("en")
+
+
+def test_the_download_is_built_once_and_kept_in_the_data_directory(settings, tmp_path, monkeypatch):
+    settings.DATA_DIR = tmp_path
+    built = []
+    monkeypatch.setattr(userguide, "guide_pdf", lambda folder: built.append(folder) or b"%PDF-" + folder.encode())
+    assert userguide.stored_guide_pdf("en") == b"%PDF-en"
+    assert userguide.stored_guide_pdf("en") == b"%PDF-en"
+    assert built == ["en"]
+    assert [path.name.startswith("user-guide-en-") for path in (tmp_path / "cache").iterdir()] == [True]
