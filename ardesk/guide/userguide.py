@@ -13,8 +13,8 @@ import html
 import io
 import os
 from functools import lru_cache
-from pathlib import Path
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.conf import settings
