@@ -531,7 +531,8 @@ EXPLANATIONS: tuple[Explanation, ...] = (
         "aging_buckets",
         _("Aging buckets"),
         _(
-            "Each open item goes to the bucket of its days past due (report date − due date); unapplied credits are a negative column"
+            "Each open item goes to the bucket of its days past due (report date − due date); unapplied credits "
+            "are a negative column"
         ),
         "ardesk.reports.domain.age_buckets",
         aging_example,
@@ -581,7 +582,8 @@ EXPLANATIONS: tuple[Explanation, ...] = (
         "ardesk.reports.kpis.best_possible_dso",
         best_possible_example,
         _(
-            "Best possible DSO %(best_possible_dso)s = current receivables %(current_ar)s ÷ credit sales %(credit_sales)s × %(days)s days"
+            "Best possible DSO %(best_possible_dso)s = current receivables %(current_ar)s ÷ credit sales "
+            "%(credit_sales)s × %(days)s days"
         ),
         KPI_AMOUNTS,
     ),
@@ -612,7 +614,8 @@ EXPLANATIONS: tuple[Explanation, ...] = (
         "ardesk.reports.kpis.overdue_ratio",
         overdue_example,
         _(
-            "Overdue ratio %(overdue_ratio)s%% = overdue receivables %(overdue_ar)s ÷ total receivables %(total_ar)s × 100"
+            "Overdue ratio %(overdue_ratio)s%% = overdue receivables %(overdue_ar)s ÷ total receivables "
+            "%(total_ar)s × 100"
         ),
         KPI_AMOUNTS,
     ),
@@ -620,12 +623,14 @@ EXPLANATIONS: tuple[Explanation, ...] = (
         "financial_ratios",
         _("Financial ratios"),
         _(
-            "Each ratio divides two lines of the customer's statements, e.g. current ratio = current assets ÷ current liabilities"
+            "Each ratio divides two lines of the customer's statements, e.g. current ratio = current assets ÷ "
+            "current liabilities"
         ),
         "ardesk.credit.domain.ratios",
         ratios_example,
         _(
-            "Current ratio %(current_ratio)s = current assets %(current_assets)s ÷ current liabilities %(current_liabilities)s"
+            "Current ratio %(current_ratio)s = current assets %(current_assets)s ÷ current liabilities "
+            "%(current_liabilities)s"
         ),
         STATEMENT_AMOUNTS,
     ),
@@ -633,7 +638,8 @@ EXPLANATIONS: tuple[Explanation, ...] = (
         "z_score",
         _("Altman Z-score"),
         _(
-            "Z″ = 6.56 X1 + 3.26 X2 + 6.72 X3 + 1.05 X4 (Z and Z′ add X5 = sales ÷ total assets, with their own coefficients)"
+            "Z″ = 6.56 X1 + 3.26 X2 + 6.72 X3 + 1.05 X4 (Z and Z′ add X5 = sales ÷ total assets, with their own "
+            "coefficients)"
         ),
         "ardesk.credit.domain.z_score",
         z_example,
@@ -655,7 +661,8 @@ EXPLANATIONS: tuple[Explanation, ...] = (
         "suggested_limit",
         _("Suggested credit limit"),
         _(
-            "By the grade's rule: monthly sales × term days ÷ 30 × factor, a percentage of equity, or a fixed amount; capped and rounded down"
+            "By the grade's rule: monthly sales × term days ÷ 30 × factor, a percentage of equity, or a fixed "
+            "amount; capped and rounded down"
         ),
         "ardesk.credit.domain.recommended_limit",
         limit_example,
@@ -685,7 +692,8 @@ EXPLANATIONS: tuple[Explanation, ...] = (
         "dunning_level",
         _("Dunning level"),
         _(
-            "An item climbs one level per run, when its days past due reach the level's days and enough days passed since its last notice"
+            "An item climbs one level per run, when its days past due reach the level's days and enough days "
+            "passed since its last notice"
         ),
         "ardesk.collections.domain.next_level",
         dunning_example,
@@ -698,7 +706,8 @@ EXPLANATIONS: tuple[Explanation, ...] = (
         "risk_signals",
         _("Risk signals and points"),
         _(
-            "Each measure is compared with its thresholds; points = Σ weight × severity factor; the watch list takes points ≥ its minimum"
+            "Each measure is compared with its thresholds; points = Σ weight × severity factor; the watch list "
+            "takes points ≥ its minimum"
         ),
         "ardesk.risk.domain.signals_for",
         risk_example,
@@ -712,12 +721,14 @@ EXPLANATIONS: tuple[Explanation, ...] = (
         "pay_date_prediction",
         _("Predicted pay date"),
         _(
-            "Predicted pay date = due date + predicted days late (the model, or the customer's usual delay when it does better)"
+            "Predicted pay date = due date + predicted days late (the model, or the customer's usual delay when "
+            "it does better)"
         ),
         "ardesk.insights.learning.PayDateModel.predict",
         pay_date_example,
         _(
-            "Predicted %(predicted_on)s = due %(due_on)s + %(days_late)s days (median of %(late_1)s, %(late_2)s, %(late_3)s)"
+            "Predicted %(predicted_on)s = due %(due_on)s + %(days_late)s days (median of %(late_1)s, %(late_2)s, "
+            "%(late_3)s)"
         ),
     ),
     Explanation(
