@@ -1,5 +1,9 @@
 """The help, the user guide, onboarding and training (PRODUCT.md §17)."""
 
+from django.urls import include, path
+
 app_name = "guide"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("formulas/", include("ardesk.guide.formulas.urls")),
+]

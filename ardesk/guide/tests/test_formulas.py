@@ -1,0 +1,235 @@
+"""The formula explanations: each worked example is the product's own function on hand-worked inputs.
+
+Every expected figure below is worked by hand from the example's inputs (written in the comment),
+so a change of a product function that changes a figure fails here, and the help text, which only
+holds placeholders, shows the new figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from ardesk.core.testing.crawl import english_words
+from ardesk.guide.formulas import texts
+from ardesk.guide.formulas.registry import BY_KEY, KEYS
+from ardesk.reports.tests.kpi_ledger import FEB_1, MAR_31, post_kpi_ledger
+
+LISTED = (
+    "aging_buckets dso countback_dso best_possible_dso add cei overdue_ratio financial_ratios z_score "
+    "score_points suggested_limit provision_rate ecl dunning_level risk_signals pay_date_prediction cash_forecast"
+).split()
+
+
+def example(key: str) -> dict:
+    return BY_KEY[key].worked_example()
+
+
+def test_every_listed_figure_has_an_explanation():
+    assert list(KEYS) == LISTED
+
+
+def test_aging_buckets():
+    # Report date 2026-12-31; buckets up to 0, 30, 60 days and older.
+    figures = example("aging_buckets")
+    assert [figures["days_a"], figures["days_b"], figures["days_c"], figures["days_d"]] == [-15, 15, 41, 92]
+    assert figures["current"] == 500_000_00  # due 2027-01-15: not yet due
+    assert figures["d1_30"] == 300_000_00  # 15 days
+    assert figures["d31_60"] == 200_000_00  # 41 days
+    assert figures["over_60"] == 100_000_00  # 92 days
+    assert figures["unapplied"] == -50_000_00
+    assert figures["total"] == 1_050_000_00  # 500,000 + 300,000 + 200,000 + 100,000 − 50,000
+
+
+def test_dso():
+    # 3,210,000 ÷ 2,000,000 × 30 = 48.15, rounded half up to 48.2
+    assert example("dso")["dso"] == Decimal("48.2")
+
+
+def test_countback_dso():
+    # 3,210,000 − 2,000,000 (30 days) leaves 1,210,000; 30 + 1,210,000 ÷ 1,500,000 × 31 = 30 + 25.0067 = 55.0
+    figures = example("countback_dso")
+    assert (figures["whole_days"], figures["remaining"]) == (30, 1_210_000_00)
+    assert figures["countback_dso"] == Decimal("55.0")
+
+
+def test_best_possible_dso():
+    # 2,100,000 ÷ 2,000,000 × 30 = 31.5
+    assert example("best_possible_dso")["best_possible_dso"] == Decimal("31.5")
+
+
+def test_add():
+    # 48.2 − 31.5 = 16.7
+    assert example("add")["add"] == Decimal("16.7")
+
+
+def test_cei():
+    # (3,000,000 + 2,000,000 − 3,210,000) ÷ (3,000,000 + 2,000,000 − 2,100,000) × 100 = 1,790,000 ÷ 2,900,000 × 100
+    # = 61.72, rounded to 61.7
+    figures = example("cei")
+    assert (figures["collected"], figures["collectible"]) == (1_790_000_00, 2_900_000_00)
+    assert figures["cei"] == Decimal("61.7")
+
+
+def test_overdue_ratio():
+    # 1,110,000 ÷ 3,210,000 × 100 = 34.58, rounded to 34.6
+    assert example("overdue_ratio")["overdue_ratio"] == Decimal("34.6")
+
+
+def test_financial_ratios():
+    figures = example("financial_ratios")
+    assert figures["current_ratio"] == 2  # 5,000,000 ÷ 2,500,000
+    assert figures["quick_ratio"] == Decimal("1.6")  # (5,000,000 − 1,000,000) ÷ 2,500,000
+    assert figures["debt_to_assets"] == 40  # 4,000,000 ÷ 10,000,000 × 100
+    assert figures["gross_margin"] == 25  # (12,000,000 − 9,000,000) ÷ 12,000,000 × 100
+    assert figures["net_margin"] == 5  # 600,000 ÷ 12,000,000 × 100
+    assert figures["receivables_turnover"] == 6  # 12,000,000 ÷ 2,000,000
+
+
+def test_z_score():
+    # X1 = (5,000,000 − 2,500,000) ÷ 10,000,000 = 0.25; X2 = 1,000,000 ÷ 10,000,000 = 0.1;
+    # X3 = (700,000 + 100,000) ÷ 10,000,000 = 0.08; X4 = 6,000,000 ÷ 4,000,000 = 1.5
+    # Z″ = 6.56 × 0.25 + 3.26 × 0.1 + 6.72 × 0.08 + 1.05 × 1.5 = 1.64 + 0.326 + 0.5376 + 1.575 = 4.0786: safe (> 2.60)
+    figures = example("z_score")
+    assert (figures["x1"], figures["x2"], figures["x3"], figures["x4"]) == (
+        Decimal("0.25"),
+        Decimal("0.1"),
+        Decimal("0.08"),
+        Decimal("1.5"),
+    )
+    assert figures["z"] == Decimal("4.0786")
+    assert figures["zone"] == "Safe"
+
+
+def test_score_points():
+    # current ratio 2.0 in "≥ 2": 100 points × 40 % = 40; 12 days late in "≤ 30": 60 points × 60 % = 36
+    figures = example("score_points")
+    assert (figures["ratio_contribution"], figures["late_contribution"]) == (40, 36)
+    assert figures["score"] == 76
+    assert figures["grade"] == "B"  # 76 ≥ 60, below 80
+
+
+def test_suggested_limit():
+    # 500,000 × 45 ÷ 30 × 1.2 = 900,000
+    assert example("suggested_limit")["limit"] == Decimal("900000.00")
+
+
+def test_provision_rate():
+    # (30,000 + 50,000) ÷ (1,000,000 + 1,000,000) × 100 = 4 %; × 1.1 = 4.4 %
+    figures = example("provision_rate")
+    assert figures["historical"] == 4
+    assert figures["rate"] == Decimal("4.4")
+
+
+def test_ecl():
+    # 500,000 × 0.5 % = 2,500; 300,000 × 2 % = 6,000; 200,000 × 4.4 % = 8,800; 100,000 × 44 % = 44,000
+    figures = example("ecl")
+    assert [figures[f"{k}_ecl"] for k in ("current", "d1_30", "d31_60", "over_60")] == [
+        2_500_00,
+        6_000_00,
+        8_800_00,
+        44_000_00,
+    ]
+    assert figures["total"] == 61_300_00
+    assert figures["ecl"] == 8_800_00
+
+
+def test_dunning_level():
+    # due 2026-12-01, run 2026-12-31: 30 days past due ≥ level 3's 21 days; reached 2, so level 3;
+    # last notice 2026-12-15, 16 days ago ≥ 7
+    figures = example("dunning_level")
+    assert (figures["days_overdue"], figures["since_last"]) == (30, 16)
+    assert figures["level"] == 3
+
+
+def test_risk_signals():
+    # exposure 980,000 − 30,000 = 950,000 ÷ 1,000,000 = 95 % ≥ 90 (medium): 20 × 1;
+    # oldest overdue 2026-11-11, 50 days, usual 0: slowing 50 ≥ 30 (high): 30 × 2; points 20 + 60 = 80
+    figures = example("risk_signals")
+    assert figures["exposure"] == 950_000_00
+    assert figures["utilisation"] == Decimal("95.0")
+    assert figures["slowing"] == Decimal("50.0")
+    assert figures["points"] == 80
+
+
+def test_pay_date_prediction():
+    # median of 4, 10 and 13 days late is 10: due 2026-12-31 + 10 days; range ± 7 days
+    figures = example("pay_date_prediction")
+    assert figures["days_late"] == 10
+    assert figures["predicted_on"] == dt.date(2027, 1, 10)
+    assert (figures["low_on"], figures["high_on"]) == (dt.date(2027, 1, 3), dt.date(2027, 1, 17))
+
+
+def test_cash_forecast():
+    # 100,000 expected 2027-01-06 in the week from 2027-01-04; 50,000 on 2027-01-13 in the next
+    figures = example("cash_forecast")
+    assert (figures["week_1_expected"], figures["week_2_expected"]) == (100_000_00, 50_000_00)
+
+
+def test_the_dso_example_reads_as_the_issue_writes_it():
+    dso = BY_KEY["dso"]
+    assert dso.sentence(dso.worked_example()) == (
+        "DSO 48.2 = receivables 3,210,000.00 ÷ credit sales 2,000,000.00 × 30 days"
+    )
+
+
+@pytest.mark.parametrize("lang", texts.LANGUAGES)
+@pytest.mark.parametrize("key", LISTED)
+def test_each_explanation_has_its_sections_and_every_figure_filled(key, lang):
+    text = texts.source(key, lang)
+    assert text.startswith("# ")
+    assert tuple(line for line in text.splitlines() if line.startswith("## ")) == texts.SECTIONS[lang]
+    explanation = BY_KEY[key]
+    with translation.override(lang):
+        unknown = texts.placeholders(text) - set(explanation.worked_example()) - {"line"}
+        assert not unknown, f"{lang}/{key}.md names figures the example does not give: {unknown}"
+        filled = texts.filled(explanation, lang)
+    assert "{{" not in filled
+    assert "line" in texts.placeholders(text) or "{{ line }}" in text
+    if lang == "zh-hans":
+        assert not english_words(filled.replace("**", "")), english_words(filled)
+    else:
+        assert not re.search(r"[\u4e00-\u9fff]", filled)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("lang", "heading"), [("zh-hans", "## 算例"), ("en", "## Worked example")])
+def test_the_formula_page_renders_in_the_users_language(client, accountant, lang, heading):
+    client.force_login(accountant)
+    client.cookies["django_language"] = lang
+    page = client.get(reverse("guide:formula", args=["dso"]), HTTP_ACCEPT_LANGUAGE=lang)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "3,210,000.00" in html and "48.2" in html
+    assert heading.removeprefix("## ") in html
+    index = client.get(reverse("guide:formulas"), HTTP_ACCEPT_LANGUAGE=lang)
+    assert index.status_code == 200
+    for key in LISTED:
+        assert f'id="{key}"' in index.content.decode()
+
+
+@pytest.mark.django_db
+def test_formula_pages_need_a_login_and_a_known_key(client, accountant):
+    assert client.get(reverse("guide:formula", args=["dso"])).status_code == 302
+    client.force_login(accountant)
+    assert client.get("/help/formulas/no_such_figure/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_kpi_page_explains_the_totals_with_their_own_figures(client, company, accountant, collector, manager):
+    # The ledger of kpi_ledger.py: 2024-02-01 to 2024-03-31 (60 days), receivables 4,900.00, credit sales
+    # 2,500.00 + 2,900.00 = 5,400.00; DSO = 4,900 ÷ 5,400 × 60 = 54.44, shown 54.4.
+    post_kpi_ledger(company, accountant, collector)
+    client.force_login(manager)
+    page = client.get(
+        reverse("kpi:page"), {"date_from": FEB_1.isoformat(), "date_to": MAR_31.isoformat()}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    html = page.content.decode()
+    assert "DSO 54.4 = receivables 4,900.00 ÷ credit sales 5,400.00 × 60 days" in html
+    assert 'href="/help/formulas/dso/"' in html
+    assert 'class="explain"' in html
