@@ -45,6 +45,11 @@ class Explanation:
     example: Callable[[], dict]
     line: Promise  # the formula with figures, placeholders %(name)s
     amounts: tuple[str, ...] = ()
+    record_line: Promise | None = None  # a screen's record, when it has other figures than the example
+
+    def record_sentence(self, figures: Mapping, currency: str = CURRENCY) -> str:
+        """The formula written with a screen's record."""
+        return str(self.record_line or self.line) % self.shown(figures, currency)
 
     def worked_example(self) -> dict:
         """The inputs and the result, as the product's function computes them."""
@@ -62,7 +67,7 @@ class Explanation:
 def show(value, currency: str = CURRENCY, *, amount: bool = False) -> str:
     if value is None:
         return "—"
-    if amount:
+    if amount and not isinstance(value, str):
         return grouped(from_minor(value, currency) if isinstance(value, int) else value, currency)
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -124,18 +129,7 @@ def dso_example() -> dict:
     }
 
 
-def dso_record(inputs: kpis.KpiInputs) -> dict:
-    return {
-        "ending_ar": inputs.ending_ar,
-        "credit_sales": inputs.credit_sales,
-        "days": inputs.days,
-        "dso": kpis.days_sales_outstanding(
-            ending_ar=inputs.ending_ar, credit_sales=inputs.credit_sales, days=inputs.days
-        ),
-    }
-
-
-def _countback_steps(ending_ar: int, months) -> dict:
+def countback_steps(ending_ar: int, months) -> dict:
     """Where the countback stops: the whole months counted and the part of the month the AR runs out in."""
     remaining, whole_days = ending_ar, 0
     for month in months:
@@ -157,16 +151,8 @@ def countback_example() -> dict:
         "ending_ar": ENDING_AR,
         "november_sales": CREDIT_SALES,
         "october_sales": OCTOBER_SALES,
-        **_countback_steps(ENDING_AR, months),
+        **countback_steps(ENDING_AR, months),
         "countback_dso": kpis.countback_dso(ending_ar=ENDING_AR, months=months),
-    }
-
-
-def countback_record(inputs: kpis.KpiInputs) -> dict:
-    return {
-        "ending_ar": inputs.ending_ar,
-        **_countback_steps(inputs.ending_ar, inputs.history),
-        "countback_dso": kpis.countback_dso(ending_ar=inputs.ending_ar, months=inputs.history),
     }
 
 
@@ -179,28 +165,12 @@ def best_possible_example() -> dict:
     }
 
 
-def best_possible_record(inputs: kpis.KpiInputs) -> dict:
-    return {
-        "current_ar": inputs.current_ar,
-        "credit_sales": inputs.credit_sales,
-        "days": inputs.days,
-        "best_possible_dso": kpis.best_possible_dso(
-            current_ar=inputs.current_ar, credit_sales=inputs.credit_sales, days=inputs.days
-        ),
-    }
-
-
 def add_example() -> dict:
     dso, best = dso_example()["dso"], best_possible_example()["best_possible_dso"]
     return {"dso": dso, "best_possible_dso": best, "add": kpis.average_days_delinquent(dso, best)}
 
 
-def add_record(inputs: kpis.KpiInputs) -> dict:
-    dso, best = dso_record(inputs)["dso"], best_possible_record(inputs)["best_possible_dso"]
-    return {"dso": dso, "best_possible_dso": best, "add": kpis.average_days_delinquent(dso, best)}
-
-
-def _cei_figures(beginning_ar: int, credit_sales: int, ending_ar: int, current_ar: int) -> dict:
+def cei_figures(beginning_ar: int, credit_sales: int, ending_ar: int, current_ar: int) -> dict:
     return {
         "beginning_ar": beginning_ar,
         "credit_sales": credit_sales,
@@ -215,11 +185,7 @@ def _cei_figures(beginning_ar: int, credit_sales: int, ending_ar: int, current_a
 
 
 def cei_example() -> dict:
-    return _cei_figures(BEGINNING_AR, CREDIT_SALES, ENDING_AR, CURRENT_AR)
-
-
-def cei_record(inputs: kpis.KpiInputs) -> dict:
-    return _cei_figures(inputs.beginning_ar, inputs.credit_sales, inputs.ending_ar, inputs.current_ar)
+    return cei_figures(BEGINNING_AR, CREDIT_SALES, ENDING_AR, CURRENT_AR)
 
 
 def overdue_example() -> dict:
@@ -227,14 +193,6 @@ def overdue_example() -> dict:
         "overdue_ar": OVERDUE_AR,
         "total_ar": ENDING_AR,
         "overdue_ratio": kpis.overdue_ratio(overdue_ar=OVERDUE_AR, total_ar=ENDING_AR),
-    }
-
-
-def overdue_record(inputs: kpis.KpiInputs) -> dict:
-    return {
-        "overdue_ar": inputs.overdue_ar,
-        "total_ar": inputs.ending_ar,
-        "overdue_ratio": kpis.overdue_ratio(overdue_ar=inputs.overdue_ar, total_ar=inputs.ending_ar),
     }
 
 
@@ -397,11 +355,8 @@ def ecl_example() -> dict:
         figures[f"{key}_ecl"] = provisioning_domain.bucket_allowance(balance, rate)
     figures["total"] = sum(figures[f"{key}_ecl"] for key, _b, _r in ECL_BUCKETS)
     # The formula line is written out for one bucket, 31–60 days.
-    return {**figures, **ecl_record(figures["d31_60_balance"], figures["d31_60_rate"])}
-
-
-def ecl_record(balance: int, rate: Decimal) -> dict:
-    return {"balance": balance, "rate": rate, "ecl": provisioning_domain.bucket_allowance(balance, rate)}
+    balance, rate = figures["d31_60_balance"], figures["d31_60_rate"]
+    return {**figures, "balance": balance, "rate": rate, "ecl": figures["d31_60_ecl"]}
 
 
 # --- collections, risk, insights -------------------------------------------------------------------
@@ -553,6 +508,7 @@ EXPLANATIONS: tuple[Explanation, ...] = (
             "unapplied",
             "total",
         ),
+        record_line=_("%(parts)s = open balance %(total)s"),
     ),
     Explanation(
         "dso",
@@ -633,6 +589,7 @@ EXPLANATIONS: tuple[Explanation, ...] = (
             "%(current_liabilities)s"
         ),
         STATEMENT_AMOUNTS,
+        record_line=_("%(ratio)s %(value)s = %(numerator)s ÷ %(denominator)s"),
     ),
     Explanation(
         "z_score",
@@ -645,6 +602,7 @@ EXPLANATIONS: tuple[Explanation, ...] = (
         z_example,
         _("Z″ %(z)s = 6.56 × %(x1)s + 3.26 × %(x2)s + 6.72 × %(x3)s + 1.05 × %(x4)s (%(zone)s)"),
         (*STATEMENT_AMOUNTS, "ebit"),
+        record_line=_("%(model)s %(z)s = %(terms)s (%(zone)s)"),
     ),
     Explanation(
         "score_points",
@@ -656,6 +614,7 @@ EXPLANATIONS: tuple[Explanation, ...] = (
             "Score %(score)s = %(ratio_points)s × %(ratio_weight)s%% + %(late_points)s × %(late_weight)s%% = "
             "%(ratio_contribution)s + %(late_contribution)s → grade %(grade)s"
         ),
+        record_line=_("Contribution %(contribution)s = %(points)s points × weight %(weight)s ÷ 100"),
     ),
     Explanation(
         "suggested_limit",
@@ -668,6 +627,7 @@ EXPLANATIONS: tuple[Explanation, ...] = (
         limit_example,
         _("Suggested limit %(limit)s = monthly sales %(monthly_sales)s × %(term_days)s days ÷ 30 × %(factor)s"),
         ("monthly_sales", "limit"),
+        record_line=_("Suggested limit %(limit)s = %(how)s"),
     ),
     Explanation(
         "provision_rate",
@@ -701,6 +661,10 @@ EXPLANATIONS: tuple[Explanation, ...] = (
             "Level %(level)s: reached %(reached)s + 1, %(days_overdue)s days past due ≥ %(level_days)s, "
             "%(since_last)s days since the last notice ≥ %(min_days_between)s"
         ),
+        record_line=_(
+            "Level %(level)s on %(notice_on)s: the items reached %(level_days)s days past due, at least "
+            "%(min_days_between)s days after their last notice"
+        ),
     ),
     Explanation(
         "risk_signals",
@@ -716,6 +680,10 @@ EXPLANATIONS: tuple[Explanation, ...] = (
             "points %(points)s"
         ),
         ("limit", "open", "unapplied", "exposure"),
+        record_line=_(
+            "%(signal)s: measure %(measure)s reaches the %(severity)s threshold; its weight × the severity "
+            "factor adds to the risk points"
+        ),
     ),
     Explanation(
         "pay_date_prediction",
@@ -730,6 +698,7 @@ EXPLANATIONS: tuple[Explanation, ...] = (
             "Predicted %(predicted_on)s = due %(due_on)s + %(days_late)s days (median of %(late_1)s, %(late_2)s, "
             "%(late_3)s)"
         ),
+        record_line=_("Predicted %(predicted_on)s = due %(due_on)s + %(days_late)s days late"),
     ),
     Explanation(
         "cash_forecast",
@@ -744,14 +713,3 @@ EXPLANATIONS: tuple[Explanation, ...] = (
 
 BY_KEY = {explanation.key: explanation for explanation in EXPLANATIONS}
 KEYS = tuple(BY_KEY)
-
-# How a screen's record becomes an explanation's figures: the object the screen already shows.
-RECORDS: dict[str, Callable[..., dict]] = {
-    "dso": dso_record,
-    "countback_dso": countback_record,
-    "best_possible_dso": best_possible_record,
-    "add": add_record,
-    "cei": cei_record,
-    "overdue_ratio": overdue_record,
-    "ecl": ecl_record,
-}

@@ -1,15 +1,16 @@
 """``{% explain "dso" record %}``: a figure's formula with the record's own numbers, and a link to its explanation.
 
-The record is what the screen already has: an object an adapter of ``registry.RECORDS`` turns
-into figures (the KPI inputs of a row, a bucket's balance and rate), or a mapping of the figures
-themselves. Without a record (a figure not available) the tag shows nothing.
+The record is what the screen already has (the KPI inputs of a row, a bucket's balance and rate,
+a score's breakdown line): ``formulas.records`` turns it into the explanation's figures. Without a
+record (a figure not available) the tag shows nothing.
 """
 
 from __future__ import annotations
 
 from django import template
 
-from ardesk.guide.formulas.registry import BY_KEY, CURRENCY, RECORDS
+from ardesk.guide.formulas.records import RECORDS
+from ardesk.guide.formulas.registry import BY_KEY, CURRENCY
 
 register = template.Library()
 
@@ -19,10 +20,5 @@ def explain(key: str, *record, currency: str = CURRENCY) -> dict:
     explanation = BY_KEY[key]
     if not record or record[0] is None or record[0] == "":
         return {"key": None}
-    figures = RECORDS[key](*record) if key in RECORDS else record[0]
-    return {
-        "key": key,
-        "name": explanation.name,
-        "formula": explanation.formula,
-        "sentence": explanation.sentence(figures, currency),
-    }
+    figures = RECORDS[key](*record, currency=currency or CURRENCY)
+    return {"key": key, "sentence": explanation.record_sentence(figures, currency or CURRENCY)}
