@@ -109,8 +109,9 @@ def _terms(lines: Mapping, terms, currency: str) -> str:
 
 
 def financial_ratios(period, index: int, currency: str = CURRENCY) -> dict:
-    """One ratio of a statement period: its lines, as entered, over each other."""
+    """One ratio of the latest statement period: its lines, in the statement's currency, over each other."""
     spec, ratio = credit_domain.RATIO_SPECS[index], period.ratios[index]
+    currency = period.statement.currency
     lines = with_ebit(period.lines)
     numerator = _terms(lines, spec.numerator, currency)
     if spec.flow_in_numerator and period.statement.months != 12:
@@ -154,6 +155,16 @@ def pay_date_prediction(prediction, currency: str = CURRENCY) -> dict:
     return {"predicted_on": prediction.expected_on, "due_on": prediction.due_on, "days_late": prediction.days_late}
 
 
+def cash_forecast(week: Mapping, currency: str = CURRENCY) -> dict:
+    """One week of the forecast, as the forecast screen lists it (amounts in minor units)."""
+    return {
+        "week": week["week_start"],
+        "expected": week["expected"],
+        "low": week["low"],
+        "high": week["high"],
+    }
+
+
 RECORDS: dict[str, Callable[..., dict]] = {
     "aging_buckets": aging_buckets,
     "dso": dso,
@@ -170,4 +181,5 @@ RECORDS: dict[str, Callable[..., dict]] = {
     "dunning_level": dunning_level,
     "risk_signals": risk_signals,
     "pay_date_prediction": pay_date_prediction,
+    "cash_forecast": cash_forecast,
 }

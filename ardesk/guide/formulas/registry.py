@@ -707,7 +707,11 @@ EXPLANATIONS: tuple[Explanation, ...] = (
         "ardesk.insights.domain.collection_forecast",
         forecast_example,
         _("Week of %(week_1)s: %(week_1_expected)s = %(amount_1)s × 100%%"),
-        ("amount_1", "amount_2", "week_1_expected", "week_2_expected"),
+        ("amount_1", "amount_2", "week_1_expected", "week_2_expected", "expected", "low", "high"),
+        record_line=_(
+            "Week of %(week)s: %(expected)s = Σ open amount × chance of payment in the week; "
+            "10–90%% interval %(low)s to %(high)s"
+        ),
     ),
 )
 

@@ -10,13 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
+from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
 from ardesk.core.testing.crawl import english_words
-from ardesk.guide.formulas import texts
+from ardesk.credit import domain as credit_domain
+from ardesk.guide.formulas import registry, texts
+from ardesk.guide.formulas.records import RECORDS
 from ardesk.guide.formulas.registry import BY_KEY, KEYS
 from ardesk.reports.tests.kpi_ledger import FEB_1, MAR_31, post_kpi_ledger
 
@@ -233,3 +237,73 @@ def test_the_kpi_page_explains_the_totals_with_their_own_figures(client, company
     assert "DSO 54.4 = receivables 4,900.00 ÷ credit sales 5,400.00 × 60 days" in html
     assert 'href="/help/formulas/dso/"' in html
     assert 'class="explain"' in html
+
+
+# --- a screen's own record written into the formula --------------------------------------------
+
+
+def statement_period(months: int = 12) -> SimpleNamespace:
+    lines = registry.STATEMENT
+    return SimpleNamespace(
+        statement=SimpleNamespace(currency="CNY", months=months),
+        lines=lines,
+        ratios=credit_domain.ratios(lines, months),
+        z_scores=credit_domain.z_scores(lines, months),
+    )
+
+
+def record_sentence(key: str, *record, currency: str = "CNY") -> str:
+    return BY_KEY[key].record_sentence(RECORDS[key](*record, currency=currency), currency)
+
+
+def test_an_aging_total_row_adds_up_its_own_buckets():
+    report = SimpleNamespace(
+        buckets=[("current", "Not yet due"), ("d1_30", "1-30"), ("unapplied", "Unapplied")], total=750_00
+    )
+    totals = [("current", 500_00), ("d1_30", 300_00), ("unapplied", -50_00)]
+    assert record_sentence("aging_buckets", report, totals) == (
+        "Not yet due 500.00 + 1-30 300.00 − Unapplied 50.00 = open balance 750.00"
+    )
+
+
+def test_a_score_line_shows_its_points_times_its_weight():
+    # 60 points × 40 ÷ 100 = 24
+    factor = {"points": "60", "weight": "40", "contribution": "24.00"}
+    assert record_sentence("score_points", factor) == "Contribution 24.00 = 60 points × weight 40 ÷ 100"
+
+
+def test_a_ratio_and_a_z_score_of_the_latest_period_show_its_lines():
+    period = statement_period()
+    assert record_sentence("financial_ratios", period, 0) == (
+        "Current ratio 2 = Total current assets 5,000,000.00 ÷ Total current liabilities 2,500,000.00"
+    )
+    # debt to assets, a percentage: 4,000,000 ÷ 10,000,000 = 40 %
+    assert record_sentence("financial_ratios", period, credit_domain.RATIO_KEYS.index("debt_to_assets")).startswith(
+        "Debt to assets 40% = "
+    )
+    assert record_sentence("z_score", period, 2) == (
+        "Altman Z″ (non-manufacturers, emerging markets) 4.0786 = 6.56 × 0.25 + 3.26 × 0.1 + 6.72 × 0.08 + 1.05 × 1.5 "
+        "(Safe)"
+    )
+
+
+def test_an_interim_ratio_says_it_is_annualised():
+    # six months: net profit 600,000 × 12 ÷ 6 ÷ total assets 10,000,000 = 12 %
+    period = statement_period(months=6)
+    sentence = record_sentence("financial_ratios", period, credit_domain.RATIO_KEYS.index("roa"))
+    assert sentence.startswith("Return on assets 12% = ")
+    assert "× 12 ÷ 6" in sentence
+
+
+def test_a_bucket_of_a_provision_run_shows_balance_times_rate():
+    # 200,000.00 × 4.4 % = 8,800.00
+    assert record_sentence("ecl", 200_000_00, Decimal("4.4000")) == "ECL 8,800.00 = balance 200,000.00 × 4.4%"
+
+
+def test_the_tag_renders_the_record_and_links_to_the_explanation():
+    html = Template('{% load explain %}{% explain "ecl" balance rate currency="CNY" %}').render(
+        Context({"balance": 200_000_00, "rate": Decimal("4.4")})
+    )
+    assert "ECL 8,800.00 = balance 200,000.00 × 4.4%" in html
+    assert 'href="/help/formulas/ecl/"' in html
+    assert Template('{% load explain %}{% explain "ecl" nothing %}').render(Context({"nothing": None})).strip() == ""
