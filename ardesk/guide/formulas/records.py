@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from ardesk.core.money import grouped
 from ardesk.credit import domain as credit_domain
 from ardesk.credit.domain.analysis import EBIT, with_ebit
-from ardesk.credit.templatetags.credit_tags import grouped_numbers
+from ardesk.credit.templatetags.credit_tags import grouped_numbers, ratio
 from ardesk.guide.formulas.registry import CURRENCY, cei_figures, countback_steps, show
 from ardesk.provisioning import domain as provisioning_domain
 from ardesk.reports import kpis
@@ -110,18 +110,15 @@ def _terms(lines: Mapping, terms, currency: str) -> str:
 
 def financial_ratios(period, index: int, currency: str = CURRENCY) -> dict:
     """One ratio of the latest statement period: its lines, in the statement's currency, over each other."""
-    spec, ratio = credit_domain.RATIO_SPECS[index], period.ratios[index]
+    spec, figure = credit_domain.RATIO_SPECS[index], period.ratios[index]
     currency = period.statement.currency
     lines = with_ebit(period.lines)
     numerator = _terms(lines, spec.numerator, currency)
     if spec.flow_in_numerator and period.statement.months != 12:
         numerator += f" × 12 ÷ {period.statement.months}"
-    value = ratio.value
-    if value is not None and spec.unit == "%":
-        value = f"{show(value * 100)}%"
     return {
-        "ratio": ratio.label,
-        "value": value,
+        "ratio": f"{figure.label} {period.statement.period_end:%Y-%m-%d}",
+        "value": ratio(figure.value, spec.unit) or None,
         "numerator": numerator,
         "denominator": _terms(lines, spec.denominator, currency),
     }
@@ -131,7 +128,12 @@ def z_score(period, index: int, currency: str = CURRENCY) -> dict:
     """One Altman score of a statement period: its coefficients times the period's X1..X5."""
     model, z = credit_domain.Z_MODELS[index], period.z_scores[index]
     terms = " + ".join(f"{show(c)} × {show(x)}" for c, x in zip(model.coefficients, z.components, strict=False) if c)
-    return {"model": z.label, "z": z.value, "terms": terms or "—", "zone": z.zone_label or "—"}
+    return {
+        "model": f"{z.label} {period.statement.period_end:%Y-%m-%d}",
+        "z": ratio(z.value) or None,
+        "terms": terms or "—",
+        "zone": z.zone_label or "—",
+    }
 
 
 def ecl(balance: int, rate: Decimal, currency: str = CURRENCY) -> dict:

@@ -19,6 +19,7 @@ from django.utils import translation
 
 from ardesk.core.testing.crawl import english_words
 from ardesk.credit import domain as credit_domain
+from ardesk.credit.templatetags.credit_tags import ratio
 from ardesk.guide.formulas import registry, texts
 from ardesk.guide.formulas.records import RECORDS
 from ardesk.guide.formulas.registry import BY_KEY, KEYS
@@ -245,7 +246,7 @@ def test_the_kpi_page_explains_the_totals_with_their_own_figures(client, company
 def statement_period(months: int = 12) -> SimpleNamespace:
     lines = registry.STATEMENT
     return SimpleNamespace(
-        statement=SimpleNamespace(currency="CNY", months=months),
+        statement=SimpleNamespace(currency="CNY", months=months, period_end=dt.date(2025, 12, 31)),
         lines=lines,
         ratios=credit_domain.ratios(lines, months),
         z_scores=credit_domain.z_scores(lines, months),
@@ -275,15 +276,16 @@ def test_a_score_line_shows_its_points_times_its_weight():
 def test_a_ratio_and_a_z_score_of_the_latest_period_show_its_lines():
     period = statement_period()
     assert record_sentence("financial_ratios", period, 0) == (
-        "Current ratio 2 = Total current assets 5,000,000.00 ÷ Total current liabilities 2,500,000.00"
+        "Current ratio 2025-12-31 2.00 = Total current assets 5,000,000.00 ÷ Total current liabilities 2,500,000.00"
     )
     # debt to assets, a percentage: 4,000,000 ÷ 10,000,000 = 40 %
     assert record_sentence("financial_ratios", period, credit_domain.RATIO_KEYS.index("debt_to_assets")).startswith(
-        "Debt to assets 40% = "
+        "Debt to assets 2025-12-31 40.00% = "
     )
+    # the score as the credit page shows it (its ratio filter), then the terms of Z″
     assert record_sentence("z_score", period, 2) == (
-        "Altman Z″ (non-manufacturers, emerging markets) 4.0786 = 6.56 × 0.25 + 3.26 × 0.1 + 6.72 × 0.08 + 1.05 × 1.5 "
-        "(Safe)"
+        f"Altman Z″ (non-manufacturers, emerging markets) 2025-12-31 {ratio(Decimal('4.0786'))} = "
+        "6.56 × 0.25 + 3.26 × 0.1 + 6.72 × 0.08 + 1.05 × 1.5 (Safe)"
     )
 
 
@@ -291,7 +293,7 @@ def test_an_interim_ratio_says_it_is_annualised():
     # six months: net profit 600,000 × 12 ÷ 6 ÷ total assets 10,000,000 = 12 %
     period = statement_period(months=6)
     sentence = record_sentence("financial_ratios", period, credit_domain.RATIO_KEYS.index("roa"))
-    assert sentence.startswith("Return on assets 12% = ")
+    assert sentence.startswith("Return on assets 2025-12-31 12.00% = ")
     assert "× 12 ÷ 6" in sentence
 
 
