@@ -2,8 +2,9 @@
 
 Each adapter takes what the screen already has in its context (a KPI row's inputs, a bucket's
 balance and rate, a score's breakdown line, a period's statement) and returns the figures its
-explanation's line names. The figure itself is computed again by the product's function from the
-record's inputs, so the explanation shows the same number as the screen.
+explanation's line names, or None when the record's figure is not available. Where it can, the
+figure is computed again by the product's function from the record's inputs, so the explanation
+shows the same number as the screen.
 """
 
 from __future__ import annotations
@@ -108,9 +109,14 @@ def _terms(lines: Mapping, terms, currency: str) -> str:
     return f"({joined})" if len(terms) > 1 else joined
 
 
-def financial_ratios(period, index: int, currency: str = CURRENCY) -> dict:
-    """One ratio of the latest statement period: its lines, in the statement's currency, over each other."""
+def financial_ratios(period, index: int, currency: str = CURRENCY) -> dict | None:
+    """One ratio of the latest statement period: its lines, in the statement's currency, over each other.
+
+    None when the ratio is not available: the screen says why next to it.
+    """
     spec, figure = credit_domain.RATIO_SPECS[index], period.ratios[index]
+    if figure.value is None:
+        return None
     currency = period.statement.currency
     lines = with_ebit(period.lines)
     numerator = _terms(lines, spec.numerator, currency)
@@ -118,21 +124,23 @@ def financial_ratios(period, index: int, currency: str = CURRENCY) -> dict:
         numerator += f" × 12 ÷ {period.statement.months}"
     return {
         "ratio": f"{figure.label} {period.statement.period_end:%Y-%m-%d}",
-        "value": ratio(figure.value, spec.unit) or None,
+        "value": ratio(figure.value, spec.unit),
         "numerator": numerator,
         "denominator": _terms(lines, spec.denominator, currency),
     }
 
 
-def z_score(period, index: int, currency: str = CURRENCY) -> dict:
-    """One Altman score of a statement period: its coefficients times the period's X1..X5."""
+def z_score(period, index: int, currency: str = CURRENCY) -> dict | None:
+    """One Altman score of the latest statement period: its coefficients times the period's X1..X5 (None: n/a)."""
     model, z = credit_domain.Z_MODELS[index], period.z_scores[index]
+    if z.value is None:
+        return None
     terms = " + ".join(f"{show(c)} × {show(x)}" for c, x in zip(model.coefficients, z.components, strict=False) if c)
     return {
         "model": f"{z.label} {period.statement.period_end:%Y-%m-%d}",
-        "z": ratio(z.value) or None,
-        "terms": terms or "—",
-        "zone": z.zone_label or "—",
+        "z": ratio(z.value),
+        "terms": terms,
+        "zone": z.zone_label,
     }
 
 

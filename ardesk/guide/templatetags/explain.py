@@ -21,4 +21,6 @@ def explain(key: str, *record, currency: str = CURRENCY) -> dict:
     if not record or record[0] is None or record[0] == "":
         return {"key": None}
     figures = RECORDS[key](*record, currency=currency or CURRENCY)
+    if figures is None:
+        return {"key": None}
     return {"key": key, "sentence": explanation.record_sentence(figures, currency or CURRENCY)}

@@ -289,6 +289,15 @@ def test_a_ratio_and_a_z_score_of_the_latest_period_show_its_lines():
     )
 
 
+def test_a_ratio_not_available_has_no_explanation():
+    period = statement_period()
+    period.lines = {**period.lines, "inventory": None}
+    period.ratios = credit_domain.ratios(period.lines)
+    assert RECORDS["financial_ratios"](period, credit_domain.RATIO_KEYS.index("quick_ratio")) is None
+    html = Template('{% load explain %}{% explain "financial_ratios" period 1 %}').render(Context({"period": period}))
+    assert html.strip() == ""
+
+
 def test_an_interim_ratio_says_it_is_annualised():
     # six months: net profit 600,000 × 12 ÷ 6 ÷ total assets 10,000,000 = 12 %
     period = statement_period(months=6)
