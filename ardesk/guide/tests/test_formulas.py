@@ -318,3 +318,15 @@ def test_the_tag_renders_the_record_and_links_to_the_explanation():
     assert "ECL 8,800.00 = balance 200,000.00 × 4.4%" in html
     assert 'href="/help/formulas/ecl/"' in html
     assert Template('{% load explain %}{% explain "ecl" nothing %}').render(Context({"nothing": None})).strip() == ""
+
+
+@pytest.mark.parametrize("name", ["formulas", "formula"])
+def test_the_formula_pages_have_their_screen_help_in_both_languages(name):
+    sections = {
+        "zh-hans": ["## 用途", "## 栏目与字段", "## 操作", "## 角色分工"],
+        "en": ["## Purpose", "## Columns and fields", "## Actions", "## Who does what"],
+    }
+    for lang, heads in sections.items():
+        text = (texts.HELP / lang / "guide" / f"{name}.md").read_text(encoding="utf-8")
+        assert text.startswith("# ")
+        assert [line for line in text.splitlines() if line.startswith("## ")] == heads
