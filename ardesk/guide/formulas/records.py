@@ -144,6 +144,16 @@ def z_score(period, index: int, currency: str = CURRENCY) -> dict | None:
     }
 
 
+def provision_rate(derivation: Mapping, key: str, currency: str = CURRENCY) -> dict:
+    """One bucket of a policy's stored loss-rate derivation (amounts in the currency's units)."""
+    return {
+        "written_off": Decimal(derivation["written_off_totals"][key]),
+        "balances": Decimal(derivation["balance_totals"][key]),
+        "factor": Decimal(str(derivation["forward_factor"])),
+        "rate": Decimal(str(derivation["rates"][key])),
+    }
+
+
 def ecl(balance: int, rate: Decimal, currency: str = CURRENCY) -> dict:
     return {"balance": balance, "rate": rate, "ecl": provisioning_domain.bucket_allowance(balance, rate)}
 
@@ -187,6 +197,7 @@ RECORDS: dict[str, Callable[..., dict]] = {
     "z_score": z_score,
     "score_points": score_points,
     "suggested_limit": suggested_limit,
+    "provision_rate": provision_rate,
     "ecl": ecl,
     "dunning_level": dunning_level,
     "risk_signals": risk_signals,

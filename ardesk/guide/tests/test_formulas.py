@@ -306,6 +306,18 @@ def test_an_interim_ratio_says_it_is_annualised():
     assert "× 12 ÷ 6" in sentence
 
 
+def test_a_derived_rate_shows_the_written_off_over_the_balances():
+    derivation = {
+        "balance_totals": {"d31_60": "2000000.00"},
+        "written_off_totals": {"d31_60": "80000.00"},
+        "forward_factor": "1.1",
+        "rates": {"d31_60": "4.4000"},
+    }
+    assert record_sentence("provision_rate", derivation, "d31_60") == (
+        "Rate 4.4% = 80,000.00 ÷ 2,000,000.00 × 100 × 1.1"
+    )
+
+
 def test_a_bucket_of_a_provision_run_shows_balance_times_rate():
     # 200,000.00 × 4.4 % = 8,800.00
     assert record_sentence("ecl", 200_000_00, Decimal("4.4000")) == "ECL 8,800.00 = balance 200,000.00 × 4.4%"
