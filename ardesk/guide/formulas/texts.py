@@ -22,6 +22,7 @@ HELP = Path(__file__).resolve().parent.parent / "help"
 LANGUAGES = ("zh-hans", "en")
 SECTIONS = {"zh-hans": ("## 公式", "## 算例", "## 说明"), "en": ("## Formula", "## Worked example", "## Notes")}
 PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+HEADING = re.compile(r"^(#+) ", re.MULTILINE)
 
 
 def language(code: str | None = None) -> str:
@@ -41,10 +42,12 @@ def placeholders(text: str) -> set[str]:
     return set(PLACEHOLDER.findall(text))
 
 
-def filled(explanation: Explanation, lang: str) -> str:
+def filled(explanation: Explanation, lang: str, *, escape: bool = False) -> str:
     """The Markdown with every placeholder replaced by the worked example's figure (``line``: the formula line)."""
     figures = explanation.worked_example()
     values = {**explanation.shown(figures), "line": explanation.sentence(figures)}
+    if escape:
+        values = {name: html.escape(value) for name, value in values.items()}
     return PLACEHOLDER.sub(lambda m: values[m.group(1)], source(explanation.key, lang))
 
 
@@ -53,9 +56,10 @@ def title(explanation: Explanation, lang: str) -> str:
     return first.removeprefix("# ").strip()
 
 
-def rendered(explanation: Explanation, lang: str) -> SafeString:
-    """The explanation as HTML: the files are ours, the filled-in figures are escaped first."""
-    figures = explanation.worked_example()
-    values = {**explanation.shown(figures), "line": explanation.sentence(figures)}
-    text = PLACEHOLDER.sub(lambda m: html.escape(values[m.group(1)]), source(explanation.key, lang))
+def rendered(explanation: Explanation, lang: str, *, level: int = 1) -> SafeString:
+    """The explanation as HTML, its title a heading of ``level`` (2 on the page that lists them all).
+
+    The files are ours; the filled-in figures are escaped first.
+    """
+    text = HEADING.sub(lambda m: "#" * (len(m.group(1)) + level - 1) + " ", filled(explanation, lang, escape=True))
     return mark_safe(markdown.markdown(text, extensions=["tables"]))  # noqa: S308 - our own files, escaped figures

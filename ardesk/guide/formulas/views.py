@@ -10,19 +10,19 @@ from ardesk.guide.formulas import texts
 from ardesk.guide.formulas.registry import BY_KEY, EXPLANATIONS
 
 
-def _entry(explanation, lang: str) -> dict:
+def _entry(explanation, lang: str, level: int = 1) -> dict:
     return {
         "key": explanation.key,
         "title": texts.title(explanation, lang),
         "function": explanation.function,
-        "body": texts.rendered(explanation, lang),
+        "body": texts.rendered(explanation, lang, level=level),
     }
 
 
 @login_required
 def index(request):
     lang = texts.language()
-    return render(request, "guide/formulas.html", {"entries": [_entry(e, lang) for e in EXPLANATIONS]})
+    return render(request, "guide/formulas.html", {"entries": [_entry(e, lang, level=2) for e in EXPLANATIONS]})
 
 
 @login_required

@@ -342,3 +342,11 @@ def test_the_formula_pages_have_their_screen_help_in_both_languages(name):
         text = (texts.HELP / lang / "guide" / f"{name}.md").read_text(encoding="utf-8")
         assert text.startswith("# ")
         assert [line for line in text.splitlines() if line.startswith("## ")] == heads
+
+
+@pytest.mark.django_db
+def test_the_list_of_explanations_has_one_page_title(client, accountant):
+    client.force_login(accountant)
+    html = client.get(reverse("guide:formulas"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert html.count("<h1") == 1
+    assert "<h2>DSO (days sales outstanding)</h2>" in html
