@@ -350,3 +350,31 @@ def test_the_list_of_explanations_has_one_page_title(client, accountant):
     html = client.get(reverse("guide:formulas"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert html.count("<h1") == 1
     assert "<h2>DSO (days sales outstanding)</h2>" in html
+
+
+def test_the_records_of_the_other_screens_read_as_sentences():
+    prediction = SimpleNamespace(expected_on=dt.date(2027, 1, 10), due_on=dt.date(2026, 12, 31), days_late=10)
+    assert record_sentence("pay_date_prediction", prediction) == "Predicted 2027-01-10 = due 2026-12-31 + 10 days late"
+    week = {"week_start": "2027-01-04", "expected": 100_000_00, "low": 80_000_00, "high": 120_000_00}
+    assert record_sentence("cash_forecast", week) == (
+        "Week of 2027-01-04: 100,000.00 = Σ open amount × chance of payment in the week; "
+        "10–90% interval 80,000.00 to 120,000.00"
+    )
+    score = SimpleNamespace(
+        recommended_limit=900_000_00, limit_explanation="monthly sales 500000.00 × 45 days ÷ 30 × 1.2"
+    )
+    assert record_sentence("suggested_limit", score) == (
+        "Suggested limit 900,000.00 = monthly sales 500,000.00 × 45 days ÷ 30 × 1.2"
+    )
+    notice = SimpleNamespace(
+        level_seq=3,
+        notice_on=dt.date(2026, 12, 31),
+        level=SimpleNamespace(days=21, policy=SimpleNamespace(min_days_between=7)),
+    )
+    assert record_sentence("dunning_level", notice) == (
+        "Level 3 on 2026-12-31: the items reached 21 days past due, at least 7 days after their last notice"
+    )
+    signal = SimpleNamespace(
+        get_kind_display=lambda: "Limit utilisation", measure=Decimal("95.00"), get_severity_display=lambda: "Medium"
+    )
+    assert record_sentence("risk_signals", signal).startswith("Limit utilisation: measure 95.00 reaches the Medium")
