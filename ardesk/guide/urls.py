@@ -1,6 +1,6 @@
 """The help, the user guide, onboarding and training (PRODUCT.md §17)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from ardesk.guide import views
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("roles/<slug:role>/", views.role, name="role"),
     path("whatsnew/", views.whatsnew, name="whatsnew"),
     path("guide.pdf", views.pdf, name="pdf"),
+    path("formulas/", include("ardesk.guide.formulas.urls")),
 ]
