@@ -204,6 +204,7 @@ def test_the_overview_shows_the_open_items_page_by_page_oldest_due_first(client,
     from ardesk.portal import selectors
 
     monkeypatch.setattr(selectors, "ITEMS_PER_PAGE", 1)
+
     def items(page: str) -> str:  # the open items' section (the documents are listed apart)
         return page.split('id="portal-items"', 1)[1].split("</section>", 1)[0]
 
