@@ -99,7 +99,7 @@ def _story(document: Document, width: float, as_of: dt.date) -> list:
     story: list = [_p(company.name, styles["company"])]
     if company.address:
         story.append(_p(company.address, styles["small"]))
-    story.append(_p(document.get_doc_type_display(), styles["title"]))
+    story.append(_p(_("%(type)s (copy)") % {"type": document.get_doc_type_display()}, styles["title"]))
     story.append(
         _p(_("A copy of the document as kept in our receivables ledger; it is not a tax invoice."), styles["small"])
     )

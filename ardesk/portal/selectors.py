@@ -35,7 +35,7 @@ from ardesk.portal.models import (
 from ardesk.relations.models import SurveyInvitation
 
 SHOWN = 50  # promises, disputes and confirmations listed on the customer's page
-DOCUMENTS_SHOWN = 20  # the latest documents listed on the customer's page
+DOCUMENTS_SHOWN = 10  # the latest documents listed on the customer's page (the statement has them all)
 SURVEYS_SHOWN = 10  # the contact's survey invitations listed (open first, then the answered)
 # The documents a customer may open as PDF: all it was sent or paid, not the bad-debt bookings
 # (a write-off and its recovery are the company's own entries).
@@ -103,9 +103,17 @@ def overview(link: PortalLink, *, as_of: dt.date, page: str | int | None = None)
         disputes=list(Dispute.objects.filter(customer=customer).order_by("-opened_on", "-id")[:SHOWN]),
         confirmations=list(BalanceConfirmation.objects.filter(customer=customer).order_by("-answered_at")[:SHOWN]),
         bank_lines=link.company.bank_lines(),
-        documents=list(documents_of(link)[:DOCUMENTS_SHOWN]),
+        documents=_with_shown_amount(documents_of(link)[:DOCUMENTS_SHOWN]),
         surveys=surveys_of(link, as_of=as_of),
     )
+
+
+def _with_shown_amount(documents) -> list[Document]:
+    """Each document with ``shown_amount``: its amount without the ledger's sign (a receipt's is negative)."""
+    documents = list(documents)
+    for document in documents:
+        document.shown_amount = abs(document.amount)
+    return documents
 
 
 def documents_of(link: PortalLink) -> QuerySet[Document]:

@@ -76,7 +76,7 @@ def test_each_open_item_and_document_opens_its_pdf_in_the_contacts_language(clie
     assert 'filename="invoice-INV-A-1.pdf"' in response["Content-Disposition"]
     content = pdf_content(response.content)
     assert response.content.startswith(b"%PDF")
-    for text in ["发票", "星辰实业（上海）有限公司", "华东机电有限公司", "分期", "到期日", "不是税务发票"]:
+    for text in ["发票（副本）", "星辰实业（上海）有限公司", "华东机电有限公司", "分期", "到期日", "不是税务发票"]:
         assert cjk(text) in content, text
     for text in [b"INV-A-1", b"1,000.00", f"{document.due_on:%Y-%m-%d}".encode()]:
         assert text in content, text
