@@ -147,7 +147,7 @@ class StatementFrequencyForm(forms.Form):
     """How often a customer's statement goes out with the scheduled runs."""
 
     frequency = forms.ChoiceField(
-        label=_("Statements by e-mail"),
+        label=_("Sending frequency"),
         choices=StatementFrequency.choices,
         help_text=_("A mailing made by hand still takes every customer."),
     )
