@@ -25,13 +25,13 @@ from ardesk.core.money import from_minor
 from ardesk.ledger.models import Allocation, Document, DueLine
 from ardesk.ledger.statement_files import (
     PAGE_MARGIN,
-    _emphasis,
-    _number_width,
-    _NumberedCanvas,
-    _p,
-    _pdf_bank,
-    _styles,
-    _table,
+    NumberedCanvas,
+    number_column_width,
+    pdf_bank,
+    pdf_emphasis,
+    pdf_paragraph,
+    pdf_styles,
+    pdf_table,
 )
 from ardesk.ledger.statements import format_amount
 
@@ -65,7 +65,7 @@ def document_pdf(document: Document, language: str, *, as_of: dt.date) -> bytes:
         running_head = f"{document.company.name} · {document.customer.code} {document.customer.name} · {title}"
         pdf.build(
             story,
-            canvasmaker=partial(_NumberedCanvas, page_label=_("Page %(page)d of %(pages)d"), running_head=running_head),
+            canvasmaker=partial(NumberedCanvas, page_label=_("Page %(page)d of %(pages)d"), running_head=running_head),
         )
     return buffer.getvalue()
 
@@ -93,19 +93,24 @@ def _facts(document: Document) -> list[tuple[str, str]]:
 
 
 def _story(document: Document, width: float, as_of: dt.date) -> list:
-    styles = _styles()
+    styles = pdf_styles()
     company, currency = document.company, document.currency
     fmt = partial(format_amount, currency=currency)
-    story: list = [_p(company.name, styles["company"])]
+    story: list = [pdf_paragraph(company.name, styles["company"])]
     if company.address:
-        story.append(_p(company.address, styles["small"]))
-    story.append(_p(_("%(type)s (copy)") % {"type": document.get_doc_type_display()}, styles["title"]))
+        story.append(pdf_paragraph(company.address, styles["small"]))
+    story.append(pdf_paragraph(_("%(type)s (copy)") % {"type": document.get_doc_type_display()}, styles["title"]))
     story.append(
-        _p(_("A copy of the document as kept in our receivables ledger; it is not a tax invoice."), styles["small"])
+        pdf_paragraph(
+            _("A copy of the document as kept in our receivables ledger; it is not a tax invoice."), styles["small"]
+        )
     )
     story.append(Spacer(1, 3 * mm))
     header = Table(
-        [[_p(label, styles["muted"]), _p(value, styles["base"])] for label, value in _facts(document)],
+        [
+            [pdf_paragraph(label, styles["muted"]), pdf_paragraph(value, styles["base"])]
+            for label, value in _facts(document)
+        ],
         colWidths=[28 * mm, width - 28 * mm],
         hAlign="LEFT",
     )
@@ -132,19 +137,22 @@ def _story(document: Document, width: float, as_of: dt.date) -> list:
             currency,
         )
         rows = [
-            [_p(_("Amount"), styles["bold"]), fmt(amount)],
-            [_p(_("Not yet applied"), styles["base"]), fmt(from_minor(abs(document.unapplied_now), currency))],
+            [pdf_paragraph(_("Amount"), styles["bold"]), fmt(amount)],
+            [
+                pdf_paragraph(_("Not yet applied"), styles["base"]),
+                fmt(from_minor(abs(document.unapplied_now), currency)),
+            ],
         ]
-        story += [Spacer(1, 3 * mm), _table(rows, [width - 35 * mm, 35 * mm], numeric_from=1)]
+        story += [Spacer(1, 3 * mm), pdf_table(rows, [width - 35 * mm, 35 * mm], numeric_from=1)]
         return story
-    return story + _pdf_bank(company, width, styles)
+    return story + pdf_bank(company, width, styles)
 
 
 def _instalments(document: Document, width: float, styles, fmt, as_of: dt.date) -> list:
     """The amounts due, one row per instalment, with what is still open on the day."""
     lines = list(DueLine.objects.filter(document=document).order_by("seq"))
     heads = [_("Instalment"), _("Due date"), _("Amount"), _("Open amount")]
-    rows: list[list] = [[_p(h, styles["head-num" if n >= 2 else "head"]) for n, h in enumerate(heads)]]
+    rows: list[list] = [[pdf_paragraph(h, styles["head-num" if n >= 2 else "head"]) for n, h in enumerate(heads)]]
     for line in lines:
         rows.append(
             [
@@ -158,7 +166,7 @@ def _instalments(document: Document, width: float, styles, fmt, as_of: dt.date) 
     still_open = sum(line.open_now for line in lines)
     rows.append(
         [
-            _p(_("Total"), styles["bold"]),
+            pdf_paragraph(_("Total"), styles["bold"]),
             "",
             fmt(from_minor(total, document.currency)),
             fmt(from_minor(still_open, document.currency)),
@@ -166,7 +174,10 @@ def _instalments(document: Document, width: float, styles, fmt, as_of: dt.date) 
     )
     heading = _("Amounts due (open as of %(date)s)") % {"date": f"{as_of:%Y-%m-%d}"}
     widths = [25 * mm, width - 95 * mm, 35 * mm, 35 * mm]
-    return [_p(heading, styles["heading"]), _table(rows, widths, numeric_from=2, extra=_emphasis(len(rows) - 1))]
+    return [
+        pdf_paragraph(heading, styles["heading"]),
+        pdf_table(rows, widths, numeric_from=2, extra=pdf_emphasis(len(rows) - 1)),
+    ]
 
 
 def _applied(heading: str, allocations, keys: tuple[str, str], width: float, styles, currency: str) -> list:
@@ -181,16 +192,16 @@ def _applied(heading: str, allocations, keys: tuple[str, str], width: float, sty
         return []
     labels = dict(Document._meta.get_field("doc_type").choices)
     heads = [_("Date"), _("Type"), _("Number"), _("Amount")]
-    rows: list[list] = [[_p(h, styles["head-num" if n >= 3 else "head"]) for n, h in enumerate(heads)]]
+    rows: list[list] = [[pdf_paragraph(h, styles["head-num" if n >= 3 else "head"]) for n, h in enumerate(heads)]]
     for row in grouped:
         rows.append(
             [
                 f"{row['last']:%Y-%m-%d}",
-                _p(str(labels.get(row[type_key], row[type_key])), styles["base"]),
-                _p(row[number_key], styles["base"]),
+                pdf_paragraph(str(labels.get(row[type_key], row[type_key])), styles["base"]),
+                pdf_paragraph(row[number_key], styles["base"]),
                 format_amount(from_minor(row["total"], currency), currency),
             ]
         )
-    number_width = _number_width([row[number_key] for row in grouped], 35 * mm)
+    number_width = number_column_width([row[number_key] for row in grouped], 35 * mm)
     widths = [22 * mm, 30 * mm, number_width, width - 52 * mm - number_width]
-    return [_p(heading, styles["heading"]), _table(rows, widths, numeric_from=3)]
+    return [pdf_paragraph(heading, styles["heading"]), pdf_table(rows, widths, numeric_from=3)]
