@@ -29,6 +29,8 @@ ACTION_LABELS = {
     "portal.promise": _("Promise to pay made on the portal"),
     "portal.dispute": _("Dispute raised on the portal"),
     "portal.complaint": _("Complaint raised on the portal"),
+    "portal.survey_answer": _("Survey answered on the portal"),
+    "portal.statement_frequency_set": _("Statement frequency changed"),
     "relations.interaction_log": _("Interaction logged"),
     "relations.complaint_open": _("Complaint logged"),
     "relations.complaint_move": _("Complaint status changed"),

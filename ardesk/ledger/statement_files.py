@@ -80,11 +80,11 @@ def statement_pdf(statement: Statement, language: str) -> bytes:
         )
         story = _pdf_story(statement, document.width)
         page_label = _("Page %(page)d of %(pages)d")
-        document.build(story, canvasmaker=partial(_NumberedCanvas, page_label=page_label, running_head=running_head))
+        document.build(story, canvasmaker=partial(NumberedCanvas, page_label=page_label, running_head=running_head))
     return buffer.getvalue()
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def pdf_styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("base", fontName=exports.LATIN_FONT, fontSize=8, leading=10, wordWrap="CJK")
     return {
         "base": base,
@@ -103,11 +103,11 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
+def pdf_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(exports.markup(str(text)), style)
 
 
-def _table(rows: list[list], widths: list[float], numeric_from: int, extra: Sequence[tuple] = ()) -> Table:
+def pdf_table(rows: list[list], widths: list[float], numeric_from: int, extra: Sequence[tuple] = ()) -> Table:
     """A data table: shaded header repeated on every page, hairlines, amounts right-aligned."""
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(
@@ -129,39 +129,39 @@ def _table(rows: list[list], widths: list[float], numeric_from: int, extra: Sequ
     return table
 
 
-def _number_width(numbers: list[str], least: float) -> float:
+def number_column_width(numbers: list[str], least: float) -> float:
     """A document-number column as wide as its longest number (up to 50 mm), so numbers stay on one line."""
     longest = max((exports.text_width(str(n), 8) for n in numbers), default=0) + 14  # the cell padding
     return min(max(least, longest), 50 * mm)
 
 
-def _emphasis(row: int) -> list[tuple]:
+def pdf_emphasis(row: int) -> list[tuple]:
     return [("FONTNAME", (0, row), (-1, row), exports.LATIN_BOLD), ("BACKGROUND", (0, row), (-1, row), exports.SHADE)]
 
 
 def _pdf_story(statement: Statement, width: float) -> list:
-    styles = _styles()
+    styles = pdf_styles()
     company, customer = statement.company, statement.customer
-    story: list = [_p(company.name, styles["company"])]
+    story: list = [pdf_paragraph(company.name, styles["company"])]
     if company.address:
-        story.append(_p(company.address, styles["small"]))
-    story.append(_p(_("Statement of account"), styles["title"]))
+        story.append(pdf_paragraph(company.address, styles["small"]))
+    story.append(pdf_paragraph(_("Statement of account"), styles["title"]))
     facts = [(_("Customer"), f"{customer.code} {customer.name}")]
     if customer.address:
         facts.append((_("Address"), customer.address))
     facts.append((_("Period"), f"{statement.date_from:%Y-%m-%d} – {statement.date_to:%Y-%m-%d}"))
     header = Table(
-        [[_p(label, styles["muted"]), _p(value, styles["base"])] for label, value in facts],
+        [[pdf_paragraph(label, styles["muted"]), pdf_paragraph(value, styles["base"])] for label, value in facts],
         colWidths=[28 * mm, width - 28 * mm],
         hAlign="LEFT",
     )
     header.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story.append(header)
     if statement.is_empty:
-        story += [Spacer(1, 6 * mm), _p(_("No balance and no movements in this period."), styles["base"])]
+        story += [Spacer(1, 6 * mm), pdf_paragraph(_("No balance and no movements in this period."), styles["base"])]
     for section in statement.sections:
         story += _pdf_section(statement, section, width, styles)
-    story += _pdf_bank(company, width, styles)
+    story += pdf_bank(company, width, styles)
     story += [Spacer(1, 5 * mm), KeepTogether(_pdf_confirmation(statement, width, styles))]
     return story
 
@@ -170,41 +170,72 @@ def _pdf_section(statement: Statement, section: Section, width: float, styles) -
     fmt = partial(format_amount, currency=section.currency)
     heads = [_("Date"), _("Type"), _("Number"), _("Description")]
     heads += [pgettext("ledger side", "Debit"), pgettext("ledger side", "Credit"), _("Balance")]
-    rows: list[list] = [[_p(h, styles["head-num" if n >= 4 else "head"]) for n, h in enumerate(heads)]]
+    rows: list[list] = [[pdf_paragraph(h, styles["head-num" if n >= 4 else "head"]) for n, h in enumerate(heads)]]
     # Opening, total and closing labels span the empty columns so they stay on one line.
-    rows.append([f"{statement.date_from:%Y-%m-%d}", _p(_("Opening balance"), styles["bold"]), "", "", "", ""])
+    rows.append(
+        [f"{statement.date_from:%Y-%m-%d}", pdf_paragraph(_("Opening balance"), styles["bold"]), "", "", "", ""]
+    )
     rows[-1].append(fmt(section.opening))
-    extra: list[tuple] = [("SPAN", (1, 1), (5, 1)), *_emphasis(1)]
+    extra: list[tuple] = [("SPAN", (1, 1), (5, 1)), *pdf_emphasis(1)]
     for m in section.movements:
         row = len(rows)
         if m.is_allocation:
             # An allocation moves nothing: its text takes the amount columns, in grey.
-            rows.append([f"{m.on:%Y-%m-%d}", _p(m.type_label, styles["muted"]), _p(m.number, styles["muted"])])
-            rows[-1] += [_p(m.memo, styles["muted"]), "", "", ""]
+            rows.append(
+                [
+                    f"{m.on:%Y-%m-%d}",
+                    pdf_paragraph(m.type_label, styles["muted"]),
+                    pdf_paragraph(m.number, styles["muted"]),
+                ]
+            )
+            rows[-1] += [pdf_paragraph(m.memo, styles["muted"]), "", "", ""]
             extra += [("SPAN", (3, row), (6, row)), ("TEXTCOLOR", (0, row), (-1, row), GREY)]
         else:
-            rows.append([f"{m.on:%Y-%m-%d}", _p(m.type_label, styles["base"]), _p(m.number, styles["base"])])
-            rows[-1] += [_p(m.memo, styles["base"]), fmt(m.debit) if m.debit else "", fmt(m.credit) if m.credit else ""]
+            rows.append(
+                [
+                    f"{m.on:%Y-%m-%d}",
+                    pdf_paragraph(m.type_label, styles["base"]),
+                    pdf_paragraph(m.number, styles["base"]),
+                ]
+            )
+            rows[-1] += [
+                pdf_paragraph(m.memo, styles["base"]),
+                fmt(m.debit) if m.debit else "",
+                fmt(m.credit) if m.credit else "",
+            ]
             rows[-1].append(fmt(m.balance))
     row = len(rows)
-    rows.append(["", _p(_("Total"), styles["bold"]), "", "", fmt(section.total_debit), fmt(section.total_credit), ""])
-    rows.append([f"{statement.date_to:%Y-%m-%d}", _p(_("Closing balance"), styles["bold"]), "", "", "", ""])
+    rows.append(
+        ["", pdf_paragraph(_("Total"), styles["bold"]), "", "", fmt(section.total_debit), fmt(section.total_credit), ""]
+    )
+    rows.append([f"{statement.date_to:%Y-%m-%d}", pdf_paragraph(_("Closing balance"), styles["bold"]), "", "", "", ""])
     rows[-1].append(fmt(section.closing))
-    extra += [("SPAN", (1, row), (3, row)), *_emphasis(row), ("SPAN", (1, row + 1), (5, row + 1)), *_emphasis(row + 1)]
+    extra += [
+        ("SPAN", (1, row), (3, row)),
+        *pdf_emphasis(row),
+        ("SPAN", (1, row + 1), (5, row + 1)),
+        *pdf_emphasis(row + 1),
+    ]
     amount_width = 25 * mm
-    number_width = _number_width([m.number for m in section.movements], 25 * mm)
+    number_width = number_column_width([m.number for m in section.movements], 25 * mm)
     widths = [19 * mm, 20 * mm, number_width, width - 39 * mm - number_width - 3 * amount_width]
     widths += [amount_width] * 3
     story = [
-        _p(f"{_('Currency')}: {section.currency}", styles["heading"]),
-        _table(rows, widths, numeric_from=4, extra=extra),
+        pdf_paragraph(f"{_('Currency')}: {section.currency}", styles["heading"]),
+        pdf_table(rows, widths, numeric_from=4, extra=extra),
     ]
 
     heads = [_("Type"), _("Number"), _("Date"), _("Due date"), _("Days overdue"), _("Open amount")]
-    rows = [[_p(h, styles["head-num" if n >= 4 else "head"]) for n, h in enumerate(heads)]]
+    rows = [[pdf_paragraph(h, styles["head-num" if n >= 4 else "head"]) for n, h in enumerate(heads)]]
     extra = []
     for item in section.open_items:
-        rows.append([_p(item.type_label, styles["base"]), _p(item.label, styles["base"]), f"{item.issue_on:%Y-%m-%d}"])
+        rows.append(
+            [
+                pdf_paragraph(item.type_label, styles["base"]),
+                pdf_paragraph(item.label, styles["base"]),
+                f"{item.issue_on:%Y-%m-%d}",
+            ]
+        )
         rows[-1] += [
             f"{item.due_on:%Y-%m-%d}" if item.due_on else "",
             str(item.days_past_due) if item.is_overdue else "",
@@ -213,30 +244,30 @@ def _pdf_section(statement: Statement, section: Section, width: float, styles) -
         if item.is_overdue:
             extra.append(("TEXTCOLOR", (4, len(rows) - 1), (4, len(rows) - 1), RED))
     if not section.open_items:
-        rows.append([_p(_("No open items."), styles["base"]), "", "", "", "", ""])
+        rows.append([pdf_paragraph(_("No open items."), styles["base"]), "", "", "", "", ""])
         extra.append(("SPAN", (0, 1), (4, 1)))
-    rows.append([_p(_("Total"), styles["bold"]), "", "", "", "", fmt(section.open_total)])
-    extra += _emphasis(len(rows) - 1)
-    number_width = _number_width([item.label for item in section.open_items], 30 * mm)
+    rows.append([pdf_paragraph(_("Total"), styles["bold"]), "", "", "", "", fmt(section.open_total)])
+    extra += pdf_emphasis(len(rows) - 1)
+    number_width = number_column_width([item.label for item in section.open_items], 30 * mm)
     widths = [22 * mm, number_width, 22 * mm, 22 * mm, width - 96 * mm - number_width, 30 * mm]
     as_of = _("Open items as of %(date)s") % {"date": f"{statement.date_to:%Y-%m-%d}"}
-    story += [_p(as_of, styles["heading"]), _table(rows, widths, numeric_from=4, extra=extra)]
+    story += [pdf_paragraph(as_of, styles["heading"]), pdf_table(rows, widths, numeric_from=4, extra=extra)]
 
     bands = section.aging
-    rows = [[_p(band.label, styles["head-num"]) for band in bands], [fmt(band.amount) for band in bands]]
-    story += [Spacer(1, 3 * mm), KeepTogether(_table(rows, [width / len(bands)] * len(bands), numeric_from=0))]
+    rows = [[pdf_paragraph(band.label, styles["head-num"]) for band in bands], [fmt(band.amount) for band in bands]]
+    story += [Spacer(1, 3 * mm), KeepTogether(pdf_table(rows, [width / len(bands)] * len(bands), numeric_from=0))]
     return story
 
 
-def _pdf_bank(company: Company, width: float, styles) -> list:
+def pdf_bank(company: Company, width: float, styles) -> list:
     """Where to pay: the company's bank, account name and number (company master data)."""
     lines = company.bank_lines()
     if not lines:
         return []
-    rows = [[_p(label, styles["muted"]), _p(value, styles["base"])] for label, value in lines]
+    rows = [[pdf_paragraph(label, styles["muted"]), pdf_paragraph(value, styles["base"])] for label, value in lines]
     table = Table(rows, colWidths=[28 * mm, width - 28 * mm], hAlign="LEFT")
     table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return [_p(_("Please pay to"), styles["heading"]), table]
+    return [pdf_paragraph(_("Please pay to"), styles["heading"]), table]
 
 
 def _pdf_confirmation(statement: Statement, width: float, styles) -> list:
@@ -256,25 +287,31 @@ def _pdf_confirmation(statement: Statement, width: float, styles) -> list:
     cut.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.5, GREY, None, (3, 3))]))  # cut along the line
     flowables: list = [
         cut,
-        _p(_("Balance confirmation (please return)"), styles["heading"]),
-        _p(_("To: %(company)s") % {"company": company.name}, styles["base"]),
-        _p(
+        pdf_paragraph(_("Balance confirmation (please return)"), styles["heading"]),
+        pdf_paragraph(_("To: %(company)s") % {"company": company.name}, styles["base"]),
+        pdf_paragraph(
             _("We, %(customer)s (%(code)s), confirm that the balance we owe you as of %(date)s is %(balance)s.")
             % {"customer": customer.name, "code": customer.code, "date": as_of, "balance": balances},
             styles["base"],
         ),
         Spacer(1, 2 * mm),
-        _p(f"{box} " + _("The balance above agrees with our records."), styles["base"]),
-        _p(f"{box} " + _("The balance above does not agree with our records; the differences are:"), styles["base"]),
+        pdf_paragraph(f"{box} " + _("The balance above agrees with our records."), styles["base"]),
+        pdf_paragraph(
+            f"{box} " + _("The balance above does not agree with our records; the differences are:"), styles["base"]
+        ),
     ]
     lines = Table([[""]] * 2, colWidths=[width], rowHeights=[6 * mm] * 2, hAlign="LEFT")
     lines.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, GREY)]))
     half = (width - 6 * mm) / 2
     signature = Table(
         [
-            [_p(_("Company seal"), styles["muted"]), "", _p(_("Authorised signature"), styles["muted"])],
+            [
+                pdf_paragraph(_("Company seal"), styles["muted"]),
+                "",
+                pdf_paragraph(_("Authorised signature"), styles["muted"]),
+            ],
             ["", "", ""],
-            ["", "", _p(_("Date"), styles["muted"])],
+            ["", "", pdf_paragraph(_("Date"), styles["muted"])],
         ],
         colWidths=[half, 6 * mm, half],
         rowHeights=[None, 16 * mm, None],
@@ -292,7 +329,7 @@ def _pdf_confirmation(statement: Statement, width: float, styles) -> list:
     return [*flowables, lines, Spacer(1, 3 * mm), signature]
 
 
-class _NumberedCanvas(canvas.Canvas):
+class NumberedCanvas(canvas.Canvas):
     """Draws "page n of N" on every page once the total is known, and a running head from page 2."""
 
     def __init__(self, *args, page_label: str, running_head: str, **kwargs):

@@ -12,7 +12,7 @@ from ardesk.core.jobs import get_progress
 from ardesk.core.schemas import BodyId, Day, Id, Page, Strict, money_out
 from ardesk.customers.models import Contact
 from ardesk.portal import domain, selectors, services
-from ardesk.portal.models import StatementRecipient, StatementRun, StatementRunStatus
+from ardesk.portal.models import StatementFrequency, StatementRecipient, StatementRun, StatementRunStatus
 
 router = Router(tags=["portal"])
 PAGE_SIZE = 100
@@ -29,6 +29,7 @@ def _run_json(run: StatementRun) -> dict:
         "date_to": run.date_to,
         "status": run.status,
         "is_scheduled": run.is_scheduled,
+        "frequency": run.frequency,
         "recipients": run.recipients,
         "sent": run.sent,
         "failed": run.failed,
@@ -139,6 +140,36 @@ def statement_schedule(request, company: str, payload: ScheduleIn):
     target = granted_company(request.user, company, missing_is_not_found=True)
     schedule = services.statement_schedule_set(by=request.user, company=target, **payload.dict())
     return {"company": target.code, **payload.dict(), "id": schedule.pk}
+
+
+class FrequencyIn(Strict):
+    frequency: StatementFrequency = Field(
+        description="company (with the company's monthly run), quarterly, or none (no scheduled statements)"
+    )
+
+
+def _frequency_json(customer) -> dict:
+    return {"customer": customer.pk, "code": customer.code, "frequency": selectors.statement_frequency(customer)}
+
+
+@router.get(
+    "/customers/{customer_id}/statement-frequency",
+    response=dict,
+    summary="How often a customer's statement goes out with the scheduled runs",
+)
+def statement_frequency(request, customer_id: Id):
+    return _frequency_json(selectors.customer_for(request.user, customer_id))
+
+
+@router.put(
+    "/customers/{customer_id}/statement-frequency",
+    response=dict,
+    summary="Set how often a customer's statement goes out with the scheduled runs",
+)
+def statement_frequency_set(request, customer_id: Id, payload: FrequencyIn):
+    customer = selectors.customer_for(request.user, customer_id)
+    services.customer_statement_frequency_set(by=request.user, customer=customer, frequency=payload.frequency.value)
+    return _frequency_json(customer)
 
 
 # --- links ------------------------------------------------------------------------------------

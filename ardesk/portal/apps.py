@@ -15,12 +15,26 @@ def _revoke_links_of_removed_contact(sender, instance, **kwargs) -> None:
     links_revoke_for_contact(instance)
 
 
+def _audit_key_label(key: str) -> str:
+    return str(_("Statements by e-mail")) if key == "statement_frequency" else ""
+
+
+def _audit_value_label(key: str, value: str) -> str:
+    """The words for a customer's statement frequency in the audit trail."""
+    from ardesk.portal.models import StatementFrequency
+
+    if key == "statement_frequency" and value in StatementFrequency.values:
+        return str(StatementFrequency(value).label)
+    return ""
+
+
 class PortalConfig(AppConfig):
     name = "ardesk.portal"
     label = "portal"
     verbose_name = _("Customer portal")
 
     def ready(self) -> None:
+        from ardesk.audit.labels import register_key_labeller, register_value_labeller
         from ardesk.collections import notice_links
         from ardesk.customers import page_hooks
         from ardesk.customers.models import Contact
@@ -33,6 +47,8 @@ class PortalConfig(AppConfig):
                 permission="portal.view_portallink",
             )
         )
+        register_key_labeller(_audit_key_label)
+        register_value_labeller(_audit_value_label)
         # Dunning e-mails carry the contact's personal link (a fresh one per e-mail).
         notice_links.register("portal", _dunning_link_lines)
         # A contact removed (by any screen, the API or the command line) leaves no usable link behind.

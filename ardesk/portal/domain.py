@@ -69,6 +69,19 @@ def previous_month(today: dt.date) -> tuple[dt.date, dt.date]:
     return last.replace(day=1), last
 
 
+def previous_quarter(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day of the calendar quarter before ``today``'s: a quarterly customer's period."""
+    first_of_quarter = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
+    last = first_of_quarter - dt.timedelta(days=1)
+    return last.replace(month=(last.month - 1) // 3 * 3 + 1, day=1), last
+
+
+def quarter_is_due(today: dt.date) -> bool:
+    """Whether this month's scheduled run also sends the quarterly customers' statements: the first month
+    of a quarter (January, April, July, October), for the quarter just ended."""
+    return today.month % 3 == 1
+
+
 def schedule_is_due(*, day: int, today: dt.date) -> bool:
     """Whether a monthly schedule on ``day`` sends this month's run: from that day of the month on."""
     return today.day >= day

@@ -9,6 +9,7 @@ from ardesk.collections.models import DisputeReason
 from ardesk.core.forms import DayField
 from ardesk.core.widgets import DateInput
 from ardesk.portal import domain
+from ardesk.portal.models import StatementFrequency
 from ardesk.relations.models import ComplaintCategory
 
 
@@ -140,6 +141,16 @@ class StatementScheduleForm(forms.Form):
     def __init__(self, *args, companies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["company"].choices = [(c.code, str(c)) for c in companies]
+
+
+class StatementFrequencyForm(forms.Form):
+    """How often a customer's statement goes out with the scheduled runs."""
+
+    frequency = forms.ChoiceField(
+        label=_("Sending frequency"),
+        choices=StatementFrequency.choices,
+        help_text=_("A mailing made by hand still takes every customer."),
+    )
 
 
 class CodeForm(forms.Form):

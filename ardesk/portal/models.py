@@ -67,6 +67,8 @@ class PortalAction(models.TextChoices):
     COMPLAINT = "complaint", _("Raised a complaint")
     CODE_SENT = "code_sent", _("Was sent a one-time code")
     CODE_ENTERED = "code_entered", _("Entered the one-time code")
+    DOCUMENT = "document", _("Downloaded a document")
+    SURVEY = "survey", _("Answered a survey")
 
 
 class PortalAccess(models.Model):
@@ -164,6 +166,14 @@ class ConfirmationDifference(models.Model):
 # --- statement runs ---------------------------------------------------------------------------
 
 
+class StatementFrequency(models.TextChoices):
+    """How often a customer's statement goes out with the scheduled runs (the company's schedule is monthly)."""
+
+    COMPANY = "company", _("With the company's monthly run")
+    QUARTERLY = "quarterly", _("Every quarter")
+    NONE = "none", _("No scheduled statements")
+
+
 class StatementRunStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SENDING = "sending", _("Sending")
@@ -181,6 +191,14 @@ class StatementRun(models.Model):
         _("status"), max_length=10, choices=StatementRunStatus.choices, default=StatementRunStatus.DRAFT
     )
     is_scheduled = models.BooleanField(_("scheduled"), default=False)
+    # A scheduled run sends the month's statements (the customers on the company's run) or the
+    # quarter's (the customers set to a quarter); empty for a run made by hand (every customer).
+    frequency = models.CharField(
+        _("frequency"),
+        max_length=10,
+        blank=True,
+        choices=[("monthly", _("Monthly")), (StatementFrequency.QUARTERLY.value, _("Quarterly"))],
+    )
     remind_after_days = models.PositiveSmallIntegerField(
         _("remind after (days)"), default=7, help_text=_("Days without an answer before the contact is reminded.")
     )
@@ -295,3 +313,32 @@ class StatementSchedule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.company_id} day {self.day}"
+
+
+class CustomerStatementSetting(models.Model):
+    """A customer's own statement frequency; without a row, the customer is on the company's monthly run.
+
+    Kept by the portal, which sends the statements, so the customers app (below it) stays unaware.
+    """
+
+    customer = models.OneToOneField(
+        Customer, on_delete=models.CASCADE, related_name="statement_setting", verbose_name=_("customer")
+    )
+    frequency = models.CharField(
+        _("statements by e-mail"),
+        max_length=10,
+        choices=StatementFrequency.choices,
+        default=StatementFrequency.COMPANY,
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("changed by")
+    )
+    changed_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("customer statement setting")
+        verbose_name_plural = _("customer statement settings")
+        indexes = [models.Index(fields=["frequency"])]
+
+    def __str__(self) -> str:
+        return f"{self.customer_id} {self.frequency}"

@@ -17,21 +17,29 @@ from ardesk.core.exports import ReportTable
 from ardesk.core.money import from_minor, to_minor
 from ardesk.customers.models import Contact, Customer
 from ardesk.ledger import selectors as ledger
-from ardesk.ledger.models import DueLine
+from ardesk.ledger.models import Document, DocumentType, DueLine
 from ardesk.ledger.statements import statement
 from ardesk.portal import domain
 from ardesk.portal.models import (
     BalanceConfirmation,
     ConfirmationStatus,
+    CustomerStatementSetting,
     PortalAccess,
     PortalLink,
     RecipientStatus,
+    StatementFrequency,
     StatementRecipient,
     StatementRun,
     StatementSchedule,
 )
+from ardesk.relations.models import SurveyInvitation
 
 SHOWN = 50  # promises, disputes and confirmations listed on the customer's page
+DOCUMENTS_SHOWN = 10  # the latest documents listed on the customer's page (the statement has them all)
+SURVEYS_SHOWN = 10  # the contact's survey invitations listed (open first, then the answered)
+# The documents a customer may open as PDF: all it was sent or paid, not the bad-debt bookings
+# (a write-off and its recovery are the company's own entries).
+DOCUMENT_TYPES = frozenset(DocumentType.values) - {DocumentType.WRITE_OFF, DocumentType.RECOVERY}
 ITEMS_PER_PAGE = 50  # open items on one page of the customer's overview
 
 
@@ -79,6 +87,9 @@ class Overview:
     disputes: list[Dispute]
     confirmations: list[BalanceConfirmation]
     bank_lines: list[tuple[str, str]]
+    documents: list[Document]
+    surveys: list[SurveyInvitation]
+    document_types: frozenset[str] = DOCUMENT_TYPES
 
 
 def overview(link: PortalLink, *, as_of: dt.date, page: str | int | None = None) -> Overview:
@@ -92,6 +103,59 @@ def overview(link: PortalLink, *, as_of: dt.date, page: str | int | None = None)
         disputes=list(Dispute.objects.filter(customer=customer).order_by("-opened_on", "-id")[:SHOWN]),
         confirmations=list(BalanceConfirmation.objects.filter(customer=customer).order_by("-answered_at")[:SHOWN]),
         bank_lines=link.company.bank_lines(),
+        documents=_with_shown_amount(documents_of(link)[:DOCUMENTS_SHOWN]),
+        surveys=surveys_of(link, as_of=as_of),
+    )
+
+
+def _with_shown_amount(documents) -> list[Document]:
+    """Each document with ``shown_amount``: its amount without the ledger's sign (a receipt's is negative)."""
+    documents = list(documents)
+    for document in documents:
+        document.shown_amount = abs(document.amount)
+    return documents
+
+
+def documents_of(link: PortalLink) -> QuerySet[Document]:
+    """The posted documents of the link's customer and company the customer may open, latest first."""
+    return ledger.posted(
+        Document.objects.filter(customer_id=link.customer_id, company_id=link.company_id, doc_type__in=DOCUMENT_TYPES)
+    ).order_by("-issue_on", "-id")
+
+
+def document_of(link: PortalLink, document_id: int) -> Document | None:
+    """One document of the link's customer and company, or None (another customer's, a draft, an internal one)."""
+    return (
+        documents_of(link)
+        .select_related("company", "customer", "payment_term", "reversal_of")
+        .filter(pk=document_id)
+        .first()
+    )
+
+
+def surveys_of(link: PortalLink, *, as_of: dt.date) -> list[SurveyInvitation]:
+    """The surveys the link's contact was invited to: still open (not answered, not expired), then answered."""
+    invitations = SurveyInvitation.objects.filter(
+        contact_id=link.contact_id, customer_id=link.customer_id, company_id=link.company_id
+    ).select_related("survey__template")
+    pending = invitations.filter(answered_at__isnull=True, survey__expires_on__gte=as_of).order_by("survey__expires_on")
+    answered = invitations.filter(answered_at__isnull=False).order_by("-answered_at")
+    return [*pending[:SURVEYS_SHOWN], *answered[:SURVEYS_SHOWN]]
+
+
+def survey_of(link: PortalLink, invitation_id: int, *, as_of: dt.date) -> SurveyInvitation | None:
+    """An open invitation of the link's contact, or None (another contact's, answered, expired)."""
+    return (
+        SurveyInvitation.objects.filter(
+            pk=invitation_id,
+            contact_id=link.contact_id,
+            customer_id=link.customer_id,
+            company_id=link.company_id,
+            answered_at__isnull=True,
+            survey__expires_on__gte=as_of,
+        )
+        .select_related("survey__template", "customer")
+        .first()
     )
 
 
@@ -246,3 +310,9 @@ def statement_run_summary(run: StatementRun) -> dict[str, int]:
 def statement_schedules_for(user) -> QuerySet[StatementSchedule]:
     ensure_permission(user, "portal.view_statementschedule")
     return StatementSchedule.objects.filter(company_id__in=company_ids_for(user)).select_related("company")
+
+
+def statement_frequency(customer: Customer) -> str:
+    """A customer's statement frequency (``StatementFrequency``): the company's run when never set."""
+    setting = CustomerStatementSetting.objects.filter(customer=customer).first()
+    return setting.frequency if setting else StatementFrequency.COMPANY.value

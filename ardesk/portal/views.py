@@ -23,6 +23,7 @@ from ardesk.core.errors import InvalidInput
 from ardesk.core.jobs import get_progress
 from ardesk.core.rate_limit import allow, client_address
 from ardesk.core.web import add_errors, is_htmx, page_of, requires
+from ardesk.ledger.document_files import document_file_name, document_pdf
 from ardesk.ledger.statement_files import file_name, statement_pdf, statement_xlsx
 from ardesk.ledger.statements import statement
 from ardesk.portal import domain, selectors, services
@@ -36,10 +37,13 @@ from ardesk.portal.forms import (
     LinkIssueForm,
     PromiseForm,
     StatementForm,
+    StatementFrequencyForm,
     StatementRunForm,
     StatementScheduleForm,
 )
-from ardesk.portal.models import ConfirmationStatus, RecipientStatus, StatementRunStatus
+from ardesk.portal.models import ConfirmationStatus, RecipientStatus, StatementFrequency, StatementRunStatus
+from ardesk.relations.errors import LinkAlreadyUsed
+from ardesk.relations.forms import SurveyAnswerForm
 
 FILE_TYPES = {
     "pdf": "application/pdf",
@@ -276,6 +280,58 @@ def complaint(request, link, ip, token):
     )
 
 
+@public
+def document_file(request, link, ip, token, document_id: int):
+    """A document's copy as PDF, only of the link's customer and company: any other id shows the neutral page."""
+    document = selectors.document_of(link, document_id)
+    if document is None:
+        return render(request, "portal/public_message.html", {"state": "invalid"}, status=404)
+    content = document_pdf(document, link.language, as_of=clock.today())
+    services.document_opened(link=link, document=document, ip=ip)
+    response = HttpResponse(content, content_type=FILE_TYPES["pdf"])
+    response.headers["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=document_file_name(document)
+    )
+    return response
+
+
+@public
+@needs_code
+def survey(request, link, ip, token, invitation_id: int):
+    invitation = selectors.survey_of(link, invitation_id, as_of=clock.today())
+    if invitation is None:
+        messages.info(request, _("This survey was answered or is closed."))
+        return redirect("portal:home", token=token)
+    template = invitation.survey.template
+    form = SurveyAnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.survey_answer(link=link, invitation=invitation, ip=ip, **form.cleaned_data)
+        except LinkAlreadyUsed:
+            messages.info(request, _("This survey was answered or is closed."))
+            return redirect("portal:home", token=token)
+        except InvalidInput as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("Thank you for your answer."))
+            return redirect("portal:home", token=token)
+    return render(
+        request,
+        "portal/survey.html",
+        _context(
+            link,
+            token,
+            form=form,
+            invitation=invitation,
+            name=template.display_name,
+            intro=template.text("intro", link.language),
+            questions={f: template.text(f, link.language) for f in ("csat", "nps", "comment")},
+            csat_choices=range(1, 6),
+            nps_choices=range(11),
+        ),
+    )
+
+
 # --- for the staff ----------------------------------------------------------------------------
 
 
@@ -299,6 +355,7 @@ def customer_links(request, pk: int):
                 )
                 return redirect("portal:customer_links", pk=customer.pk)
     today = clock.today()
+    frequency = selectors.statement_frequency(customer)
     links = [
         (
             link,
@@ -309,8 +366,30 @@ def customer_links(request, pk: int):
     return render(
         request,
         "portal/links.html",
-        {"customer": customer, "form": form, "links": links, "accesses": selectors.accesses_of(customer)},
+        {
+            "customer": customer,
+            "form": form,
+            "links": links,
+            "accesses": selectors.accesses_of(customer),
+            "frequency_form": StatementFrequencyForm(initial={"frequency": frequency}),
+            "frequency_label": StatementFrequency(frequency).label,
+        },
     )
+
+
+@require_POST
+@requires("portal.change_statementschedule")
+def customer_statement_frequency(request, pk: int):
+    customer = selectors.customer_for(request.user, pk)
+    form = StatementFrequencyForm(request.POST)
+    if form.is_valid():
+        services.customer_statement_frequency_set(
+            by=request.user, customer=customer, frequency=form.cleaned_data["frequency"]
+        )
+        messages.success(request, _("How often %(customer)s gets its statement was saved.") % {"customer": customer})
+    else:
+        messages.error(request, _("Choose how often the statements are sent."))
+    return redirect("portal:customer_links", pk=customer.pk)
 
 
 @require_POST

@@ -584,10 +584,17 @@ def survey_reminders(*, as_of: dt.date) -> int:
     return sent
 
 
-@transaction.atomic
 def survey_answer(*, token: str, csat: int | None, nps: int | None, comment: str = "") -> SurveyAnswer:
     """Keep a contact's answer given through its link, once; a detractor gets the owner a follow-up task."""
-    invitation = invitation_for_token(token)
+    return invitation_answer(invitation=invitation_for_token(token), csat=csat, nps=nps, comment=comment)
+
+
+@transaction.atomic
+def invitation_answer(
+    *, invitation: SurveyInvitation, csat: int | None, nps: int | None, comment: str = ""
+) -> SurveyAnswer:
+    """Keep a contact's answer to its invitation, once (its survey link, or the customer portal, which found
+    the invitation by its own link); a detractor gets the owner a follow-up task."""
     errors: dict[str, list[str]] = {}
     if csat is not None and not 1 <= csat <= 5:
         errors["csat"] = [_("Choose from 1 to 5.")]

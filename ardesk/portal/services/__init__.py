@@ -10,6 +10,7 @@ from ardesk.portal.services.links import (
     code_send,
     complaint_raise,
     dispute_raise,
+    document_opened,
     dunning_link_lines,
     link_create,
     link_for_token,
@@ -19,8 +20,10 @@ from ardesk.portal.services.links import (
     links_revoke_for_contact,
     portal_account,
     promise_make,
+    survey_answer,
 )
 from ardesk.portal.services.statements import (
+    customer_statement_frequency_set,
     recipient_deliver,
     recipient_remind,
     run_counts_update,
@@ -43,7 +46,9 @@ __all__ = [
     "code_check",
     "code_send",
     "complaint_raise",
+    "customer_statement_frequency_set",
     "dispute_raise",
+    "document_opened",
     "dunning_link_lines",
     "link_create",
     "link_for_token",
@@ -64,4 +69,5 @@ __all__ = [
     "statement_run_send",
     "statement_schedule_set",
     "statements_follow_up",
+    "survey_answer",
 ]

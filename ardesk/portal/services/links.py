@@ -48,7 +48,7 @@ from ardesk.portal.models import (
     StatementRecipient,
 )
 from ardesk.relations import services as relations
-from ardesk.relations.models import Channel, Complaint, Purpose, RevisitReason, Severity
+from ardesk.relations.models import Channel, Complaint, Purpose, RevisitReason, Severity, SurveyAnswer, SurveyInvitation
 
 LINK_SALT = "ardesk.portal.link"
 # The account's name shows where a user's name shows (a promise's "taken by", an interaction's
@@ -429,3 +429,27 @@ def complaint_raise(*, link: PortalLink, category: str, subject: str, descriptio
     _audit(link, actor=actor, action="portal.complaint", target=complaint, ip=ip, after={"subject": subject[:100]})
     access_log(link=link, ip=ip, action="complaint", detail=f"{complaint.pk}")
     return complaint
+
+
+@transaction.atomic
+def survey_answer(
+    *,
+    link: PortalLink,
+    invitation: SurveyInvitation,
+    csat: int | None,
+    nps: int | None,
+    comment: str = "",
+    ip: str = "",
+) -> SurveyAnswer:
+    """The contact answers a survey it was invited to (the invitation found through its link): the answer is
+    the one its survey link takes, on the customer's timeline; a detractor gets the owner a follow-up task."""
+    answer = relations.invitation_answer(invitation=invitation, csat=csat, nps=nps, comment=comment)
+    actor = portal_account(link.company_id)
+    _audit(link, actor=actor, action="portal.survey_answer", target=answer, ip=ip, after={"csat": csat, "nps": nps})
+    access_log(link=link, ip=ip, action=PortalAction.SURVEY, detail=invitation.survey.template.display_name)
+    return answer
+
+
+def document_opened(*, link: PortalLink, document, ip: str = "") -> None:
+    """Keep in the access log that the customer downloaded a document's PDF."""
+    access_log(link=link, ip=ip, action=PortalAction.DOCUMENT, detail=document.number)

@@ -29,7 +29,9 @@ from ardesk.ledger.statement_files import customers_for_statements, file_name, s
 from ardesk.ledger.statements import statement
 from ardesk.portal import domain
 from ardesk.portal.models import (
+    CustomerStatementSetting,
     RecipientStatus,
+    StatementFrequency,
     StatementRecipient,
     StatementRun,
     StatementRunStatus,
@@ -40,6 +42,7 @@ from ardesk.relations import services as relations
 from ardesk.relations.models import RevisitReason
 
 MAX_SEND_ATTEMPTS = 5
+MONTHLY = "monthly"  # a scheduled run's frequency: the company's monthly run
 # A run's sending reports a sign of life after each batch; silent this long, its process died.
 SENDING_SILENT = dt.timedelta(minutes=15)
 # The owner's task for an unanswered statement is due this many days after it is planned.
@@ -92,6 +95,12 @@ def _recipient_rows(run: StatementRun) -> list[tuple]:
     """One row per contact to send to (``RECIPIENT_FIELDS``); a customer with none gets a row without
     address (it fails, listed)."""
     customers = customers_for_statements(company=run.company, date_from=run.date_from, date_to=run.date_to)
+    if run.frequency == MONTHLY:  # the company's run: not the customers set to a quarter or to none
+        customers = customers.exclude(
+            statement_setting__frequency__in=[StatementFrequency.QUARTERLY, StatementFrequency.NONE]
+        )
+    elif run.frequency == StatementFrequency.QUARTERLY:
+        customers = customers.filter(statement_setting__frequency=StatementFrequency.QUARTERLY)
     customer_ids = list(customers.values_list("pk", flat=True))
     contacts = _contacts_to_send_to(customers.values("pk"))
     draft, default = RecipientStatus.DRAFT.value, settings.LANGUAGE_CODE
@@ -117,9 +126,14 @@ def statement_run_create(
     link_days: int = 60,
     check_access: bool = True,
     is_scheduled: bool = False,
+    frequency: str = "",
 ) -> StatementRun:
     """Write a draft run: the statement of the period for every customer with a balance or a movement in it,
-    one recipient per contact to send to. Nothing leaves until the run is sent."""
+    one recipient per contact to send to. Nothing leaves until the run is sent.
+
+    ``frequency`` (scheduled runs): "monthly" leaves out the customers set to a quarter or to no
+    scheduled statements, "quarterly" takes only the customers set to a quarter; a run made by hand
+    (empty) takes every customer."""
     if check_access:
         ensure_permission(by, "portal.add_statementrun")
         ensure_company_access(by, company.pk)
@@ -135,6 +149,7 @@ def statement_run_create(
         date_from=date_from,
         date_to=date_to,
         is_scheduled=is_scheduled,
+        frequency=frequency,
         remind_after_days=remind_after_days,
         task_after_days=task_after_days,
         link_days=link_days,
@@ -415,29 +430,70 @@ def statement_schedule_set(
 
 
 def scheduled_runs(*, today: dt.date) -> list[StatementRun]:
-    """This month's scheduled run of every active schedule whose day has come, once per company and period."""
-    date_from, date_to = domain.previous_month(today)
+    """This month's scheduled runs of every active schedule whose day has come, once per company and period:
+    last month's for the customers on the company's run, and in a quarter's first month last quarter's
+    for the customers set to a quarter (when it has any)."""
+    month = domain.previous_month(today)
+    quarter = domain.previous_quarter(today)
     runs = []
     schedules = StatementSchedule.objects.filter(is_active=True, company__is_active=True).select_related("company")
     for schedule in schedules:
         if not domain.schedule_is_due(day=schedule.day, today=today):
             continue
-        with transaction.atomic():
-            # Two schedulers at once queue on the company row; the second finds the run written.
-            Company.objects.select_for_update().filter(pk=schedule.company_id).first()
-            if StatementRun.objects.filter(
-                company_id=schedule.company_id, is_scheduled=True, date_from=date_from, date_to=date_to
-            ).exists():
-                continue
-            run = statement_run_create(
-                by=None,
-                company=schedule.company,
-                date_from=date_from,
-                date_to=date_to,
-                remind_after_days=schedule.remind_after_days,
-                task_after_days=schedule.task_after_days,
-                check_access=False,
-                is_scheduled=True,
-            )
-            runs.append(statement_run_send(by=None, run=run, check_access=False))
+        due = [(MONTHLY, month)]
+        if (
+            domain.quarter_is_due(today)
+            and CustomerStatementSetting.objects.filter(
+                customer__company_id=schedule.company_id, frequency=StatementFrequency.QUARTERLY
+            ).exists()
+        ):
+            due.append((StatementFrequency.QUARTERLY.value, quarter))
+        for frequency, (date_from, date_to) in due:
+            with transaction.atomic():
+                # Two schedulers at once queue on the company row; the second finds the run written.
+                Company.objects.select_for_update().filter(pk=schedule.company_id).first()
+                if StatementRun.objects.filter(
+                    company_id=schedule.company_id, is_scheduled=True, date_from=date_from, date_to=date_to
+                ).exists():
+                    continue
+                run = statement_run_create(
+                    by=None,
+                    company=schedule.company,
+                    date_from=date_from,
+                    date_to=date_to,
+                    remind_after_days=schedule.remind_after_days,
+                    task_after_days=schedule.task_after_days,
+                    check_access=False,
+                    is_scheduled=True,
+                    frequency=frequency,
+                )
+                runs.append(statement_run_send(by=None, run=run, check_access=False))
     return runs
+
+
+@transaction.atomic
+def customer_statement_frequency_set(
+    *, by, customer: Customer, frequency: str, check_access: bool = True
+) -> CustomerStatementSetting:
+    """Set how often a customer's statement goes out with the scheduled runs: with the company's monthly run
+    (the default), every quarter, or never (a mailing made by hand still takes it).
+
+    ``check_access=False``: the command line, the operator's (no user, like ``statement_run_create``)."""
+    if check_access:
+        ensure_permission(by, "portal.change_statementschedule")
+        ensure_company_access(by, customer.company_id)
+    if frequency not in StatementFrequency.values:
+        raise InvalidInput({"frequency": [_("Choose how often the statements are sent.")]})
+    before = getattr(CustomerStatementSetting.objects.filter(customer=customer).first(), "frequency", "company")
+    setting, _created = CustomerStatementSetting.objects.update_or_create(
+        customer=customer, defaults={"frequency": frequency, "changed_by": by}
+    )
+    if before != frequency:
+        record(
+            action="portal.statement_frequency_set",
+            actor=by,
+            target=customer,
+            before={"statement_frequency": before},
+            after={"statement_frequency": frequency},
+        )
+    return setting

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from django.apps import apps
+from django.test import TestCase
 from playwright.sync_api import expect
 
 from ardesk.collections.models import Dispute, PromiseToPay
@@ -20,6 +22,9 @@ from ardesk.portal.models import (
     StatementRun,
     StatementSchedule,
 )
+from ardesk.relations import services as surveys
+from ardesk.relations.defaults import survey_template_ensure
+from ardesk.relations.models import SurveyInvitation
 
 pytestmark = BROWSER
 
@@ -35,9 +40,19 @@ def fits_the_phone(page) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, wide
 
 
-def test_the_contact_uses_its_link_on_a_phone(phone_page, live_server, settings, accountant, customer_a):
+def test_the_contact_uses_its_link_on_a_phone(phone_page, live_server, settings, accountant, manager, customer_a):
     settings.ARDESK_PUBLIC_URL = live_server.url
-    link = services.link_issue(by=accountant, contact=customer_a.contacts.get())
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    contact = customer_a.contacts.get()
+    link = services.link_issue(by=accountant, contact=contact)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        surveys.survey_send(
+            by=manager,
+            template=survey_template_ensure(apps),
+            company_id=customer_a.company_id,
+            contact_ids=[contact.pk],
+        )
+    invitation = SurveyInvitation.objects.get()
     inv1 = DueLine.objects.get(customer=customer_a, document__number="INV-A-1")
     page = phone_page
 
@@ -52,6 +67,27 @@ def test_the_contact_uses_its_link_on_a_phone(phone_page, live_server, settings,
         page.locator("#statement-form button[type=submit]").click()
     with open(download.value.path(), "rb") as pdf:
         assert pdf.read(4) == b"%PDF"
+
+    # The copy of the overdue invoice, from its open item.
+    with page.expect_download() as download:
+        page.locator("#portal-items a.doc-pdf", has_text="INV-A-1").click()
+    assert download.value.suggested_filename == "invoice-INV-A-1.pdf"
+    with open(download.value.path(), "rb") as pdf:
+        assert pdf.read(4) == b"%PDF"
+
+    # Answer the pending survey.
+    expect(page.locator("#portal-surveys")).to_contain_text("客户满意度调查")
+    with page.expect_navigation():
+        page.locator(f"#survey-{invitation.pk}").click()
+    fits_the_phone(page)
+    page.locator("#survey-form input[name=csat][value='4'] + span").click()
+    page.locator("#survey-form input[name=nps][value='9'] + span").click()
+    page.fill("#id_comment", "对账很及时")
+    with page.expect_navigation():
+        page.locator("#survey-form button[type=submit]").click()
+    expect(page.locator(".messages")).to_contain_text("感谢您的回答")
+    expect(page.locator("#portal-surveys")).to_contain_text("已回答")
+    assert (invitation.answer.csat, invitation.answer.nps) == (4, 9)
 
     # Confirm the balance.
     with page.expect_navigation():
@@ -100,6 +136,8 @@ def test_the_contact_uses_its_link_on_a_phone(phone_page, live_server, settings,
         "balance_answer",
         "promise",
         "dispute",
+        "document",
+        "survey",
     }
 
 

@@ -6,6 +6,8 @@ ardesk portal statements --company CODE [--from YYYY-MM-DD --to YYYY-MM-DD] [--d
     from the screen or the API). On a terminal a progress bar follows the sending.
 ardesk portal send RUN [--format table|json]      send a draft run, or finish one whose sending stopped
 ardesk portal follow-up [--date YYYY-MM-DD]       reminders and owners' tasks for unanswered statements
+ardesk portal frequency --company CODE --customer CODE [--set company|quarterly|none]
+    show or set how often a customer's statement goes out with the scheduled runs
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ class Command(BaseCommand):
         send.add_argument("--format", choices=["table", "json"], default="table")
         follow = sub.add_parser("follow-up", help="Remind and give owners tasks for unanswered statements")
         follow.add_argument("--date", default=None)
+        frequency = sub.add_parser("frequency", help="Show or set how often a customer's statement is sent")
+        frequency.add_argument("--company", required=True, help="Company code")
+        frequency.add_argument("--customer", required=True, help="Customer code")
+        frequency.add_argument("--set", dest="frequency", choices=["company", "quarterly", "none"], default=None)
 
     def handle(self, *args, **options):
         from ardesk.portal import services
@@ -56,6 +62,8 @@ class Command(BaseCommand):
                 self._statements(options)
             elif options["action"] == "send":
                 self._send(options)
+            elif options["action"] == "frequency":
+                self._frequency(options)
             else:
                 as_of = parse_date(options["date"]) if options["date"] else clock.today()
                 counts = services.statements_follow_up(as_of=as_of)
@@ -89,6 +97,19 @@ class Command(BaseCommand):
             services.statement_run_send(by=None, run=run, check_access=False, deliver=False)
             run = self._deliver(run, options)
         self._report(run, options)
+
+    def _frequency(self, options) -> None:
+        from ardesk.customers.models import Customer
+        from ardesk.portal import selectors, services
+
+        customer = Customer.objects.filter(company__code=options["company"], code=options["customer"]).first()
+        if customer is None:
+            raise CommandError(f"No customer {options['customer']} of company {options['company']}")
+        if options["frequency"]:
+            services.customer_statement_frequency_set(
+                by=None, customer=customer, frequency=options["frequency"], check_access=False
+            )
+        self.stdout.write(f"{options['company']} {customer.code}: {selectors.statement_frequency(customer)}")
 
     def _send(self, options) -> None:
         from ardesk.portal import services
