@@ -206,18 +206,20 @@ def run(args: argparse.Namespace, sink: subprocess.Popen) -> None:
     before = load()
     usage_before = (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
     begin = time.perf_counter()
+    profile = cProfile.Profile() if args.profile else None
+    if profile:
+        profile.enable()
     if args.serial:
-        profile = cProfile.Profile() if args.profile else None
-        if profile:
-            profile.enable()
         for notice in Notice.objects.filter(run=dunning).order_by("pk"):
             services.notice_deliver(notice=notice)
-        if profile:
-            profile.disable()
-            pstats.Stats(profile).sort_stats("cumulative").print_stats(45)
     else:
         tasks.deliver(dunning.pk)
+    if profile:
+        profile.disable()
     seconds = time.perf_counter() - begin
+    if profile:
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
+        pstats.Stats(profile).sort_stats("tottime").print_stats(30)
     after = (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
     cpu = sum(a.ru_utime + a.ru_stime - (b.ru_utime + b.ru_stime) for a, b in zip(after, usage_before, strict=True))
     sink.stdin.close()

@@ -18,6 +18,7 @@ from multiprocessing.connection import wait
 
 from django.conf import settings
 from django.db import connections
+from django.urls import get_resolver
 
 
 def worker_count() -> int:
@@ -62,6 +63,7 @@ def in_processes(
     for alias in connections:
         if connections[alias].in_atomic_block:
             raise RuntimeError("in_processes() inside a transaction: the processes would not see its writes")
+    get_resolver().reverse_dict  # noqa: B018 - the URLs loaded once here, not in every process
     connections.close_all()  # each process opens its own: a forked one must not share its parent's socket
     context = multiprocessing.get_context("fork")
     waiting = list(shards)

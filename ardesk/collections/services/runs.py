@@ -170,6 +170,7 @@ def _notice_deliver(notice: Notice, contacts: list[Contact], items: list[letters
                 if pdf is None:
                     with notice.pdf.open("rb") as handle:
                         pdf = handle.read()
+                connection.open()  # once for the batch: an e-mail sent over an open connection leaves it open
                 message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, addresses, connection=connection)
                 message.attach(f"{notice.customer.code}-{notice.notice_on:%Y%m%d}.pdf", pdf, "application/pdf")
                 message.send()
