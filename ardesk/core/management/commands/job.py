@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("task", help="The task's name, e.g. ardesk.collections.tasks.deliver_run")
-        parser.add_argument("args", nargs="*", type=int, help="Its arguments (ids)")
+        parser.add_argument("arguments", nargs="*", type=int, help="Its arguments (ids)")
 
     def handle(self, *args, **options):
         module_name, _, name = options["task"].rpartition(".")
@@ -29,4 +29,4 @@ class Command(BaseCommand):
             raise CommandError(f"No task {options['task']}") from exc
         if not hasattr(task, "apply"):
             raise CommandError(f"{options['task']} is not a task")
-        task.apply(args=options["args"], throw=True)
+        task.apply(args=options["arguments"], throw=True)
