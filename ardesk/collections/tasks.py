@@ -15,7 +15,6 @@ from ardesk.collections import services
 from ardesk.collections.errors import CollectionsError
 from ardesk.collections.models import DunningRun, Notice, NoticeStatus, RunStatus
 from ardesk.core import clock, parallel
-from ardesk.core.jobs import set_progress
 
 BATCH = 200
 
@@ -108,7 +107,6 @@ def shard_deliver(run_id: int, first: int, last: int, progress: Callable[[int, i
                 break
             services.notices_deliver(notices=notices, run_id=run_id)
             position = notices[-1].pk
-            set_progress("dunning", run_id, DunningRun.objects.values_list("delivered", flat=True).get(pk=run_id))
             if progress is not None:
                 progress(*DunningRun.objects.values_list("delivered", "notices").get(pk=run_id))
     except Exception as exc:
