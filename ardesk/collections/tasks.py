@@ -7,7 +7,7 @@ from collections.abc import Callable
 from celery import shared_task
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -98,7 +98,9 @@ def shard_deliver(run_id: int, first: int, last: int, progress: Callable[[int, i
     notice is claimed before it is sent, so a range taken up again (a Celery task redelivered after
     its worker died) first settles what its dead predecessor left "sending" and sends nothing twice.
     """
-    services.notices_sending_settle(run_id=run_id, first=first, last=last)
+    settled = services.notices_sending_settle(run_id=run_id, first=first, last=last)
+    if settled:  # e-mails its predecessor sent, now counted with the run's delivered notices
+        DunningRun.objects.filter(pk=run_id).update(delivered=F("delivered") + len(settled))
     try:
         position = first - 1
         while True:

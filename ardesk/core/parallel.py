@@ -28,6 +28,8 @@ def worker_count() -> int:
 
 def id_ranges(ids: Sequence[int], parts: int) -> list[tuple[int, int]]:
     """Sorted ids split into at most ``parts`` ranges (first, last), each holding nearly as many of them."""
+    if not ids:
+        return []
     parts = max(1, min(parts, len(ids)))
     size, extra = divmod(len(ids), parts)
     ranges, start = [], 0
@@ -35,7 +37,7 @@ def id_ranges(ids: Sequence[int], parts: int) -> list[tuple[int, int]]:
         end = start + size + (1 if part < extra else 0)
         ranges.append((ids[start], ids[end - 1]))
         start = end
-    return ranges if ids else []
+    return ranges
 
 
 def _run(function: Callable, args: tuple) -> None:
