@@ -13,7 +13,6 @@ from ardesk.companies.access import ensure_permission, granted_company
 from ardesk.companies.selectors import company_ids_for
 from ardesk.core import clock
 from ardesk.core.errors import InvalidInput
-from ardesk.core.jobs import get_progress
 from ardesk.core.schemas import Amount, Day, Id, Page, Strict, money_out
 
 router = Router(tags=["collections"])
@@ -84,7 +83,7 @@ def _run_json(run: DunningRun) -> dict:
         "notices": run.notices,
         "items": run.items,
         "total": money_out(run.total_functional, run.company.functional_currency),
-        "delivered": run.delivered if not run.is_running else get_progress("dunning", run.pk),
+        "delivered": run.delivered,  # moved by the delivery's processes with each group of notices
         "error": run.error,
     }
 

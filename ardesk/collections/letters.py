@@ -10,11 +10,12 @@ A notice with charges states them after the text when its template does not plac
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.template import Context, Engine
+from django.template import Context, Engine, Template
 from django.utils import translation
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
@@ -32,6 +33,12 @@ from ardesk.ledger.statements import format_amount
 ITEMS_MARK = "\x00items\x00"
 
 _engine = Engine(autoescape=False, libraries={}, builtins=["django.template.defaultfilters"])
+
+
+@functools.lru_cache(maxsize=256)
+def _template(source: str) -> Template:
+    """A level's subject or text compiled once per process: a delivery renders it for every notice of the level."""
+    return _engine.from_string(source)
 
 
 @dataclass(frozen=True)
@@ -145,11 +152,11 @@ def render_text(
                 "total_due": _money(notice.total_due, notice.currency),
             }
         )
-        text = _engine.from_string(body).render(context).strip()
+        text = _template(body).render(context).strip()
         charges = charges_lines(level=level, notice=notice)
         if charges and "total_due" not in body:
             text += "\n\n" + "\n".join(charges)
-        return _engine.from_string(subject).render(context).strip(), text
+        return _template(subject).render(context).strip(), text
 
 
 # --- PDF --------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db import connection
 from django.db.models import Count, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ardesk.collections import domain, engine, policy_criteria, ranking
@@ -194,6 +195,16 @@ def unfinished_runs(*, run_id: int | None = None, company=None, run_on: dt.date 
     if run_on is not None:
         runs = runs.filter(run_on=run_on)
     return runs.order_by("run_on", "pk")
+
+
+def delivery_is_alive(run: DunningRun) -> bool:
+    """Whether a run is being delivered now: still delivering, and heard from (or started) within the silence limit."""
+    from ardesk.collections.services.runs import DELIVERY_SILENT
+
+    if run.status != RunStatus.DELIVERING:
+        return False
+    silent_since = timezone.now() - DELIVERY_SILENT
+    return (run.delivery_seen_at or run.created_at) >= silent_since
 
 
 def notices_for(user) -> QuerySet[Notice]:

@@ -36,7 +36,6 @@ from ardesk.collections.models import (
 from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core import clock, exports
 from ardesk.core.errors import ApplicationError, InvalidInput
-from ardesk.core.jobs import get_progress
 from ardesk.core.web import add_errors, is_htmx, page_of, requires
 
 
@@ -239,7 +238,7 @@ def run_detail(request, pk: int):
     run = get_object_or_404(
         DunningRun.objects.select_related("company"), pk=pk, company_id__in=company_ids_for(request.user)
     )
-    context = {"run": run, "done": get_progress("dunning", run.pk) if run.is_running else run.delivered}
+    context = {"run": run, "done": run.delivered}  # moved by the delivery's processes with each group of notices
     if is_htmx(request):
         return render(request, "collections/partials/run_progress.html", context)
     notices = Notice.objects.filter(run=run).select_related("customer", "level").order_by("-total_functional", "id")

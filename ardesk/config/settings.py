@@ -254,6 +254,9 @@ ARDESK_LIMIT_WARNING_FACTOR = os.environ.get("ARDESK_LIMIT_WARNING_FACTOR", "1.5
 # Background jobs run in a thread of the web process unless a broker is set (see core.jobs);
 # tests run them inline.
 ARDESK_JOBS_INLINE = env_bool("ARDESK_JOBS_INLINE")
+# Processes that share one long job at once without a broker (a dunning run's delivery: letters
+# rendered and e-mails sent); 0: one per CPU core. With a broker, the Celery workers' concurrency.
+ARDESK_WORKERS = int(os.environ.get("ARDESK_WORKERS", "0"))
 if CELERY_BROKER_URL.startswith("redis"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CELERY_BROKER_URL}}
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,11 +21,13 @@ from ardesk.collections.services.escalation import put_on_hold
 from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.companies.models import Company
 from ardesk.core.jobs import enqueue
-from ardesk.customers.models import Contact, Customer
+from ardesk.customers.models import Contact
 
 MAX_SEND_ATTEMPTS = 5
 # A run's delivery reports progress after each batch of notices; silent this long, its process died.
 DELIVERY_SILENT = dt.timedelta(minutes=15)
+# A delivery saves its notices' outcomes (and moves its run's count) this many at a time.
+OUTCOMES_SAVED_TOGETHER = 25
 
 
 @transaction.atomic
@@ -63,8 +66,7 @@ def dunning_run(
     return run
 
 
-def _recipient(customer: Customer) -> tuple[Contact | None, list[str]]:
-    contacts = list(customer.contacts.all())
+def _recipient(contacts: list[Contact]) -> tuple[Contact | None, list[str]]:
     with_email = [c for c in contacts if c.email]
     primary = next((c for c in with_email if c.is_primary), None)
     finance = [c for c in with_email if c.role == "finance"]
@@ -74,19 +76,27 @@ def _recipient(customer: Customer) -> tuple[Contact | None, list[str]]:
     return person, addresses
 
 
-def _letter_items(notice: Notice) -> list[letters.LetterItem]:
-    rows = NoticeItem.objects.filter(notice=notice).select_related("line__document").order_by("due_on", "line_id")
-    return [
-        letters.LetterItem(
-            number=row.line.document.number + (f"/{row.line.seq}" if row.line.seq > 1 else ""),
-            issue_on=row.line.issue_on,
-            due_on=row.due_on,
-            days_overdue=domain.days_overdue(row.due_on, notice.notice_on),
-            currency=row.currency,
-            open_amount=row.open_amount,
+def _letter_items(notices: Sequence[Notice]) -> dict[int, list[letters.LetterItem]]:
+    """Each notice's items for its letter, read for a whole batch of notices in one query."""
+    on = {notice.pk: notice.notice_on for notice in notices}
+    rows = (
+        NoticeItem.objects.filter(notice_id__in=on)
+        .select_related("line__document")
+        .order_by("notice_id", "due_on", "line_id")
+    )
+    items: dict[int, list[letters.LetterItem]] = {pk: [] for pk in on}
+    for row in rows:
+        items[row.notice_id].append(
+            letters.LetterItem(
+                number=row.line.document.number + (f"/{row.line.seq}" if row.line.seq > 1 else ""),
+                issue_on=row.line.issue_on,
+                due_on=row.due_on,
+                days_overdue=domain.days_overdue(row.due_on, on[row.notice_id]),
+                currency=row.currency,
+                open_amount=row.open_amount,
+            )
         )
-        for row in rows
-    ]
+    return items
 
 
 def notice_deliver(*, notice: Notice) -> Notice:
@@ -96,10 +106,48 @@ def notice_deliver(*, notice: Notice) -> Notice:
     Letter and lawyer's letter: the PDF is ready to print. Phone: a call on the worklist.
     Credit hold: the customer is put on hold, audited.
     """
-    notice = Notice.objects.select_related("customer", "company", "level").get(pk=notice.pk)
-    contact, addresses = _recipient(notice.customer)
+    (delivered,) = notices_deliver(notices=[notice])
+    return delivered
+
+
+def notices_deliver(*, notices: Sequence[Notice], run_id: int | None = None) -> list[Notice]:
+    """Deliver a batch of notices (see ``notice_deliver``) over one connection to the mail server.
+
+    What the notices share is read once for the batch: the notices with their customer, company
+    and level, the customers' contacts, the items. Each notice is claimed (recorded "sending",
+    committed) before anything leaves; the outcomes (sent, failed, printed, ...) are saved in groups
+    of ``OUTCOMES_SAVED_TOGETHER``, with ``run_id``'s delivered count moved in the same
+    transaction, so the count always agrees with the notices. A delivery that dies leaves at most
+    one group "sending", which the resumed delivery settles (``notices_sending_settle``).
+    """
+    notices = list(
+        Notice.objects.select_related("customer", "company", "level__policy")
+        .filter(pk__in=[notice.pk for notice in notices])
+        .order_by("pk")
+    )
+    contacts: dict[int, list[Contact]] = {notice.customer_id: [] for notice in notices}
+    for contact in Contact.objects.filter(customer_id__in=contacts):
+        contacts[contact.customer_id].append(contact)
+    items = _letter_items(notices)
+    connection = get_connection()
+    done: list[Notice] = []
+    try:
+        for notice in notices:
+            if _notice_deliver(notice, contacts[notice.customer_id], items[notice.pk], connection):
+                done.append(notice)
+            if len(done) >= OUTCOMES_SAVED_TOGETHER:
+                _outcomes_save(done, run_id)
+                done = []
+    finally:
+        _outcomes_save(done, run_id)  # what was sent before a failure is recorded as sent
+        connection.close()
+    return notices
+
+
+def _notice_deliver(notice: Notice, contacts: list[Contact], items: list[letters.LetterItem], connection) -> bool:
+    """Write, claim and send one notice; its outcome is left on it to save. False if another delivery has it."""
+    contact, addresses = _recipient(contacts)
     language = letters.language_of(contact)
-    items = _letter_items(notice)
     subject, body = letters.render_text(
         level=notice.level, notice=notice, contact=contact, items=items, language=language
     )
@@ -108,24 +156,27 @@ def notice_deliver(*, notice: Notice) -> Notice:
         body = "\n\n".join([body, *notice_links.lines_for(contact, language)])
     notice.language, notice.subject, notice.body = language, subject, body
     notice.recipients = ", ".join(addresses)
+    pdf = None
     if notice.channel in (LevelChannel.EMAIL, LevelChannel.LETTER, LevelChannel.LEGAL) and not notice.pdf:
         pdf = letters.notice_pdf(level=notice.level, notice=notice, contact=contact, items=items, language=language)
         notice.pdf.save(f"notice-{notice.pk}-{notice.customer.code}.pdf", ContentFile(pdf), save=False)
     if not _claim(notice):
-        return notice  # another delivery of the run took it first
+        return False  # another delivery of the run took it first
     if notice.channel == LevelChannel.EMAIL:
         if not addresses:
             notice.status, notice.error = NoticeStatus.FAILED, _("The customer has no contact with an e-mail address.")
         else:
             try:
-                message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, addresses)
-                with notice.pdf.open("rb") as handle:
-                    message.attach(
-                        f"{notice.customer.code}-{notice.notice_on:%Y%m%d}.pdf", handle.read(), "application/pdf"
-                    )
+                if pdf is None:
+                    with notice.pdf.open("rb") as handle:
+                        pdf = handle.read()
+                connection.open()  # once for the batch: an e-mail sent over an open connection leaves it open
+                message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, addresses, connection=connection)
+                message.attach(f"{notice.customer.code}-{notice.notice_on:%Y%m%d}.pdf", pdf, "application/pdf")
                 message.send()
             except Exception as exc:  # the mail server's refusal or absence, kept on the notice and retried
                 notice.status, notice.error = NoticeStatus.FAILED, f"{type(exc).__name__}: {exc}"
+                connection.close()  # the next e-mail opens a fresh connection
             else:
                 notice.status, notice.error, notice.sent_at = NoticeStatus.SENT, "", timezone.now()
     elif notice.channel in (LevelChannel.LETTER, LevelChannel.LEGAL):
@@ -138,8 +189,19 @@ def notice_deliver(*, notice: Notice) -> Notice:
         notice.status = NoticeStatus.DONE
     else:
         notice.status = NoticeStatus.TASK
-    notice.save()
-    return notice
+    return True
+
+
+def _outcomes_save(notices: list[Notice], run_id: int | None) -> None:
+    """Save delivered notices' outcomes in one transaction, moving their run's delivered count with them."""
+    if not notices:
+        return
+    with transaction.atomic():
+        Notice.objects.bulk_update(notices, ["status", "error", "sent_at"])
+        if run_id is not None:
+            DunningRun.objects.filter(pk=run_id).update(
+                delivered=F("delivered") + len(notices), delivery_seen_at=timezone.now()
+            )
 
 
 def _claim(notice: Notice) -> bool:
@@ -160,14 +222,18 @@ def _claim(notice: Notice) -> bool:
     return bool(claimed)
 
 
-def notices_sending_settle(*, run_id: int) -> list[Notice]:
+def notices_sending_settle(*, run_id: int, first: int | None = None, last: int | None = None) -> list[Notice]:
     """Settle the notices of a run whose delivery died while they were "sending"; return the e-mails among them.
+
+    ``first`` and ``last`` limit it to one range of the run's notices (a shard taken up again).
 
     The rule (docs/collections.md): an e-mail found "sending" may have left before the process died
     and is never sent again; it is marked sent, with no time and a note to check the mail server's
     log. A letter, a call or a credit hold had nothing leave the system and is simply done again.
     """
     sending = Notice.objects.filter(run_id=run_id, status=NoticeStatus.SENDING)
+    if first is not None and last is not None:
+        sending = sending.filter(pk__gte=first, pk__lte=last)
     emails = list(sending.filter(channel=LevelChannel.EMAIL).select_related("customer").order_by("pk"))
     sending.filter(channel=LevelChannel.EMAIL).update(
         status=NoticeStatus.SENT,
@@ -206,13 +272,10 @@ def notice_call_done(*, by, notice: Notice) -> Notice:
 
 def notices_retry_failed() -> int:
     """Send again the notices whose sending failed, up to the attempt limit (a daily job)."""
-    count = 0
-    for notice in Notice.objects.filter(status=NoticeStatus.FAILED, attempts__lt=MAX_SEND_ATTEMPTS).order_by("id")[
-        :1000
-    ]:
-        notice_deliver(notice=notice)
-        count += 1
-    return count
+    failed = list(
+        Notice.objects.filter(status=NoticeStatus.FAILED, attempts__lt=MAX_SEND_ATTEMPTS).order_by("id")[:1000]
+    )
+    return len(notices_deliver(notices=failed)) if failed else 0
 
 
 def deliveries_resume() -> list[int]:

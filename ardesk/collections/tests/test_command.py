@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from ardesk.collections.models import DunningPolicy, DunningRun, Notice
+from ardesk.core import jobs
 from ardesk.ledger.tests.factories import invoice
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +81,34 @@ def test_an_unknown_company_or_a_bad_date_is_an_error(company):
         dunning("run", "--company", "XX")
     with pytest.raises(CommandError, match="2025-13-01 is not a date"):
         dunning("run", "--date", "2025-13-01")
+
+
+def test_a_confirmed_run_returns_once_its_notices_are_written_and_a_job_process_delivers_them(
+    overdue, company, settings, monkeypatch
+):
+    settings.ARDESK_JOBS_INLINE, settings.CELERY_BROKER_URL = False, ""  # the embedded default: no broker
+    started = []
+    monkeypatch.setattr(jobs.subprocess, "Popen", lambda argv, **kwargs: started.append(argv))
+
+    out = dunning("run", "--date", "2025-02-26")
+
+    run = DunningRun.objects.get()
+    assert (run.status, run.delivered) == ("delivering", 0)
+    assert mail.outbox == []
+    assert "SH01 2025-02-26: wrote 2 notices over 3 items, 1900.00 CNY" in out
+    assert f"run {run.pk}: 0 of 2 delivered, the rest in the background" in out
+    assert "ardesk dunning run --date 2025-02-26 --wait follows it" in out
+    ((*python, job, task, run_id),) = started
+    assert (python[-2:], job, task, run_id) == (
+        ["-m", "ardesk.cli"],
+        "job",
+        "ardesk.collections.tasks.deliver_run",
+        str(run.pk),
+    )
+
+    settings.ARDESK_WORKERS = 1  # the job process (here: this test's transaction) delivers them
+    call_command("job", task, run_id)
+    run.refresh_from_db()
+    assert (run.status, run.delivered, len(mail.outbox)) == ("done", 2, 2)
+    # The same date again writes nothing new and reports the finished run's figures.
+    assert json.loads(dunning("run", "--date", "2025-02-26", "--format", "json"))["runs"][0]["notices"] == 0

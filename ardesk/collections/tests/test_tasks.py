@@ -72,3 +72,33 @@ def test_a_delivery_whose_process_died_is_resumed_by_the_daily_job_where_it_stop
     assert mail.outbox[-1].to == [second.customer.contacts.get().email]
     assert set(Notice.objects.filter(run=run).values_list("status", flat=True)) == {NoticeStatus.SENT}
     assert DunningRun.objects.get(pk=other.pk).status == RunStatus.DELIVERING
+
+
+def test_with_a_broker_each_range_of_notices_is_a_task_and_the_last_one_done_finishes_the_run(
+    accountant, collector, company, customer, english_customer, settings, monkeypatch
+):
+    import celery
+
+    settings.ARDESK_JOBS_INLINE, settings.CELERY_BROKER_URL, settings.ARDESK_WORKERS = False, "redis://broker", 2
+    queued = []
+    monkeypatch.setattr(celery, "group", lambda signatures: queued.extend(signatures) or _Sent())
+    invoice(accountant, customer, "W-1", "400.00", issue_on=dt.date(2025, 1, 1), due_on=dt.date(2025, 2, 1))
+    invoice(accountant, english_customer, "W-2", "900.00", issue_on=dt.date(2025, 1, 1), due_on=dt.date(2025, 2, 1))
+    run = services.dunning_run(by=collector, company=company, run_on=dt.date(2025, 3, 1), deliver=False)
+
+    tasks.deliver(run.pk)  # returns once the ranges are handed to the workers
+    assert [(s.task, s.args[0]) for s in queued] == [("ardesk.collections.tasks.deliver_shard", run.pk)] * 2
+    assert DunningRun.objects.get(pk=run.pk).status == RunStatus.DELIVERING and mail.outbox == []
+
+    first, second = queued
+    tasks.deliver_shard(*first.args)  # a worker takes the first range
+    run.refresh_from_db()
+    assert (run.status, run.delivered, len(mail.outbox)) == (RunStatus.DELIVERING, 1, 1)
+    tasks.deliver_shard(*second.args)
+    run.refresh_from_db()
+    assert (run.status, run.delivered, len(mail.outbox)) == (RunStatus.DONE, 2, 2)
+
+
+class _Sent:
+    def apply_async(self) -> None:
+        """The group handed to the broker (nothing to do in the test)."""

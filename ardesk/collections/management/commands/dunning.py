@@ -2,11 +2,13 @@
 
 ardesk dunning run --date YYYY-MM-DD [--company CODE] [--dry-run] [--wait] [--format table|json]
     the dunning run of a date for every company (or one): --dry-run prints the preview only
-    a date whose run stopped during delivery resumes that run instead of writing a new one
-    with a Celery broker (CELERY_BROKER_URL) the command returns once the notices are written and a
-    worker delivers them; --wait follows the delivery to its end. Without a broker there is no
-    worker to hand them to, so the command delivers them itself (as with --wait). On a terminal a
-    progress bar follows the delivery; nothing extra is printed when piped or with --format json.
+    the command returns once the notices are written; they are delivered in the background, by
+    the Celery workers with a broker (CELERY_BROKER_URL), else by an `ardesk job` process it starts
+    (its processes, ARDESK_WORKERS of them, render and send several notices at once). --wait
+    delivers (or, with a broker, follows the workers) to the end instead, with a progress bar on a
+    terminal; nothing extra is printed when piped or with --format json.
+    a date whose run is still being delivered is reported (followed with --wait); one whose
+    delivery stopped (failed, or its process died) is resumed instead of writing a new run
 ardesk dunning resume [RUN]                       finish the delivery of a run whose process died (or all of them)
 ardesk dunning policy export [--output FILE]      every policy with its levels, as JSON
 ardesk dunning policy import FILE                 create or replace policies from that JSON (all or nothing)
@@ -28,6 +30,7 @@ from ardesk.collections import selectors
 from ardesk.companies.models import Company
 from ardesk.core import clock
 from ardesk.core.errors import ApplicationError, InvalidInput
+from ardesk.core.jobs import start_detached
 from ardesk.core.money import from_minor
 from ardesk.core.progress import progress_bar
 
@@ -53,7 +56,10 @@ class Command(BaseCommand):
         run.add_argument("--dry-run", action="store_true", help="Print what would be sent; write nothing")
         run.add_argument("--format", choices=["table", "json"], default="table")
         run.add_argument(
-            "--wait", action="store_true", help="With a broker: follow the delivery to its end instead of returning"
+            "--wait",
+            action="store_true",
+            help="Deliver the notices (with a broker: follow the workers) to the end, with a progress bar, "
+            "instead of returning once they are written",
         )
         resume = sub.add_parser("resume", help="Finish the delivery of a run whose process died (every such run)")
         resume.add_argument("run", nargs="?", type=int, help="Run number (every unfinished run by default)")
@@ -110,19 +116,24 @@ class Command(BaseCommand):
                 results.append({"company": company.code, "dry_run": True, **preview})
                 continue
             unfinished = selectors.unfinished_runs(company=company, run_on=run_on).first()
+            if unfinished is not None and selectors.delivery_is_alive(unfinished):
+                if options["wait"]:
+                    self._watch(unfinished, options)
+                results.append(self._result(unfinished, resumed=False, unconfirmed=[]))
+                continue
             if unfinished is not None:
                 results.append(self._deliver(unfinished, resumed=True, options=options))
                 continue
             run = services.dunning_run(by=None, company=company, run_on=run_on, check_access=False, deliver=False)
-            if run.notices and settings.CELERY_BROKER_URL and not options["wait"]:
+            if run.notices and options["wait"]:
+                results.append(self._deliver(run, resumed=False, options=options))
+                continue
+            if run.notices:
                 from ardesk.collections import tasks
 
-                tasks.deliver_run.delay(run.pk)
-                results.append(self._result(run, resumed=False, unconfirmed=[]))
-            elif run.notices:
-                results.append(self._deliver(run, resumed=False, options=options))
-            else:
-                results.append(self._result(run, resumed=False, unconfirmed=[]))
+                start_detached(tasks.deliver_run, run.pk)
+                run.refresh_from_db()
+            results.append(self._result(run, resumed=False, unconfirmed=[]))
         if options["format"] == "json":
             self.stdout.write(json.dumps({"runs": results}, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
             return
@@ -130,7 +141,7 @@ class Command(BaseCommand):
             if result.get("resumed"):
                 self._write_resumed(result)
                 continue
-            verb = "would send" if result["dry_run"] else "sent"
+            verb = "would send" if result["dry_run"] else "sent" if result["status"] == "done" else "wrote"
             total = result["total"]
             self.stdout.write(
                 f"{result['company']} {run_on}: {verb} {result['notices']} notices over {result['items']} items, "
@@ -138,8 +149,8 @@ class Command(BaseCommand):
             )
             if not result["dry_run"] and result["delivered"] < result["notices"] and result["status"] != "failed":
                 self.stdout.write(
-                    f"  run {result['run']}: a worker is delivering the notices "
-                    f"(ardesk dunning run --date {run_on} --wait follows it)"
+                    f"  run {result['run']}: {result['delivered']:,} of {result['notices']:,} delivered, the rest "
+                    f"in the background (ardesk dunning run --date {run_on} --wait follows it)"
                 )
             for level in result.get("levels", []):
                 self.stdout.write(
@@ -150,8 +161,8 @@ class Command(BaseCommand):
     def _deliver(self, run, *, resumed: bool, options) -> dict:
         """Deliver a run's notices still to deliver (all of a new run's; the rest of a stopped one's).
 
-        With a broker and ``--wait`` a worker delivers them and the bar follows the run's count;
-        otherwise this process delivers them.
+        With a broker and ``--wait`` the workers deliver them and the bar follows the run's count;
+        otherwise this process delivers them, with its processes (``ARDESK_WORKERS``).
         """
         from ardesk.collections import services, tasks
 
@@ -159,29 +170,32 @@ class Command(BaseCommand):
             {"notice": n.pk, "customer": n.customer.code, "recipients": n.recipients}
             for n in services.notices_sending_settle(run_id=run.pk)
         ]
-        label = f"{run.company.code} {run.run_on}"
-        with progress_bar(self.stderr, label=label, total=run.notices, enabled=options["format"] != "json") as bar:
-            if settings.CELERY_BROKER_URL and options.get("wait"):
-                tasks.deliver_run.delay(run.pk)
-                self._follow(run, bar)
-            else:
+        if settings.CELERY_BROKER_URL and options.get("wait"):
+            tasks.deliver_run.delay(run.pk)
+            self._watch(run, options)
+        else:
+            with self._bar(run, options) as bar:
                 tasks.deliver(run.pk, progress=lambda done, total: bar.update(done, note=f"{done:,}/{total:,}"))
         run.refresh_from_db()
         return self._result(run, resumed=resumed, unconfirmed=unconfirmed)
 
-    @staticmethod
-    def _follow(run, bar) -> None:
-        """Wait for a worker to finish the run's delivery, moving the bar with its delivered count."""
+    def _bar(self, run, options):
+        label = f"{run.company.code} {run.run_on}"
+        return progress_bar(self.stderr, label=label, total=run.notices, enabled=options["format"] != "json")
+
+    def _watch(self, run, options) -> None:
+        """Wait for the background delivery of a run to end, moving the bar with its delivered count."""
         from ardesk.collections.models import RunStatus
 
-        while True:
-            run.refresh_from_db(fields=["status", "delivered", "error"])
-            bar.update(run.delivered, note=f"{run.delivered:,}/{run.notices:,}")
-            if run.status == RunStatus.FAILED:
-                raise CommandError(f"The delivery of run {run.pk} failed: {run.error}")
-            if run.status == RunStatus.DONE:
-                return
-            time.sleep(0.5)
+        with self._bar(run, options) as bar:
+            while True:
+                run.refresh_from_db(fields=["status", "delivered", "error"])
+                bar.update(run.delivered, note=f"{run.delivered:,}/{run.notices:,}")
+                if run.status == RunStatus.FAILED:
+                    raise CommandError(f"The delivery of run {run.pk} failed: {run.error}")
+                if run.status == RunStatus.DONE:
+                    return
+                time.sleep(0.5)
 
     @staticmethod
     def _result(run, *, resumed: bool, unconfirmed: list[dict]) -> dict:

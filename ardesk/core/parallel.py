@@ -1,0 +1,89 @@
+"""Work split into shards done at once: by several Celery workers with a broker, else by processes of this machine.
+
+A long job over many rows (a dunning run's notices, a statement mailing's recipients) is split
+into ranges of ids (``id_ranges``), each done by one call that claims its rows one at a time, so
+shards never share a row. With a broker the caller sends one task per range (a Celery group) and
+the workers take them. Without one, ``in_processes`` runs them in processes forked from this one:
+rendering PDFs is CPU work, which threads of one process cannot do at once (Python's global
+interpreter lock). Each process opens its own database connections; on SQLite the writers queue
+(WAL and the busy timeout of the settings) instead of failing.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import wait
+
+from django.conf import settings
+from django.db import connections
+from django.urls import get_resolver
+
+
+def worker_count() -> int:
+    """How many shards run at once: ``ARDESK_WORKERS`` (settings), else one per CPU core."""
+    return settings.ARDESK_WORKERS or os.cpu_count() or 1
+
+
+def id_ranges(ids: Sequence[int], parts: int) -> list[tuple[int, int]]:
+    """Sorted ids split into at most ``parts`` ranges (first, last), each holding nearly as many of them."""
+    if not ids:
+        return []
+    parts = max(1, min(parts, len(ids)))
+    size, extra = divmod(len(ids), parts)
+    ranges, start = [], 0
+    for part in range(parts):
+        end = start + size + (1 if part < extra else 0)
+        ranges.append((ids[start], ids[end - 1]))
+        start = end
+    return ranges
+
+
+def _run(function: Callable, args: tuple) -> None:
+    """A forked process's work: its own database connections, opened when first used and closed at the end."""
+    try:
+        function(*args)
+    finally:
+        connections.close_all()
+
+
+def in_processes(
+    function: Callable,
+    shards: Sequence[tuple],
+    *,
+    workers: int,
+    watch: Callable[[], None] | None = None,
+    every: float = 0.5,
+) -> list[int]:
+    """Call ``function(*shard)`` for every shard in forked processes, ``workers`` at a time; their exit codes.
+
+    An exception in a shard ends its process with code 1 (its traceback on standard error); the
+    other shards go on. ``watch()`` is called every ``every`` seconds while they run (a progress
+    bar). The caller must not be inside a transaction: the processes would not see its writes.
+    """
+    for alias in connections:
+        if connections[alias].in_atomic_block:
+            raise RuntimeError("in_processes() inside a transaction: the processes would not see its writes")
+    get_resolver().reverse_dict  # noqa: B018 - the URLs loaded once here, not in every process
+    connections.close_all()  # each process opens its own: a forked one must not share its parent's socket
+    context = multiprocessing.get_context("fork")
+    waiting = list(shards)
+    running: list[tuple[int, multiprocessing.Process]] = []
+    codes: list[int] = [0] * len(shards)
+    started = 0
+    while waiting or running:
+        while waiting and len(running) < workers:
+            process = context.Process(target=_run, args=(function, waiting.pop(0)), daemon=False)
+            process.start()
+            running.append((started, process))
+            started += 1
+        ended = wait([process.sentinel for _, process in running], timeout=every)
+        for index, process in list(running):
+            if process.sentinel in ended:
+                process.join()
+                codes[index] = process.exitcode
+                running.remove((index, process))
+        if watch is not None:
+            watch()
+    return codes

@@ -1,0 +1,31 @@
+"""Shards of a long job: ranges of ids of nearly equal size, done by forked processes."""
+
+from __future__ import annotations
+
+import os
+
+from ardesk.core.parallel import id_ranges, in_processes
+
+
+def test_ids_are_split_into_ranges_holding_nearly_as_many_each():
+    assert id_ranges([1, 2, 3, 5, 8, 13, 21], 3) == [(1, 3), (5, 8), (13, 21)]
+    assert id_ranges([4, 9], 5) == [(4, 4), (9, 9)]
+    assert id_ranges([], 3) == []
+
+
+def _write_or_fail(folder: str, shard: int) -> None:
+    if shard == 2:
+        raise RuntimeError("shard 2 fails")
+    with open(os.path.join(folder, f"shard-{shard}"), "w") as handle:
+        handle.write(str(os.getpid()))
+
+
+def test_each_shard_runs_in_a_process_of_its_own_and_a_failing_one_is_named_by_its_exit_code(tmp_path):
+    watched = []
+    codes = in_processes(
+        _write_or_fail, [(str(tmp_path), n) for n in range(4)], workers=2, watch=lambda: watched.append(1), every=0.05
+    )
+    assert codes == [0, 0, 1, 0]
+    pids = {(tmp_path / f"shard-{n}").read_text() for n in (0, 1, 3)}
+    assert len(pids) == 3 and str(os.getpid()) not in pids
+    assert watched
