@@ -6,16 +6,22 @@ shards never share a row. With a broker the caller sends one task per range (a C
 the workers take them. Without one, ``in_processes`` runs them in processes forked from this one:
 rendering PDFs is CPU work, which threads of one process cannot do at once (Python's global
 interpreter lock). Each process opens its own database connections; on SQLite the writers queue
-(WAL and the busy timeout of the settings) instead of failing.
+(WAL and the busy timeout of the settings) instead of failing. A process is forked only from the
+main thread (a command, a worker): forked from one thread of the threaded web server, it could
+inherit a lock another thread held (logging, imports) and wait for ever, so there it is started
+afresh ("spawn") and sets Django up itself.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import wait
 
+import django
+from django.apps import apps
 from django.conf import settings
 from django.db import connections
 from django.urls import get_resolver
@@ -41,7 +47,9 @@ def id_ranges(ids: Sequence[int], parts: int) -> list[tuple[int, int]]:
 
 
 def _run(function: Callable, args: tuple) -> None:
-    """A forked process's work: its own database connections, opened when first used and closed at the end."""
+    """A process's work: its own database connections, opened when first used and closed at the end."""
+    if not apps.ready:  # started afresh: the settings come from the environment, as in its parent
+        django.setup()
     try:
         function(*args)
     finally:
@@ -67,7 +75,8 @@ def in_processes(
             raise RuntimeError("in_processes() inside a transaction: the processes would not see its writes")
     get_resolver().reverse_dict  # noqa: B018 - the URLs loaded once here, not in every process
     connections.close_all()  # each process opens its own: a forked one must not share its parent's socket
-    context = multiprocessing.get_context("fork")
+    forkable = threading.current_thread() is threading.main_thread()
+    context = multiprocessing.get_context("fork" if forkable else "spawn")
     waiting = list(shards)
     running: list[tuple[int, multiprocessing.Process]] = []
     codes: list[int] = [0] * len(shards)

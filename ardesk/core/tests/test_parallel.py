@@ -29,3 +29,23 @@ def test_each_shard_runs_in_a_process_of_its_own_and_a_failing_one_is_named_by_i
     pids = {(tmp_path / f"shard-{n}").read_text() for n in (0, 1, 3)}
     assert len(pids) == 3 and str(os.getpid()) not in pids
     assert watched
+
+
+def test_from_a_thread_of_the_web_server_the_processes_are_started_afresh_not_forked(tmp_path, monkeypatch):
+    import multiprocessing
+    import threading
+
+    methods = []
+    real = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method: methods.append(method) or real(method))
+    result = {}
+    thread = threading.Thread(
+        target=lambda: result.update(
+            codes=in_processes(_write_or_fail, [(str(tmp_path), 0), (str(tmp_path), 1)], workers=2)
+        )
+    )
+    thread.start()
+    thread.join(timeout=120)
+    assert result["codes"] == [0, 0]
+    assert methods == ["spawn"]
+    assert {(tmp_path / f"shard-{n}").exists() for n in (0, 1)} == {True}
