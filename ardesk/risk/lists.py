@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from ardesk.core.exports import ReportTable
 from ardesk.core.money import from_minor
@@ -59,7 +59,7 @@ def signals_table(signals) -> ReportTable:
         _("Name"),
         _("Signal"),
         _("Severity"),
-        _("Evidence"),
+        pgettext("risk signal", "Evidence"),
         _("First seen"),
         _("Last seen"),
     ]
