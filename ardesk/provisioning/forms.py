@@ -122,5 +122,5 @@ class OpeningForm(CompanyForm):
         label=_("Allowance in the books"),
         max_digits=18,
         decimal_places=2,
-        help_text=_("The balance of 坏账准备 when you start provisioning in ARdesk (credit positive)."),
+        help_text=_("The balance of the bad-debt allowance when you start provisioning in ARdesk (credit positive)."),
     )

@@ -22,9 +22,9 @@ RATE = {"max_digits": 7, "decimal_places": 4}
 
 
 class Method(models.TextChoices):
-    AGING = "aging", _("Aging method (账龄分析法)")
+    AGING = "aging", _("Aging method")
     MATRIX = "matrix", _("Provision matrix (expected credit loss)")
-    BALANCE = "balance", _("Balance percentage (余额百分比法)")
+    BALANCE = "balance", _("Balance percentage")
 
 
 class RateSource(models.TextChoices):
