@@ -89,7 +89,8 @@ def test_complaint_screens_move_a_complaint_to_resolved_and_closed(client, colle
 
 
 def test_the_complaint_report_exports_keep_the_dates_on_the_screen(client, manager):
-    page = as_user(client, manager).get("/relations/complaints/report/?as_of=2026-03-31&from=2026-01-01").content.decode()
+    as_user(client, manager)
+    page = client.get("/relations/complaints/report/", {"as_of": "2026-03-31", "from": "2026-01-01"}).content.decode()
     assert 'href="?as_of=2026-03-31&amp;from=2026-01-01&amp;format=xlsx"' in page
     assert 'href="?as_of=2026-03-31&amp;from=2026-01-01&amp;format=pdf"' in page
 
