@@ -124,6 +124,14 @@ def test_the_run_is_previewed_then_confirmed(client, collector, company, custome
     assert client.get(reverse("collections:notice_pdf", args=[page.context["page"][0].pk])).status_code == 200
 
 
+def test_the_run_preview_names_the_levels_in_the_users_language(client, collector, company, customer, overdue):
+    signed_in(client, collector).defaults["HTTP_ACCEPT_LANGUAGE"] = "zh-hans"
+    today = clock.today().isoformat()
+    page = client.get(reverse("collections:runs"), {"company": company.code, "run_on": today}).content.decode()
+    largest = page[page.index('id="preview-notices"') :]
+    assert "<td>2 第一次催款通知</td>" in largest and "First notice" not in largest
+
+
 def test_a_dispute_opened_on_the_screen_and_rejected_by_the_manager(client, collector, manager, customer, overdue):
     line = overdue.lines.get()
     signed_in(client, collector)
