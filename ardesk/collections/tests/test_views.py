@@ -300,6 +300,27 @@ def test_the_finance_manager_edits_a_policy_level_on_the_screen_with_the_imports
     assert level.days == 10
 
 
+def test_the_resolve_panel_offers_each_role_only_the_resolutions_it_may_take(
+    client, collector, accountant, manager, customer, overdue
+):
+    """The AR accountant credits or rejects a dispute; the collector records only the customer's withdrawal."""
+    dispute = services.dispute_open(
+        by=collector, customer=customer, reason="price", amount="100.00", line_ids=[overdue.lines.get().pk]
+    )
+    url = reverse("collections:dispute", args=[dispute.pk])
+
+    def outcomes(user) -> list[str]:
+        page = signed_in(client, user).get(url).content.decode()
+        return re.findall(r'name="outcome" value="(\w+)"', page) + re.findall(r'<option value="(\w+)"', page)
+
+    assert outcomes(accountant) == ["credit", "rejected"]
+    assert outcomes(collector) == ["withdrawn"]
+    assert outcomes(manager) == ["credit", "rejected", "withdrawn"]
+    signed_in(client, accountant).post(url, {"action": "resolve", "outcome": "credit", "on": clock.today()})
+    dispute.refresh_from_db()
+    assert dispute.status == "credited"
+
+
 def test_a_dispute_credited_on_the_screen_dates_the_credit_note_as_the_manager_says(
     client, collector, manager, customer, overdue
 ):
