@@ -192,9 +192,7 @@ def test_the_settings_screen_imports_a_configuration_with_predicted_slip(client,
     assert "signals.predicted_slip.days" in page and RiskConfig.objects.filter(company=company).count() == 2
 
 
-def test_the_settings_screen_shows_the_rules_in_words_and_the_json_only_as_a_collapsed_export(
-    client, company, manager
-):
+def test_the_settings_screen_shows_the_rules_in_words_and_the_json_only_as_a_collapsed_export(client, company, manager):
     client.force_login(manager)
     client.post("/accounts/language/", {"language": "zh-hans"})
     page = client.get(f"/risk/settings/?company={company.pk}").content.decode()
