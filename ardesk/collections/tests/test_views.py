@@ -15,7 +15,16 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from ardesk.collections import services
-from ardesk.collections.models import ContactLog, Dispute, DunningPolicy, DunningRun, PromiseToPay
+from ardesk.collections.models import (
+    ContactLog,
+    Dispute,
+    DunningLevel,
+    DunningPolicy,
+    DunningRun,
+    Notice,
+    NoticeStatus,
+    PromiseToPay,
+)
 from ardesk.conftest import PASSWORD
 from ardesk.core import clock
 from ardesk.ledger.models import DueLine
@@ -130,6 +139,16 @@ def test_the_run_preview_names_the_levels_in_the_users_language(client, collecto
     page = client.get(reverse("collections:runs"), {"company": company.code, "run_on": today}).content.decode()
     largest = page[page.index('id="preview-notices"') :]
     assert "<td>2 第一次催款通知</td>" in largest and "First notice" not in largest
+
+
+def test_the_worklist_names_the_level_of_a_call_in_the_users_language(client, collector, company, customer, overdue):
+    signed_in(client, collector).defaults["HTTP_ACCEPT_LANGUAGE"] = "zh-hans"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(reverse("collections:run_confirm"), {"company": company.code, "run_on": clock.today().isoformat()})
+    phone = DunningLevel.objects.get(policy__is_default=True, seq=4)
+    Notice.objects.update(status=NoticeStatus.TASK, level=phone)  # the run's notice, as a call to make
+    page = client.get(reverse("collections:worklist")).content.decode()
+    assert f"{customer.name}</a> · 第三次催款（电话） ·" in page and "Third notice (phone)" not in page
 
 
 def test_a_dispute_opened_on_the_screen_and_rejected_by_the_manager(client, collector, manager, customer, overdue):
