@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 ACTION_LABELS = {
     "period.close": _("Period closed"),
@@ -207,7 +208,7 @@ FIELD_LABELS = {
     "approved_by": _("Approved by (old system)"),
     "approved_on": _("Approved on (old system)"),
     "reference": _("Reference"),
-    "limits": _("Limits"),
+    "limits": pgettext_lazy("count", "Limits"),
     "largest": _("Largest limit"),
     # The month-end close (ardesk.closing).
     "entries": _("Journal entries"),

@@ -63,15 +63,15 @@ class DisputeForm(forms.Form):
         ]
 
 
+RESOLUTIONS = [
+    ("credit", _("Credit note for the disputed amount")),
+    ("rejected", _("Rejected")),
+    ("withdrawn", _("Withdrawn by the customer")),
+]
+
+
 class ResolveForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label=_("Resolution"),
-        choices=[
-            ("credit", _("Credit note for the disputed amount")),
-            ("rejected", _("Rejected")),
-            ("withdrawn", _("Withdrawn by the customer")),
-        ],
-    )
+    outcome = forms.ChoiceField(label=_("Resolution"), choices=RESOLUTIONS)
     on = DayField(
         label=_("Date"),
         required=False,
@@ -79,6 +79,11 @@ class ResolveForm(forms.Form):
         help_text=_("The date of the resolution and of the credit note: today or an earlier day since the dispute."),
     )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, outcomes, **kwargs):
+        """Offer only the ways to close the dispute that the user may take."""
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = [(value, label) for value, label in RESOLUTIONS if value in outcomes]
 
 
 class ReasonForm(forms.Form):

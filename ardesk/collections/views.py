@@ -33,6 +33,7 @@ from ardesk.collections.models import (
     NoticeCharges,
     PromiseStatus,
 )
+from ardesk.collections.services.disputes import RESOLUTION_PERMISSIONS
 from ardesk.companies.selectors import companies_for, company_ids_for
 from ardesk.core import clock, exports
 from ardesk.core.errors import ApplicationError, InvalidInput
@@ -437,7 +438,8 @@ def _resolved(request, dispute, form) -> bool:
 @requires("collections.view_dispute")
 def dispute_detail(request, pk: int):
     dispute = get_object_or_404(selectors.disputes_for(request.user, status=None).select_related("credit_note"), pk=pk)
-    form = ResolveForm(initial={"on": clock.today()})
+    outcomes = {outcome for outcome, perm in RESOLUTION_PERMISSIONS.items() if request.user.has_perm(perm)}
+    form = ResolveForm(initial={"on": clock.today()}, outcomes=outcomes)
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -446,7 +448,7 @@ def dispute_detail(request, pk: int):
             elif action == "attach" and request.FILES.get("file"):
                 services.dispute_attach(by=request.user, dispute=dispute, upload=request.FILES["file"])
             elif action == "resolve":
-                form = ResolveForm(request.POST)
+                form = ResolveForm(request.POST, outcomes=outcomes)
                 if form.is_valid() and _resolved(request, dispute, form):
                     messages.success(request, _("The dispute is closed."))
             if not (form.is_bound and form.errors):  # else the page shows the form's errors by its fields
@@ -460,6 +462,7 @@ def dispute_detail(request, pk: int):
         {
             "dispute": dispute,
             "form": form,
+            "may_resolve": bool(outcomes),
             "items": dispute.items.select_related("line__document"),
             "age": (clock.today() - dispute.opened_on).days,
         },

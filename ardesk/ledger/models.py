@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ardesk.companies.models import Company
 from ardesk.core.money import MinorUnitsField
@@ -606,6 +607,15 @@ class ImportJob(models.Model):
         return self.status in (ImportJobStatus.CHECKING, ImportJobStatus.IMPORTING)
 
 
+# A statement run keeps its state in the import job's statuses (importing, done, failed); on screen
+# it is named as a run of statements is: being made, ready, failed.
+STATEMENT_RUN_STATUS_LABELS = {
+    ImportJobStatus.IMPORTING: pgettext_lazy("statement run", "Making"),
+    ImportJobStatus.DONE: pgettext_lazy("statement run", "Ready"),
+    ImportJobStatus.FAILED: pgettext_lazy("statement run", "Failed"),
+}
+
+
 class StatementRun(models.Model):
     """Statements for every customer of a company with a balance or movement, made as one background job."""
 
@@ -636,6 +646,11 @@ class StatementRun(models.Model):
     @property
     def is_running(self) -> bool:
         return self.status == ImportJobStatus.IMPORTING
+
+    @property
+    def status_label(self) -> str:
+        """The run's status in a statement run's words (生成中, 已完成, 失败), not an import's."""
+        return str(STATEMENT_RUN_STATUS_LABELS.get(self.status) or self.get_status_display())
 
 
 class LedgerDay(models.Model):

@@ -30,7 +30,7 @@ from ardesk.ledger.forms import (
     ReverseForm,
     TermForm,
 )
-from ardesk.ledger.imports.formats import KINDS, labelled_problems
+from ardesk.ledger.imports.formats import KIND_LABELS, KINDS, labelled_problems
 from ardesk.ledger.models import Allocation, Document, DueLine, ExchangeRate, ImportJob, PaymentTerm
 
 
@@ -352,7 +352,11 @@ def import_upload(request):
         )
         return redirect("ledger:import_job", pk=job.pk)
     jobs = ImportJob.objects.filter(company_id__in=company_ids_for(request.user)).select_related("company")[:10]
-    return render(request, "ledger/import_upload.html", {"form": form, "kinds": KINDS, "jobs": jobs})
+    return render(
+        request,
+        "ledger/import_upload.html",
+        {"form": form, "kinds": [(KIND_LABELS[kind], columns) for kind, columns in KINDS.items()], "jobs": jobs},
+    )
 
 
 @requires("ledger.add_importbatch")

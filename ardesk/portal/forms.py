@@ -4,6 +4,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ardesk.collections.models import DisputeReason
 from ardesk.core.forms import DayField
@@ -155,7 +156,7 @@ class StatementFrequencyForm(forms.Form):
 
 class CodeForm(forms.Form):
     code = forms.RegexField(
-        label=_("Code"),
+        label=pgettext_lazy("verification code", "Code"),
         regex=rf"^\s*\d{{{domain.CODE_DIGITS}}}\s*$",
         error_messages={"invalid": _("Enter the six digits of the code.")},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),

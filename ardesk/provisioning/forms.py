@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ardesk.companies.selectors import companies_for
 from ardesk.core.forms import DayField
@@ -55,7 +56,7 @@ class PolicyForm(CompanyForm):
     loss_account = forms.CharField(label=_("Credit impairment loss account"), max_length=20, initial="6702")
     allowance_account = forms.CharField(label=_("Bad-debt allowance account"), max_length=20, initial="1231")
     receivable_account = forms.CharField(label=_("Receivables account"), max_length=20, initial="1122")
-    bank_account = forms.CharField(label=_("Bank account"), max_length=20, initial="1002")
+    bank_account = forms.CharField(label=pgettext_lazy("ledger account", "Bank account"), max_length=20, initial="1002")
     single_approval_limit = forms.DecimalField(
         label=_("Write-off limit for one approver"), max_digits=18, decimal_places=2, initial="50000.00"
     )
@@ -121,5 +122,5 @@ class OpeningForm(CompanyForm):
         label=_("Allowance in the books"),
         max_digits=18,
         decimal_places=2,
-        help_text=_("The balance of 坏账准备 when you start provisioning in ARdesk (credit positive)."),
+        help_text=_("The balance of the bad-debt allowance when you start provisioning in ARdesk (credit positive)."),
     )

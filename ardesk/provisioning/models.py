@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ardesk.companies.models import Company
 from ardesk.core.money import MinorUnitsField
@@ -21,9 +22,9 @@ RATE = {"max_digits": 7, "decimal_places": 4}
 
 
 class Method(models.TextChoices):
-    AGING = "aging", _("Aging method (账龄分析法)")
+    AGING = "aging", _("Aging method")
     MATRIX = "matrix", _("Provision matrix (expected credit loss)")
-    BALANCE = "balance", _("Balance percentage (余额百分比法)")
+    BALANCE = "balance", _("Balance percentage")
 
 
 class RateSource(models.TextChoices):
@@ -349,7 +350,7 @@ class AccountRole(models.TextChoices):
     LOSS = "loss", _("Credit impairment loss")
     ALLOWANCE = "allowance", _("Bad-debt allowance")
     RECEIVABLE = "receivable", _("Accounts receivable")
-    BANK = "bank", _("Bank")
+    BANK = "bank", pgettext_lazy("account role", "Bank")
 
 
 class JournalEntry(models.Model):

@@ -181,6 +181,15 @@ class RelationProfileForm(forms.Form):
         self.fields["owner"].queryset = _staff_of(customer.company_id)
 
 
+class SurveyPeriodForm(forms.Form):
+    """The period of the survey results, kept in the address as ``from`` and ``to`` (ISO dates)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["from"] = DayField(label=_("From"), widget=DateInput(), required=False)
+        self.fields["to"] = DayField(label=_("To"), widget=DateInput(), required=False)
+
+
 class KeyAccountFilterForm(forms.Form):
     company = forms.TypedChoiceField(label=_("Company"), coerce=int, required=False, empty_value=None)
     text = forms.CharField(label=_("Customer"), max_length=100, required=False)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ardesk.collections.models import Dispute
@@ -57,7 +57,7 @@ class Purpose(models.TextChoices):
     REVISIT = "revisit", _("Revisit")
     STATEMENT_SENT = "statement_sent", _("Statement sent")
     STATEMENT_CONFIRMED = "statement_confirmed", _("Statement confirmed")
-    CREDIT = "credit", _("Credit")
+    CREDIT = "credit", pgettext_lazy("interaction purpose", "Credit")
     OTHER = "other", _("Other")
 
 
@@ -143,7 +143,7 @@ class Severity(models.TextChoices):
 
 
 class ComplaintStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("complaint", "Open")
     IN_PROGRESS = "in_progress", _("In progress")
     WAITING = "waiting", _("Waiting for the customer")
     RESOLVED = "resolved", _("Resolved")

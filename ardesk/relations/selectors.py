@@ -11,7 +11,7 @@ from django.db.models.functions import TruncDate, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from ardesk.collections.models import ContactLog, Dispute, Notice, PromiseToPay
 from ardesk.companies.access import ensure_permission
@@ -379,7 +379,7 @@ def timeline_table(customer: Customer, *, kinds: Iterable[str] | None = None, li
     return ReportTable(
         title=_("Customer timeline"),
         subtitle=[f"{customer.code} {customer.name}", ", ".join(str(TIMELINE_KINDS[k]) for k in page.kinds)],
-        headers=[_("Date"), _("Kind"), _("What"), _("Details"), _("By")],
+        headers=[_("Date"), _("Kind"), _("What"), _("Details"), pgettext("person", "By")],
         rows=[[e.on, e.kind_label, e.title, e.detail, e.by] for e in page.entries],
     )
 

@@ -34,6 +34,7 @@ from ardesk.relations.forms import (
     RelationProfileForm,
     RevisitForm,
     SurveyAnswerForm,
+    SurveyPeriodForm,
     SurveySendForm,
     SurveyTemplateForm,
 )
@@ -270,10 +271,10 @@ def complaint_report(request):
 
 @requires("relations.view_survey")
 def surveys(request):
-    results = selectors.survey_results(
-        request.user, date_from=_day(request.GET.get("from"), None), date_to=_day(request.GET.get("to"), None)
-    )
-    return render(request, "relations/surveys.html", {"results": results})
+    form = SurveyPeriodForm(request.GET or None)
+    period = form.cleaned_data if form.is_valid() else {}
+    results = selectors.survey_results(request.user, date_from=period.get("from"), date_to=period.get("to"))
+    return render(request, "relations/surveys.html", {"results": results, "form": form})
 
 
 @requires("relations.send_survey")

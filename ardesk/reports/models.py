@@ -15,7 +15,7 @@ from ardesk.customers.models import Customer
 
 class AgingBasis(models.TextChoices):
     DUE = "due", _("Days past due")
-    DOCUMENT = "document", _("Age since the document date (账龄)")
+    DOCUMENT = "document", _("Age since the document date")
 
 
 class AgeUnit(models.TextChoices):

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from ardesk.core.exports import ReportTable
 from ardesk.core.money import from_minor
@@ -59,7 +59,7 @@ def signals_table(signals) -> ReportTable:
         _("Name"),
         _("Signal"),
         _("Severity"),
-        _("Evidence"),
+        pgettext("risk signal", "Evidence"),
         _("First seen"),
         _("Last seen"),
     ]
@@ -309,3 +309,57 @@ def watch_change_text(change: dict) -> str:
         for kind, severity in change.get("signals", [])
     )
     return _("Signals: %(signals)s; %(points)s points.") % {"signals": signals, "points": change.get("points", "")}
+
+
+# What each signal's thresholds measure, so that "medium 90" reads as 90 % of the limit.
+SIGNAL_MEASURES = {
+    "utilisation": pgettext_lazy("risk measure", "percent of the limit"),
+    "days_late_trend": pgettext_lazy("risk measure", "days more late than before"),
+    "broken_promises": pgettext_lazy("risk measure", "broken promises"),
+    "new_disputes": pgettext_lazy("risk measure", "new disputes"),
+    "grade_drop": pgettext_lazy("risk measure", "grades fallen"),
+    "distress_zone": pgettext_lazy("risk measure", "1 = moved into the distress zone"),
+    "payments_slowing": pgettext_lazy("risk measure", "days beyond the usual days late"),
+    "large_item_due": pgettext_lazy("risk measure", "percent of the open balance"),
+    "special_approvals": pgettext_lazy("risk measure", "special approvals"),
+    "stale_statements": pgettext_lazy("risk measure", "days since the latest statement"),
+    "predicted_slip": pgettext_lazy("risk measure", "percent of the open amount predicted late"),
+}
+# The look-back or look-ahead of a signal, whichever key its configuration has.
+WINDOW_KEYS = ("days", "within_days", "history_days")
+OWNER_LABELS = {"analyst": gettext_lazy("Credit analyst"), "collector": gettext_lazy("Collector")}
+
+
+def config_rules(config: dict) -> dict:
+    """A risk configuration in words: each signal's thresholds and weight, the watch-list rule, the limits."""
+    signals = config.get("signals", {})
+    watch = config.get("watch_list", {})
+    factors = config.get("severity_factors", {})
+    return {
+        "signals": [
+            {
+                "label": label,
+                "measure": SIGNAL_MEASURES.get(kind, ""),
+                "low": signals[kind].get("low"),
+                "medium": signals[kind].get("medium"),
+                "high": signals[kind].get("high"),
+                "weight": signals[kind].get("weight"),
+                "window": next((signals[kind][key] for key in WINDOW_KEYS if key in signals[kind]), None),
+            }
+            for kind, label in domain.SIGNAL_LABELS.items()
+            if kind in signals
+        ],
+        "factors": [factors.get(severity) for severity in ("low", "medium", "high")],
+        "watch": {
+            "min_points": watch.get("min_points"),
+            "any_high": watch.get("any_high", False),
+            "review_days": watch.get("review_days"),
+            "owners": [str(OWNER_LABELS.get(role, role)) for role in watch.get("owner", [])],
+        },
+        "high_to_managers": config.get("alerts", {}).get("high_to_managers", False),
+        "concentration": [
+            (CONCENTRATION_LABELS[key], value)
+            for key, value in config.get("concentration", {}).items()
+            if key in CONCENTRATION_LABELS
+        ],
+    }

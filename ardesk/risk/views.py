@@ -391,6 +391,7 @@ def config(request):
             "companies": companies,
             "current": current,
             "versions": selectors.config_versions(company),
+            "rules": lists.config_rules(values),
             "text": json.dumps(values, ensure_ascii=False, indent=2),
             "form": form,
             "signal_labels": domain.SIGNAL_LABELS,

@@ -126,6 +126,6 @@ def test_the_administrator_creates_a_user_from_the_administration_screen(page, l
         page.click("form.panel button[type=submit]")
     row = page.locator("#users tr", has_text="zhou")
     assert row.is_visible()
-    assert "催收专员" in row.inner_text()  # the role by its name, in the administrator's language
+    assert "催收员" in row.inner_text()  # the role by its name, in the administrator's language
     assert "SH01" in row.inner_text()
     assert CompanyGrant.objects.filter(user__username="zhou", company__code="SH01").exists()

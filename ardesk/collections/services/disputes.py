@@ -22,6 +22,14 @@ from ardesk.customers.services import check_attachment
 from ardesk.ledger import services as ledger_services
 from ardesk.ledger.models import DueLine
 
+# Who may close a dispute which way: the customer's withdrawal is the collector's to record; a credit
+# note or a rejection is the AR accountant's or the finance manager's decision (docs/collections.md).
+RESOLUTION_PERMISSIONS = {
+    "credit": "collections.resolve_dispute",
+    "rejected": "collections.resolve_dispute",
+    "withdrawn": "collections.change_dispute",
+}
+
 
 @transaction.atomic
 def dispute_open(
@@ -118,10 +126,7 @@ def dispute_resolve(
     """
     dispute = Dispute.objects.select_for_update().select_related("customer", "company").get(pk=dispute.pk)
     ensure_company_access(by, dispute.company_id)
-    if outcome == "withdrawn":
-        ensure_permission(by, "collections.change_dispute")
-    else:
-        ensure_permission(by, "collections.resolve_dispute")
+    ensure_permission(by, RESOLUTION_PERMISSIONS.get(outcome, "collections.resolve_dispute"))
     if dispute.status != DisputeStatus.OPEN:
         raise CollectionsError(_("This dispute is already closed."))
     statuses = {

@@ -15,7 +15,16 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from ardesk.collections import services
-from ardesk.collections.models import ContactLog, Dispute, DunningPolicy, DunningRun, PromiseToPay
+from ardesk.collections.models import (
+    ContactLog,
+    Dispute,
+    DunningLevel,
+    DunningPolicy,
+    DunningRun,
+    Notice,
+    NoticeStatus,
+    PromiseToPay,
+)
 from ardesk.conftest import PASSWORD
 from ardesk.core import clock
 from ardesk.ledger.models import DueLine
@@ -122,6 +131,24 @@ def test_the_run_is_previewed_then_confirmed(client, collector, company, custome
     notice_page = client.get(reverse("collections:notice", args=[page.context["page"][0].pk]))
     assert notice_page.status_code == 200
     assert client.get(reverse("collections:notice_pdf", args=[page.context["page"][0].pk])).status_code == 200
+
+
+def test_the_run_preview_names_the_levels_in_the_users_language(client, collector, company, customer, overdue):
+    signed_in(client, collector).defaults["HTTP_ACCEPT_LANGUAGE"] = "zh-hans"
+    today = clock.today().isoformat()
+    page = client.get(reverse("collections:runs"), {"company": company.code, "run_on": today}).content.decode()
+    largest = page[page.index('id="preview-notices"') :]
+    assert "<td>2 第一次催款通知</td>" in largest and "First notice" not in largest
+
+
+def test_the_worklist_names_the_level_of_a_call_in_the_users_language(client, collector, company, customer, overdue):
+    signed_in(client, collector).defaults["HTTP_ACCEPT_LANGUAGE"] = "zh-hans"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(reverse("collections:run_confirm"), {"company": company.code, "run_on": clock.today().isoformat()})
+    phone = DunningLevel.objects.get(policy__is_default=True, seq=4)
+    Notice.objects.update(status=NoticeStatus.TASK, level=phone)  # the run's notice, as a call to make
+    page = client.get(reverse("collections:worklist")).content.decode()
+    assert f"{customer.name}</a> · 第三次催款（电话） ·" in page and "Third notice (phone)" not in page
 
 
 def test_a_dispute_opened_on_the_screen_and_rejected_by_the_manager(client, collector, manager, customer, overdue):
@@ -290,6 +317,27 @@ def test_the_finance_manager_edits_a_policy_level_on_the_screen_with_the_imports
     assert refusal in response.content.decode()
     level.refresh_from_db()
     assert level.days == 10
+
+
+def test_the_resolve_panel_offers_each_role_only_the_resolutions_it_may_take(
+    client, collector, accountant, manager, customer, overdue
+):
+    """The AR accountant credits or rejects a dispute; the collector records only the customer's withdrawal."""
+    dispute = services.dispute_open(
+        by=collector, customer=customer, reason="price", amount="100.00", line_ids=[overdue.lines.get().pk]
+    )
+    url = reverse("collections:dispute", args=[dispute.pk])
+
+    def outcomes(user) -> list[str]:
+        page = signed_in(client, user).get(url).content.decode()
+        return re.findall(r'name="outcome" value="(\w+)"', page) + re.findall(r'<option value="(\w+)"', page)
+
+    assert outcomes(accountant) == ["credit", "rejected"]
+    assert outcomes(collector) == ["withdrawn"]
+    assert outcomes(manager) == ["credit", "rejected", "withdrawn"]
+    signed_in(client, accountant).post(url, {"action": "resolve", "outcome": "credit", "on": clock.today()})
+    dispute.refresh_from_db()
+    assert dispute.status == "credited"
 
 
 def test_a_dispute_credited_on_the_screen_dates_the_credit_note_as_the_manager_says(

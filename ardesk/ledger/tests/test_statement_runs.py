@@ -64,3 +64,22 @@ def test_a_period_that_ends_before_it_starts_is_refused(accountant, company):
     )
     assert response.status_code == 200 and "date_from" in response.context["form"].errors
     assert not StatementRun.objects.exists()
+
+
+def test_the_list_of_statement_runs_names_their_status_as_runs_not_imports(accountant, company):
+    for status in ("importing", "done", "failed"):
+        StatementRun.objects.create(
+            company=company,
+            date_from=dt.date(2024, 1, 1),
+            date_to=dt.date(2024, 1, 31),
+            language="zh-hans",
+            file_format="pdf",
+            status=status,
+            created_by=accountant,
+        )
+    client = Client()
+    client.force_login(accountant)
+    client.post("/accounts/language/", {"language": "zh-hans"})
+    body = client.get("/ledger/statements/").content.decode()
+    assert all(f"<td>{label}</td>" in body for label in ("生成中", "已完成", "失败"))
+    assert "导入中" not in body and "已导入" not in body

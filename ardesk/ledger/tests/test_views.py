@@ -144,6 +144,14 @@ def test_an_allocation_can_be_undone_from_the_document_page_once(web, accountant
     assert undo not in web.get(f"/ledger/documents/{inv.pk}/").content.decode()
 
 
+def test_the_import_page_names_the_file_formats_in_the_users_language(web):
+    web.post("/accounts/language/", {"language": "zh-hans"})
+    body = web.get("/ledger/import/").content.decode()
+    formats = body[body.index("<ul data-raw>") :]
+    assert "<li><strong>贷项通知单</strong>:" in formats and "<li><strong>客户</strong>:" in formats
+    assert "<strong>credit-notes</strong>" not in formats and "<strong>customers</strong>" not in formats
+
+
 def test_import_problems_name_the_column_by_its_label_then_the_files_column(
     web, customer, django_capture_on_commit_callbacks
 ):

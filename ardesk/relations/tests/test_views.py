@@ -88,6 +88,21 @@ def test_complaint_screens_move_a_complaint_to_resolved_and_closed(client, colle
     assert client.get("/relations/complaints/report/?format=xlsx").status_code == 200
 
 
+def test_the_complaint_report_exports_keep_the_dates_on_the_screen(client, manager):
+    as_user(client, manager)
+    page = client.get("/relations/complaints/report/", {"as_of": "2026-03-31", "from": "2026-01-01"}).content.decode()
+    assert 'href="?as_of=2026-03-31&amp;from=2026-01-01&amp;format=xlsx"' in page
+    assert 'href="?as_of=2026-03-31&amp;from=2026-01-01&amp;format=pdf"' in page
+
+
+def test_the_survey_results_show_the_period_they_cover_in_a_date_filter(client, manager):
+    as_user(client, manager)
+    page = client.get("/relations/surveys/", {"from": "2026-01-01", "to": "2026-03-31"}).content.decode()
+    period = page[page.index('id="survey-period"') :]
+    assert 'type="date" name="from" value="2026-01-01"' in period
+    assert 'type="date" name="to" value="2026-03-31"' in period
+
+
 def test_surveys_revisits_and_calendar_screens(client, manager, customer, template):
     as_user(client, manager)
     services.revisit_plan(by=manager, customer=customer, due_on=dt.date(2026, 3, 10), note="季度拜访")

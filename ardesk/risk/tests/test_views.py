@@ -190,3 +190,17 @@ def test_the_settings_screen_imports_a_configuration_with_predicted_slip(client,
     upload = SimpleUploadedFile("risk.json", json.dumps(exported).encode(), content_type="application/json")
     page = client.post(f"/risk/settings/?company={company.pk}", {"file": upload}).content.decode()
     assert "signals.predicted_slip.days" in page and RiskConfig.objects.filter(company=company).count() == 2
+
+
+def test_the_settings_screen_shows_the_rules_in_words_and_the_json_only_as_a_collapsed_export(client, company, manager):
+    client.force_login(manager)
+    client.post("/accounts/language/", {"language": "zh-hans"})
+    page = client.get(f"/risk/settings/?company={company.pk}").content.decode()
+    signals = page[page.index('id="config-signals"') : page.index("</table>", page.index('id="config-signals"'))]
+    # Limit utilisation: medium at 90 %, high at 110 % of the limit, 20 points.
+    utilisation = signals[signals.index("额度使用率") :].split("</tr>")[0]
+    assert "占信用额度的百分比" in utilisation and '<td class="num">90</td><td class="num">110</td>' in utilisation
+    assert "utilisation" not in signals and "weight" not in signals
+    assert "催收员" in page[page.index('id="config-watch"') :]
+    export = page[page.index('<details class="config-export">') :]
+    assert '<pre class="config-json" data-raw>' in export.split("</details>")[0]
