@@ -103,6 +103,8 @@ NON_PAGES: dict[str, str] = {
     "portal:link_revoke": POST,
     "portal:statement_schedule": POST,
     "portal:statement_run_send": POST,
+    "portal:document": DOWNLOAD + " (a document's copy behind a signed link)",
+    "portal:customer_statement_frequency": POST,
     "operations:healthz": "JSON for the load balancer",
     "operations:readyz": "JSON for the load balancer",
     "operations:metrics": "Prometheus metrics (text for the monitoring system)",
