@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import partial
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -36,6 +37,7 @@ from ardesk.banking.models import (
 )
 from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.companies.models import Company
+from ardesk.core.bulk import insert_rows, reserve_ids
 from ardesk.core.crypto import blind_index
 from ardesk.core.errors import InvalidInput
 from ardesk.core.money import from_minor, grouped, is_currency, to_decimal, to_minor
@@ -295,6 +297,29 @@ def statement_import(
 # ---------------------------------------------------------------------------------------------
 
 
+# What the automatic applications write of their applications and differences, in this order.
+APPLICATION_COLUMNS = (
+    "id",
+    "line_id",
+    "company_id",
+    "customer_id",
+    "receipt_id",
+    "amount",
+    "is_auto",
+    "created_by_id",
+    "created_at",
+)
+DIFFERENCE_COLUMNS = (
+    "id",
+    "application_id",
+    "company_id",
+    "kind",
+    "amount",
+    "line_ids",
+    "status",
+    "credit_note_id",
+    "requested_by_id",
+)
 # Automatic applications are posted this many lines per ledger batch: one transaction each, so a
 # batch the ledger refuses (an item paid meanwhile) costs at most this many lines one by one.
 POSTING_BATCH = 2000
@@ -319,7 +344,13 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
     receipts decided automatically are posted in batches through the ledger's bulk posting.
     """
     counts = {"auto": 0, "queued": 0}
-    lines = list(lines.filter(status=LineStatus.OPEN, amount__gt=0).order_by("booked_on", "id"))
+    # The JSON of earlier suggestions and the encrypted payer account are not read: the matcher
+    # writes new suggestions and compares accounts by their keyed hash.
+    lines = list(
+        lines.filter(status=LineStatus.OPEN, amount__gt=0)
+        .defer("suggestions", "reasons", "payer_account")
+        .order_by("booked_on", "id")
+    )
     by_company: dict[tuple[int, str], list[StatementLine]] = {}
     for line in lines:
         by_company.setdefault((line.company_id, line.currency), []).append(line)
@@ -429,7 +460,9 @@ def _post_decisions(*, by, company_id: int, currency: str, decisions: list[_Deci
 
     The same records as ``line_apply`` for each line (receipt ``BANK-<line>``, its application, its
     differences, credit note ``BANK-<line>-<difference>``), written by the ledger's bulk posting in a
-    few statements. A line dealt with meanwhile is left out; anything the ledger refuses undoes the batch.
+    few statements; the applications and differences get their ids first (so the credit notes are
+    numbered and linked before anything is written) and are written in one bulk insert each. A line
+    dealt with meanwhile is left out; anything the ledger refuses undoes the batch.
     """
     open_ids = set(
         StatementLine.objects.select_for_update()
@@ -456,39 +489,15 @@ def _post_decisions(*, by, company_id: int, currency: str, decisions: list[_Deci
             )
         )
     receipt_ids = credits_post(by=by, company=company, currency=currency, credits=receipts)
-    applications = Application.objects.bulk_create(
-        Application(
-            line=decision.line,
-            company_id=company_id,
-            customer_id=decision.suggestion.customer_id,
-            receipt_id=receipt_id,
-            amount=decision.line.amount,
-            is_auto=True,
-            created_by=by,
-        )
-        for decision, receipt_id in zip(decisions, receipt_ids, strict=True)
-    )
-    pending = [
-        (
-            Difference(
-                application=application,
-                company_id=company_id,
-                kind=kind,
-                amount=amount,
-                line_ids=list(line_ids),
-                status=DifferenceStatus.PENDING if note is None else DifferenceStatus.BOOKED,
-                requested_by=by,
-            ),
-            note,
-            decision,
-        )
-        for decision, application in zip(decisions, applications, strict=True)
+    application_ids = reserve_ids(Application, len(decisions))
+    # (difference id, application id, decision, kind, amount, line ids, allocations of its credit note or None)
+    differences = [
+        (application_id, decision, kind, amount, line_ids, note)
+        for decision, application_id in zip(decisions, application_ids, strict=True)
         for kind, amount, line_ids, note in decision.differences
     ]
-    differences = Difference.objects.bulk_create([difference for difference, _note, _decision in pending])
-    booked = [
-        (d, note, decision) for d, (_d, note, decision) in zip(differences, pending, strict=True) if note is not None
-    ]
+    difference_ids = reserve_ids(Difference, len(differences))
+    booked = [(pk, row) for pk, row in zip(difference_ids, differences, strict=True) if row[5] is not None]
     labels = _difference_labels()
     note_ids = credits_post(
         by=by,
@@ -498,21 +507,48 @@ def _post_decisions(*, by, company_id: int, currency: str, decisions: list[_Deci
             CreditToPost(
                 customer_id=decision.suggestion.customer_id,
                 doc_type=DocumentType.CREDIT_NOTE,
-                number=f"BANK-{decision.line.pk}-{difference.pk}",
+                number=f"BANK-{decision.line.pk}-{pk}",
                 issue_on=decision.line.booked_on,
-                amount=difference.amount,
-                description=str(labels[difference.kind]),
+                amount=amount,
+                description=str(labels[kind]),
                 allocations=note,
             )
-            for difference, note, decision in booked
+            for pk, (_application, decision, kind, amount, _ids, note) in booked
         ],
     )
-    for (difference, _note, _decision), note_id in zip(booked, note_ids, strict=True):
-        difference.credit_note_id = note_id
-    Difference.objects.bulk_update([difference for difference, _n, _d in booked], ["credit_note"], batch_size=1000)
-    matched_at = timezone.now()
+    note_of = {pk: note_id for (pk, _row), note_id in zip(booked, note_ids, strict=True)}
+    now = timezone.now()
+    user_id = getattr(by, "pk", None)
+    insert_rows(
+        Application,
+        APPLICATION_COLUMNS,
+        (
+            (pk, d.line.pk, company_id, d.suggestion.customer_id, receipt_id, d.line.amount, True, user_id, now)
+            for pk, d, receipt_id in zip(application_ids, decisions, receipt_ids, strict=True)
+        ),
+    )
+    insert_rows(
+        Difference,
+        DIFFERENCE_COLUMNS,
+        (
+            (
+                pk,
+                application_id,
+                company_id,
+                kind,
+                amount,
+                list(line_ids),
+                DifferenceStatus.PENDING if note is None else DifferenceStatus.BOOKED,
+                note_of.get(pk),
+                user_id,
+            )
+            for pk, (application_id, _decision, kind, amount, line_ids, note) in zip(
+                difference_ids, differences, strict=True
+            )
+        ),
+    )
     for decision in decisions:
-        decision.line.status, decision.line.matched_by, decision.line.matched_at = LineStatus.AUTO, by, matched_at
+        decision.line.status, decision.line.matched_by, decision.line.matched_at = LineStatus.AUTO, by, now
     _lines_store([d.line for d in decisions], matched=True)
     return len(decisions)
 
@@ -520,16 +556,40 @@ def _post_decisions(*, by, company_id: int, currency: str, decisions: list[_Deci
 def _lines_store(lines: list[StatementLine], *, matched: bool = False) -> None:
     """Write the lines' suggestions, confidence and reasons (and, once matched, who matched them and when).
 
-    One statement run for every line (executemany), not the ORM's bulk_update, whose CASE over
-    thousands of ids cost more than the whole posting.
+    One statement for every line: on PostgreSQL an UPDATE from arrays of the new values, elsewhere
+    one statement run for every line (executemany); the ORM's bulk_update, with its CASE over
+    thousands of ids, cost more than the whole posting.
     """
     if not lines:
         return
     meta = StatementLine._meta
     names = ["suggestions", "confidence", "reasons", *(["status", "matched_by", "matched_at"] if matched else [])]
     fields = [meta.get_field(name) for name in names]
-    assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
-    sql = f"UPDATE {connection.ops.quote_name(meta.db_table)} SET {assignments} WHERE id = %s"  # noqa: S608 (model names)
+    quote = connection.ops.quote_name
+    table = quote(meta.db_table)
+    if connection.vendor == "postgresql":
+        columns = [
+            (lambda line, f=f: json.dumps(getattr(line, f.attname), cls=f.encoder), "jsonb")
+            if isinstance(f, models.JSONField)
+            else (lambda line, f=f: getattr(line, f.attname), f.db_type(connection))
+            for f in fields
+        ]
+        arrays = [[line.pk for line in lines], *([value(line) for line in lines] for value, _type in columns)]
+        # JSON travels as text and is cast row by row: a jsonb[] parameter would be read as an array.
+        selects = ", ".join(
+            f"unnest(%s::text[])::{db_type} AS c{n}" if db_type == "jsonb" else f"unnest(%s::{db_type}[]) AS c{n}"
+            for n, (_value, db_type) in enumerate(columns)
+        )
+        assignments = ", ".join(f"{quote(f.column)} = v.c{n}" for n, f in enumerate(fields))
+        sql = (
+            f"UPDATE {table} SET {assignments} "  # noqa: S608 (names from the model)
+            f"FROM (SELECT unnest(%s::bigint[]) AS id, {selects}) AS v WHERE {table}.id = v.id"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, arrays)
+        return
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    sql = f"UPDATE {table} SET {assignments} WHERE id = %s"  # noqa: S608 (model names)
     with connection.cursor() as cursor:
         cursor.executemany(
             sql,
