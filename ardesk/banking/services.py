@@ -556,8 +556,8 @@ def _post_decisions(*, by, company_id: int, currency: str, decisions: list[_Deci
 def _lines_store(lines: list[StatementLine], *, matched: bool = False) -> None:
     """Write the lines' suggestions, confidence and reasons (and, once matched, who matched them and when).
 
-    One statement for every line: on PostgreSQL an UPDATE from arrays of the new values, elsewhere
-    one statement run for every line (executemany); the ORM's bulk_update, with its CASE over
+    On PostgreSQL one UPDATE from a JSON document of every line's new values, elsewhere one
+    statement run for every line (executemany); the ORM's bulk_update, with its CASE over
     thousands of ids, cost more than the whole posting.
     """
     if not lines:
@@ -568,25 +568,22 @@ def _lines_store(lines: list[StatementLine], *, matched: bool = False) -> None:
     quote = connection.ops.quote_name
     table = quote(meta.db_table)
     if connection.vendor == "postgresql":
-        columns = [
-            (lambda line, f=f: json.dumps(getattr(line, f.attname), cls=f.encoder), "jsonb")
-            if isinstance(f, models.JSONField)
-            else (lambda line, f=f: getattr(line, f.attname), f.db_type(connection))
-            for f in fields
-        ]
-        arrays = [[line.pk for line in lines], *([value(line) for line in lines] for value, _type in columns)]
-        # JSON travels as text and is cast row by row: a jsonb[] parameter would be read as an array.
-        selects = ", ".join(
-            f"unnest(%s::text[])::{db_type} AS c{n}" if db_type == "jsonb" else f"unnest(%s::{db_type}[]) AS c{n}"
-            for n, (_value, db_type) in enumerate(columns)
+        # One JSON document of every line's new values, read back as rows by the database: arrays
+        # of JSON text cost more to quote in Python than the update itself.
+        records = json.dumps(
+            [{"id": line.pk, **{f.attname: _json_value(getattr(line, f.attname)) for f in fields}} for line in lines]
         )
-        assignments = ", ".join(f"{quote(f.column)} = v.c{n}" for n, f in enumerate(fields))
+        shapes = ", ".join(
+            f"{quote(f.attname)} {'jsonb' if isinstance(f, models.JSONField) else f.db_type(connection)}"
+            for f in fields
+        )
+        assignments = ", ".join(f"{quote(f.column)} = v.{quote(f.attname)}" for f in fields)
         sql = (
             f"UPDATE {table} SET {assignments} "  # noqa: S608 (names from the model)
-            f"FROM (SELECT unnest(%s::bigint[]) AS id, {selects}) AS v WHERE {table}.id = v.id"
+            f"FROM jsonb_to_recordset(%s::jsonb) AS v(id bigint, {shapes}) WHERE {table}.id = v.id"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, arrays)
+            cursor.execute(sql, [records])
         return
     assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
     sql = f"UPDATE {table} SET {assignments} WHERE id = %s"  # noqa: S608 (model names)
@@ -595,6 +592,15 @@ def _lines_store(lines: list[StatementLine], *, matched: bool = False) -> None:
             sql,
             [(*(f.get_db_prep_save(getattr(line, f.attname), connection) for f in fields), line.pk) for line in lines],
         )
+
+
+def _json_value(value):
+    """A value as jsonb_to_recordset reads it into its column: decimals and times as their text."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    return value
 
 
 def _post_receipt(*, by, line: StatementLine, customer: Customer, amount: int, number: str, reference: str):
