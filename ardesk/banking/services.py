@@ -7,16 +7,18 @@ posting; this context keeps only which statement line each receipt came from.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import hashlib
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import partial
 
 from django.conf import settings
 from django.db import connection, models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
@@ -341,7 +343,8 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
     Set-based: one company's names, aliases and accounts, the open items the texts name and the
     open items of every candidate customer are loaded once for all the lines, not per line. Lines
     are then taken in date order, and what one receipt pays is no longer open for the next. The
-    receipts decided automatically are posted in batches through the ledger's bulk posting.
+    receipts decided automatically are posted in batches through the ledger's bulk posting, each
+    batch as soon as it is decided (see ``_Posting``).
     """
     counts = {"auto": 0, "queued": 0}
     # The JSON of earlier suggestions and the encrypted payer account are not read: the matcher
@@ -363,6 +366,14 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
         items = selectors.items_by_customer(company_id=company_id, customer_ids=customer_ids, currency=currency)
         remaining = {item.line_id: item.open_amount for per_customer in items.values() for item in per_customer}
         queued, decided = [], []
+        posting = _Posting(
+            by=by,
+            company_id=company_id,
+            currency=currency,
+            background=connection.vendor == "postgresql"
+            and not connection.in_atomic_block
+            and len(group) > POSTING_BATCH,
+        )
         for line in group:
             open_items = {
                 pk: [
@@ -411,28 +422,80 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
                 differences.append((kind, amount, tuple(line_ids), note))
                 remaining.update(dict.fromkeys(line_ids, 0))
             decided.append(_Decision(line, best, differences))
-        for start in range(0, len(decided), POSTING_BATCH):
-            batch = decided[start : start + POSTING_BATCH]
-            try:
-                counts["auto"] += _post_decisions(by=by, company_id=company_id, currency=currency, decisions=batch)
-            except (LedgerError, InvalidInput, BankingError):
-                # The ledger refused the batch as a whole (an item paid or a month closed meanwhile):
-                # each line is tried on its own, and a line refused again waits in the queue.
-                for decision in batch:
-                    try:
-                        line_apply(
-                            by=by,
-                            line=decision.line,
-                            parts=[(decision.suggestion.customer_id, decision.line.amount, decision.suggestion.plan)],
-                            automatic=True,
-                        )
-                    except (LedgerError, InvalidInput, BankingError):
-                        queued.append(decision.line)
-                        continue
-                    counts["auto"] += 1
+            if len(decided) == POSTING_BATCH:
+                posting.submit(decided)
+                decided = []
+        if decided:
+            posting.submit(decided)
+        posted, refused = posting.results()
+        counts["auto"] += posted
+        queued += refused
         _lines_store(queued)
         counts["queued"] += len(queued)
     return counts
+
+
+class _Posting:
+    """Posts batches of automatic applications in order, at once or beside the matching.
+
+    A long run on PostgreSQL outside any transaction posts in a thread with its own connection:
+    while the database writes one batch, the matcher ranks the next lines on the other core.
+    Inside a transaction (a test, a caller's own) the batches are posted at once, in it. The
+    thread runs in the caller's language and audit context.
+    """
+
+    def __init__(self, *, by, company_id: int, currency: str, background: bool):
+        self.by, self.company_id, self.currency = by, company_id, currency
+        self.executor = ThreadPoolExecutor(max_workers=1) if background else None
+        self.pending: list = []
+
+    def submit(self, batch: list[_Decision]) -> None:
+        if self.executor is None:
+            self.pending.append(self._post(batch))
+            return
+        context = contextvars.copy_context()
+        self.pending.append(self.executor.submit(context.run, self._post_apart, batch, translation.get_language()))
+
+    def results(self) -> tuple[int, list[StatementLine]]:
+        """Wait for every batch: how many lines were posted, and those the ledger refused."""
+        posted, refused = 0, []
+        try:
+            for result in self.pending:
+                count, lines = result if self.executor is None else result.result()
+                posted += count
+                refused += lines
+        finally:
+            if self.executor is not None:
+                self.executor.shutdown()
+        return posted, refused
+
+    def _post_apart(self, batch: list[_Decision], language: str | None):
+        try:
+            with translation.override(language):
+                return self._post(batch)
+        finally:
+            connection.close()  # the thread's own connection
+
+    def _post(self, batch: list[_Decision]) -> tuple[int, list[StatementLine]]:
+        try:
+            return _post_decisions(by=self.by, company_id=self.company_id, currency=self.currency, decisions=batch), []
+        except (LedgerError, InvalidInput, BankingError):
+            # The ledger refused the batch as a whole (an item paid or a month closed meanwhile):
+            # each line is tried on its own, and a line refused again waits in the queue.
+            posted, refused = 0, []
+            for decision in batch:
+                try:
+                    line_apply(
+                        by=self.by,
+                        line=decision.line,
+                        parts=[(decision.suggestion.customer_id, decision.line.amount, decision.suggestion.plan)],
+                        automatic=True,
+                    )
+                except (LedgerError, InvalidInput, BankingError):
+                    refused.append(decision.line)
+                    continue
+                posted += 1
+            return posted, refused
 
 
 def _needs_approval(kind: str, amount: int, settings_: domain.Rules) -> bool:
