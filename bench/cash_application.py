@@ -255,7 +255,7 @@ def main() -> None:
     )
     print(
         f"matching and posting {matched}: {posted:.1f} s ({total / posted:,.0f} lines/s),"
-        f" {len(queries.captured_queries):,} queries"
+        f" {len(queries.captured_queries):,} queries on the matcher's connection (batches posted beside it not counted)"
     )
     from django.test import Client
 

@@ -14,8 +14,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 # ---------------------------------------------------------------------------------------------
@@ -173,14 +174,28 @@ def normalise_name(name: str) -> str:
     return text
 
 
-def name_similarity(payer: str, customer: str) -> float:
-    """0 to 100: how alike two normalised names are; an abbreviation inside the full name counts."""
-    if not payer or not customer:
-        return 0.0
-    whole = fuzz.ratio(payer, customer)
-    if min(len(payer), len(customer)) >= 4:
-        whole = max(whole, fuzz.partial_ratio(payer, customer) * 0.95)
-    return whole
+def alike_names(payer: str, names: Sequence[str], cutoff: float = 85.0) -> dict[int, float]:
+    """The positions of the names at least ``cutoff`` (0 to 100) alike the payer's, with how alike.
+
+    Two normalised names are as alike as their ratio, or 0.95 of the best partial alignment when
+    both have four characters or more (an abbreviation inside the full name counts). Worked out
+    for the whole list in rapidfuzz's own loop: a name compared from Python cost more than the
+    comparison itself.
+    """
+    if not payer:
+        return {}
+    found = {
+        index: score
+        for _name, score, index in process.extract(payer, names, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+    }
+    if len(payer) >= 4:
+        # Taken at 0.95 of its figure: a window below cutoff / 0.95 cannot reach the cutoff.
+        for _name, score, index in process.extract(
+            payer, names, scorer=fuzz.partial_ratio, score_cutoff=cutoff / 0.95 - 0.01, limit=None
+        ):
+            if len(names[index]) >= 4:
+                found[index] = max(found.get(index, 0.0), score * 0.95)
+    return {index: score for index, score in found.items() if score >= cutoff}
 
 
 def bigrams(text: str) -> set[str]:
@@ -197,10 +212,12 @@ def reference_tokens(text: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=1 << 16)
 def number_key(number: str) -> str:
     return "".join(ch for ch in number.upper() if ch.isalnum())
 
 
+@lru_cache(maxsize=1 << 16)
 def number_tail(number: str) -> str:
     """The last group of digits without leading zeros: 'INV-SH01-2024-0000312' -> '312'."""
     match = re.search(r"(\d+)\D*$", number)

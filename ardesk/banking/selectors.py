@@ -69,11 +69,9 @@ class Candidates:
         pool: set[int] = set()
         for gram in grams[:3]:
             pool.update(self.by_bigram[gram][:NAME_CANDIDATES])
-        scored = []
-        for pk in pool:
-            similarity = domain.name_similarity(key, self.names[pk])
-            if similarity >= 85:
-                scored.append((pk, similarity, False))
+        ids = list(pool)
+        alike = domain.alike_names(key, [self.names[pk] for pk in ids])
+        scored = [(pk, alike[n], False) for n, pk in enumerate(ids) if n in alike]
         scored.sort(key=lambda s: -s[1])
         return scored[:5]
 

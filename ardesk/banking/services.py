@@ -7,15 +7,18 @@ posting; this context keeps only which statement line each receipt came from.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import hashlib
+import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import partial
 
 from django.conf import settings
-from django.db import connection, transaction
-from django.utils import timezone
+from django.db import connection, models, transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record
@@ -36,6 +39,7 @@ from ardesk.banking.models import (
 )
 from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.companies.models import Company
+from ardesk.core.bulk import insert_rows, reserve_ids
 from ardesk.core.crypto import blind_index
 from ardesk.core.errors import InvalidInput
 from ardesk.core.money import from_minor, grouped, is_currency, to_decimal, to_minor
@@ -295,6 +299,29 @@ def statement_import(
 # ---------------------------------------------------------------------------------------------
 
 
+# What the automatic applications write of their applications and differences, in this order.
+APPLICATION_COLUMNS = (
+    "id",
+    "line_id",
+    "company_id",
+    "customer_id",
+    "receipt_id",
+    "amount",
+    "is_auto",
+    "created_by_id",
+    "created_at",
+)
+DIFFERENCE_COLUMNS = (
+    "id",
+    "application_id",
+    "company_id",
+    "kind",
+    "amount",
+    "line_ids",
+    "status",
+    "credit_note_id",
+    "requested_by_id",
+)
 # Automatic applications are posted this many lines per ledger batch: one transaction each, so a
 # batch the ledger refuses (an item paid meanwhile) costs at most this many lines one by one.
 POSTING_BATCH = 2000
@@ -316,10 +343,17 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
     Set-based: one company's names, aliases and accounts, the open items the texts name and the
     open items of every candidate customer are loaded once for all the lines, not per line. Lines
     are then taken in date order, and what one receipt pays is no longer open for the next. The
-    receipts decided automatically are posted in batches through the ledger's bulk posting.
+    receipts decided automatically are posted in batches through the ledger's bulk posting, each
+    batch as soon as it is decided (see ``_Posting``).
     """
     counts = {"auto": 0, "queued": 0}
-    lines = list(lines.filter(status=LineStatus.OPEN, amount__gt=0).order_by("booked_on", "id"))
+    # The JSON of earlier suggestions and the encrypted payer account are not read: the matcher
+    # writes new suggestions and compares accounts by their keyed hash.
+    lines = list(
+        lines.filter(status=LineStatus.OPEN, amount__gt=0)
+        .defer("suggestions", "reasons", "payer_account")
+        .order_by("booked_on", "id")
+    )
     by_company: dict[tuple[int, str], list[StatementLine]] = {}
     for line in lines:
         by_company.setdefault((line.company_id, line.currency), []).append(line)
@@ -332,6 +366,14 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
         items = selectors.items_by_customer(company_id=company_id, customer_ids=customer_ids, currency=currency)
         remaining = {item.line_id: item.open_amount for per_customer in items.values() for item in per_customer}
         queued, decided = [], []
+        posting = _Posting(
+            by=by,
+            company_id=company_id,
+            currency=currency,
+            background=connection.vendor == "postgresql"
+            and not connection.in_atomic_block
+            and len(group) > POSTING_BATCH,
+        )
         for line in group:
             open_items = {
                 pk: [
@@ -380,28 +422,80 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
                 differences.append((kind, amount, tuple(line_ids), note))
                 remaining.update(dict.fromkeys(line_ids, 0))
             decided.append(_Decision(line, best, differences))
-        for start in range(0, len(decided), POSTING_BATCH):
-            batch = decided[start : start + POSTING_BATCH]
-            try:
-                counts["auto"] += _post_decisions(by=by, company_id=company_id, currency=currency, decisions=batch)
-            except (LedgerError, InvalidInput, BankingError):
-                # The ledger refused the batch as a whole (an item paid or a month closed meanwhile):
-                # each line is tried on its own, and a line refused again waits in the queue.
-                for decision in batch:
-                    try:
-                        line_apply(
-                            by=by,
-                            line=decision.line,
-                            parts=[(decision.suggestion.customer_id, decision.line.amount, decision.suggestion.plan)],
-                            automatic=True,
-                        )
-                    except (LedgerError, InvalidInput, BankingError):
-                        queued.append(decision.line)
-                        continue
-                    counts["auto"] += 1
+            if len(decided) == POSTING_BATCH:
+                posting.submit(decided)
+                decided = []
+        if decided:
+            posting.submit(decided)
+        posted, refused = posting.results()
+        counts["auto"] += posted
+        queued += refused
         _lines_store(queued)
         counts["queued"] += len(queued)
     return counts
+
+
+class _Posting:
+    """Posts batches of automatic applications in order, at once or beside the matching.
+
+    A long run on PostgreSQL outside any transaction posts in a thread with its own connection:
+    while the database writes one batch, the matcher ranks the next lines on the other core.
+    Inside a transaction (a test, a caller's own) the batches are posted at once, in it. The
+    thread runs in the caller's language and audit context.
+    """
+
+    def __init__(self, *, by, company_id: int, currency: str, background: bool):
+        self.by, self.company_id, self.currency = by, company_id, currency
+        self.executor = ThreadPoolExecutor(max_workers=1) if background else None
+        self.pending: list = []
+
+    def submit(self, batch: list[_Decision]) -> None:
+        if self.executor is None:
+            self.pending.append(self._post(batch))
+            return
+        context = contextvars.copy_context()
+        self.pending.append(self.executor.submit(context.run, self._post_apart, batch, translation.get_language()))
+
+    def results(self) -> tuple[int, list[StatementLine]]:
+        """Wait for every batch: how many lines were posted, and those the ledger refused."""
+        posted, refused = 0, []
+        try:
+            for result in self.pending:
+                count, lines = result if self.executor is None else result.result()
+                posted += count
+                refused += lines
+        finally:
+            if self.executor is not None:
+                self.executor.shutdown()
+        return posted, refused
+
+    def _post_apart(self, batch: list[_Decision], language: str | None):
+        try:
+            with translation.override(language):
+                return self._post(batch)
+        finally:
+            connection.close()  # the thread's own connection
+
+    def _post(self, batch: list[_Decision]) -> tuple[int, list[StatementLine]]:
+        try:
+            return _post_decisions(by=self.by, company_id=self.company_id, currency=self.currency, decisions=batch), []
+        except (LedgerError, InvalidInput, BankingError):
+            # The ledger refused the batch as a whole (an item paid or a month closed meanwhile):
+            # each line is tried on its own, and a line refused again waits in the queue.
+            posted, refused = 0, []
+            for decision in batch:
+                try:
+                    line_apply(
+                        by=self.by,
+                        line=decision.line,
+                        parts=[(decision.suggestion.customer_id, decision.line.amount, decision.suggestion.plan)],
+                        automatic=True,
+                    )
+                except (LedgerError, InvalidInput, BankingError):
+                    refused.append(decision.line)
+                    continue
+                posted += 1
+            return posted, refused
 
 
 def _needs_approval(kind: str, amount: int, settings_: domain.Rules) -> bool:
@@ -429,7 +523,9 @@ def _post_decisions(*, by, company_id: int, currency: str, decisions: list[_Deci
 
     The same records as ``line_apply`` for each line (receipt ``BANK-<line>``, its application, its
     differences, credit note ``BANK-<line>-<difference>``), written by the ledger's bulk posting in a
-    few statements. A line dealt with meanwhile is left out; anything the ledger refuses undoes the batch.
+    few statements; the applications and differences get their ids first (so the credit notes are
+    numbered and linked before anything is written) and are written in one bulk insert each. A line
+    dealt with meanwhile is left out; anything the ledger refuses undoes the batch.
     """
     open_ids = set(
         StatementLine.objects.select_for_update()
@@ -456,39 +552,15 @@ def _post_decisions(*, by, company_id: int, currency: str, decisions: list[_Deci
             )
         )
     receipt_ids = credits_post(by=by, company=company, currency=currency, credits=receipts)
-    applications = Application.objects.bulk_create(
-        Application(
-            line=decision.line,
-            company_id=company_id,
-            customer_id=decision.suggestion.customer_id,
-            receipt_id=receipt_id,
-            amount=decision.line.amount,
-            is_auto=True,
-            created_by=by,
-        )
-        for decision, receipt_id in zip(decisions, receipt_ids, strict=True)
-    )
-    pending = [
-        (
-            Difference(
-                application=application,
-                company_id=company_id,
-                kind=kind,
-                amount=amount,
-                line_ids=list(line_ids),
-                status=DifferenceStatus.PENDING if note is None else DifferenceStatus.BOOKED,
-                requested_by=by,
-            ),
-            note,
-            decision,
-        )
-        for decision, application in zip(decisions, applications, strict=True)
+    application_ids = reserve_ids(Application, len(decisions))
+    # (difference id, application id, decision, kind, amount, line ids, allocations of its credit note or None)
+    differences = [
+        (application_id, decision, kind, amount, line_ids, note)
+        for decision, application_id in zip(decisions, application_ids, strict=True)
         for kind, amount, line_ids, note in decision.differences
     ]
-    differences = Difference.objects.bulk_create([difference for difference, _note, _decision in pending])
-    booked = [
-        (d, note, decision) for d, (_d, note, decision) in zip(differences, pending, strict=True) if note is not None
-    ]
+    difference_ids = reserve_ids(Difference, len(differences))
+    booked = [(pk, row) for pk, row in zip(difference_ids, differences, strict=True) if row[5] is not None]
     labels = _difference_labels()
     note_ids = credits_post(
         by=by,
@@ -498,21 +570,48 @@ def _post_decisions(*, by, company_id: int, currency: str, decisions: list[_Deci
             CreditToPost(
                 customer_id=decision.suggestion.customer_id,
                 doc_type=DocumentType.CREDIT_NOTE,
-                number=f"BANK-{decision.line.pk}-{difference.pk}",
+                number=f"BANK-{decision.line.pk}-{pk}",
                 issue_on=decision.line.booked_on,
-                amount=difference.amount,
-                description=str(labels[difference.kind]),
+                amount=amount,
+                description=str(labels[kind]),
                 allocations=note,
             )
-            for difference, note, decision in booked
+            for pk, (_application, decision, kind, amount, _ids, note) in booked
         ],
     )
-    for (difference, _note, _decision), note_id in zip(booked, note_ids, strict=True):
-        difference.credit_note_id = note_id
-    Difference.objects.bulk_update([difference for difference, _n, _d in booked], ["credit_note"], batch_size=1000)
-    matched_at = timezone.now()
+    note_of = {pk: note_id for (pk, _row), note_id in zip(booked, note_ids, strict=True)}
+    now = timezone.now()
+    user_id = getattr(by, "pk", None)
+    insert_rows(
+        Application,
+        APPLICATION_COLUMNS,
+        (
+            (pk, d.line.pk, company_id, d.suggestion.customer_id, receipt_id, d.line.amount, True, user_id, now)
+            for pk, d, receipt_id in zip(application_ids, decisions, receipt_ids, strict=True)
+        ),
+    )
+    insert_rows(
+        Difference,
+        DIFFERENCE_COLUMNS,
+        (
+            (
+                pk,
+                application_id,
+                company_id,
+                kind,
+                amount,
+                list(line_ids),
+                DifferenceStatus.PENDING if note is None else DifferenceStatus.BOOKED,
+                note_of.get(pk),
+                user_id,
+            )
+            for pk, (application_id, _decision, kind, amount, line_ids, note) in zip(
+                difference_ids, differences, strict=True
+            )
+        ),
+    )
     for decision in decisions:
-        decision.line.status, decision.line.matched_by, decision.line.matched_at = LineStatus.AUTO, by, matched_at
+        decision.line.status, decision.line.matched_by, decision.line.matched_at = LineStatus.AUTO, by, now
     _lines_store([d.line for d in decisions], matched=True)
     return len(decisions)
 
@@ -520,21 +619,51 @@ def _post_decisions(*, by, company_id: int, currency: str, decisions: list[_Deci
 def _lines_store(lines: list[StatementLine], *, matched: bool = False) -> None:
     """Write the lines' suggestions, confidence and reasons (and, once matched, who matched them and when).
 
-    One statement run for every line (executemany), not the ORM's bulk_update, whose CASE over
-    thousands of ids cost more than the whole posting.
+    On PostgreSQL one UPDATE from a JSON document of every line's new values, elsewhere one
+    statement run for every line (executemany); the ORM's bulk_update, with its CASE over
+    thousands of ids, cost more than the whole posting.
     """
     if not lines:
         return
     meta = StatementLine._meta
     names = ["suggestions", "confidence", "reasons", *(["status", "matched_by", "matched_at"] if matched else [])]
     fields = [meta.get_field(name) for name in names]
-    assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
-    sql = f"UPDATE {connection.ops.quote_name(meta.db_table)} SET {assignments} WHERE id = %s"  # noqa: S608 (model names)
+    quote = connection.ops.quote_name
+    table = quote(meta.db_table)
+    if connection.vendor == "postgresql":
+        # One JSON document of every line's new values, read back as rows by the database: arrays
+        # of JSON text cost more to quote in Python than the update itself.
+        records = json.dumps(
+            [{"id": line.pk, **{f.attname: _json_value(getattr(line, f.attname)) for f in fields}} for line in lines]
+        )
+        shapes = ", ".join(
+            f"{quote(f.attname)} {'jsonb' if isinstance(f, models.JSONField) else f.db_type(connection)}"
+            for f in fields
+        )
+        assignments = ", ".join(f"{quote(f.column)} = v.{quote(f.attname)}" for f in fields)
+        sql = (
+            f"UPDATE {table} SET {assignments} "  # noqa: S608 (names from the model)
+            f"FROM jsonb_to_recordset(%s::jsonb) AS v(id bigint, {shapes}) WHERE {table}.id = v.id"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [records])
+        return
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    sql = f"UPDATE {table} SET {assignments} WHERE id = %s"  # noqa: S608 (model names)
     with connection.cursor() as cursor:
         cursor.executemany(
             sql,
             [(*(f.get_db_prep_save(getattr(line, f.attname), connection) for f in fields), line.pk) for line in lines],
         )
+
+
+def _json_value(value):
+    """A value as jsonb_to_recordset reads it into its column: decimals and times as their text."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    return value
 
 
 def _post_receipt(*, by, line: StatementLine, customer: Customer, amount: int, number: str, reference: str):

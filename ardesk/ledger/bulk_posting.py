@@ -103,11 +103,20 @@ def _in_chunks(ids: Sequence[int]):
         yield ordered[start : start + CHUNK]
 
 
-def _checked_credits(company: Company, currency: str, credits: Sequence[CreditToPost]) -> dict[int, Customer]:
-    """The batch's own problems and what the ledger already holds: customers, numbers, amounts, months."""
+def _checked_credits(company: Company, currency: str, credits: Sequence[CreditToPost]) -> dict[int, str]:
+    """The batch's own problems and what the ledger already holds: customers, numbers, amounts, months.
+
+    Returns the customers as the audit trail names them (``str(customer)``: code and name), read
+    as two columns, not as whole customers with their encrypted fields.
+    """
     customers = {}
     for chunk in _in_chunks([c.customer_id for c in credits]):
-        customers.update(Customer.objects.filter(company_id=company.pk).in_bulk(chunk))
+        customers.update(
+            (pk, str(Customer(code=code, name=name)))
+            for pk, code, name in Customer.objects.filter(company_id=company.pk, pk__in=chunk).values_list(
+                "pk", "code", "name"
+            )
+        )
     problems: dict[str, list[str]] = {}
     numbers: dict[tuple[str, str], int] = {}
     for credit in credits:

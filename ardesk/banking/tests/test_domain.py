@@ -6,6 +6,7 @@ import datetime as dt
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from ardesk.banking import domain
 
@@ -105,3 +106,19 @@ def test_what_is_paid_beyond_the_named_invoice_stays_on_account():
     rules = domain.Rules(unsure_items_on_account=False)
     _fit, plan, _reasons = domain.fit_items(70000, [older, named], [named], D, "INV-0002", rules)
     assert plan.allocations == ((2, 50000), (1, 20000))
+
+
+def _alike_one_by_one(payer: str, name: str) -> float:
+    whole = fuzz.ratio(payer, name)
+    if min(len(payer), len(name)) >= 4:
+        whole = max(whole, fuzz.partial_ratio(payer, name) * 0.95)
+    return whole
+
+
+def test_alike_names_are_the_names_compared_one_by_one():
+    names = ["上海星辰贸易", "星辰贸易", "上海星辰", "北京星辰贸易", "abctrading", "abc", "", "上海星晨贸易"]
+    for payer in ("上海星辰贸易", "星辰贸易", "abctrad", "上海星辰贸易北京", "ab"):
+        expected = {n: _alike_one_by_one(payer, name) for n, name in enumerate(names)}
+        expected = {n: score for n, score in expected.items() if score >= 85}
+        assert domain.alike_names(payer, names) == expected
+    assert domain.alike_names("星辰贸易", names)[0] == 95.0  # inside the full name: 0.95 of a whole match
