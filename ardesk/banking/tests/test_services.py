@@ -321,3 +321,41 @@ def test_the_short_payment_limits_are_amounts_in_the_lines_currency(settings):
     settings.ARDESK_CASH_SHORT_TOLERANCE = "250.00"
     assert (services.rules("CNY").short_without_approval, services.rules("CNY").short_tolerance) == (2500, 25000)
     assert (services.rules("JPY").short_without_approval, services.rules("JPY").short_tolerance) == (25, 250)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_long_run_outside_a_transaction_posts_beside_the_matching_in_order(company, accountant, monkeypatch):
+    """On PostgreSQL a run of more lines than a batch posts each batch in a thread of its own (the bench's path)."""
+    from django.db import connection
+
+    from ardesk.audit.selectors import chain_break
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the posting beside the matching is PostgreSQL's (SQLite posts in the caller's transaction)")
+    monkeypatch.setattr(services, "POSTING_BATCH", 1)
+    threads = []
+
+    class Recorded(services.ThreadPoolExecutor):
+        def submit(self, *args, **kwargs):
+            threads.append(args)
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(services, "ThreadPoolExecutor", Recorded)
+    desk = {"account": bank_account(company), "by": accountant}
+    huaxing = customer(company, "C001", "上海华星贸易有限公司", "6222 0210 0112 3456")
+    numbers = ["INV-2026-0311", "INV-2026-0312", "INV-2026-0313"]
+    for number, amount in zip(numbers, ("100.00", "200.00", "300.00"), strict=True):
+        invoice_on(accountant, huaxing, number, amount)
+    rows = [
+        ("上海华星", "6222021001123456", amount, f"货款 {number}", f"S{n}")
+        for n, (number, amount) in enumerate(zip(numbers, ("100.00", "200.00", "300.00"), strict=True))
+    ]
+    result = services.statement_import(
+        by=accountant, account=desk["account"], name="march.csv", content=csv_statement(rows), match=False
+    )
+    lines = StatementLine.objects.filter(statement=result.statement)
+    assert services.lines_match(by=accountant, lines=lines) == {"auto": 3, "queued": 0}
+    assert [_open(number) for number in numbers] == [0, 0, 0]
+    assert Application.objects.filter(line__statement=result.statement, is_auto=True).count() == 3
+    assert chain_break() is None
+    assert len(threads) == 3  # each batch of one line was posted by the thread
