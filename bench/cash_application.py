@@ -216,7 +216,8 @@ def main() -> None:
             f" applications to invoices (customer and exactly the invoices): "
             f"{len(exact_invoices) / max(len(at_invoice_level), 1):.2%}"
         )
-        for line in [line for line in at_invoice_level if line not in exact_invoices][:10]:
+        exact_pks = {line.pk for line in exact_invoices}
+        for line in [line for line in at_invoice_level if line.pk not in exact_pks][:10]:
             print(
                 "  other invoices:",
                 line.remittance,
