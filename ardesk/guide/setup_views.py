@@ -137,7 +137,7 @@ def tour_progress(request):
 
 @requires(onboarding.ADMIN_PERMISSION)
 def training_page(request):
-    form = TrainingCopyForm(request.POST or None)
+    form = TrainingCopyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if training.is_training():
             messages.error(request, _("This is already a training installation: make copies from the real one."))
