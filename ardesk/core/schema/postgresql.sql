@@ -1,4 +1,4 @@
--- ardesk schema snapshot; migrations: {"accounts.0001_initial": "3a9408354a9be33cd5d24cd34a5011c03d815c3046e0320c5397199b621ab5e5", "accounts.0002_roles": "48a791f7642ddf5b41ca007097b62adb0a3685bd252aef500020a8b8aa502532", "accounts.0003_labels": "d61a32b3c437dd29458b9aecf998c92e134bada7a8497c7ce880948f58044589", "accounts.0004_token_expiry": "9108cbbd00c41156ea74fe5a26a1a17cf1bdb89fef809ba2e7d6e7fc9cdacebd", "admin.0001_initial": "f4716989d9815b6231f0d7291754835e008c96818447fe57984bbf8985883335", "admin.0002_logentry_remove_auto_add": "2c127e659a2236edea0ed57eccd38786ae84e365790a80b96b758c617f50be43", "admin.0003_logentry_add_action_flag_choices": "02700a827190720e5c417495a395071b6baa28a34e74bc8f90824afaafc01841", "audit.0001_initial": "d05f59a8fe1d2ab682175bc26bee3a80b96c06699e92a302badd7030244cb055", "auth.0001_initial": "845cff319606332f49ef20ce165d1a17e522c426c5e56d7616133e9e4eaba5ef", "auth.0002_alter_permission_name_max_length": "feaf97e0e8f7d148bec3db9bab2349c5e15888117c1ff2829deff63ef9e16cff", "auth.0003_alter_user_email_max_length": "9d5657b4db9872dc26c2d634c2f5911a3d69ab1d8552af4c6d633bc4001dfabf", "auth.0004_alter_user_username_opts": "9538db342c9a9bec4ca12b3137fb80772c4ea4afb861e8647a2962b1ea58344a", "auth.0005_alter_user_last_login_null": "79f60a35dc000fdd427bc05c85233ae5b9c4ada078ff0688fc9f78604bf7eaee", "auth.0006_require_contenttypes_0002": "00cb16e3405f14b62dbeffa15c68c9030291e4ddd513d733648ba460d6c5e781", "auth.0007_alter_validators_add_error_messages": "115db87dc327530fb5e1964ba3d03f9746492f90600406947be39f54f6cc042f", "auth.0008_alter_user_username_max_length": "02857f65f7d648147a5d12596b200a83e29145391d3f986ceb84b3b865a2c351", "auth.0009_alter_user_last_name_max_length": "19a89500e7f108a7397da9b1733181f92105f758663b3685b60f5c2da384d76e", "auth.0010_alter_group_name_max_length": "0963ed6498ac0b3a8430b6ca34c1b4a4b1d5f55b43d3db902f15a03ff74b14cd", "auth.0011_update_proxy_permissions": "85a5dde708dc4b6111e1bc71ce723ecfba7b1f8aedecfd130900ff7782765436", "auth.0012_alter_user_first_name_max_length": "6cefbc9f80903763ff8492a537a22836ef69f2227e19d402509b8099d2baecb0", "axes.0001_initial": "e4c0194cf158395b362677070de9973e806e51e80f111c046a2e195c764f65f4", "axes.0002_auto_20151217_2044": "a092989bdd502de76bbc53afb8418b3482f4cb802e9151c01e30a1231de0c46a", "axes.0003_auto_20160322_0929": "ff269df1341caca019962131955d57f3d2ba21d38a9b149dc84b3481f97293c2", "axes.0004_auto_20181024_1538": "71cdafbe7458c7725f77a4fd28d29a567a2dce2b98f0cba08f6928687b3354f1", "axes.0005_remove_accessattempt_trusted": "baf3f5f6de5b5ee821cbb1fe23557937372f84081e799ea85e92f0223d5fc70e", "axes.0006_remove_accesslog_trusted": "82850f25ae37e081d3be61df28489de717cc1c6674a8492cf4b8eff35bf865da", "axes.0007_alter_accessattempt_unique_together": "c9fdd81629030721468cf6178495dc2476b648c8d9ed7c6047a8a57357a8f494", "axes.0008_accessfailurelog": "2680dce9ecfcd4dfc2482a61de1ab9b27f6906d78ac6af8c4bbf76466444fb24", "axes.0009_add_session_hash": "82762be269ea4c62b81b84bed984d082b1e2f416a8bfb6c112c36bc432d182db", "axes.0010_accessattemptexpiration": "524ca5b4566a41b88b220e88c8213052a4378478065a4c7e4c8738672814557d", "banking.0001_initial": "1123d3013d69455d4b34bb8d39d6218b3ecdd74e6fe505f662cad062809414f0", "banking.0002_roles": "6b05a634fb37fce22de1fa1e9fc2e8c08c224a8ce270931a67a920fc4a13b111", "budgets.0001_initial": "e12bd1dfb9b4ff0e2d046b8b005807888b58a778dd540432423702d0914751de", "budgets.0002_roles": "d9e93d06d6caf6dde7cac1a95ffff7bb28dc155707579f7da1012841b4ef3ec4", "budgets.0003_segment_review_months": "6d8dd828cb30a3a9e5023ab60d8482e1d4c3b80ada384375e4b2ed47640e57f4", "closing.0001_initial": "ba1715a7b372944de9087f95c588c1b78ac99d1b7021d27696d93b045b1c5e6a", "closing.0002_roles": "149d1f330e188fe03d1c9305857bd2bd4f17a5a368224bfee5d4afb24e912c8b", "collections.0001_initial": "a1220603bbf9a713bc343e9f2d07551a447c94dd584a89288bf64c449b221393", "collections.0002_defaults": "f6a197c124088aabffad724d5f241931e26cfa63e6c542515fd941ce59d9e56b", "collections.0003_profile_without_grade_and_hold": "ad3e60bbb9afa724da88549c8b167649935245f20ac183cdba7f2f1e23ac6094", "collections.0004_fast_run_writes": "588d1fb2785a06370ba0f9b6fefb733ee985dce09fbaea23e10c13de156bd705", "collections.0005_notice_item_without_line_index": "644ecf2ed9d9e6a531c43778b8262891a10d788bb7ef7f0d8bbe4872cada2345", "collections.0006_notice_without_company_index": "529ad308c51213cadebc62c298a733b09638263aaadfbc9dbcf351c94d097235", "collections.0007_notice_sending": "6b005f3f49fce77febeadb2f5955132b816bbff1d1d94659b34fe7762845a3f6", "collections.0008_auditor_reads_worklist": "2f03a80a3081957f140c8304711f48bd615bdafb9b05178509f9e7a139744e5d", "collections.0009_dunning_charges": "96778362c0915a407a91f5fa31bb91f4772873311c5a047ffe411a0f03bda978", "companies.0001_initial": "d6fdfcb36eb7c9fd0c870881b060f997cffc8d2e1f441b32fe73ec9355278c12", "companies.0002_company_bank_account": "c8a4ef5ff6cbec9e697c74dd5262c77c8d819a35eba84136a14be1b3be2f8376", "contenttypes.0001_initial": "35ed8489a147e0b42a15c21b5d4f0e8940de6f73fb326e9d6dea91b4d0b953cc", "contenttypes.0002_remove_content_type_name": "7d36494075750f0ed3c0f68d0cb1548eba59cc593f52f691f6cc37a043083766", "credit.0001_initial": "2bd81f5e152f4c623d28aef46207edd2b6dc8577576a7846f92773c70f3eea7d", "credit.0002_defaults": "7d3de9da02f2cc7da50b7f36bf5b2e44ebd16d34a13f8ef14e4f8aa34eb86108", "credit.0003_order_indexes_without_prefixes": "5fe5e53b8d2cae736d74634669c6c74b42f36ac8c4227f60e42e16408252ec9b", "credit.0004_credit_limit_batches": "f0b3c8fdc49269efedb612425fb5aa152ffbdbc13d56d1aebf6a548c6d646a15", "credit.0005_creditaccount_review_date_by_hand": "0050fd6bee0f2b4aa960645a0cfeef5f37038c31c9917ff6c89f27c019fa0891", "customers.0001_initial": "3eab0d7067a7c4d55a938737043b05eac11a77bb93a0328922fe6d971e331aee", "customers.0002_labels": "c45b3a4fa0cbe45a166532006530372ea28b22d0c14051ddeda0b21e0a3fbac7", "customers.0003_list_order_and_search": "28d178b1553d027201f265eefbe0288ad4deb8923d34ca90eb6de3926c567184", "customers.0004_bank_account_index": "a78c1d3ff87c3cfd3220693422532afecfbba66ec862a2bb64fee0caa98b0f29", "insights.0001_initial": "d1aad4ae612d995d0cb695ce0fb1dea9f30975b40983a76a0f3d81aa86c0fe75", "insights.0002_roles": "db14b6e71bdec8d8b80adece22b439adb58060f6613178a1e66ed77839122df9", "ledger.0001_initial": "ae3f1ca4d24dd3bd9d4bc7f028c60e691f765111e1e027482d1b0c5d2d2961d1", "ledger.0002_roles": "db2e3bc1ab4246477fa79f37b4b19d9cfdff480ff3b406bc99dfc2d813127cb9", "ledger.0003_import_job": "a4e4717ec5033734ea1ebce7681f60b84ecae01e3de549e0e4eb5229f05c0621", "ledger.0004_document_number_index": "0ba3b351b364d9d29a51bacc9fe4d1dca03da8e03bc6c512c6e3dee35269c8e3", "ledger.0005_labels": "09caed0e5cbdc145047aa6f0eaf098c7b86e6568dfb052a6b6b1a9eeb2d3bae6", "ledger.0006_statement_run": "86ac0d40bba9e7812cf264de376a3983414fdb1dfd15e03d6969baeb60b89445", "ledger.0007_fewer_indexes": "75a2dc0c53d205a51aab582e2d54bc1939cae37713d5d61fe1f4231ca5aa8550", "ledger.0008_open_state": "788ab4814185380794db23000541924f563cf15fd907d5ede28876309db0fe68", "ledger.0009_allocation_date_index": "06a7b55d1b78264ba90d8d77189151d9d9cc549d5fee25b224471e8b2945574b", "ledger.0010_document_balance_index": "f72a42ec946d23459c19f372fc0895c8be6d1c2f2e1ad8e8dbd728df46413ae2", "ledger.0011_bad_debt_types": "9a8f34415e130a2c4b839d0905b6c6edbfbc3a7e462ae043196c6f47bb46e297", "ledger.0012_aging_covering_indexes": "c0bc8d88cfe7012ad7d589261f8a74bc87779d779850c826c9cc4049c1907e95", "ledger.0013_import_fewer_constraints": "5a781aa2563fb09624ce6ffef3b7ac5605f9cc3ebe0c00dd16c4f51665308409", "ledger.0014_credit_open_covering": "35724118426998d584937db572d84680e7340d64039b07660b98703ec3434560", "ledger.0015_fewer_constraints_on_import": "9af3f74992677af7b21b03827609c72759a3fbf19b503cad8ceed01393c55f04", "ledger.0016_drop_document_number_index": "2a6d44c9ffb653b4317490fb5e308e860b113dda7ef3bd6943084f36f1baec7f", "ledger.0017_partial_reversal_keys": "f0b94b4fca9b156d5060d33dc0f7f421e172645889c8a20796e94a9c678cc7c3", "ledger.0018_allocation_facts": "c8c240f820887ba30b815e37ad4e0ff3f367f3ed731b24de27156a897adb2db8", "ledger.0019_reopened_items": "8d47e878a29f1fc5a93402dfe0064bd9c348b3495ff95648e41fcf55f8714fe9", "ledger.0020_daily_totals": "aa18b1da39279a4b27b40a8308efcbbf70ebe9359cc6b351a884879d6a5f8315", "ledger.0021_period_lock": "2b037d412d64091227ef43ebd6ae72982935267b509952fc87dd864bd81b91b7", "ledger.0022_refunds": "6b68497ff4f9ca339b903e98203b40b100a184fa8dcabaf3c1b6ae96ca0497d1", "ledger.0023_invoice_medium": "eb0a379a879d21e1d99199aa5498d33941345461b5185dc64787ab38cac04ba5", "operations.0001_heartbeat": "9561f0f97936519e10938ab74d77c6ab0184cfdefe76f8ee53ee06fae17c619b", "portal.0001_initial": "30ee607159b49b2f6aee297b4eddf893b4685930c278228beb9be75dd7d248da", "portal.0002_roles": "44da8814fe44c49bd167bc844522f794f1240eb7169f310b6f5b4a2e64751074", "portal.0003_statement_runs_and_codes": "3562fb6b18b60b3fa3746adfc9c6f6a0aa593bcae4f70fa6d8508f8ef05185ab", "portal.0004_statement_roles": "b55171bf40b7f03e2fb33a05b2d89c3d1b967e9280c0e04fe315bac7aac566ba", "provisioning.0001_initial": "e752102fecd72ee44df9d8bd85254094ea64c3ac1cb91a753ff24dd683b4b436", "provisioning.0002_roles": "1563264840bd074f2e5cb49d9714d8cbd783e070a5ea2aea844b8a93a39fa658", "provisioning.0003_run_line_index": "351e7a9b20f63d7a769377e546355203f03e3dfe89abe592a6a8aad011445f8d", "provisioning.0004_run_lines_without_constraints": "a3a7617092263bbbdf9e25e6a748caf424eaf9aa379345efbf5f2810c0ce39ef", "provisioning.0005_run_lines_indexed_by_bucket": "d0edd3b0e856be8071dd74efd7ae583e1706b5ac8edc40db3c52c7c9f3005eb9", "provisioning.0006_run_is_provisional": "7bed0521a11f446fac658f5fe39b2ff2942b67d4c30b6db040624df786ab8b36", "relations.0001_initial": "c66ceffdf1fe123fe5781756ca5f8f6ee025e818eeb583082b850b777e968e1a", "relations.0002_roles_and_survey": "e15f6dd21f08d3e1c47a8d73f9583e9c76653b074049b3a8d2bd6377b6cce68d", "relations.0003_escalation_mail": "40110323e46c001297f8864a115a434fa345d4983bbe8b61d5d131f1d3404ab5", "relations.0004_alter_revisit_reason": "c6a0bf6ddb007531aa9011144a99d0d1636bf23ecaccf038a5f99c72585f25dd", "reports.0001_initial": "8ba293b9922da1ee98cfdf9caa0932e0a434abd009a13e5b0521e89558a5cc58", "reports.0002_defaults": "c26fc6bf67f179ee0049b47d86b331dc8b76ac06ec90a3aca8638b5997494602", "reports.0003_ledger_days": "c366f75847cedcf32770b46a16711ff232943a548f9afcf902ee951b8ab92da3", "reports.0004_kept_aging": "4c355624fdcafa45fa9ba09625bfa02d74ee2aa7ebffda7393c880d15cd13d51", "reports.0005_allocation_triggers_again": "b6ee13d1141f9bb3ba59ae0258435127144681614fc9b0ac04616ae8229ff29b", "reports.0006_daily_totals_to_ledger": "5218b5f697b13c088ddb83a6207424007160c7d44afc003954b5506f29bdcdb5", "reports.0007_kept_triggers_again": "cf106271a6da94adf0ae2c5e7855df8a49cf0128be0b353d27910def8ff8a3b7", "risk.0001_initial": "a6ff243f5340809eefde6739395c7473b7386416a7f3efe01de7bc206ba7160a", "risk.0002_roles": "3764e3ac5f7bcb044e95a2761f71666d665eccb3e742cb8ffec496e3006eea92", "risk.0003_signal_predicted_slip": "3792a238d8f28530359dfa8610aefdac25723d12640bba623636e528c38c1d20", "sessions.0001_initial": "2aa438e2393ee5135c4dda94bfde65fd49e8300f1c3f93bed25ae3a09f2f69b9"}
+-- ardesk schema snapshot; migrations: {"accounts.0001_initial": "3a9408354a9be33cd5d24cd34a5011c03d815c3046e0320c5397199b621ab5e5", "accounts.0002_roles": "48a791f7642ddf5b41ca007097b62adb0a3685bd252aef500020a8b8aa502532", "accounts.0003_labels": "d61a32b3c437dd29458b9aecf998c92e134bada7a8497c7ce880948f58044589", "accounts.0004_token_expiry": "9108cbbd00c41156ea74fe5a26a1a17cf1bdb89fef809ba2e7d6e7fc9cdacebd", "admin.0001_initial": "f4716989d9815b6231f0d7291754835e008c96818447fe57984bbf8985883335", "admin.0002_logentry_remove_auto_add": "2c127e659a2236edea0ed57eccd38786ae84e365790a80b96b758c617f50be43", "admin.0003_logentry_add_action_flag_choices": "02700a827190720e5c417495a395071b6baa28a34e74bc8f90824afaafc01841", "audit.0001_initial": "d05f59a8fe1d2ab682175bc26bee3a80b96c06699e92a302badd7030244cb055", "auth.0001_initial": "845cff319606332f49ef20ce165d1a17e522c426c5e56d7616133e9e4eaba5ef", "auth.0002_alter_permission_name_max_length": "feaf97e0e8f7d148bec3db9bab2349c5e15888117c1ff2829deff63ef9e16cff", "auth.0003_alter_user_email_max_length": "9d5657b4db9872dc26c2d634c2f5911a3d69ab1d8552af4c6d633bc4001dfabf", "auth.0004_alter_user_username_opts": "9538db342c9a9bec4ca12b3137fb80772c4ea4afb861e8647a2962b1ea58344a", "auth.0005_alter_user_last_login_null": "79f60a35dc000fdd427bc05c85233ae5b9c4ada078ff0688fc9f78604bf7eaee", "auth.0006_require_contenttypes_0002": "00cb16e3405f14b62dbeffa15c68c9030291e4ddd513d733648ba460d6c5e781", "auth.0007_alter_validators_add_error_messages": "115db87dc327530fb5e1964ba3d03f9746492f90600406947be39f54f6cc042f", "auth.0008_alter_user_username_max_length": "02857f65f7d648147a5d12596b200a83e29145391d3f986ceb84b3b865a2c351", "auth.0009_alter_user_last_name_max_length": "19a89500e7f108a7397da9b1733181f92105f758663b3685b60f5c2da384d76e", "auth.0010_alter_group_name_max_length": "0963ed6498ac0b3a8430b6ca34c1b4a4b1d5f55b43d3db902f15a03ff74b14cd", "auth.0011_update_proxy_permissions": "85a5dde708dc4b6111e1bc71ce723ecfba7b1f8aedecfd130900ff7782765436", "auth.0012_alter_user_first_name_max_length": "6cefbc9f80903763ff8492a537a22836ef69f2227e19d402509b8099d2baecb0", "axes.0001_initial": "e4c0194cf158395b362677070de9973e806e51e80f111c046a2e195c764f65f4", "axes.0002_auto_20151217_2044": "a092989bdd502de76bbc53afb8418b3482f4cb802e9151c01e30a1231de0c46a", "axes.0003_auto_20160322_0929": "ff269df1341caca019962131955d57f3d2ba21d38a9b149dc84b3481f97293c2", "axes.0004_auto_20181024_1538": "71cdafbe7458c7725f77a4fd28d29a567a2dce2b98f0cba08f6928687b3354f1", "axes.0005_remove_accessattempt_trusted": "baf3f5f6de5b5ee821cbb1fe23557937372f84081e799ea85e92f0223d5fc70e", "axes.0006_remove_accesslog_trusted": "82850f25ae37e081d3be61df28489de717cc1c6674a8492cf4b8eff35bf865da", "axes.0007_alter_accessattempt_unique_together": "c9fdd81629030721468cf6178495dc2476b648c8d9ed7c6047a8a57357a8f494", "axes.0008_accessfailurelog": "2680dce9ecfcd4dfc2482a61de1ab9b27f6906d78ac6af8c4bbf76466444fb24", "axes.0009_add_session_hash": "82762be269ea4c62b81b84bed984d082b1e2f416a8bfb6c112c36bc432d182db", "axes.0010_accessattemptexpiration": "524ca5b4566a41b88b220e88c8213052a4378478065a4c7e4c8738672814557d", "banking.0001_initial": "1123d3013d69455d4b34bb8d39d6218b3ecdd74e6fe505f662cad062809414f0", "banking.0002_roles": "6b05a634fb37fce22de1fa1e9fc2e8c08c224a8ce270931a67a920fc4a13b111", "budgets.0001_initial": "e12bd1dfb9b4ff0e2d046b8b005807888b58a778dd540432423702d0914751de", "budgets.0002_roles": "d9e93d06d6caf6dde7cac1a95ffff7bb28dc155707579f7da1012841b4ef3ec4", "budgets.0003_segment_review_months": "6d8dd828cb30a3a9e5023ab60d8482e1d4c3b80ada384375e4b2ed47640e57f4", "closing.0001_initial": "ba1715a7b372944de9087f95c588c1b78ac99d1b7021d27696d93b045b1c5e6a", "closing.0002_roles": "149d1f330e188fe03d1c9305857bd2bd4f17a5a368224bfee5d4afb24e912c8b", "collections.0001_initial": "a1220603bbf9a713bc343e9f2d07551a447c94dd584a89288bf64c449b221393", "collections.0002_defaults": "f6a197c124088aabffad724d5f241931e26cfa63e6c542515fd941ce59d9e56b", "collections.0003_profile_without_grade_and_hold": "ad3e60bbb9afa724da88549c8b167649935245f20ac183cdba7f2f1e23ac6094", "collections.0004_fast_run_writes": "588d1fb2785a06370ba0f9b6fefb733ee985dce09fbaea23e10c13de156bd705", "collections.0005_notice_item_without_line_index": "644ecf2ed9d9e6a531c43778b8262891a10d788bb7ef7f0d8bbe4872cada2345", "collections.0006_notice_without_company_index": "529ad308c51213cadebc62c298a733b09638263aaadfbc9dbcf351c94d097235", "collections.0007_notice_sending": "6b005f3f49fce77febeadb2f5955132b816bbff1d1d94659b34fe7762845a3f6", "collections.0008_auditor_reads_worklist": "2f03a80a3081957f140c8304711f48bd615bdafb9b05178509f9e7a139744e5d", "collections.0009_dunning_charges": "96778362c0915a407a91f5fa31bb91f4772873311c5a047ffe411a0f03bda978", "companies.0001_initial": "d6fdfcb36eb7c9fd0c870881b060f997cffc8d2e1f441b32fe73ec9355278c12", "companies.0002_company_bank_account": "c8a4ef5ff6cbec9e697c74dd5262c77c8d819a35eba84136a14be1b3be2f8376", "contenttypes.0001_initial": "35ed8489a147e0b42a15c21b5d4f0e8940de6f73fb326e9d6dea91b4d0b953cc", "contenttypes.0002_remove_content_type_name": "7d36494075750f0ed3c0f68d0cb1548eba59cc593f52f691f6cc37a043083766", "credit.0001_initial": "2bd81f5e152f4c623d28aef46207edd2b6dc8577576a7846f92773c70f3eea7d", "credit.0002_defaults": "7d3de9da02f2cc7da50b7f36bf5b2e44ebd16d34a13f8ef14e4f8aa34eb86108", "credit.0003_order_indexes_without_prefixes": "5fe5e53b8d2cae736d74634669c6c74b42f36ac8c4227f60e42e16408252ec9b", "credit.0004_credit_limit_batches": "f0b3c8fdc49269efedb612425fb5aa152ffbdbc13d56d1aebf6a548c6d646a15", "credit.0005_creditaccount_review_date_by_hand": "0050fd6bee0f2b4aa960645a0cfeef5f37038c31c9917ff6c89f27c019fa0891", "customers.0001_initial": "3eab0d7067a7c4d55a938737043b05eac11a77bb93a0328922fe6d971e331aee", "customers.0002_labels": "c45b3a4fa0cbe45a166532006530372ea28b22d0c14051ddeda0b21e0a3fbac7", "customers.0003_list_order_and_search": "28d178b1553d027201f265eefbe0288ad4deb8923d34ca90eb6de3926c567184", "customers.0004_bank_account_index": "a78c1d3ff87c3cfd3220693422532afecfbba66ec862a2bb64fee0caa98b0f29", "guide.0001_initial": "4fcd7b500ead6de84666d42f276b7b3f3f81b0b0403811dc82c669219bff3728", "insights.0001_initial": "d1aad4ae612d995d0cb695ce0fb1dea9f30975b40983a76a0f3d81aa86c0fe75", "insights.0002_roles": "db14b6e71bdec8d8b80adece22b439adb58060f6613178a1e66ed77839122df9", "ledger.0001_initial": "ae3f1ca4d24dd3bd9d4bc7f028c60e691f765111e1e027482d1b0c5d2d2961d1", "ledger.0002_roles": "db2e3bc1ab4246477fa79f37b4b19d9cfdff480ff3b406bc99dfc2d813127cb9", "ledger.0003_import_job": "a4e4717ec5033734ea1ebce7681f60b84ecae01e3de549e0e4eb5229f05c0621", "ledger.0004_document_number_index": "0ba3b351b364d9d29a51bacc9fe4d1dca03da8e03bc6c512c6e3dee35269c8e3", "ledger.0005_labels": "09caed0e5cbdc145047aa6f0eaf098c7b86e6568dfb052a6b6b1a9eeb2d3bae6", "ledger.0006_statement_run": "86ac0d40bba9e7812cf264de376a3983414fdb1dfd15e03d6969baeb60b89445", "ledger.0007_fewer_indexes": "75a2dc0c53d205a51aab582e2d54bc1939cae37713d5d61fe1f4231ca5aa8550", "ledger.0008_open_state": "788ab4814185380794db23000541924f563cf15fd907d5ede28876309db0fe68", "ledger.0009_allocation_date_index": "06a7b55d1b78264ba90d8d77189151d9d9cc549d5fee25b224471e8b2945574b", "ledger.0010_document_balance_index": "f72a42ec946d23459c19f372fc0895c8be6d1c2f2e1ad8e8dbd728df46413ae2", "ledger.0011_bad_debt_types": "9a8f34415e130a2c4b839d0905b6c6edbfbc3a7e462ae043196c6f47bb46e297", "ledger.0012_aging_covering_indexes": "c0bc8d88cfe7012ad7d589261f8a74bc87779d779850c826c9cc4049c1907e95", "ledger.0013_import_fewer_constraints": "5a781aa2563fb09624ce6ffef3b7ac5605f9cc3ebe0c00dd16c4f51665308409", "ledger.0014_credit_open_covering": "35724118426998d584937db572d84680e7340d64039b07660b98703ec3434560", "ledger.0015_fewer_constraints_on_import": "9af3f74992677af7b21b03827609c72759a3fbf19b503cad8ceed01393c55f04", "ledger.0016_drop_document_number_index": "2a6d44c9ffb653b4317490fb5e308e860b113dda7ef3bd6943084f36f1baec7f", "ledger.0017_partial_reversal_keys": "f0b94b4fca9b156d5060d33dc0f7f421e172645889c8a20796e94a9c678cc7c3", "ledger.0018_allocation_facts": "c8c240f820887ba30b815e37ad4e0ff3f367f3ed731b24de27156a897adb2db8", "ledger.0019_reopened_items": "8d47e878a29f1fc5a93402dfe0064bd9c348b3495ff95648e41fcf55f8714fe9", "ledger.0020_daily_totals": "aa18b1da39279a4b27b40a8308efcbbf70ebe9359cc6b351a884879d6a5f8315", "ledger.0021_period_lock": "2b037d412d64091227ef43ebd6ae72982935267b509952fc87dd864bd81b91b7", "ledger.0022_refunds": "6b68497ff4f9ca339b903e98203b40b100a184fa8dcabaf3c1b6ae96ca0497d1", "ledger.0023_invoice_medium": "eb0a379a879d21e1d99199aa5498d33941345461b5185dc64787ab38cac04ba5", "operations.0001_heartbeat": "9561f0f97936519e10938ab74d77c6ab0184cfdefe76f8ee53ee06fae17c619b", "portal.0001_initial": "30ee607159b49b2f6aee297b4eddf893b4685930c278228beb9be75dd7d248da", "portal.0002_roles": "44da8814fe44c49bd167bc844522f794f1240eb7169f310b6f5b4a2e64751074", "portal.0003_statement_runs_and_codes": "3562fb6b18b60b3fa3746adfc9c6f6a0aa593bcae4f70fa6d8508f8ef05185ab", "portal.0004_statement_roles": "b55171bf40b7f03e2fb33a05b2d89c3d1b967e9280c0e04fe315bac7aac566ba", "provisioning.0001_initial": "e752102fecd72ee44df9d8bd85254094ea64c3ac1cb91a753ff24dd683b4b436", "provisioning.0002_roles": "1563264840bd074f2e5cb49d9714d8cbd783e070a5ea2aea844b8a93a39fa658", "provisioning.0003_run_line_index": "351e7a9b20f63d7a769377e546355203f03e3dfe89abe592a6a8aad011445f8d", "provisioning.0004_run_lines_without_constraints": "a3a7617092263bbbdf9e25e6a748caf424eaf9aa379345efbf5f2810c0ce39ef", "provisioning.0005_run_lines_indexed_by_bucket": "d0edd3b0e856be8071dd74efd7ae583e1706b5ac8edc40db3c52c7c9f3005eb9", "provisioning.0006_run_is_provisional": "7bed0521a11f446fac658f5fe39b2ff2942b67d4c30b6db040624df786ab8b36", "relations.0001_initial": "c66ceffdf1fe123fe5781756ca5f8f6ee025e818eeb583082b850b777e968e1a", "relations.0002_roles_and_survey": "e15f6dd21f08d3e1c47a8d73f9583e9c76653b074049b3a8d2bd6377b6cce68d", "relations.0003_escalation_mail": "40110323e46c001297f8864a115a434fa345d4983bbe8b61d5d131f1d3404ab5", "relations.0004_alter_revisit_reason": "c6a0bf6ddb007531aa9011144a99d0d1636bf23ecaccf038a5f99c72585f25dd", "reports.0001_initial": "8ba293b9922da1ee98cfdf9caa0932e0a434abd009a13e5b0521e89558a5cc58", "reports.0002_defaults": "c26fc6bf67f179ee0049b47d86b331dc8b76ac06ec90a3aca8638b5997494602", "reports.0003_ledger_days": "c366f75847cedcf32770b46a16711ff232943a548f9afcf902ee951b8ab92da3", "reports.0004_kept_aging": "4c355624fdcafa45fa9ba09625bfa02d74ee2aa7ebffda7393c880d15cd13d51", "reports.0005_allocation_triggers_again": "b6ee13d1141f9bb3ba59ae0258435127144681614fc9b0ac04616ae8229ff29b", "reports.0006_daily_totals_to_ledger": "5218b5f697b13c088ddb83a6207424007160c7d44afc003954b5506f29bdcdb5", "reports.0007_kept_triggers_again": "cf106271a6da94adf0ae2c5e7855df8a49cf0128be0b353d27910def8ff8a3b7", "risk.0001_initial": "a6ff243f5340809eefde6739395c7473b7386416a7f3efe01de7bc206ba7160a", "risk.0002_roles": "3764e3ac5f7bcb044e95a2761f71666d665eccb3e742cb8ffec496e3006eea92", "risk.0003_signal_predicted_slip": "3792a238d8f28530359dfa8610aefdac25723d12640bba623636e528c38c1d20", "sessions.0001_initial": "2aa438e2393ee5135c4dda94bfde65fd49e8300f1c3f93bed25ae3a09f2f69b9"}
 --
 -- PostgreSQL database dump
 --
@@ -2189,6 +2189,198 @@ CREATE TABLE public.django_session (
     session_key character varying(40) NOT NULL,
     session_data text NOT NULL,
     expire_date timestamp with time zone NOT NULL
+);
+
+
+--
+-- Name: guide_agingcheck; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.guide_agingcheck (
+    id bigint NOT NULL,
+    as_of date NOT NULL,
+    currency character varying(3) NOT NULL,
+    erp_balance bigint NOT NULL,
+    ardesk_balance bigint NOT NULL,
+    checked_at timestamp with time zone NOT NULL,
+    checked_by_id integer,
+    company_id bigint NOT NULL
+);
+
+
+--
+-- Name: guide_agingcheck_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.guide_agingcheck ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.guide_agingcheck_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: guide_onboardingconfirmation; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.guide_onboardingconfirmation (
+    id bigint NOT NULL,
+    step character varying(32) NOT NULL,
+    confirmed_at timestamp with time zone NOT NULL,
+    confirmed_by_id integer
+);
+
+
+--
+-- Name: guide_onboardingconfirmation_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.guide_onboardingconfirmation ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.guide_onboardingconfirmation_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: guide_onboardingdismissal; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.guide_onboardingdismissal (
+    id bigint NOT NULL,
+    dismissed_at timestamp with time zone NOT NULL,
+    user_id integer NOT NULL
+);
+
+
+--
+-- Name: guide_onboardingdismissal_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.guide_onboardingdismissal ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.guide_onboardingdismissal_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: guide_suppressedemail; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.guide_suppressedemail (
+    id bigint NOT NULL,
+    subject character varying(300) NOT NULL,
+    recipients text NOT NULL,
+    reason character varying(200) NOT NULL,
+    suppressed_at timestamp with time zone NOT NULL
+);
+
+
+--
+-- Name: guide_suppressedemail_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.guide_suppressedemail ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.guide_suppressedemail_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: guide_tourprogress; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.guide_tourprogress (
+    id bigint NOT NULL,
+    tour character varying(32) NOT NULL,
+    step smallint NOT NULL,
+    status character varying(10) NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    user_id integer NOT NULL,
+    CONSTRAINT guide_tourprogress_step_check CHECK ((step >= 0))
+);
+
+
+--
+-- Name: guide_tourprogress_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.guide_tourprogress ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.guide_tourprogress_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: guide_trainingcopy; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.guide_trainingcopy (
+    id bigint NOT NULL,
+    directory character varying(500) NOT NULL,
+    from_demo boolean NOT NULL,
+    status character varying(10) NOT NULL,
+    error text NOT NULL,
+    requested_at timestamp with time zone NOT NULL,
+    finished_at timestamp with time zone,
+    requested_by_id integer
+);
+
+
+--
+-- Name: guide_trainingcopy_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.guide_trainingcopy ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.guide_trainingcopy_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: guide_trainingmark; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.guide_trainingmark (
+    id bigint NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    source character varying(300) NOT NULL
+);
+
+
+--
+-- Name: guide_trainingmark_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.guide_trainingmark ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.guide_trainingmark_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
 );
 
 
@@ -4601,178 +4793,178 @@ INSERT INTO public.auth_group_permissions VALUES
 	(335, 4, 349),
 	(336, 4, 353),
 	(337, 5, 352),
-	(338, 1, 361),
-	(339, 1, 365),
-	(340, 2, 361),
-	(341, 2, 365),
-	(342, 2, 358),
-	(343, 3, 361),
-	(344, 3, 365),
-	(345, 4, 361),
-	(346, 4, 365),
-	(347, 4, 358),
-	(348, 5, 361),
-	(349, 5, 365),
-	(350, 4, 366),
-	(351, 1, 378),
-	(352, 1, 382),
-	(353, 1, 386),
-	(354, 1, 375),
-	(355, 1, 376),
-	(356, 3, 378),
-	(357, 3, 382),
-	(358, 3, 386),
-	(359, 3, 375),
-	(360, 4, 378),
-	(361, 4, 382),
-	(362, 4, 386),
-	(363, 4, 376),
-	(364, 5, 378),
-	(365, 5, 382),
-	(366, 5, 386),
-	(367, 1, 398),
-	(368, 1, 403),
-	(369, 1, 407),
-	(370, 1, 395),
-	(371, 1, 399),
-	(372, 1, 404),
-	(373, 1, 405),
-	(374, 4, 398),
-	(375, 4, 403),
-	(376, 4, 407),
-	(377, 4, 399),
-	(378, 4, 404),
-	(379, 4, 405),
-	(380, 3, 398),
-	(381, 3, 403),
-	(382, 3, 407),
-	(383, 5, 398),
-	(384, 5, 403),
-	(385, 5, 407),
-	(386, 1, 411),
-	(387, 1, 432),
-	(388, 1, 419),
-	(389, 1, 436),
-	(390, 1, 441),
-	(391, 1, 445),
-	(392, 1, 416),
-	(393, 1, 433),
-	(394, 1, 438),
-	(395, 2, 411),
-	(396, 2, 432),
-	(397, 2, 419),
-	(398, 2, 436),
-	(399, 2, 441),
-	(400, 2, 445),
-	(401, 4, 411),
-	(402, 4, 432),
-	(403, 4, 419),
-	(404, 4, 436),
-	(405, 4, 441),
-	(406, 4, 445),
-	(407, 4, 409),
-	(408, 4, 429),
-	(409, 4, 416),
-	(410, 4, 420),
-	(411, 4, 433),
-	(412, 4, 437),
-	(413, 4, 438),
-	(414, 5, 411),
-	(415, 5, 432),
-	(416, 5, 419),
-	(417, 5, 436),
-	(418, 5, 441),
-	(419, 5, 445),
-	(420, 1, 474),
-	(421, 1, 465),
-	(422, 1, 490),
-	(423, 1, 461),
-	(424, 1, 486),
-	(425, 1, 482),
-	(426, 1, 471),
-	(427, 1, 462),
-	(428, 2, 474),
-	(429, 2, 465),
-	(430, 2, 490),
-	(431, 2, 461),
-	(432, 2, 486),
-	(433, 2, 482),
-	(434, 2, 471),
-	(435, 3, 474),
-	(436, 3, 465),
-	(437, 3, 490),
-	(438, 3, 461),
-	(439, 3, 486),
-	(440, 3, 482),
-	(441, 3, 471),
-	(442, 3, 462),
-	(443, 3, 463),
-	(444, 3, 483),
-	(445, 3, 484),
-	(446, 4, 474),
-	(447, 4, 465),
-	(448, 4, 490),
-	(449, 4, 461),
-	(450, 4, 486),
-	(451, 4, 482),
-	(452, 4, 471),
-	(453, 4, 462),
-	(454, 4, 463),
-	(455, 4, 483),
-	(456, 4, 484),
-	(457, 4, 491),
-	(458, 4, 458),
-	(459, 4, 459),
-	(460, 4, 480),
-	(461, 4, 466),
-	(462, 5, 474),
-	(463, 5, 465),
-	(464, 5, 490),
-	(465, 5, 461),
-	(466, 5, 486),
-	(467, 5, 482),
-	(468, 1, 515),
-	(469, 1, 520),
-	(470, 1, 524),
-	(471, 1, 528),
-	(472, 2, 515),
-	(473, 2, 520),
-	(474, 2, 524),
-	(475, 2, 528),
-	(476, 2, 516),
-	(477, 2, 508),
-	(478, 2, 511),
-	(479, 2, 507),
-	(480, 2, 517),
-	(481, 2, 518),
-	(482, 2, 521),
-	(483, 2, 522),
-	(484, 3, 515),
-	(485, 3, 520),
-	(486, 3, 524),
-	(487, 3, 528),
-	(488, 3, 521),
-	(489, 3, 522),
-	(490, 4, 515),
-	(491, 4, 520),
-	(492, 4, 524),
-	(493, 4, 528),
-	(494, 4, 516),
-	(495, 4, 508),
-	(496, 4, 511),
-	(497, 4, 507),
-	(498, 4, 504),
-	(499, 4, 517),
-	(500, 4, 518),
-	(501, 4, 521),
-	(502, 4, 522),
-	(503, 5, 515),
-	(504, 5, 520),
-	(505, 5, 524),
-	(506, 5, 528),
-	(507, 5, 516),
-	(508, 5, 511),
-	(509, 5, 507);
+	(338, 1, 389),
+	(339, 1, 393),
+	(340, 2, 389),
+	(341, 2, 393),
+	(342, 2, 386),
+	(343, 3, 389),
+	(344, 3, 393),
+	(345, 4, 389),
+	(346, 4, 393),
+	(347, 4, 386),
+	(348, 5, 389),
+	(349, 5, 393),
+	(350, 4, 394),
+	(351, 1, 406),
+	(352, 1, 410),
+	(353, 1, 414),
+	(354, 1, 403),
+	(355, 1, 404),
+	(356, 3, 406),
+	(357, 3, 410),
+	(358, 3, 414),
+	(359, 3, 403),
+	(360, 4, 406),
+	(361, 4, 410),
+	(362, 4, 414),
+	(363, 4, 404),
+	(364, 5, 406),
+	(365, 5, 410),
+	(366, 5, 414),
+	(367, 1, 426),
+	(368, 1, 431),
+	(369, 1, 435),
+	(370, 1, 423),
+	(371, 1, 427),
+	(372, 1, 432),
+	(373, 1, 433),
+	(374, 4, 426),
+	(375, 4, 431),
+	(376, 4, 435),
+	(377, 4, 427),
+	(378, 4, 432),
+	(379, 4, 433),
+	(380, 3, 426),
+	(381, 3, 431),
+	(382, 3, 435),
+	(383, 5, 426),
+	(384, 5, 431),
+	(385, 5, 435),
+	(386, 1, 439),
+	(387, 1, 460),
+	(388, 1, 447),
+	(389, 1, 464),
+	(390, 1, 469),
+	(391, 1, 473),
+	(392, 1, 444),
+	(393, 1, 461),
+	(394, 1, 466),
+	(395, 2, 439),
+	(396, 2, 460),
+	(397, 2, 447),
+	(398, 2, 464),
+	(399, 2, 469),
+	(400, 2, 473),
+	(401, 4, 439),
+	(402, 4, 460),
+	(403, 4, 447),
+	(404, 4, 464),
+	(405, 4, 469),
+	(406, 4, 473),
+	(407, 4, 437),
+	(408, 4, 457),
+	(409, 4, 444),
+	(410, 4, 448),
+	(411, 4, 461),
+	(412, 4, 465),
+	(413, 4, 466),
+	(414, 5, 439),
+	(415, 5, 460),
+	(416, 5, 447),
+	(417, 5, 464),
+	(418, 5, 469),
+	(419, 5, 473),
+	(420, 1, 502),
+	(421, 1, 493),
+	(422, 1, 518),
+	(423, 1, 489),
+	(424, 1, 514),
+	(425, 1, 510),
+	(426, 1, 499),
+	(427, 1, 490),
+	(428, 2, 502),
+	(429, 2, 493),
+	(430, 2, 518),
+	(431, 2, 489),
+	(432, 2, 514),
+	(433, 2, 510),
+	(434, 2, 499),
+	(435, 3, 502),
+	(436, 3, 493),
+	(437, 3, 518),
+	(438, 3, 489),
+	(439, 3, 514),
+	(440, 3, 510),
+	(441, 3, 499),
+	(442, 3, 490),
+	(443, 3, 491),
+	(444, 3, 511),
+	(445, 3, 512),
+	(446, 4, 502),
+	(447, 4, 493),
+	(448, 4, 518),
+	(449, 4, 489),
+	(450, 4, 514),
+	(451, 4, 510),
+	(452, 4, 499),
+	(453, 4, 490),
+	(454, 4, 491),
+	(455, 4, 511),
+	(456, 4, 512),
+	(457, 4, 519),
+	(458, 4, 486),
+	(459, 4, 487),
+	(460, 4, 508),
+	(461, 4, 494),
+	(462, 5, 502),
+	(463, 5, 493),
+	(464, 5, 518),
+	(465, 5, 489),
+	(466, 5, 514),
+	(467, 5, 510),
+	(468, 1, 543),
+	(469, 1, 548),
+	(470, 1, 552),
+	(471, 1, 556),
+	(472, 2, 543),
+	(473, 2, 548),
+	(474, 2, 552),
+	(475, 2, 556),
+	(476, 2, 544),
+	(477, 2, 536),
+	(478, 2, 539),
+	(479, 2, 535),
+	(480, 2, 545),
+	(481, 2, 546),
+	(482, 2, 549),
+	(483, 2, 550),
+	(484, 3, 543),
+	(485, 3, 548),
+	(486, 3, 552),
+	(487, 3, 556),
+	(488, 3, 549),
+	(489, 3, 550),
+	(490, 4, 543),
+	(491, 4, 548),
+	(492, 4, 552),
+	(493, 4, 556),
+	(494, 4, 544),
+	(495, 4, 536),
+	(496, 4, 539),
+	(497, 4, 535),
+	(498, 4, 532),
+	(499, 4, 545),
+	(500, 4, 546),
+	(501, 4, 549),
+	(502, 4, 550),
+	(503, 5, 543),
+	(504, 5, 548),
+	(505, 5, 552),
+	(506, 5, 556),
+	(507, 5, 544),
+	(508, 5, 539),
+	(509, 5, 535);
 
 
 --
@@ -5137,186 +5329,214 @@ INSERT INTO public.auth_permission VALUES
 	(355, 'Can change imported credit limit', 85, 'change_creditlimitline'),
 	(356, 'Can delete imported credit limit', 85, 'delete_creditlimitline'),
 	(357, 'Can view imported credit limit', 85, 'view_creditlimitline'),
-	(358, 'Can add pay-date model version', 86, 'add_modelversion'),
-	(359, 'Can change pay-date model version', 86, 'change_modelversion'),
-	(360, 'Can delete pay-date model version', 86, 'delete_modelversion'),
-	(361, 'Can view pay-date model version', 86, 'view_modelversion'),
-	(362, 'Can add pay-date prediction', 87, 'add_prediction'),
-	(363, 'Can change pay-date prediction', 87, 'change_prediction'),
-	(364, 'Can delete pay-date prediction', 87, 'delete_prediction'),
-	(365, 'Can view pay-date prediction', 87, 'view_prediction'),
-	(366, 'Can refund a customer''s credit balance', 25, 'refund_credit'),
-	(367, 'Can add closed period', 88, 'add_closedperiod'),
-	(368, 'Can change closed period', 88, 'change_closedperiod'),
-	(369, 'Can delete closed period', 88, 'delete_closedperiod'),
-	(370, 'Can view closed period', 88, 'view_closedperiod'),
-	(371, 'Can add scheduler heartbeat', 89, 'add_heartbeat'),
-	(372, 'Can change scheduler heartbeat', 89, 'change_heartbeat'),
-	(373, 'Can delete scheduler heartbeat', 89, 'delete_heartbeat'),
-	(374, 'Can view scheduler heartbeat', 89, 'view_heartbeat'),
-	(375, 'Can add portal link', 90, 'add_portallink'),
-	(376, 'Can change portal link', 90, 'change_portallink'),
-	(377, 'Can delete portal link', 90, 'delete_portallink'),
-	(378, 'Can view portal link', 90, 'view_portallink'),
-	(379, 'Can add portal access', 91, 'add_portalaccess'),
-	(380, 'Can change portal access', 91, 'change_portalaccess'),
-	(381, 'Can delete portal access', 91, 'delete_portalaccess'),
-	(382, 'Can view portal access', 91, 'view_portalaccess'),
-	(383, 'Can add balance confirmation', 92, 'add_balanceconfirmation'),
-	(384, 'Can change balance confirmation', 92, 'change_balanceconfirmation'),
-	(385, 'Can delete balance confirmation', 92, 'delete_balanceconfirmation'),
-	(386, 'Can view balance confirmation', 92, 'view_balanceconfirmation'),
-	(387, 'Can add confirmation difference', 93, 'add_confirmationdifference'),
-	(388, 'Can change confirmation difference', 93, 'change_confirmationdifference'),
-	(389, 'Can delete confirmation difference', 93, 'delete_confirmationdifference'),
-	(390, 'Can view confirmation difference', 93, 'view_confirmationdifference'),
-	(391, 'Can add one-time code', 94, 'add_portalcode'),
-	(392, 'Can change one-time code', 94, 'change_portalcode'),
-	(393, 'Can delete one-time code', 94, 'delete_portalcode'),
-	(394, 'Can view one-time code', 94, 'view_portalcode'),
-	(395, 'Can add statement mailing', 95, 'add_statementrun'),
-	(396, 'Can change statement mailing', 95, 'change_statementrun'),
-	(397, 'Can delete statement mailing', 95, 'delete_statementrun'),
-	(398, 'Can view statement mailing', 95, 'view_statementrun'),
-	(399, 'Can send statement mailings', 95, 'send_statementrun'),
-	(400, 'Can add statement recipient', 96, 'add_statementrecipient'),
-	(401, 'Can change statement recipient', 96, 'change_statementrecipient'),
-	(402, 'Can delete statement recipient', 96, 'delete_statementrecipient'),
-	(403, 'Can view statement recipient', 96, 'view_statementrecipient'),
-	(404, 'Can add statement schedule', 97, 'add_statementschedule'),
-	(405, 'Can change statement schedule', 97, 'change_statementschedule'),
-	(406, 'Can delete statement schedule', 97, 'delete_statementschedule'),
-	(407, 'Can view statement schedule', 97, 'view_statementschedule'),
-	(408, 'Can add provision policy', 98, 'add_provisionpolicy'),
-	(409, 'Can change provision policy', 98, 'change_provisionpolicy'),
-	(410, 'Can delete provision policy', 98, 'delete_provisionpolicy'),
-	(411, 'Can view provision policy', 98, 'view_provisionpolicy'),
-	(412, 'Can add provision rate', 99, 'add_policyrate'),
-	(413, 'Can change provision rate', 99, 'change_policyrate'),
-	(414, 'Can delete provision rate', 99, 'delete_policyrate'),
-	(415, 'Can view provision rate', 99, 'view_policyrate'),
-	(416, 'Can add provision run', 100, 'add_provisionrun'),
-	(417, 'Can change provision run', 100, 'change_provisionrun'),
-	(418, 'Can delete provision run', 100, 'delete_provisionrun'),
-	(419, 'Can view provision run', 100, 'view_provisionrun'),
-	(420, 'Can approve a month-end provision run', 100, 'approve_provisionrun'),
-	(421, 'Can add run bucket', 101, 'add_runbucket'),
-	(422, 'Can change run bucket', 101, 'change_runbucket'),
-	(423, 'Can delete run bucket', 101, 'delete_runbucket'),
-	(424, 'Can view run bucket', 101, 'view_runbucket'),
-	(425, 'Can add run line', 102, 'add_runline'),
-	(426, 'Can change run line', 102, 'change_runline'),
-	(427, 'Can delete run line', 102, 'delete_runline'),
-	(428, 'Can view run line', 102, 'view_runline'),
-	(429, 'Can add specific provision', 103, 'add_specificprovision'),
-	(430, 'Can change specific provision', 103, 'change_specificprovision'),
-	(431, 'Can delete specific provision', 103, 'delete_specificprovision'),
-	(432, 'Can view specific provision', 103, 'view_specificprovision'),
-	(433, 'Can add write-off', 104, 'add_writeoff'),
-	(434, 'Can change write-off', 104, 'change_writeoff'),
-	(435, 'Can delete write-off', 104, 'delete_writeoff'),
-	(436, 'Can view write-off', 104, 'view_writeoff'),
-	(437, 'Can approve a bad-debt write-off', 104, 'approve_writeoff'),
-	(438, 'Can add recovery', 105, 'add_recovery'),
-	(439, 'Can change recovery', 105, 'change_recovery'),
-	(440, 'Can delete recovery', 105, 'delete_recovery'),
-	(441, 'Can view recovery', 105, 'view_recovery'),
-	(442, 'Can add journal entry', 106, 'add_journalentry'),
-	(443, 'Can change journal entry', 106, 'change_journalentry'),
-	(444, 'Can delete journal entry', 106, 'delete_journalentry'),
-	(445, 'Can view journal entry', 106, 'view_journalentry'),
-	(446, 'Can add write off approval', 107, 'add_writeoffapproval'),
-	(447, 'Can change write off approval', 107, 'change_writeoffapproval'),
-	(448, 'Can delete write off approval', 107, 'delete_writeoffapproval'),
-	(449, 'Can view write off approval', 107, 'view_writeoffapproval'),
-	(450, 'Can add write off item', 108, 'add_writeoffitem'),
-	(451, 'Can change write off item', 108, 'change_writeoffitem'),
-	(452, 'Can delete write off item', 108, 'delete_writeoffitem'),
-	(453, 'Can view write off item', 108, 'view_writeoffitem'),
-	(454, 'Can add journal line', 109, 'add_journalline'),
-	(455, 'Can change journal line', 109, 'change_journalline'),
-	(456, 'Can delete journal line', 109, 'delete_journalline'),
-	(457, 'Can view journal line', 109, 'view_journalline'),
-	(458, 'Can add survey template', 110, 'add_surveytemplate'),
-	(459, 'Can change survey template', 110, 'change_surveytemplate'),
-	(460, 'Can delete survey template', 110, 'delete_surveytemplate'),
-	(461, 'Can view survey template', 110, 'view_surveytemplate'),
-	(462, 'Can add complaint', 111, 'add_complaint'),
-	(463, 'Can change complaint', 111, 'change_complaint'),
-	(464, 'Can delete complaint', 111, 'delete_complaint'),
-	(465, 'Can view complaint', 111, 'view_complaint'),
-	(466, 'Receives escalated complaints', 111, 'escalate_complaint'),
-	(467, 'Can add complaint event', 112, 'add_complaintevent'),
-	(468, 'Can change complaint event', 112, 'change_complaintevent'),
-	(469, 'Can delete complaint event', 112, 'delete_complaintevent'),
-	(470, 'Can view complaint event', 112, 'view_complaintevent'),
-	(471, 'Can add interaction', 113, 'add_interaction'),
-	(472, 'Can change interaction', 113, 'change_interaction'),
-	(473, 'Can delete interaction', 113, 'delete_interaction'),
-	(474, 'Can view interaction', 113, 'view_interaction'),
-	(475, 'Can add interaction attachment', 114, 'add_interactionattachment'),
-	(476, 'Can change interaction attachment', 114, 'change_interactionattachment'),
-	(477, 'Can delete interaction attachment', 114, 'delete_interactionattachment'),
-	(478, 'Can view interaction attachment', 114, 'view_interactionattachment'),
-	(479, 'Can add relation profile', 115, 'add_relationprofile'),
-	(480, 'Can change relation profile', 115, 'change_relationprofile'),
-	(481, 'Can delete relation profile', 115, 'delete_relationprofile'),
-	(482, 'Can view relation profile', 115, 'view_relationprofile'),
-	(483, 'Can add revisit', 116, 'add_revisit'),
-	(484, 'Can change revisit', 116, 'change_revisit'),
-	(485, 'Can delete revisit', 116, 'delete_revisit'),
-	(486, 'Can view revisit', 116, 'view_revisit'),
-	(487, 'Can add survey', 117, 'add_survey'),
-	(488, 'Can change survey', 117, 'change_survey'),
-	(489, 'Can delete survey', 117, 'delete_survey'),
-	(490, 'Can view survey', 117, 'view_survey'),
-	(491, 'Can send satisfaction surveys', 117, 'send_survey'),
-	(492, 'Can add survey invitation', 118, 'add_surveyinvitation'),
-	(493, 'Can change survey invitation', 118, 'change_surveyinvitation'),
-	(494, 'Can delete survey invitation', 118, 'delete_surveyinvitation'),
-	(495, 'Can view survey invitation', 118, 'view_surveyinvitation'),
-	(496, 'Can add survey answer', 119, 'add_surveyanswer'),
-	(497, 'Can change survey answer', 119, 'change_surveyanswer'),
-	(498, 'Can delete survey answer', 119, 'delete_surveyanswer'),
-	(499, 'Can view survey answer', 119, 'view_surveyanswer'),
-	(500, 'Can add escalation e-mail', 120, 'add_escalationmail');
+	(358, 'Can add e-mail not sent', 86, 'add_suppressedemail'),
+	(359, 'Can change e-mail not sent', 86, 'change_suppressedemail'),
+	(360, 'Can delete e-mail not sent', 86, 'delete_suppressedemail'),
+	(361, 'Can view e-mail not sent', 86, 'view_suppressedemail'),
+	(362, 'Can add training installation', 87, 'add_trainingmark'),
+	(363, 'Can change training installation', 87, 'change_trainingmark'),
+	(364, 'Can delete training installation', 87, 'delete_trainingmark'),
+	(365, 'Can view training installation', 87, 'view_trainingmark'),
+	(366, 'Can add aging check against the ERP', 88, 'add_agingcheck'),
+	(367, 'Can change aging check against the ERP', 88, 'change_agingcheck'),
+	(368, 'Can delete aging check against the ERP', 88, 'delete_agingcheck'),
+	(369, 'Can view aging check against the ERP', 88, 'view_agingcheck'),
+	(370, 'Can add onboarding step confirmed', 89, 'add_onboardingconfirmation'),
+	(371, 'Can change onboarding step confirmed', 89, 'change_onboardingconfirmation'),
+	(372, 'Can delete onboarding step confirmed', 89, 'delete_onboardingconfirmation'),
+	(373, 'Can view onboarding step confirmed', 89, 'view_onboardingconfirmation'),
+	(374, 'Can add onboarding panel hidden', 90, 'add_onboardingdismissal'),
+	(375, 'Can change onboarding panel hidden', 90, 'change_onboardingdismissal'),
+	(376, 'Can delete onboarding panel hidden', 90, 'delete_onboardingdismissal'),
+	(377, 'Can view onboarding panel hidden', 90, 'view_onboardingdismissal'),
+	(378, 'Can add training copy', 91, 'add_trainingcopy'),
+	(379, 'Can change training copy', 91, 'change_trainingcopy'),
+	(380, 'Can delete training copy', 91, 'delete_trainingcopy'),
+	(381, 'Can view training copy', 91, 'view_trainingcopy'),
+	(382, 'Can add tour progress', 92, 'add_tourprogress'),
+	(383, 'Can change tour progress', 92, 'change_tourprogress'),
+	(384, 'Can delete tour progress', 92, 'delete_tourprogress'),
+	(385, 'Can view tour progress', 92, 'view_tourprogress'),
+	(386, 'Can add pay-date model version', 93, 'add_modelversion'),
+	(387, 'Can change pay-date model version', 93, 'change_modelversion'),
+	(388, 'Can delete pay-date model version', 93, 'delete_modelversion'),
+	(389, 'Can view pay-date model version', 93, 'view_modelversion'),
+	(390, 'Can add pay-date prediction', 94, 'add_prediction'),
+	(391, 'Can change pay-date prediction', 94, 'change_prediction'),
+	(392, 'Can delete pay-date prediction', 94, 'delete_prediction'),
+	(393, 'Can view pay-date prediction', 94, 'view_prediction'),
+	(394, 'Can refund a customer''s credit balance', 25, 'refund_credit'),
+	(395, 'Can add closed period', 95, 'add_closedperiod'),
+	(396, 'Can change closed period', 95, 'change_closedperiod'),
+	(397, 'Can delete closed period', 95, 'delete_closedperiod'),
+	(398, 'Can view closed period', 95, 'view_closedperiod'),
+	(399, 'Can add scheduler heartbeat', 96, 'add_heartbeat'),
+	(400, 'Can change scheduler heartbeat', 96, 'change_heartbeat'),
+	(401, 'Can delete scheduler heartbeat', 96, 'delete_heartbeat'),
+	(402, 'Can view scheduler heartbeat', 96, 'view_heartbeat'),
+	(403, 'Can add portal link', 97, 'add_portallink'),
+	(404, 'Can change portal link', 97, 'change_portallink'),
+	(405, 'Can delete portal link', 97, 'delete_portallink'),
+	(406, 'Can view portal link', 97, 'view_portallink'),
+	(407, 'Can add portal access', 98, 'add_portalaccess'),
+	(408, 'Can change portal access', 98, 'change_portalaccess'),
+	(409, 'Can delete portal access', 98, 'delete_portalaccess'),
+	(410, 'Can view portal access', 98, 'view_portalaccess'),
+	(411, 'Can add balance confirmation', 99, 'add_balanceconfirmation'),
+	(412, 'Can change balance confirmation', 99, 'change_balanceconfirmation'),
+	(413, 'Can delete balance confirmation', 99, 'delete_balanceconfirmation'),
+	(414, 'Can view balance confirmation', 99, 'view_balanceconfirmation'),
+	(415, 'Can add confirmation difference', 100, 'add_confirmationdifference'),
+	(416, 'Can change confirmation difference', 100, 'change_confirmationdifference'),
+	(417, 'Can delete confirmation difference', 100, 'delete_confirmationdifference'),
+	(418, 'Can view confirmation difference', 100, 'view_confirmationdifference'),
+	(419, 'Can add one-time code', 101, 'add_portalcode'),
+	(420, 'Can change one-time code', 101, 'change_portalcode'),
+	(421, 'Can delete one-time code', 101, 'delete_portalcode'),
+	(422, 'Can view one-time code', 101, 'view_portalcode'),
+	(423, 'Can add statement mailing', 102, 'add_statementrun'),
+	(424, 'Can change statement mailing', 102, 'change_statementrun'),
+	(425, 'Can delete statement mailing', 102, 'delete_statementrun'),
+	(426, 'Can view statement mailing', 102, 'view_statementrun'),
+	(427, 'Can send statement mailings', 102, 'send_statementrun'),
+	(428, 'Can add statement recipient', 103, 'add_statementrecipient'),
+	(429, 'Can change statement recipient', 103, 'change_statementrecipient'),
+	(430, 'Can delete statement recipient', 103, 'delete_statementrecipient'),
+	(431, 'Can view statement recipient', 103, 'view_statementrecipient'),
+	(432, 'Can add statement schedule', 104, 'add_statementschedule'),
+	(433, 'Can change statement schedule', 104, 'change_statementschedule'),
+	(434, 'Can delete statement schedule', 104, 'delete_statementschedule'),
+	(435, 'Can view statement schedule', 104, 'view_statementschedule'),
+	(436, 'Can add provision policy', 105, 'add_provisionpolicy'),
+	(437, 'Can change provision policy', 105, 'change_provisionpolicy'),
+	(438, 'Can delete provision policy', 105, 'delete_provisionpolicy'),
+	(439, 'Can view provision policy', 105, 'view_provisionpolicy'),
+	(440, 'Can add provision rate', 106, 'add_policyrate'),
+	(441, 'Can change provision rate', 106, 'change_policyrate'),
+	(442, 'Can delete provision rate', 106, 'delete_policyrate'),
+	(443, 'Can view provision rate', 106, 'view_policyrate'),
+	(444, 'Can add provision run', 107, 'add_provisionrun'),
+	(445, 'Can change provision run', 107, 'change_provisionrun'),
+	(446, 'Can delete provision run', 107, 'delete_provisionrun'),
+	(447, 'Can view provision run', 107, 'view_provisionrun'),
+	(448, 'Can approve a month-end provision run', 107, 'approve_provisionrun'),
+	(449, 'Can add run bucket', 108, 'add_runbucket'),
+	(450, 'Can change run bucket', 108, 'change_runbucket'),
+	(451, 'Can delete run bucket', 108, 'delete_runbucket'),
+	(452, 'Can view run bucket', 108, 'view_runbucket'),
+	(453, 'Can add run line', 109, 'add_runline'),
+	(454, 'Can change run line', 109, 'change_runline'),
+	(455, 'Can delete run line', 109, 'delete_runline'),
+	(456, 'Can view run line', 109, 'view_runline'),
+	(457, 'Can add specific provision', 110, 'add_specificprovision'),
+	(458, 'Can change specific provision', 110, 'change_specificprovision'),
+	(459, 'Can delete specific provision', 110, 'delete_specificprovision'),
+	(460, 'Can view specific provision', 110, 'view_specificprovision'),
+	(461, 'Can add write-off', 111, 'add_writeoff'),
+	(462, 'Can change write-off', 111, 'change_writeoff'),
+	(463, 'Can delete write-off', 111, 'delete_writeoff'),
+	(464, 'Can view write-off', 111, 'view_writeoff'),
+	(465, 'Can approve a bad-debt write-off', 111, 'approve_writeoff'),
+	(466, 'Can add recovery', 112, 'add_recovery'),
+	(467, 'Can change recovery', 112, 'change_recovery'),
+	(468, 'Can delete recovery', 112, 'delete_recovery'),
+	(469, 'Can view recovery', 112, 'view_recovery'),
+	(470, 'Can add journal entry', 113, 'add_journalentry'),
+	(471, 'Can change journal entry', 113, 'change_journalentry'),
+	(472, 'Can delete journal entry', 113, 'delete_journalentry'),
+	(473, 'Can view journal entry', 113, 'view_journalentry'),
+	(474, 'Can add write off approval', 114, 'add_writeoffapproval'),
+	(475, 'Can change write off approval', 114, 'change_writeoffapproval'),
+	(476, 'Can delete write off approval', 114, 'delete_writeoffapproval'),
+	(477, 'Can view write off approval', 114, 'view_writeoffapproval'),
+	(478, 'Can add write off item', 115, 'add_writeoffitem'),
+	(479, 'Can change write off item', 115, 'change_writeoffitem'),
+	(480, 'Can delete write off item', 115, 'delete_writeoffitem'),
+	(481, 'Can view write off item', 115, 'view_writeoffitem'),
+	(482, 'Can add journal line', 116, 'add_journalline'),
+	(483, 'Can change journal line', 116, 'change_journalline'),
+	(484, 'Can delete journal line', 116, 'delete_journalline'),
+	(485, 'Can view journal line', 116, 'view_journalline'),
+	(486, 'Can add survey template', 117, 'add_surveytemplate'),
+	(487, 'Can change survey template', 117, 'change_surveytemplate'),
+	(488, 'Can delete survey template', 117, 'delete_surveytemplate'),
+	(489, 'Can view survey template', 117, 'view_surveytemplate'),
+	(490, 'Can add complaint', 118, 'add_complaint'),
+	(491, 'Can change complaint', 118, 'change_complaint'),
+	(492, 'Can delete complaint', 118, 'delete_complaint'),
+	(493, 'Can view complaint', 118, 'view_complaint'),
+	(494, 'Receives escalated complaints', 118, 'escalate_complaint'),
+	(495, 'Can add complaint event', 119, 'add_complaintevent'),
+	(496, 'Can change complaint event', 119, 'change_complaintevent'),
+	(497, 'Can delete complaint event', 119, 'delete_complaintevent'),
+	(498, 'Can view complaint event', 119, 'view_complaintevent'),
+	(499, 'Can add interaction', 120, 'add_interaction'),
+	(500, 'Can change interaction', 120, 'change_interaction');
 INSERT INTO public.auth_permission VALUES
-	(501, 'Can change escalation e-mail', 120, 'change_escalationmail'),
-	(502, 'Can delete escalation e-mail', 120, 'delete_escalationmail'),
-	(503, 'Can view escalation e-mail', 120, 'view_escalationmail'),
-	(504, 'Can add risk configuration', 121, 'add_riskconfig'),
-	(505, 'Can change risk configuration', 121, 'change_riskconfig'),
-	(506, 'Can delete risk configuration', 121, 'delete_riskconfig'),
-	(507, 'Can view risk configuration', 121, 'view_riskconfig'),
-	(508, 'Can add risk scan', 122, 'add_riskscan'),
-	(509, 'Can change risk scan', 122, 'change_riskscan'),
-	(510, 'Can delete risk scan', 122, 'delete_riskscan'),
-	(511, 'Can view risk scan', 122, 'view_riskscan'),
-	(512, 'Can add risk signal', 123, 'add_risksignal'),
-	(513, 'Can change risk signal', 123, 'change_risksignal'),
-	(514, 'Can delete risk signal', 123, 'delete_risksignal'),
-	(515, 'Can view risk signal', 123, 'view_risksignal'),
-	(516, 'Can see the portfolio risk view', 123, 'view_portfolio'),
-	(517, 'Can add watch-list entry', 124, 'add_watchentry'),
-	(518, 'Can change watch-list entry', 124, 'change_watchentry'),
-	(519, 'Can delete watch-list entry', 124, 'delete_watchentry'),
-	(520, 'Can view watch-list entry', 124, 'view_watchentry'),
-	(521, 'Can add watch-list action', 125, 'add_watchaction'),
-	(522, 'Can change watch-list action', 125, 'change_watchaction'),
-	(523, 'Can delete watch-list action', 125, 'delete_watchaction'),
-	(524, 'Can view watch-list action', 125, 'view_watchaction'),
-	(525, 'Can add alert', 126, 'add_alert'),
-	(526, 'Can change alert', 126, 'change_alert'),
-	(527, 'Can delete alert', 126, 'delete_alert'),
-	(528, 'Can view alert', 126, 'view_alert'),
-	(529, 'Can add alert e-mail', 127, 'add_alertemail'),
-	(530, 'Can change alert e-mail', 127, 'change_alertemail'),
-	(531, 'Can delete alert e-mail', 127, 'delete_alertemail'),
-	(532, 'Can view alert e-mail', 127, 'view_alertemail'),
-	(533, 'Can add session', 128, 'add_session'),
-	(534, 'Can change session', 128, 'change_session'),
-	(535, 'Can delete session', 128, 'delete_session'),
-	(536, 'Can view session', 128, 'view_session');
+	(501, 'Can delete interaction', 120, 'delete_interaction'),
+	(502, 'Can view interaction', 120, 'view_interaction'),
+	(503, 'Can add interaction attachment', 121, 'add_interactionattachment'),
+	(504, 'Can change interaction attachment', 121, 'change_interactionattachment'),
+	(505, 'Can delete interaction attachment', 121, 'delete_interactionattachment'),
+	(506, 'Can view interaction attachment', 121, 'view_interactionattachment'),
+	(507, 'Can add relation profile', 122, 'add_relationprofile'),
+	(508, 'Can change relation profile', 122, 'change_relationprofile'),
+	(509, 'Can delete relation profile', 122, 'delete_relationprofile'),
+	(510, 'Can view relation profile', 122, 'view_relationprofile'),
+	(511, 'Can add revisit', 123, 'add_revisit'),
+	(512, 'Can change revisit', 123, 'change_revisit'),
+	(513, 'Can delete revisit', 123, 'delete_revisit'),
+	(514, 'Can view revisit', 123, 'view_revisit'),
+	(515, 'Can add survey', 124, 'add_survey'),
+	(516, 'Can change survey', 124, 'change_survey'),
+	(517, 'Can delete survey', 124, 'delete_survey'),
+	(518, 'Can view survey', 124, 'view_survey'),
+	(519, 'Can send satisfaction surveys', 124, 'send_survey'),
+	(520, 'Can add survey invitation', 125, 'add_surveyinvitation'),
+	(521, 'Can change survey invitation', 125, 'change_surveyinvitation'),
+	(522, 'Can delete survey invitation', 125, 'delete_surveyinvitation'),
+	(523, 'Can view survey invitation', 125, 'view_surveyinvitation'),
+	(524, 'Can add survey answer', 126, 'add_surveyanswer'),
+	(525, 'Can change survey answer', 126, 'change_surveyanswer'),
+	(526, 'Can delete survey answer', 126, 'delete_surveyanswer'),
+	(527, 'Can view survey answer', 126, 'view_surveyanswer'),
+	(528, 'Can add escalation e-mail', 127, 'add_escalationmail'),
+	(529, 'Can change escalation e-mail', 127, 'change_escalationmail'),
+	(530, 'Can delete escalation e-mail', 127, 'delete_escalationmail'),
+	(531, 'Can view escalation e-mail', 127, 'view_escalationmail'),
+	(532, 'Can add risk configuration', 128, 'add_riskconfig'),
+	(533, 'Can change risk configuration', 128, 'change_riskconfig'),
+	(534, 'Can delete risk configuration', 128, 'delete_riskconfig'),
+	(535, 'Can view risk configuration', 128, 'view_riskconfig'),
+	(536, 'Can add risk scan', 129, 'add_riskscan'),
+	(537, 'Can change risk scan', 129, 'change_riskscan'),
+	(538, 'Can delete risk scan', 129, 'delete_riskscan'),
+	(539, 'Can view risk scan', 129, 'view_riskscan'),
+	(540, 'Can add risk signal', 130, 'add_risksignal'),
+	(541, 'Can change risk signal', 130, 'change_risksignal'),
+	(542, 'Can delete risk signal', 130, 'delete_risksignal'),
+	(543, 'Can view risk signal', 130, 'view_risksignal'),
+	(544, 'Can see the portfolio risk view', 130, 'view_portfolio'),
+	(545, 'Can add watch-list entry', 131, 'add_watchentry'),
+	(546, 'Can change watch-list entry', 131, 'change_watchentry'),
+	(547, 'Can delete watch-list entry', 131, 'delete_watchentry'),
+	(548, 'Can view watch-list entry', 131, 'view_watchentry'),
+	(549, 'Can add watch-list action', 132, 'add_watchaction'),
+	(550, 'Can change watch-list action', 132, 'change_watchaction'),
+	(551, 'Can delete watch-list action', 132, 'delete_watchaction'),
+	(552, 'Can view watch-list action', 132, 'view_watchaction'),
+	(553, 'Can add alert', 133, 'add_alert'),
+	(554, 'Can change alert', 133, 'change_alert'),
+	(555, 'Can delete alert', 133, 'delete_alert'),
+	(556, 'Can view alert', 133, 'view_alert'),
+	(557, 'Can add alert e-mail', 134, 'add_alertemail'),
+	(558, 'Can change alert e-mail', 134, 'change_alertemail'),
+	(559, 'Can delete alert e-mail', 134, 'delete_alertemail'),
+	(560, 'Can view alert e-mail', 134, 'view_alertemail'),
+	(561, 'Can add session', 135, 'add_session'),
+	(562, 'Can change session', 135, 'change_session'),
+	(563, 'Can delete session', 135, 'delete_session'),
+	(564, 'Can view session', 135, 'view_session');
 
 
 --
@@ -5635,7 +5855,7 @@ Please pay to:
 --
 
 INSERT INTO public.collections_dunningpolicy VALUES
-	(1, 'STANDARD', 'Standard dunning', '标准催收', true, 7, true, '2026-12-06 13:47:54.944478+00', NULL, 365);
+	(1, 'STANDARD', 'Standard dunning', '标准催收', true, 7, true, '2026-12-06 15:49:25.463653+00', NULL, 365);
 
 
 --
@@ -5771,7 +5991,7 @@ INSERT INTO public.credit_approvallevel VALUES
 --
 
 INSERT INTO public.credit_scorecard VALUES
-	(1, 'DEMO', 1, 'Demo scorecard (示例评分卡)', '{"grades": [{"grade": "AAA", "limit": {"rule": "equity_percent", "percent": 20}, "min_score": 90, "max_term_days": 90, "review_months": 12}, {"grade": "AA", "limit": {"rule": "equity_percent", "percent": 15}, "min_score": 80, "max_term_days": 60, "review_months": 12}, {"grade": "A", "limit": {"rule": "equity_percent", "percent": 10}, "min_score": 70, "max_term_days": 60, "review_months": 12}, {"grade": "BBB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.5}, "min_score": 60, "max_term_days": 45, "review_months": 6}, {"grade": "BB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.0}, "min_score": 50, "max_term_days": 30, "review_months": 6}, {"grade": "B", "limit": {"rule": "monthly_sales_times_term", "factor": 0.5}, "min_score": 40, "max_term_days": 30, "review_months": 3}, {"grade": "C", "limit": {"rule": "fixed", "amount": 0}, "min_score": 0, "max_term_days": 0, "review_months": 3}], "factors": [{"key": "current_ratio", "bands": [{"min": 2.0, "points": 100}, {"min": 1.5, "points": 80}, {"min": 1.2, "points": 60}, {"min": 1.0, "points": 40}, {"min": 0, "points": 10}], "source": "ratio", "weight": 15}, {"key": "debt_to_assets", "bands": [{"max": 0.4, "points": 100}, {"max": 0.6, "points": 70}, {"max": 0.8, "points": 40}], "source": "ratio", "weight": 15}, {"key": "net_margin", "bands": [{"min": 0.1, "points": 100}, {"min": 0.05, "points": 70}, {"min": 0, "points": 40}], "source": "ratio", "weight": 10}, {"key": "z_prime", "bands": [{"min": 2.9, "points": 100}, {"min": 1.23, "points": 50}], "source": "z", "weight": 10}, {"key": "avg_days_late", "bands": [{"max": 0, "points": 100}, {"max": 10, "points": 80}, {"max": 30, "points": 50}, {"max": 60, "points": 20}], "source": "behaviour", "weight": 20, "missing_points": 50}, {"key": "late_share", "bands": [{"max": 0.1, "points": 100}, {"max": 0.3, "points": 60}, {"max": 0.6, "points": 30}], "source": "behaviour", "weight": 10, "missing_points": 50}, {"key": "years_in_business", "bands": [{"min": 10, "points": 100}, {"min": 5, "points": 70}, {"min": 2, "points": 40}, {"min": 0, "points": 10}], "source": "qualitative", "weight": 10}, {"key": "industry_risk", "bands": [{"value": "low", "points": 100}, {"value": "medium", "points": 60}, {"value": "high", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}, {"key": "external_rating", "bands": [{"value": "AAA", "points": 100}, {"value": "AA", "points": 90}, {"value": "A", "points": 80}, {"value": "BBB", "points": 60}, {"value": "BB", "points": 40}, {"value": "B", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}]}', true, 'Shipped with ARdesk', '2026-12-06 13:48:00.506742+00', NULL);
+	(1, 'DEMO', 1, 'Demo scorecard (示例评分卡)', '{"grades": [{"grade": "AAA", "limit": {"rule": "equity_percent", "percent": 20}, "min_score": 90, "max_term_days": 90, "review_months": 12}, {"grade": "AA", "limit": {"rule": "equity_percent", "percent": 15}, "min_score": 80, "max_term_days": 60, "review_months": 12}, {"grade": "A", "limit": {"rule": "equity_percent", "percent": 10}, "min_score": 70, "max_term_days": 60, "review_months": 12}, {"grade": "BBB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.5}, "min_score": 60, "max_term_days": 45, "review_months": 6}, {"grade": "BB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.0}, "min_score": 50, "max_term_days": 30, "review_months": 6}, {"grade": "B", "limit": {"rule": "monthly_sales_times_term", "factor": 0.5}, "min_score": 40, "max_term_days": 30, "review_months": 3}, {"grade": "C", "limit": {"rule": "fixed", "amount": 0}, "min_score": 0, "max_term_days": 0, "review_months": 3}], "factors": [{"key": "current_ratio", "bands": [{"min": 2.0, "points": 100}, {"min": 1.5, "points": 80}, {"min": 1.2, "points": 60}, {"min": 1.0, "points": 40}, {"min": 0, "points": 10}], "source": "ratio", "weight": 15}, {"key": "debt_to_assets", "bands": [{"max": 0.4, "points": 100}, {"max": 0.6, "points": 70}, {"max": 0.8, "points": 40}], "source": "ratio", "weight": 15}, {"key": "net_margin", "bands": [{"min": 0.1, "points": 100}, {"min": 0.05, "points": 70}, {"min": 0, "points": 40}], "source": "ratio", "weight": 10}, {"key": "z_prime", "bands": [{"min": 2.9, "points": 100}, {"min": 1.23, "points": 50}], "source": "z", "weight": 10}, {"key": "avg_days_late", "bands": [{"max": 0, "points": 100}, {"max": 10, "points": 80}, {"max": 30, "points": 50}, {"max": 60, "points": 20}], "source": "behaviour", "weight": 20, "missing_points": 50}, {"key": "late_share", "bands": [{"max": 0.1, "points": 100}, {"max": 0.3, "points": 60}, {"max": 0.6, "points": 30}], "source": "behaviour", "weight": 10, "missing_points": 50}, {"key": "years_in_business", "bands": [{"min": 10, "points": 100}, {"min": 5, "points": 70}, {"min": 2, "points": 40}, {"min": 0, "points": 10}], "source": "qualitative", "weight": 10}, {"key": "industry_risk", "bands": [{"value": "low", "points": 100}, {"value": "medium", "points": 60}, {"value": "high", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}, {"key": "external_rating", "bands": [{"value": "AAA", "points": 100}, {"value": "AA", "points": 90}, {"value": "A", "points": 80}, {"value": "BBB", "points": 60}, {"value": "BB", "points": 40}, {"value": "B", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}]}', true, 'Shipped with ARdesk', '2026-12-06 15:49:37.520681+00', NULL);
 
 
 --
@@ -5894,49 +6114,56 @@ INSERT INTO public.django_content_type VALUES
 	(83, 'closing', 'journalline'),
 	(84, 'credit', 'creditlimitbatch'),
 	(85, 'credit', 'creditlimitline'),
-	(86, 'insights', 'modelversion'),
-	(87, 'insights', 'prediction'),
-	(88, 'ledger', 'closedperiod'),
-	(89, 'operations', 'heartbeat'),
-	(90, 'portal', 'portallink'),
-	(91, 'portal', 'portalaccess'),
-	(92, 'portal', 'balanceconfirmation'),
-	(93, 'portal', 'confirmationdifference'),
-	(94, 'portal', 'portalcode'),
-	(95, 'portal', 'statementrun'),
-	(96, 'portal', 'statementrecipient'),
-	(97, 'portal', 'statementschedule'),
-	(98, 'provisioning', 'provisionpolicy'),
-	(99, 'provisioning', 'policyrate'),
-	(100, 'provisioning', 'provisionrun'),
-	(101, 'provisioning', 'runbucket'),
-	(102, 'provisioning', 'runline'),
-	(103, 'provisioning', 'specificprovision'),
-	(104, 'provisioning', 'writeoff'),
-	(105, 'provisioning', 'recovery'),
-	(106, 'provisioning', 'journalentry'),
-	(107, 'provisioning', 'writeoffapproval'),
-	(108, 'provisioning', 'writeoffitem'),
-	(109, 'provisioning', 'journalline'),
-	(110, 'relations', 'surveytemplate'),
-	(111, 'relations', 'complaint'),
-	(112, 'relations', 'complaintevent'),
-	(113, 'relations', 'interaction'),
-	(114, 'relations', 'interactionattachment'),
-	(115, 'relations', 'relationprofile'),
-	(116, 'relations', 'revisit'),
-	(117, 'relations', 'survey'),
-	(118, 'relations', 'surveyinvitation'),
-	(119, 'relations', 'surveyanswer'),
-	(120, 'relations', 'escalationmail'),
-	(121, 'risk', 'riskconfig'),
-	(122, 'risk', 'riskscan'),
-	(123, 'risk', 'risksignal'),
-	(124, 'risk', 'watchentry'),
-	(125, 'risk', 'watchaction'),
-	(126, 'risk', 'alert'),
-	(127, 'risk', 'alertemail'),
-	(128, 'sessions', 'session');
+	(86, 'guide', 'suppressedemail'),
+	(87, 'guide', 'trainingmark'),
+	(88, 'guide', 'agingcheck'),
+	(89, 'guide', 'onboardingconfirmation'),
+	(90, 'guide', 'onboardingdismissal'),
+	(91, 'guide', 'trainingcopy'),
+	(92, 'guide', 'tourprogress'),
+	(93, 'insights', 'modelversion'),
+	(94, 'insights', 'prediction'),
+	(95, 'ledger', 'closedperiod'),
+	(96, 'operations', 'heartbeat'),
+	(97, 'portal', 'portallink'),
+	(98, 'portal', 'portalaccess'),
+	(99, 'portal', 'balanceconfirmation'),
+	(100, 'portal', 'confirmationdifference'),
+	(101, 'portal', 'portalcode'),
+	(102, 'portal', 'statementrun'),
+	(103, 'portal', 'statementrecipient'),
+	(104, 'portal', 'statementschedule'),
+	(105, 'provisioning', 'provisionpolicy'),
+	(106, 'provisioning', 'policyrate'),
+	(107, 'provisioning', 'provisionrun'),
+	(108, 'provisioning', 'runbucket'),
+	(109, 'provisioning', 'runline'),
+	(110, 'provisioning', 'specificprovision'),
+	(111, 'provisioning', 'writeoff'),
+	(112, 'provisioning', 'recovery'),
+	(113, 'provisioning', 'journalentry'),
+	(114, 'provisioning', 'writeoffapproval'),
+	(115, 'provisioning', 'writeoffitem'),
+	(116, 'provisioning', 'journalline'),
+	(117, 'relations', 'surveytemplate'),
+	(118, 'relations', 'complaint'),
+	(119, 'relations', 'complaintevent'),
+	(120, 'relations', 'interaction'),
+	(121, 'relations', 'interactionattachment'),
+	(122, 'relations', 'relationprofile'),
+	(123, 'relations', 'revisit'),
+	(124, 'relations', 'survey'),
+	(125, 'relations', 'surveyinvitation'),
+	(126, 'relations', 'surveyanswer'),
+	(127, 'relations', 'escalationmail'),
+	(128, 'risk', 'riskconfig'),
+	(129, 'risk', 'riskscan'),
+	(130, 'risk', 'risksignal'),
+	(131, 'risk', 'watchentry'),
+	(132, 'risk', 'watchaction'),
+	(133, 'risk', 'alert'),
+	(134, 'risk', 'alertemail'),
+	(135, 'sessions', 'session');
 
 
 --
@@ -5944,120 +6171,163 @@ INSERT INTO public.django_content_type VALUES
 --
 
 INSERT INTO public.django_migrations VALUES
-	(1, 'contenttypes', '0001_initial', '2026-12-06 13:47:42.780667+00'),
-	(2, 'auth', '0001_initial', '2026-12-06 13:47:42.822453+00'),
-	(3, 'companies', '0001_initial', '2026-12-06 13:47:42.84634+00'),
-	(4, 'customers', '0001_initial', '2026-12-06 13:47:43.215553+00'),
-	(5, 'contenttypes', '0002_remove_content_type_name', '2026-12-06 13:47:43.235273+00'),
-	(6, 'axes', '0001_initial', '2026-12-06 13:47:43.246373+00'),
-	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-06 13:47:43.259613+00'),
-	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-06 13:47:43.270946+00'),
-	(9, 'auth', '0004_alter_user_username_opts', '2026-12-06 13:47:43.285394+00'),
-	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-06 13:47:43.302057+00'),
-	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-06 13:47:43.303472+00'),
-	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-06 13:47:43.314029+00'),
-	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-06 13:47:43.328371+00'),
-	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-06 13:47:43.339433+00'),
-	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-06 13:47:43.354228+00'),
-	(16, 'auth', '0011_update_proxy_permissions', '2026-12-06 13:47:43.365799+00'),
-	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-06 13:47:43.375936+00'),
-	(18, 'audit', '0001_initial', '2026-12-06 13:47:43.400048+00'),
-	(19, 'accounts', '0001_initial', '2026-12-06 13:47:43.44227+00'),
-	(20, 'accounts', '0002_roles', '2026-12-06 13:47:43.565218+00'),
-	(21, 'accounts', '0003_labels', '2026-12-06 13:47:43.582528+00'),
-	(22, 'accounts', '0004_token_expiry', '2026-12-06 13:47:43.596902+00'),
-	(23, 'admin', '0001_initial', '2026-12-06 13:47:43.619183+00'),
-	(24, 'admin', '0002_logentry_remove_auto_add', '2026-12-06 13:47:43.633109+00'),
-	(25, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-06 13:47:43.646756+00'),
-	(26, 'axes', '0002_auto_20151217_2044', '2026-12-06 13:47:43.673238+00'),
-	(27, 'axes', '0003_auto_20160322_0929', '2026-12-06 13:47:43.687579+00'),
-	(28, 'axes', '0004_auto_20181024_1538', '2026-12-06 13:47:43.69878+00'),
-	(29, 'axes', '0005_remove_accessattempt_trusted', '2026-12-06 13:47:43.701871+00'),
-	(30, 'axes', '0006_remove_accesslog_trusted', '2026-12-06 13:47:43.704936+00'),
-	(31, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-06 13:47:43.728078+00'),
-	(32, 'axes', '0008_accessfailurelog', '2026-12-06 13:47:43.742616+00'),
-	(33, 'axes', '0009_add_session_hash', '2026-12-06 13:47:43.746833+00'),
-	(34, 'axes', '0010_accessattemptexpiration', '2026-12-06 13:47:43.752549+00'),
-	(35, 'customers', '0002_labels', '2026-12-06 13:47:43.793859+00'),
-	(36, 'customers', '0003_list_order_and_search', '2026-12-06 13:47:43.850497+00'),
-	(37, 'reports', '0001_initial', '2026-12-06 13:47:43.957378+00'),
-	(38, 'reports', '0002_defaults', '2026-12-06 13:47:44.043605+00'),
-	(39, 'ledger', '0001_initial', '2026-12-06 13:47:44.847828+00'),
-	(40, 'ledger', '0002_roles', '2026-12-06 13:47:44.969015+00'),
-	(41, 'ledger', '0003_import_job', '2026-12-06 13:47:45.006631+00'),
-	(42, 'ledger', '0004_document_number_index', '2026-12-06 13:47:45.034022+00'),
-	(43, 'ledger', '0005_labels', '2026-12-06 13:47:45.402565+00'),
-	(44, 'ledger', '0006_statement_run', '2026-12-06 13:47:45.438294+00'),
-	(45, 'ledger', '0007_fewer_indexes', '2026-12-06 13:47:46.173315+00'),
-	(46, 'ledger', '0008_open_state', '2026-12-06 13:47:46.534313+00'),
-	(47, 'ledger', '0009_allocation_date_index', '2026-12-06 13:47:46.55961+00'),
-	(48, 'ledger', '0010_document_balance_index', '2026-12-06 13:47:46.614832+00'),
-	(49, 'ledger', '0011_bad_debt_types', '2026-12-06 13:47:46.64417+00'),
-	(50, 'ledger', '0012_aging_covering_indexes', '2026-12-06 13:47:46.853381+00'),
-	(51, 'reports', '0003_ledger_days', '2026-12-06 13:47:46.957634+00'),
-	(52, 'reports', '0004_kept_aging', '2026-12-06 13:47:47.365077+00'),
-	(53, 'ledger', '0013_import_fewer_constraints', '2026-12-06 13:47:47.698189+00'),
-	(54, 'ledger', '0014_credit_open_covering', '2026-12-06 13:47:47.758557+00'),
-	(55, 'ledger', '0015_fewer_constraints_on_import', '2026-12-06 13:47:47.900317+00'),
-	(56, 'ledger', '0016_drop_document_number_index', '2026-12-06 13:47:47.930248+00'),
-	(57, 'ledger', '0017_partial_reversal_keys', '2026-12-06 13:47:48.095331+00'),
-	(58, 'ledger', '0018_allocation_facts', '2026-12-06 13:47:48.700363+00'),
-	(59, 'reports', '0005_allocation_triggers_again', '2026-12-06 13:47:48.734582+00'),
-	(60, 'ledger', '0019_reopened_items', '2026-12-06 13:47:48.79358+00'),
-	(61, 'ledger', '0020_daily_totals', '2026-12-06 13:47:48.897425+00'),
-	(62, 'customers', '0004_bank_account_index', '2026-12-06 13:47:48.978332+00'),
-	(63, 'companies', '0002_company_bank_account', '2026-12-06 13:47:49.066805+00'),
-	(64, 'banking', '0001_initial', '2026-12-06 13:47:49.89786+00'),
-	(65, 'banking', '0002_roles', '2026-12-06 13:47:50.01604+00'),
-	(66, 'credit', '0001_initial', '2026-12-06 13:47:51.716603+00'),
-	(67, 'collections', '0001_initial', '2026-12-06 13:47:54.873454+00'),
-	(68, 'collections', '0002_defaults', '2026-12-06 13:47:55.06662+00'),
-	(69, 'collections', '0003_profile_without_grade_and_hold', '2026-12-06 13:47:55.217761+00'),
-	(70, 'collections', '0004_fast_run_writes', '2026-12-06 13:47:56.501323+00'),
-	(71, 'collections', '0005_notice_item_without_line_index', '2026-12-06 13:47:56.526999+00'),
-	(72, 'collections', '0006_notice_without_company_index', '2026-12-06 13:47:56.5999+00'),
-	(73, 'collections', '0007_notice_sending', '2026-12-06 13:47:56.931582+00'),
-	(74, 'collections', '0008_auditor_reads_worklist', '2026-12-06 13:47:57.056709+00'),
-	(75, 'budgets', '0001_initial', '2026-12-06 13:47:57.543386+00'),
-	(76, 'budgets', '0002_roles', '2026-12-06 13:47:57.719313+00'),
-	(77, 'budgets', '0003_segment_review_months', '2026-12-06 13:47:57.792582+00'),
-	(78, 'closing', '0001_initial', '2026-12-06 13:47:59.052351+00'),
-	(79, 'closing', '0002_roles', '2026-12-06 13:47:59.520124+00'),
-	(80, 'collections', '0009_dunning_charges', '2026-12-06 13:48:00.292353+00'),
-	(81, 'credit', '0002_defaults', '2026-12-06 13:48:00.510254+00'),
-	(82, 'credit', '0003_order_indexes_without_prefixes', '2026-12-06 13:48:01.057076+00'),
-	(83, 'credit', '0004_credit_limit_batches', '2026-12-06 13:48:01.367759+00'),
-	(84, 'credit', '0005_creditaccount_review_date_by_hand', '2026-12-06 13:48:01.43348+00'),
-	(85, 'insights', '0001_initial', '2026-12-06 13:48:02.157224+00'),
-	(86, 'insights', '0002_roles', '2026-12-06 13:48:02.30461+00'),
-	(87, 'ledger', '0021_period_lock', '2026-12-06 13:48:02.409307+00'),
-	(88, 'ledger', '0022_refunds', '2026-12-06 13:48:02.78829+00'),
-	(89, 'ledger', '0023_invoice_medium', '2026-12-06 13:48:02.944289+00'),
-	(90, 'operations', '0001_heartbeat', '2026-12-06 13:48:02.952886+00'),
-	(91, 'portal', '0001_initial', '2026-12-06 13:48:03.988211+00'),
-	(92, 'portal', '0002_roles', '2026-12-06 13:48:04.15031+00'),
-	(93, 'portal', '0003_statement_runs_and_codes', '2026-12-06 13:48:05.166843+00'),
-	(94, 'portal', '0004_statement_roles', '2026-12-06 13:48:05.367893+00'),
-	(95, 'provisioning', '0001_initial', '2026-12-06 13:48:08.174017+00'),
-	(96, 'provisioning', '0002_roles', '2026-12-06 13:48:08.412395+00'),
-	(97, 'provisioning', '0003_run_line_index', '2026-12-06 13:48:08.559359+00'),
-	(98, 'provisioning', '0004_run_lines_without_constraints', '2026-12-06 13:48:09.402169+00'),
-	(99, 'provisioning', '0005_run_lines_indexed_by_bucket', '2026-12-06 13:48:09.622574+00'),
-	(100, 'provisioning', '0006_run_is_provisional', '2026-12-06 13:48:09.736044+00'),
-	(101, 'relations', '0001_initial', '2026-12-06 13:48:13.298699+00'),
-	(102, 'relations', '0002_roles_and_survey', '2026-12-06 13:48:13.611638+00'),
-	(103, 'relations', '0003_escalation_mail', '2026-12-06 13:48:13.759226+00'),
-	(104, 'relations', '0004_alter_revisit_reason', '2026-12-06 13:48:13.853352+00'),
-	(105, 'reports', '0006_daily_totals_to_ledger', '2026-12-06 13:48:13.856922+00'),
-	(106, 'reports', '0007_kept_triggers_again', '2026-12-06 13:48:14.345075+00'),
-	(107, 'risk', '0001_initial', '2026-12-06 13:48:16.700644+00'),
-	(108, 'risk', '0002_roles', '2026-12-06 13:48:16.957995+00'),
-	(109, 'risk', '0003_signal_predicted_slip', '2026-12-06 13:48:17.066323+00'),
-	(110, 'sessions', '0001_initial', '2026-12-06 13:48:17.077653+00');
+	(1, 'contenttypes', '0001_initial', '2026-12-06 15:48:56.976106+00'),
+	(2, 'auth', '0001_initial', '2026-12-06 15:48:57.207461+00'),
+	(3, 'companies', '0001_initial', '2026-12-06 15:48:57.306686+00'),
+	(4, 'customers', '0001_initial', '2026-12-06 15:48:58.36745+00'),
+	(5, 'contenttypes', '0002_remove_content_type_name', '2026-12-06 15:48:58.422641+00'),
+	(6, 'axes', '0001_initial', '2026-12-06 15:48:58.474724+00'),
+	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-06 15:48:58.510989+00'),
+	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-06 15:48:58.550617+00'),
+	(9, 'auth', '0004_alter_user_username_opts', '2026-12-06 15:48:58.61209+00'),
+	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-06 15:48:58.651036+00'),
+	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-06 15:48:58.658749+00'),
+	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-06 15:48:58.694665+00'),
+	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-06 15:48:58.742761+00'),
+	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-06 15:48:58.768132+00'),
+	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-06 15:48:58.803516+00'),
+	(16, 'auth', '0011_update_proxy_permissions', '2026-12-06 15:48:58.831082+00'),
+	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-06 15:48:58.864651+00'),
+	(18, 'audit', '0001_initial', '2026-12-06 15:48:58.966732+00'),
+	(19, 'accounts', '0001_initial', '2026-12-06 15:48:59.110719+00'),
+	(20, 'accounts', '0002_roles', '2026-12-06 15:48:59.559282+00'),
+	(21, 'accounts', '0003_labels', '2026-12-06 15:48:59.61125+00'),
+	(22, 'accounts', '0004_token_expiry', '2026-12-06 15:48:59.647774+00'),
+	(23, 'admin', '0001_initial', '2026-12-06 15:48:59.730718+00'),
+	(24, 'admin', '0002_logentry_remove_auto_add', '2026-12-06 15:48:59.782819+00'),
+	(25, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-06 15:48:59.818585+00'),
+	(26, 'axes', '0002_auto_20151217_2044', '2026-12-06 15:48:59.935529+00'),
+	(27, 'axes', '0003_auto_20160322_0929', '2026-12-06 15:48:59.975703+00'),
+	(28, 'axes', '0004_auto_20181024_1538', '2026-12-06 15:49:00.018958+00'),
+	(29, 'axes', '0005_remove_accessattempt_trusted', '2026-12-06 15:49:00.031138+00'),
+	(30, 'axes', '0006_remove_accesslog_trusted', '2026-12-06 15:49:00.042882+00'),
+	(31, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-06 15:49:00.118649+00'),
+	(32, 'axes', '0008_accessfailurelog', '2026-12-06 15:49:00.193509+00'),
+	(33, 'axes', '0009_add_session_hash', '2026-12-06 15:49:00.210715+00'),
+	(34, 'axes', '0010_accessattemptexpiration', '2026-12-06 15:49:00.254756+00'),
+	(35, 'customers', '0002_labels', '2026-12-06 15:49:00.373271+00'),
+	(36, 'customers', '0003_list_order_and_search', '2026-12-06 15:49:00.526172+00'),
+	(37, 'reports', '0001_initial', '2026-12-06 15:49:00.819031+00'),
+	(38, 'reports', '0002_defaults', '2026-12-06 15:49:01.075772+00'),
+	(39, 'ledger', '0001_initial', '2026-12-06 15:49:03.457385+00'),
+	(40, 'ledger', '0002_roles', '2026-12-06 15:49:03.90838+00'),
+	(41, 'ledger', '0003_import_job', '2026-12-06 15:49:04.061131+00'),
+	(42, 'ledger', '0004_document_number_index', '2026-12-06 15:49:04.14705+00'),
+	(43, 'ledger', '0005_labels', '2026-12-06 15:49:04.919753+00'),
+	(44, 'ledger', '0006_statement_run', '2026-12-06 15:49:05.018723+00'),
+	(45, 'ledger', '0007_fewer_indexes', '2026-12-06 15:49:06.599999+00'),
+	(46, 'ledger', '0008_open_state', '2026-12-06 15:49:07.136914+00'),
+	(47, 'ledger', '0009_allocation_date_index', '2026-12-06 15:49:07.207209+00'),
+	(48, 'ledger', '0010_document_balance_index', '2026-12-06 15:49:07.315065+00'),
+	(49, 'ledger', '0011_bad_debt_types', '2026-12-06 15:49:07.370682+00'),
+	(50, 'ledger', '0012_aging_covering_indexes', '2026-12-06 15:49:07.742814+00'),
+	(51, 'reports', '0003_ledger_days', '2026-12-06 15:49:08.026926+00'),
+	(52, 'reports', '0004_kept_aging', '2026-12-06 15:49:08.958841+00'),
+	(53, 'ledger', '0013_import_fewer_constraints', '2026-12-06 15:49:09.691369+00'),
+	(54, 'ledger', '0014_credit_open_covering', '2026-12-06 15:49:09.882697+00'),
+	(55, 'ledger', '0015_fewer_constraints_on_import', '2026-12-06 15:49:10.187282+00'),
+	(56, 'ledger', '0016_drop_document_number_index', '2026-12-06 15:49:10.250923+00'),
+	(57, 'ledger', '0017_partial_reversal_keys', '2026-12-06 15:49:10.554809+00'),
+	(58, 'ledger', '0018_allocation_facts', '2026-12-06 15:49:11.767554+00'),
+	(59, 'reports', '0005_allocation_triggers_again', '2026-12-06 15:49:11.83821+00'),
+	(60, 'ledger', '0019_reopened_items', '2026-12-06 15:49:11.970084+00'),
+	(61, 'ledger', '0020_daily_totals', '2026-12-06 15:49:12.198694+00'),
+	(62, 'customers', '0004_bank_account_index', '2026-12-06 15:49:12.362635+00'),
+	(63, 'companies', '0002_company_bank_account', '2026-12-06 15:49:12.513356+00'),
+	(64, 'banking', '0001_initial', '2026-12-06 15:49:14.578826+00'),
+	(65, 'banking', '0002_roles', '2026-12-06 15:49:14.900926+00'),
+	(66, 'credit', '0001_initial', '2026-12-06 15:49:18.814901+00'),
+	(67, 'collections', '0001_initial', '2026-12-06 15:49:25.311426+00'),
+	(68, 'collections', '0002_defaults', '2026-12-06 15:49:25.787453+00'),
+	(69, 'collections', '0003_profile_without_grade_and_hold', '2026-12-06 15:49:26.110728+00'),
+	(70, 'collections', '0004_fast_run_writes', '2026-12-06 15:49:28.599775+00'),
+	(71, 'collections', '0005_notice_item_without_line_index', '2026-12-06 15:49:28.659708+00'),
+	(72, 'collections', '0006_notice_without_company_index', '2026-12-06 15:49:28.821557+00'),
+	(73, 'collections', '0007_notice_sending', '2026-12-06 15:49:28.908567+00'),
+	(74, 'collections', '0008_auditor_reads_worklist', '2026-12-06 15:49:29.873018+00'),
+	(75, 'budgets', '0001_initial', '2026-12-06 15:49:30.734787+00'),
+	(76, 'budgets', '0002_roles', '2026-12-06 15:49:31.082255+00'),
+	(77, 'budgets', '0003_segment_review_months', '2026-12-06 15:49:31.19132+00'),
+	(78, 'closing', '0001_initial', '2026-12-06 15:49:34.130698+00'),
+	(79, 'closing', '0002_roles', '2026-12-06 15:49:35.289206+00'),
+	(80, 'collections', '0009_dunning_charges', '2026-12-06 15:49:36.986737+00'),
+	(81, 'credit', '0002_defaults', '2026-12-06 15:49:37.535827+00'),
+	(82, 'credit', '0003_order_indexes_without_prefixes', '2026-12-06 15:49:38.807563+00'),
+	(83, 'credit', '0004_credit_limit_batches', '2026-12-06 15:49:39.622743+00'),
+	(84, 'credit', '0005_creditaccount_review_date_by_hand', '2026-12-06 15:49:39.743893+00'),
+	(85, 'guide', '0001_initial', '2026-12-06 15:49:41.526906+00'),
+	(86, 'insights', '0001_initial', '2026-12-06 15:49:42.526831+00'),
+	(87, 'insights', '0002_roles', '2026-12-06 15:49:42.935179+00'),
+	(88, 'ledger', '0021_period_lock', '2026-12-06 15:49:43.19887+00'),
+	(89, 'ledger', '0022_refunds', '2026-12-06 15:49:45.002816+00'),
+	(90, 'ledger', '0023_invoice_medium', '2026-12-06 15:49:45.406899+00'),
+	(91, 'operations', '0001_heartbeat', '2026-12-06 15:49:45.456916+00'),
+	(92, 'portal', '0001_initial', '2026-12-06 15:49:47.886877+00'),
+	(93, 'portal', '0002_roles', '2026-12-06 15:49:48.340177+00'),
+	(94, 'portal', '0003_statement_runs_and_codes', '2026-12-06 15:49:50.730817+00'),
+	(95, 'portal', '0004_statement_roles', '2026-12-06 15:49:51.115249+00'),
+	(96, 'provisioning', '0001_initial', '2026-12-06 15:49:57.579041+00'),
+	(97, 'provisioning', '0002_roles', '2026-12-06 15:49:58.974655+00'),
+	(98, 'provisioning', '0003_run_line_index', '2026-12-06 15:49:59.282905+00'),
+	(99, 'provisioning', '0004_run_lines_without_constraints', '2026-12-06 15:50:00.330892+00'),
+	(100, 'provisioning', '0005_run_lines_indexed_by_bucket', '2026-12-06 15:50:00.894892+00'),
+	(101, 'provisioning', '0006_run_is_provisional', '2026-12-06 15:50:02.076126+00'),
+	(102, 'relations', '0001_initial', '2026-12-06 15:50:10.622647+00'),
+	(103, 'relations', '0002_roles_and_survey', '2026-12-06 15:50:11.499045+00'),
+	(104, 'relations', '0003_escalation_mail', '2026-12-06 15:50:11.91271+00'),
+	(105, 'relations', '0004_alter_revisit_reason', '2026-12-06 15:50:12.194123+00'),
+	(106, 'reports', '0006_daily_totals_to_ledger', '2026-12-06 15:50:12.210099+00'),
+	(107, 'reports', '0007_kept_triggers_again', '2026-12-06 15:50:12.686212+00'),
+	(108, 'risk', '0001_initial', '2026-12-06 15:50:18.738928+00'),
+	(109, 'risk', '0002_roles', '2026-12-06 15:50:19.394963+00'),
+	(110, 'risk', '0003_signal_predicted_slip', '2026-12-06 15:50:20.30332+00'),
+	(111, 'sessions', '0001_initial', '2026-12-06 15:50:20.374717+00');
 
 
 --
 -- Data for Name: django_session; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: guide_agingcheck; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: guide_onboardingconfirmation; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: guide_onboardingdismissal; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: guide_suppressedemail; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: guide_tourprogress; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: guide_trainingcopy; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: guide_trainingmark; Type: TABLE DATA; Schema: public; Owner: -
 --
 
 
@@ -6394,8 +6664,8 @@ INSERT INTO public.reports_bucket VALUES
 --
 
 INSERT INTO public.reports_bucketset VALUES
-	(1, 'overdue', 'Days past due', '逾期天数', 'due', 'days', true, '2026-12-06 13:47:43.983243+00'),
-	(2, 'age', 'Age since the document date', '账龄', 'document', 'months', true, '2026-12-06 13:47:43.987571+00');
+	(1, 'overdue', 'Days past due', '逾期天数', 'due', 'days', true, '2026-12-06 15:49:00.885709+00'),
+	(2, 'age', 'Age since the document date', '账龄', 'document', 'months', true, '2026-12-06 15:49:00.902717+00');
 
 
 --
@@ -6490,7 +6760,7 @@ SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 509, true);
 -- Name: auth_permission_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.auth_permission_id_seq', 536, true);
+SELECT pg_catalog.setval('public.auth_permission_id_seq', 564, true);
 
 
 --
@@ -6868,14 +7138,63 @@ SELECT pg_catalog.setval('public.django_admin_log_id_seq', 1, false);
 -- Name: django_content_type_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_content_type_id_seq', 128, true);
+SELECT pg_catalog.setval('public.django_content_type_id_seq', 135, true);
 
 
 --
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 110, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 111, true);
+
+
+--
+-- Name: guide_agingcheck_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.guide_agingcheck_id_seq', 1, false);
+
+
+--
+-- Name: guide_onboardingconfirmation_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.guide_onboardingconfirmation_id_seq', 1, false);
+
+
+--
+-- Name: guide_onboardingdismissal_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.guide_onboardingdismissal_id_seq', 1, false);
+
+
+--
+-- Name: guide_suppressedemail_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.guide_suppressedemail_id_seq', 1, false);
+
+
+--
+-- Name: guide_tourprogress_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.guide_tourprogress_id_seq', 1, false);
+
+
+--
+-- Name: guide_trainingcopy_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.guide_trainingcopy_id_seq', 1, false);
+
+
+--
+-- Name: guide_trainingmark_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.guide_trainingmark_id_seq', 1, false);
 
 
 --
@@ -8002,6 +8321,78 @@ ALTER TABLE ONLY public.django_session
 
 
 --
+-- Name: guide_agingcheck guide_agingcheck_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_agingcheck
+    ADD CONSTRAINT guide_agingcheck_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: guide_onboardingconfirmation guide_onboardingconfirmation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_onboardingconfirmation
+    ADD CONSTRAINT guide_onboardingconfirmation_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: guide_onboardingconfirmation guide_onboardingconfirmation_step_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_onboardingconfirmation
+    ADD CONSTRAINT guide_onboardingconfirmation_step_key UNIQUE (step);
+
+
+--
+-- Name: guide_onboardingdismissal guide_onboardingdismissal_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_onboardingdismissal
+    ADD CONSTRAINT guide_onboardingdismissal_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: guide_onboardingdismissal guide_onboardingdismissal_user_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_onboardingdismissal
+    ADD CONSTRAINT guide_onboardingdismissal_user_id_key UNIQUE (user_id);
+
+
+--
+-- Name: guide_suppressedemail guide_suppressedemail_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_suppressedemail
+    ADD CONSTRAINT guide_suppressedemail_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: guide_tourprogress guide_tourprogress_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_tourprogress
+    ADD CONSTRAINT guide_tourprogress_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: guide_trainingcopy guide_trainingcopy_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_trainingcopy
+    ADD CONSTRAINT guide_trainingcopy_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: guide_trainingmark guide_trainingmark_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_trainingmark
+    ADD CONSTRAINT guide_trainingmark_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: insights_modelversion insights_modelversion_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -8847,6 +9238,14 @@ ALTER TABLE ONLY public.banking_statementline
 
 ALTER TABLE ONLY public.ledger_paymentterminstalment
     ADD CONSTRAINT uniq_term_instalment UNIQUE (term_id, seq);
+
+
+--
+-- Name: guide_tourprogress uniq_tour_progress; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_tourprogress
+    ADD CONSTRAINT uniq_tour_progress UNIQUE (user_id, tour);
 
 
 --
@@ -10222,6 +10621,48 @@ CREATE INDEX django_session_expire_date_a5c62663 ON public.django_session USING 
 --
 
 CREATE INDEX django_session_session_key_c0390e0f_like ON public.django_session USING btree (session_key varchar_pattern_ops);
+
+
+--
+-- Name: guide_agingcheck_checked_by_id_c82d4f8e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX guide_agingcheck_checked_by_id_c82d4f8e ON public.guide_agingcheck USING btree (checked_by_id);
+
+
+--
+-- Name: guide_agingcheck_company_id_d1345fa2; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX guide_agingcheck_company_id_d1345fa2 ON public.guide_agingcheck USING btree (company_id);
+
+
+--
+-- Name: guide_onboardingconfirmation_confirmed_by_id_9908697c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX guide_onboardingconfirmation_confirmed_by_id_9908697c ON public.guide_onboardingconfirmation USING btree (confirmed_by_id);
+
+
+--
+-- Name: guide_onboardingconfirmation_step_d69ae822_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX guide_onboardingconfirmation_step_d69ae822_like ON public.guide_onboardingconfirmation USING btree (step varchar_pattern_ops);
+
+
+--
+-- Name: guide_tourprogress_user_id_21b8d9c8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX guide_tourprogress_user_id_21b8d9c8 ON public.guide_tourprogress USING btree (user_id);
+
+
+--
+-- Name: guide_trainingcopy_requested_by_id_917f7de8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX guide_trainingcopy_requested_by_id_917f7de8 ON public.guide_trainingcopy USING btree (requested_by_id);
 
 
 --
@@ -12673,6 +13114,54 @@ ALTER TABLE ONLY public.django_admin_log
 
 ALTER TABLE ONLY public.django_admin_log
     ADD CONSTRAINT django_admin_log_user_id_c564eba6_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: guide_agingcheck guide_agingcheck_checked_by_id_c82d4f8e_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_agingcheck
+    ADD CONSTRAINT guide_agingcheck_checked_by_id_c82d4f8e_fk_auth_user_id FOREIGN KEY (checked_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: guide_agingcheck guide_agingcheck_company_id_d1345fa2_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_agingcheck
+    ADD CONSTRAINT guide_agingcheck_company_id_d1345fa2_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: guide_onboardingconfirmation guide_onboardingconf_confirmed_by_id_9908697c_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_onboardingconfirmation
+    ADD CONSTRAINT guide_onboardingconf_confirmed_by_id_9908697c_fk_auth_user FOREIGN KEY (confirmed_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: guide_onboardingdismissal guide_onboardingdismissal_user_id_e90c97c1_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_onboardingdismissal
+    ADD CONSTRAINT guide_onboardingdismissal_user_id_e90c97c1_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: guide_tourprogress guide_tourprogress_user_id_21b8d9c8_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_tourprogress
+    ADD CONSTRAINT guide_tourprogress_user_id_21b8d9c8_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: guide_trainingcopy guide_trainingcopy_requested_by_id_917f7de8_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_trainingcopy
+    ADD CONSTRAINT guide_trainingcopy_requested_by_id_917f7de8_fk_auth_user_id FOREIGN KEY (requested_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
