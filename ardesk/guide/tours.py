@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ardesk.accounts.roles import AR_ACCOUNTANT, COLLECTOR, CREDIT_ANALYST, FINANCE_MANAGER, ROLE_LABELS
 from ardesk.guide.models import TourProgress, TourStatus
@@ -166,10 +167,11 @@ def tour_state(user) -> dict | None:
             "offer": str(_("Would you like a short tour of the screens of your role?")),
             "start": str(_("Start the tour")),
             "later": str(_("No, thanks")),
-            "next": str(_("Next")),
-            "back": str(_("Back")),
+            "next": str(pgettext_lazy("tour", "Next")),
+            "back": str(pgettext_lazy("tour", "Back")),
             "close": str(_("Close the tour")),
             "finish": str(_("Finish")),
-            "of": str(_("of")),
+            # The tour script puts the numbers in: "Step 2 of 6".
+            "counter": str(_("Step {step} of {total}")),
         },
     }

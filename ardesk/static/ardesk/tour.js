@@ -19,6 +19,10 @@
     });
   }
 
+  function counter(step) {
+    return tour.labels.counter.replace("{step}", step + 1).replace("{total}", tour.steps.length);
+  }
+
   function clear() {
     if (lit) { lit.classList.remove("tour-highlight"); lit = null; }
     if (box) { box.remove(); box = null; }
@@ -34,7 +38,7 @@
     return b;
   }
 
-  function frame(text, counter) {
+  function frame(text, position) {
     clear();
     box = document.createElement("div");
     box.className = "tour-box";
@@ -46,10 +50,10 @@
     var title = document.createElement("strong");
     title.textContent = tour.title;
     head.appendChild(title);
-    if (counter) {
+    if (position) {
       var count = document.createElement("span");
       count.className = "tour-count";
-      count.textContent = counter;
+      count.textContent = position;
       head.appendChild(count);
     }
     var body = document.createElement("p");
@@ -98,8 +102,7 @@
   function show(step) {
     var current = tour.steps[step];
     var last = step === tour.steps.length - 1;
-    var counter = (step + 1) + " " + tour.labels.of + " " + tour.steps.length;
-    var buttons = frame(current.text, counter);
+    var buttons = frame(current.text, counter(step));
     if (step > 0) { buttons.appendChild(button(tour.labels.back, "tour-back", true, function () { go(step - 1); })); }
     buttons.appendChild(last
       ? button(tour.labels.finish, "tour-finish", false, finish)
@@ -126,7 +129,7 @@
   } else if (tour.steps[tour.step].url === window.location.pathname) {
     show(tour.step);
   } else {
-    var buttons = frame(tour.steps[tour.step].text, (tour.step + 1) + " " + tour.labels.of + " " + tour.steps.length);
+    var buttons = frame(tour.steps[tour.step].text, counter(tour.step));
     buttons.appendChild(button(tour.labels.next, "tour-resume", false, function () { go(tour.step); }));
     buttons.appendChild(button(tour.labels.close, "tour-close", true, close));
     place(null);
