@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.urls import resolve, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -223,6 +224,13 @@ def checklist() -> list[Step]:
 def help_url(url_name: str) -> str:
     """The in-app help page of a screen (the help-file contract: /help/page/<url name>/)."""
     return f"/help/page/{url_name}/"
+
+
+def may_open(user, url_name: str) -> bool:
+    """Whether the user's permissions open a step's screen (each screen declares the permission it needs)."""
+    view = resolve(reverse(url_name)).func
+    permission = getattr(view, "required_permission", None)
+    return permission is None or user.has_perm(permission)
 
 
 def may_onboard(user) -> bool:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ardesk.companies.models import Company
-from ardesk.core import jobs
+from ardesk.core import clock, jobs
 from ardesk.core.forms import DayField
 from ardesk.core.web import requires
 from ardesk.core.widgets import DateInput
@@ -27,8 +27,10 @@ from ardesk.guide.models import AgingCheck, SuppressedEmail, TrainingCopy
 
 
 class AgingCheckForm(forms.Form):
-    company = forms.ModelChoiceField(Company.objects.filter(is_active=True), label=gettext_lazy("Company"))
-    as_of = DayField(label=gettext_lazy("Date"), widget=DateInput())
+    company = forms.ModelChoiceField(
+        Company.objects.filter(is_active=True), label=gettext_lazy("Company"), empty_label=None
+    )
+    as_of = DayField(label=gettext_lazy("Date"), widget=DateInput(), initial=clock.today)
     erp_balance = forms.DecimalField(
         label=gettext_lazy("Receivables balance in the ERP"), max_digits=17, decimal_places=2
     )
@@ -63,7 +65,11 @@ def onboarding_checklist(request):
         "guide/onboarding.html",
         {
             "steps": [
-                {"step": step, "url": reverse(step.url_name), "help_url": onboarding.help_url(step.url_name)}
+                {
+                    "step": step,
+                    "url": reverse(step.url_name) if onboarding.may_open(request.user, step.url_name) else "",
+                    "help_url": onboarding.help_url(step.url_name),
+                }
                 for step in steps
             ],
             "done": sum(step.done for step in steps),

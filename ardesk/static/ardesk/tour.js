@@ -109,6 +109,10 @@
       : button(tour.labels.next, "tour-next", false, function () { go(step + 1); }));
     buttons.appendChild(button(tour.labels.close, "tour-close", true, close));
     var target = document.querySelector(current.selector) || document.querySelector("h1");
+    // A table scrolls inside its wrapper, which would clip the highlight: light up the wrapper.
+    if (target && target.parentElement && target.parentElement.classList.contains("table-wrap")) {
+      target = target.parentElement;
+    }
     if (target) { target.classList.add("tour-highlight"); lit = target; }
     place(target);
   }
