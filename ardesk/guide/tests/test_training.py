@@ -7,6 +7,8 @@ import sqlite3
 import pytest
 from django.core import mail
 from django.core.mail import EmailMessage
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from ardesk.customers.tests.factories import CustomerFactory
 from ardesk.guide import training
@@ -92,3 +94,14 @@ def test_a_failed_copy_is_recorded(tmp_path, administrator):
     copy.refresh_from_db()
     assert copy.status == TrainingCopyStatus.FAILED
     assert "not empty" in copy.error
+
+
+def test_the_command_refuses_a_directory_in_use(tmp_path):
+    (tmp_path / "ardesk.sqlite3").write_text("x")
+    with pytest.raises(CommandError, match="not empty"):
+        call_command("training", "create", str(tmp_path))
+
+
+def test_the_command_serves_only_a_directory_holding_a_copy(tmp_path):
+    with pytest.raises(CommandError, match="holds no training copy"):
+        call_command("training", "serve", str(tmp_path))
