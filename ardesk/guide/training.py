@@ -140,8 +140,10 @@ def training_copy_create(*, directory: Path, from_demo: bool = False) -> Path:
     directory = _check_target(directory)
     env = serve_environment(directory)
     if from_demo:
-        env.pop("DATABASE_URL", None)  # the demo copy is a SQLite database in its directory
-        _ardesk(["demo", "--no-serve"], env)
+        # The demo copy is a SQLite database in its directory. Its dunning runs and mailings are
+        # made before the copy is marked: they go to no mail server at all.
+        env.pop("DATABASE_URL", None)
+        _ardesk(["demo", "--no-serve"], {**env, "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend"})
         source = "demo"
     else:
         if connection.vendor == "sqlite":
