@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ardesk.core import clock
@@ -71,7 +72,7 @@ def emails_suppress(messages) -> int:
 
 def default_directory(now: dt.datetime | None = None) -> Path:
     """Where the training page puts a new copy: a dated folder next to the data."""
-    now = now or clock.now()
+    now = timezone.localtime(now or clock.now())
     return Path(settings.DATA_DIR) / "training" / now.strftime("%Y%m%d-%H%M%S")
 
 
