@@ -73,6 +73,8 @@ def test_a_copy_needs_an_empty_directory(tmp_path):
         training.training_copy_create(directory=tmp_path)
 
 
+# Transactional: the copy is taken outside a test transaction, as in production.
+@pytest.mark.django_db(transaction=True)
 def test_a_copy_of_this_installation_is_marked_in_its_data_and_keeps_the_key(tmp_path, company, settings):
     customer = CustomerFactory(company=company)
     target = tmp_path / "training"
