@@ -60,6 +60,8 @@ NAVIGATION = [
     (_("Control"), _("Audit trail"), "audit:list", "audit.view_auditevent"),
     (_("Control"), _("Users and roles"), "accounts:users", "auth.view_user"),
     (_("Control"), _("Companies"), "accounts:companies", "companies.add_company"),
+    (_("Control"), _("Onboarding checklist"), "guide:onboarding", "auth.add_user"),
+    (_("Control"), _("Training mode"), "guide:training", "auth.add_user"),
     (_("Control"), _("API documentation"), "api-1:openapi-view", None),
     (_("Help"), _("Help and user guide"), "guide:index", None),
 ]

@@ -187,7 +187,10 @@ ARDESK_TOKEN_DAYS = int(os.environ.get("ARDESK_TOKEN_DAYS", "90"))
 ARDESK_API_DOCS_PUBLIC = env_bool("ARDESK_API_DOCS_PUBLIC")
 ARDESK_ATTACHMENT_MAX_BYTES = int(os.environ.get("ARDESK_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+# Every e-mail passes the guide's backend, which sends none from a training installation and hands
+# the others to EMAIL_BACKEND (a file per e-mail in the outbox folder unless set).
+EMAIL_BACKEND = "ardesk.guide.mail.TrainingAwareBackend"
+ARDESK_EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
 EMAIL_FILE_PATH = DATA_DIR / "outbox"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

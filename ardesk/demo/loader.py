@@ -24,6 +24,7 @@ from ardesk.customers.models import Contact, Customer, CustomerStatusChange
 from ardesk.customers.services import AUDITED_CUSTOMER_FIELDS, CUSTOMER_SECRET_FIELDS
 from ardesk.demo import generator, ledger_generator
 from ardesk.demo.ledger_loader import load_ledger
+from ardesk.guide.tours import tours_offer
 from ardesk.provisioning.demo import demo_provisions
 from ardesk.relations.demo import demo_relations
 from ardesk.risk.demo import demo_risk
@@ -66,6 +67,7 @@ def load_demo(*, anchor: dt.date, customers: int = 300, seed: int = 20240101) ->
         user.groups.add(Group.objects.get(name=role))
         users[username] = user
     CompanyGrant.objects.bulk_create(CompanyGrant(user=u, company=c) for u in users.values() for c in companies)
+    tours_offer(users.values())  # each demo user is offered the tour of their role on first sign-in
     for company in companies:
         record(action="company.create", target=company, actor_name="demo", after=snapshot(company))
     rows = list(generator.demo_customers(count=customers, seed=seed, anchor=anchor))
