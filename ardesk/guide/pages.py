@@ -110,6 +110,11 @@ NON_PAGES: dict[str, str] = {
     "operations:metrics": "Prometheus metrics (text for the monitoring system)",
     "guide:panel": FRAGMENT + " (the help drawer of every screen)",
     "guide:pdf": DOWNLOAD + " (the user guide as PDF)",
+    "guide:onboarding_confirm": POST,
+    "guide:onboarding_dismiss": POST,
+    "guide:onboarding_example": DOWNLOAD + " (an example import file)",
+    "guide:tour_start": POST,
+    "guide:tour_progress": POST + " (the tour script saves the step reached)",
 }
 
 # Left out of the help: Django's administration and the REST API (its documentation is its own).
