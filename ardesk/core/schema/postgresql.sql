@@ -1,4 +1,4 @@
--- ardesk schema snapshot; migrations: {"accounts.0001_initial": "3a9408354a9be33cd5d24cd34a5011c03d815c3046e0320c5397199b621ab5e5", "accounts.0002_roles": "48a791f7642ddf5b41ca007097b62adb0a3685bd252aef500020a8b8aa502532", "accounts.0003_labels": "d61a32b3c437dd29458b9aecf998c92e134bada7a8497c7ce880948f58044589", "accounts.0004_token_expiry": "9108cbbd00c41156ea74fe5a26a1a17cf1bdb89fef809ba2e7d6e7fc9cdacebd", "admin.0001_initial": "f4716989d9815b6231f0d7291754835e008c96818447fe57984bbf8985883335", "admin.0002_logentry_remove_auto_add": "2c127e659a2236edea0ed57eccd38786ae84e365790a80b96b758c617f50be43", "admin.0003_logentry_add_action_flag_choices": "02700a827190720e5c417495a395071b6baa28a34e74bc8f90824afaafc01841", "audit.0001_initial": "d05f59a8fe1d2ab682175bc26bee3a80b96c06699e92a302badd7030244cb055", "auth.0001_initial": "845cff319606332f49ef20ce165d1a17e522c426c5e56d7616133e9e4eaba5ef", "auth.0002_alter_permission_name_max_length": "feaf97e0e8f7d148bec3db9bab2349c5e15888117c1ff2829deff63ef9e16cff", "auth.0003_alter_user_email_max_length": "9d5657b4db9872dc26c2d634c2f5911a3d69ab1d8552af4c6d633bc4001dfabf", "auth.0004_alter_user_username_opts": "9538db342c9a9bec4ca12b3137fb80772c4ea4afb861e8647a2962b1ea58344a", "auth.0005_alter_user_last_login_null": "79f60a35dc000fdd427bc05c85233ae5b9c4ada078ff0688fc9f78604bf7eaee", "auth.0006_require_contenttypes_0002": "00cb16e3405f14b62dbeffa15c68c9030291e4ddd513d733648ba460d6c5e781", "auth.0007_alter_validators_add_error_messages": "115db87dc327530fb5e1964ba3d03f9746492f90600406947be39f54f6cc042f", "auth.0008_alter_user_username_max_length": "02857f65f7d648147a5d12596b200a83e29145391d3f986ceb84b3b865a2c351", "auth.0009_alter_user_last_name_max_length": "19a89500e7f108a7397da9b1733181f92105f758663b3685b60f5c2da384d76e", "auth.0010_alter_group_name_max_length": "0963ed6498ac0b3a8430b6ca34c1b4a4b1d5f55b43d3db902f15a03ff74b14cd", "auth.0011_update_proxy_permissions": "85a5dde708dc4b6111e1bc71ce723ecfba7b1f8aedecfd130900ff7782765436", "auth.0012_alter_user_first_name_max_length": "6cefbc9f80903763ff8492a537a22836ef69f2227e19d402509b8099d2baecb0", "axes.0001_initial": "e4c0194cf158395b362677070de9973e806e51e80f111c046a2e195c764f65f4", "axes.0002_auto_20151217_2044": "a092989bdd502de76bbc53afb8418b3482f4cb802e9151c01e30a1231de0c46a", "axes.0003_auto_20160322_0929": "ff269df1341caca019962131955d57f3d2ba21d38a9b149dc84b3481f97293c2", "axes.0004_auto_20181024_1538": "71cdafbe7458c7725f77a4fd28d29a567a2dce2b98f0cba08f6928687b3354f1", "axes.0005_remove_accessattempt_trusted": "baf3f5f6de5b5ee821cbb1fe23557937372f84081e799ea85e92f0223d5fc70e", "axes.0006_remove_accesslog_trusted": "82850f25ae37e081d3be61df28489de717cc1c6674a8492cf4b8eff35bf865da", "axes.0007_alter_accessattempt_unique_together": "c9fdd81629030721468cf6178495dc2476b648c8d9ed7c6047a8a57357a8f494", "axes.0008_accessfailurelog": "2680dce9ecfcd4dfc2482a61de1ab9b27f6906d78ac6af8c4bbf76466444fb24", "axes.0009_add_session_hash": "82762be269ea4c62b81b84bed984d082b1e2f416a8bfb6c112c36bc432d182db", "axes.0010_accessattemptexpiration": "524ca5b4566a41b88b220e88c8213052a4378478065a4c7e4c8738672814557d", "banking.0001_initial": "1123d3013d69455d4b34bb8d39d6218b3ecdd74e6fe505f662cad062809414f0", "banking.0002_roles": "6b05a634fb37fce22de1fa1e9fc2e8c08c224a8ce270931a67a920fc4a13b111", "budgets.0001_initial": "e12bd1dfb9b4ff0e2d046b8b005807888b58a778dd540432423702d0914751de", "budgets.0002_roles": "d9e93d06d6caf6dde7cac1a95ffff7bb28dc155707579f7da1012841b4ef3ec4", "budgets.0003_segment_review_months": "6d8dd828cb30a3a9e5023ab60d8482e1d4c3b80ada384375e4b2ed47640e57f4", "closing.0001_initial": "ba1715a7b372944de9087f95c588c1b78ac99d1b7021d27696d93b045b1c5e6a", "closing.0002_roles": "149d1f330e188fe03d1c9305857bd2bd4f17a5a368224bfee5d4afb24e912c8b", "collections.0001_initial": "a1220603bbf9a713bc343e9f2d07551a447c94dd584a89288bf64c449b221393", "collections.0002_defaults": "f6a197c124088aabffad724d5f241931e26cfa63e6c542515fd941ce59d9e56b", "collections.0003_profile_without_grade_and_hold": "ad3e60bbb9afa724da88549c8b167649935245f20ac183cdba7f2f1e23ac6094", "collections.0004_fast_run_writes": "588d1fb2785a06370ba0f9b6fefb733ee985dce09fbaea23e10c13de156bd705", "collections.0005_notice_item_without_line_index": "644ecf2ed9d9e6a531c43778b8262891a10d788bb7ef7f0d8bbe4872cada2345", "collections.0006_notice_without_company_index": "529ad308c51213cadebc62c298a733b09638263aaadfbc9dbcf351c94d097235", "collections.0007_notice_sending": "6b005f3f49fce77febeadb2f5955132b816bbff1d1d94659b34fe7762845a3f6", "collections.0008_auditor_reads_worklist": "2f03a80a3081957f140c8304711f48bd615bdafb9b05178509f9e7a139744e5d", "collections.0009_dunning_charges": "96778362c0915a407a91f5fa31bb91f4772873311c5a047ffe411a0f03bda978", "companies.0001_initial": "d6fdfcb36eb7c9fd0c870881b060f997cffc8d2e1f441b32fe73ec9355278c12", "companies.0002_company_bank_account": "c8a4ef5ff6cbec9e697c74dd5262c77c8d819a35eba84136a14be1b3be2f8376", "contenttypes.0001_initial": "35ed8489a147e0b42a15c21b5d4f0e8940de6f73fb326e9d6dea91b4d0b953cc", "contenttypes.0002_remove_content_type_name": "7d36494075750f0ed3c0f68d0cb1548eba59cc593f52f691f6cc37a043083766", "credit.0001_initial": "2bd81f5e152f4c623d28aef46207edd2b6dc8577576a7846f92773c70f3eea7d", "credit.0002_defaults": "7d3de9da02f2cc7da50b7f36bf5b2e44ebd16d34a13f8ef14e4f8aa34eb86108", "credit.0003_order_indexes_without_prefixes": "5fe5e53b8d2cae736d74634669c6c74b42f36ac8c4227f60e42e16408252ec9b", "credit.0004_credit_limit_batches": "f0b3c8fdc49269efedb612425fb5aa152ffbdbc13d56d1aebf6a548c6d646a15", "credit.0005_creditaccount_review_date_by_hand": "0050fd6bee0f2b4aa960645a0cfeef5f37038c31c9917ff6c89f27c019fa0891", "customers.0001_initial": "3eab0d7067a7c4d55a938737043b05eac11a77bb93a0328922fe6d971e331aee", "customers.0002_labels": "c45b3a4fa0cbe45a166532006530372ea28b22d0c14051ddeda0b21e0a3fbac7", "customers.0003_list_order_and_search": "28d178b1553d027201f265eefbe0288ad4deb8923d34ca90eb6de3926c567184", "customers.0004_bank_account_index": "a78c1d3ff87c3cfd3220693422532afecfbba66ec862a2bb64fee0caa98b0f29", "insights.0001_initial": "d1aad4ae612d995d0cb695ce0fb1dea9f30975b40983a76a0f3d81aa86c0fe75", "insights.0002_roles": "db14b6e71bdec8d8b80adece22b439adb58060f6613178a1e66ed77839122df9", "ledger.0001_initial": "ae3f1ca4d24dd3bd9d4bc7f028c60e691f765111e1e027482d1b0c5d2d2961d1", "ledger.0002_roles": "db2e3bc1ab4246477fa79f37b4b19d9cfdff480ff3b406bc99dfc2d813127cb9", "ledger.0003_import_job": "a4e4717ec5033734ea1ebce7681f60b84ecae01e3de549e0e4eb5229f05c0621", "ledger.0004_document_number_index": "0ba3b351b364d9d29a51bacc9fe4d1dca03da8e03bc6c512c6e3dee35269c8e3", "ledger.0005_labels": "09caed0e5cbdc145047aa6f0eaf098c7b86e6568dfb052a6b6b1a9eeb2d3bae6", "ledger.0006_statement_run": "86ac0d40bba9e7812cf264de376a3983414fdb1dfd15e03d6969baeb60b89445", "ledger.0007_fewer_indexes": "75a2dc0c53d205a51aab582e2d54bc1939cae37713d5d61fe1f4231ca5aa8550", "ledger.0008_open_state": "788ab4814185380794db23000541924f563cf15fd907d5ede28876309db0fe68", "ledger.0009_allocation_date_index": "06a7b55d1b78264ba90d8d77189151d9d9cc549d5fee25b224471e8b2945574b", "ledger.0010_document_balance_index": "f72a42ec946d23459c19f372fc0895c8be6d1c2f2e1ad8e8dbd728df46413ae2", "ledger.0011_bad_debt_types": "9a8f34415e130a2c4b839d0905b6c6edbfbc3a7e462ae043196c6f47bb46e297", "ledger.0012_aging_covering_indexes": "c0bc8d88cfe7012ad7d589261f8a74bc87779d779850c826c9cc4049c1907e95", "ledger.0013_import_fewer_constraints": "5a781aa2563fb09624ce6ffef3b7ac5605f9cc3ebe0c00dd16c4f51665308409", "ledger.0014_credit_open_covering": "35724118426998d584937db572d84680e7340d64039b07660b98703ec3434560", "ledger.0015_fewer_constraints_on_import": "9af3f74992677af7b21b03827609c72759a3fbf19b503cad8ceed01393c55f04", "ledger.0016_drop_document_number_index": "2a6d44c9ffb653b4317490fb5e308e860b113dda7ef3bd6943084f36f1baec7f", "ledger.0017_partial_reversal_keys": "f0b94b4fca9b156d5060d33dc0f7f421e172645889c8a20796e94a9c678cc7c3", "ledger.0018_allocation_facts": "c8c240f820887ba30b815e37ad4e0ff3f367f3ed731b24de27156a897adb2db8", "ledger.0019_reopened_items": "8d47e878a29f1fc5a93402dfe0064bd9c348b3495ff95648e41fcf55f8714fe9", "ledger.0020_daily_totals": "aa18b1da39279a4b27b40a8308efcbbf70ebe9359cc6b351a884879d6a5f8315", "ledger.0021_period_lock": "2b037d412d64091227ef43ebd6ae72982935267b509952fc87dd864bd81b91b7", "ledger.0022_refunds": "6b68497ff4f9ca339b903e98203b40b100a184fa8dcabaf3c1b6ae96ca0497d1", "ledger.0023_invoice_medium": "eb0a379a879d21e1d99199aa5498d33941345461b5185dc64787ab38cac04ba5", "operations.0001_heartbeat": "9561f0f97936519e10938ab74d77c6ab0184cfdefe76f8ee53ee06fae17c619b", "portal.0001_initial": "30ee607159b49b2f6aee297b4eddf893b4685930c278228beb9be75dd7d248da", "portal.0002_roles": "44da8814fe44c49bd167bc844522f794f1240eb7169f310b6f5b4a2e64751074", "portal.0003_statement_runs_and_codes": "3562fb6b18b60b3fa3746adfc9c6f6a0aa593bcae4f70fa6d8508f8ef05185ab", "portal.0004_statement_roles": "b55171bf40b7f03e2fb33a05b2d89c3d1b967e9280c0e04fe315bac7aac566ba", "portal.0005_customer_statement_frequency": "012de0b241556aabe8b702cc51cd4d1ad18c57cb7cc2e4729ce7b266ca6a776b", "provisioning.0001_initial": "e752102fecd72ee44df9d8bd85254094ea64c3ac1cb91a753ff24dd683b4b436", "provisioning.0002_roles": "1563264840bd074f2e5cb49d9714d8cbd783e070a5ea2aea844b8a93a39fa658", "provisioning.0003_run_line_index": "351e7a9b20f63d7a769377e546355203f03e3dfe89abe592a6a8aad011445f8d", "provisioning.0004_run_lines_without_constraints": "a3a7617092263bbbdf9e25e6a748caf424eaf9aa379345efbf5f2810c0ce39ef", "provisioning.0005_run_lines_indexed_by_bucket": "d0edd3b0e856be8071dd74efd7ae583e1706b5ac8edc40db3c52c7c9f3005eb9", "provisioning.0006_run_is_provisional": "7bed0521a11f446fac658f5fe39b2ff2942b67d4c30b6db040624df786ab8b36", "relations.0001_initial": "c66ceffdf1fe123fe5781756ca5f8f6ee025e818eeb583082b850b777e968e1a", "relations.0002_roles_and_survey": "e15f6dd21f08d3e1c47a8d73f9583e9c76653b074049b3a8d2bd6377b6cce68d", "relations.0003_escalation_mail": "40110323e46c001297f8864a115a434fa345d4983bbe8b61d5d131f1d3404ab5", "relations.0004_alter_revisit_reason": "c6a0bf6ddb007531aa9011144a99d0d1636bf23ecaccf038a5f99c72585f25dd", "reports.0001_initial": "8ba293b9922da1ee98cfdf9caa0932e0a434abd009a13e5b0521e89558a5cc58", "reports.0002_defaults": "c26fc6bf67f179ee0049b47d86b331dc8b76ac06ec90a3aca8638b5997494602", "reports.0003_ledger_days": "c366f75847cedcf32770b46a16711ff232943a548f9afcf902ee951b8ab92da3", "reports.0004_kept_aging": "4c355624fdcafa45fa9ba09625bfa02d74ee2aa7ebffda7393c880d15cd13d51", "reports.0005_allocation_triggers_again": "b6ee13d1141f9bb3ba59ae0258435127144681614fc9b0ac04616ae8229ff29b", "reports.0006_daily_totals_to_ledger": "5218b5f697b13c088ddb83a6207424007160c7d44afc003954b5506f29bdcdb5", "reports.0007_kept_triggers_again": "cf106271a6da94adf0ae2c5e7855df8a49cf0128be0b353d27910def8ff8a3b7", "risk.0001_initial": "a6ff243f5340809eefde6739395c7473b7386416a7f3efe01de7bc206ba7160a", "risk.0002_roles": "3764e3ac5f7bcb044e95a2761f71666d665eccb3e742cb8ffec496e3006eea92", "risk.0003_signal_predicted_slip": "3792a238d8f28530359dfa8610aefdac25723d12640bba623636e528c38c1d20", "sessions.0001_initial": "2aa438e2393ee5135c4dda94bfde65fd49e8300f1c3f93bed25ae3a09f2f69b9"}
+-- ardesk schema snapshot; migrations: {"accounts.0001_initial": "3a9408354a9be33cd5d24cd34a5011c03d815c3046e0320c5397199b621ab5e5", "accounts.0002_roles": "48a791f7642ddf5b41ca007097b62adb0a3685bd252aef500020a8b8aa502532", "accounts.0003_labels": "d61a32b3c437dd29458b9aecf998c92e134bada7a8497c7ce880948f58044589", "accounts.0004_token_expiry": "9108cbbd00c41156ea74fe5a26a1a17cf1bdb89fef809ba2e7d6e7fc9cdacebd", "admin.0001_initial": "f4716989d9815b6231f0d7291754835e008c96818447fe57984bbf8985883335", "admin.0002_logentry_remove_auto_add": "2c127e659a2236edea0ed57eccd38786ae84e365790a80b96b758c617f50be43", "admin.0003_logentry_add_action_flag_choices": "02700a827190720e5c417495a395071b6baa28a34e74bc8f90824afaafc01841", "audit.0001_initial": "d05f59a8fe1d2ab682175bc26bee3a80b96c06699e92a302badd7030244cb055", "auth.0001_initial": "845cff319606332f49ef20ce165d1a17e522c426c5e56d7616133e9e4eaba5ef", "auth.0002_alter_permission_name_max_length": "feaf97e0e8f7d148bec3db9bab2349c5e15888117c1ff2829deff63ef9e16cff", "auth.0003_alter_user_email_max_length": "9d5657b4db9872dc26c2d634c2f5911a3d69ab1d8552af4c6d633bc4001dfabf", "auth.0004_alter_user_username_opts": "9538db342c9a9bec4ca12b3137fb80772c4ea4afb861e8647a2962b1ea58344a", "auth.0005_alter_user_last_login_null": "79f60a35dc000fdd427bc05c85233ae5b9c4ada078ff0688fc9f78604bf7eaee", "auth.0006_require_contenttypes_0002": "00cb16e3405f14b62dbeffa15c68c9030291e4ddd513d733648ba460d6c5e781", "auth.0007_alter_validators_add_error_messages": "115db87dc327530fb5e1964ba3d03f9746492f90600406947be39f54f6cc042f", "auth.0008_alter_user_username_max_length": "02857f65f7d648147a5d12596b200a83e29145391d3f986ceb84b3b865a2c351", "auth.0009_alter_user_last_name_max_length": "19a89500e7f108a7397da9b1733181f92105f758663b3685b60f5c2da384d76e", "auth.0010_alter_group_name_max_length": "0963ed6498ac0b3a8430b6ca34c1b4a4b1d5f55b43d3db902f15a03ff74b14cd", "auth.0011_update_proxy_permissions": "85a5dde708dc4b6111e1bc71ce723ecfba7b1f8aedecfd130900ff7782765436", "auth.0012_alter_user_first_name_max_length": "6cefbc9f80903763ff8492a537a22836ef69f2227e19d402509b8099d2baecb0", "axes.0001_initial": "e4c0194cf158395b362677070de9973e806e51e80f111c046a2e195c764f65f4", "axes.0002_auto_20151217_2044": "a092989bdd502de76bbc53afb8418b3482f4cb802e9151c01e30a1231de0c46a", "axes.0003_auto_20160322_0929": "ff269df1341caca019962131955d57f3d2ba21d38a9b149dc84b3481f97293c2", "axes.0004_auto_20181024_1538": "71cdafbe7458c7725f77a4fd28d29a567a2dce2b98f0cba08f6928687b3354f1", "axes.0005_remove_accessattempt_trusted": "baf3f5f6de5b5ee821cbb1fe23557937372f84081e799ea85e92f0223d5fc70e", "axes.0006_remove_accesslog_trusted": "82850f25ae37e081d3be61df28489de717cc1c6674a8492cf4b8eff35bf865da", "axes.0007_alter_accessattempt_unique_together": "c9fdd81629030721468cf6178495dc2476b648c8d9ed7c6047a8a57357a8f494", "axes.0008_accessfailurelog": "2680dce9ecfcd4dfc2482a61de1ab9b27f6906d78ac6af8c4bbf76466444fb24", "axes.0009_add_session_hash": "82762be269ea4c62b81b84bed984d082b1e2f416a8bfb6c112c36bc432d182db", "axes.0010_accessattemptexpiration": "524ca5b4566a41b88b220e88c8213052a4378478065a4c7e4c8738672814557d", "banking.0001_initial": "1123d3013d69455d4b34bb8d39d6218b3ecdd74e6fe505f662cad062809414f0", "banking.0002_roles": "6b05a634fb37fce22de1fa1e9fc2e8c08c224a8ce270931a67a920fc4a13b111", "budgets.0001_initial": "e12bd1dfb9b4ff0e2d046b8b005807888b58a778dd540432423702d0914751de", "budgets.0002_roles": "d9e93d06d6caf6dde7cac1a95ffff7bb28dc155707579f7da1012841b4ef3ec4", "budgets.0003_segment_review_months": "6d8dd828cb30a3a9e5023ab60d8482e1d4c3b80ada384375e4b2ed47640e57f4", "closing.0001_initial": "ba1715a7b372944de9087f95c588c1b78ac99d1b7021d27696d93b045b1c5e6a", "closing.0002_roles": "149d1f330e188fe03d1c9305857bd2bd4f17a5a368224bfee5d4afb24e912c8b", "collections.0001_initial": "a1220603bbf9a713bc343e9f2d07551a447c94dd584a89288bf64c449b221393", "collections.0002_defaults": "f6a197c124088aabffad724d5f241931e26cfa63e6c542515fd941ce59d9e56b", "collections.0003_profile_without_grade_and_hold": "ad3e60bbb9afa724da88549c8b167649935245f20ac183cdba7f2f1e23ac6094", "collections.0004_fast_run_writes": "588d1fb2785a06370ba0f9b6fefb733ee985dce09fbaea23e10c13de156bd705", "collections.0005_notice_item_without_line_index": "644ecf2ed9d9e6a531c43778b8262891a10d788bb7ef7f0d8bbe4872cada2345", "collections.0006_notice_without_company_index": "529ad308c51213cadebc62c298a733b09638263aaadfbc9dbcf351c94d097235", "collections.0007_notice_sending": "6b005f3f49fce77febeadb2f5955132b816bbff1d1d94659b34fe7762845a3f6", "collections.0008_auditor_reads_worklist": "2f03a80a3081957f140c8304711f48bd615bdafb9b05178509f9e7a139744e5d", "collections.0009_dunning_charges": "96778362c0915a407a91f5fa31bb91f4772873311c5a047ffe411a0f03bda978", "companies.0001_initial": "d6fdfcb36eb7c9fd0c870881b060f997cffc8d2e1f441b32fe73ec9355278c12", "companies.0002_company_bank_account": "c8a4ef5ff6cbec9e697c74dd5262c77c8d819a35eba84136a14be1b3be2f8376", "contenttypes.0001_initial": "35ed8489a147e0b42a15c21b5d4f0e8940de6f73fb326e9d6dea91b4d0b953cc", "contenttypes.0002_remove_content_type_name": "7d36494075750f0ed3c0f68d0cb1548eba59cc593f52f691f6cc37a043083766", "credit.0001_initial": "2bd81f5e152f4c623d28aef46207edd2b6dc8577576a7846f92773c70f3eea7d", "credit.0002_defaults": "7d3de9da02f2cc7da50b7f36bf5b2e44ebd16d34a13f8ef14e4f8aa34eb86108", "credit.0003_order_indexes_without_prefixes": "5fe5e53b8d2cae736d74634669c6c74b42f36ac8c4227f60e42e16408252ec9b", "credit.0004_credit_limit_batches": "f0b3c8fdc49269efedb612425fb5aa152ffbdbc13d56d1aebf6a548c6d646a15", "credit.0005_creditaccount_review_date_by_hand": "0050fd6bee0f2b4aa960645a0cfeef5f37038c31c9917ff6c89f27c019fa0891", "customers.0001_initial": "3eab0d7067a7c4d55a938737043b05eac11a77bb93a0328922fe6d971e331aee", "customers.0002_labels": "c45b3a4fa0cbe45a166532006530372ea28b22d0c14051ddeda0b21e0a3fbac7", "customers.0003_list_order_and_search": "28d178b1553d027201f265eefbe0288ad4deb8923d34ca90eb6de3926c567184", "customers.0004_bank_account_index": "a78c1d3ff87c3cfd3220693422532afecfbba66ec862a2bb64fee0caa98b0f29", "guide.0001_initial": "4fcd7b500ead6de84666d42f276b7b3f3f81b0b0403811dc82c669219bff3728", "insights.0001_initial": "d1aad4ae612d995d0cb695ce0fb1dea9f30975b40983a76a0f3d81aa86c0fe75", "insights.0002_roles": "db14b6e71bdec8d8b80adece22b439adb58060f6613178a1e66ed77839122df9", "ledger.0001_initial": "ae3f1ca4d24dd3bd9d4bc7f028c60e691f765111e1e027482d1b0c5d2d2961d1", "ledger.0002_roles": "db2e3bc1ab4246477fa79f37b4b19d9cfdff480ff3b406bc99dfc2d813127cb9", "ledger.0003_import_job": "a4e4717ec5033734ea1ebce7681f60b84ecae01e3de549e0e4eb5229f05c0621", "ledger.0004_document_number_index": "0ba3b351b364d9d29a51bacc9fe4d1dca03da8e03bc6c512c6e3dee35269c8e3", "ledger.0005_labels": "09caed0e5cbdc145047aa6f0eaf098c7b86e6568dfb052a6b6b1a9eeb2d3bae6", "ledger.0006_statement_run": "86ac0d40bba9e7812cf264de376a3983414fdb1dfd15e03d6969baeb60b89445", "ledger.0007_fewer_indexes": "75a2dc0c53d205a51aab582e2d54bc1939cae37713d5d61fe1f4231ca5aa8550", "ledger.0008_open_state": "788ab4814185380794db23000541924f563cf15fd907d5ede28876309db0fe68", "ledger.0009_allocation_date_index": "06a7b55d1b78264ba90d8d77189151d9d9cc549d5fee25b224471e8b2945574b", "ledger.0010_document_balance_index": "f72a42ec946d23459c19f372fc0895c8be6d1c2f2e1ad8e8dbd728df46413ae2", "ledger.0011_bad_debt_types": "9a8f34415e130a2c4b839d0905b6c6edbfbc3a7e462ae043196c6f47bb46e297", "ledger.0012_aging_covering_indexes": "c0bc8d88cfe7012ad7d589261f8a74bc87779d779850c826c9cc4049c1907e95", "ledger.0013_import_fewer_constraints": "5a781aa2563fb09624ce6ffef3b7ac5605f9cc3ebe0c00dd16c4f51665308409", "ledger.0014_credit_open_covering": "35724118426998d584937db572d84680e7340d64039b07660b98703ec3434560", "ledger.0015_fewer_constraints_on_import": "9af3f74992677af7b21b03827609c72759a3fbf19b503cad8ceed01393c55f04", "ledger.0016_drop_document_number_index": "2a6d44c9ffb653b4317490fb5e308e860b113dda7ef3bd6943084f36f1baec7f", "ledger.0017_partial_reversal_keys": "f0b94b4fca9b156d5060d33dc0f7f421e172645889c8a20796e94a9c678cc7c3", "ledger.0018_allocation_facts": "c8c240f820887ba30b815e37ad4e0ff3f367f3ed731b24de27156a897adb2db8", "ledger.0019_reopened_items": "8d47e878a29f1fc5a93402dfe0064bd9c348b3495ff95648e41fcf55f8714fe9", "ledger.0020_daily_totals": "aa18b1da39279a4b27b40a8308efcbbf70ebe9359cc6b351a884879d6a5f8315", "ledger.0021_period_lock": "2b037d412d64091227ef43ebd6ae72982935267b509952fc87dd864bd81b91b7", "ledger.0022_refunds": "6b68497ff4f9ca339b903e98203b40b100a184fa8dcabaf3c1b6ae96ca0497d1", "ledger.0023_invoice_medium": "eb0a379a879d21e1d99199aa5498d33941345461b5185dc64787ab38cac04ba5", "operations.0001_heartbeat": "9561f0f97936519e10938ab74d77c6ab0184cfdefe76f8ee53ee06fae17c619b", "portal.0001_initial": "30ee607159b49b2f6aee297b4eddf893b4685930c278228beb9be75dd7d248da", "portal.0002_roles": "44da8814fe44c49bd167bc844522f794f1240eb7169f310b6f5b4a2e64751074", "portal.0003_statement_runs_and_codes": "3562fb6b18b60b3fa3746adfc9c6f6a0aa593bcae4f70fa6d8508f8ef05185ab", "portal.0004_statement_roles": "b55171bf40b7f03e2fb33a05b2d89c3d1b967e9280c0e04fe315bac7aac566ba", "portal.0005_customer_statement_frequency": "012de0b241556aabe8b702cc51cd4d1ad18c57cb7cc2e4729ce7b266ca6a776b", "provisioning.0001_initial": "e752102fecd72ee44df9d8bd85254094ea64c3ac1cb91a753ff24dd683b4b436", "provisioning.0002_roles": "1563264840bd074f2e5cb49d9714d8cbd783e070a5ea2aea844b8a93a39fa658", "provisioning.0003_run_line_index": "351e7a9b20f63d7a769377e546355203f03e3dfe89abe592a6a8aad011445f8d", "provisioning.0004_run_lines_without_constraints": "a3a7617092263bbbdf9e25e6a748caf424eaf9aa379345efbf5f2810c0ce39ef", "provisioning.0005_run_lines_indexed_by_bucket": "d0edd3b0e856be8071dd74efd7ae583e1706b5ac8edc40db3c52c7c9f3005eb9", "provisioning.0006_run_is_provisional": "7bed0521a11f446fac658f5fe39b2ff2942b67d4c30b6db040624df786ab8b36", "provisioning.0007_method_labels_in_english": "7a7fa46a4ecd05c67e7cd7f12dc5601d65f4df69c7064f1513bf9e185b702833", "relations.0001_initial": "c66ceffdf1fe123fe5781756ca5f8f6ee025e818eeb583082b850b777e968e1a", "relations.0002_roles_and_survey": "e15f6dd21f08d3e1c47a8d73f9583e9c76653b074049b3a8d2bd6377b6cce68d", "relations.0003_escalation_mail": "40110323e46c001297f8864a115a434fa345d4983bbe8b61d5d131f1d3404ab5", "relations.0004_alter_revisit_reason": "c6a0bf6ddb007531aa9011144a99d0d1636bf23ecaccf038a5f99c72585f25dd", "reports.0001_initial": "8ba293b9922da1ee98cfdf9caa0932e0a434abd009a13e5b0521e89558a5cc58", "reports.0002_defaults": "c26fc6bf67f179ee0049b47d86b331dc8b76ac06ec90a3aca8638b5997494602", "reports.0003_ledger_days": "c366f75847cedcf32770b46a16711ff232943a548f9afcf902ee951b8ab92da3", "reports.0004_kept_aging": "4c355624fdcafa45fa9ba09625bfa02d74ee2aa7ebffda7393c880d15cd13d51", "reports.0005_allocation_triggers_again": "b6ee13d1141f9bb3ba59ae0258435127144681614fc9b0ac04616ae8229ff29b", "reports.0006_daily_totals_to_ledger": "5218b5f697b13c088ddb83a6207424007160c7d44afc003954b5506f29bdcdb5", "reports.0007_kept_triggers_again": "cf106271a6da94adf0ae2c5e7855df8a49cf0128be0b353d27910def8ff8a3b7", "reports.0008_bucket_basis_label_in_english": "00d329748c42f5186c3253c6eea6852d0e9d2d7b33a0ac84918ede27918092db", "risk.0001_initial": "a6ff243f5340809eefde6739395c7473b7386416a7f3efe01de7bc206ba7160a", "risk.0002_roles": "3764e3ac5f7bcb044e95a2761f71666d665eccb3e742cb8ffec496e3006eea92", "risk.0003_signal_predicted_slip": "3792a238d8f28530359dfa8610aefdac25723d12640bba623636e528c38c1d20", "sessions.0001_initial": "2aa438e2393ee5135c4dda94bfde65fd49e8300f1c3f93bed25ae3a09f2f69b9"}
 --
 -- PostgreSQL database dump
 --
@@ -2189,6 +2189,198 @@ CREATE TABLE public.django_session (
     session_key character varying(40) NOT NULL,
     session_data text NOT NULL,
     expire_date timestamp with time zone NOT NULL
+);
+
+
+--
+-- Name: guide_agingcheck; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.guide_agingcheck (
+    id bigint NOT NULL,
+    as_of date NOT NULL,
+    currency character varying(3) NOT NULL,
+    erp_balance bigint NOT NULL,
+    ardesk_balance bigint NOT NULL,
+    checked_at timestamp with time zone NOT NULL,
+    checked_by_id integer,
+    company_id bigint NOT NULL
+);
+
+
+--
+-- Name: guide_agingcheck_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.guide_agingcheck ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.guide_agingcheck_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: guide_onboardingconfirmation; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.guide_onboardingconfirmation (
+    id bigint NOT NULL,
+    step character varying(32) NOT NULL,
+    confirmed_at timestamp with time zone NOT NULL,
+    confirmed_by_id integer
+);
+
+
+--
+-- Name: guide_onboardingconfirmation_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.guide_onboardingconfirmation ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.guide_onboardingconfirmation_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: guide_onboardingdismissal; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.guide_onboardingdismissal (
+    id bigint NOT NULL,
+    dismissed_at timestamp with time zone NOT NULL,
+    user_id integer NOT NULL
+);
+
+
+--
+-- Name: guide_onboardingdismissal_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.guide_onboardingdismissal ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.guide_onboardingdismissal_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: guide_suppressedemail; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.guide_suppressedemail (
+    id bigint NOT NULL,
+    subject character varying(300) NOT NULL,
+    recipients text NOT NULL,
+    reason character varying(200) NOT NULL,
+    suppressed_at timestamp with time zone NOT NULL
+);
+
+
+--
+-- Name: guide_suppressedemail_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.guide_suppressedemail ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.guide_suppressedemail_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: guide_tourprogress; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.guide_tourprogress (
+    id bigint NOT NULL,
+    tour character varying(32) NOT NULL,
+    step smallint NOT NULL,
+    status character varying(10) NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    user_id integer NOT NULL,
+    CONSTRAINT guide_tourprogress_step_check CHECK ((step >= 0))
+);
+
+
+--
+-- Name: guide_tourprogress_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.guide_tourprogress ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.guide_tourprogress_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: guide_trainingcopy; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.guide_trainingcopy (
+    id bigint NOT NULL,
+    directory character varying(500) NOT NULL,
+    from_demo boolean NOT NULL,
+    status character varying(10) NOT NULL,
+    error text NOT NULL,
+    requested_at timestamp with time zone NOT NULL,
+    finished_at timestamp with time zone,
+    requested_by_id integer
+);
+
+
+--
+-- Name: guide_trainingcopy_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.guide_trainingcopy ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.guide_trainingcopy_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: guide_trainingmark; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.guide_trainingmark (
+    id bigint NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    source character varying(300) NOT NULL
+);
+
+
+--
+-- Name: guide_trainingmark_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.guide_trainingmark ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.guide_trainingmark_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
 );
 
 
@@ -4629,178 +4821,178 @@ INSERT INTO public.auth_group_permissions VALUES
 	(335, 4, 349),
 	(336, 4, 353),
 	(337, 5, 352),
-	(338, 1, 361),
-	(339, 1, 365),
-	(340, 2, 361),
-	(341, 2, 365),
-	(342, 2, 358),
-	(343, 3, 361),
-	(344, 3, 365),
-	(345, 4, 361),
-	(346, 4, 365),
-	(347, 4, 358),
-	(348, 5, 361),
-	(349, 5, 365),
-	(350, 4, 366),
-	(351, 1, 378),
-	(352, 1, 382),
-	(353, 1, 386),
-	(354, 1, 375),
-	(355, 1, 376),
-	(356, 3, 378),
-	(357, 3, 382),
-	(358, 3, 386),
-	(359, 3, 375),
-	(360, 4, 378),
-	(361, 4, 382),
-	(362, 4, 386),
-	(363, 4, 376),
-	(364, 5, 378),
-	(365, 5, 382),
-	(366, 5, 386),
-	(367, 1, 398),
-	(368, 1, 403),
-	(369, 1, 407),
-	(370, 1, 395),
-	(371, 1, 399),
-	(372, 1, 404),
-	(373, 1, 405),
-	(374, 4, 398),
-	(375, 4, 403),
-	(376, 4, 407),
-	(377, 4, 399),
-	(378, 4, 404),
-	(379, 4, 405),
-	(380, 3, 398),
-	(381, 3, 403),
-	(382, 3, 407),
-	(383, 5, 398),
-	(384, 5, 403),
-	(385, 5, 407),
-	(386, 1, 415),
-	(387, 1, 436),
-	(388, 1, 423),
-	(389, 1, 440),
-	(390, 1, 445),
-	(391, 1, 449),
-	(392, 1, 420),
-	(393, 1, 437),
-	(394, 1, 442),
-	(395, 2, 415),
-	(396, 2, 436),
-	(397, 2, 423),
-	(398, 2, 440),
-	(399, 2, 445),
-	(400, 2, 449),
-	(401, 4, 415),
-	(402, 4, 436),
-	(403, 4, 423),
-	(404, 4, 440),
-	(405, 4, 445),
-	(406, 4, 449),
-	(407, 4, 413),
-	(408, 4, 433),
-	(409, 4, 420),
-	(410, 4, 424),
-	(411, 4, 437),
-	(412, 4, 441),
-	(413, 4, 442),
-	(414, 5, 415),
-	(415, 5, 436),
-	(416, 5, 423),
-	(417, 5, 440),
-	(418, 5, 445),
-	(419, 5, 449),
-	(420, 1, 478),
-	(421, 1, 469),
-	(422, 1, 494),
-	(423, 1, 465),
-	(424, 1, 490),
-	(425, 1, 486),
-	(426, 1, 475),
-	(427, 1, 466),
-	(428, 2, 478),
-	(429, 2, 469),
-	(430, 2, 494),
-	(431, 2, 465),
-	(432, 2, 490),
-	(433, 2, 486),
-	(434, 2, 475),
-	(435, 3, 478),
-	(436, 3, 469),
-	(437, 3, 494),
-	(438, 3, 465),
-	(439, 3, 490),
-	(440, 3, 486),
-	(441, 3, 475),
-	(442, 3, 466),
-	(443, 3, 467),
-	(444, 3, 487),
-	(445, 3, 488),
-	(446, 4, 478),
-	(447, 4, 469),
-	(448, 4, 494),
-	(449, 4, 465),
-	(450, 4, 490),
-	(451, 4, 486),
-	(452, 4, 475),
-	(453, 4, 466),
-	(454, 4, 467),
-	(455, 4, 487),
-	(456, 4, 488),
-	(457, 4, 495),
-	(458, 4, 462),
-	(459, 4, 463),
-	(460, 4, 484),
-	(461, 4, 470),
-	(462, 5, 478),
-	(463, 5, 469),
-	(464, 5, 494),
-	(465, 5, 465),
-	(466, 5, 490),
-	(467, 5, 486),
-	(468, 1, 519),
-	(469, 1, 524),
-	(470, 1, 528),
-	(471, 1, 532),
-	(472, 2, 519),
-	(473, 2, 524),
-	(474, 2, 528),
-	(475, 2, 532),
-	(476, 2, 520),
-	(477, 2, 512),
-	(478, 2, 515),
-	(479, 2, 511),
-	(480, 2, 521),
-	(481, 2, 522),
-	(482, 2, 525),
-	(483, 2, 526),
-	(484, 3, 519),
-	(485, 3, 524),
-	(486, 3, 528),
-	(487, 3, 532),
-	(488, 3, 525),
-	(489, 3, 526),
-	(490, 4, 519),
-	(491, 4, 524),
-	(492, 4, 528),
-	(493, 4, 532),
-	(494, 4, 520),
-	(495, 4, 512),
-	(496, 4, 515),
-	(497, 4, 511),
-	(498, 4, 508),
-	(499, 4, 521),
-	(500, 4, 522),
-	(501, 4, 525),
-	(502, 4, 526),
-	(503, 5, 519),
-	(504, 5, 524),
-	(505, 5, 528),
-	(506, 5, 532),
-	(507, 5, 520),
-	(508, 5, 515),
-	(509, 5, 511);
+	(338, 1, 389),
+	(339, 1, 393),
+	(340, 2, 389),
+	(341, 2, 393),
+	(342, 2, 386),
+	(343, 3, 389),
+	(344, 3, 393),
+	(345, 4, 389),
+	(346, 4, 393),
+	(347, 4, 386),
+	(348, 5, 389),
+	(349, 5, 393),
+	(350, 4, 394),
+	(351, 1, 406),
+	(352, 1, 410),
+	(353, 1, 414),
+	(354, 1, 403),
+	(355, 1, 404),
+	(356, 3, 406),
+	(357, 3, 410),
+	(358, 3, 414),
+	(359, 3, 403),
+	(360, 4, 406),
+	(361, 4, 410),
+	(362, 4, 414),
+	(363, 4, 404),
+	(364, 5, 406),
+	(365, 5, 410),
+	(366, 5, 414),
+	(367, 1, 426),
+	(368, 1, 431),
+	(369, 1, 435),
+	(370, 1, 423),
+	(371, 1, 427),
+	(372, 1, 432),
+	(373, 1, 433),
+	(374, 4, 426),
+	(375, 4, 431),
+	(376, 4, 435),
+	(377, 4, 427),
+	(378, 4, 432),
+	(379, 4, 433),
+	(380, 3, 426),
+	(381, 3, 431),
+	(382, 3, 435),
+	(383, 5, 426),
+	(384, 5, 431),
+	(385, 5, 435),
+	(386, 1, 443),
+	(387, 1, 464),
+	(388, 1, 451),
+	(389, 1, 468),
+	(390, 1, 473),
+	(391, 1, 477),
+	(392, 1, 448),
+	(393, 1, 465),
+	(394, 1, 470),
+	(395, 2, 443),
+	(396, 2, 464),
+	(397, 2, 451),
+	(398, 2, 468),
+	(399, 2, 473),
+	(400, 2, 477),
+	(401, 4, 443),
+	(402, 4, 464),
+	(403, 4, 451),
+	(404, 4, 468),
+	(405, 4, 473),
+	(406, 4, 477),
+	(407, 4, 441),
+	(408, 4, 461),
+	(409, 4, 448),
+	(410, 4, 452),
+	(411, 4, 465),
+	(412, 4, 469),
+	(413, 4, 470),
+	(414, 5, 443),
+	(415, 5, 464),
+	(416, 5, 451),
+	(417, 5, 468),
+	(418, 5, 473),
+	(419, 5, 477),
+	(420, 1, 506),
+	(421, 1, 497),
+	(422, 1, 522),
+	(423, 1, 493),
+	(424, 1, 518),
+	(425, 1, 514),
+	(426, 1, 503),
+	(427, 1, 494),
+	(428, 2, 506),
+	(429, 2, 497),
+	(430, 2, 522),
+	(431, 2, 493),
+	(432, 2, 518),
+	(433, 2, 514),
+	(434, 2, 503),
+	(435, 3, 506),
+	(436, 3, 497),
+	(437, 3, 522),
+	(438, 3, 493),
+	(439, 3, 518),
+	(440, 3, 514),
+	(441, 3, 503),
+	(442, 3, 494),
+	(443, 3, 495),
+	(444, 3, 515),
+	(445, 3, 516),
+	(446, 4, 506),
+	(447, 4, 497),
+	(448, 4, 522),
+	(449, 4, 493),
+	(450, 4, 518),
+	(451, 4, 514),
+	(452, 4, 503),
+	(453, 4, 494),
+	(454, 4, 495),
+	(455, 4, 515),
+	(456, 4, 516),
+	(457, 4, 523),
+	(458, 4, 490),
+	(459, 4, 491),
+	(460, 4, 512),
+	(461, 4, 498),
+	(462, 5, 506),
+	(463, 5, 497),
+	(464, 5, 522),
+	(465, 5, 493),
+	(466, 5, 518),
+	(467, 5, 514),
+	(468, 1, 547),
+	(469, 1, 552),
+	(470, 1, 556),
+	(471, 1, 560),
+	(472, 2, 547),
+	(473, 2, 552),
+	(474, 2, 556),
+	(475, 2, 560),
+	(476, 2, 548),
+	(477, 2, 540),
+	(478, 2, 543),
+	(479, 2, 539),
+	(480, 2, 549),
+	(481, 2, 550),
+	(482, 2, 553),
+	(483, 2, 554),
+	(484, 3, 547),
+	(485, 3, 552),
+	(486, 3, 556),
+	(487, 3, 560),
+	(488, 3, 553),
+	(489, 3, 554),
+	(490, 4, 547),
+	(491, 4, 552),
+	(492, 4, 556),
+	(493, 4, 560),
+	(494, 4, 548),
+	(495, 4, 540),
+	(496, 4, 543),
+	(497, 4, 539),
+	(498, 4, 536),
+	(499, 4, 549),
+	(500, 4, 550),
+	(501, 4, 553),
+	(502, 4, 554),
+	(503, 5, 547),
+	(504, 5, 552),
+	(505, 5, 556),
+	(506, 5, 560),
+	(507, 5, 548),
+	(508, 5, 543),
+	(509, 5, 539);
 
 
 --
@@ -5165,190 +5357,218 @@ INSERT INTO public.auth_permission VALUES
 	(355, 'Can change imported credit limit', 85, 'change_creditlimitline'),
 	(356, 'Can delete imported credit limit', 85, 'delete_creditlimitline'),
 	(357, 'Can view imported credit limit', 85, 'view_creditlimitline'),
-	(358, 'Can add pay-date model version', 86, 'add_modelversion'),
-	(359, 'Can change pay-date model version', 86, 'change_modelversion'),
-	(360, 'Can delete pay-date model version', 86, 'delete_modelversion'),
-	(361, 'Can view pay-date model version', 86, 'view_modelversion'),
-	(362, 'Can add pay-date prediction', 87, 'add_prediction'),
-	(363, 'Can change pay-date prediction', 87, 'change_prediction'),
-	(364, 'Can delete pay-date prediction', 87, 'delete_prediction'),
-	(365, 'Can view pay-date prediction', 87, 'view_prediction'),
-	(366, 'Can refund a customer''s credit balance', 25, 'refund_credit'),
-	(367, 'Can add closed period', 88, 'add_closedperiod'),
-	(368, 'Can change closed period', 88, 'change_closedperiod'),
-	(369, 'Can delete closed period', 88, 'delete_closedperiod'),
-	(370, 'Can view closed period', 88, 'view_closedperiod'),
-	(371, 'Can add scheduler heartbeat', 89, 'add_heartbeat'),
-	(372, 'Can change scheduler heartbeat', 89, 'change_heartbeat'),
-	(373, 'Can delete scheduler heartbeat', 89, 'delete_heartbeat'),
-	(374, 'Can view scheduler heartbeat', 89, 'view_heartbeat'),
-	(375, 'Can add portal link', 90, 'add_portallink'),
-	(376, 'Can change portal link', 90, 'change_portallink'),
-	(377, 'Can delete portal link', 90, 'delete_portallink'),
-	(378, 'Can view portal link', 90, 'view_portallink'),
-	(379, 'Can add portal access', 91, 'add_portalaccess'),
-	(380, 'Can change portal access', 91, 'change_portalaccess'),
-	(381, 'Can delete portal access', 91, 'delete_portalaccess'),
-	(382, 'Can view portal access', 91, 'view_portalaccess'),
-	(383, 'Can add balance confirmation', 92, 'add_balanceconfirmation'),
-	(384, 'Can change balance confirmation', 92, 'change_balanceconfirmation'),
-	(385, 'Can delete balance confirmation', 92, 'delete_balanceconfirmation'),
-	(386, 'Can view balance confirmation', 92, 'view_balanceconfirmation'),
-	(387, 'Can add confirmation difference', 93, 'add_confirmationdifference'),
-	(388, 'Can change confirmation difference', 93, 'change_confirmationdifference'),
-	(389, 'Can delete confirmation difference', 93, 'delete_confirmationdifference'),
-	(390, 'Can view confirmation difference', 93, 'view_confirmationdifference'),
-	(391, 'Can add one-time code', 94, 'add_portalcode'),
-	(392, 'Can change one-time code', 94, 'change_portalcode'),
-	(393, 'Can delete one-time code', 94, 'delete_portalcode'),
-	(394, 'Can view one-time code', 94, 'view_portalcode'),
-	(395, 'Can add statement mailing', 95, 'add_statementrun'),
-	(396, 'Can change statement mailing', 95, 'change_statementrun'),
-	(397, 'Can delete statement mailing', 95, 'delete_statementrun'),
-	(398, 'Can view statement mailing', 95, 'view_statementrun'),
-	(399, 'Can send statement mailings', 95, 'send_statementrun'),
-	(400, 'Can add statement recipient', 96, 'add_statementrecipient'),
-	(401, 'Can change statement recipient', 96, 'change_statementrecipient'),
-	(402, 'Can delete statement recipient', 96, 'delete_statementrecipient'),
-	(403, 'Can view statement recipient', 96, 'view_statementrecipient'),
-	(404, 'Can add statement schedule', 97, 'add_statementschedule'),
-	(405, 'Can change statement schedule', 97, 'change_statementschedule'),
-	(406, 'Can delete statement schedule', 97, 'delete_statementschedule'),
-	(407, 'Can view statement schedule', 97, 'view_statementschedule'),
-	(408, 'Can add customer statement setting', 98, 'add_customerstatementsetting'),
-	(409, 'Can change customer statement setting', 98, 'change_customerstatementsetting'),
-	(410, 'Can delete customer statement setting', 98, 'delete_customerstatementsetting'),
-	(411, 'Can view customer statement setting', 98, 'view_customerstatementsetting'),
-	(412, 'Can add provision policy', 99, 'add_provisionpolicy'),
-	(413, 'Can change provision policy', 99, 'change_provisionpolicy'),
-	(414, 'Can delete provision policy', 99, 'delete_provisionpolicy'),
-	(415, 'Can view provision policy', 99, 'view_provisionpolicy'),
-	(416, 'Can add provision rate', 100, 'add_policyrate'),
-	(417, 'Can change provision rate', 100, 'change_policyrate'),
-	(418, 'Can delete provision rate', 100, 'delete_policyrate'),
-	(419, 'Can view provision rate', 100, 'view_policyrate'),
-	(420, 'Can add provision run', 101, 'add_provisionrun'),
-	(421, 'Can change provision run', 101, 'change_provisionrun'),
-	(422, 'Can delete provision run', 101, 'delete_provisionrun'),
-	(423, 'Can view provision run', 101, 'view_provisionrun'),
-	(424, 'Can approve a month-end provision run', 101, 'approve_provisionrun'),
-	(425, 'Can add run bucket', 102, 'add_runbucket'),
-	(426, 'Can change run bucket', 102, 'change_runbucket'),
-	(427, 'Can delete run bucket', 102, 'delete_runbucket'),
-	(428, 'Can view run bucket', 102, 'view_runbucket'),
-	(429, 'Can add run line', 103, 'add_runline'),
-	(430, 'Can change run line', 103, 'change_runline'),
-	(431, 'Can delete run line', 103, 'delete_runline'),
-	(432, 'Can view run line', 103, 'view_runline'),
-	(433, 'Can add specific provision', 104, 'add_specificprovision'),
-	(434, 'Can change specific provision', 104, 'change_specificprovision'),
-	(435, 'Can delete specific provision', 104, 'delete_specificprovision'),
-	(436, 'Can view specific provision', 104, 'view_specificprovision'),
-	(437, 'Can add write-off', 105, 'add_writeoff'),
-	(438, 'Can change write-off', 105, 'change_writeoff'),
-	(439, 'Can delete write-off', 105, 'delete_writeoff'),
-	(440, 'Can view write-off', 105, 'view_writeoff'),
-	(441, 'Can approve a bad-debt write-off', 105, 'approve_writeoff'),
-	(442, 'Can add recovery', 106, 'add_recovery'),
-	(443, 'Can change recovery', 106, 'change_recovery'),
-	(444, 'Can delete recovery', 106, 'delete_recovery'),
-	(445, 'Can view recovery', 106, 'view_recovery'),
-	(446, 'Can add journal entry', 107, 'add_journalentry'),
-	(447, 'Can change journal entry', 107, 'change_journalentry'),
-	(448, 'Can delete journal entry', 107, 'delete_journalentry'),
-	(449, 'Can view journal entry', 107, 'view_journalentry'),
-	(450, 'Can add write off approval', 108, 'add_writeoffapproval'),
-	(451, 'Can change write off approval', 108, 'change_writeoffapproval'),
-	(452, 'Can delete write off approval', 108, 'delete_writeoffapproval'),
-	(453, 'Can view write off approval', 108, 'view_writeoffapproval'),
-	(454, 'Can add write off item', 109, 'add_writeoffitem'),
-	(455, 'Can change write off item', 109, 'change_writeoffitem'),
-	(456, 'Can delete write off item', 109, 'delete_writeoffitem'),
-	(457, 'Can view write off item', 109, 'view_writeoffitem'),
-	(458, 'Can add journal line', 110, 'add_journalline'),
-	(459, 'Can change journal line', 110, 'change_journalline'),
-	(460, 'Can delete journal line', 110, 'delete_journalline'),
-	(461, 'Can view journal line', 110, 'view_journalline'),
-	(462, 'Can add survey template', 111, 'add_surveytemplate'),
-	(463, 'Can change survey template', 111, 'change_surveytemplate'),
-	(464, 'Can delete survey template', 111, 'delete_surveytemplate'),
-	(465, 'Can view survey template', 111, 'view_surveytemplate'),
-	(466, 'Can add complaint', 112, 'add_complaint'),
-	(467, 'Can change complaint', 112, 'change_complaint'),
-	(468, 'Can delete complaint', 112, 'delete_complaint'),
-	(469, 'Can view complaint', 112, 'view_complaint'),
-	(470, 'Receives escalated complaints', 112, 'escalate_complaint'),
-	(471, 'Can add complaint event', 113, 'add_complaintevent'),
-	(472, 'Can change complaint event', 113, 'change_complaintevent'),
-	(473, 'Can delete complaint event', 113, 'delete_complaintevent'),
-	(474, 'Can view complaint event', 113, 'view_complaintevent'),
-	(475, 'Can add interaction', 114, 'add_interaction'),
-	(476, 'Can change interaction', 114, 'change_interaction'),
-	(477, 'Can delete interaction', 114, 'delete_interaction'),
-	(478, 'Can view interaction', 114, 'view_interaction'),
-	(479, 'Can add interaction attachment', 115, 'add_interactionattachment'),
-	(480, 'Can change interaction attachment', 115, 'change_interactionattachment'),
-	(481, 'Can delete interaction attachment', 115, 'delete_interactionattachment'),
-	(482, 'Can view interaction attachment', 115, 'view_interactionattachment'),
-	(483, 'Can add relation profile', 116, 'add_relationprofile'),
-	(484, 'Can change relation profile', 116, 'change_relationprofile'),
-	(485, 'Can delete relation profile', 116, 'delete_relationprofile'),
-	(486, 'Can view relation profile', 116, 'view_relationprofile'),
-	(487, 'Can add revisit', 117, 'add_revisit'),
-	(488, 'Can change revisit', 117, 'change_revisit'),
-	(489, 'Can delete revisit', 117, 'delete_revisit'),
-	(490, 'Can view revisit', 117, 'view_revisit'),
-	(491, 'Can add survey', 118, 'add_survey'),
-	(492, 'Can change survey', 118, 'change_survey'),
-	(493, 'Can delete survey', 118, 'delete_survey'),
-	(494, 'Can view survey', 118, 'view_survey'),
-	(495, 'Can send satisfaction surveys', 118, 'send_survey'),
-	(496, 'Can add survey invitation', 119, 'add_surveyinvitation'),
-	(497, 'Can change survey invitation', 119, 'change_surveyinvitation'),
-	(498, 'Can delete survey invitation', 119, 'delete_surveyinvitation'),
-	(499, 'Can view survey invitation', 119, 'view_surveyinvitation'),
-	(500, 'Can add survey answer', 120, 'add_surveyanswer');
+	(358, 'Can add e-mail not sent', 86, 'add_suppressedemail'),
+	(359, 'Can change e-mail not sent', 86, 'change_suppressedemail'),
+	(360, 'Can delete e-mail not sent', 86, 'delete_suppressedemail'),
+	(361, 'Can view e-mail not sent', 86, 'view_suppressedemail'),
+	(362, 'Can add training installation', 87, 'add_trainingmark'),
+	(363, 'Can change training installation', 87, 'change_trainingmark'),
+	(364, 'Can delete training installation', 87, 'delete_trainingmark'),
+	(365, 'Can view training installation', 87, 'view_trainingmark'),
+	(366, 'Can add aging check against the ERP', 88, 'add_agingcheck'),
+	(367, 'Can change aging check against the ERP', 88, 'change_agingcheck'),
+	(368, 'Can delete aging check against the ERP', 88, 'delete_agingcheck'),
+	(369, 'Can view aging check against the ERP', 88, 'view_agingcheck'),
+	(370, 'Can add onboarding step confirmed', 89, 'add_onboardingconfirmation'),
+	(371, 'Can change onboarding step confirmed', 89, 'change_onboardingconfirmation'),
+	(372, 'Can delete onboarding step confirmed', 89, 'delete_onboardingconfirmation'),
+	(373, 'Can view onboarding step confirmed', 89, 'view_onboardingconfirmation'),
+	(374, 'Can add onboarding panel hidden', 90, 'add_onboardingdismissal'),
+	(375, 'Can change onboarding panel hidden', 90, 'change_onboardingdismissal'),
+	(376, 'Can delete onboarding panel hidden', 90, 'delete_onboardingdismissal'),
+	(377, 'Can view onboarding panel hidden', 90, 'view_onboardingdismissal'),
+	(378, 'Can add training copy', 91, 'add_trainingcopy'),
+	(379, 'Can change training copy', 91, 'change_trainingcopy'),
+	(380, 'Can delete training copy', 91, 'delete_trainingcopy'),
+	(381, 'Can view training copy', 91, 'view_trainingcopy'),
+	(382, 'Can add tour progress', 92, 'add_tourprogress'),
+	(383, 'Can change tour progress', 92, 'change_tourprogress'),
+	(384, 'Can delete tour progress', 92, 'delete_tourprogress'),
+	(385, 'Can view tour progress', 92, 'view_tourprogress'),
+	(386, 'Can add pay-date model version', 93, 'add_modelversion'),
+	(387, 'Can change pay-date model version', 93, 'change_modelversion'),
+	(388, 'Can delete pay-date model version', 93, 'delete_modelversion'),
+	(389, 'Can view pay-date model version', 93, 'view_modelversion'),
+	(390, 'Can add pay-date prediction', 94, 'add_prediction'),
+	(391, 'Can change pay-date prediction', 94, 'change_prediction'),
+	(392, 'Can delete pay-date prediction', 94, 'delete_prediction'),
+	(393, 'Can view pay-date prediction', 94, 'view_prediction'),
+	(394, 'Can refund a customer''s credit balance', 25, 'refund_credit'),
+	(395, 'Can add closed period', 95, 'add_closedperiod'),
+	(396, 'Can change closed period', 95, 'change_closedperiod'),
+	(397, 'Can delete closed period', 95, 'delete_closedperiod'),
+	(398, 'Can view closed period', 95, 'view_closedperiod'),
+	(399, 'Can add scheduler heartbeat', 96, 'add_heartbeat'),
+	(400, 'Can change scheduler heartbeat', 96, 'change_heartbeat'),
+	(401, 'Can delete scheduler heartbeat', 96, 'delete_heartbeat'),
+	(402, 'Can view scheduler heartbeat', 96, 'view_heartbeat'),
+	(403, 'Can add portal link', 97, 'add_portallink'),
+	(404, 'Can change portal link', 97, 'change_portallink'),
+	(405, 'Can delete portal link', 97, 'delete_portallink'),
+	(406, 'Can view portal link', 97, 'view_portallink'),
+	(407, 'Can add portal access', 98, 'add_portalaccess'),
+	(408, 'Can change portal access', 98, 'change_portalaccess'),
+	(409, 'Can delete portal access', 98, 'delete_portalaccess'),
+	(410, 'Can view portal access', 98, 'view_portalaccess'),
+	(411, 'Can add balance confirmation', 99, 'add_balanceconfirmation'),
+	(412, 'Can change balance confirmation', 99, 'change_balanceconfirmation'),
+	(413, 'Can delete balance confirmation', 99, 'delete_balanceconfirmation'),
+	(414, 'Can view balance confirmation', 99, 'view_balanceconfirmation'),
+	(415, 'Can add confirmation difference', 100, 'add_confirmationdifference'),
+	(416, 'Can change confirmation difference', 100, 'change_confirmationdifference'),
+	(417, 'Can delete confirmation difference', 100, 'delete_confirmationdifference'),
+	(418, 'Can view confirmation difference', 100, 'view_confirmationdifference'),
+	(419, 'Can add one-time code', 101, 'add_portalcode'),
+	(420, 'Can change one-time code', 101, 'change_portalcode'),
+	(421, 'Can delete one-time code', 101, 'delete_portalcode'),
+	(422, 'Can view one-time code', 101, 'view_portalcode'),
+	(423, 'Can add statement mailing', 102, 'add_statementrun'),
+	(424, 'Can change statement mailing', 102, 'change_statementrun'),
+	(425, 'Can delete statement mailing', 102, 'delete_statementrun'),
+	(426, 'Can view statement mailing', 102, 'view_statementrun'),
+	(427, 'Can send statement mailings', 102, 'send_statementrun'),
+	(428, 'Can add statement recipient', 103, 'add_statementrecipient'),
+	(429, 'Can change statement recipient', 103, 'change_statementrecipient'),
+	(430, 'Can delete statement recipient', 103, 'delete_statementrecipient'),
+	(431, 'Can view statement recipient', 103, 'view_statementrecipient'),
+	(432, 'Can add statement schedule', 104, 'add_statementschedule'),
+	(433, 'Can change statement schedule', 104, 'change_statementschedule'),
+	(434, 'Can delete statement schedule', 104, 'delete_statementschedule'),
+	(435, 'Can view statement schedule', 104, 'view_statementschedule'),
+	(436, 'Can add customer statement setting', 105, 'add_customerstatementsetting'),
+	(437, 'Can change customer statement setting', 105, 'change_customerstatementsetting'),
+	(438, 'Can delete customer statement setting', 105, 'delete_customerstatementsetting'),
+	(439, 'Can view customer statement setting', 105, 'view_customerstatementsetting'),
+	(440, 'Can add provision policy', 106, 'add_provisionpolicy'),
+	(441, 'Can change provision policy', 106, 'change_provisionpolicy'),
+	(442, 'Can delete provision policy', 106, 'delete_provisionpolicy'),
+	(443, 'Can view provision policy', 106, 'view_provisionpolicy'),
+	(444, 'Can add provision rate', 107, 'add_policyrate'),
+	(445, 'Can change provision rate', 107, 'change_policyrate'),
+	(446, 'Can delete provision rate', 107, 'delete_policyrate'),
+	(447, 'Can view provision rate', 107, 'view_policyrate'),
+	(448, 'Can add provision run', 108, 'add_provisionrun'),
+	(449, 'Can change provision run', 108, 'change_provisionrun'),
+	(450, 'Can delete provision run', 108, 'delete_provisionrun'),
+	(451, 'Can view provision run', 108, 'view_provisionrun'),
+	(452, 'Can approve a month-end provision run', 108, 'approve_provisionrun'),
+	(453, 'Can add run bucket', 109, 'add_runbucket'),
+	(454, 'Can change run bucket', 109, 'change_runbucket'),
+	(455, 'Can delete run bucket', 109, 'delete_runbucket'),
+	(456, 'Can view run bucket', 109, 'view_runbucket'),
+	(457, 'Can add run line', 110, 'add_runline'),
+	(458, 'Can change run line', 110, 'change_runline'),
+	(459, 'Can delete run line', 110, 'delete_runline'),
+	(460, 'Can view run line', 110, 'view_runline'),
+	(461, 'Can add specific provision', 111, 'add_specificprovision'),
+	(462, 'Can change specific provision', 111, 'change_specificprovision'),
+	(463, 'Can delete specific provision', 111, 'delete_specificprovision'),
+	(464, 'Can view specific provision', 111, 'view_specificprovision'),
+	(465, 'Can add write-off', 112, 'add_writeoff'),
+	(466, 'Can change write-off', 112, 'change_writeoff'),
+	(467, 'Can delete write-off', 112, 'delete_writeoff'),
+	(468, 'Can view write-off', 112, 'view_writeoff'),
+	(469, 'Can approve a bad-debt write-off', 112, 'approve_writeoff'),
+	(470, 'Can add recovery', 113, 'add_recovery'),
+	(471, 'Can change recovery', 113, 'change_recovery'),
+	(472, 'Can delete recovery', 113, 'delete_recovery'),
+	(473, 'Can view recovery', 113, 'view_recovery'),
+	(474, 'Can add journal entry', 114, 'add_journalentry'),
+	(475, 'Can change journal entry', 114, 'change_journalentry'),
+	(476, 'Can delete journal entry', 114, 'delete_journalentry'),
+	(477, 'Can view journal entry', 114, 'view_journalentry'),
+	(478, 'Can add write off approval', 115, 'add_writeoffapproval'),
+	(479, 'Can change write off approval', 115, 'change_writeoffapproval'),
+	(480, 'Can delete write off approval', 115, 'delete_writeoffapproval'),
+	(481, 'Can view write off approval', 115, 'view_writeoffapproval'),
+	(482, 'Can add write off item', 116, 'add_writeoffitem'),
+	(483, 'Can change write off item', 116, 'change_writeoffitem'),
+	(484, 'Can delete write off item', 116, 'delete_writeoffitem'),
+	(485, 'Can view write off item', 116, 'view_writeoffitem'),
+	(486, 'Can add journal line', 117, 'add_journalline'),
+	(487, 'Can change journal line', 117, 'change_journalline'),
+	(488, 'Can delete journal line', 117, 'delete_journalline'),
+	(489, 'Can view journal line', 117, 'view_journalline'),
+	(490, 'Can add survey template', 118, 'add_surveytemplate'),
+	(491, 'Can change survey template', 118, 'change_surveytemplate'),
+	(492, 'Can delete survey template', 118, 'delete_surveytemplate'),
+	(493, 'Can view survey template', 118, 'view_surveytemplate'),
+	(494, 'Can add complaint', 119, 'add_complaint'),
+	(495, 'Can change complaint', 119, 'change_complaint'),
+	(496, 'Can delete complaint', 119, 'delete_complaint'),
+	(497, 'Can view complaint', 119, 'view_complaint'),
+	(498, 'Receives escalated complaints', 119, 'escalate_complaint'),
+	(499, 'Can add complaint event', 120, 'add_complaintevent'),
+	(500, 'Can change complaint event', 120, 'change_complaintevent');
 INSERT INTO public.auth_permission VALUES
-	(501, 'Can change survey answer', 120, 'change_surveyanswer'),
-	(502, 'Can delete survey answer', 120, 'delete_surveyanswer'),
-	(503, 'Can view survey answer', 120, 'view_surveyanswer'),
-	(504, 'Can add escalation e-mail', 121, 'add_escalationmail'),
-	(505, 'Can change escalation e-mail', 121, 'change_escalationmail'),
-	(506, 'Can delete escalation e-mail', 121, 'delete_escalationmail'),
-	(507, 'Can view escalation e-mail', 121, 'view_escalationmail'),
-	(508, 'Can add risk configuration', 122, 'add_riskconfig'),
-	(509, 'Can change risk configuration', 122, 'change_riskconfig'),
-	(510, 'Can delete risk configuration', 122, 'delete_riskconfig'),
-	(511, 'Can view risk configuration', 122, 'view_riskconfig'),
-	(512, 'Can add risk scan', 123, 'add_riskscan'),
-	(513, 'Can change risk scan', 123, 'change_riskscan'),
-	(514, 'Can delete risk scan', 123, 'delete_riskscan'),
-	(515, 'Can view risk scan', 123, 'view_riskscan'),
-	(516, 'Can add risk signal', 124, 'add_risksignal'),
-	(517, 'Can change risk signal', 124, 'change_risksignal'),
-	(518, 'Can delete risk signal', 124, 'delete_risksignal'),
-	(519, 'Can view risk signal', 124, 'view_risksignal'),
-	(520, 'Can see the portfolio risk view', 124, 'view_portfolio'),
-	(521, 'Can add watch-list entry', 125, 'add_watchentry'),
-	(522, 'Can change watch-list entry', 125, 'change_watchentry'),
-	(523, 'Can delete watch-list entry', 125, 'delete_watchentry'),
-	(524, 'Can view watch-list entry', 125, 'view_watchentry'),
-	(525, 'Can add watch-list action', 126, 'add_watchaction'),
-	(526, 'Can change watch-list action', 126, 'change_watchaction'),
-	(527, 'Can delete watch-list action', 126, 'delete_watchaction'),
-	(528, 'Can view watch-list action', 126, 'view_watchaction'),
-	(529, 'Can add alert', 127, 'add_alert'),
-	(530, 'Can change alert', 127, 'change_alert'),
-	(531, 'Can delete alert', 127, 'delete_alert'),
-	(532, 'Can view alert', 127, 'view_alert'),
-	(533, 'Can add alert e-mail', 128, 'add_alertemail'),
-	(534, 'Can change alert e-mail', 128, 'change_alertemail'),
-	(535, 'Can delete alert e-mail', 128, 'delete_alertemail'),
-	(536, 'Can view alert e-mail', 128, 'view_alertemail'),
-	(537, 'Can add session', 129, 'add_session'),
-	(538, 'Can change session', 129, 'change_session'),
-	(539, 'Can delete session', 129, 'delete_session'),
-	(540, 'Can view session', 129, 'view_session');
+	(501, 'Can delete complaint event', 120, 'delete_complaintevent'),
+	(502, 'Can view complaint event', 120, 'view_complaintevent'),
+	(503, 'Can add interaction', 121, 'add_interaction'),
+	(504, 'Can change interaction', 121, 'change_interaction'),
+	(505, 'Can delete interaction', 121, 'delete_interaction'),
+	(506, 'Can view interaction', 121, 'view_interaction'),
+	(507, 'Can add interaction attachment', 122, 'add_interactionattachment'),
+	(508, 'Can change interaction attachment', 122, 'change_interactionattachment'),
+	(509, 'Can delete interaction attachment', 122, 'delete_interactionattachment'),
+	(510, 'Can view interaction attachment', 122, 'view_interactionattachment'),
+	(511, 'Can add relation profile', 123, 'add_relationprofile'),
+	(512, 'Can change relation profile', 123, 'change_relationprofile'),
+	(513, 'Can delete relation profile', 123, 'delete_relationprofile'),
+	(514, 'Can view relation profile', 123, 'view_relationprofile'),
+	(515, 'Can add revisit', 124, 'add_revisit'),
+	(516, 'Can change revisit', 124, 'change_revisit'),
+	(517, 'Can delete revisit', 124, 'delete_revisit'),
+	(518, 'Can view revisit', 124, 'view_revisit'),
+	(519, 'Can add survey', 125, 'add_survey'),
+	(520, 'Can change survey', 125, 'change_survey'),
+	(521, 'Can delete survey', 125, 'delete_survey'),
+	(522, 'Can view survey', 125, 'view_survey'),
+	(523, 'Can send satisfaction surveys', 125, 'send_survey'),
+	(524, 'Can add survey invitation', 126, 'add_surveyinvitation'),
+	(525, 'Can change survey invitation', 126, 'change_surveyinvitation'),
+	(526, 'Can delete survey invitation', 126, 'delete_surveyinvitation'),
+	(527, 'Can view survey invitation', 126, 'view_surveyinvitation'),
+	(528, 'Can add survey answer', 127, 'add_surveyanswer'),
+	(529, 'Can change survey answer', 127, 'change_surveyanswer'),
+	(530, 'Can delete survey answer', 127, 'delete_surveyanswer'),
+	(531, 'Can view survey answer', 127, 'view_surveyanswer'),
+	(532, 'Can add escalation e-mail', 128, 'add_escalationmail'),
+	(533, 'Can change escalation e-mail', 128, 'change_escalationmail'),
+	(534, 'Can delete escalation e-mail', 128, 'delete_escalationmail'),
+	(535, 'Can view escalation e-mail', 128, 'view_escalationmail'),
+	(536, 'Can add risk configuration', 129, 'add_riskconfig'),
+	(537, 'Can change risk configuration', 129, 'change_riskconfig'),
+	(538, 'Can delete risk configuration', 129, 'delete_riskconfig'),
+	(539, 'Can view risk configuration', 129, 'view_riskconfig'),
+	(540, 'Can add risk scan', 130, 'add_riskscan'),
+	(541, 'Can change risk scan', 130, 'change_riskscan'),
+	(542, 'Can delete risk scan', 130, 'delete_riskscan'),
+	(543, 'Can view risk scan', 130, 'view_riskscan'),
+	(544, 'Can add risk signal', 131, 'add_risksignal'),
+	(545, 'Can change risk signal', 131, 'change_risksignal'),
+	(546, 'Can delete risk signal', 131, 'delete_risksignal'),
+	(547, 'Can view risk signal', 131, 'view_risksignal'),
+	(548, 'Can see the portfolio risk view', 131, 'view_portfolio'),
+	(549, 'Can add watch-list entry', 132, 'add_watchentry'),
+	(550, 'Can change watch-list entry', 132, 'change_watchentry'),
+	(551, 'Can delete watch-list entry', 132, 'delete_watchentry'),
+	(552, 'Can view watch-list entry', 132, 'view_watchentry'),
+	(553, 'Can add watch-list action', 133, 'add_watchaction'),
+	(554, 'Can change watch-list action', 133, 'change_watchaction'),
+	(555, 'Can delete watch-list action', 133, 'delete_watchaction'),
+	(556, 'Can view watch-list action', 133, 'view_watchaction'),
+	(557, 'Can add alert', 134, 'add_alert'),
+	(558, 'Can change alert', 134, 'change_alert'),
+	(559, 'Can delete alert', 134, 'delete_alert'),
+	(560, 'Can view alert', 134, 'view_alert'),
+	(561, 'Can add alert e-mail', 135, 'add_alertemail'),
+	(562, 'Can change alert e-mail', 135, 'change_alertemail'),
+	(563, 'Can delete alert e-mail', 135, 'delete_alertemail'),
+	(564, 'Can view alert e-mail', 135, 'view_alertemail'),
+	(565, 'Can add session', 136, 'add_session'),
+	(566, 'Can change session', 136, 'change_session'),
+	(567, 'Can delete session', 136, 'delete_session'),
+	(568, 'Can view session', 136, 'view_session');
 
 
 --
@@ -5667,7 +5887,7 @@ Please pay to:
 --
 
 INSERT INTO public.collections_dunningpolicy VALUES
-	(1, 'STANDARD', 'Standard dunning', '标准催收', true, 7, true, '2026-12-06 15:30:04.075718+00', NULL, 365);
+	(1, 'STANDARD', 'Standard dunning', '标准催收', true, 7, true, '2026-12-06 16:51:15.442156+00', NULL, 365);
 
 
 --
@@ -5803,7 +6023,7 @@ INSERT INTO public.credit_approvallevel VALUES
 --
 
 INSERT INTO public.credit_scorecard VALUES
-	(1, 'DEMO', 1, 'Demo scorecard (示例评分卡)', '{"grades": [{"grade": "AAA", "limit": {"rule": "equity_percent", "percent": 20}, "min_score": 90, "max_term_days": 90, "review_months": 12}, {"grade": "AA", "limit": {"rule": "equity_percent", "percent": 15}, "min_score": 80, "max_term_days": 60, "review_months": 12}, {"grade": "A", "limit": {"rule": "equity_percent", "percent": 10}, "min_score": 70, "max_term_days": 60, "review_months": 12}, {"grade": "BBB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.5}, "min_score": 60, "max_term_days": 45, "review_months": 6}, {"grade": "BB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.0}, "min_score": 50, "max_term_days": 30, "review_months": 6}, {"grade": "B", "limit": {"rule": "monthly_sales_times_term", "factor": 0.5}, "min_score": 40, "max_term_days": 30, "review_months": 3}, {"grade": "C", "limit": {"rule": "fixed", "amount": 0}, "min_score": 0, "max_term_days": 0, "review_months": 3}], "factors": [{"key": "current_ratio", "bands": [{"min": 2.0, "points": 100}, {"min": 1.5, "points": 80}, {"min": 1.2, "points": 60}, {"min": 1.0, "points": 40}, {"min": 0, "points": 10}], "source": "ratio", "weight": 15}, {"key": "debt_to_assets", "bands": [{"max": 0.4, "points": 100}, {"max": 0.6, "points": 70}, {"max": 0.8, "points": 40}], "source": "ratio", "weight": 15}, {"key": "net_margin", "bands": [{"min": 0.1, "points": 100}, {"min": 0.05, "points": 70}, {"min": 0, "points": 40}], "source": "ratio", "weight": 10}, {"key": "z_prime", "bands": [{"min": 2.9, "points": 100}, {"min": 1.23, "points": 50}], "source": "z", "weight": 10}, {"key": "avg_days_late", "bands": [{"max": 0, "points": 100}, {"max": 10, "points": 80}, {"max": 30, "points": 50}, {"max": 60, "points": 20}], "source": "behaviour", "weight": 20, "missing_points": 50}, {"key": "late_share", "bands": [{"max": 0.1, "points": 100}, {"max": 0.3, "points": 60}, {"max": 0.6, "points": 30}], "source": "behaviour", "weight": 10, "missing_points": 50}, {"key": "years_in_business", "bands": [{"min": 10, "points": 100}, {"min": 5, "points": 70}, {"min": 2, "points": 40}, {"min": 0, "points": 10}], "source": "qualitative", "weight": 10}, {"key": "industry_risk", "bands": [{"value": "low", "points": 100}, {"value": "medium", "points": 60}, {"value": "high", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}, {"key": "external_rating", "bands": [{"value": "AAA", "points": 100}, {"value": "AA", "points": 90}, {"value": "A", "points": 80}, {"value": "BBB", "points": 60}, {"value": "BB", "points": 40}, {"value": "B", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}]}', true, 'Shipped with ARdesk', '2026-12-06 15:30:07.912207+00', NULL);
+	(1, 'DEMO', 1, 'Demo scorecard (示例评分卡)', '{"grades": [{"grade": "AAA", "limit": {"rule": "equity_percent", "percent": 20}, "min_score": 90, "max_term_days": 90, "review_months": 12}, {"grade": "AA", "limit": {"rule": "equity_percent", "percent": 15}, "min_score": 80, "max_term_days": 60, "review_months": 12}, {"grade": "A", "limit": {"rule": "equity_percent", "percent": 10}, "min_score": 70, "max_term_days": 60, "review_months": 12}, {"grade": "BBB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.5}, "min_score": 60, "max_term_days": 45, "review_months": 6}, {"grade": "BB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.0}, "min_score": 50, "max_term_days": 30, "review_months": 6}, {"grade": "B", "limit": {"rule": "monthly_sales_times_term", "factor": 0.5}, "min_score": 40, "max_term_days": 30, "review_months": 3}, {"grade": "C", "limit": {"rule": "fixed", "amount": 0}, "min_score": 0, "max_term_days": 0, "review_months": 3}], "factors": [{"key": "current_ratio", "bands": [{"min": 2.0, "points": 100}, {"min": 1.5, "points": 80}, {"min": 1.2, "points": 60}, {"min": 1.0, "points": 40}, {"min": 0, "points": 10}], "source": "ratio", "weight": 15}, {"key": "debt_to_assets", "bands": [{"max": 0.4, "points": 100}, {"max": 0.6, "points": 70}, {"max": 0.8, "points": 40}], "source": "ratio", "weight": 15}, {"key": "net_margin", "bands": [{"min": 0.1, "points": 100}, {"min": 0.05, "points": 70}, {"min": 0, "points": 40}], "source": "ratio", "weight": 10}, {"key": "z_prime", "bands": [{"min": 2.9, "points": 100}, {"min": 1.23, "points": 50}], "source": "z", "weight": 10}, {"key": "avg_days_late", "bands": [{"max": 0, "points": 100}, {"max": 10, "points": 80}, {"max": 30, "points": 50}, {"max": 60, "points": 20}], "source": "behaviour", "weight": 20, "missing_points": 50}, {"key": "late_share", "bands": [{"max": 0.1, "points": 100}, {"max": 0.3, "points": 60}, {"max": 0.6, "points": 30}], "source": "behaviour", "weight": 10, "missing_points": 50}, {"key": "years_in_business", "bands": [{"min": 10, "points": 100}, {"min": 5, "points": 70}, {"min": 2, "points": 40}, {"min": 0, "points": 10}], "source": "qualitative", "weight": 10}, {"key": "industry_risk", "bands": [{"value": "low", "points": 100}, {"value": "medium", "points": 60}, {"value": "high", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}, {"key": "external_rating", "bands": [{"value": "AAA", "points": 100}, {"value": "AA", "points": 90}, {"value": "A", "points": 80}, {"value": "BBB", "points": 60}, {"value": "BB", "points": 40}, {"value": "B", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}]}', true, 'Shipped with ARdesk', '2026-12-06 16:51:18.522195+00', NULL);
 
 
 --
@@ -5926,50 +6146,57 @@ INSERT INTO public.django_content_type VALUES
 	(83, 'closing', 'journalline'),
 	(84, 'credit', 'creditlimitbatch'),
 	(85, 'credit', 'creditlimitline'),
-	(86, 'insights', 'modelversion'),
-	(87, 'insights', 'prediction'),
-	(88, 'ledger', 'closedperiod'),
-	(89, 'operations', 'heartbeat'),
-	(90, 'portal', 'portallink'),
-	(91, 'portal', 'portalaccess'),
-	(92, 'portal', 'balanceconfirmation'),
-	(93, 'portal', 'confirmationdifference'),
-	(94, 'portal', 'portalcode'),
-	(95, 'portal', 'statementrun'),
-	(96, 'portal', 'statementrecipient'),
-	(97, 'portal', 'statementschedule'),
-	(98, 'portal', 'customerstatementsetting'),
-	(99, 'provisioning', 'provisionpolicy'),
-	(100, 'provisioning', 'policyrate'),
-	(101, 'provisioning', 'provisionrun'),
-	(102, 'provisioning', 'runbucket'),
-	(103, 'provisioning', 'runline'),
-	(104, 'provisioning', 'specificprovision'),
-	(105, 'provisioning', 'writeoff'),
-	(106, 'provisioning', 'recovery'),
-	(107, 'provisioning', 'journalentry'),
-	(108, 'provisioning', 'writeoffapproval'),
-	(109, 'provisioning', 'writeoffitem'),
-	(110, 'provisioning', 'journalline'),
-	(111, 'relations', 'surveytemplate'),
-	(112, 'relations', 'complaint'),
-	(113, 'relations', 'complaintevent'),
-	(114, 'relations', 'interaction'),
-	(115, 'relations', 'interactionattachment'),
-	(116, 'relations', 'relationprofile'),
-	(117, 'relations', 'revisit'),
-	(118, 'relations', 'survey'),
-	(119, 'relations', 'surveyinvitation'),
-	(120, 'relations', 'surveyanswer'),
-	(121, 'relations', 'escalationmail'),
-	(122, 'risk', 'riskconfig'),
-	(123, 'risk', 'riskscan'),
-	(124, 'risk', 'risksignal'),
-	(125, 'risk', 'watchentry'),
-	(126, 'risk', 'watchaction'),
-	(127, 'risk', 'alert'),
-	(128, 'risk', 'alertemail'),
-	(129, 'sessions', 'session');
+	(86, 'guide', 'suppressedemail'),
+	(87, 'guide', 'trainingmark'),
+	(88, 'guide', 'agingcheck'),
+	(89, 'guide', 'onboardingconfirmation'),
+	(90, 'guide', 'onboardingdismissal'),
+	(91, 'guide', 'trainingcopy'),
+	(92, 'guide', 'tourprogress'),
+	(93, 'insights', 'modelversion'),
+	(94, 'insights', 'prediction'),
+	(95, 'ledger', 'closedperiod'),
+	(96, 'operations', 'heartbeat'),
+	(97, 'portal', 'portallink'),
+	(98, 'portal', 'portalaccess'),
+	(99, 'portal', 'balanceconfirmation'),
+	(100, 'portal', 'confirmationdifference'),
+	(101, 'portal', 'portalcode'),
+	(102, 'portal', 'statementrun'),
+	(103, 'portal', 'statementrecipient'),
+	(104, 'portal', 'statementschedule'),
+	(105, 'portal', 'customerstatementsetting'),
+	(106, 'provisioning', 'provisionpolicy'),
+	(107, 'provisioning', 'policyrate'),
+	(108, 'provisioning', 'provisionrun'),
+	(109, 'provisioning', 'runbucket'),
+	(110, 'provisioning', 'runline'),
+	(111, 'provisioning', 'specificprovision'),
+	(112, 'provisioning', 'writeoff'),
+	(113, 'provisioning', 'recovery'),
+	(114, 'provisioning', 'journalentry'),
+	(115, 'provisioning', 'writeoffapproval'),
+	(116, 'provisioning', 'writeoffitem'),
+	(117, 'provisioning', 'journalline'),
+	(118, 'relations', 'surveytemplate'),
+	(119, 'relations', 'complaint'),
+	(120, 'relations', 'complaintevent'),
+	(121, 'relations', 'interaction'),
+	(122, 'relations', 'interactionattachment'),
+	(123, 'relations', 'relationprofile'),
+	(124, 'relations', 'revisit'),
+	(125, 'relations', 'survey'),
+	(126, 'relations', 'surveyinvitation'),
+	(127, 'relations', 'surveyanswer'),
+	(128, 'relations', 'escalationmail'),
+	(129, 'risk', 'riskconfig'),
+	(130, 'risk', 'riskscan'),
+	(131, 'risk', 'risksignal'),
+	(132, 'risk', 'watchentry'),
+	(133, 'risk', 'watchaction'),
+	(134, 'risk', 'alert'),
+	(135, 'risk', 'alertemail'),
+	(136, 'sessions', 'session');
 
 
 --
@@ -5977,121 +6204,166 @@ INSERT INTO public.django_content_type VALUES
 --
 
 INSERT INTO public.django_migrations VALUES
-	(1, 'contenttypes', '0001_initial', '2026-12-06 15:29:56.31606+00'),
-	(2, 'auth', '0001_initial', '2026-12-06 15:29:56.367646+00'),
-	(3, 'companies', '0001_initial', '2026-12-06 15:29:56.383739+00'),
-	(4, 'customers', '0001_initial', '2026-12-06 15:29:56.607911+00'),
-	(5, 'contenttypes', '0002_remove_content_type_name', '2026-12-06 15:29:56.619474+00'),
-	(6, 'axes', '0001_initial', '2026-12-06 15:29:56.629932+00'),
-	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-06 15:29:56.642993+00'),
-	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-06 15:29:56.651816+00'),
-	(9, 'auth', '0004_alter_user_username_opts', '2026-12-06 15:29:56.660124+00'),
-	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-06 15:29:56.667241+00'),
-	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-06 15:29:56.667998+00'),
-	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-06 15:29:56.674282+00'),
-	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-06 15:29:56.684203+00'),
-	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-06 15:29:56.692854+00'),
-	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-06 15:29:56.701697+00'),
-	(16, 'auth', '0011_update_proxy_permissions', '2026-12-06 15:29:56.709878+00'),
-	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-06 15:29:56.718048+00'),
-	(18, 'audit', '0001_initial', '2026-12-06 15:29:56.736702+00'),
-	(19, 'accounts', '0001_initial', '2026-12-06 15:29:56.760569+00'),
-	(20, 'accounts', '0002_roles', '2026-12-06 15:29:56.868338+00'),
-	(21, 'accounts', '0003_labels', '2026-12-06 15:29:56.885662+00'),
-	(22, 'accounts', '0004_token_expiry', '2026-12-06 15:29:56.89475+00'),
-	(23, 'admin', '0001_initial', '2026-12-06 15:29:56.91124+00'),
-	(24, 'admin', '0002_logentry_remove_auto_add', '2026-12-06 15:29:56.920011+00'),
-	(25, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-06 15:29:56.932426+00'),
-	(26, 'axes', '0002_auto_20151217_2044', '2026-12-06 15:29:56.982526+00'),
-	(27, 'axes', '0003_auto_20160322_0929', '2026-12-06 15:29:57.000492+00'),
-	(28, 'axes', '0004_auto_20181024_1538', '2026-12-06 15:29:57.012616+00'),
-	(29, 'axes', '0005_remove_accessattempt_trusted', '2026-12-06 15:29:57.018963+00'),
-	(30, 'axes', '0006_remove_accesslog_trusted', '2026-12-06 15:29:57.024593+00'),
-	(31, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-06 15:29:57.03851+00'),
-	(32, 'axes', '0008_accessfailurelog', '2026-12-06 15:29:57.045818+00'),
-	(33, 'axes', '0009_add_session_hash', '2026-12-06 15:29:57.048211+00'),
-	(34, 'axes', '0010_accessattemptexpiration', '2026-12-06 15:29:57.05228+00'),
-	(35, 'customers', '0002_labels', '2026-12-06 15:29:57.076122+00'),
-	(36, 'customers', '0003_list_order_and_search', '2026-12-06 15:29:57.108767+00'),
-	(37, 'reports', '0001_initial', '2026-12-06 15:29:57.166459+00'),
-	(38, 'reports', '0002_defaults', '2026-12-06 15:29:57.224283+00'),
-	(39, 'ledger', '0001_initial', '2026-12-06 15:29:57.706572+00'),
-	(40, 'ledger', '0002_roles', '2026-12-06 15:29:57.780652+00'),
-	(41, 'ledger', '0003_import_job', '2026-12-06 15:29:57.802606+00'),
-	(42, 'ledger', '0004_document_number_index', '2026-12-06 15:29:57.817798+00'),
-	(43, 'ledger', '0005_labels', '2026-12-06 15:29:58.037204+00'),
-	(44, 'ledger', '0006_statement_run', '2026-12-06 15:29:58.059696+00'),
-	(45, 'ledger', '0007_fewer_indexes', '2026-12-06 15:29:58.636588+00'),
-	(46, 'ledger', '0008_open_state', '2026-12-06 15:29:58.778692+00'),
-	(47, 'ledger', '0009_allocation_date_index', '2026-12-06 15:29:58.795254+00'),
-	(48, 'ledger', '0010_document_balance_index', '2026-12-06 15:29:58.825889+00'),
-	(49, 'ledger', '0011_bad_debt_types', '2026-12-06 15:29:58.840097+00'),
-	(50, 'ledger', '0012_aging_covering_indexes', '2026-12-06 15:29:58.937037+00'),
-	(51, 'reports', '0003_ledger_days', '2026-12-06 15:29:58.994157+00'),
-	(52, 'reports', '0004_kept_aging', '2026-12-06 15:29:59.230553+00'),
-	(53, 'ledger', '0013_import_fewer_constraints', '2026-12-06 15:29:59.616001+00'),
-	(54, 'ledger', '0014_credit_open_covering', '2026-12-06 15:29:59.710765+00'),
-	(55, 'ledger', '0015_fewer_constraints_on_import', '2026-12-06 15:29:59.869592+00'),
-	(56, 'ledger', '0016_drop_document_number_index', '2026-12-06 15:29:59.92695+00'),
-	(57, 'ledger', '0017_partial_reversal_keys', '2026-12-06 15:30:00.274851+00'),
-	(58, 'ledger', '0018_allocation_facts', '2026-12-06 15:30:00.459488+00'),
-	(59, 'reports', '0005_allocation_triggers_again', '2026-12-06 15:30:00.48032+00'),
-	(60, 'ledger', '0019_reopened_items', '2026-12-06 15:30:00.528741+00'),
-	(61, 'ledger', '0020_daily_totals', '2026-12-06 15:30:00.600486+00'),
-	(62, 'customers', '0004_bank_account_index', '2026-12-06 15:30:00.642175+00'),
-	(63, 'companies', '0002_company_bank_account', '2026-12-06 15:30:00.684186+00'),
-	(64, 'banking', '0001_initial', '2026-12-06 15:30:01.155329+00'),
-	(65, 'banking', '0002_roles', '2026-12-06 15:30:01.22824+00'),
-	(66, 'credit', '0001_initial', '2026-12-06 15:30:02.262346+00'),
-	(67, 'collections', '0001_initial', '2026-12-06 15:30:04.037388+00'),
-	(68, 'collections', '0002_defaults', '2026-12-06 15:30:04.16389+00'),
-	(69, 'collections', '0003_profile_without_grade_and_hold', '2026-12-06 15:30:04.251765+00'),
-	(70, 'collections', '0004_fast_run_writes', '2026-12-06 15:30:04.948407+00'),
-	(71, 'collections', '0005_notice_item_without_line_index', '2026-12-06 15:30:05.237967+00'),
-	(72, 'collections', '0006_notice_without_company_index', '2026-12-06 15:30:05.277903+00'),
-	(73, 'collections', '0007_notice_sending', '2026-12-06 15:30:05.306998+00'),
-	(74, 'collections', '0008_auditor_reads_worklist', '2026-12-06 15:30:05.378512+00'),
-	(75, 'budgets', '0001_initial', '2026-12-06 15:30:05.61716+00'),
-	(76, 'budgets', '0002_roles', '2026-12-06 15:30:05.706963+00'),
-	(77, 'budgets', '0003_segment_review_months', '2026-12-06 15:30:05.87825+00'),
-	(78, 'closing', '0001_initial', '2026-12-06 15:30:06.849444+00'),
-	(79, 'closing', '0002_roles', '2026-12-06 15:30:07.033588+00'),
-	(80, 'collections', '0009_dunning_charges', '2026-12-06 15:30:07.729874+00'),
-	(81, 'credit', '0002_defaults', '2026-12-06 15:30:07.915017+00'),
-	(82, 'credit', '0003_order_indexes_without_prefixes', '2026-12-06 15:30:08.036019+00'),
-	(83, 'credit', '0004_credit_limit_batches', '2026-12-06 15:30:08.308682+00'),
-	(84, 'credit', '0005_creditaccount_review_date_by_hand', '2026-12-06 15:30:08.421098+00'),
-	(85, 'insights', '0001_initial', '2026-12-06 15:30:08.872012+00'),
-	(86, 'insights', '0002_roles', '2026-12-06 15:30:08.993971+00'),
-	(87, 'ledger', '0021_period_lock', '2026-12-06 15:30:09.060194+00'),
-	(88, 'ledger', '0022_refunds', '2026-12-06 15:30:09.449346+00'),
-	(89, 'ledger', '0023_invoice_medium', '2026-12-06 15:30:09.538142+00'),
-	(90, 'operations', '0001_heartbeat', '2026-12-06 15:30:09.546841+00'),
-	(91, 'portal', '0001_initial', '2026-12-06 15:30:09.912382+00'),
-	(92, 'portal', '0002_roles', '2026-12-06 15:30:10.198563+00'),
-	(93, 'portal', '0003_statement_runs_and_codes', '2026-12-06 15:30:10.787425+00'),
-	(94, 'portal', '0004_statement_roles', '2026-12-06 15:30:10.89506+00'),
-	(95, 'portal', '0005_customer_statement_frequency', '2026-12-06 15:30:11.003608+00'),
-	(96, 'provisioning', '0001_initial', '2026-12-06 15:30:12.649878+00'),
-	(97, 'provisioning', '0002_roles', '2026-12-06 15:30:12.788291+00'),
-	(98, 'provisioning', '0003_run_line_index', '2026-12-06 15:30:12.856207+00'),
-	(99, 'provisioning', '0004_run_lines_without_constraints', '2026-12-06 15:30:13.096752+00'),
-	(100, 'provisioning', '0005_run_lines_indexed_by_bucket', '2026-12-06 15:30:13.423421+00'),
-	(101, 'provisioning', '0006_run_is_provisional', '2026-12-06 15:30:13.472057+00'),
-	(102, 'relations', '0001_initial', '2026-12-06 15:30:15.325342+00'),
-	(103, 'relations', '0002_roles_and_survey', '2026-12-06 15:30:15.490554+00'),
-	(104, 'relations', '0003_escalation_mail', '2026-12-06 15:30:15.564889+00'),
-	(105, 'relations', '0004_alter_revisit_reason', '2026-12-06 15:30:15.620169+00'),
-	(106, 'reports', '0006_daily_totals_to_ledger', '2026-12-06 15:30:15.622681+00'),
-	(107, 'reports', '0007_kept_triggers_again', '2026-12-06 15:30:15.683767+00'),
-	(108, 'risk', '0001_initial', '2026-12-06 15:30:17.236529+00'),
-	(109, 'risk', '0002_roles', '2026-12-06 15:30:17.440771+00'),
-	(110, 'risk', '0003_signal_predicted_slip', '2026-12-06 15:30:17.621705+00'),
-	(111, 'sessions', '0001_initial', '2026-12-06 15:30:17.650729+00');
+	(1, 'contenttypes', '0001_initial', '2026-12-06 16:51:08.464621+00'),
+	(2, 'auth', '0001_initial', '2026-12-06 16:51:08.513833+00'),
+	(3, 'companies', '0001_initial', '2026-12-06 16:51:08.526439+00'),
+	(4, 'customers', '0001_initial', '2026-12-06 16:51:08.645023+00'),
+	(5, 'contenttypes', '0002_remove_content_type_name', '2026-12-06 16:51:08.656286+00'),
+	(6, 'axes', '0001_initial', '2026-12-06 16:51:08.662435+00'),
+	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-06 16:51:08.6713+00'),
+	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-06 16:51:08.677841+00'),
+	(9, 'auth', '0004_alter_user_username_opts', '2026-12-06 16:51:08.683739+00'),
+	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-06 16:51:08.69042+00'),
+	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-06 16:51:08.691188+00'),
+	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-06 16:51:08.69745+00'),
+	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-06 16:51:08.707411+00'),
+	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-06 16:51:08.714073+00'),
+	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-06 16:51:08.721863+00'),
+	(16, 'auth', '0011_update_proxy_permissions', '2026-12-06 16:51:08.729073+00'),
+	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-06 16:51:08.736016+00'),
+	(18, 'audit', '0001_initial', '2026-12-06 16:51:08.75501+00'),
+	(19, 'accounts', '0001_initial', '2026-12-06 16:51:08.77826+00'),
+	(20, 'accounts', '0002_roles', '2026-12-06 16:51:08.871207+00'),
+	(21, 'accounts', '0003_labels', '2026-12-06 16:51:08.881104+00'),
+	(22, 'accounts', '0004_token_expiry', '2026-12-06 16:51:08.889809+00'),
+	(23, 'admin', '0001_initial', '2026-12-06 16:51:08.906293+00'),
+	(24, 'admin', '0002_logentry_remove_auto_add', '2026-12-06 16:51:08.915757+00'),
+	(25, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-06 16:51:08.923544+00'),
+	(26, 'axes', '0002_auto_20151217_2044', '2026-12-06 16:51:08.941792+00'),
+	(27, 'axes', '0003_auto_20160322_0929', '2026-12-06 16:51:08.948999+00'),
+	(28, 'axes', '0004_auto_20181024_1538', '2026-12-06 16:51:08.956419+00'),
+	(29, 'axes', '0005_remove_accessattempt_trusted', '2026-12-06 16:51:08.95878+00'),
+	(30, 'axes', '0006_remove_accesslog_trusted', '2026-12-06 16:51:08.961134+00'),
+	(31, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-06 16:51:08.975632+00'),
+	(32, 'axes', '0008_accessfailurelog', '2026-12-06 16:51:08.982948+00'),
+	(33, 'axes', '0009_add_session_hash', '2026-12-06 16:51:08.985252+00'),
+	(34, 'axes', '0010_accessattemptexpiration', '2026-12-06 16:51:08.989462+00'),
+	(35, 'customers', '0002_labels', '2026-12-06 16:51:09.014359+00'),
+	(36, 'customers', '0003_list_order_and_search', '2026-12-06 16:51:09.049543+00'),
+	(37, 'reports', '0001_initial', '2026-12-06 16:51:09.124406+00'),
+	(38, 'reports', '0002_defaults', '2026-12-06 16:51:09.184544+00'),
+	(39, 'ledger', '0001_initial', '2026-12-06 16:51:09.724374+00'),
+	(40, 'ledger', '0002_roles', '2026-12-06 16:51:09.804516+00'),
+	(41, 'ledger', '0003_import_job', '2026-12-06 16:51:09.830242+00'),
+	(42, 'ledger', '0004_document_number_index', '2026-12-06 16:51:09.84665+00'),
+	(43, 'ledger', '0005_labels', '2026-12-06 16:51:10.071568+00'),
+	(44, 'ledger', '0006_statement_run', '2026-12-06 16:51:10.100068+00'),
+	(45, 'ledger', '0007_fewer_indexes', '2026-12-06 16:51:10.552433+00'),
+	(46, 'ledger', '0008_open_state', '2026-12-06 16:51:10.686699+00'),
+	(47, 'ledger', '0009_allocation_date_index', '2026-12-06 16:51:10.705854+00'),
+	(48, 'ledger', '0010_document_balance_index', '2026-12-06 16:51:10.73814+00'),
+	(49, 'ledger', '0011_bad_debt_types', '2026-12-06 16:51:10.753829+00'),
+	(50, 'ledger', '0012_aging_covering_indexes', '2026-12-06 16:51:10.856873+00'),
+	(51, 'reports', '0003_ledger_days', '2026-12-06 16:51:10.926066+00'),
+	(52, 'reports', '0004_kept_aging', '2026-12-06 16:51:11.192988+00'),
+	(53, 'ledger', '0013_import_fewer_constraints', '2026-12-06 16:51:11.386301+00'),
+	(54, 'ledger', '0014_credit_open_covering', '2026-12-06 16:51:11.422255+00'),
+	(55, 'ledger', '0015_fewer_constraints_on_import', '2026-12-06 16:51:11.50225+00'),
+	(56, 'ledger', '0016_drop_document_number_index', '2026-12-06 16:51:11.519166+00'),
+	(57, 'ledger', '0017_partial_reversal_keys', '2026-12-06 16:51:11.612945+00'),
+	(58, 'ledger', '0018_allocation_facts', '2026-12-06 16:51:11.951052+00'),
+	(59, 'reports', '0005_allocation_triggers_again', '2026-12-06 16:51:11.970105+00'),
+	(60, 'ledger', '0019_reopened_items', '2026-12-06 16:51:12.005143+00'),
+	(61, 'ledger', '0020_daily_totals', '2026-12-06 16:51:12.063227+00'),
+	(62, 'customers', '0004_bank_account_index', '2026-12-06 16:51:12.107023+00'),
+	(63, 'companies', '0002_company_bank_account', '2026-12-06 16:51:12.150853+00'),
+	(64, 'banking', '0001_initial', '2026-12-06 16:51:12.650213+00'),
+	(65, 'banking', '0002_roles', '2026-12-06 16:51:12.724584+00'),
+	(66, 'credit', '0001_initial', '2026-12-06 16:51:13.639875+00'),
+	(67, 'collections', '0001_initial', '2026-12-06 16:51:15.399325+00'),
+	(68, 'collections', '0002_defaults', '2026-12-06 16:51:15.528328+00'),
+	(69, 'collections', '0003_profile_without_grade_and_hold', '2026-12-06 16:51:15.621218+00'),
+	(70, 'collections', '0004_fast_run_writes', '2026-12-06 16:51:16.305584+00'),
+	(71, 'collections', '0005_notice_item_without_line_index', '2026-12-06 16:51:16.319935+00'),
+	(72, 'collections', '0006_notice_without_company_index', '2026-12-06 16:51:16.359905+00'),
+	(73, 'collections', '0007_notice_sending', '2026-12-06 16:51:16.389085+00'),
+	(74, 'collections', '0008_auditor_reads_worklist', '2026-12-06 16:51:16.638806+00'),
+	(75, 'budgets', '0001_initial', '2026-12-06 16:51:16.875823+00'),
+	(76, 'budgets', '0002_roles', '2026-12-06 16:51:16.967321+00'),
+	(77, 'budgets', '0003_segment_review_months', '2026-12-06 16:51:16.994834+00'),
+	(78, 'closing', '0001_initial', '2026-12-06 16:51:17.707037+00'),
+	(79, 'closing', '0002_roles', '2026-12-06 16:51:17.965562+00'),
+	(80, 'collections', '0009_dunning_charges', '2026-12-06 16:51:18.374324+00'),
+	(81, 'credit', '0002_defaults', '2026-12-06 16:51:18.525207+00'),
+	(82, 'credit', '0003_order_indexes_without_prefixes', '2026-12-06 16:51:18.820298+00'),
+	(83, 'credit', '0004_credit_limit_batches', '2026-12-06 16:51:19.029203+00'),
+	(84, 'credit', '0005_creditaccount_review_date_by_hand', '2026-12-06 16:51:19.068064+00'),
+	(85, 'guide', '0001_initial', '2026-12-06 16:51:19.559503+00'),
+	(86, 'insights', '0001_initial', '2026-12-06 16:51:19.820061+00'),
+	(87, 'insights', '0002_roles', '2026-12-06 16:51:19.93113+00'),
+	(88, 'ledger', '0021_period_lock', '2026-12-06 16:51:19.997565+00'),
+	(89, 'ledger', '0022_refunds', '2026-12-06 16:51:20.423574+00'),
+	(90, 'ledger', '0023_invoice_medium', '2026-12-06 16:51:20.519475+00'),
+	(91, 'operations', '0001_heartbeat', '2026-12-06 16:51:20.534205+00'),
+	(92, 'portal', '0001_initial', '2026-12-06 16:51:21.105017+00'),
+	(93, 'portal', '0002_roles', '2026-12-06 16:51:21.22696+00'),
+	(94, 'portal', '0003_statement_runs_and_codes', '2026-12-06 16:51:21.910471+00'),
+	(95, 'portal', '0004_statement_roles', '2026-12-06 16:51:22.038832+00'),
+	(96, 'portal', '0005_customer_statement_frequency', '2026-12-06 16:51:22.161424+00'),
+	(97, 'provisioning', '0001_initial', '2026-12-06 16:51:24.0026+00'),
+	(98, 'provisioning', '0002_roles', '2026-12-06 16:51:24.137913+00'),
+	(99, 'provisioning', '0003_run_line_index', '2026-12-06 16:51:24.213946+00'),
+	(100, 'provisioning', '0004_run_lines_without_constraints', '2026-12-06 16:51:24.700019+00'),
+	(101, 'provisioning', '0005_run_lines_indexed_by_bucket', '2026-12-06 16:51:24.829165+00'),
+	(102, 'provisioning', '0006_run_is_provisional', '2026-12-06 16:51:24.881489+00'),
+	(103, 'provisioning', '0007_method_labels_in_english', '2026-12-06 16:51:24.938862+00'),
+	(104, 'relations', '0001_initial', '2026-12-06 16:51:26.979718+00'),
+	(105, 'relations', '0002_roles_and_survey', '2026-12-06 16:51:27.136246+00'),
+	(106, 'relations', '0003_escalation_mail', '2026-12-06 16:51:27.421785+00'),
+	(107, 'relations', '0004_alter_revisit_reason', '2026-12-06 16:51:27.480459+00'),
+	(108, 'reports', '0006_daily_totals_to_ledger', '2026-12-06 16:51:27.483383+00'),
+	(109, 'reports', '0007_kept_triggers_again', '2026-12-06 16:51:27.548519+00'),
+	(110, 'reports', '0008_bucket_basis_label_in_english', '2026-12-06 16:51:27.555578+00'),
+	(111, 'risk', '0001_initial', '2026-12-06 16:51:28.951465+00'),
+	(112, 'risk', '0002_roles', '2026-12-06 16:51:29.107949+00'),
+	(113, 'risk', '0003_signal_predicted_slip', '2026-12-06 16:51:29.163714+00'),
+	(114, 'sessions', '0001_initial', '2026-12-06 16:51:29.171444+00');
 
 
 --
 -- Data for Name: django_session; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: guide_agingcheck; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: guide_onboardingconfirmation; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: guide_onboardingdismissal; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: guide_suppressedemail; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: guide_tourprogress; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: guide_trainingcopy; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+
+
+--
+-- Data for Name: guide_trainingmark; Type: TABLE DATA; Schema: public; Owner: -
 --
 
 
@@ -6434,8 +6706,8 @@ INSERT INTO public.reports_bucket VALUES
 --
 
 INSERT INTO public.reports_bucketset VALUES
-	(1, 'overdue', 'Days past due', '逾期天数', 'due', 'days', true, '2026-12-06 15:29:57.180816+00'),
-	(2, 'age', 'Age since the document date', '账龄', 'document', 'months', true, '2026-12-06 15:29:57.183831+00');
+	(1, 'overdue', 'Days past due', '逾期天数', 'due', 'days', true, '2026-12-06 16:51:09.138908+00'),
+	(2, 'age', 'Age since the document date', '账龄', 'document', 'months', true, '2026-12-06 16:51:09.141967+00');
 
 
 --
@@ -6530,7 +6802,7 @@ SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 509, true);
 -- Name: auth_permission_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.auth_permission_id_seq', 540, true);
+SELECT pg_catalog.setval('public.auth_permission_id_seq', 568, true);
 
 
 --
@@ -6908,14 +7180,63 @@ SELECT pg_catalog.setval('public.django_admin_log_id_seq', 1, false);
 -- Name: django_content_type_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_content_type_id_seq', 129, true);
+SELECT pg_catalog.setval('public.django_content_type_id_seq', 136, true);
 
 
 --
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 111, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 114, true);
+
+
+--
+-- Name: guide_agingcheck_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.guide_agingcheck_id_seq', 1, false);
+
+
+--
+-- Name: guide_onboardingconfirmation_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.guide_onboardingconfirmation_id_seq', 1, false);
+
+
+--
+-- Name: guide_onboardingdismissal_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.guide_onboardingdismissal_id_seq', 1, false);
+
+
+--
+-- Name: guide_suppressedemail_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.guide_suppressedemail_id_seq', 1, false);
+
+
+--
+-- Name: guide_tourprogress_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.guide_tourprogress_id_seq', 1, false);
+
+
+--
+-- Name: guide_trainingcopy_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.guide_trainingcopy_id_seq', 1, false);
+
+
+--
+-- Name: guide_trainingmark_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.guide_trainingmark_id_seq', 1, false);
 
 
 --
@@ -8049,6 +8370,78 @@ ALTER TABLE ONLY public.django_session
 
 
 --
+-- Name: guide_agingcheck guide_agingcheck_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_agingcheck
+    ADD CONSTRAINT guide_agingcheck_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: guide_onboardingconfirmation guide_onboardingconfirmation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_onboardingconfirmation
+    ADD CONSTRAINT guide_onboardingconfirmation_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: guide_onboardingconfirmation guide_onboardingconfirmation_step_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_onboardingconfirmation
+    ADD CONSTRAINT guide_onboardingconfirmation_step_key UNIQUE (step);
+
+
+--
+-- Name: guide_onboardingdismissal guide_onboardingdismissal_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_onboardingdismissal
+    ADD CONSTRAINT guide_onboardingdismissal_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: guide_onboardingdismissal guide_onboardingdismissal_user_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_onboardingdismissal
+    ADD CONSTRAINT guide_onboardingdismissal_user_id_key UNIQUE (user_id);
+
+
+--
+-- Name: guide_suppressedemail guide_suppressedemail_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_suppressedemail
+    ADD CONSTRAINT guide_suppressedemail_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: guide_tourprogress guide_tourprogress_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_tourprogress
+    ADD CONSTRAINT guide_tourprogress_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: guide_trainingcopy guide_trainingcopy_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_trainingcopy
+    ADD CONSTRAINT guide_trainingcopy_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: guide_trainingmark guide_trainingmark_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_trainingmark
+    ADD CONSTRAINT guide_trainingmark_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: insights_modelversion insights_modelversion_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -8910,6 +9303,14 @@ ALTER TABLE ONLY public.banking_statementline
 
 ALTER TABLE ONLY public.ledger_paymentterminstalment
     ADD CONSTRAINT uniq_term_instalment UNIQUE (term_id, seq);
+
+
+--
+-- Name: guide_tourprogress uniq_tour_progress; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_tourprogress
+    ADD CONSTRAINT uniq_tour_progress UNIQUE (user_id, tour);
 
 
 --
@@ -10285,6 +10686,48 @@ CREATE INDEX django_session_expire_date_a5c62663 ON public.django_session USING 
 --
 
 CREATE INDEX django_session_session_key_c0390e0f_like ON public.django_session USING btree (session_key varchar_pattern_ops);
+
+
+--
+-- Name: guide_agingcheck_checked_by_id_c82d4f8e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX guide_agingcheck_checked_by_id_c82d4f8e ON public.guide_agingcheck USING btree (checked_by_id);
+
+
+--
+-- Name: guide_agingcheck_company_id_d1345fa2; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX guide_agingcheck_company_id_d1345fa2 ON public.guide_agingcheck USING btree (company_id);
+
+
+--
+-- Name: guide_onboardingconfirmation_confirmed_by_id_9908697c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX guide_onboardingconfirmation_confirmed_by_id_9908697c ON public.guide_onboardingconfirmation USING btree (confirmed_by_id);
+
+
+--
+-- Name: guide_onboardingconfirmation_step_d69ae822_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX guide_onboardingconfirmation_step_d69ae822_like ON public.guide_onboardingconfirmation USING btree (step varchar_pattern_ops);
+
+
+--
+-- Name: guide_tourprogress_user_id_21b8d9c8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX guide_tourprogress_user_id_21b8d9c8 ON public.guide_tourprogress USING btree (user_id);
+
+
+--
+-- Name: guide_trainingcopy_requested_by_id_917f7de8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX guide_trainingcopy_requested_by_id_917f7de8 ON public.guide_trainingcopy USING btree (requested_by_id);
 
 
 --
@@ -12750,6 +13193,54 @@ ALTER TABLE ONLY public.django_admin_log
 
 ALTER TABLE ONLY public.django_admin_log
     ADD CONSTRAINT django_admin_log_user_id_c564eba6_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: guide_agingcheck guide_agingcheck_checked_by_id_c82d4f8e_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_agingcheck
+    ADD CONSTRAINT guide_agingcheck_checked_by_id_c82d4f8e_fk_auth_user_id FOREIGN KEY (checked_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: guide_agingcheck guide_agingcheck_company_id_d1345fa2_fk_companies_company_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_agingcheck
+    ADD CONSTRAINT guide_agingcheck_company_id_d1345fa2_fk_companies_company_id FOREIGN KEY (company_id) REFERENCES public.companies_company(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: guide_onboardingconfirmation guide_onboardingconf_confirmed_by_id_9908697c_fk_auth_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_onboardingconfirmation
+    ADD CONSTRAINT guide_onboardingconf_confirmed_by_id_9908697c_fk_auth_user FOREIGN KEY (confirmed_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: guide_onboardingdismissal guide_onboardingdismissal_user_id_e90c97c1_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_onboardingdismissal
+    ADD CONSTRAINT guide_onboardingdismissal_user_id_e90c97c1_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: guide_tourprogress guide_tourprogress_user_id_21b8d9c8_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_tourprogress
+    ADD CONSTRAINT guide_tourprogress_user_id_21b8d9c8_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: guide_trainingcopy guide_trainingcopy_requested_by_id_917f7de8_fk_auth_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.guide_trainingcopy
+    ADD CONSTRAINT guide_trainingcopy_requested_by_id_917f7de8_fk_auth_user_id FOREIGN KEY (requested_by_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
