@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from celery import shared_task
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -43,7 +43,8 @@ def deliver(run_id: int, progress: Callable[[int, int], None] | None = None) -> 
     (``core.parallel``): with a broker each range is a Celery task and this returns at once; without
     one, processes of this machine deliver them and this returns when they are done, calling
     ``progress(delivered, notices)`` as the run's count moves (the command line's progress bar).
-    Jobs run inline (tests) deliver the ranges one after another in this process.
+    Jobs run inline (tests), and a delivery called inside a transaction (the demo's loader), deliver
+    the ranges one after another in this process: other processes would not see its writes.
 
     A delivery resumed after its process died (``services.deliveries_resume``, ``ardesk dunning
     resume``) first settles the notices the dead one left "sending", then takes up where it
@@ -64,7 +65,7 @@ def deliver(run_id: int, progress: Callable[[int, int], None] | None = None) -> 
 
         group(deliver_shard.si(run_id, first, last) for first, last in shards).apply_async()
         return
-    if inline or len(shards) <= 1:
+    if inline or len(shards) <= 1 or connection.in_atomic_block:
         for first, last in shards:
             shard_deliver(run_id, first, last, progress=progress)
     else:
