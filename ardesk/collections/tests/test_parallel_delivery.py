@@ -108,3 +108,17 @@ def test_a_process_killed_after_sending_is_resumed_without_sending_anything_twic
     unconfirmed = Notice.objects.filter(run=run, sent_at__isnull=True)
     assert "ap006@example.cn" in set(unconfirmed.values_list("recipients", flat=True))
     assert set(unconfirmed.values_list("status", flat=True)) == {NoticeStatus.SENT}
+
+
+def test_a_delivery_inside_a_transaction_is_made_in_this_process(run, smtp_server, monkeypatch):
+    """The demo's loader delivers inside its transaction: forked processes would not see the run's notices."""
+    from django.db import transaction
+
+    from ardesk.core import parallel
+
+    monkeypatch.setattr(parallel, "in_processes", lambda *args, **kwargs: pytest.fail("processes were started"))
+    with transaction.atomic():
+        tasks.deliver(run.pk)
+    run.refresh_from_db()
+    assert (run.status, run.delivered) == (RunStatus.DONE, CUSTOMERS)
+    assert received(smtp_server) == everyone_once()
