@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.mail import EmailMessage
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 
 from ardesk.customers.tests.factories import CustomerFactory
 from ardesk.guide import training
@@ -80,13 +81,28 @@ def test_a_copy_of_this_installation_is_marked_in_its_data_and_keeps_the_key(tmp
     target = tmp_path / "training"
     training.training_copy_create(directory=target)
     assert (target / "encryption_key").read_text() == settings.ARDESK_ENCRYPTION_KEY
-    copy = sqlite3.connect(target / "ardesk.sqlite3")
-    try:
-        assert copy.execute("SELECT COUNT(*) FROM guide_trainingmark").fetchone()[0] == 1
-        assert copy.execute("SELECT code FROM customers_customer").fetchall() == [(customer.code,)]
-    finally:
-        copy.close()
+    assert _copied_rows(target) == (1, [(customer.code,)])
     assert not training.is_training()  # the installation copied from is untouched
+
+
+def _copied_rows(target) -> tuple[int, list]:
+    """The copy's training marks and customer codes, from its SQLite file or its PostgreSQL database (then dropped)."""
+    queries = ("SELECT COUNT(*) FROM guide_trainingmark", "SELECT code FROM customers_customer")
+    if connection.vendor != "postgresql":
+        copy = sqlite3.connect(target / "ardesk.sqlite3")
+        try:
+            return copy.execute(queries[0]).fetchone()[0], copy.execute(queries[1]).fetchall()
+        finally:
+            copy.close()
+    import psycopg
+
+    url = (target / training.DATABASE_URL_FILE).read_text().strip()
+    with psycopg.connect(url) as copy:
+        found = copy.execute(queries[0]).fetchone()[0], [tuple(row) for row in copy.execute(queries[1]).fetchall()]
+    server, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return found
 
 
 def test_a_failed_copy_is_recorded(tmp_path, administrator):
