@@ -38,6 +38,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from fresh_database import pg_recreate
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MS = 150.0
 WORKER_ENV = "ARDESK_BENCH_WORKER"
@@ -346,12 +348,6 @@ def admin_connect(pg_url: str):
     import psycopg
 
     return psycopg.connect(f"{pg_url.rstrip('/')}/postgres", autocommit=True)
-
-
-def pg_recreate(pg_url: str, name: str) -> None:
-    with admin_connect(pg_url) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {name}")
 
 
 def pg_drop(pg_url: str, name: str) -> None:

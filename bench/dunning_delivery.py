@@ -37,6 +37,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from fresh_database import pg_recreate
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 TARGET_SECONDS = 300.0
@@ -77,15 +79,6 @@ def smtp_sink(port: int) -> None:
     controller.stop()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     print(f"{Sink.messages} {Sink.size} {usage.ru_utime + usage.ru_stime:.2f}", flush=True)
-
-
-def pg_recreate(pg_url: str, name: str, drop_only: bool = False) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{pg_url.rstrip('/')}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if not drop_only:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def load() -> str:

@@ -24,9 +24,10 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from fresh_database import run_in_fresh_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -43,15 +44,6 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def pg_recreate(pg_url: str, name: str, drop_only: bool = False) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{pg_url.rstrip('/')}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if not drop_only:
-            conn.execute(f'CREATE DATABASE "{name}"')
-
-
 def timed(label: str, call, repeat: int) -> None:
     call()  # warm-up
     times = []
@@ -63,26 +55,7 @@ def timed(label: str, call, repeat: int) -> None:
 
 
 def main() -> None:
-    args = parse_args()
-    name = args.db_name
-    if args.database == "postgres":
-        pg_recreate(args.pg_url, name)
-        os.environ["DATABASE_URL"] = f"{args.pg_url.rstrip('/')}/{name}"
-    else:
-        os.environ.pop("DATABASE_URL", None)
-    os.environ["ARDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="bench-rel-")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ardesk.config.settings")
-    import django
-
-    django.setup()
-    try:
-        run(args)
-    finally:
-        if args.database == "postgres":
-            from django.db import connections
-
-            connections.close_all()
-            pg_recreate(args.pg_url, name, drop_only=True)
+    run_in_fresh_database(parse_args(), prefix="bench-rel-", run=run)
 
 
 def run(args: argparse.Namespace) -> None:

@@ -26,9 +26,10 @@ import datetime as dt
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from fresh_database import run_in_fresh_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -45,35 +46,8 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def pg_recreate(pg_url: str, name: str, drop_only: bool = False) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{pg_url.rstrip('/')}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if not drop_only:
-            conn.execute(f'CREATE DATABASE "{name}"')
-
-
 def main() -> None:
-    args = parse_args()
-    if args.database == "postgres":
-        pg_recreate(args.pg_url, args.db_name)
-        os.environ["DATABASE_URL"] = f"{args.pg_url.rstrip('/')}/{args.db_name}"
-    else:
-        os.environ.pop("DATABASE_URL", None)
-    os.environ["ARDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="bench-statements-")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ardesk.config.settings")
-    import django
-
-    django.setup()
-    try:
-        run(args)
-    finally:
-        if args.database == "postgres":
-            from django.db import connections
-
-            connections.close_all()
-            pg_recreate(args.pg_url, args.db_name, drop_only=True)
+    run_in_fresh_database(parse_args(), prefix="bench-statements-", run=run)
 
 
 def run(args: argparse.Namespace) -> None:
