@@ -14,7 +14,15 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ardesk.accounts.roles import AR_ACCOUNTANT, COLLECTOR, CREDIT_ANALYST, FINANCE_MANAGER, ROLE_LABELS
+from ardesk.accounts.roles import (
+    ADMINISTRATOR,
+    AR_ACCOUNTANT,
+    COLLECTOR,
+    CREDIT_ANALYST,
+    FINANCE_MANAGER,
+    INTERNAL_AUDITOR,
+    ROLE_LABELS,
+)
 from ardesk.guide.models import TourProgress, TourStatus
 
 
@@ -100,6 +108,34 @@ TOURS: dict[str, tuple[TourStep, ...]] = {
         ),
         TourStep(
             "provisioning:runs", "h1", _("Month-end bad-debt provisions to review and approve. That is the tour.")
+        ),
+    ),
+    INTERNAL_AUDITOR: (
+        TourStep(
+            "audit:list",
+            "h1",
+            _("The audit trail: who changed what and when, with the values before and after. Nothing in it is edited."),
+        ),
+        TourStep("reports:aging", "h1", _("The aging on any date, which agrees to the cent with the open items.")),
+        TourStep(
+            "provisioning:roll_forward",
+            "h1",
+            _("The allowance from opening to closing: charges, write-offs and recoveries, for the year-end audit."),
+        ),
+        TourStep(
+            "portal:confirmations",
+            "h1",
+            _("The customers' answers on their balances, the confirmations an audit asks for. That is the tour."),
+        ),
+    ),
+    ADMINISTRATOR: (
+        TourStep("accounts:users", "h1", _("Users and their roles: each role sees only what its work needs.")),
+        TourStep("accounts:companies", "h1", _("The companies, and who may work in each.")),
+        TourStep("guide:onboarding", "h1", _("The onboarding checklist ticks itself as the installation is set up.")),
+        TourStep(
+            "guide:training",
+            "h1",
+            _("Training copies of the data, for practice: they send no e-mail. That is the tour."),
         ),
     ),
 }
