@@ -33,7 +33,6 @@ ALLOWED_WORDS = frozenset(
         "Token",
         "Bearer",
         "Z",  # Altman's Z score (Z 值)
-        "Altman",
         "VIP",
         "HTTP",
         "JSON",

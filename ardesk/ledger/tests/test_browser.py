@@ -21,7 +21,12 @@ def upload(page, live_server, company, name: str, text: str) -> None:
     page.goto(f"{live_server.url}/ledger/import/")
     page.select_option("#id_kind", "invoices")
     page.select_option("#id_company", str(company.pk))
+    # The file field speaks the page's language, not the browser's ("Choose File", "No file chosen").
+    picker = page.locator(".file-picker")
+    expect(picker.locator("label")).to_have_text("选择文件")
+    expect(picker.locator(".file-name")).to_have_text("未选择文件")
     page.set_input_files("#id_file", files=[{"name": name, "mimeType": "text/csv", "buffer": text.encode()}])
+    expect(picker.locator(".file-name")).to_have_text(name)
     with page.expect_navigation():
         page.click("form[enctype] button[type=submit]")
 

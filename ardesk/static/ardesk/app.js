@@ -38,3 +38,35 @@ document.addEventListener("change", function (event) {
     if (event.key === "Escape") closeHelp();
   });
 })();
+// File fields: the browser's own button and "no file chosen" speak the browser's language, not the
+// user's. Each file input gets a button and the chosen names in the page's language (the texts are
+// on <body>); the input itself stays in the form, hidden from sight only.
+(function () {
+  function names(input) {
+    var list = Array.prototype.map.call(input.files || [], function (file) { return file.name; });
+    return list.length ? list.join(document.body.dataset.listSeparator || ", ") : document.body.dataset.fileNone;
+  }
+  function enhance(root) {
+    root.querySelectorAll("input[type=file]:not([data-picker])").forEach(function (input, index) {
+      if (!document.body.dataset.fileChoose) return;
+      input.setAttribute("data-picker", "");
+      if (!input.id) input.id = "file-" + Date.now() + "-" + index;
+      var picker = document.createElement("span");
+      picker.className = "file-picker";
+      var button = document.createElement("label");
+      button.className = "btn secondary";
+      button.htmlFor = input.id;
+      button.textContent = document.body.dataset.fileChoose;
+      var chosen = document.createElement("span");
+      chosen.className = "file-name";
+      chosen.textContent = names(input);
+      input.parentNode.insertBefore(picker, input);
+      picker.appendChild(input);
+      picker.appendChild(button);
+      picker.appendChild(chosen);
+      input.addEventListener("change", function () { chosen.textContent = names(input); });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  document.addEventListener("htmx:afterSwap", function (event) { enhance(event.target); });
+})();
