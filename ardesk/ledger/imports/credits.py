@@ -4,7 +4,9 @@ A row naming an invoice pays that invoice's open due lines, earliest instalment 
 row's date; what it does not use stays on the customer as an unapplied credit. Rows are read,
 checked and written as documents.py describes for all documents. A chunk's invoices are looked
 up without waiting for the writer: the open state the chunks still queued give their lines is
-kept in memory (``CreditImporter.open_lines``).
+kept in memory (``CreditImporter.open_lines``). On PostgreSQL the chunks written keep their lines'
+open state in a temporary table until the whole file is read, then every line is updated at once
+(``_STAGE_CREATE``).
 """
 
 from __future__ import annotations
@@ -54,14 +56,16 @@ SET open_now = %s, open_functional_now = %s,
 WHERE id = %s
 """
 
-# On PostgreSQL the lines are not updated chunk by chunk: a chunk's invoices are spread over the
-# whole ledger, and updating their lines where they lie, a few thousand rows at random, cost
-# more of the database's time than anything else in the import (each row a page read, a new
-# row version and an entry in each of the table's indexes). Each chunk's open states are kept
-# in a table of the import's own (temporary: never written to the WAL, gone at the end of the
-# transaction), one row a line; once the file is read, one statement updates every line in the
-# table's order, each page once. ``paid_on`` is the day of the import's last allocation to the
-# line: the line's own last allocation is that one or a later one written before the import.
+# On PostgreSQL the lines are not updated chunk by chunk: receipts come in payment-date order, so
+# a chunk's invoices are spread over the whole ledger, and updating their lines where they lie, a
+# few thousand rows at random, cost more of the database's time than anything else in the import
+# (each row a page read and dirtied, a new row version, an entry in each of the table's four
+# indexes: the columns updated are in the aging's covering index, so the update is never HOT).
+# Each chunk's open states go to a table of the import's own (temporary: not written to the WAL,
+# dropped at the end of the transaction, so a failed import leaves nothing), one row a line; once
+# the file is read, one statement updates every line in the table's order, each page once.
+# ``paid_on`` is the day of the import's last allocation to the line: the line's own last
+# allocation is that one or a later one written before the import.
 _STAGE_CREATE = """
 CREATE TEMPORARY TABLE import_open_lines (
     line_id bigint PRIMARY KEY, open_now bigint NOT NULL, open_functional_now bigint NOT NULL, paid_on date NOT NULL
