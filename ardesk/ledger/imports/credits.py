@@ -4,11 +4,14 @@ A row naming an invoice pays that invoice's open due lines, earliest instalment 
 row's date; what it does not use stays on the customer as an unapplied credit. Rows are read,
 checked and written as documents.py describes for all documents. A chunk's invoices are looked
 up without waiting for the writer: the open state the chunks still queued give their lines is
-kept in memory (``CreditImporter.open_lines``).
+kept in memory (``CreditImporter.open_lines``). On PostgreSQL the chunks written keep their lines'
+open state in a temporary table until the whole file is read, then every line is updated at once
+(``_STAGE_CREATE``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import deque
 from functools import cached_property
 
@@ -45,15 +48,6 @@ SOURCE_ALLOCATION_FIELDS = (
 # ``lines_refresh`` this equals for lines that were open and not reversed): the open amounts
 # are today's less what the chunk took, computed while planning; a line paid in full is settled
 # on the day of its last allocation.
-_LINES_AFTER_ALLOCATIONS_PG = """
-UPDATE ledger_dueline AS l
-SET open_now = u.open_now, open_functional_now = u.open_functional_now,
-    settled_on = CASE WHEN u.open_now = 0
-                 THEN (SELECT MAX(a.allocated_on) FROM ledger_allocation a WHERE a.line_id = l.id) END
-FROM (SELECT UNNEST(%s::bigint[]) AS id, UNNEST(%s::bigint[]) AS open_now,
-             UNNEST(%s::bigint[]) AS open_functional_now) AS u
-WHERE l.id = u.id
-"""
 _LINES_AFTER_ALLOCATIONS = """
 UPDATE ledger_dueline
 SET open_now = %s, open_functional_now = %s,
@@ -62,16 +56,58 @@ SET open_now = %s, open_functional_now = %s,
 WHERE id = %s
 """
 
+# On PostgreSQL the lines are not updated chunk by chunk: receipts come in payment-date order, so
+# a chunk's invoices are spread over the whole ledger, and updating their lines where they lie, a
+# few thousand rows at random, cost more of the database's time than anything else in the import
+# (each row a page read and dirtied, a new row version, an entry in each of the table's four
+# indexes: the columns updated are in the aging's covering index, so the update is never HOT).
+# Each chunk's open states go to a table of the import's own (temporary: not written to the WAL,
+# dropped at the end of the transaction, so a failed import leaves nothing), one row a line; once
+# the file is read, one statement updates every line in the table's order, each page once.
+# ``paid_on`` is the day of the import's last allocation to the line: the line's own last
+# allocation is that one or a later one written before the import.
+_STAGE_CREATE = """
+CREATE TEMPORARY TABLE import_open_lines (
+    line_id bigint PRIMARY KEY, open_now bigint NOT NULL, open_functional_now bigint NOT NULL, paid_on date NOT NULL
+) ON COMMIT DROP
+"""
+_STAGE_LINES = """
+INSERT INTO import_open_lines AS s (line_id, open_now, open_functional_now, paid_on)
+SELECT * FROM UNNEST(%s::bigint[], %s::bigint[], %s::bigint[], %s::date[])
+ON CONFLICT (line_id) DO UPDATE
+SET open_now = EXCLUDED.open_now, open_functional_now = EXCLUDED.open_functional_now,
+    paid_on = GREATEST(s.paid_on, EXCLUDED.paid_on)
+"""
+_STAGED_STATES = "SELECT line_id, open_now, open_functional_now FROM import_open_lines WHERE line_id = ANY(%s)"
+_LINES_FROM_STAGED = """
+UPDATE ledger_dueline AS l
+SET open_now = s.open_now, open_functional_now = s.open_functional_now,
+    settled_on = CASE WHEN s.open_now = 0 THEN GREATEST(s.paid_on, (
+        SELECT MAX(a.allocated_on) FROM ledger_allocation a WHERE a.line_id = l.id AND a.allocated_on > s.paid_on
+    )) END
+FROM import_open_lines AS s
+WHERE l.id = s.line_id
+"""
 
-def lines_after_allocations(cursor, changes: list[tuple[int, int, int]]) -> None:
-    """Write the open state of due lines (id, open amount, open functional amount) after new allocations."""
+
+def lines_after_allocations(cursor, changes: list[tuple[int, int, int, dt.date]]) -> None:
+    """Write the open state of due lines (id, open amount, open functional amount, last allocated on)
+    after new allocations: on PostgreSQL into the import's staged lines (``lines_from_staged`` writes them)."""
     if not changes:
         return
     if connection.vendor == "postgresql":
-        ids, amounts, functionals = (list(column) for column in zip(*changes, strict=True))
-        cursor.execute(_LINES_AFTER_ALLOCATIONS_PG, [ids, amounts, functionals])
+        cursor.execute(_STAGE_LINES, [list(column) for column in zip(*changes, strict=True)])
     else:
-        cursor.executemany(_LINES_AFTER_ALLOCATIONS, [(a, f, a, pk) for pk, a, f in changes])
+        cursor.executemany(_LINES_AFTER_ALLOCATIONS, [(a, f, a, pk) for pk, a, f, _on in changes])
+
+
+def lines_from_staged(cursor) -> None:
+    """Update every due line whose open state the import staged, in one statement; drop the staged lines."""
+    # The planner knows nothing of a temporary table until it is analysed: a million staged
+    # lines are best joined whole, a few looked up one by one.
+    cursor.execute("ANALYZE import_open_lines")
+    cursor.execute(_LINES_FROM_STAGED)
+    cursor.execute("DROP TABLE import_open_lines")
 
 
 class CreditImporter(DocumentImporter):
@@ -88,6 +124,17 @@ class CreditImporter(DocumentImporter):
         self.pending: dict[int, tuple[int, int, int]] = {}
         self.pending_chunks: deque[tuple[int, list[int]]] = deque()
         self.submitted = 0
+        # Written chunks' open states wait in the staged lines until the end (see _STAGE_CREATE).
+        self.staged = self.copy and self.writing
+        if self.staged:
+            with connection.cursor() as cursor:
+                cursor.execute(_STAGE_CREATE)
+
+    def finish(self) -> None:
+        super().finish()
+        if self.staged and self.may_write:
+            with connection.cursor() as cursor:
+                lines_from_staged(cursor)
 
     def plain_credit(self, line: int, cells: list) -> dict | None:
         if len(cells) < self.width:
@@ -128,6 +175,7 @@ class CreditImporter(DocumentImporter):
         shared = self.shared_allocation
         documents = []
         allocations = []
+        paid_on: dict[int, dt.date] = {}
         for index, row in enumerate(new):
             functional = self.functional(row)
             unapplied, unapplied_functional = -row["minor"], -functional
@@ -139,6 +187,7 @@ class CreditImporter(DocumentImporter):
                 )
                 unapplied -= share
                 unapplied_functional -= source_functional
+                paid_on[line_id] = max(paid_on.get(line_id, row["issue_on"]), row["issue_on"])
                 allocations.append(
                     (
                         index,
@@ -164,10 +213,10 @@ class CreditImporter(DocumentImporter):
             documents.append(
                 self.prepared(self.document_row(row, unapplied, unapplied_functional, settled_on), self.shared)
             )
-        changes = self.used.open_after()
+        changes = [(pk, amount, functional, paid_on[pk]) for pk, amount, functional in self.used.open_after()]
         self.used.clear()
         self.submitted += 1
-        for pk, amount, functional in changes:
+        for pk, amount, functional, _on in changes:
             self.pending[pk] = (amount, functional, self.submitted)
         self.pending_chunks.append((self.submitted, [change[0] for change in changes]))
 
@@ -189,7 +238,8 @@ class CreditImporter(DocumentImporter):
 
         The database may not have the last chunks yet: their lines take the open state those chunks
         write (``pending``), and a line they pay in full is left out. Lines no pending chunk changes
-        are read as they are; a written chunk's changes are forgotten.
+        take the state written chunks staged (PostgreSQL), else are read as they are; a written
+        chunk's changes are forgotten.
         """
         while self.pending_chunks and self.pending_chunks[0][0] <= self.writer.done:
             written, pks = self.pending_chunks.popleft()
@@ -197,19 +247,27 @@ class CreditImporter(DocumentImporter):
                 if self.pending[pk][2] == written:
                     del self.pending[pk]
         lines = selectors.open_lines_of_documents(company_id=self.company.pk, numbers=numbers)
-        if not self.pending:
+        staged = self.staged_states(sorted(line["pk"] for line in lines)) if self.staged else {}
+        if not self.pending and not staged:
             return lines
         current = []
         for line in lines:
-            state = self.pending.get(line["pk"])
+            state = self.pending.get(line["pk"]) or staged.get(line["pk"])
             if state is not None:
-                amount, functional, _chunk = state
+                amount, functional = state[0], state[1]
                 if amount <= 0:
                     continue
                 line["open_amount"] = amount
                 line["allocated_functional"] = line["functional_amount"] - functional
             current.append(line)
         return current
+
+    @staticmethod
+    def staged_states(line_ids: list[int]) -> dict[int, tuple[int, int]]:
+        """The open amount and open functional amount that written chunks staged for these lines."""
+        with connection.cursor() as cursor:
+            cursor.execute(_STAGED_STATES, [line_ids])
+            return {pk: (amount, functional) for pk, amount, functional in cursor.fetchall()}
 
     def plan_allocations(self, rows: list[dict]) -> dict[int, list[tuple]]:
         """Which due lines each row's invoice pays, earliest instalment first, as far as they are open."""

@@ -256,7 +256,7 @@ def _open_state():
 
 
 def test_imports_keep_the_open_state_a_full_refresh_gives(accountant, company, customers):
-    """Documents are written with their open state and due lines updated per chunk, set-based;
+    """Documents are written with their open state and due lines updated set-based;
     recomputing everything from the allocations (ledger.open_state) must change nothing."""
     from ardesk.ledger import open_state
 
@@ -284,6 +284,46 @@ R-7,C2,2024-02-07,USD,10,U-2
     settled = dict(DueLine.objects.values_list("document__number", "settled_on"))
     assert settled["INV-1"] == dt.date(2024, 2, 1) and settled["U-1"] == dt.date(2024, 2, 6)
     assert settled["U-2"] == dt.date(2024, 2, 10) and settled["INV-2"] is None
+
+
+def test_a_line_paid_in_full_is_settled_on_its_latest_allocation_even_one_imported_before(
+    accountant, company, customers, monkeypatch
+):
+    """On PostgreSQL the lines' open state is written once, after the whole file (credits._STAGE_CREATE):
+    a line paid in full is settled on its last allocation, this import's or an earlier later-dated one,
+    and lines paid over several chunks end as a full refresh from the allocations leaves them."""
+    from ardesk.ledger import open_state
+    from ardesk.ledger.imports import base
+
+    assert run("invoices", INVOICES, company, accountant).ok
+    earlier = "number,customer,date,currency,amount,invoice\nR-0,C1,2024-03-10,CNY,100,INV-2\n"
+    assert run("receipts", earlier, company, accountant).ok
+    monkeypatch.setattr(base, "CHUNK", 1)
+    receipts = """number,customer,date,currency,amount,invoice
+R-1,C1,2024-02-20,CNY,200,INV-2
+R-2,C1,2024-02-01,CNY,200.50,INV-1
+R-3,C1,2024-02-03,CNY,900,INV-1
+R-4,C2,2024-02-04,CNY,50,INV-3
+R-5,C1,2024-02-02,CNY,100.50,INV-1
+"""
+    report = run("receipts", receipts, company, accountant)
+    assert report.ok, report.problems
+    state = {
+        number: (open_now, settled_on)
+        for number, open_now, settled_on in DueLine.objects.values_list("document__number", "open_now", "settled_on")
+    }
+    assert state == {
+        "INV-1": (0, dt.date(2024, 2, 3)),
+        "INV-2": (0, dt.date(2024, 3, 10)),
+        "INV-3": (4999, None),
+    }
+    assert dict(Allocation.objects.filter(source__number="R-5").values_list("line__document__number", "amount")) == {
+        "INV-1": 10000
+    }
+    imported = _open_state()
+    open_state.lines_refresh(DueLine.objects.all())
+    open_state.credits_refresh(Document.objects.all())
+    assert _open_state() == imported
 
 
 def test_a_receipt_file_larger_than_a_chunk_pays_invoices_across_chunks(accountant, company, customers, monkeypatch):
