@@ -11,11 +11,18 @@ set-up, checks, argument parsing and writing the output. Target (issue 28): unde
 
 The wall clock counts whatever else the machine runs; CPU time much less, so both are printed
 (process CPU − query CPU is the overhead on a busy machine), with the load average.
+
+Then, for each command once, ``python -X importtime``: the packages whose modules took the most time
+to import (their own time, summed by top-level package; ARdesk's and Django's by app), wall time.
+
+The processes write and use bytecode (.pyc) as an installed ARdesk does, even where
+PYTHONDONTWRITEBYTECODE is set: compiling ARdesk's sources at every start would add a fifth of a second.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import datetime as dt
 import os
 import statistics
@@ -45,16 +52,44 @@ def commands(as_of: dt.date) -> dict[str, list[str]]:
     }
 
 
+def child_environment() -> dict[str, str]:
+    return {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_process(python: str, cwd: str, args: list[str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one whole process."""
     started = time.perf_counter()
     with open(os.devnull, "wb") as null:
-        process = subprocess.Popen([python, "-m", "ardesk.cli", *args], cwd=cwd, stdout=null, stderr=subprocess.PIPE)
+        process = subprocess.Popen(
+            [python, "-m", "ardesk.cli", *args], cwd=cwd, env=child_environment(), stdout=null, stderr=subprocess.PIPE
+        )
         _pid, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(args)} failed: {process.stderr.read().decode()[-2000:]}")
     return wall, usage.ru_utime + usage.ru_stime
+
+
+def import_times(python: str, cwd: str, args: list[str], top: int) -> tuple[float, list[tuple[str, float]]]:
+    """All imports' seconds, and the ``top`` packages by the seconds their modules took (``-X importtime``)."""
+    result = subprocess.run(
+        [python, "-X", "importtime", "-m", "ardesk.cli", *args],
+        cwd=cwd,
+        env=child_environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    by_package: collections.Counter[str] = collections.Counter()
+    for line in result.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        own, _cumulative, module = line[len("import time:") :].split("|")
+        parts = module.strip().split(".")
+        package = ".".join(parts[:2]) if parts[0] in ("ardesk", "django") else parts[0]
+        by_package[package] += int(own) / 1e6
+    return sum(by_package.values()), by_package.most_common(top)
 
 
 def query_seconds(name: str, as_of: dt.date, repeat: int) -> tuple[float, float]:
@@ -98,6 +133,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--python", default=sys.executable, help="The interpreter of the code to measure")
     parser.add_argument("--cwd", default=str(ROOT), help="The checkout that interpreter runs")
+    parser.add_argument("--import-top", type=int, default=12, help="Packages listed by import time (0: none)")
     options = parser.parse_args()
     as_of = dt.date.fromisoformat(options.as_of)
     print(f"ARDESK_DATA_DIR={os.environ.get('ARDESK_DATA_DIR', '')} DATABASE_URL={os.environ.get('DATABASE_URL', '')}")
@@ -116,6 +152,11 @@ def main() -> None:
             f"{cpu:>13.2f} {query_cpu:>11.3f} {cpu - query_cpu:>14.2f}"
         )
     print(f"load average after {os.getloadavg()[0]:.1f}")
+    if options.import_top:
+        for name, args in commands(as_of).items():
+            total, times = import_times(options.python, options.cwd, args, options.import_top)
+            listed = ", ".join(f"{package} {seconds * 1000:.0f}" for package, seconds in times)
+            print(f"{name}: imports {total:.2f} s (wall); the most, own ms by package: {listed}")
 
 
 if __name__ == "__main__":
