@@ -1,4 +1,5 @@
-"""What a command loads at start-up (issue 28): a read-only report starts without the web's and the jobs' libraries.
+"""What commands load (issue 28): a read-only report starts without the web's and the jobs' libraries, and the
+checks of ``ardesk init`` do not load the API or scikit-learn; the web application still times its jobs.
 
 Each check runs in a fresh interpreter, since this test process has long imported everything.
 """
@@ -39,6 +40,16 @@ for name in ("report", "dunning"):
 print(json.dumps(sorted(sys.modules)))
 """
 
+INIT_CHECKS = """
+import json, os, sys
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ardesk.config.settings")
+import django
+django.setup()
+from ardesk.accounts.management.commands.init import Command
+Command().check(tags=Command.requires_system_checks)
+print(json.dumps(sorted(sys.modules)))
+"""
+
 LOAD_WEB_APPLICATION = """
 import json
 import ardesk.config.wsgi
@@ -57,6 +68,11 @@ def run_python(code: str, tmp_path) -> object:
 def test_the_report_and_dunning_commands_start_without_the_web_the_jobs_or_the_documents_libraries(tmp_path):
     loaded = set(run_python(LOAD_COMMANDS, tmp_path))
     assert [module for module in HEAVY if module in loaded] == []
+
+
+def test_the_checks_of_init_leave_the_api_and_the_learning_libraries_unloaded(tmp_path):
+    loaded = set(run_python(INIT_CHECKS, tmp_path))
+    assert [module for module in ("pydantic", "ninja", "sklearn", "scipy") if module in loaded] == []
 
 
 def test_the_web_application_times_the_jobs_it_runs(tmp_path):
