@@ -5,6 +5,7 @@ Every error answers ``{"error": {"code": ..., "message": ..., "fields": {field: 
 
 from __future__ import annotations
 
+import json
 from functools import wraps
 
 from django.conf import settings
@@ -12,11 +13,13 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import DataError
 from django.http import Http404, JsonResponse
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.openapi.docs import Swagger, _csrf_needed
 from ninja.security import HttpBearer, SessionAuth
 
 from ardesk.accounts.selectors import api_language, token_user
@@ -73,12 +76,25 @@ def signed_in_unless_public(view):
     return wrapped
 
 
+class LocalSwagger(Swagger):
+    """The Swagger UI page from Django Ninja's own template and files (settings.NINJA_DIR), never from a CDN.
+
+    Ninja renders them itself only when "ninja" is an installed app, which it is not here (see the settings).
+    """
+
+    def render_page(self, request, api, **kwargs):
+        self.settings["url"] = self.get_openapi_url(api, kwargs)
+        context = {"swagger_settings": json.dumps(self.settings, indent=1), "api": api, "add_csrf": _csrf_needed(api)}
+        return render(request, self.template, context)
+
+
 api = NinjaAPI(
     title="ARdesk API",
     version="1",
     description="Customer credit and receivables. Authenticate with `Authorization: Bearer <token>`.",
     urls_namespace="api-1",
     auth=[TokenAuth(), SessionUser()],
+    docs=LocalSwagger(),
     docs_decorator=signed_in_unless_public,
 )
 

@@ -8,6 +8,7 @@ generated into that directory on first start.
 from __future__ import annotations
 
 import os
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -18,6 +19,10 @@ from ardesk.operations.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = data_dir()
+# Django Ninja's Swagger UI page and files, served from here (not from a CDN: see config/api.py's
+# LocalSwagger). Ninja is no installed app: as one, its package and pydantic were imported by every
+# command at start-up (a sixth of a second), though only the web process serves the API.
+NINJA_DIR = Path(find_spec("ninja").origin).parent
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -46,7 +51,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
-    "ninja",  # serves the API docs' Swagger UI from its own static files, not from a CDN
     "ardesk.core",
     "ardesk.audit",
     "ardesk.companies",
@@ -95,7 +99,7 @@ WSGI_APPLICATION = "ardesk.config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [BASE_DIR / "templates", NINJA_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -171,7 +175,7 @@ USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["ardesk.formats"]
 
 STATIC_URL = "/static/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [BASE_DIR / "static", NINJA_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_ROOT = Path(os.environ.get("ARDESK_MEDIA_DIR", DATA_DIR / "media"))

@@ -21,8 +21,8 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from html import escape
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
 from django.http import HttpResponse, StreamingHttpResponse
 
@@ -255,7 +255,8 @@ def runs(text: str) -> list[tuple[str, bool]]:
 def markup(text: object) -> str:
     """Paragraph markup with each CJK run in the CJK font (escaped: names may contain '&' or '<')."""
     return "".join(
-        escape(run) if latin else f'<font name="{CJK_FONT}">{escape(run)}</font>' for run, latin in runs(str(text))
+        escape(run, quote=False) if latin else f'<font name="{CJK_FONT}">{escape(run, quote=False)}</font>'
+        for run, latin in runs(str(text))
     )
 
 

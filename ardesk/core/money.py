@@ -80,7 +80,11 @@ def to_minor(amount: Decimal, currency: str) -> int:
 
 def from_minor(minor: int, currency: str) -> Decimal:
     """Convert whole minor units to a Decimal amount in the currency's precision."""
-    return quantize(Decimal(minor).scaleb(-currency_decimals(currency)), currency)
+    amount = Decimal(minor).scaleb(-currency_decimals(currency))
+    if type(minor) is int:
+        # Already exact in the currency's precision; a report converts tens of thousands of these.
+        return amount
+    return quantize(amount, currency)
 
 
 def grouped(amount: Decimal | int | str, currency: str) -> str:

@@ -15,12 +15,16 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sklearn.ensemble import HistGradientBoostingRegressor
-from sklearn.inspection import permutation_importance
 
 from ardesk.insights import domain
+
+if TYPE_CHECKING:
+    # scikit-learn (and SciPy under it) takes a second to import: it is loaded by what trains or
+    # scores, not by every process that loads the API and the screens (the system checks, a worker).
+    from sklearn.ensemble import HistGradientBoostingRegressor
 
 # Shallow trees, many small steps: on the IBM sample these did best on the time-ordered hold-out
 # among the few settings tried (see bench/README.md); the data of one company is rarely large.
@@ -50,6 +54,8 @@ def _known(matrix: np.ndarray) -> np.ndarray:
 
 
 def _regressor(loss: str, quantile: float | None = None) -> HistGradientBoostingRegressor:
+    from sklearn.ensemble import HistGradientBoostingRegressor
+
     extra = {"quantile": quantile} if quantile is not None else {}
     return HistGradientBoostingRegressor(loss=loss, random_state=0, **PARAMS, **extra)
 
@@ -173,6 +179,8 @@ def _anchored_mae(regressor, matrix: np.ndarray, actual: np.ndarray) -> float:
 def _importance(regressor, matrix: np.ndarray, actual: np.ndarray) -> list[dict]:
     """Permutation importance on the hold-out: how many days of MAE each feature is worth (the
     anchor moves with the features it is read from)."""
+    from sklearn.inspection import permutation_importance
+
     if len(actual) > IMPORTANCE_ROWS:
         pick = np.random.default_rng(0).choice(len(actual), IMPORTANCE_ROWS, replace=False)
         matrix, actual = matrix[pick], actual[pick]

@@ -13,10 +13,8 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
-from sklearn.model_selection import train_test_split
-from sklearn.tree import DecisionTreeClassifier
+
+# scikit-learn is imported by the functions that learn or measure (see learning.py): it takes a second.
 
 BASE_SCORE = 600  # points at the base odds
 BASE_ODDS = 20  # 20 goods to 1 bad
@@ -107,6 +105,8 @@ def _woe(goods: int, bads: int, total_goods: int, total_bads: int) -> float:
 
 
 def _numeric_bins(values: np.ndarray, bad: np.ndarray) -> list[Bin]:
+    from sklearn.tree import DecisionTreeClassifier
+
     known = ~np.isnan(values)
     tree = DecisionTreeClassifier(
         max_leaf_nodes=MAX_BINS, min_samples_leaf=max(1, int(MIN_BIN_SHARE * known.sum())), random_state=0
@@ -134,6 +134,8 @@ def _category_bins(values: np.ndarray) -> list[Bin]:
 
 def learn(rows: list[dict], bad: np.ndarray, factors: list[str], numeric: set[str]) -> LearnedScorecard:
     """Learn the card from rows (factor → value) and outcomes (1 = bad); keeps factors with IV ≥ 0.02."""
+    from sklearn.linear_model import LogisticRegression
+
     bad = np.asarray(bad, dtype=int)
     total_bads = int(bad.sum())
     total_goods = len(bad) - total_bads
@@ -184,6 +186,8 @@ def _index(factor: Factor, value) -> int:
 
 def discrimination(points: np.ndarray, bad: np.ndarray) -> dict:
     """AUC, KS and Gini of a score where higher points mean better (fewer bads)."""
+    from sklearn.metrics import roc_auc_score
+
     bad = np.asarray(bad, dtype=int)
     auc = float(roc_auc_score(bad, -np.asarray(points, dtype=float)))
     order = np.argsort(points)
@@ -196,6 +200,8 @@ def learn_and_measure(
     rows: list[dict], bad: np.ndarray, factors: list[str], numeric: set[str], holdout_share: float = 0.3
 ) -> LearnedScorecard:
     """Learn on a stratified part, measure on the rest (AUC, KS, Gini), then learn again on everything."""
+    from sklearn.model_selection import train_test_split
+
     bad = np.asarray(bad, dtype=int)
     index = np.arange(len(rows))
     train, test = train_test_split(index, test_size=holdout_share, stratify=bad, random_state=0)

@@ -4,7 +4,8 @@ Counted in every process at all times (a counter costs next to nothing); served 
 only with ARDESK_METRICS=1. Under ``ardesk serve --workers N`` each gunicorn process counts its own
 requests: set PROMETHEUS_MULTIPROC_DIR (an empty folder, emptied at each start) so ``/metrics``
 adds them up. Jobs are counted by the process that runs them: the web process for in-process
-jobs, each Celery worker for queued ones.
+jobs, each Celery worker for queued ones (the web application and the Celery application connect
+``connect_job_signals``; a command does not, and starts without importing Celery).
 """
 
 from __future__ import annotations

@@ -15,12 +15,29 @@ def _amount(minor: int, currency: str) -> Decimal:
     return from_minor(minor, currency)
 
 
+def _in_order(row, keys: list[str]) -> list[int]:
+    """The row's bucket amounts in the order of ``keys`` (``row.buckets`` is made anew at each reading)."""
+    amounts = row.buckets
+    return [amounts[key] for key in keys]
+
+
 def aging_json(report: AgingReport) -> dict:
     """The stable JSON of docs/reports.md: amounts as strings in the report's currency."""
     currency = report.currency
 
     def text(minor: int) -> str:
-        return str(_amount(minor, currency))
+        return str(from_minor(minor, currency))
+
+    keys = [key for key, _label in report.buckets]
+
+    def row_json(row) -> dict:
+        return {
+            "key": row.key,
+            "name": row.name,
+            "company": row.company,
+            "total": text(row.total),
+            "buckets": dict(zip(keys, map(text, _in_order(row, keys)), strict=True)),
+        }
 
     totals = report.totals
     data = {
@@ -31,16 +48,7 @@ def aging_json(report: AgingReport) -> dict:
         "currency": currency,
         "companies": report.company_codes,
         "buckets": [{"key": key, "label": label} for key, label in report.buckets],
-        "rows": [
-            {
-                "key": row.key,
-                "name": row.name,
-                "company": row.company,
-                "total": text(row.total),
-                "buckets": {key: text(row.buckets[key]) for key, _label in report.buckets},
-            }
-            for row in report.rows
-        ],
+        "rows": [row_json(row) for row in report.rows],
         "totals": {"total": text(report.total), "buckets": {key: text(v) for key, v in totals.items()}},
         "reconciliation": {
             "ledger_balance": text(report.ledger_balance),
@@ -90,9 +98,10 @@ def aging_table(report: AgingReport) -> ReportTable:
     currency = report.currency
     labels = [label for _key, label in report.buckets]
     headers = [_("Code"), _("Name"), _("Company"), _("Total"), *labels]
+    keys = [key for key, _label in report.buckets]
     rows = [
         [row.key, row.name, row.company, _amount(row.total, currency)]
-        + [_amount(row.buckets[key], currency) for key, _label in report.buckets]
+        + [_amount(amount, currency) for amount in _in_order(row, keys)]
         for row in report.rows
     ]
     totals = [_("Total"), "", "", _amount(report.total, currency)] + [

@@ -65,6 +65,21 @@ def test_sum_in_minor_units_equals_decimal_sum(amounts):
     assert from_minor(sum(to_minor(a, "CNY") for a in amounts), "CNY") == sum(amounts, Decimal(0))
 
 
+@given(
+    minor=st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    currency=st.sampled_from(["CNY", "USD", "JPY", "KWD", "CLF"]),
+)
+def test_minor_units_read_back_written_with_the_currencys_decimals(minor, currency):
+    amount = from_minor(minor, currency)
+    assert str(amount) == str(quantize(Decimal(minor).scaleb(-currency_decimals(currency)), currency))
+    assert to_minor(amount, currency) == minor
+
+
+def test_fractional_minor_units_are_rounded_half_up():
+    assert str(from_minor(Decimal("12.5"), "CNY")) == "0.13"
+    assert str(from_minor(0, "CNY")) == "0.00"
+
+
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
 def test_amounts_in_templates_are_grouped_by_three_with_the_currencys_decimals(language):
     from django.utils import translation

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.test import Client
 
 from ardesk.accounts.services import token_issue, token_revoke
@@ -167,3 +168,5 @@ def test_api_docs_load_no_asset_from_a_cdn(accountant):
     client.force_login(accountant)
     page = client.get("/api/v1/docs").content.decode()
     assert "swagger-ui" in page and "cdn." not in page and "unpkg" not in page
+    for asset in ("ninja/swagger-ui.css", "ninja/swagger-ui-bundle.js", "ninja/swagger-ui-init.js"):
+        assert f"/static/{asset}" in page and finders.find(asset), asset

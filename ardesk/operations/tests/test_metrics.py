@@ -8,7 +8,7 @@ import pytest
 import redis
 from prometheus_client import REGISTRY
 
-from ardesk.operations import tasks
+from ardesk.operations import metrics, tasks
 
 pytestmark = pytest.mark.django_db
 REDIS = "redis://127.0.0.1:6379/14"  # not 15: the worker test flushes that one, perhaps at the same time
@@ -64,6 +64,7 @@ def test_with_a_token_only_its_bearer_reads_the_metrics(client, metrics_on):
 
 
 def test_jobs_are_timed_and_their_failures_counted(settings, tmp_path):
+    metrics.connect_job_signals()  # as the web application and the Celery application do
     ran = sample("ardesk_job_duration_seconds_count", task="operations.heartbeat")
     failed = sample("ardesk_job_failures_total", task="operations.backup_daily")
     blocked = tmp_path / "not-a-folder"

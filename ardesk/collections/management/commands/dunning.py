@@ -105,9 +105,6 @@ class Command(BaseCommand):
         return list(companies)
 
     def _run(self, options) -> None:
-        # The services load the letters (PDF) and the mail machinery: only a run that writes needs them.
-        from ardesk.collections import services
-
         run_on = parse_date(options["date"]) if options["date"] else clock.today()
         results = []
         for company in self._companies(options["company"]):
@@ -124,6 +121,9 @@ class Command(BaseCommand):
             if unfinished is not None:
                 results.append(self._deliver(unfinished, resumed=True, options=options))
                 continue
+            # The services load the letters (PDF) and the mail machinery: only a run that writes needs them.
+            from ardesk.collections import services
+
             run = services.dunning_run(by=None, company=company, run_on=run_on, check_access=False, deliver=False)
             if run.notices and options["wait"]:
                 results.append(self._deliver(run, resumed=False, options=options))
