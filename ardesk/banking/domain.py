@@ -552,8 +552,16 @@ def rank(
     for customer_id, found in evidence.items():
         items = items_of.get(customer_id, [])
         named, ref_reasons = referenced_items(tokens, items) if tokens else ([], [])
-        values, reasons = list(found.values), list(found.reasons)
-        # A number the selectors found already counts once: its reason takes the number as written.
+        # An invoice the selectors found named in full counts only while it is open for this line
+        # (issued by its date, not paid by an earlier line), and once: its reason takes the number
+        # as written.
+        open_numbers = {number_key(dict(r.params)["number"]) for r in ref_reasons if r.code == "ref_exact"}
+        kept = [
+            (value, why)
+            for value, why in zip(found.values, found.reasons, strict=True)
+            if why.code != "ref_exact" or dict(why.params).get("number") in open_numbers
+        ]
+        values, reasons = [v for v, _ in kept], [r for _, r in kept]
         known_refs = {
             (r.code, number_key(dict(r.params).get("number", ""))): n
             for n, r in enumerate(reasons)

@@ -112,7 +112,9 @@ def test_the_known_account_posts_against_a_namesake_unless_the_text_points_to_th
     account = domain.Evidence([0.97, 0.9], [domain.reason("account"), domain.reason("name_exact")])
     evidence, items = _two_namesakes([item(1, 50000)], [(2, "INV-0312", 50000)])
     evidence[1] = account
-    suggestions = domain.rank(amount=50000, on=D, remittance="", evidence=evidence, items_of=items, rules=domain.Rules())
+    suggestions = domain.rank(
+        amount=50000, on=D, remittance="", evidence=evidence, items_of=items, rules=domain.Rules()
+    )
     assert suggestions[0].customer_id == 1 and domain.is_automatic(suggestions, domain.Rules())
     # The text names 2's invoice by its last digits ("0312"): evidence for 2 beyond its name.
     # 2: 0.9, 0.8 -> 0.98, pays INV-0312 exactly (1.0): 0.98, within 85 % of 0.999: ambiguous.
@@ -136,6 +138,20 @@ def test_a_named_invoice_counts_once_and_alone_does_not_post_an_amount_it_does_n
     assert suggestions[0].confidence == Decimal("0.828")
     assert [r.as_dict() for r in suggestions[0].reasons][0] == {"code": "ref_exact", "number": "INV-0005"}
     assert not domain.is_automatic(suggestions, domain.Rules())
+
+
+def test_an_invoice_named_in_full_counts_only_while_it_is_open_for_the_line():
+    # The text names INV-0061707; the selectors found it open (by today) at customer 4, but an
+    # earlier line paid it: 4's open item is INV-0061708, one digit off (mistyped, 0.8). Counting
+    # the paid invoice too gave 0.9 + 0.8 -> 0.98 x 0.92 (a part payment) = 0.902, posted;
+    # without it 0.8 x 0.92 = 0.736, queued.
+    evidence = {4: domain.Evidence([0.9], [domain.reason("ref_exact", number="INV0061707")])}
+    items = {4: [domain.OpenItem(8, 4, "INV-0061708", D, D, 90000)]}
+    suggestions = domain.rank(
+        amount=50000, on=D, remittance="INV-0061707", evidence=evidence, items_of=items, rules=domain.Rules()
+    )
+    assert suggestions[0].confidence == Decimal("0.736")
+    assert [r.code for r in suggestions[0].reasons] == ["ref_mistyped", "partial_payment"]
 
 
 amounts = st.integers(min_value=1, max_value=10**9)
