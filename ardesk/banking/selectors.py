@@ -27,6 +27,8 @@ from ardesk.ledger import selectors as ledger_selectors
 
 # Words of a remittance text that say what the money is for, not who sends it.
 REMITTANCE_WORDS = re.compile(r"货款|代付|付款|支付|汇款|转账|预付款|尾款|发票|款项|手续费|\d+")
+# "代上海某某贸易付" / "代上海某某贸易支付货款": a person or another company paying on a customer's behalf.
+ON_BEHALF = re.compile(r"代(.{2,60}?)(?:支付|付款|汇款|转账|付)")
 # A payer name's rarest pairs of characters that pick the customers taken for a closer look.
 RARE_BIGRAMS = 4
 # A rare pair shared by no more customers than this is enough on its own to be looked at.
@@ -127,8 +129,13 @@ def evidence_for(line: StatementLine, found: Candidates) -> dict[int, domain.Evi
         evidence[pk].add(domain.ACCOUNT, domain.reason("account"))
     matches = found.name_matches(line.payer_name)
     if not matches and line.remittance:
-        # A person or another company paying for the customer often writes the customer's name.
-        matches = [(pk, s, e) for pk, s, e in found.name_matches(REMITTANCE_WORDS.sub("", line.remittance)) if s >= 90]
+        # A person or another company paying for the customer often writes the customer's name:
+        # "代<name>付" names it as a payer's name would; else the text less its usual words.
+        behalf = ON_BEHALF.search(line.remittance)
+        matches = found.name_matches(behalf.group(1)) if behalf else []
+        if not any(exact for _pk, _s, exact in matches):
+            text = REMITTANCE_WORDS.sub("", line.remittance)
+            matches = [(pk, s, e) for pk, s, e in found.name_matches(text) if s >= 90]
     for pk, similarity, exact in matches:
         if exact:
             evidence[pk].add(domain.NAME_EXACT, domain.reason("name_exact"))
