@@ -180,16 +180,16 @@ def main() -> None:
             (files / "data-dir").write_text(str(data))
             print(f"snapshot {snapshot}; files in {files} (--from-snapshot {files})")
     waiting = StatementLine.objects.filter(status=LineStatus.OPEN)
-    tick = time.perf_counter()
+    tick, cpu = time.perf_counter(), time.process_time()
     services.lines_match(by=boss, lines=waiting, post=False)
-    ranked = time.perf_counter() - tick
+    ranked, ranked_cpu = time.perf_counter() - tick, time.process_time() - cpu
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    tick = time.perf_counter()
+    tick, cpu = time.perf_counter(), time.process_time()
     with CaptureQueriesContext(connection) as queries:
         matched = services.lines_match(by=boss, lines=waiting)
-    posted = time.perf_counter() - tick
+    posted, posted_cpu = time.perf_counter() - tick, time.process_time() - cpu
     truth = {row["serial"]: row for row in csv.DictReader((files / "bank" / "bank-ground-truth.csv").open())}
     codes = dict(Customer.objects.values_list("pk", "code"))
     lines = list(StatementLine.objects.filter(amount__gt=0))
@@ -291,11 +291,14 @@ def main() -> None:
     print(f"import of {len(timings)} files (read, check, store {total:,} new lines): {imported:.1f} s")
     rate = total / ranked
     print(
-        f"matching only (candidates loaded in bulk, ranked, suggestions stored): {ranked:.1f} s ({rate:,.0f} lines/s)"
+        f"matching only (candidates loaded in bulk, ranked, suggestions stored): {ranked:.1f} s ({rate:,.0f} lines/s),"
+        f" CPU of this process {ranked_cpu:.1f} s ({ranked_cpu / total * 1000:.2f} ms a line)"
     )
     print(
         f"matching and posting {matched}: {posted:.1f} s ({total / posted:,.0f} lines/s),"
-        f" {len(queries.captured_queries):,} queries on the matcher's connection (batches posted beside it not counted)"
+        f" {len(queries.captured_queries):,} queries on the matcher's connection (batches posted beside it not"
+        f" counted); CPU of this process (matcher and posting thread) {posted_cpu:.1f} s"
+        f" ({posted_cpu / total * 1000:.2f} ms a line)"
     )
     from django.test import Client
 
