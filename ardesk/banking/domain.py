@@ -502,6 +502,24 @@ REF_EXACT = 0.9
 REF_LOOSE = 0.8
 AMOUNT_FIT = 0.65
 AMBIGUOUS = 0.85
+# Evidence that names one customer whatever its name: its known account; an invoice of it named in
+# full, when the amount pays the named invoices (exactly or short of a difference) or the payer's
+# name is the customer's too (a mistyped number may be another customer's invoice: it takes both).
+DECISIVE_FIT = 0.95
+POINTING = frozenset({"account", "ref_exact", "ref_partial", "ref_mistyped"})
+
+
+def is_decisive(reasons: Sequence[Reason], fit: float) -> bool:
+    """Whether a customer is named by evidence that no other customer's name can share."""
+    codes = {r.code for r in reasons}
+    if "account" in codes:
+        return True
+    return "ref_exact" in codes and (fit >= DECISIVE_FIT or bool(codes & {"name_exact", "name_alike"}))
+
+
+def is_pointed_at(reasons: Iterable[Reason]) -> bool:
+    """Whether anything beyond the name and the amount points to a customer: an account, an invoice number."""
+    return any(r.code in POINTING for r in reasons)
 
 
 def fuzzy_name_evidence(similarity: float) -> float:
@@ -523,31 +541,56 @@ def rank(
 
     Confidence = the customer's combined evidence × how well the amount fits its items. When a
     second customer fits almost as well, the first is marked ambiguous and loses confidence, so
-    that it waits for a person: a wrong customer is far worse than a queued line.
+    that it waits for a person: a wrong customer is far worse than a queued line. Unless the first
+    is named decisively (``is_decisive``: its account, or an invoice of it in full) while the others
+    have only their names and amounts: among many customers some name is always alike, and an alike
+    name says nothing against an account or an invoice number. The first must still reach the
+    threshold on its own.
     """
     tokens = reference_tokens(remittance)
     scored = []
     for customer_id, found in evidence.items():
         items = items_of.get(customer_id, [])
         named, ref_reasons = referenced_items(tokens, items) if tokens else ([], [])
-        values, reasons = list(found.values), list(found.reasons)
-        known_refs = {r for r in reasons if r.code.startswith("ref_")}
+        # An invoice the selectors found named in full counts only while it is open for this line
+        # (issued by its date, not paid by an earlier line), and once: its reason takes the number
+        # as written.
+        open_numbers = {number_key(dict(r.params)["number"]) for r in ref_reasons if r.code == "ref_exact"}
+        kept = [
+            (value, why)
+            for value, why in zip(found.values, found.reasons, strict=True)
+            if why.code != "ref_exact" or dict(why.params).get("number") in open_numbers
+        ]
+        values, reasons = [v for v, _ in kept], [r for _, r in kept]
+        known_refs = {
+            (r.code, number_key(dict(r.params).get("number", ""))): n
+            for n, r in enumerate(reasons)
+            if r.code.startswith("ref_")
+        }
         for why in ref_reasons:
-            if why not in known_refs:
-                values.append(REF_EXACT if why.code == "ref_exact" else REF_LOOSE)
-                reasons.append(why)
+            known = known_refs.get((why.code, number_key(dict(why.params)["number"])))
+            if known is not None:
+                reasons[known] = why
+                continue
+            values.append(REF_EXACT if why.code == "ref_exact" else REF_LOOSE)
+            reasons.append(why)
         fit, plan, fit_reasons = fit_items(amount, items, named, on, remittance, rules)
         if fit >= 0.95 and not named:
             values.append(AMOUNT_FIT)
         confidence = combine(values) * fit
-        scored.append((confidence, customer_id, tuple(reasons + fit_reasons), plan))
+        scored.append((confidence, customer_id, tuple(reasons + fit_reasons), plan, fit))
     scored.sort(key=lambda s: (-s[0], s[1]))
-    if len(scored) > 1 and scored[1][0] >= scored[0][0] * AMBIGUOUS:
+    unchallenged = (
+        len(scored) > 1
+        and is_decisive(scored[0][2], scored[0][4])
+        and not any(is_pointed_at(other[2]) for other in scored[1:])
+    )
+    if len(scored) > 1 and scored[1][0] >= scored[0][0] * AMBIGUOUS and not unchallenged:
         first = scored[0]
-        scored[0] = (first[0] * AMBIGUOUS, first[1], (*first[2], reason("ambiguous")), first[3])
+        scored[0] = (first[0] * AMBIGUOUS, first[1], (*first[2], reason("ambiguous")), first[3], first[4])
     return [
         Suggestion(customer_id, Decimal(str(round(conf, 3))), reasons, plan)
-        for conf, customer_id, reasons, plan in scored[:top]
+        for conf, customer_id, reasons, plan, _fit in scored[:top]
     ]
 
 

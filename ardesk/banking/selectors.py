@@ -27,7 +27,11 @@ from ardesk.ledger import selectors as ledger_selectors
 
 # Words of a remittance text that say what the money is for, not who sends it.
 REMITTANCE_WORDS = re.compile(r"货款|代付|付款|支付|汇款|转账|预付款|尾款|发票|款项|手续费|\d+")
-# The fewest customers whose names share a rare pair of characters with a payer, taken for a closer look.
+# "代上海某某贸易付" / "代上海某某贸易支付货款": a person or another company paying on a customer's behalf.
+ON_BEHALF = re.compile(r"代(.{2,60}?)(?:支付|付款|汇款|转账|付)")
+# A payer name's rarest pairs of characters that pick the customers taken for a closer look.
+RARE_BIGRAMS = 4
+# A rare pair shared by no more customers than this is enough on its own to be looked at.
 NAME_CANDIDATES = 200
 
 
@@ -53,7 +57,7 @@ class Candidates:
     by_account: dict[str, set[int]]
     by_name: dict[str, set[int]]
     names: dict[int, str]
-    by_bigram: dict[str, list[int]]
+    by_bigram: dict[str, set[int]]
     by_number: dict[str, set[int]]
 
     def name_matches(self, payer: str) -> list[tuple[int, float, bool]]:
@@ -64,11 +68,20 @@ class Candidates:
         exact = self.by_name.get(key)
         if exact:
             return [(pk, 100.0, True) for pk in exact]
-        grams = [g for g in domain.bigrams(key) if g in self.by_bigram]
-        grams.sort(key=lambda g: len(self.by_bigram[g]))
+        # The customers with a pair of characters few share, or two of the payer's rarest pairs
+        # that few share together. With 100,000 customers a city's or a trade's pair is in
+        # thousands of names: taking the first few hundred of those lost the right one whenever its
+        # number came later, and taking them all costs a comparison with thousands of names.
+        rare = sorted((self.by_bigram[g] for g in domain.bigrams(key) if g in self.by_bigram), key=len)
+        rare = rare[:RARE_BIGRAMS]
         pool: set[int] = set()
-        for gram in grams[:3]:
-            pool.update(self.by_bigram[gram][:NAME_CANDIDATES])
+        for n, first in enumerate(rare):
+            if len(first) <= NAME_CANDIDATES:
+                pool |= first
+            for second in rare[n + 1 :]:
+                both = first & second
+                if len(both) <= NAME_CANDIDATES:
+                    pool |= both
         ids = list(pool)
         alike = domain.alike_names(key, [self.names[pk] for pk in ids])
         scored = [(pk, alike[n], False) for n, pk in enumerate(ids) if n in alike]
@@ -86,13 +99,13 @@ def candidates(*, company_id: int, lines: Sequence[StatementLine]) -> Candidates
         by_account[index].add(pk)
     by_name: dict[str, set[int]] = defaultdict(set)
     names: dict[int, str] = {}
-    by_bigram: dict[str, list[int]] = defaultdict(list)
+    by_bigram: dict[str, set[int]] = defaultdict(set)
     for pk, name in Customer.objects.filter(company_id=company_id).values_list("pk", "name").iterator(chunk_size=5000):
         key = domain.normalise_name(name)
         names[pk] = key
         by_name[key].add(pk)
         for gram in domain.bigrams(key):
-            by_bigram[gram].append(pk)
+            by_bigram[gram].add(pk)
     for kind, key, pk in PayerAlias.objects.filter(company_id=company_id).values_list("kind", "key", "customer_id"):
         if kind == AliasKind.ACCOUNT:
             if key in indexes:
@@ -116,8 +129,13 @@ def evidence_for(line: StatementLine, found: Candidates) -> dict[int, domain.Evi
         evidence[pk].add(domain.ACCOUNT, domain.reason("account"))
     matches = found.name_matches(line.payer_name)
     if not matches and line.remittance:
-        # A person or another company paying for the customer often writes the customer's name.
-        matches = [(pk, s, e) for pk, s, e in found.name_matches(REMITTANCE_WORDS.sub("", line.remittance)) if s >= 90]
+        # A person or another company paying for the customer often writes the customer's name:
+        # "代<name>付" names it as a payer's name would; else the text less its usual words.
+        behalf = ON_BEHALF.search(line.remittance)
+        matches = found.name_matches(behalf.group(1)) if behalf else []
+        if not any(exact for _pk, _s, exact in matches):
+            text = REMITTANCE_WORDS.sub("", line.remittance)
+            matches = [(pk, s, e) for pk, s, e in found.name_matches(text) if s >= 90]
     for pk, similarity, exact in matches:
         if exact:
             evidence[pk].add(domain.NAME_EXACT, domain.reason("name_exact"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -67,6 +68,90 @@ def test_an_ambiguous_line_loses_confidence():
     suggestions = domain.rank(amount=500, on=D, remittance="", evidence=evidence, items_of=items, rules=domain.Rules())
     assert not domain.is_automatic(suggestions, domain.Rules())
     assert "ambiguous" in [r.code for r in suggestions[0].reasons]
+
+
+def _two_namesakes(first_items, second_items, second_evidence=None):
+    """Customers 1 and 2 with the same name as the payer (0.9 each); ``second_evidence`` adds to 2's."""
+    evidence = {
+        1: domain.Evidence([0.9], [domain.reason("name_exact")]),
+        2: second_evidence or domain.Evidence([0.9], [domain.reason("name_exact")]),
+    }
+    other = [domain.OpenItem(line_id, 2, number, D, D, amount) for line_id, number, amount in second_items]
+    return evidence, {1: first_items, 2: other}
+
+
+def test_an_invoice_named_in_full_and_paid_exactly_posts_whatever_names_are_alike():
+    # Both customers are called what the payer is called, and 2 has an item of 500.00 too.
+    # 1: name 0.9, INV-0001 named in full 0.9 -> 0.99, the amount pays it exactly (fit 1.0): 0.99.
+    # 2: name 0.9, one item of the amount 0.65 -> 1 - 0.1 x 0.35 = 0.965, within 85 % of 0.99.
+    # Before: 1 was ambiguous (0.99 x 0.85 = 0.842, queued). Now 2 has no account and no number
+    # pointing to it: an alike name and an equal amount say nothing against INV-0001.
+    evidence, items = _two_namesakes([item(1, 50000)], [(2, "INV-9001", 50000)])
+    suggestions = domain.rank(
+        amount=50000, on=D, remittance="货款 INV-0001", evidence=evidence, items_of=items, rules=domain.Rules()
+    )
+    assert (suggestions[0].customer_id, suggestions[0].confidence) == (1, Decimal("0.99"))
+    assert "ambiguous" not in [r.code for r in suggestions[0].reasons]
+    assert domain.is_automatic(suggestions, domain.Rules())
+
+
+def test_a_namesake_the_amount_fits_better_still_makes_a_part_payment_wait():
+    # 400.00 of INV-0001's 500.00: 1 is 0.99 x 0.92 (a part payment) = 0.911; 2 has an item of
+    # 400.00: 0.965, first, and 1 within 85 % of it: ambiguous, 0.965 x 0.85 = 0.820, queued.
+    evidence, items = _two_namesakes([item(1, 50000)], [(2, "INV-9001", 40000)])
+    suggestions = domain.rank(
+        amount=40000, on=D, remittance="货款 INV-0001", evidence=evidence, items_of=items, rules=domain.Rules()
+    )
+    assert suggestions[0].customer_id == 2 and "ambiguous" in [r.code for r in suggestions[0].reasons]
+    assert not domain.is_automatic(suggestions, domain.Rules())
+
+
+def test_the_known_account_posts_against_a_namesake_unless_the_text_points_to_the_namesake():
+    # 1: its known account 0.97 and name 0.9, an item of exactly 500.00 (0.65): 1 - 0.03 x 0.1 x 0.35 = 0.999.
+    # 2: the same name 0.9 and an item of 500.00 (0.65): 0.965 -> within 85 %, but only a name.
+    account = domain.Evidence([0.97, 0.9], [domain.reason("account"), domain.reason("name_exact")])
+    evidence, items = _two_namesakes([item(1, 50000)], [(2, "INV-0312", 50000)])
+    evidence[1] = account
+    suggestions = domain.rank(
+        amount=50000, on=D, remittance="", evidence=evidence, items_of=items, rules=domain.Rules()
+    )
+    assert suggestions[0].customer_id == 1 and domain.is_automatic(suggestions, domain.Rules())
+    # The text names 2's invoice by its last digits ("0312"): evidence for 2 beyond its name.
+    # 2: 0.9, 0.8 -> 0.98, pays INV-0312 exactly (1.0): 0.98, within 85 % of 0.999: ambiguous.
+    suggestions = domain.rank(
+        amount=50000, on=D, remittance="付0312号发票", evidence=evidence, items_of=items, rules=domain.Rules()
+    )
+    assert suggestions[0].customer_id == 1 and "ambiguous" in [r.code for r in suggestions[0].reasons]
+    assert not domain.is_automatic(suggestions, domain.Rules())
+
+
+def test_a_named_invoice_counts_once_and_alone_does_not_post_an_amount_it_does_not_fit():
+    # A mistyped number may be another customer's open invoice: customer 3 is found only by it
+    # (the selectors' reason carries the number as a key), nothing else points to 3, and 700.00
+    # is more than INV-0005's 500.00. Counted once: 0.9 x 0.92 (paid beyond it) = 0.828 < 0.90.
+    # (Counted twice, 0.99 x 0.92 = 0.911 posted it.)
+    evidence = {3: domain.Evidence([0.9], [domain.reason("ref_exact", number="INV0005")])}
+    items = {3: [domain.OpenItem(5, 3, "INV-0005", D, D, 50000)]}
+    suggestions = domain.rank(
+        amount=70000, on=D, remittance="INV-0005", evidence=evidence, items_of=items, rules=domain.Rules()
+    )
+    assert suggestions[0].confidence == Decimal("0.828")
+    assert [r.as_dict() for r in suggestions[0].reasons][0] == {"code": "ref_exact", "number": "INV-0005"}
+    assert not domain.is_automatic(suggestions, domain.Rules())
+
+
+def test_an_invoice_named_in_full_counts_only_while_it_is_open_for_the_line():
+    # The text names INV-0061707; the selectors found it open (by today) at customer 4, but an
+    # earlier line paid it: 4's open item is INV-0061708, one digit off (mistyped, 0.8). Counting
+    # the paid invoice too gave 0.9 + 0.8 -> 0.98 x 0.92 (a part payment) = 0.902, posted;
+    # without it 0.8 x 0.92 = 0.736, queued.
+    evidence = {4: domain.Evidence([0.9], [domain.reason("ref_exact", number="INV0061707")])}
+    items = {4: [domain.OpenItem(8, 4, "INV-0061708", D, D, 90000)]}
+    suggestions = domain.rank(
+        amount=50000, on=D, remittance="INV-0061707", evidence=evidence, items_of=items, rules=domain.Rules()
+    )
+    assert suggestions[0].confidence == Decimal("0.736")
+    assert [r.code for r in suggestions[0].reasons] == ["ref_mistyped", "partial_payment"]
 
 
 amounts = st.integers(min_value=1, max_value=10**9)
