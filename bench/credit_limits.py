@@ -92,12 +92,15 @@ def _load() -> str:
     return Path("/proc/loadavg").read_text().split()[0]
 
 
+LIMIT_HEADERS = ["customer", "limit", "currency", "valid to", "grade", "max term", "approved by", "approved on"]
+
+
 def write_limits(customers: Path, limits: Path, today: dt.date) -> int:
     """One limit per customer of the customer file, as an old system exports them; the number written."""
     count = 0
     with customers.open(encoding="utf-8") as source, limits.open("w", newline="", encoding="utf-8") as target:
         reader, writer = csv.DictReader(source), csv.writer(target)
-        writer.writerow(["customer", "limit", "currency", "valid to", "grade", "max term", "approved by", "approved on"])
+        writer.writerow(LIMIT_HEADERS)
         for index, row in enumerate(reader):
             limit = f"{(index % 500 + 1) * 10_000}.00"  # 10,000.00 to 5,000,000.00 CNY
             valid_to = (today + dt.timedelta(days=180 + index % 365)).isoformat()
