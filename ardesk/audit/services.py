@@ -205,6 +205,61 @@ def record_many(*, action: str, actor, company_id: int | None, events: Iterable[
 _EVENT_COLUMNS = (*domain.EVENT_FIELDS, "hash")
 
 
+class BulkTrail:
+    """The events of one bulk run (an import), appended to the trail as its writer writes its rows.
+
+    The run holds the chain head from its first events to its end (its transaction keeps the lock),
+    chains the events in Python and inserts them with its rows in bulk (COPY on PostgreSQL); the
+    head moves once, at ``close``. Events are given as (action, object_type, object_id, object_repr,
+    before, after), with JSON-ready values. Same hashes as ``record`` (audit.domain.event_hash).
+    """
+
+    def __init__(self, *, actor, company_id: int | None):
+        context = current.get()
+        self.actor_id = getattr(actor, "pk", None)
+        self.actor_name = actor.get_username() if actor is not None else ""
+        self.ip = context.ip if context is not None else ""
+        self.company_id = company_id
+        self.at = clock.now()
+        self.seq: int | None = None
+        self.prev_hash = ""
+
+    def append(self, cursor, events: Iterable[tuple]) -> int:
+        """Chain the events to the trail and insert them with ``cursor`` (a ``core.bulk.Writer`` job's)."""
+        if self.seq is None:
+            self.seq, self.prev_hash = _hold_head(cursor)
+        seq, prev_hash, rows = self.seq, self.prev_hash, []
+        for action, object_type, object_id, object_repr, before, after in events:
+            seq += 1
+            # The columns in EventData's order (domain.EVENT_FIELDS), then the hash.
+            row = [seq, self.at, self.actor_id, self.actor_name, action, object_type, object_id]
+            row += [object_repr[:255], self.company_id, before, after, self.ip, prev_hash]
+            prev_hash = domain.event_hash(domain.EventData(*row))
+            row.append(prev_hash)
+            rows.append(row)
+        insert_rows(AuditEvent, _EVENT_COLUMNS, rows, cursor=cursor)
+        written, self.seq, self.prev_hash = seq - self.seq, seq, prev_hash
+        return written
+
+    def close(self, cursor) -> None:
+        """Move the head to the last event appended (nothing when none was)."""
+        if self.seq is not None:
+            cursor.execute(
+                "UPDATE audit_auditchainhead SET last_seq = %s, last_hash = %s WHERE id = 1", [self.seq, self.prev_hash]
+            )
+
+
+def _hold_head(cursor) -> tuple[int, str]:
+    """Lock the chain head for the rest of the transaction; its sequence number and hash (GENESIS at the start)."""
+    cursor.execute(
+        "INSERT INTO audit_auditchainhead (id, last_seq, last_hash) VALUES (1, 0, '') ON CONFLICT DO NOTHING"
+    )
+    lock = " FOR UPDATE" if connection.vendor == "postgresql" else ""
+    cursor.execute(f"SELECT last_seq, last_hash FROM audit_auditchainhead WHERE id = 1{lock}")  # noqa: S608
+    seq, last_hash = cursor.fetchone()
+    return seq, last_hash or domain.GENESIS
+
+
 def _event(data: domain.EventData, digest: str) -> AuditEvent:
     return AuditEvent(
         seq=data.seq,

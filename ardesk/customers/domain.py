@@ -83,19 +83,50 @@ def search_key(*parts: str) -> str:
 # Marks the text lazy_pinyin hands back unconverted (Latin letters, digits), so the initials keep it whole.
 _KEPT = "\x00"
 
+# The pinyin and initials of each word pypinyin's segmentation has met, computed once: a company's name
+# is a handful of words that thousands of names share (上海, 机械, 有限公司), and converting a word is
+# most of what lazy_pinyin costs. Only Chinese words are kept, so the table is bounded by pypinyin's
+# dictionaries whatever the names.
+_WORDS: dict[str, tuple[str, str]] = {}
+
 
 def _pinyin_and_initials(text: str) -> tuple[str, str]:
     """The text's pinyin and its initials, lower case: '宏达机械' gives ('hongdajixie', 'hdjx').
 
-    One conversion gives both (the initials are each syllable's first letter, as pypinyin's
-    FIRST_LETTER style writes them): converting twice took most of a customer import's time.
+    The same as pypinyin's ``lazy_pinyin`` (and its FIRST_LETTER style for the initials), word by
+    word of its own segmentation, so a polyphonic character reads as it does in the word around it
+    (重庆 chongqing, 银行 yinhang, 行业 hangye). Only the conversion of each word is remembered.
     """
-    from pypinyin import lazy_pinyin  # its dictionary takes most of a second to load: only when needed
+    from pypinyin.constants import RE_HANS  # the dictionaries take a fraction of a second to load
+    from pypinyin.seg.mmseg import seg
+    from pypinyin.seg.simpleseg import seg as mixed_seg
 
-    items = lazy_pinyin(text, errors=lambda kept: [_KEPT + kept])
-    full = "".join(item[1:] if item.startswith(_KEPT) else item for item in items)
-    initials = "".join(item[1:] if item.startswith(_KEPT) else item[:1] for item in items)
-    return full.lower(), initials.lower()
+    # A name all in Chinese characters (nearly every one) is one run for the phrase segmentation,
+    # as pypinyin's own splitting by script would give; other text is split by script first.
+    words = seg.cut(text) if RE_HANS.match(text) else mixed_seg(text)
+    full, initials = [], []
+    for word in words:
+        pair = _WORDS.get(word)
+        if pair is None:
+            pair = _word_pinyin(word)
+        full.append(pair[0])
+        initials.append(pair[1])
+    return "".join(full).lower(), "".join(initials).lower()
+
+
+def _word_pinyin(word: str) -> tuple[str, str]:
+    """The pinyin and initials of one word of the segmentation, remembered when the word is Chinese."""
+    from pypinyin import lazy_pinyin
+    from pypinyin.constants import RE_HANS
+
+    items = lazy_pinyin([word], errors=lambda kept: [_KEPT + kept])
+    pair = (
+        "".join(item[1:] if item.startswith(_KEPT) else item for item in items),
+        "".join(item[1:] if item.startswith(_KEPT) else item[:1] for item in items),
+    )
+    if RE_HANS.match(word):
+        _WORDS[word] = pair
+    return pair
 
 
 def search_term(query: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import record, record_many
@@ -11,7 +11,6 @@ from ardesk.core import clock
 from ardesk.core.errors import ApplicationError, NotPermitted
 from ardesk.core.money import from_minor, grouped
 from ardesk.credit.models import (
-    CreditAccount,
     CreditLimitBatch,
     CreditLimitLine,
     LimitBatchStatus,
@@ -24,6 +23,29 @@ from ardesk.customers.models import Customer
 
 ACCOUNT_FIELDS = ("limit", "limit_valid_until", "grade", "max_term_days")
 CHUNK = 2000
+
+# The batch's customers without a credit account get an empty one (the model's defaults).
+_OPEN_ACCOUNTS = """
+INSERT INTO credit_creditaccount (customer_id, company_id, grade, review_date_by_hand, industry_risk,
+                                  external_rating, updated_at)
+SELECT customer_id, %s, '', FALSE, '', '', %s FROM credit_creditlimitline WHERE batch_id = %s
+ON CONFLICT (customer_id) DO NOTHING
+"""
+# Each account's values before, then its line's: ACCOUNT_FIELDS twice, and the old system's approval.
+_ACCOUNTS_AND_LINES = """
+SELECT a.customer_id, a."limit", a.limit_valid_until, a.grade, a.max_term_days,
+       l."limit", l.valid_until, l.grade, l.max_term_days, l.approved_by, l.approved_on, l.reference
+FROM credit_creditaccount a JOIN credit_creditlimitline l ON l.customer_id = a.customer_id
+WHERE l.batch_id = %s ORDER BY a.customer_id
+"""
+# A line without a grade or a term keeps the account's.
+_SET_LIMITS = """
+UPDATE credit_creditaccount AS a
+SET "limit" = l."limit", limit_valid_until = l.valid_until, grade = COALESCE(NULLIF(l.grade, ''), a.grade),
+    max_term_days = COALESCE(l.max_term_days, a.max_term_days), updated_at = %s
+FROM credit_creditlimitline AS l
+WHERE l.batch_id = %s AND a.customer_id = l.customer_id
+"""
 
 
 @transaction.atomic
@@ -71,43 +93,43 @@ def limit_batch_decide(*, by, batch: CreditLimitBatch, approve: bool, note: str 
 
 
 def _apply(batch: CreditLimitBatch, by) -> None:
-    """Set every account's limit, validity, grade and term from the batch, a chunk of accounts at a time."""
-    lines = CreditLimitLine.objects.filter(batch=batch).order_by("customer_id")
-    customer_ids = list(lines.values_list("customer_id", flat=True))
-    for start in range(0, len(customer_ids), CHUNK):
-        ids = customer_ids[start : start + CHUNK]
-        CreditAccount.objects.bulk_create(
-            [CreditAccount(customer_id=pk, company_id=batch.company_id) for pk in ids], ignore_conflicts=True
-        )
+    """Set every account's limit, validity, grade and term from the batch, in a few statements over the whole batch.
+
+    The accounts the batch names are opened where missing, then locked and read with their lines (the
+    values before), updated in one statement, and each change recorded in the audit trail in bulk.
+    """
+    lock = " FOR UPDATE OF a" if connection.vendor == "postgresql" else ""
+    now = clock.now()
+    with connection.cursor() as cursor:
+        cursor.execute(_OPEN_ACCOUNTS, [batch.company_id, now, batch.pk])
         # The accounts are locked as every credit write locks them, so an order check waits for the new limit.
-        accounts = {a.pk: a for a in CreditAccount.objects.select_for_update().filter(customer_id__in=ids)}
-        events = []
-        for line in lines.filter(customer_id__in=ids):
-            account = accounts[line.customer_id]
-            before = {name: getattr(account, name) for name in ACCOUNT_FIELDS}
-            account.limit, account.limit_valid_until = line.limit, line.valid_until
-            if line.grade:
-                account.grade = line.grade
-            if line.max_term_days is not None:
-                account.max_term_days = line.max_term_days
-            after = {name: getattr(account, name) for name in ACCOUNT_FIELDS}
-            events.append(
-                {
-                    "target": account,
-                    "before": before,
-                    "after": {
-                        **after,
-                        "limit_batch": batch.pk,
-                        "approved_by": line.approved_by,
-                        "approved_on": line.approved_on,
-                        "reference": line.reference,
-                    },
-                }
-            )
-        CreditAccount.objects.bulk_update(accounts.values(), ["limit", "limit_valid_until", "grade", "max_term_days"])
+        cursor.execute(_ACCOUNTS_AND_LINES + lock, [batch.pk])
+        rows = cursor.fetchall()
+        cursor.execute(_SET_LIMITS, [now, batch.pk])
+    for start in range(0, len(rows), CHUNK):
+        events = [_change(batch, row) for row in rows[start : start + CHUNK]]
         record_many(action="credit.account_change", actor=by, company_id=batch.company_id, events=events)
     held = OpenOrder.objects.filter(
         status=OrderStatus.HELD, customer__in=CreditLimitLine.objects.filter(batch=batch).values("customer")
     ).values("customer")
     for customer in Customer.objects.filter(pk__in=held):
         held_orders_recheck(by=by, customer=customer)
+
+
+def _change(batch: CreditLimitBatch, row: tuple) -> dict:
+    """The audit event of one account's change (a row of _ACCOUNTS_AND_LINES), naming the batch as its evidence."""
+    customer_id, *before, limit, valid_until, grade, term, approved_by, approved_on, reference = row
+    after = [limit, valid_until, grade or before[2], before[3] if term is None else term]
+    return {
+        "object_type": "credit.creditaccount",
+        "object_id": str(customer_id),
+        "object_repr": f"{customer_id}: {after[2] or '—'}",
+        "before": dict(zip(ACCOUNT_FIELDS, before, strict=True)),
+        "after": {
+            **dict(zip(ACCOUNT_FIELDS, after, strict=True)),
+            "limit_batch": batch.pk,
+            "approved_by": approved_by,
+            "approved_on": approved_on,
+            "reference": reference,
+        },
+    }

@@ -90,3 +90,9 @@ def test_one_conversion_gives_the_same_pinyin_and_initials_as_two(text):
         "".join(lazy_pinyin(text)).lower(),
         "".join(lazy_pinyin(text, style=Style.FIRST_LETTER)).lower(),
     )
+
+
+def test_polyphonic_characters_read_as_in_their_word():
+    key = domain.search_key("C9", "重庆银行长沙行业协会", "")
+    assert "chongqingyinhangchangshahangyexiehui" in key
+    assert "cqyhcshyxh" in key

@@ -1,19 +1,52 @@
-"""Importing customers: created, unchanged, or updated (audited) by code within the company."""
+"""Importing customers: created, unchanged, or updated (audited) by code within the company.
+
+A new customer is written with its first status (active) and its ``customer.create`` event; a
+changed one with its ``customer.update`` event (name and credit code before and after). The rows go
+to the database in bulk by a ``Writer`` (core.bulk): COPY on PostgreSQL, in a thread of its own while
+the next chunk is read, with ids from the table's sequence and the events chained by an audit
+``BulkTrail``. Parents and payment terms, which may name customers further down the file, are set
+at the end.
+"""
 
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ardesk.audit.services import record
+from ardesk.audit.services import BulkTrail
+from ardesk.core.bulk import Writer, insert_rows, reserve_ids
 from ardesk.customers import domain as customer_rules
-from ardesk.customers.models import Customer, CustomerStatusChange
+from ardesk.customers.models import Customer, CustomerStatus, CustomerStatusChange
 from ardesk.ledger.imports import formats
 from ardesk.ledger.imports.base import Importer
+from ardesk.ledger.imports.copy import copy_line, copy_lines
 from ardesk.ledger.imports.reader import cell_text
 from ardesk.ledger.models import CustomerTerms, PaymentTerm
 
 User = get_user_model()
+
+# A new customer's columns: its id, what the row gives, then what every imported customer shares.
+CUSTOMER_FIELDS = ("id", "code", "name", "uscc", "currency", "collector_id", "search_text")
+SHARED_FIELDS = (
+    "company_id",
+    "status",
+    "registered_capital_currency",
+    "business_scope",
+    "legal_representative",
+    "industry",
+    "region",
+    "address",
+    "bank_name",
+    "bank_account",
+    "bank_account_index",
+    "notes",
+    "created_at",
+    "updated_at",
+)
+STATUS_FIELDS = ("customer_id", "from_status", "to_status", "reason", "changed_by_id", "changed_at")
+CUSTOMER_TYPE = "customers.customer"
 
 
 class CustomerImporter(Importer):
@@ -26,11 +59,29 @@ class CustomerImporter(Importer):
                 "pk", "code", "name", "uscc"
             )
         }
+        # Ids by code; the writer adds the new customers' as it writes them (read after ``wait``).
+        self.ids = {code: pk for code, (pk, _n, _u) in self.existing.items()}
         self.usccs = {uscc: code for code, (_pk, _n, uscc) in self.existing.items() if uscc}
         self.terms = dict(PaymentTerm.objects.values_list("code", "pk"))
         self.collectors = dict(User.objects.filter(is_active=True).values_list("username", "pk"))
         self.seen: set[str] = set()
         self.parents: list[tuple[int, str, str]] = []
+        self.term_rows: list[tuple[str, int]] = []
+        if not self.writing:
+            return
+        self.copy = connection.vendor == "postgresql"
+        now = timezone.now()
+        self.now = now if self.copy else connection.ops.adapt_datetimefield_value(now)
+        self.shared = self.prepared(
+            (self.company.pk, CustomerStatus.ACTIVE.value, "CNY", "", "", "", "", "", "", "", "", "", now, now)
+        )
+        self.status = self.prepared(("", CustomerStatus.ACTIVE.value, "", self.user.pk if self.user else None, now))
+        self.trail = BulkTrail(actor=self.user, company_id=self.company.pk)
+        self.writer = Writer()
+
+    def prepared(self, values: tuple) -> tuple | str:
+        """Columns to write after the id: on PostgreSQL already in COPY's text format, else as they are."""
+        return copy_line(values) if self.copy else values
 
     def check_row(self, line: int, values: dict) -> dict | None:
         before = self.report.problem_count
@@ -78,67 +129,83 @@ class CustomerImporter(Importer):
         }
 
     def chunk(self, rows):
-        to_create, to_update, terms = [], [], []
+        created, updated = [], []
         for line, values in rows:
             row = self.check_row(line, values)
             if row is None:
                 continue
-            fields = {
-                "name": row["name"],
-                "uscc": row["uscc"],
-                "currency": row["currency"],
-                "collector_id": row["collector_id"],
-                "search_text": customer_rules.search_key(row["code"], row["name"], row["uscc"]),
-            }
-            known = self.existing.get(row["code"])
-            if known is None:
-                self.report.created += 1
-                to_create.append(Customer(company=self.company, code=row["code"], **fields))
-                self.existing[row["code"]] = (None, row["name"], row["uscc"])
-            elif (known[1], known[2]) == (row["name"], row["uscc"]):
+            code, name, uscc = row["code"], row["name"], row["uscc"]
+            known = self.existing.get(code)
+            if known is not None and (known[1], known[2]) == (name, uscc):
                 self.report.unchanged += 1
             else:
-                self.report.updated += 1
-                to_update.append((known[0], fields))
+                fields = (name, uscc, row["currency"], row["collector_id"], customer_rules.search_key(code, name, uscc))
+                if known is None:
+                    self.report.created += 1
+                    created.append((code, *fields))
+                else:
+                    self.report.updated += 1
+                    updated.append((known, fields))
+                self.existing[code] = (known[0] if known else None, name, uscc)
             if row["term"]:
-                terms.append((row["code"], self.terms[row["term"]]))
-        if not self.may_write:
-            return
-        Customer.objects.bulk_create(to_create, batch_size=1000)
-        ids = dict(
-            Customer.objects.filter(company=self.company, code__in=[c.code for c in to_create]).values_list(
-                "code", "pk"
-            )
-        )
-        CustomerStatusChange.objects.bulk_create(
-            CustomerStatusChange(customer_id=ids[c.code], to_status="active", changed_by=self.user) for c in to_create
-        )
-        for customer in to_create:
-            self.existing[customer.code] = (ids[customer.code], customer.name, customer.uscc)
-        for pk, fields in to_update:
-            before = Customer.objects.filter(pk=pk).values("name", "uscc").get()
-            Customer.objects.filter(pk=pk).update(**fields)
-            record(
-                action="customer.update",
-                actor=self.user,
-                object_type="customers.customer",
-                object_id=str(pk),
-                object_repr=fields["name"],
-                company_id=self.company.pk,
-                before=before,
-                after={"name": fields["name"], "uscc": fields["uscc"], "import_batch": self.batch.pk},
-            )
-        for code, term_id in terms:
-            CustomerTerms.objects.update_or_create(
-                customer_id=self.existing[code][0], defaults={"payment_term_id": term_id}
-            )
+                self.term_rows.append((code, self.terms[row["term"]]))
+        if self.may_write and (created or updated):
+            self.writer.submit(lambda cursor: self.write(cursor, created, updated))
+
+    def write(self, cursor, created: list[tuple], updated: list[tuple]) -> None:
+        """Write a chunk's new customers (with their first status) and changes, and their events (in the writer)."""
+        batch = self.batch.pk
+        ids = reserve_ids(Customer, len(created), cursor=cursor)
+        events = []
+        for pk, (code, name, uscc, currency, collector_id, _key) in zip(ids, created, strict=True):
+            after = {"code": code, "name": name, "uscc": uscc, "currency": currency}
+            after.update(collector_id=collector_id, status=CustomerStatus.ACTIVE.value, import_batch=batch)
+            events.append(("customer.create", CUSTOMER_TYPE, str(pk), f"{code} {name}", None, after))
+        for (pk, name, uscc), fields in updated:
+            before, after = {"name": name, "uscc": uscc}, {"name": fields[0], "uscc": fields[1], "import_batch": batch}
+            events.append(("customer.update", CUSTOMER_TYPE, str(pk), fields[0], before, after))
+        if self.copy:
+            rows = (f"{pk}\t{copy_line(row)}\t{self.shared}\n" for pk, row in zip(ids, created, strict=True))
+            copy_lines(cursor, Customer, CUSTOMER_FIELDS + SHARED_FIELDS, rows)
+            copy_lines(cursor, CustomerStatusChange, STATUS_FIELDS, (f"{pk}\t{self.status}\n" for pk in ids))
+        else:
+            rows = ((pk, *row, *self.shared) for pk, row in zip(ids, created, strict=True))
+            insert_rows(Customer, CUSTOMER_FIELDS + SHARED_FIELDS, rows, cursor=cursor)
+            insert_rows(CustomerStatusChange, STATUS_FIELDS, ((pk, *self.status) for pk in ids), cursor=cursor)
+        if updated:
+            cursor.executemany(_update_sql(), [(*fields, self.now, known[0]) for known, fields in updated])
+        self.trail.append(cursor, events)
+        self.ids.update(zip((row[0] for row in created), ids, strict=True))
 
     def finish(self) -> None:
+        if self.writing:
+            self.writer.wait()
         for line, code, parent in self.parents:
             if parent not in self.existing:
                 self.report.add(line, "parent_code", _("No customer with code %(code)s.") % {"code": parent})
             elif parent == code:
                 self.report.add(line, "parent_code", _("A customer cannot be its own parent."))
-        if self.may_write:
-            for _line, code, parent in self.parents:
-                Customer.objects.filter(pk=self.existing[code][0]).update(parent_id=self.existing[parent][0])
+        if not self.may_write:
+            return
+        links = [Customer(pk=self.ids[code], parent_id=self.ids[parent]) for _line, code, parent in self.parents]
+        Customer.objects.bulk_update(links, ["parent"], batch_size=1000)
+        CustomerTerms.objects.bulk_create(
+            [CustomerTerms(customer_id=self.ids[code], payment_term_id=term) for code, term in self.term_rows],
+            batch_size=1000,
+            update_conflicts=True,
+            unique_fields=["customer"],
+            update_fields=["payment_term"],
+        )
+        with connection.cursor() as cursor:
+            self.trail.close(cursor)
+
+    def close(self) -> None:
+        if hasattr(self, "writer"):
+            self.writer.close()
+
+
+def _update_sql() -> str:
+    meta, quote = Customer._meta, connection.ops.quote_name
+    columns = ("name", "uscc", "currency", "collector_id", "search_text", "updated_at")
+    assignments = ", ".join(f"{quote(meta.get_field(name).column)} = %s" for name in columns)
+    return f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE id = %s"  # noqa: S608  (names from the model)

@@ -186,6 +186,30 @@ def test_customers_import_creates_updates_and_links_parents(accountant, company)
     assert report.ok and (report.updated, report.unchanged) == (1, 1)
 
 
+def test_customers_import_records_each_customer_in_an_intact_audit_trail(accountant, company, monkeypatch):
+    from ardesk.audit.selectors import chain_break
+    from ardesk.customers.models import CustomerStatusChange
+    from ardesk.ledger.imports import base
+
+    monkeypatch.setattr(base, "CHUNK", 2)  # events chained across the writer's chunks
+    rows = "".join(f"K{n},宏达机械{n}号,,,,K1\n" if n > 1 else "K1,重庆银行,,,,\n" for n in range(1, 6))
+    report = run("customers", "code,name,uscc,currency,payment_terms,parent_code\n" + rows, company, accountant)
+    assert report.ok and report.created == 5, report.problems
+    created = AuditEvent.objects.filter(action="customer.create").order_by("seq")
+    assert [e.object_id for e in created] == [str(c.pk) for c in Customer.objects.order_by("code")]
+    assert created[0].after["name"] == "重庆银行" and created[0].after["import_batch"] == report.batch_id
+    assert CustomerStatusChange.objects.filter(to_status="active").count() == 5
+    assert Customer.objects.get(code="K1").search_text == "k1 重庆银行 chongqingyinhang cqyh"
+    assert set(Customer.objects.exclude(code="K1").values_list("parent__code", flat=True)) == {"K1"}
+    renamed = rows.replace("宏达机械2号", "宏达机械二号")
+    report = run("customers", "code,name,uscc,currency,payment_terms,parent_code\n" + renamed, company, accountant)
+    assert (report.created, report.updated, report.unchanged) == (0, 1, 4)
+    update = AuditEvent.objects.get(action="customer.update")
+    assert (update.before["name"], update.after["name"]) == ("宏达机械2号", "宏达机械二号")
+    assert AuditEvent.objects.filter(action="import.run").count() == 2
+    assert chain_break() is None
+
+
 def test_customers_import_refuses_bad_credit_codes(accountant, company):
     report = run("customers", "code,name,uscc\nP1,母公司,914403001922038217\n", company, accountant)
     assert not report.ok and report.problems[0].field == "uscc"
