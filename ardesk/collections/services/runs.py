@@ -125,15 +125,24 @@ def notices_deliver(*, notices: Sequence[Notice], run_id: int | None = None) -> 
         .filter(pk__in=[notice.pk for notice in notices])
         .order_by("pk")
     )
-    contacts: dict[int, list[Contact]] = {notice.customer_id: [] for notice in notices}
+    customers = {notice.customer_id: notice.customer for notice in notices}
+    contacts: dict[int, list[Contact]] = {customer_id: [] for customer_id in customers}
     for contact in Contact.objects.filter(customer_id__in=contacts):
+        contact.customer = customers[contact.customer_id]  # already read with the notices
         contacts[contact.customer_id].append(contact)
     items = _letter_items(notices)
+    recipients = {notice.pk: _recipient(contacts[notice.customer_id]) for notice in notices}
+    # A higher context's lines for each e-mail's contact (the portal's fresh personal link), written for the batch.
+    emailed = [(notice.pk, recipients[notice.pk][0]) for notice in notices if notice.channel == LevelChannel.EMAIL]
+    emailed = [(pk, contact) for pk, contact in emailed if contact is not None and contact.email]
+    lines = notice_links.lines_for([(contact, letters.language_of(contact)) for _pk, contact in emailed])
+    added = {pk: extra for (pk, _contact), extra in zip(emailed, lines, strict=True)}
     connection = get_connection()
     done: list[Notice] = []
     try:
         for notice in notices:
-            if _notice_deliver(notice, contacts[notice.customer_id], items[notice.pk], connection):
+            contact, addresses = recipients[notice.pk]
+            if _notice_deliver(notice, contact, addresses, added.get(notice.pk, []), items[notice.pk], connection):
                 done.append(notice)
             if len(done) >= OUTCOMES_SAVED_TOGETHER:
                 _outcomes_save(done, run_id)
@@ -144,16 +153,24 @@ def notices_deliver(*, notices: Sequence[Notice], run_id: int | None = None) -> 
     return notices
 
 
-def _notice_deliver(notice: Notice, contacts: list[Contact], items: list[letters.LetterItem], connection) -> bool:
-    """Write, claim and send one notice; its outcome is left on it to save. False if another delivery has it."""
-    contact, addresses = _recipient(contacts)
+def _notice_deliver(
+    notice: Notice,
+    contact: Contact | None,
+    addresses: list[str],
+    added: list[str],
+    items: list[letters.LetterItem],
+    connection,
+) -> bool:
+    """Write, claim and send one notice; its outcome is left on it to save. False if another delivery has it.
+
+    ``added``: the lines after the notice's own text in its e-mail (``notice_links``).
+    """
     language = letters.language_of(contact)
     subject, body = letters.render_text(
         level=notice.level, notice=notice, contact=contact, items=items, language=language
     )
-    if notice.channel == LevelChannel.EMAIL and contact is not None and contact.email:
-        # A higher context's lines for the contact (the portal's fresh personal link), after the notice's text.
-        body = "\n\n".join([body, *notice_links.lines_for(contact, language)])
+    if added:
+        body = "\n\n".join([body, *added])
     notice.language, notice.subject, notice.body = language, subject, body
     notice.recipients = ", ".join(addresses)
     pdf = None
