@@ -11,22 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.template import Context, Engine, Template
 from django.utils import translation
 from django.utils.translation import gettext as _
-from reportlab.lib import colors
+from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ardesk.collections.models import DunningLevel, Notice
-from ardesk.core import exports
+from ardesk.core import exports, pdf_flow
 from ardesk.core.money import from_minor
+from ardesk.core.pdf_flow import Cell
 from ardesk.customers.models import Contact
 from ardesk.ledger.statements import format_amount
 
@@ -165,85 +163,64 @@ def render_text(
 def notice_pdf(
     *, level: DunningLevel, notice: Notice, contact: Contact | None, items: Sequence[LetterItem], language: str
 ) -> bytes:
-    """The notice as an A4 letter in a language: letterhead, addressee, text, the items table, totals."""
+    """The notice as an A4 letter in a language: letterhead, addressee, text, the items table, totals.
+
+    Drawn on the canvas (``core.pdf_flow``), not with platypus: a run prints a letter per customer.
+    """
     exports.register_cjk_font()
     subject, body = render_text(
         level=level, notice=notice, contact=contact, items=items, language=language, items_text=ITEMS_MARK
     )
-    base = ParagraphStyle("base", fontName=exports.LATIN_FONT, fontSize=10, leading=14, wordWrap="CJK")
-    small = ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=colors.HexColor("#555555"))
-    title = ParagraphStyle("title", parent=base, fontName=exports.LATIN_BOLD, fontSize=16, leading=22, spaceAfter=8)
-    head = ParagraphStyle("head", parent=base, fontName=exports.LATIN_BOLD, fontSize=13, leading=17)
-    buffer = io.BytesIO()
+    page = pdf_flow.PageFlow(
+        pagesize=A4, margins=(20 * mm, 20 * mm, 18 * mm, 18 * mm), title=subject, author=notice.company.name
+    )
     with translation.override(language):
-        document = SimpleDocTemplate(
-            buffer,
-            pagesize=A4,
-            leftMargin=20 * mm,
-            rightMargin=20 * mm,
-            topMargin=18 * mm,
-            bottomMargin=18 * mm,
-            title=subject,
-            author=notice.company.name,
-            creator="ARdesk",
-            invariant=True,
-        )
-        story: list = [Paragraph(exports.markup(notice.company.name), head)]
+        page.paragraph(notice.company.name, size=13, leading=17, bold=True)
         if notice.company.address:
-            story.append(Paragraph(exports.markup(notice.company.address), small))
-        story += [Spacer(1, 8 * mm), Paragraph(exports.markup(subject), title)]
-        story.append(Paragraph(exports.markup(f"{notice.customer.name} ({notice.customer.code})"), base))
+            page.paragraph(notice.company.address, size=8, leading=10, color=_GREY)
+        page.space(8 * mm)
+        page.paragraph(subject, size=16, leading=22, bold=True, space_after=8)
+        page.paragraph(f"{notice.customer.name} ({notice.customer.code})", size=10, leading=14)
         if notice.customer.address:
-            story.append(Paragraph(exports.markup(notice.customer.address), base))
-        date_label = _("Date")
-        story += [Paragraph(exports.markup(f"{date_label}: {notice.notice_on:%Y-%m-%d}"), base), Spacer(1, 6 * mm)]
+            page.paragraph(notice.customer.address, size=10, leading=14)
+        page.paragraph(f"{_('Date')}: {notice.notice_on:%Y-%m-%d}", size=10, leading=14)
+        page.space(6 * mm)
         for paragraph in body.split("\n\n"):
             if paragraph.strip() == ITEMS_MARK.strip():
-                story += [_items_table(items, document.width), Spacer(1, 3 * mm)]
+                _items_table(page, items)
+                page.space(3 * mm)
             elif paragraph.strip():
-                story.append(Paragraph(exports.markup(paragraph).replace("\n", "<br/>"), base))
-                story.append(Spacer(1, 3 * mm))
-        document.build(story)
-    return buffer.getvalue()
+                page.paragraph(paragraph, size=10, leading=14, space_after=3 * mm)
+        return page.pdf()
 
 
-def _items_table(items: Sequence[LetterItem], width: float) -> Table:
+_GREY = HexColor("#555555")
+
+
+def _items_table(page: pdf_flow.PageFlow, items: Sequence[LetterItem]) -> None:
     header = [_("Document"), _("Date"), _("Due date"), _("Days overdue"), _("Currency"), _("Open amount")]
-    cell = ParagraphStyle("cell", fontName=exports.LATIN_FONT, fontSize=8.5, leading=11, wordWrap="CJK")
-    rows = [[Paragraph(exports.markup(h), cell) for h in header]]
+    rows = [[Cell(str(h)) for h in header]]
     for item in items:
         rows.append(
             [
-                Paragraph(exports.markup(item.number), cell),
-                f"{item.issue_on:%Y-%m-%d}",
-                f"{item.due_on:%Y-%m-%d}",
-                str(max(item.days_overdue, 0)),
-                item.currency,
-                format_amount(from_minor(item.open_amount, item.currency), item.currency),
+                Cell(item.number),
+                Cell(f"{item.issue_on:%Y-%m-%d}"),
+                Cell(f"{item.due_on:%Y-%m-%d}"),
+                Cell(str(max(item.days_overdue, 0)), right=True),
+                Cell(item.currency, right=True),
+                Cell(format_amount(from_minor(item.open_amount, item.currency), item.currency), right=True),
             ]
         )
     for currency, amount in sorted(totals(items).items()):
+        amount_text = format_amount(from_minor(amount, currency), currency)
         rows.append(
-            [
-                Paragraph(exports.markup(_("Total")), cell),
-                "",
-                "",
-                "",
-                currency,
-                format_amount(from_minor(amount, currency), currency),
-            ]
+            [Cell(_("Total")), Cell(""), Cell(""), Cell(""), Cell(currency, right=True), Cell(amount_text, right=True)]
         )
-    table = Table(rows, colWidths=[w * width for w in (0.24, 0.15, 0.15, 0.13, 0.11, 0.22)], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), exports.LATIN_FONT),
-                ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-                ("BACKGROUND", (0, 0), (-1, 0), exports.SHADE),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, exports.GRID),
-                ("ALIGN", (3, 0), (-1, -1), "RIGHT"),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
+    page.table(
+        rows,
+        widths=[w * page.width for w in (0.24, 0.15, 0.15, 0.13, 0.11, 0.22)],
+        size=8.5,
+        leading=11,
+        header_fill=exports.SHADE,
+        rule=exports.GRID,
     )
-    return table

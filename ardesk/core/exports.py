@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -240,16 +241,14 @@ def is_latin(char: str) -> bool:
     return True
 
 
+# The characters Helvetica sets (those of Windows-1252), as a pattern: the runs are cut in one pass.
+_LATIN_CHARS = re.escape(bytes(range(256)).decode("cp1252", errors="ignore"))
+_RUN = re.compile(f"([{_LATIN_CHARS}]+)|[^{_LATIN_CHARS}]+")
+
+
 def runs(text: str) -> list[tuple[str, bool]]:
     """The text cut into runs of Latin and of CJK characters: [(run, is_latin), ...]."""
-    found: list[tuple[str, bool]] = []
-    for char in text:
-        latin = is_latin(char)
-        if found and found[-1][1] == latin:
-            found[-1] = (found[-1][0] + char, latin)
-        else:
-            found.append((char, latin))
-    return found
+    return [(match.group(), match.group(1) is not None) for match in _RUN.finditer(text)]
 
 
 def markup(text: object) -> str:

@@ -20,17 +20,26 @@ class TrainingAwareBackend(BaseEmailBackend):
     def __init__(self, fail_silently: bool = False, **kwargs):
         super().__init__(fail_silently=fail_silently)
         self.inner = get_connection(settings.ARDESK_EMAIL_BACKEND, fail_silently=fail_silently, **kwargs)
+        # Read when a connection is opened and kept until it is closed: a batch of e-mails sent over
+        # one connection (a dunning run's) asks the database once, not once an e-mail.
+        self.is_training: bool | None = None
+
+    def _training(self) -> bool:
+        return training.is_training() if self.is_training is None else self.is_training
 
     def open(self):
-        if training.is_training():
+        if self.is_training is None:
+            self.is_training = training.is_training()
+        if self.is_training:
             return False
         return self.inner.open()
 
     def close(self) -> None:
+        self.is_training = None
         self.inner.close()
 
     def send_messages(self, email_messages) -> int:
-        if training.is_training():
+        if self._training():
             training.emails_suppress(email_messages)
             return 0
         return self.inner.send_messages(email_messages)

@@ -3,10 +3,10 @@ from django.db.models.signals import pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
-def _dunning_link_lines(contact, language: str) -> list[str]:
+def _dunning_link_lines(recipients) -> list[list[str]]:
     from ardesk.portal.services import dunning_link_lines
 
-    return dunning_link_lines(contact, language)
+    return dunning_link_lines(recipients)
 
 
 def _revoke_links_of_removed_contact(sender, instance, **kwargs) -> None:

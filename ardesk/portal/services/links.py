@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django.conf import settings
@@ -24,7 +25,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ardesk.audit.services import record
+from ardesk.audit.services import record, record_many
 from ardesk.collections import services as collections
 from ardesk.collections.models import Dispute, PromiseToPay
 from ardesk.companies.access import ensure_company_access, ensure_permission
@@ -112,9 +113,34 @@ def link_issue(
 
 def link_create(*, contact: Contact, days: int, by=None, requires_code: bool = False) -> PortalLink:
     """Make and audit a contact's link, for a caller that has checked who asks (a statement run, a dunning e-mail)."""
+    portal_account(contact.customer.company_id)
+    link = _new_link(contact, days=days, by=by, requires_code=requires_code)
+    link.save(force_insert=True)
+    record(action="portal.link_issue", actor=by, target=link, after=_issued(link))
+    return link
+
+
+@transaction.atomic
+def links_create(*, contacts: Sequence[Contact], days: int) -> list[PortalLink]:
+    """Make and audit a link for each contact at once (a batch of dunning e-mails), like ``link_create``.
+
+    The portal account and its grants are settled once per company, the links inserted in one
+    statement and their audit events appended in one, chained as one by one (``audit.record_many``).
+    """
+    links = PortalLink.objects.bulk_create([_new_link(contact, days=days) for contact in contacts])
+    by_company: dict[int, list[PortalLink]] = {}
+    for link in links:
+        by_company.setdefault(link.company_id, []).append(link)
+    for company_id, issued in by_company.items():
+        portal_account(company_id)
+        events = [{"target": link, "after": _issued(link)} for link in issued]
+        record_many(action="portal.link_issue", actor=None, company_id=company_id, events=events)
+    return links
+
+
+def _new_link(contact: Contact, *, days: int, by=None, requires_code: bool = False) -> PortalLink:
     customer = contact.customer
-    portal_account(customer.company_id)
-    link = PortalLink.objects.create(
+    return PortalLink(
         company_id=customer.company_id,
         customer=customer,
         contact=contact,
@@ -125,13 +151,11 @@ def link_create(*, contact: Contact, days: int, by=None, requires_code: bool = F
         requires_code=requires_code,
         created_by=by,
     )
-    record(
-        action="portal.link_issue",
-        actor=by,
-        target=link,
-        after={"contact_name": link.contact_name, "expires_on": link.expires_on, "requires_code": requires_code},
-    )
-    return link
+
+
+def _issued(link: PortalLink) -> dict:
+    """What a link's audit event keeps of it."""
+    return {"contact_name": link.contact_name, "expires_on": link.expires_on, "requires_code": link.requires_code}
 
 
 @transaction.atomic
@@ -163,15 +187,24 @@ def links_revoke_for_contact(contact: Contact) -> int:
     return count
 
 
-def dunning_link_lines(contact: Contact, language: str) -> list[str]:
-    """A dunning e-mail's lines for its contact: a fresh personal link to the portal, in the notice's language."""
-    link = link_create(contact=contact, days=domain.DUNNING_LINK_DAYS)
-    with translation.override(language):
-        intro = _(
-            "Your open items, your statement, a promise to pay or a dispute: on your personal page "
-            "(valid until %(date)s):"
-        ) % {"date": f"{link.expires_on:%Y-%m-%d}"}
-    return [intro, link_url(link)]
+def dunning_link_lines(recipients: Sequence[tuple[Contact, str]]) -> list[list[str]]:
+    """Each dunning e-mail's lines for its contact: a fresh personal link to the portal, in the notice's language.
+
+    ``recipients`` are a batch's (contact, language) pairs; the links are written together (``links_create``).
+    """
+    lines = []
+    for link, (_contact, language) in zip(
+        links_create(contacts=[contact for contact, _language in recipients], days=domain.DUNNING_LINK_DAYS),
+        recipients,
+        strict=True,
+    ):
+        with translation.override(language):
+            intro = _(
+                "Your open items, your statement, a promise to pay or a dispute: on your personal page "
+                "(valid until %(date)s):"
+            ) % {"date": f"{link.expires_on:%Y-%m-%d}"}
+        lines.append([intro, link_url(link)])
+    return lines
 
 
 def link_for_token(token: str) -> PortalLink:
