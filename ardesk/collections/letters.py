@@ -125,7 +125,7 @@ def render_text(
     subject = (level.subject_en if english else level.subject_zh) or level.subject_en or level.subject_zh
     body = (level.body_en if english else level.body_zh) or level.body_en or level.body_zh
     with translation.override(language):
-        context = Context(
+        context = Context(  # plain text (the e-mail, the letter): nothing is HTML-escaped here
             {
                 "customer": {
                     "code": notice.customer.code,
@@ -148,7 +148,8 @@ def render_text(
                 "fee": _money(notice.fee, notice.currency),
                 "interest": _money(notice.interest, notice.currency),
                 "total_due": _money(notice.total_due, notice.currency),
-            }
+            },
+            autoescape=False,
         )
         text = _template(body).render(context).strip()
         charges = charges_lines(level=level, notice=notice)

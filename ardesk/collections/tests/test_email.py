@@ -10,6 +10,7 @@ from django.test import TestCase
 from ardesk.collections import services
 from ardesk.collections.models import Notice, NoticeStatus
 from ardesk.core.testing.smtp import free_port
+from ardesk.customers.tests.factories import ContactFactory, CustomerFactory
 from ardesk.ledger.tests.factories import invoice
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +56,17 @@ def test_a_refused_send_is_kept_on_the_notice_and_sent_again_later(settings, acc
     assert services.notices_retry_failed() == 1
     notice.refresh_from_db()
     assert (notice.status, notice.attempts, notice.error) == (NoticeStatus.SENT, 2, "")
+
+
+def test_a_name_with_an_ampersand_reads_as_written_in_the_e_mail(smtp_server, accountant, collector, company):
+    customer = CustomerFactory(company=company, code="C300", name="Smith & Sons <Trading>", collector=collector)
+    ContactFactory(customer=customer, name="O'Brien", email="ob@example.com", is_primary=True, preferred_language="en")
+    invoice(accountant, customer, "INV-AMP", "500.00", issue_on=dt.date(2025, 1, 1), due_on=dt.date(2025, 1, 31))
+    run(collector, company, dt.date(2025, 2, 10))
+
+    (message,) = smtp_server.messages
+    assert message["Subject"].strip() == "Overdue items - first notice - Smith & Sons <Trading>"
+    text = message.get_body(("plain",)).get_content()
+    assert "O'Brien" in text and "&amp;" not in text and "&#x27;" not in text
+    notice = Notice.objects.get()
+    assert notice.subject.endswith("Smith & Sons <Trading>")
