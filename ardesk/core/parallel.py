@@ -74,7 +74,6 @@ def in_processes(
         if connections[alias].in_atomic_block:
             raise RuntimeError("in_processes() inside a transaction: the processes would not see its writes")
     get_resolver().reverse_dict  # noqa: B018 - the URLs loaded once here, not in every process
-    connections.close_all()  # each process opens its own: a forked one must not share its parent's socket
     forkable = threading.current_thread() is threading.main_thread()
     context = multiprocessing.get_context("fork" if forkable else "spawn")
     waiting = list(shards)
@@ -84,6 +83,9 @@ def in_processes(
     while waiting or running:
         while waiting and len(running) < workers:
             process = context.Process(target=_run, args=(function, waiting.pop(0)), daemon=False)
+            # Each process opens its own connections: a forked one must not share its parent's socket,
+            # and ``watch()`` may have opened one since the last process started.
+            connections.close_all()
             process.start()
             running.append((started, process))
             started += 1

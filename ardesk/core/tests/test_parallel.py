@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
+
+import pytest
+from django.db import connection
 
 from ardesk.core.parallel import id_ranges, in_processes
 
@@ -49,3 +53,25 @@ def test_from_a_thread_of_the_web_server_the_processes_are_started_afresh_not_fo
     assert result["codes"] == [0, 0]
     assert methods == ["spawn"]
     assert {(tmp_path / f"shard-{n}").exists() for n in (0, 1)} == {True}
+
+
+def _note_the_connection(folder: str, shard: int) -> None:
+    inherited = connection.connection is not None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    Path(folder, f"shard-{shard}").write_text("inherited" if inherited else "own")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_process_inherits_its_parents_database_connection_even_after_the_watch_used_it(tmp_path):
+    def watch():  # a progress bar reads the database between the processes' starts
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+
+    codes = in_processes(
+        _note_the_connection, [(str(tmp_path), n) for n in range(3)], workers=1, watch=watch, every=0.01
+    )
+    assert codes == [0, 0, 0]
+    assert {path.read_text() for path in tmp_path.iterdir()} == {"own"}
+    with connection.cursor() as cursor:  # and the parent's own connection still answers
+        cursor.execute("SELECT 1")
