@@ -376,7 +376,9 @@ def credits_post(
         raise LedgerError(_("A document number of the batch was taken meanwhile: nothing was posted.")) from exc
     insert_rows(Allocation, ALLOCATION_FIELDS, allocations)
     with connection.cursor() as cursor:
-        lines_after_allocations(cursor, [(line.pk, line.open_now, line.open_functional_now) for line in lines.values()])
+        lines_after_allocations(
+            cursor, [(line.pk, line.open_now, line.open_functional_now, None) for line in lines.values()]
+        )
     record_many(action="document.post", actor=by, company_id=company.pk, events=posted)
     record_many(action="allocation.create", actor=by, company_id=company.pk, events=allocated)
     return document_ids

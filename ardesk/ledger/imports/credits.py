@@ -48,6 +48,15 @@ SOURCE_ALLOCATION_FIELDS = (
 # ``lines_refresh`` this equals for lines that were open and not reversed): the open amounts
 # are today's less what the chunk took, computed while planning; a line paid in full is settled
 # on the day of its last allocation.
+_LINES_AFTER_ALLOCATIONS_PG = """
+UPDATE ledger_dueline AS l
+SET open_now = u.open_now, open_functional_now = u.open_functional_now,
+    settled_on = CASE WHEN u.open_now = 0
+                 THEN (SELECT MAX(a.allocated_on) FROM ledger_allocation a WHERE a.line_id = l.id) END
+FROM (SELECT UNNEST(%s::bigint[]) AS id, UNNEST(%s::bigint[]) AS open_now,
+             UNNEST(%s::bigint[]) AS open_functional_now) AS u
+WHERE l.id = u.id
+"""
 _LINES_AFTER_ALLOCATIONS = """
 UPDATE ledger_dueline
 SET open_now = %s, open_functional_now = %s,
@@ -90,13 +99,16 @@ WHERE l.id = s.line_id
 """
 
 
-def lines_after_allocations(cursor, changes: list[tuple[int, int, int, dt.date]]) -> None:
+def lines_after_allocations(cursor, changes: list[tuple[int, int, int, dt.date | None]], *, staged=False) -> None:
     """Write the open state of due lines (id, open amount, open functional amount, last allocated on)
-    after new allocations: on PostgreSQL into the import's staged lines (``lines_from_staged`` writes them)."""
+    after new allocations; ``staged``: into the import's staged lines, which ``lines_from_staged`` writes."""
     if not changes:
         return
-    if connection.vendor == "postgresql":
+    if staged:
         cursor.execute(_STAGE_LINES, [list(column) for column in zip(*changes, strict=True)])
+    elif connection.vendor == "postgresql":
+        ids, amounts, functionals, _on = (list(column) for column in zip(*changes, strict=True))
+        cursor.execute(_LINES_AFTER_ALLOCATIONS_PG, [ids, amounts, functionals])
     else:
         cursor.executemany(_LINES_AFTER_ALLOCATIONS, [(a, f, a, pk) for pk, a, f, _on in changes])
 
@@ -224,7 +236,7 @@ class CreditImporter(DocumentImporter):
             ids = write_documents(cursor, documents)
             keyed = ((ids[index], row) for index, row in allocations)
             insert_prepared(cursor, Allocation, SOURCE_ALLOCATION_FIELDS, keyed)
-            lines_after_allocations(cursor, changes)
+            lines_after_allocations(cursor, changes, staged=self.staged)
 
         self.writer.submit(write)
 

@@ -386,9 +386,9 @@ def test_receipts_pay_an_invoice_across_chunks_still_being_written(accountant, c
     monkeypatch.setattr(base, "CHUNK", 1)
     write_lines = credits.lines_after_allocations
 
-    def slow_lines_after_allocations(cursor, changes):
+    def slow_lines_after_allocations(cursor, changes, **options):
         time.sleep(0.05)
-        write_lines(cursor, changes)
+        write_lines(cursor, changes, **options)
 
     monkeypatch.setattr(credits, "lines_after_allocations", slow_lines_after_allocations)
     assert run("invoices", INVOICES, company, accountant).ok
