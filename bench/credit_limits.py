@@ -31,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from fresh_database import run_in_fresh_database
+from fresh_database import database_arguments, run_in_fresh_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -39,10 +39,8 @@ sys.path.insert(0, str(ROOT))
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
-    parser.add_argument("--pg-url", default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432"))
+    database_arguments(parser, db_name="credit_bench")
     parser.add_argument("--limits", type=int, default=100_000, help="customers, and one limit each")
-    parser.add_argument("--db-name", default="credit_bench", help="the PostgreSQL database, dropped at the end")
     return parser.parse_args()
 
 

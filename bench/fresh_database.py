@@ -17,6 +17,13 @@ def pg_recreate(pg_url: str, name: str, drop_only: bool = False) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
+def database_arguments(parser, *, db_name: str) -> None:
+    """The options every fresh-database benchmark takes: --database, --pg-url and --db-name."""
+    parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
+    parser.add_argument("--pg-url", default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432"))
+    parser.add_argument("--db-name", default=db_name, help="the PostgreSQL database, dropped at the end")
+
+
 def run_in_fresh_database(args, *, prefix: str, run: Callable) -> None:
     """Set Django up on a new database (``args.database``, ``.pg_url``, ``.db_name``), call ``run(args)``, drop it."""
     if args.database == "postgres":

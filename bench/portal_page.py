@@ -26,7 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-from fresh_database import run_in_fresh_database
+from fresh_database import database_arguments, run_in_fresh_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -34,12 +34,10 @@ sys.path.insert(0, str(ROOT))
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
-    parser.add_argument("--pg-url", default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432"))
+    database_arguments(parser, db_name="ardesk_portal_bench")
     parser.add_argument("--items", type=int, default=2000, help="open invoices of the measured customer")
     parser.add_argument("--others", type=int, default=200, help="other customers, ten invoices each")
     parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--db-name", default="ardesk_portal_bench", help="the PostgreSQL database, dropped at the end")
     return parser.parse_args()
 
 

@@ -27,7 +27,7 @@ import sys
 import time
 from pathlib import Path
 
-from fresh_database import run_in_fresh_database
+from fresh_database import database_arguments, run_in_fresh_database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -35,12 +35,10 @@ sys.path.insert(0, str(ROOT))
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
-    parser.add_argument("--pg-url", default=os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432"))
+    database_arguments(parser, db_name="ardesk_rel_bench")
     parser.add_argument("--interactions", type=int, default=5000)
     parser.add_argument("--complaints", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=10)
-    parser.add_argument("--db-name", default="ardesk_rel_bench", help="the PostgreSQL database, dropped at the end")
     return parser.parse_args()
 
 
