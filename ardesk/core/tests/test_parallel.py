@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from pathlib import Path
 
@@ -62,7 +63,23 @@ def _note_the_connection(folder: str, shard: int) -> None:
     Path(folder, f"shard-{shard}").write_text("inherited" if inherited else "own")
 
 
+@pytest.fixture
+def no_running_event_loop():
+    """The main thread as in a command or a worker: no asyncio loop marked as running in it.
+
+    After a browser test in the same process, Playwright's loop counts as running in the main
+    thread, and Django then keeps its connections per async context, not per thread. A forked
+    process, where that loop does not run (another process id), would read the thread's other
+    store of connections: not what a command's processes see.
+    """
+    loop = asyncio.events._get_running_loop()
+    asyncio.events._set_running_loop(None)
+    yield
+    asyncio.events._set_running_loop(loop)
+
+
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("no_running_event_loop")
 def test_no_process_inherits_its_parents_database_connection_even_after_the_watch_used_it(tmp_path):
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
         pytest.skip("an in-memory SQLite database is never closed: its processes share it by design")
