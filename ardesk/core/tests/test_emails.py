@@ -23,14 +23,28 @@ def _summary(parsed: email.message.EmailMessage) -> dict:
         for part in parsed.iter_parts()
     ]
     headers = [name for name in parsed.keys() if name not in ("Date", "Message-ID")]
-    return {"headers": headers, "subject": parsed["Subject"].strip(), "from": parsed["From"], "to": parsed["To"], "parts": parts}
+    return {
+        "headers": headers,
+        "subject": parsed["Subject"].strip(),
+        "from": parsed["From"],
+        "to": parsed["To"],
+        "parts": parts,
+    }
 
 
 @pytest.mark.parametrize(
     ("subject", "body", "to"),
     [
-        ("逾期款项第一次催款通知 - 华东机电有限公司（上海）", "尊敬的李娜：\n\n经核对，以下款项已逾期。\nINV-1  1,200.00 CNY", ["li@example.cn"]),
-        ("Overdue items - first notice - Smith & Sons <Trading>", "Dear O'Brien,\n\nplease pay.", ["a@x.com", "b@x.com"]),
+        (
+            "逾期款项第一次催款通知 - 华东机电有限公司（上海）",
+            "尊敬的李娜：\n\n经核对，以下款项已逾期。\nINV-1  1,200.00 CNY",
+            ["li@example.cn"],
+        ),
+        (
+            "Overdue items - first notice - Smith & Sons <Trading>",
+            "Dear O'Brien,\n\nplease pay.",
+            ["a@x.com", "b@x.com"],
+        ),
         ("Subject", "", ["a@x.com"]),
         ("主题", "末尾有换行\n\n", ["a@x.com"]),
         ("A long subject " * 20, "x\r\ny\rz", ["a@x.com"]),
