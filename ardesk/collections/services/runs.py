@@ -170,7 +170,7 @@ def _notice_deliver(
     ``added``: the lines after the notice's own text in its e-mail (``notice_links``).
     """
     language = letters.language_of(contact)
-    subject, body = letters.render_text(
+    subject, body, marked = letters.render_texts(
         level=notice.level, notice=notice, contact=contact, items=items, language=language
     )
     if added:
@@ -179,7 +179,14 @@ def _notice_deliver(
     notice.recipients = ", ".join(addresses)
     pdf = None
     if notice.channel in (LevelChannel.EMAIL, LevelChannel.LETTER, LevelChannel.LEGAL) and not notice.pdf:
-        pdf = letters.notice_pdf(level=notice.level, notice=notice, contact=contact, items=items, language=language)
+        pdf = letters.notice_pdf(
+            level=notice.level,
+            notice=notice,
+            contact=contact,
+            items=items,
+            language=language,
+            marked=marked,
+        )
         notice.pdf.save(f"notice-{notice.pk}-{notice.customer.code}.pdf", ContentFile(pdf), save=False)
     if not _claim(notice):
         return False  # another delivery of the run took it first
