@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -158,18 +159,62 @@ def render_text(
         return _template(subject).render(context).strip(), text
 
 
+_TAG = re.compile(r"{{.*?}}|{%.*?%}", re.DOTALL)
+_ITEMS_WORD = re.compile(r"\bitems\b")
+_ITEMS_PLAIN = re.compile(r"{{\s*items\s*}}")
+
+
+@functools.lru_cache(maxsize=256)
+def _items_placed_plainly(*sources: str) -> bool:
+    """True when the templates name ``items`` only as a plain ``{{ items }}`` (no filter, tag or condition):
+    then the text with the table's mark, the mark replaced by the table's text, is the text itself."""
+    return all(
+        _ITEMS_PLAIN.fullmatch(tag) for source in sources for tag in _TAG.findall(source) if _ITEMS_WORD.search(tag)
+    )
+
+
+def render_texts(
+    *, level: DunningLevel, notice: Notice, contact: Contact | None, items: Sequence[LetterItem], language: str
+) -> tuple[str, str, tuple[str, str]]:
+    """The notice's subject and text (the e-mail's), and both with the items' mark (the letter's, which draws
+    the items as a table): one rendering of the templates when they place the items plainly."""
+    marked = render_text(
+        level=level, notice=notice, contact=contact, items=items, language=language, items_text=ITEMS_MARK
+    )
+    english = language == "en"
+    sources = (
+        (level.subject_en if english else level.subject_zh) or level.subject_en or level.subject_zh,
+        (level.body_en if english else level.body_zh) or level.body_en or level.body_zh,
+    )
+    with translation.override(language):
+        table = _items_text(items)
+    # An empty table, or one with spaces at its ends, could change what the text's strip() removes.
+    if not (_items_placed_plainly(*sources) and table and table == table.strip()):
+        subject, body = render_text(level=level, notice=notice, contact=contact, items=items, language=language)
+        return subject, body, marked
+    return marked[0].replace(ITEMS_MARK, table), marked[1].replace(ITEMS_MARK, table), marked
+
+
 # --- PDF --------------------------------------------------------------------------------------
 
 
 def notice_pdf(
-    *, level: DunningLevel, notice: Notice, contact: Contact | None, items: Sequence[LetterItem], language: str
+    *,
+    level: DunningLevel,
+    notice: Notice,
+    contact: Contact | None,
+    items: Sequence[LetterItem],
+    language: str,
+    marked: tuple[str, str] | None = None,
 ) -> bytes:
     """The notice as an A4 letter in a language: letterhead, addressee, text, the items table, totals.
 
     Drawn on the canvas (``core.pdf_flow``), not with platypus: a run prints a letter per customer.
+    ``marked``: the subject and the text with the items' mark, when the caller has rendered them
+    (``render_texts``).
     """
     exports.register_cjk_font()
-    subject, body = render_text(
+    subject, body = marked or render_text(
         level=level, notice=notice, contact=contact, items=items, language=language, items_text=ITEMS_MARK
     )
     page = pdf_flow.PageFlow(

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
@@ -61,9 +62,17 @@ def _pieces(text: str, bold: bool) -> list[tuple[str, str]]:
     return pieces
 
 
-def wrap(text: str, width: float, size: float, bold: bool = False) -> list[list[tuple[str, str]]]:
-    """Lines of (run, font) that fit ``width`` points; a newline in the text always starts a line."""
-    lines: list[list[tuple[str, str]]] = []
+Line = tuple[tuple[str, str], ...]
+
+
+@functools.lru_cache(maxsize=4096)
+def wrap(text: str, width: float, size: float, bold: bool = False) -> tuple[Line, ...]:
+    """Lines of (run, font) that fit ``width`` points; a newline in the text always starts a line.
+
+    Kept per process: a run's letters share most of their paragraphs (the template's text, the table's
+    header, the sender), so each is measured once.
+    """
+    lines: list[Line] = []
     for part in text.split("\n"):
         line: list[tuple[str, str]] = []
         used = 0.0
@@ -71,7 +80,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[list[
             blank = not piece.strip()
             wide = _width(piece, font, size)
             if line and used + wide > width and not blank:
-                lines.append(line)
+                lines.append(tuple(line))
                 line, used = [], 0.0
             if blank and not line:
                 continue  # no space at the start of a line
@@ -79,7 +88,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[list[
                 cut = len(piece) - 1
                 while cut > 1 and _width(piece[:cut], font, size) > width:
                     cut -= 1
-                lines.append([(piece[:cut], font)])
+                lines.append(((piece[:cut], font),))
                 piece = piece[cut:]
                 wide = _width(piece, font, size)
             if line and line[-1][1] == font:
@@ -88,9 +97,33 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[list[
                 line.append((piece, font))
             used += wide
         lines.append(
-            [(run.rstrip(), font) if i == len(line) - 1 else (run, font) for i, (run, font) in enumerate(line)]
+            tuple((run.rstrip(), font) if i == len(line) - 1 else (run, font) for i, (run, font) in enumerate(line))
         )
-    return lines
+    return tuple(lines)
+
+
+_RUN_CODES: dict[tuple[str, str, str, float, float], str] = {}
+_RUN_CODES_KEPT = 16384
+
+
+def _run_code(canvas: Canvas, run: str, font: str, size: float, leading: float) -> str:
+    """A run's font and text operators in a text object, formatted by ReportLab's text object once per process.
+
+    The font's name in the document (F1, F2, ...) is part of the key: a document names its fonts in
+    the order it first uses them.
+    """
+    key = (run, font, canvas._doc.getInternalFontName(font), size, leading)
+    code = _RUN_CODES.get(key)
+    if code is None:
+        text = canvas.beginText()
+        start = len(text._code)
+        text.setFont(font, size, leading)
+        text.textOut(run)
+        code = " ".join(text._code[start:])
+        if len(_RUN_CODES) >= _RUN_CODES_KEPT:
+            _RUN_CODES.clear()
+        _RUN_CODES[key] = code
+    return code
 
 
 class PageFlow:
@@ -124,16 +157,22 @@ class PageFlow:
     def space(self, height: float) -> None:
         self.y -= height
 
-    def _lines(self, lines: list[list[tuple[str, str]]], x: float, y: float, size: float, leading: float, right=None):
-        text = self.canvas.beginText()
+    def _lines(self, lines: Sequence[Line], x: float, y: float, size: float, leading: float, right=None) -> None:
+        """The lines' text object, written as ReportLab's ``beginText``/``setFont``/``textOut`` write it.
+
+        Each run's operators are formatted once per process (``_run_code``): a run's letters repeat
+        most of their words. The PDF's bytes are those ReportLab's text object gives.
+        """
+        canvas = self.canvas
+        code = ["BT", "1 0 0 1 0 0 Tm"]  # a text object starts at the origin, as beginText() writes it
         for number, line in enumerate(lines):
             if right is not None:
                 x = right - sum(_width(run, font, size) for run, font in line)
-            text.setTextOrigin(x, y - size - number * leading)
+            code.append(f"1 0 0 1 {fp_str(x, y - size - number * leading)} Tm")
             for run, font in line:
-                text.setFont(font, size, leading)
-                text.textOut(run)
-        self.canvas.drawText(text)
+                code.append(_run_code(canvas, run, font, size, leading))
+        code.append("ET")
+        self.canvas._code.append(" ".join(code))
 
     def paragraph(
         self,

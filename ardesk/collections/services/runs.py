@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import F, Q
@@ -23,6 +23,7 @@ from ardesk.collections.services.escalation import put_on_hold
 from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.companies.models import Company
 from ardesk.core import prepared
+from ardesk.core.emails import PlainEmail
 from ardesk.core.jobs import enqueue
 from ardesk.customers.models import Contact
 
@@ -169,7 +170,7 @@ def _notice_deliver(
     ``added``: the lines after the notice's own text in its e-mail (``notice_links``).
     """
     language = letters.language_of(contact)
-    subject, body = letters.render_text(
+    subject, body, marked = letters.render_texts(
         level=notice.level, notice=notice, contact=contact, items=items, language=language
     )
     if added:
@@ -178,7 +179,14 @@ def _notice_deliver(
     notice.recipients = ", ".join(addresses)
     pdf = None
     if notice.channel in (LevelChannel.EMAIL, LevelChannel.LETTER, LevelChannel.LEGAL) and not notice.pdf:
-        pdf = letters.notice_pdf(level=notice.level, notice=notice, contact=contact, items=items, language=language)
+        pdf = letters.notice_pdf(
+            level=notice.level,
+            notice=notice,
+            contact=contact,
+            items=items,
+            language=language,
+            marked=marked,
+        )
         notice.pdf.save(f"notice-{notice.pk}-{notice.customer.code}.pdf", ContentFile(pdf), save=False)
     if not _claim(notice):
         return False  # another delivery of the run took it first
@@ -191,7 +199,8 @@ def _notice_deliver(
                     with notice.pdf.open("rb") as handle:
                         pdf = handle.read()
                 connection.open()  # once for the batch: an e-mail sent over an open connection leaves it open
-                message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, addresses, connection=connection)
+                # Written directly (``core.emails``): the same message as Django's, in a tenth of its time.
+                message = PlainEmail(subject, body, settings.DEFAULT_FROM_EMAIL, addresses, connection=connection)
                 message.attach(f"{notice.customer.code}-{notice.notice_on:%Y%m%d}.pdf", pdf, "application/pdf")
                 message.send()
             except Exception as exc:  # the mail server's refusal or absence, kept on the notice and retried

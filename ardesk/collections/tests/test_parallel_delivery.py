@@ -87,7 +87,7 @@ def test_a_failing_shard_fails_the_run_with_its_error_and_the_resumed_delivery_f
 
 
 def test_a_process_killed_after_sending_is_resumed_without_sending_anything_twice(run, smtp_server, monkeypatch):
-    send = services.runs.EmailMessage.send
+    send = services.runs.PlainEmail.send
 
     def send_then_die(message, *args, **kwargs):
         sent = send(message, *args, **kwargs)
@@ -95,12 +95,12 @@ def test_a_process_killed_after_sending_is_resumed_without_sending_anything_twic
             os._exit(9)  # the process is gone after the e-mail left, before its outcome is saved
         return sent
 
-    monkeypatch.setattr(services.runs.EmailMessage, "send", send_then_die)
+    monkeypatch.setattr(services.runs.PlainEmail, "send", send_then_die)
     with pytest.raises(CollectionsError, match="A delivery process stopped"):
         tasks.deliver(run.pk)
     assert DunningRun.objects.get(pk=run.pk).status == RunStatus.FAILED
 
-    monkeypatch.setattr(services.runs.EmailMessage, "send", send)
+    monkeypatch.setattr(services.runs.PlainEmail, "send", send)
     tasks.deliver(run.pk)
     run.refresh_from_db()
     assert (run.status, run.delivered) == (RunStatus.DONE, CUSTOMERS)
