@@ -470,3 +470,31 @@ def test_a_failed_large_customer_import_leaves_the_indexes_and_the_table_as_they
     assert _customer_indexes() == before
     assert not Customer.objects.filter(code__startswith="K").exists()
     assert not AuditEvent.objects.filter(action="customer.create").exists()
+
+
+def test_a_large_customer_import_keeps_the_indexes_up_while_someone_reads_the_customers(
+    accountant, company, large_import_thresholds, monkeypatch
+):
+    import psycopg
+    from django.db import connection
+
+    from ardesk.ledger.imports import customers
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the indexes are built at the end on PostgreSQL only")
+    monkeypatch.setattr(customers, "_LOCK_TIMEOUT", "100ms")
+    before = _customer_indexes()
+    settings = connection.settings_dict
+    reader = psycopg.connect(
+        dbname=settings["NAME"], user=settings["USER"], host=settings["HOST"], port=settings["PORT"] or 5432
+    )
+    try:
+        reader.execute("SELECT count(*) FROM customers_customer")  # holds the table's share lock until rollback
+        rows = "".join(f"K{n},宏达机械{n}号,,,,\n" for n in range(1, 9))
+        report = run("customers", "code,name,uscc,currency,payment_terms,parent_code\n" + rows, company, accountant)
+    finally:
+        reader.rollback()
+        reader.close()
+    assert report.ok and report.created == 8, report.problems
+    assert _customer_indexes() == before
+    assert Customer.objects.filter(search_text__contains="hongdajixie7").count() == 1
