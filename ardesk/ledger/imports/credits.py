@@ -3,8 +3,10 @@
 A row naming an invoice pays that invoice's open due lines, earliest instalment first, at the
 row's date; what it does not use stays on the customer as an unapplied credit. Rows are read,
 checked and written as documents.py describes for all documents. A chunk's invoices are looked
-up without waiting for the writer: the open state the chunks still queued give their lines is
-kept in memory (``CreditImporter.open_lines``). On PostgreSQL the chunks written keep their lines'
+up by the import's writer, queued after the chunks already submitted and before the chunk read
+just before it, which is then planned and written: so the database looks up and writes while
+Python reads and plans the next chunk. The open state that chunks not yet written when the look-up
+ran give their lines is kept in memory (``CreditImporter.open_lines``). On PostgreSQL the chunks written keep their lines'
 open state in a temporary table until the whole file is read, then every line is updated at once
 (``_STAGE_CREATE``).
 """
