@@ -199,7 +199,7 @@ def company_of(company_id: int) -> Company:
     return Company.objects.get(pk=company_id)
 
 
-def open_lines_of_documents(*, company_id: int, numbers, doc_types=("invoice",)) -> list[dict]:
+def open_lines_of_documents(*, company_id: int, numbers, doc_types=("invoice",), cursor=None) -> list[dict]:
     """The open due lines (today, all allocations counted) of documents named by number, for imports.
 
     One indexed look-up: each line keeps its open amount today (``open_now``, see
@@ -209,7 +209,7 @@ def open_lines_of_documents(*, company_id: int, numbers, doc_types=("invoice",))
 
     On PostgreSQL each number is looked up through the number index (``OFFSET 0`` keeps the
     planner from hashing the whole document table instead, which it prefers for a few thousand
-    numbers until the table is large).
+    numbers until the table is large). ``cursor``: run it with this one (an import writer's job's).
     """
     from django.db import connection
 
@@ -241,10 +241,13 @@ def open_lines_of_documents(*, company_id: int, numbers, doc_types=("invoice",))
         "open_functional_now",
     )
     numbers = sorted(set(numbers))
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [numbers, company_id, list(doc_types), DocumentStatus.POSTED.value])
-            lines = [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
+    if connection.vendor == "postgresql" and cursor is not None:
+        cursor.execute(sql, [numbers, company_id, list(doc_types), DocumentStatus.POSTED.value])
+        lines = [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
+    elif connection.vendor == "postgresql":
+        with connection.cursor() as own:
+            own.execute(sql, [numbers, company_id, list(doc_types), DocumentStatus.POSTED.value])
+            lines = [dict(zip(keys, row, strict=True)) for row in own.fetchall()]
     else:
         lines = list(
             DueLine.objects.filter(

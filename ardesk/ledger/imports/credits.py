@@ -3,8 +3,10 @@
 A row naming an invoice pays that invoice's open due lines, earliest instalment first, at the
 row's date; what it does not use stays on the customer as an unapplied credit. Rows are read,
 checked and written as documents.py describes for all documents. A chunk's invoices are looked
-up without waiting for the writer: the open state the chunks still queued give their lines is
-kept in memory (``CreditImporter.open_lines``). On PostgreSQL the chunks written keep their lines'
+up by the import's writer, queued after the chunks already submitted and before the chunk read
+just before it, which is then planned and written: so the database looks up and writes while
+Python reads and plans the next chunk. The open state that chunks not yet written when the look-up
+ran give their lines is kept in memory (``CreditImporter.open_lines``). On PostgreSQL the chunks written keep their lines'
 open state in a temporary table until the whole file is read, then every line is updated at once
 (``_STAGE_CREATE``).
 """
@@ -12,6 +14,7 @@ open state in a temporary table until the whole file is read, then every line is
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections import deque
 from functools import cached_property
 
@@ -122,6 +125,16 @@ def lines_from_staged(cursor) -> None:
     cursor.execute("DROP TABLE import_open_lines")
 
 
+class Lookup:
+    """A chunk's look-up of its invoices' open lines, done by the import's writer (see CreditImporter.look_up)."""
+
+    def __init__(self):
+        self.done = threading.Event()
+        self.written = 0
+        self.lines: list[dict] = []
+        self.staged: dict[int, tuple[int, int]] = {}
+
+
 class CreditImporter(DocumentImporter):
     """Receipts and credit notes; a row naming an invoice is allocated to it at the row's date."""
 
@@ -136,6 +149,10 @@ class CreditImporter(DocumentImporter):
         self.pending: dict[int, tuple[int, int, int]] = {}
         self.pending_chunks: deque[tuple[int, list[int]]] = deque()
         self.submitted = 0
+        # Chunks written so far (counted by the writer), and the chunk read whose look-up is under way:
+        # it is planned and written once the next chunk is read and its own look-up queued (see chunk_cells).
+        self.written = 0
+        self.ahead: tuple[list[dict], Lookup] | None = None
         # Written chunks' open states wait in the staged lines until the end (see _STAGE_CREATE).
         self.staged = self.copy and self.writing
         if self.staged:
@@ -143,6 +160,7 @@ class CreditImporter(DocumentImporter):
                 cursor.execute(_STAGE_CREATE)
 
     def finish(self) -> None:
+        self.write_ahead()
         super().finish()
         if self.staged and self.may_write:
             with connection.cursor() as cursor:
@@ -179,7 +197,20 @@ class CreditImporter(DocumentImporter):
                 self.accept(row)
             ready.append(row)
         new = self.outside_closed_periods(self.classify(ready))
-        plans = self.plan_allocations(new)
+        # The chunk's invoices are looked up by the writer, after the chunks already queued and before
+        # the one read last (the pipeline: the database looks up and writes while Python reads and plans),
+        # then that chunk is planned and written, and this one waits for the next.
+        lookup = self.look_up({r["invoice"] for r in new if r["invoice"]})
+        self.write_ahead()
+        self.ahead = (new, lookup)
+
+    def write_ahead(self) -> None:
+        """Plan and write the chunk read before (its look-up queued then), if any."""
+        if self.ahead is None:
+            return
+        new, lookup = self.ahead
+        self.ahead = None
+        plans = self.plan_allocations(new, lookup)
         self.report.created += len(new)
         if not self.may_write or not new:
             return
@@ -237,6 +268,7 @@ class CreditImporter(DocumentImporter):
             keyed = ((ids[index], row) for index, row in allocations)
             insert_prepared(cursor, Allocation, SOURCE_ALLOCATION_FIELDS, keyed)
             lines_after_allocations(cursor, changes, staged=self.staged)
+            self.written += 1
 
         self.writer.submit(write)
 
@@ -245,21 +277,42 @@ class CreditImporter(DocumentImporter):
         """The last of SOURCE_ALLOCATION_FIELDS, the same for every allocation of the import."""
         return self.shared_columns((self.company.pk, "import", self.user_id, self.now))
 
-    def open_lines(self, numbers: set[str]) -> list[dict]:
-        """The open lines of these invoices as they are once every chunk submitted so far is written.
+    def look_up(self, numbers: set[str]) -> Lookup:
+        """Queue the look-up of these invoices' open lines (and the states written chunks staged) on the writer."""
+        lookup = Lookup()
+        if not numbers:
+            lookup.done.set()
+            return lookup
 
-        The database may not have the last chunks yet: their lines take the open state those chunks
-        write (``pending``), and a line they pay in full is left out. Lines no pending chunk changes
-        take the state written chunks staged (PostgreSQL), else are read as they are; a written
-        chunk's changes are forgotten.
+        def job(cursor):
+            # Chunks written before this look-up: their lines' states are in what it reads.
+            lookup.written = self.written
+            lookup.lines = selectors.open_lines_of_documents(company_id=self.company.pk, numbers=numbers, cursor=cursor)
+            if self.staged and lookup.lines:
+                cursor.execute(_STAGED_STATES, [sorted(line["pk"] for line in lookup.lines)])
+                lookup.staged = {pk: (amount, functional) for pk, amount, functional in cursor.fetchall()}
+            lookup.done.set()
+
+        self.writer.submit(job)
+        return lookup
+
+    def open_lines(self, lookup: Lookup) -> list[dict]:
+        """The open lines a look-up found, as they are once every chunk submitted so far is written.
+
+        The look-up read the lines as the chunks written before it left them (on PostgreSQL the states
+        they staged, else the lines themselves); the chunks submitted after those take the open state
+        they write (``pending``), and a line they pay in full is left out. A chunk the look-up saw
+        written is forgotten.
         """
-        while self.pending_chunks and self.pending_chunks[0][0] <= self.writer.done:
+        while not lookup.done.wait(0.05):
+            if self.writer.error is not None:
+                self.writer.wait()  # raises the writer's error
+        while self.pending_chunks and self.pending_chunks[0][0] <= lookup.written:
             written, pks = self.pending_chunks.popleft()
             for pk in pks:
                 if self.pending[pk][2] == written:
                     del self.pending[pk]
-        lines = selectors.open_lines_of_documents(company_id=self.company.pk, numbers=numbers)
-        staged = self.staged_states(sorted(line["pk"] for line in lines)) if self.staged else {}
+        lines, staged = lookup.lines, lookup.staged
         if not self.pending and not staged:
             return lines
         current = []
@@ -274,20 +327,12 @@ class CreditImporter(DocumentImporter):
             current.append(line)
         return current
 
-    @staticmethod
-    def staged_states(line_ids: list[int]) -> dict[int, tuple[int, int]]:
-        """The open amount and open functional amount that written chunks staged for these lines."""
-        with connection.cursor() as cursor:
-            cursor.execute(_STAGED_STATES, [line_ids])
-            return {pk: (amount, functional) for pk, amount, functional in cursor.fetchall()}
-
-    def plan_allocations(self, rows: list[dict]) -> dict[int, list[tuple]]:
+    def plan_allocations(self, rows: list[dict], lookup: Lookup) -> dict[int, list[tuple]]:
         """Which due lines each row's invoice pays, earliest instalment first, as far as they are open."""
-        numbers = {r["invoice"] for r in rows if r["invoice"]}
-        if not numbers:
+        if not any(r["invoice"] for r in rows):
             return {}
         by_invoice: dict[str, list[dict]] = {}
-        for line in self.open_lines(numbers):
+        for line in self.open_lines(lookup):
             by_invoice.setdefault(line["document__number"], []).append(line)
         plans: dict[int, list[tuple]] = {}
         for row in rows:

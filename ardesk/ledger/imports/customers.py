@@ -48,6 +48,25 @@ SHARED_FIELDS = (
 STATUS_FIELDS = ("customer_id", "from_status", "to_status", "reason", "changed_by_id", "changed_at")
 CUSTOMER_TYPE = "customers.customer"
 
+# A large import into a small customer table (a company moving in) does not maintain the table's
+# search indexes row by row: on PostgreSQL, once ``INDEXES_LATER_FROM`` new customers are written
+# into a table that held fewer than ``INDEXES_LATER_BELOW`` at the start, the non-unique secondary
+# indexes (the trigram search index above all: about 60 µs a name inserted, against a few µs a name
+# built whole) are dropped in the import's transaction and built again, whole, at its end. Unique
+# indexes stay: they guard the codes and credit codes while the rows go in. DDL is transactional, so
+# an import that fails leaves the indexes as they were. The drop holds the table's exclusive lock until
+# the import commits (the customer list waits for it): it is tried with a short lock timeout and,
+# when others are reading the table, skipped (the indexes are then kept up row by row).
+INDEXES_LATER_BELOW = 20_000
+INDEXES_LATER_FROM = 5_000
+_LOCK_TIMEOUT = "2s"
+_SECONDARY_INDEXES = """
+SELECT c.relname, pg_get_indexdef(i.indexrelid)
+FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+WHERE i.indrelid = %s::regclass AND NOT i.indisunique AND NOT i.indisprimary AND i.indisvalid
+ORDER BY c.relname
+"""
+
 
 class CustomerImporter(Importer):
     kind = "customers"
@@ -77,6 +96,10 @@ class CustomerImporter(Importer):
         )
         self.status = self.prepared(("", CustomerStatus.ACTIVE.value, "", self.user.pk if self.user else None, now))
         self.trail = BulkTrail(actor=self.user, company_id=self.company.pk)
+        # The indexes built at the end (name, definition), once dropped; see INDEXES_LATER_BELOW.
+        self.indexes_later: list[tuple[str, str]] = []
+        self.written = 0
+        self.may_defer_indexes = self.copy and Customer.objects.count() < INDEXES_LATER_BELOW
         self.writer = Writer()
 
     def prepared(self, values: tuple) -> tuple | str:
@@ -150,7 +173,42 @@ class CustomerImporter(Importer):
             if row["term"]:
                 self.term_rows.append((code, self.terms[row["term"]]))
         if self.may_write and (created or updated):
+            self.written += len(created)
+            if self.may_defer_indexes and self.written >= INDEXES_LATER_FROM:
+                self.may_defer_indexes = False
+                self.writer.submit(self.drop_secondary_indexes)
             self.writer.submit(lambda cursor: self.write(cursor, created, updated))
+
+    def drop_secondary_indexes(self, cursor) -> None:
+        """Drop the customer table's non-unique secondary indexes until ``build_indexes`` (in the writer)."""
+        cursor.execute(_SECONDARY_INDEXES, [Customer._meta.db_table])
+        indexes = cursor.fetchall()
+        quote = connection.ops.quote_name
+        cursor.execute("SAVEPOINT import_indexes_later")
+        cursor.execute("SELECT current_setting('lock_timeout'), set_config('lock_timeout', %s, true)", [_LOCK_TIMEOUT])
+        (lock_timeout, _set) = cursor.fetchone()
+        try:
+            for name, _definition in indexes:
+                cursor.execute(f"DROP INDEX {quote(name)}")
+        except connection.Database.errors.LockNotAvailable:
+            # Others are reading the customers: keep the indexes, maintained row by row.
+            cursor.execute("ROLLBACK TO SAVEPOINT import_indexes_later")
+            indexes = []
+        cursor.execute("SELECT set_config('lock_timeout', %s, true)", [lock_timeout])
+        cursor.execute("RELEASE SAVEPOINT import_indexes_later")
+        self.indexes_later = indexes
+
+    def build_indexes(self) -> None:
+        """Build again, whole, the indexes ``drop_secondary_indexes`` dropped."""
+        if not self.indexes_later:
+            return
+        with connection.cursor() as cursor:
+            # PostgreSQL builds no index on a table with foreign-key checks still pending: run them now.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            for _name, definition in self.indexes_later:
+                cursor.execute(definition)
+        self.indexes_later = []
 
     def write(self, cursor, created: list[tuple], updated: list[tuple]) -> None:
         """Write a chunk's new customers (with their first status) and changes, and their events (in the writer)."""
@@ -198,6 +256,7 @@ class CustomerImporter(Importer):
         )
         with connection.cursor() as cursor:
             self.trail.close(cursor)
+        self.build_indexes()
 
     def close(self) -> None:
         if hasattr(self, "writer"):

@@ -412,3 +412,89 @@ R-4,C1,2024-02-04,CNY,50,INV-1
     open_state.lines_refresh(DueLine.objects.all())
     open_state.credits_refresh(Document.objects.all())
     assert _open_state() == imported
+
+
+def _customer_indexes() -> dict[str, int]:
+    """The customer table's indexes by name, with the object id of each one's current build."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, c.relfilenode FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "WHERE i.indrelid = 'customers_customer'::regclass"
+        )
+        return dict(cursor.fetchall())
+
+
+@pytest.fixture
+def large_import_thresholds(monkeypatch):
+    """A 'large' customer import of a few rows: chunks of 2, the search indexes dropped after 4 new customers."""
+    from ardesk.ledger.imports import base, customers
+
+    monkeypatch.setattr(base, "CHUNK", 2)
+    monkeypatch.setattr(customers, "INDEXES_LATER_FROM", 4)
+
+
+def test_a_large_customer_import_builds_the_search_indexes_once_at_its_end(
+    accountant, company, large_import_thresholds
+):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the indexes are built at the end on PostgreSQL only")
+    before = _customer_indexes()
+    rows = "".join(f"K{n},宏达机械{n}号,,,,\n" for n in range(1, 9))
+    report = run("customers", "code,name,uscc,currency,payment_terms,parent_code\n" + rows, company, accountant)
+    assert report.ok and report.created == 8, report.problems
+    after = _customer_indexes()
+    assert set(after) == set(before)
+    assert after["customer_search_trgm"] != before["customer_search_trgm"]  # built again, whole
+    assert after["uniq_customer_code"] == before["uniq_customer_code"]  # unique indexes are kept
+    assert Customer.objects.filter(search_text__contains="hongdajixie7").count() == 1
+    assert set(AuditEvent.objects.filter(action="customer.create").values_list("object_repr", flat=True)) == {
+        f"K{n} 宏达机械{n}号" for n in range(1, 9)
+    }
+
+
+def test_a_failed_large_customer_import_leaves_the_indexes_and_the_table_as_they_were(
+    accountant, company, large_import_thresholds
+):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the indexes are built at the end on PostgreSQL only")
+    before = _customer_indexes()
+    rows = "".join(f"K{n},宏达机械{n}号,,,,\n" for n in range(1, 9)) + "K9,,,,,\n"
+    report = run("customers", "code,name,uscc,currency,payment_terms,parent_code\n" + rows, company, accountant)
+    assert not report.ok and [(p.line, p.field) for p in report.problems] == [(10, "name")]
+    assert _customer_indexes() == before
+    assert not Customer.objects.filter(code__startswith="K").exists()
+    assert not AuditEvent.objects.filter(action="customer.create").exists()
+
+
+def test_a_large_customer_import_keeps_the_indexes_up_while_someone_reads_the_customers(
+    accountant, company, large_import_thresholds, monkeypatch
+):
+    import psycopg
+    from django.db import connection
+
+    from ardesk.ledger.imports import customers
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the indexes are built at the end on PostgreSQL only")
+    monkeypatch.setattr(customers, "_LOCK_TIMEOUT", "100ms")
+    before = _customer_indexes()
+    settings = connection.settings_dict
+    reader = psycopg.connect(
+        dbname=settings["NAME"], user=settings["USER"], host=settings["HOST"], port=settings["PORT"] or 5432
+    )
+    try:
+        reader.execute("SELECT count(*) FROM customers_customer")  # holds the table's share lock until rollback
+        rows = "".join(f"K{n},宏达机械{n}号,,,,\n" for n in range(1, 9))
+        report = run("customers", "code,name,uscc,currency,payment_terms,parent_code\n" + rows, company, accountant)
+    finally:
+        reader.rollback()
+        reader.close()
+    assert report.ok and report.created == 8, report.problems
+    assert _customer_indexes() == before
+    assert Customer.objects.filter(search_text__contains="hongdajixie7").count() == 1
