@@ -38,7 +38,8 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PG_SERVER = "postgres://postgres@127.0.0.1:5432"
+# Another PostgreSQL server (one tuned for production, say): BENCH_PG_URL.
+PG_SERVER = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 
 
 def pg_copy(source: str, target: str) -> None:

@@ -29,7 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ARDESK = [sys.executable, "-m", "ardesk.cli"]
-PG_SERVER = "postgres://postgres@127.0.0.1:5432"
+# Another PostgreSQL server (one tuned for production, say): BENCH_PG_URL.
+PG_SERVER = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 
 
 class BackendCpu:
@@ -117,7 +118,7 @@ def bench(database: str, files: Path, pg_name: str) -> list[tuple]:
     if database == "postgres":
         import psycopg
 
-        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as pg:
+        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as pg:
             pg.execute(f"DROP DATABASE IF EXISTS {pg_name}")
             pg.execute(f"CREATE DATABASE {pg_name}")
         env["DATABASE_URL"] = f"{PG_SERVER}/{pg_name}"
