@@ -184,11 +184,20 @@ def statement_reconciliation(statement: BankStatement) -> dict:
     }
 
 
-def daily_summary(*, company_ids, since: dt.date | None = None) -> list[dict]:
-    """Per day: incoming lines matched automatically, by hand, and still open (counts and amounts)."""
+def daily_summary(*, company_ids, since: dt.date | None = None, limit: int | None = None) -> list[dict]:
+    """Per day: incoming lines matched automatically, by hand, and still open (counts and amounts).
+
+    With ``limit``, the latest ``limit`` rows (a day and a currency each): only the days they can
+    be on are grouped, found first from the lines' index, not months of statements.
+    """
     lines = StatementLine.objects.filter(company_id__in=company_ids, amount__gt=0)
     if since:
         lines = lines.filter(booked_on__gte=since)
+    if limit:
+        days = list(lines.order_by("-booked_on").values_list("booked_on", flat=True).distinct()[:limit])
+        if not days:
+            return []
+        lines = lines.filter(booked_on__gte=days[-1])
     rows = (
         lines.values("booked_on", "currency")
         .annotate(
@@ -201,7 +210,7 @@ def daily_summary(*, company_ids, since: dt.date | None = None) -> list[dict]:
         )
         .order_by("-booked_on", "currency")
     )
-    return list(rows)
+    return list(rows[:limit] if limit else rows)
 
 
 def pending_differences(company_ids) -> QuerySet[Difference]:
