@@ -484,6 +484,25 @@ def fit_items(
     return 0.91, Plan(_oldest_first(amount, items)), [reason("partial_oldest")]
 
 
+def share_of_item(amount: int, items: Sequence[OpenItem]) -> tuple[OpenItem, int] | None:
+    """The open item of which the amount is a whole percent (1 to 99 %), and the percent.
+
+    A part payment is usually a share agreed with the customer (首付 30 %, half now): among
+    customers of one name, the one with an item that the amount is a round share of is the likelier
+    payer. The percent is taken rounded down or to the nearest minor unit.
+    """
+    for item in items:
+        if 0 < amount < item.open_amount:
+            low = amount * 100 // item.open_amount
+            for percent in (low, low + 1):
+                if 0 < percent < 100 and amount in (
+                    item.open_amount * percent // 100,
+                    (item.open_amount * percent + 50) // 100,
+                ):
+                    return item, percent
+    return None
+
+
 @dataclass
 class Evidence:
     """What points to one customer for one line."""
@@ -502,6 +521,10 @@ REF_EXACT = 0.9
 REF_LOOSE = 0.8
 AMOUNT_FIT = 0.65
 AMBIGUOUS = 0.85
+# For a person only (``rank(review=True)``): evidence that tells apart customers the matcher could
+# not decide between, never used to post without asking.
+SHARE_OF_ITEM = 0.6
+GROUP_PARENT = 0.8
 # Evidence that names one customer whatever its name: its known account; an invoice of it named in
 # full, when the amount pays the named invoices (exactly or short of a difference) or the payer's
 # name is the customer's too (a mistyped number may be another customer's invoice: it takes both).
@@ -536,6 +559,7 @@ def rank(
     items_of: dict[int, list[OpenItem]],
     rules: Rules,
     top: int = 3,
+    review: bool = False,
 ) -> list[Suggestion]:
     """The best customers for a line, each with its plan and confidence, best first.
 
@@ -546,6 +570,9 @@ def rank(
     have only their names and amounts: among many customers some name is always alike, and an alike
     name says nothing against an account or an invoice number. The first must still reach the
     threshold on its own.
+
+    ``review`` ranks a line that waits for a person: a part payment that is a round share of one of
+    a customer's items (``share_of_item``) counts for that customer and pays that item.
     """
     tokens = reference_tokens(remittance)
     scored = []
@@ -577,6 +604,13 @@ def rank(
         fit, plan, fit_reasons = fit_items(amount, items, named, on, remittance, rules)
         if fit >= 0.95 and not named:
             values.append(AMOUNT_FIT)
+        elif review and not named and fit < 0.95:
+            share = share_of_item(amount, sorted(items, key=lambda i: (i.due_on, i.issue_on, i.line_id)))
+            if share:
+                item, percent = share
+                values.append(SHARE_OF_ITEM)
+                plan = Plan(((item.line_id, amount),))
+                fit_reasons = [reason("amount_share", percent=percent, number=item.number)]
         confidence = combine(values) * fit
         scored.append((confidence, customer_id, tuple(reasons + fit_reasons), plan, fit))
     scored.sort(key=lambda s: (-s[0], s[1]))
