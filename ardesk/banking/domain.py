@@ -204,12 +204,18 @@ def bigrams(text: str) -> set[str]:
 
 def reference_tokens(text: str) -> list[str]:
     """The words of a remittance text that may be document numbers, normalised (upper case, alnum)."""
-    found = []
-    for token in _TOKEN.findall(unicodedata.normalize("NFKC", text or "")):
+    return list(_reference_tokens(text or ""))
+
+
+@lru_cache(maxsize=4096)
+def _reference_tokens(text: str) -> tuple[str, ...]:
+    # Cached: the matcher reads a line's text for its candidates, its ranking and its receipt.
+    found: list[str] = []
+    for token in _TOKEN.findall(unicodedata.normalize("NFKC", text)):
         key = number_key(token)
         if len(key) >= 3 and any(ch.isdigit() for ch in key) and key not in found:
             found.append(key)
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -583,17 +589,24 @@ def rank(
         # (issued by its date, not paid by an earlier line), and once: its reason takes the number
         # as written.
         open_numbers = {number_key(dict(r.params)["number"]) for r in ref_reasons if r.code == "ref_exact"}
-        kept = [
-            (value, why)
-            for value, why in zip(found.values, found.reasons, strict=True)
-            if why.code != "ref_exact" or dict(why.params).get("number") in open_numbers
-        ]
-        values, reasons = [v for v, _ in kept], [r for _, r in kept]
-        known_refs = {
-            (r.code, number_key(dict(r.params).get("number", ""))): n
-            for n, r in enumerate(reasons)
-            if r.code.startswith("ref_")
-        }
+        if any(why.code == "ref_exact" for why in found.reasons):
+            kept = [
+                (value, why)
+                for value, why in zip(found.values, found.reasons, strict=True)
+                if why.code != "ref_exact" or dict(why.params).get("number") in open_numbers
+            ]
+            values, reasons = [v for v, _ in kept], [r for _, r in kept]
+        else:
+            values, reasons = list(found.values), list(found.reasons)
+        known_refs = (
+            {
+                (r.code, number_key(dict(r.params).get("number", ""))): n
+                for n, r in enumerate(reasons)
+                if r.code.startswith("ref_")
+            }
+            if ref_reasons
+            else {}
+        )
         for why in ref_reasons:
             known = known_refs.get((why.code, number_key(dict(why.params)["number"])))
             if known is not None:
