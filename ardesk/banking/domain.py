@@ -509,6 +509,19 @@ def share_of_item(amount: int, items: Sequence[OpenItem]) -> tuple[OpenItem, int
     return None
 
 
+# A round sum paid beyond an item (an advance, a deposit): a whole thousand in a currency with cents.
+ROUND_SUM = 100_000
+
+
+def item_and_round_sum(amount: int, items: Sequence[OpenItem]) -> tuple[OpenItem, int] | None:
+    """The open item the amount pays with a round sum more (left on account), and that sum."""
+    for item in items:
+        rest = amount - item.open_amount
+        if rest > 0 and rest % ROUND_SUM == 0:
+            return item, rest
+    return None
+
+
 @dataclass
 class Evidence:
     """What points to one customer for one line."""
@@ -578,7 +591,8 @@ def rank(
     threshold on its own.
 
     ``review`` ranks a line that waits for a person: a part payment that is a round share of one of
-    a customer's items (``share_of_item``) counts for that customer and pays that item.
+    a customer's items (``share_of_item``), or an item paid with a round sum more
+    (``item_and_round_sum``), counts for that customer and pays that item.
     """
     tokens = reference_tokens(remittance)
     scored = []
@@ -618,12 +632,20 @@ def rank(
         if fit >= 0.95 and not named:
             values.append(AMOUNT_FIT)
         elif review and not named and fit < 0.95:
-            share = share_of_item(amount, sorted(items, key=lambda i: (i.due_on, i.issue_on, i.line_id)))
+            oldest = sorted(items, key=lambda i: (i.due_on, i.issue_on, i.line_id))
+            share = share_of_item(amount, oldest)
+            beyond = None if share else item_and_round_sum(amount, oldest)
             if share:
                 item, percent = share
                 values.append(SHARE_OF_ITEM)
                 plan = Plan(((item.line_id, amount),))
                 fit_reasons = [reason("amount_share", percent=percent, number=item.number)]
+            elif beyond:
+                item, rest = beyond
+                values.append(SHARE_OF_ITEM)
+                plan = Plan(((item.line_id, item.open_amount),), unapplied=rest)
+                fit_reasons = [reason("item_and_round_sum", number=item.number, amount=rest)]
+                fit = max(fit, 0.91)  # as sure of the items as a part payment, not as an over-payment
         confidence = combine(values) * fit
         scored.append((confidence, customer_id, tuple(reasons + fit_reasons), plan, fit))
     scored.sort(key=lambda s: (-s[0], s[1]))

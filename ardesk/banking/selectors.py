@@ -33,6 +33,10 @@ ON_BEHALF = re.compile(r"代(.{2,60}?)(?:支付|付款|汇款|转账|付)")
 RARE_BIGRAMS = 4
 # A rare pair shared by no more customers than this is enough on its own to be looked at.
 NAME_CANDIDATES = 200
+# The names alike a payer's that the matcher compares; a person is shown more (namesakes of
+# the mistyped name's owner are as alike as it, and only the amount tells them apart).
+ALIKE_NAMES = 5
+ALIKE_NAMES_SHOWN = 15
 
 
 def accounts_for(company_ids) -> QuerySet[BankAccount]:
@@ -62,11 +66,14 @@ class Candidates:
     # A group parent's subsidiaries (its customers' ids), for a parent paying for one of them.
     subsidiaries: dict[int, list[int]] = field(default_factory=dict)
 
-    def name_matches(self, payer: str, *, alike_too: bool = False) -> list[tuple[int, float, bool]]:
+    def name_matches(
+        self, payer: str, *, alike_too: bool = False, alike: int = ALIKE_NAMES
+    ) -> list[tuple[int, float, bool]]:
         """Customers whose name (or a learned alias) is the payer's: exactly, or alike (with similarity).
 
         Alike names are looked at when no name is the payer's exactly, or with ``alike_too`` also
-        beside the exact ones (a name mistyped by one character is often another customer's name).
+        beside the exact ones (a name mistyped by one character is often another customer's name);
+        the ``alike`` most alike are taken.
         """
         key = domain.normalise_name(payer)
         if len(key) < 2:
@@ -90,10 +97,10 @@ class Candidates:
                 if len(both) <= NAME_CANDIDATES:
                     pool |= both
         ids = list(pool - exact)
-        alike = domain.alike_names(key, [self.names[pk] for pk in ids])
-        scored = [(pk, alike[n], False) for n, pk in enumerate(ids) if n in alike]
+        similar = domain.alike_names(key, [self.names[pk] for pk in ids])
+        scored = [(pk, similar[n], False) for n, pk in enumerate(ids) if n in similar]
         scored.sort(key=lambda s: (-s[1], s[0]))
-        return found + scored[:5]
+        return found + scored[:alike]
 
 
 def candidates(*, company_id: int, lines: Sequence[StatementLine]) -> Candidates:
@@ -170,8 +177,8 @@ def review_evidence_for(
     paying for one of them).
     """
     more = {pk: domain.Evidence(list(e.values), list(e.reasons)) for pk, e in evidence.items()}
-    if found.by_name.get(domain.normalise_name(line.payer_name)):
-        for pk, similarity, exact in found.name_matches(line.payer_name, alike_too=True):
+    if any(r.code in ("name_exact", "name_alike") for e in evidence.values() for r in e.reasons):
+        for pk, similarity, exact in found.name_matches(line.payer_name, alike_too=True, alike=ALIKE_NAMES_SHOWN):
             if not exact and pk not in more:
                 more[pk] = domain.Evidence()
                 more[pk].add(

@@ -240,3 +240,19 @@ def test_a_round_share_is_a_whole_percent_rounded_down_or_to_the_fen():
     assert domain.share_of_item(15_000, [item(1, 33_333)])[1] == 45
     assert domain.share_of_item(370_371, [item(1, 1_234_567)]) is None
     assert domain.share_of_item(1_234_567, [item(1, 1_234_567)]) is None  # the whole item is no part payment
+
+
+def test_an_item_paid_with_a_round_sum_more_ranks_its_namesake_first_for_a_person():
+    # Two customers of the payer's name. 127,025.15 is customer 2's 122,025.15 and 5,000.00 more (an
+    # advance); customer 1's 150,000.00 takes it as a part payment. For a person, customer 2 comes
+    # first: its item paid, 5,000.00 on account.
+    evidence = {pk: domain.Evidence([0.9], [domain.reason("name_exact")]) for pk in (1, 2)}
+    items = {
+        1: [domain.OpenItem(11, 1, "INV-11", D, D, 15_000_000)],
+        2: [domain.OpenItem(21, 2, "INV-21", D, D, 12_202_515)],
+    }
+    rules = domain.Rules(unsure_items_on_account=False)
+    common = {"amount": 12_702_515, "on": D, "remittance": "货款", "evidence": evidence, "items_of": items}
+    assert [s.customer_id for s in domain.rank(**common, rules=rules)] == [1, 2]
+    first = domain.rank(**common, rules=rules, review=True)[0]
+    assert first.customer_id == 2 and first.plan == domain.Plan(((21, 12_202_515),), unapplied=500_000)

@@ -74,3 +74,16 @@ def test_a_person_is_also_shown_the_subsidiaries_of_a_group_parent_that_pays():
     evidence = selectors.evidence_for(line, found)
     shown = selectors.review_evidence_for(line, found, evidence)
     assert sorted(shown) == [1, 2] and [r.code for r in shown[2].reasons] == ["group_parent"]
+
+
+def test_a_person_is_shown_more_alike_names_than_the_matcher_compares():
+    # 苏州新和机械制造 (顺 left out of 苏州新和顺机械制造, customer 9) is as alike (94 %) to the six
+    # customers named 苏州新正和机械制造, of lower ids. The matcher compares five alike names;
+    # a person is shown customer 9 too.
+    names = {pk: "苏州新正和机械制造有限公司" for pk in range(1, 7)}
+    names[9] = "苏州新和顺机械制造有限公司"
+    found = _candidates(names)
+    line = StatementLine(payer_name="苏州新和机械制造有限公司", remittance="", payer_account_index="")
+    evidence = selectors.evidence_for(line, found)
+    assert 9 not in evidence
+    assert 9 in selectors.review_evidence_for(line, found, evidence)
