@@ -96,10 +96,11 @@ class Candidates:
                 both = first & second
                 if len(both) <= NAME_CANDIDATES:
                     pool |= both
-        ids = list(pool - exact)
+        # The pool as it is when no name is exact: among names as alike, the matcher's five stay the ones it took.
+        ids = list(pool - exact) if exact else list(pool)
         similar = domain.alike_names(key, [self.names[pk] for pk in ids])
         scored = [(pk, similar[n], False) for n, pk in enumerate(ids) if n in similar]
-        scored.sort(key=lambda s: (-s[1], s[0]))
+        scored.sort(key=lambda s: -s[1])
         return found + scored[:alike]
 
 
