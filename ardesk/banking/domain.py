@@ -204,12 +204,18 @@ def bigrams(text: str) -> set[str]:
 
 def reference_tokens(text: str) -> list[str]:
     """The words of a remittance text that may be document numbers, normalised (upper case, alnum)."""
-    found = []
-    for token in _TOKEN.findall(unicodedata.normalize("NFKC", text or "")):
+    return list(_reference_tokens(text or ""))
+
+
+@lru_cache(maxsize=4096)
+def _reference_tokens(text: str) -> tuple[str, ...]:
+    # Cached: the matcher reads a line's text for its candidates, its ranking and its receipt.
+    found: list[str] = []
+    for token in _TOKEN.findall(unicodedata.normalize("NFKC", text)):
         key = number_key(token)
         if len(key) >= 3 and any(ch.isdigit() for ch in key) and key not in found:
             found.append(key)
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -484,6 +490,38 @@ def fit_items(
     return 0.91, Plan(_oldest_first(amount, items)), [reason("partial_oldest")]
 
 
+def share_of_item(amount: int, items: Sequence[OpenItem]) -> tuple[OpenItem, int] | None:
+    """The open item of which the amount is a whole percent (1 to 99 %), and the percent.
+
+    A part payment is usually a share agreed with the customer (首付 30 %, half now): among
+    customers of one name, the one with an item that the amount is a round share of is the likelier
+    payer. The percent is taken rounded down or to the nearest minor unit.
+    """
+    for item in items:
+        if 0 < amount < item.open_amount:
+            low = amount * 100 // item.open_amount
+            for percent in (low, low + 1):
+                if 0 < percent < 100 and amount in (
+                    item.open_amount * percent // 100,
+                    (item.open_amount * percent + 50) // 100,
+                ):
+                    return item, percent
+    return None
+
+
+# A round sum paid beyond an item (an advance, a deposit): a whole thousand in a currency with cents.
+ROUND_SUM = 100_000
+
+
+def item_and_round_sum(amount: int, items: Sequence[OpenItem]) -> tuple[OpenItem, int] | None:
+    """The open item the amount pays with a round sum more (left on account), and that sum."""
+    for item in items:
+        rest = amount - item.open_amount
+        if rest > 0 and rest % ROUND_SUM == 0:
+            return item, rest
+    return None
+
+
 @dataclass
 class Evidence:
     """What points to one customer for one line."""
@@ -502,6 +540,10 @@ REF_EXACT = 0.9
 REF_LOOSE = 0.8
 AMOUNT_FIT = 0.65
 AMBIGUOUS = 0.85
+# For a person only (``rank(review=True)``): evidence that tells apart customers the matcher could
+# not decide between, never used to post without asking.
+SHARE_OF_ITEM = 0.6
+GROUP_PARENT = 0.8
 # Evidence that names one customer whatever its name: its known account; an invoice of it named in
 # full, when the amount pays the named invoices (exactly or short of a difference) or the payer's
 # name is the customer's too (a mistyped number may be another customer's invoice: it takes both).
@@ -536,6 +578,7 @@ def rank(
     items_of: dict[int, list[OpenItem]],
     rules: Rules,
     top: int = 3,
+    review: bool = False,
 ) -> list[Suggestion]:
     """The best customers for a line, each with its plan and confidence, best first.
 
@@ -546,6 +589,10 @@ def rank(
     have only their names and amounts: among many customers some name is always alike, and an alike
     name says nothing against an account or an invoice number. The first must still reach the
     threshold on its own.
+
+    ``review`` ranks a line that waits for a person: a part payment that is a round share of one of
+    a customer's items (``share_of_item``), or an item paid with a round sum more
+    (``item_and_round_sum``), counts for that customer and pays that item.
     """
     tokens = reference_tokens(remittance)
     scored = []
@@ -556,17 +603,24 @@ def rank(
         # (issued by its date, not paid by an earlier line), and once: its reason takes the number
         # as written.
         open_numbers = {number_key(dict(r.params)["number"]) for r in ref_reasons if r.code == "ref_exact"}
-        kept = [
-            (value, why)
-            for value, why in zip(found.values, found.reasons, strict=True)
-            if why.code != "ref_exact" or dict(why.params).get("number") in open_numbers
-        ]
-        values, reasons = [v for v, _ in kept], [r for _, r in kept]
-        known_refs = {
-            (r.code, number_key(dict(r.params).get("number", ""))): n
-            for n, r in enumerate(reasons)
-            if r.code.startswith("ref_")
-        }
+        if any(why.code == "ref_exact" for why in found.reasons):
+            kept = [
+                (value, why)
+                for value, why in zip(found.values, found.reasons, strict=True)
+                if why.code != "ref_exact" or dict(why.params).get("number") in open_numbers
+            ]
+            values, reasons = [v for v, _ in kept], [r for _, r in kept]
+        else:
+            values, reasons = list(found.values), list(found.reasons)
+        known_refs = (
+            {
+                (r.code, number_key(dict(r.params).get("number", ""))): n
+                for n, r in enumerate(reasons)
+                if r.code.startswith("ref_")
+            }
+            if ref_reasons
+            else {}
+        )
         for why in ref_reasons:
             known = known_refs.get((why.code, number_key(dict(why.params)["number"])))
             if known is not None:
@@ -577,6 +631,21 @@ def rank(
         fit, plan, fit_reasons = fit_items(amount, items, named, on, remittance, rules)
         if fit >= 0.95 and not named:
             values.append(AMOUNT_FIT)
+        elif review and not named and fit < 0.95:
+            oldest = sorted(items, key=lambda i: (i.due_on, i.issue_on, i.line_id))
+            share = share_of_item(amount, oldest)
+            beyond = None if share else item_and_round_sum(amount, oldest)
+            if share:
+                item, percent = share
+                values.append(SHARE_OF_ITEM)
+                plan = Plan(((item.line_id, amount),))
+                fit_reasons = [reason("amount_share", percent=percent, number=item.number)]
+            elif beyond:
+                item, rest = beyond
+                values.append(SHARE_OF_ITEM)
+                plan = Plan(((item.line_id, item.open_amount),), unapplied=rest)
+                fit_reasons = [reason("item_and_round_sum", number=item.number, amount=rest)]
+                fit = max(fit, 0.91)  # as sure of the items as a part payment, not as an over-payment
         confidence = combine(values) * fit
         scored.append((confidence, customer_id, tuple(reasons + fit_reasons), plan, fit))
     scored.sort(key=lambda s: (-s[0], s[1]))

@@ -63,6 +63,15 @@ def reason_text(reason: dict, currency: str) -> str:
         ),
         "partial_oldest": lambda: _("A part payment, applied to the oldest items"),
         "partial_on_account": lambda: _("A part payment naming no invoice: left on account, to be allocated by hand"),
+        "amount_share": lambda: (
+            _("A part payment of %(percent)s %% of %(number)s")
+            % {"percent": reason["percent"], "number": reason["number"]}
+        ),
+        "item_and_round_sum": lambda: (
+            _("The amount pays %(number)s and %(amount)s more, left on account")
+            % {"number": reason["number"], "amount": _amount(reason["amount"], currency)}
+        ),
+        "group_parent": lambda: _("The payer is the customer's group parent"),
         "nothing_open": lambda: _("The customer has nothing open: the receipt stays as credit"),
         "ambiguous": lambda: _("Another customer fits almost as well"),
     }

@@ -133,7 +133,16 @@ class StatementLine(models.Model):
         verbose_name_plural = _("statement lines")
         ordering = ["booked_on", "id"]
         constraints = [models.UniqueConstraint(fields=["account", "line_key"], name="uniq_statement_line_key")]
-        indexes = [models.Index(fields=["company", "status", "booked_on"])]
+        indexes = [
+            models.Index(fields=["company", "status", "booked_on"]),
+            # The cash desk: every line newest first, and the daily summary of the latest days read
+            # from the index alone (PostgreSQL keeps the status, amount and currency in it).
+            models.Index(
+                fields=["company", "-booked_on", "id"],
+                include=["status", "amount", "currency"],
+                name="banking_line_desk_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.booked_on} {self.payer_name}"

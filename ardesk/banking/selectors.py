@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet, Sum
 
@@ -33,6 +33,10 @@ ON_BEHALF = re.compile(r"代(.{2,60}?)(?:支付|付款|汇款|转账|付)")
 RARE_BIGRAMS = 4
 # A rare pair shared by no more customers than this is enough on its own to be looked at.
 NAME_CANDIDATES = 200
+# The names alike a payer's that the matcher compares; a person is shown more (namesakes of
+# the mistyped name's owner are as alike as it, and only the amount tells them apart).
+ALIKE_NAMES = 5
+ALIKE_NAMES_SHOWN = 15
 
 
 def accounts_for(company_ids) -> QuerySet[BankAccount]:
@@ -59,15 +63,25 @@ class Candidates:
     names: dict[int, str]
     by_bigram: dict[str, set[int]]
     by_number: dict[str, set[int]]
+    # A group parent's subsidiaries (its customers' ids), for a parent paying for one of them.
+    subsidiaries: dict[int, list[int]] = field(default_factory=dict)
 
-    def name_matches(self, payer: str) -> list[tuple[int, float, bool]]:
-        """Customers whose name (or a learned alias) is the payer's: exactly, or alike (with similarity)."""
+    def name_matches(
+        self, payer: str, *, alike_too: bool = False, alike: int = ALIKE_NAMES
+    ) -> list[tuple[int, float, bool]]:
+        """Customers whose name (or a learned alias) is the payer's: exactly, or alike (with similarity).
+
+        Alike names are looked at when no name is the payer's exactly, or with ``alike_too`` also
+        beside the exact ones (a name mistyped by one character is often another customer's name);
+        the ``alike`` most alike are taken.
+        """
         key = domain.normalise_name(payer)
         if len(key) < 2:
             return []
-        exact = self.by_name.get(key)
-        if exact:
-            return [(pk, 100.0, True) for pk in exact]
+        exact = self.by_name.get(key) or set()
+        found = [(pk, 100.0, True) for pk in exact]
+        if exact and not alike_too:
+            return found
         # The customers with a pair of characters few share, or two of the payer's rarest pairs
         # that few share together. With 100,000 customers a city's or a trade's pair is in
         # thousands of names: taking the first few hundred of those lost the right one whenever its
@@ -82,11 +96,12 @@ class Candidates:
                 both = first & second
                 if len(both) <= NAME_CANDIDATES:
                     pool |= both
-        ids = list(pool)
-        alike = domain.alike_names(key, [self.names[pk] for pk in ids])
-        scored = [(pk, alike[n], False) for n, pk in enumerate(ids) if n in alike]
+        # The pool as it is when no name is exact: among names as alike, the matcher's five stay the ones it took.
+        ids = list(pool - exact) if exact else list(pool)
+        similar = domain.alike_names(key, [self.names[pk] for pk in ids])
+        scored = [(pk, similar[n], False) for n, pk in enumerate(ids) if n in similar]
         scored.sort(key=lambda s: -s[1])
-        return scored[:5]
+        return found + scored[:alike]
 
 
 def candidates(*, company_id: int, lines: Sequence[StatementLine]) -> Candidates:
@@ -100,12 +115,16 @@ def candidates(*, company_id: int, lines: Sequence[StatementLine]) -> Candidates
     by_name: dict[str, set[int]] = defaultdict(set)
     names: dict[int, str] = {}
     by_bigram: dict[str, set[int]] = defaultdict(set)
-    for pk, name in Customer.objects.filter(company_id=company_id).values_list("pk", "name").iterator(chunk_size=5000):
+    subsidiaries: dict[int, list[int]] = defaultdict(list)
+    customers = Customer.objects.filter(company_id=company_id).values_list("pk", "name", "parent_id")
+    for pk, name, parent_id in customers.iterator(chunk_size=5000):
         key = domain.normalise_name(name)
         names[pk] = key
         by_name[key].add(pk)
         for gram in domain.bigrams(key):
             by_bigram[gram].add(pk)
+        if parent_id:
+            subsidiaries[parent_id].append(pk)
     for kind, key, pk in PayerAlias.objects.filter(company_id=company_id).values_list("kind", "key", "customer_id"):
         if kind == AliasKind.ACCOUNT:
             if key in indexes:
@@ -119,7 +138,7 @@ def candidates(*, company_id: int, lines: Sequence[StatementLine]) -> Candidates
         chunk = numbers[start : start + 5000]
         for item in ledger_selectors.open_lines_of_documents(company_id=company_id, numbers=chunk):
             by_number[domain.number_key(item["document__number"])].add(item["customer_id"])
-    return Candidates(by_account, by_name, names, by_bigram, by_number)
+    return Candidates(by_account, by_name, names, by_bigram, by_number, dict(subsidiaries))
 
 
 def evidence_for(line: StatementLine, found: Candidates) -> dict[int, domain.Evidence]:
@@ -147,6 +166,33 @@ def evidence_for(line: StatementLine, found: Candidates) -> dict[int, domain.Evi
         for pk in found.by_number.get(token, ()):
             evidence[pk].add(domain.REF_EXACT, domain.reason("ref_exact", number=token))
     return dict(evidence)
+
+
+def review_evidence_for(
+    line: StatementLine, found: Candidates, evidence: dict[int, domain.Evidence]
+) -> dict[int, domain.Evidence]:
+    """The customers a person is shown for a line the matcher could not decide: more than it decided among.
+
+    Beside the payer's exact namesakes, the names alike it (one character missing makes another
+    customer's name); beside a group parent named by its account or name, its subsidiaries (a parent
+    paying for one of them).
+    """
+    more = {pk: domain.Evidence(list(e.values), list(e.reasons)) for pk, e in evidence.items()}
+    if any(r.code in ("name_exact", "name_alike") for e in evidence.values() for r in e.reasons):
+        for pk, similarity, exact in found.name_matches(line.payer_name, alike_too=True, alike=ALIKE_NAMES_SHOWN):
+            if not exact and pk not in more:
+                more[pk] = domain.Evidence()
+                more[pk].add(
+                    domain.fuzzy_name_evidence(similarity), domain.reason("name_alike", score=round(similarity))
+                )
+    for pk, found_for in evidence.items():
+        if not {r.code for r in found_for.reasons} & {"account", "name_exact"}:
+            continue
+        for subsidiary in found.subsidiaries.get(pk, ()):
+            if subsidiary not in more:
+                more[subsidiary] = domain.Evidence()
+                more[subsidiary].add(domain.GROUP_PARENT, domain.reason("group_parent"))
+    return more
 
 
 def items_by_customer(*, company_id: int, customer_ids, currency: str) -> dict[int, list[domain.OpenItem]]:
@@ -184,11 +230,20 @@ def statement_reconciliation(statement: BankStatement) -> dict:
     }
 
 
-def daily_summary(*, company_ids, since: dt.date | None = None) -> list[dict]:
-    """Per day: incoming lines matched automatically, by hand, and still open (counts and amounts)."""
+def daily_summary(*, company_ids, since: dt.date | None = None, limit: int | None = None) -> list[dict]:
+    """Per day: incoming lines matched automatically, by hand, and still open (counts and amounts).
+
+    With ``limit``, the latest ``limit`` rows (a day and a currency each): only the days they can
+    be on are grouped, found first from the lines' index, not months of statements.
+    """
     lines = StatementLine.objects.filter(company_id__in=company_ids, amount__gt=0)
     if since:
         lines = lines.filter(booked_on__gte=since)
+    if limit:
+        days = list(lines.order_by("-booked_on").values_list("booked_on", flat=True).distinct()[:limit])
+        if not days:
+            return []
+        lines = lines.filter(booked_on__gte=days[-1])
     rows = (
         lines.values("booked_on", "currency")
         .annotate(
@@ -201,7 +256,7 @@ def daily_summary(*, company_ids, since: dt.date | None = None) -> list[dict]:
         )
         .order_by("-booked_on", "currency")
     )
-    return list(rows)
+    return list(rows[:limit] if limit else rows)
 
 
 def pending_differences(company_ids) -> QuerySet[Difference]:

@@ -374,27 +374,22 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
             and not connection.in_atomic_block
             and len(group) > POSTING_BATCH,
         )
+
+        waiting = []
         for line in group:
-            open_items = {
-                pk: [
-                    replace(item, open_amount=remaining[item.line_id])
-                    if remaining[item.line_id] != item.open_amount
-                    else item
-                    for item in items.get(pk, [])
-                    if item.issue_on <= line.booked_on and remaining[item.line_id] > 0
-                ]
-                for pk in evidence[line.pk]
-            }
             ranked = partial(
                 domain.rank,
                 amount=line.amount,
                 on=line.booked_on,
                 remittance=line.remittance,
                 evidence=evidence[line.pk],
-                items_of=open_items,
+                items_of=_open_items(line, evidence[line.pk], items, remaining),
             )
             suggestions = ranked(rules=settings_)
-            automatic = post and domain.is_automatic(suggestions, settings_)
+            if not domain.is_automatic(suggestions, settings_):
+                waiting.append(line)  # its suggestions for a person are ranked after the run
+                continue
+            automatic = post
             if not automatic and any(s.plan.unapplied for s in suggestions):
                 # A person decides a queued line: money the matcher would leave on account is shown
                 # paying the oldest items, as a manual match would (the confidence is the same).
@@ -427,12 +422,69 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
                 decided = []
         if decided:
             posting.submit(decided)
+        _suggest(
+            waiting,
+            found=found,
+            evidence=evidence,
+            items=items,
+            remaining=remaining,
+            rules=by_hand,
+            company_id=company_id,
+            currency=currency,
+        )
+        queued += waiting
         posted, refused = posting.results()
         counts["auto"] += posted
         queued += refused
         _lines_store(queued)
         counts["queued"] += len(queued)
     return counts
+
+
+def _open_items(line: StatementLine, customers, items, remaining) -> dict[int, list[domain.OpenItem]]:
+    """The customers' items open for a line: issued by its date, less what earlier lines of the run paid."""
+    return {
+        pk: [
+            replace(item, open_amount=remaining[item.line_id]) if remaining[item.line_id] != item.open_amount else item
+            for item in items.get(pk, [])
+            if item.issue_on <= line.booked_on and remaining[item.line_id] > 0
+        ]
+        for pk in customers
+    }
+
+
+def _suggest(waiting, *, found, evidence, items, remaining, rules, company_id, currency) -> None:
+    """Give the lines that wait for a person their top suggestions, ranked for a person (``domain.rank(review=True)``).
+
+    After the automatic applications of the run, so that an item they paid is no longer offered; the
+    customers a person is also shown (alike names, a paying parent's subsidiaries) get their items
+    loaded here, in one query. Money the matcher would leave on account is shown paying the oldest
+    items, as a manual match would.
+    """
+    if not waiting:
+        return
+    shown = {line.pk: selectors.review_evidence_for(line, found, evidence[line.pk]) for line in waiting}
+    more = {pk for per_line in shown.values() for pk in per_line if pk not in items}
+    if more:
+        for pk, found_items in selectors.items_by_customer(
+            company_id=company_id, customer_ids=more, currency=currency
+        ).items():
+            items[pk] = found_items
+            for item in found_items:
+                remaining.setdefault(item.line_id, item.open_amount)
+    for line in waiting:
+        suggestions = domain.rank(
+            amount=line.amount,
+            on=line.booked_on,
+            remittance=line.remittance,
+            evidence=shown[line.pk],
+            items_of=_open_items(line, shown[line.pk], items, remaining),
+            rules=rules,
+            review=True,
+        )
+        line.suggestions = [s.as_dict() for s in suggestions]
+        line.confidence = suggestions[0].confidence if suggestions else Decimal(0)
+        line.reasons = [r.as_dict() for r in suggestions[0].reasons] if suggestions else []
 
 
 class _Posting:

@@ -38,7 +38,8 @@ def _shown_suggestions(lines) -> dict[int, list[dict]]:
     """Each line's suggestions with the customer, the items and the reasons in words, loaded in bulk."""
     customer_ids = {s["customer_id"] for line in lines for s in line.suggestions}
     item_ids = {a[0] for line in lines for s in line.suggestions for a in s["allocations"]}
-    customers = Customer.objects.in_bulk(customer_ids)
+    # The screens show a customer's code and name: its other fields (some encrypted) are not read.
+    customers = Customer.objects.only("pk", "code", "name").in_bulk(customer_ids)
     numbers = dict(DueLine.objects.filter(pk__in=item_ids).values_list("pk", "document__number"))
     shown = {}
     for line in lines:
@@ -70,11 +71,12 @@ def desk(request):
         account_id=filters["account"].pk if filters.get("account") else None,
         on=filters.get("on"),
     )
-    page = page_of(request, lines, 25)
+    # The list shows no payer account (encrypted) and no reasons of its own; suggestions only of open lines.
+    page = page_of(request, lines.defer("payer_account", "reasons"), 25)
     shown_lines = list(page.object_list)
-    shown = _shown_suggestions(shown_lines)
+    shown = _shown_suggestions([line for line in shown_lines if line.status == LineStatus.OPEN])
     for line in shown_lines:
-        line.shown = shown[line.pk]
+        line.shown = shown.get(line.pk, [])
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -84,7 +86,7 @@ def desk(request):
             "form": form,
             "page": page,
             "lines": shown_lines,
-            "summary": selectors.daily_summary(company_ids=company_ids)[:14],
+            "summary": selectors.daily_summary(company_ids=company_ids, limit=14),
             "can_match": request.user.has_perm(services.MATCH_PERMISSION),
             "query": query.urlencode(),
         },

@@ -207,3 +207,52 @@ def test_alike_names_are_the_names_compared_one_by_one():
         expected = {n: score for n, score in expected.items() if score >= 85}
         assert domain.alike_names(payer, names) == expected
     assert domain.alike_names("星辰贸易", names)[0] == 95.0  # inside the full name: 0.95 of a whole match
+
+
+def test_a_part_payment_that_is_a_round_share_of_a_namesakes_item_ranks_it_first_for_a_person():
+    # Three customers named 上海星光贸易 (0.9 each), nothing but the name. 33,000.00 is a part of
+    # each one's open items; it is 33 % of customer 3's 100,000.00 and no whole percent of the
+    # 120,000.00 or 90,000.00 of customers 1 and 2 (27.5 %, 36.7 %). Ranked for a person, customer 3
+    # comes first and the suggestion pays its 100,000.00; ranked to post, the three tie (the line
+    # waits either way) and the lowest id comes first, as before.
+    evidence = {pk: domain.Evidence([0.9], [domain.reason("name_exact")]) for pk in (1, 2, 3)}
+    items = {
+        1: [domain.OpenItem(11, 1, "INV-11", D, D, 12_000_000)],
+        2: [domain.OpenItem(21, 2, "INV-21", D, D, 9_000_000)],
+        3: [domain.OpenItem(31, 3, "INV-31", D, D, 10_000_000)],
+    }
+    rules = domain.Rules(unsure_items_on_account=False)
+    common = {"amount": 3_300_000, "on": D, "remittance": "货款", "evidence": evidence, "items_of": items}
+    to_post = domain.rank(**common, rules=rules)
+    assert [s.customer_id for s in to_post] == [1, 2, 3] and not domain.is_automatic(to_post, rules)
+    for_a_person = domain.rank(**common, rules=rules, review=True)
+    assert [s.customer_id for s in for_a_person] == [3, 1, 2]
+    assert for_a_person[0].plan.allocations == ((31, 3_300_000),)
+    assert ("amount_share", {"percent": "33", "number": "INV-31"}) in [
+        (r.code, dict(r.params)) for r in for_a_person[0].reasons
+    ]
+
+
+def test_a_round_share_is_a_whole_percent_rounded_down_or_to_the_fen():
+    # 30 % of 12,345.67 is 3,703.701: 3,703.70 either way; 45 % of 333.33 is 149.9985: 149.99 down, 150.00 rounded.
+    assert domain.share_of_item(370_370, [item(1, 1_234_567)])[1] == 30
+    assert domain.share_of_item(14_999, [item(1, 33_333)])[1] == 45
+    assert domain.share_of_item(15_000, [item(1, 33_333)])[1] == 45
+    assert domain.share_of_item(370_371, [item(1, 1_234_567)]) is None
+    assert domain.share_of_item(1_234_567, [item(1, 1_234_567)]) is None  # the whole item is no part payment
+
+
+def test_an_item_paid_with_a_round_sum_more_ranks_its_namesake_first_for_a_person():
+    # Two customers of the payer's name. 127,025.15 is customer 2's 122,025.15 and 5,000.00 more (an
+    # advance); customer 1's 150,000.00 takes it as a part payment. For a person, customer 2 comes
+    # first: its item paid, 5,000.00 on account.
+    evidence = {pk: domain.Evidence([0.9], [domain.reason("name_exact")]) for pk in (1, 2)}
+    items = {
+        1: [domain.OpenItem(11, 1, "INV-11", D, D, 15_000_000)],
+        2: [domain.OpenItem(21, 2, "INV-21", D, D, 12_202_515)],
+    }
+    rules = domain.Rules(unsure_items_on_account=False)
+    common = {"amount": 12_702_515, "on": D, "remittance": "货款", "evidence": evidence, "items_of": items}
+    assert [s.customer_id for s in domain.rank(**common, rules=rules)] == [1, 2]
+    first = domain.rank(**common, rules=rules, review=True)[0]
+    assert first.customer_id == 2 and first.plan == domain.Plan(((21, 12_202_515),), unapplied=500_000)

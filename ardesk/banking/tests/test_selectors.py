@@ -47,3 +47,43 @@ def test_a_customer_named_in_the_text_as_paid_for_is_found_by_its_name():
     line = StatementLine(payer_name="刘洋", remittance="代合肥新天成建筑工程付 支付货款", payer_account_index="")
     evidence = selectors.evidence_for(line, _candidates(names))
     assert {pk: [r.code for r in found.reasons] for pk, found in evidence.items()} == {7: ["name_exact"]}
+
+
+def test_a_person_is_also_shown_names_alike_beside_the_exact_namesakes():
+    # 上海光贸易有限公司 is 上海星光贸易 with 星 left out, and the exact name of customers 1 and 2.
+    # The matcher takes the exact namesakes only; a person is shown customer 3 (91 % alike) too.
+    found = _candidates({1: "上海光贸易有限公司", 2: "上海光贸易股份有限公司", 3: "上海星光贸易有限公司"})
+    line = StatementLine(payer_name="上海光贸易有限公司", remittance="货款", payer_account_index="")
+    evidence = selectors.evidence_for(line, found)
+    assert set(evidence) == {1, 2}
+    shown = selectors.review_evidence_for(line, found, evidence)
+    assert {pk: [r.code for r in e.reasons] for pk, e in shown.items()} == {
+        1: ["name_exact"],
+        2: ["name_exact"],
+        3: ["name_alike"],
+    }
+    assert set(evidence) == {1, 2}  # the matcher's own evidence is left as it was
+
+
+def test_a_person_is_also_shown_the_subsidiaries_of_a_group_parent_that_pays():
+    # 华星集团 (customer 1) pays from its known account for its subsidiary 华星电子 (customer 2).
+    found = _candidates({1: "华星集团有限公司", 2: "苏州华星电子有限公司", 3: "无锡华星电子有限公司"})
+    found.by_account["k1"] = {1}
+    found.subsidiaries = {1: [2], 4: [3]}
+    line = StatementLine(payer_name="华星集团有限公司", remittance="货款", payer_account_index="k1")
+    evidence = selectors.evidence_for(line, found)
+    shown = selectors.review_evidence_for(line, found, evidence)
+    assert sorted(shown) == [1, 2] and [r.code for r in shown[2].reasons] == ["group_parent"]
+
+
+def test_a_person_is_shown_more_alike_names_than_the_matcher_compares():
+    # 苏州新和机械制造 (顺 left out of 苏州新和顺机械制造, customer 9) is as alike (94 %) to the six
+    # customers named 苏州新正和机械制造, of lower ids. The matcher compares five alike names;
+    # a person is shown customer 9 too.
+    names = {pk: "苏州新正和机械制造有限公司" for pk in range(1, 7)}
+    names[9] = "苏州新和顺机械制造有限公司"
+    found = _candidates(names)
+    line = StatementLine(payer_name="苏州新和机械制造有限公司", remittance="", payer_account_index="")
+    evidence = selectors.evidence_for(line, found)
+    assert 9 not in evidence
+    assert 9 in selectors.review_evidence_for(line, found, evidence)

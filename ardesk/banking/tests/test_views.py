@@ -109,3 +109,49 @@ def test_the_api_refuses_an_unbalanced_file_naming_the_problem(client, setup, ac
     assert response.status_code == 422
     assert response.json()["problems"][0]["field"] == "closing_balance"
     assert not StatementLine.objects.exists()
+
+
+def test_the_daily_summary_shows_the_latest_days_grouping_only_those(company, accountant):
+    # Twenty days of one line each, CNY; on the last day a USD line too and an outgoing payment.
+    # The latest three rows are 03-20 CNY, 03-20 USD and 03-19 CNY: days before 03-19 are not
+    # grouped at all, and the outgoing payment is no incoming line.
+    import datetime as dt
+
+    from ardesk.banking import selectors
+    from ardesk.banking.models import BankStatement
+
+    account = bank_account(company)
+    statement = BankStatement.objects.create(
+        account=account,
+        company=company,
+        file_name="march.csv",
+        sha256="0" * 64,
+        file_format="table",
+        starts_on=dt.date(2026, 3, 1),
+        ends_on=dt.date(2026, 3, 20),
+    )
+
+    def line(day: int, amount: int, currency: str = "CNY", status: str = LineStatus.OPEN) -> None:
+        StatementLine.objects.create(
+            account=account,
+            statement=statement,
+            company=company,
+            booked_on=dt.date(2026, 3, day),
+            seq=day,
+            amount=amount,
+            currency=currency,
+            line_key=f"k{day}{currency}{amount}",
+            status=status,
+        )
+
+    for day in range(1, 21):
+        line(day, 10000 * day, status=LineStatus.AUTO if day % 2 else LineStatus.OPEN)
+    line(20, 5000, "USD")
+    line(20, -3000)
+    rows = selectors.daily_summary(company_ids=[company.pk], limit=3)
+    assert [(r["booked_on"].day, r["currency"], r["auto"], r["open"], r["open_amount"]) for r in rows] == [
+        (20, "CNY", 0, 1, 200000),
+        (20, "USD", 0, 1, 5000),
+        (19, "CNY", 1, 0, None),
+    ]
+    assert rows == selectors.daily_summary(company_ids=[company.pk])[:3]
