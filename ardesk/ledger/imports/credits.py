@@ -6,9 +6,9 @@ checked and written as documents.py describes for all documents. A chunk's invoi
 up by the import's writer, queued after the chunks already submitted and before the chunk read
 just before it, which is then planned and written: so the database looks up and writes while
 Python reads and plans the next chunk. The open state that chunks not yet written when the look-up
-ran give their lines is kept in memory (``CreditImporter.open_lines``). On PostgreSQL the chunks written keep their lines'
-open state in a temporary table until the whole file is read, then every line is updated at once
-(``_STAGE_CREATE``).
+ran give their lines is kept in memory (``CreditImporter.open_lines``). On PostgreSQL the chunks
+written keep their lines' open state in a temporary table until the whole file is read, then every
+line is updated at once (``_STAGE_CREATE``).
 """
 
 from __future__ import annotations

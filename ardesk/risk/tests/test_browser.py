@@ -1,4 +1,4 @@
-"""In a real browser: the analyst opens the risk portfolio, clicks a concentration warning, lands on the customers."""
+"""In a real browser: the analyst opens the risk portfolio and the risk settings."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import datetime as dt
 
 from playwright.sync_api import expect
 
+from ardesk.accounts.models import Preference
 from ardesk.core.testing.browser import BROWSER, signed_in
 from ardesk.customers.tests.factories import CustomerFactory
 from ardesk.ledger.tests.factories import invoice
@@ -37,3 +38,18 @@ def test_a_concentration_warning_leads_to_the_customers_behind_it(page, live_ser
         rows.first.locator("a").click()
     expect(page.locator("h1")).to_contain_text(CustomerFactory._meta.model.objects.get(code="BIG").name)
     expect(page.locator("#risk")).to_contain_text("风险")
+
+
+def test_a_short_setting_beside_a_long_label_reads_whole_in_english(page, live_server, company, analyst):
+    Preference.objects.create(user=analyst, language="en")
+    signed_in(page, live_server, analyst)
+    page.goto(f"{live_server.url}/risk/settings/")
+    label = page.locator("#config-watch dt", has_text="Any high signal puts the customer on the watch list")
+    value = label.locator("xpath=following-sibling::dd")
+    expect(value).to_have_text("Yes")
+    # One line: the value is not broken letter by letter ("Ye" / "s") to make room for the label.
+    lines = value.evaluate(
+        "dd => { const text = document.createRange(); text.selectNodeContents(dd);"
+        " return text.getClientRects().length; }"
+    )
+    assert lines == 1
