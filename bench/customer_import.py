@@ -31,6 +31,7 @@ def parse_args() -> argparse.Namespace:
     database_arguments(parser, db_name="customer_bench")
     parser.add_argument("--customers", type=int, default=20_000)
     parser.add_argument("--file", help="the customers file (written by ardesk generate if missing)")
+    parser.add_argument("--dry-run", action="store_true", help="check the file only (read, checks, search keys)")
     parser.add_argument("--profile", help="write cProfile's statistics of the import here")
     parser.add_argument(
         "--inline", action="store_true", help="run the writer's jobs in the reading thread (to profile both)"
@@ -72,7 +73,9 @@ def run(args: argparse.Namespace) -> None:
     with Step("customers", rows, backend_pid), path.open("rb") as handle:
         if profile:
             profile.enable()
-        report = run_import(kind="customers", handle=handle, file_name=path.name, company=company, user=boss)
+        report = run_import(
+            kind="customers", handle=handle, file_name=path.name, company=company, user=boss, dry_run=args.dry_run
+        )
         if profile:
             profile.disable()
     if not report.ok:
