@@ -20,7 +20,7 @@ from ardesk.audit import domain
 from ardesk.audit.context import current
 from ardesk.audit.models import AuditChainHead, AuditEvent
 from ardesk.core import clock, prepared
-from ardesk.core.bulk import insert_rows
+from ardesk.core.bulk import copy_line, copy_lines, insert_rows
 
 
 def snapshot(instance: models.Model, fields: Iterable[str] | None = None, *, secret: Iterable[str] = ()) -> dict:
@@ -228,16 +228,38 @@ class BulkTrail:
         """Chain the events to the trail and insert them with ``cursor`` (a ``core.bulk.Writer`` job's)."""
         if self.seq is None:
             self.seq, self.prev_hash = _hold_head(cursor)
+            self.template = domain.ContentTemplate(
+                at=self.at, actor_id=self.actor_id, actor_name=self.actor_name, company_id=self.company_id, ip=self.ip
+            )
         seq, prev_hash, rows = self.seq, self.prev_hash, []
+        prefix, sha256 = self.template.prefix, hashlib.sha256
+        # On PostgreSQL each event goes as a line of COPY's text format: its JSON as hashed (the
+        # database stores JSON parsed, so the text's spacing and key order do not matter).
+        lines = connection.vendor == "postgresql"
+        if lines:
+            shared = (self.at, self.actor_id, self.actor_name)
+            after_shared = copy_line((self.company_id,))
+            ip = copy_line((self.ip,))
         for action, object_type, object_id, object_repr, before, after in events:
             seq += 1
-            # The columns in EventData's order (domain.EVENT_FIELDS), then the hash.
-            row = [seq, self.at, self.actor_id, self.actor_name, action, object_type, object_id]
-            row += [object_repr[:255], self.company_id, before, after, self.ip, prev_hash]
-            prev_hash = domain.event_hash(domain.EventData(*row))
-            row.append(prev_hash)
-            rows.append(row)
-        insert_rows(AuditEvent, _EVENT_COLUMNS, rows, cursor=cursor)
+            object_repr = object_repr[:255]
+            content = prefix((action, object_type, object_id, object_repr, before, after))
+            digest = sha256((content + domain.chain_suffix(prev_hash=prev_hash, seq=seq)).encode()).hexdigest()
+            if lines:
+                json_before = None if before is None else domain.canonical_json(before)
+                json_after = None if after is None else domain.canonical_json(after)
+                head = copy_line((seq, *shared, action, object_type, object_id, object_repr))
+                tail = copy_line((json_before, json_after))
+                rows.append(f"{head}\t{after_shared}\t{tail}\t{ip}\t{prev_hash}\t{digest}\n")
+            else:
+                # The columns in EventData's order (domain.EVENT_FIELDS), then the hash.
+                row = [seq, self.at, self.actor_id, self.actor_name, action, object_type, object_id]
+                rows.append([*row, object_repr, self.company_id, before, after, self.ip, prev_hash, digest])
+            prev_hash = digest
+        if lines:
+            copy_lines(cursor, AuditEvent, _EVENT_COLUMNS, rows)
+        else:
+            insert_rows(AuditEvent, _EVENT_COLUMNS, rows, cursor=cursor)
         written, self.seq, self.prev_hash = seq - self.seq, seq, prev_hash
         return written
 

@@ -7,12 +7,46 @@ are adapted by the backend's own operations, so they are stored exactly as the O
 
 from __future__ import annotations
 
+import datetime as dt
 import queue
+import re
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 
 from django.db import connection, models
+
+# Rows in COPY's text format (PostgreSQL), made by the caller: values written as PostgreSQL reads them
+# back (integers and decimals as digits, dates and times in ISO form, NULL as ``\\N``, text with COPY's
+# escapes). See ledger/imports/copy.py for why importers format their rows as they read them.
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_NEEDS_ESCAPE = re.compile(r"[\\\t\n\r]").search
+_FORMATS = {
+    int: str,
+    str: lambda value: value.translate(_ESCAPES),
+    dt.date: dt.date.isoformat,
+    dt.datetime: dt.datetime.isoformat,
+    Decimal: str,
+    type(None): lambda value: "\\N",
+}
+
+
+def copy_line(values: Iterable) -> str:
+    """The values as one line of COPY's text format, without the line's end."""
+    # Text without a character to escape (nearly all of it) goes as it is, without a call.
+    return "\t".join(
+        [value if type(value) is str and not _NEEDS_ESCAPE(value) else _FORMATS[type(value)](value) for value in values]
+    )
+
+
+def copy_lines(cursor, model: type[models.Model], fields: tuple[str, ...], lines: Iterable[str]) -> None:
+    """COPY lines (each ending with a newline, columns in the order of ``fields``) into the model's table."""
+    meta = model._meta
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
+    with cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy:
+        copy.write("".join(lines))
 
 
 def _adapter(field: models.Field):

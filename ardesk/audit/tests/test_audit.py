@@ -78,6 +78,22 @@ def test_the_canonical_text_is_the_content_then_the_link():
     assert domain.event_hash(data) == hashlib.sha256(text.encode()).hexdigest()
 
 
+@pytest.mark.parametrize(
+    ("actor_id", "actor_name", "company_id", "ip"),
+    [(1, "会计", 3, "10.0.0.1"), (None, "", None, ""), (2, '"action":"\x00action\x00" \\', 1, "\x00after\x00")],
+)
+def test_a_bulk_runs_template_gives_each_events_canonical_content(actor_id, actor_name, company_id, ip):
+    at = dt.datetime(2026, 11, 23, 8, 0, 0, 123456, tzinfo=dt.UTC)
+    template = domain.ContentTemplate(at=at, actor_id=actor_id, actor_name=actor_name, company_id=company_id, ip=ip)
+    for values in [
+        ("customer.create", "customers.customer", "12", "C1 宏达机械", None, {"name": "宏达", "n": 1, "a": None}),
+        ("customer.update", "t", "\x00object_id\x00", 'tab\tline\nquote"', {"q": ["\\", 1.5]}, {"b": True}),
+        ("", "", "", "", {}, []),
+    ]:
+        data = domain.EventData(9, at, actor_id, actor_name, *values[:4], company_id, *values[4:], ip, "ab" * 32)
+        assert template.prefix(values) == domain.content_prefix(data)
+
+
 @pytest.mark.django_db
 def test_recorded_events_link_to_each_other_and_verify():
     first = record(action="test", object_type="t", object_repr="客户 A", after={"名称": "甲", "n": 1})

@@ -210,6 +210,51 @@ def test_customers_import_records_each_customer_in_an_intact_audit_trail(account
     assert chain_break() is None
 
 
+def test_customers_import_reads_every_cell_as_before_and_names_each_problem(accountant, company):
+    text = (
+        "code,name,uscc,currency,payment_terms,parent_code,collector\n"
+        " A1 , 甲公司 , 9144-0300 1922 038216 ,rmb\n"  # a short row, cells with spaces around
+        "A2,乙公司,,美金,,,\n"
+        "A3,=HYPERLINK(1),,,,,\n"
+        "A4,-,,,NOPE,,nobody\n"
+        "A1,丙公司,,,,,\n"
+        f"{'B' * 33},丁公司,,,,,\n"
+        ",戊公司,,,,,\n"
+    )
+    report = run("customers", text, company, accountant)
+    assert [(p.line, p.field) for p in report.problems] == [
+        (3, "currency"),
+        (4, "name"),
+        (5, "payment_terms"),
+        (5, "collector"),
+        (6, "code"),
+        (7, "code"),
+        (8, "code"),
+    ]
+    assert report.problems[0].reason == "'美金' is not a currency code such as CNY or USD."
+    assert report.problems[4].reason == "Customer code A1 appears twice in the file."
+    assert report.problems[5].reason == "At most 32 characters."
+    assert report.problems[6].reason == "This field is required."
+    assert not Customer.objects.exists()
+    report = run("customers", text.split("A2,")[0], company, accountant)
+    assert report.ok, report.problems
+    first = Customer.objects.get(code="A1")
+    assert (first.name, first.uscc, first.currency) == ("甲公司", "91440300192203821" + "6", "CNY")
+
+
+def test_customers_import_stores_names_with_copys_special_characters_and_their_events(accountant, company):
+    from ardesk.audit.selectors import chain_break
+
+    text = 'code,name\nT1,"制表\t符 \\ 反斜杠 ""引号"""\n'
+    report = run("customers", text, company, accountant)
+    assert report.ok, report.problems
+    name = '制表\t符 \\ 反斜杠 "引号"'
+    assert Customer.objects.get(code="T1").name == name
+    event = AuditEvent.objects.get(action="customer.create")
+    assert (event.object_repr, event.after["name"], event.before) == (f"T1 {name}", name, None)
+    assert chain_break() is None
+
+
 def test_customers_import_refuses_bad_credit_codes(accountant, company):
     report = run("customers", "code,name,uscc\nP1,母公司,914403001922038217\n", company, accountant)
     assert not report.ok and report.problems[0].field == "uscc"
