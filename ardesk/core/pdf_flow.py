@@ -80,7 +80,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> tuple[Line
             blank = not piece.strip()
             wide = _width(piece, font, size)
             if line and used + wide > width and not blank:
-                lines.append(tuple(line))
+                lines.append(_ended(line))
                 line, used = [], 0.0
             if blank and not line:
                 continue  # no space at the start of a line
@@ -96,10 +96,17 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> tuple[Line
             else:
                 line.append((piece, font))
             used += wide
-        lines.append(
-            tuple((run.rstrip(), font) if i == len(line) - 1 else (run, font) for i, (run, font) in enumerate(line))
-        )
+        lines.append(_ended(line))
     return tuple(lines)
+
+
+def _ended(line: list[tuple[str, str]]) -> Line:
+    """A line as drawn: without the spaces at its end (a run of spaces alone is dropped)."""
+    while line and not line[-1][0].strip():
+        line = line[:-1]
+    if line:
+        line = [*line[:-1], (line[-1][0].rstrip(), line[-1][1])]
+    return tuple(line)
 
 
 _RUN_CODES: dict[tuple[str, str, str, float, float], str] = {}
