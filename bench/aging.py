@@ -13,6 +13,12 @@ What it does, in one run:
    both loads at once. The daily totals the imports appended are merged (what the hourly job does),
    and PostgreSQL then gets ``VACUUM ANALYZE`` (what autovacuum does shortly after such a load).
    A marker file in DIR records each finished load, so reruns skip it; ``--reload`` starts over.
+   Each file's import prints its rows/s, peak memory, the load average before and after, and the
+   CPU time per row of the importing process and (PostgreSQL) of the backends serving it, which
+   survives other load better than the wall clock (as ``bench/import_ledger.py`` prints them).
+   ``--load-only`` stops after the loads and the Parquet export (ten million items: load while the
+   machine is busy, time the reports when it is quiet); ``--no-duckdb`` skips the export and the
+   comparison with DuckDB (the totals are then not checked against DuckDB, only against the ledger).
 2. Exports the same data from PostgreSQL to Parquet in ``DIR/parquet``: due lines (customer, dates,
    amounts), allocations (line, credit, date, amounts), credits (receipts and credit notes) and
    customers.
@@ -171,21 +177,72 @@ def _load(backend: str, files: Path, args, log: dict) -> None:
     init = ["init", "--company-code", "BENCH", "--company-name", "Bench Co", "--admin", "boss"]
     run([*init, "--password", PASSWORD, "--no-input"], env)
     run(["shell", "-c", USERS_SQL.format(password=PASSWORD)], env)
-    seconds = {}
+    seconds, figures = {}, {}
     for kind in ("customers", "invoices", "receipts"):
-        seconds[kind], _output = run(
-            ["import", kind, str(files / f"{kind}.csv"), "--company", "BENCH", "--user", "boss"], env
-        )
-        say(f"  {backend:<9} imported {kind:<10} in {seconds[kind]:6.0f} s")
+        figures[kind] = import_measured(backend, files / f"{kind}.csv", kind, env, args)
+        seconds[kind] = figures[kind]["seconds"]
     # The daily totals the imports appended, merged as the hourly job does in an installation.
+    started = time.perf_counter()
     run(["shell", "-c", "from ardesk.ledger.daily_totals import totals_compact; totals_compact()"], env)
+    figures["totals_compact_s"] = time.perf_counter() - started
+    say(f"  {backend:<9} daily totals merged in {figures['totals_compact_s']:.0f} s")
     if backend == "postgres":
         import psycopg
 
+        started = time.perf_counter()
         with psycopg.connect(env["DATABASE_URL"], autocommit=True) as pg:
             pg.execute("VACUUM ANALYZE")
-    log[backend] = {"import_s": seconds, "loaded_on": dt.date.today().isoformat()}
+        figures["vacuum_analyze_s"] = time.perf_counter() - started
+        say(f"  {backend:<9} VACUUM ANALYZE in {figures['vacuum_analyze_s']:.0f} s")
+    log[backend] = {"import_s": seconds, "import": figures, "loaded_on": dt.date.today().isoformat()}
     marker.write_text(json.dumps(log[backend]))
+
+
+def import_measured(backend: str, path: Path, kind: str, env: dict, args) -> dict:
+    """``ardesk import`` of one file, with its rows/s, peak memory, CPU per row and the load average.
+
+    The CPU time of the importing process (``/usr/bin/time``) and of the PostgreSQL backends serving
+    it (``/proc``, as ``import_ledger.py`` reads it) is the figure that survives other load.
+    """
+    from import_ledger import BackendCpu, count_rows
+
+    rows = count_rows(path)
+    load_before = Path("/proc/loadavg").read_text().split()[0]
+    database = args.pg_database if backend == "postgres" else None
+    backend_cpu = BackendCpu(database) if database else contextlib.nullcontext()
+    command = ["import", kind, str(path), "--company", "BENCH", "--user", "boss"]
+    started = time.perf_counter()
+    with backend_cpu:
+        result = subprocess.run(
+            ["/usr/bin/time", "-f", "TIME %M %U %S", *ARDESK, *command],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"ardesk import {kind} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    timing = [line for line in result.stderr.splitlines() if line.startswith("TIME ")][-1].split()
+    peak_mb, python_cpu = int(timing[1]) / 1024, float(timing[2]) + float(timing[3])
+    load_after = Path("/proc/loadavg").read_text().split()[0]
+    figures = {
+        "rows": rows,
+        "seconds": seconds,
+        "rows_per_s": rows / seconds,
+        "peak_mb": peak_mb,
+        "python_us_per_row": python_cpu / rows * 1e6,
+        "backend_us_per_row": backend_cpu.total / rows * 1e6 if database else None,
+        "load": f"{load_before} to {load_after}",
+    }
+    backend_part = f", backend {figures['backend_us_per_row']:.0f}" if database else ""
+    say(
+        f"  {backend:<9} imported {kind:<10} {rows:>11,} rows in {seconds:7.0f} s, {rows / seconds:>8,.0f} rows/s, "
+        f"peak {peak_mb:,.0f} MB, CPU µs/row: Python {figures['python_us_per_row']:.0f}{backend_part}; "
+        f"load {figures['load']}"
+    )
+    return figures
 
 
 # 2. Parquet --------------------------------------------------------------------------------------
@@ -347,7 +404,9 @@ def worker(args) -> None:
             result["refresh_seconds"] = time.perf_counter() - started
         elif before == "since":
             since(SINCE_ALLOCATIONS)
-            result["touched"] = len(kept.touched_customers(KeptAging.objects.get(bucket_set=bucket_set)))
+            # None: too many customers touched (or a company's code changed), so the kept aging is not used.
+            touched = kept.touched_customers(KeptAging.objects.get(bucket_set=bucket_set))
+            result["touched"] = None if touched is None else len(touched)
 
         def report(as_of=as_of):
             return selectors.aging(as_of=as_of, company_ids=company_ids, bucket_set=bucket_set, by="customer")
@@ -413,7 +472,9 @@ def measure(backend: str, args, today: dt.date, past: dt.date) -> dict:
 # 4. Comparison and table -------------------------------------------------------------------------
 
 
-def compare(ardesk_rows: dict, duck_rows: dict) -> str:
+def compare(ardesk_rows: dict, duck_rows: dict | None) -> str:
+    if duck_rows is None:
+        return "not compared"
     totals_a = [sum(r[i] for r in ardesk_rows.values()) for i in range(len(BUCKETS))]
     totals_d = [sum(r[i] for r in duck_rows.values()) for i in range(len(BUCKETS))]
     customers = set(ardesk_rows) | set(duck_rows)
@@ -445,6 +506,12 @@ def main() -> None:
     parser.add_argument("--dashboard", action="store_true", help="also time the dashboard page, if it exists")
     parser.add_argument("--dashboard-url", default="/reports/dashboard/")
     parser.add_argument("--json", help="write the figures to this file")
+    parser.add_argument(
+        "--load-only", action="store_true", help="generate, load and export to Parquet (unless --no-duckdb); no timing"
+    )
+    parser.add_argument(
+        "--no-duckdb", action="store_true", help="no Parquet export and no DuckDB comparison (large ledgers)"
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
     parser.add_argument("--past", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
@@ -470,12 +537,19 @@ def main() -> None:
         thread.join()
     if len(log) < len(threads):
         raise SystemExit("a load failed (see above)")
-    parquet = export_parquet(args)
-
+    parquet = None if args.no_duckdb else export_parquet(args)
+    if args.load_only:
+        if args.json:
+            Path(args.json).write_text(json.dumps({"import": log}, indent=2))
+        return
     today = dt.date.today()
     past = months_ago(today, args.past_months)
+    if parquet is None:
+        not_compared = {"seconds": float("nan"), "rows": None, "version": "not run (--no-duckdb)"}
+        duck = {"today": not_compared, "past": not_compared}
     results = {b: measure(b, args, today, past) for b in backends}
-    duck = {label: duckdb_aging(parquet, as_of, args.repeat) for label, as_of in (("today", today), ("past", past))}
+    if parquet is not None:
+        duck = {label: duckdb_aging(parquet, as_of, args.repeat) for label, as_of in (("today", today), ("past", past))}
 
     for backend in backends:
         say(f"{backend}: {results[backend]['db_version']}")
@@ -528,7 +602,12 @@ def main() -> None:
         found = results[backend]
         say(
             f"{backend} kept aging: {found['refreshed']} bucket sets refreshed in {found['refresh_seconds']:.2f} s; "
-            f"{found['touched']:,} customers recomputed in the run with {SINCE_ALLOCATIONS:,} allocations since"
+            + (
+                f"{found['touched']:,} customers recomputed"
+                if found["touched"] is not None
+                else "too many customers touched (the report from the open items)"
+            )
+            + f" in the run with {SINCE_ALLOCATIONS:,} allocations since"
         )
         for label in RUNS:
             run_ = results[backend]["runs"][label]

@@ -57,13 +57,15 @@ ALL_OPEN_SQL = "UPDATE ledger_dueline SET settled_on = NULL, open_now = amount, 
 def prepare_postgres(args) -> str:
     base = args.pg_url.rstrip("/")
     copy = f"{args.pg_copy}_allopen" if args.all_open else args.pg_copy
+    if args.in_place:
+        copy = args.pg_source
     exists = subprocess.run(
         ["psql", f"{base}/postgres", "-tAc", f"SELECT 1 FROM pg_database WHERE datname = '{copy}'"],
         capture_output=True,
         text=True,
         check=True,
     ).stdout.strip()
-    if not exists or args.recopy:
+    if not args.in_place and (not exists or args.recopy):
         if exists:
             subprocess.run(["dropdb", "--dbname", f"{base}/postgres", copy], check=True)
         say(f"copying {args.pg_source} to {copy} …")
@@ -148,7 +150,8 @@ def clear_runs(connection, args) -> None:
     """
     name = connection.settings_dict["NAME"]
     if connection.vendor == "postgresql":
-        assert name not in (args.pg_source, "postgres"), f"refusing to clear {name}: not a copy"
+        assert name != "postgres", "refusing to clear the maintenance database"
+        assert args.in_place or name != args.pg_source, f"refusing to clear {name}: not a copy (see --in-place)"
         with connection.cursor() as cursor:
             cursor.execute(f"TRUNCATE {', '.join(RUN_TABLES)}")
     else:
@@ -217,6 +220,7 @@ def measure(backend: str, location: str, args) -> dict:
         "--pg-source",
         args.pg_source,
         *(["--all-open"] if args.all_open else []),
+        *(["--in-place"] if args.in_place else []),
     ]
     output = subprocess.run(command, env=env, capture_output=True, text=True, cwd=ROOT)
     if output.returncode:
@@ -239,8 +243,18 @@ def main() -> None:
     parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(), help="run date")
     parser.add_argument("--json", help="write the figures to this file")
     parser.add_argument("--all-open", action="store_true", help="on copies where every item is open")
+    parser.add_argument(
+        "--in-place",
+        action="store_true",
+        help=(
+            "PostgreSQL: measure on --pg-source itself, without a copy (a ledger too large to copy); its run "
+            "tables are emptied before and after, the ledger is otherwise left as it was"
+        ),
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.in_place and args.all_open:
+        parser.error("--all-open rewrites the ledger: it needs a copy, not --in-place")
     if args.worker:
         worker(args)
         return

@@ -109,7 +109,11 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
     criterion_policy = "cp.policy_id, " if criteria else ""
     # Only constants, the ledger's open-items fragments (``ledger.open_items``: the lines that can be
     # open on the run date, and what allocations dated after it took, added back so the items are
-    # open as of it) and placeholders are formatted into the SQL; values are parameters.
+    # open as of it) and placeholders are formatted into the SQL; values are parameters. The lines
+    # are read as the two ranges of the (settled_on) covering index (never settled, settled after
+    # the date), as the aging reads them: the cost follows the open items, not the ledger's history
+    # (a condition "settled_on IS NULL OR settled_on > D" on the table made PostgreSQL scan every line
+    # of the company: 10,000,000 lines for 2,100,000 open ones).
     sql = f"""
         SELECT x.line_id, x.customer_id, nl.id AS level_id, nl.seq AS level_seq, nl.channel,
                CASE nl.id {minimum} ELSE 0 END AS min_amount,
@@ -125,7 +129,7 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
                        THEN (CASE pol.id {when} ELSE 0 END)
                        ELSE COALESCE(s.level_seq, 0) + 1
                    END AS next_seq
-            FROM {open_items.DUE_LINES} l
+            FROM {open_items.OPEN_LINES} l
             LEFT JOIN ({open_items.allocations_after("line")}) AS later ON later.line_id = l.id
             LEFT JOIN collections_collectionprofile p ON p.customer_id = l.customer_id
             LEFT JOIN collections_dunningpolicy own
@@ -139,7 +143,7 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
             JOIN collections_dunningpolicy pol
               ON pol.id = COALESCE(own.id, {criterion_policy}graded.id, %s) AND pol.is_active = %s
             WHERE l.company_id = %s
-              AND {open_items.line_open_on("l")}
+              AND l.issue_on <= %s
               AND l.open_now + COALESCE(later.a, 0) > 0
               AND (s.notice_on IS NULL OR s.notice_on <= {_minus_days(d, "pol.min_days_between")})
               AND COALESCE(p.dunning_blocked, %s) = %s
@@ -167,10 +171,10 @@ def candidates_sql(*, company_id: int, run_on: dt.date) -> tuple[str, list]:
         *first_params,
         *first_params,
         on,
+        on,
         default_id,
         True,
         company_id,
-        on,
         on,
         on,
         False,

@@ -25,7 +25,7 @@ from django.db import connection, transaction
 from django.db.models import OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from ardesk.ledger.models import Allocation, DueLine
+from ardesk.ledger.models import Allocation
 
 # The columns of a due line that the statements below read from the (settled_on) covering index.
 LINE_COLUMNS = "id, customer_id, company_id, currency, issue_on, due_on, open_now, open_functional_now"
@@ -108,17 +108,6 @@ def allocations_after(of: str = "line", scope: str = "") -> str:
     columns ``line_id`` or ``source_id``, ``a``, ``f``; params: the date, then ``scope``'s (conditions
     on table ``a``)."""
     return _ALLOCATED_AFTER[of].format(scope=scope)
-
-
-# The due lines' table, for a statement that reads them through another index than the (settled_on)
-# ones (the dunning run reads a company's lines with their dunning state), with ``line_open_on``.
-DUE_LINES = DueLine._meta.db_table
-
-
-def line_open_on(table: str) -> str:
-    """The condition that the due line ``table`` can be open on a date (issued by it, never settled or
-    settled after it); params: the date, the date."""
-    return f"{table}.issue_on <= %s AND ({table}.settled_on IS NULL OR {table}.settled_on > %s)"
 
 
 # The same rule through the ORM, for the screens that read a few items (``selectors.open_lines``,
