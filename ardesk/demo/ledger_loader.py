@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 
@@ -208,6 +208,9 @@ class _ChunkLoader:
             allocations.extend(self.allocations(ledger, company, line_of, source_of))
         Allocation.objects.bulk_create(allocations, batch_size=BATCH)
         customer_ids = list(self.customer_ids.values())
+        if connection.vendor == "postgresql":  # fresh rows: statistics first, or the refresh may plan a scan per row
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE ledger_document, ledger_dueline, ledger_allocation")
         open_state.lines_refresh(DueLine.objects.filter(customer_id__in=customer_ids))
         open_state.credits_refresh(Document.objects.filter(customer_id__in=customer_ids))
         return {
