@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from ardesk.audit.services import record
 from ardesk.companies.models import Company
+from ardesk.core.bulk import refresh_statistics
 from ardesk.core.money import from_minor, to_minor
 from ardesk.demo.ledger_generator import CustomerLedger, DemoCredit, DemoInvoice, DemoLedger, DemoTerm, RateTable
 from ardesk.ledger import domain, open_state, selectors
@@ -207,10 +208,9 @@ class _ChunkLoader:
             company = self.companies[ledger.company]
             allocations.extend(self.allocations(ledger, company, line_of, source_of))
         Allocation.objects.bulk_create(allocations, batch_size=BATCH)
-        customer_ids = list(self.customer_ids.values())
+        customer_ids = [self.customer_ids[(x.company, x.customer)] for x in ledgers]
         if connection.vendor == "postgresql":  # fresh rows: statistics first, or the refresh may plan a scan per row
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE ledger_document, ledger_dueline, ledger_allocation")
+            refresh_statistics(Document, DueLine, Allocation)
         open_state.lines_refresh(DueLine.objects.filter(customer_id__in=customer_ids))
         open_state.credits_refresh(Document.objects.filter(customer_id__in=customer_ids))
         return {
