@@ -185,6 +185,7 @@ class CreditImporter(DocumentImporter):
         return {"reference": cell_text(values.get("invoice", ""))}
 
     def chunk_cells(self, rows):
+        self.find_repeats(rows)
         ready = []
         for line, cells in rows:
             row = self.plain_credit(line, cells)
@@ -193,8 +194,6 @@ class CreditImporter(DocumentImporter):
                 if row is None:
                     continue
                 row["invoice"] = row["draft"].reference
-            else:
-                self.accept(row)
             ready.append(row)
         new = self.outside_closed_periods(self.classify(ready))
         # The chunk's invoices are looked up by the writer, after the chunks already queued and before

@@ -34,6 +34,7 @@ from ardesk.ledger.errors import MissingExchangeRate
 from ardesk.ledger.imports import formats
 from ardesk.ledger.imports.base import Importer, plain_minor
 from ardesk.ledger.imports.copy import copy_line, copy_lines
+from ardesk.ledger.imports.keys import FileKeys
 from ardesk.ledger.imports.reader import cell_text
 from ardesk.ledger.models import Document, DocumentStatus, DueLine, PaymentTerm
 
@@ -102,15 +103,18 @@ class DocumentImporter(Importer):
         self.terms = {t.code: t for t in PaymentTerm.objects.prefetch_related("instalments")}
         self.rules = {code: selectors.term_of(term) for code, term in self.terms.items()}
         self.rates: dict[tuple[str, dt.date], Decimal] = {}
-        self.seen: set[str] = set()
-        self.seen_refs: set[str] = set()
+        # Numbers and references of the file so far, on disk past a bounded cache (imports.keys); the
+        # lines of the chunk being read that repeat one of them, or an earlier one of the chunk.
+        self.keys = FileKeys()
+        self.repeated_numbers: set[int] = set()
+        self.repeated_refs: set[int] = set()
         self.now = timezone.now()
         self.functional_currency = self.company.functional_currency
         self.user_id = self.user.pk if self.user else None
         # Cells seen before, read once: plain ISO dates and currency codes.
         self.dates: dict[str, dt.date] = {}
         self.currencies: dict[str, tuple[str, int]] = {}
-        # A first import into an empty ledger needs no look-ups: duplicates within the file are caught by `seen`.
+        # A first import into an empty ledger needs no look-ups: duplicates within the file are caught by `keys`.
         self.ledger_has_documents = Document.objects.filter(company=self.company, doc_type=self.doc_type).exists()
         self.copy = connection.vendor == "postgresql"
         self.writer = Writer()
@@ -142,6 +146,23 @@ class DocumentImporter(Importer):
     def close(self) -> None:
         if hasattr(self, "writer"):
             self.writer.close()
+        if hasattr(self, "keys"):
+            self.keys.close()
+
+    def find_repeats(self, rows: list[tuple[int, list]]) -> None:
+        """Note the rows of a chunk whose number or external reference an earlier row of the file gave.
+
+        The keys are read as both the fast path and the full checks read them (``cell_text``).
+        """
+        self.repeated_numbers = self.keys.repeated("numbers", self.key_cells(rows, "number"))
+        self.repeated_refs = self.keys.repeated("refs", self.key_cells(rows, "external_ref"))
+
+    def key_cells(self, rows: list[tuple[int, list]], name: str) -> list[tuple[int, str]]:
+        """(line, text) of a column of the chunk's rows; none when the file has no such column."""
+        at = self.positions.get(name)
+        if at is None:
+            return []
+        return [(line, cell_text(cells[at]) if at < len(cells) else "") for line, cells in rows]
 
     def rate(self, line: int, currency: str, on: dt.date) -> Decimal | None:
         key = (currency, on)
@@ -200,7 +221,7 @@ class DocumentImporter(Importer):
         if type(number) is not str or type(code) is not str or type(amount) is not str:
             return None
         number, code = number.strip(), code.strip()
-        if not number or len(number) > 40 or number in self.seen or len(code) > 32 or not_plain(number):
+        if not number or len(number) > 40 or line in self.repeated_numbers or len(code) > 32 or not_plain(number):
             return None
         customer_id = self.customers.get(code)
         issue_on = self.plain_date(on)
@@ -217,7 +238,7 @@ class DocumentImporter(Importer):
             if type(external_ref) is not str:
                 return None
             external_ref = external_ref.strip()
-            if len(external_ref) > 64 or external_ref in self.seen_refs or not_plain(external_ref):
+            if len(external_ref) > 64 or line in self.repeated_refs or not_plain(external_ref):
                 return None
         rate = ONE if currency == self.functional_currency else self.rates.get((currency, issue_on))
         if rate is None or (rate is not ONE and minor * rate > FAR_BELOW_MAX):
@@ -234,11 +255,6 @@ class DocumentImporter(Importer):
             "external_ref": external_ref,
             "rate": rate,
         }
-
-    def accept(self, row: dict) -> None:
-        self.seen.add(row["number"])
-        if row["external_ref"]:
-            self.seen_refs.add(row["external_ref"])
 
     @staticmethod
     def decimal_amount(row: dict) -> Decimal:
@@ -277,18 +293,14 @@ class DocumentImporter(Importer):
                 "customer",
                 _("No customer with code %(code)s in %(company)s.") % {"code": code, "company": self.company.code},
             )
-        if number:
-            if number in self.seen:
-                self.report.add(line, "number", _("Number %(number)s appears twice in the file.") % {"number": number})
-            self.seen.add(number)
-        if external_ref:
-            if external_ref in self.seen_refs:
-                self.report.add(
-                    line,
-                    "external_ref",
-                    _("External reference %(ref)s appears twice in the file.") % {"ref": external_ref},
-                )
-            self.seen_refs.add(external_ref)
+        if line in self.repeated_numbers:
+            self.report.add(line, "number", _("Number %(number)s appears twice in the file.") % {"number": number})
+        if line in self.repeated_refs:
+            self.report.add(
+                line,
+                "external_ref",
+                _("External reference %(ref)s appears twice in the file.") % {"ref": external_ref},
+            )
         if self.report.problem_count > before or None in (code, issue_on, currency, amount):
             return None
         rate = self.rate(line, currency, issue_on)
@@ -534,6 +546,7 @@ class InvoiceImporter(DocumentImporter):
         self.width = max(self.positions.values()) + 1
 
     def chunk_cells(self, rows):
+        self.find_repeats(rows)
         ready = []
         for line, cells in rows:
             row = self.plain_invoice(line, cells)
@@ -541,8 +554,6 @@ class InvoiceImporter(DocumentImporter):
                 row = self.checked_invoice(line, self.values(cells))
                 if row is None:
                     continue
-            else:
-                self.accept(row)
             ready.append(row)
         new = self.outside_closed_periods(self.classify(ready))
         self.report.created += len(new)
