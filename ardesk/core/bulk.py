@@ -40,13 +40,35 @@ def copy_line(values: Iterable) -> str:
     )
 
 
+def text_array(values: Iterable[str]) -> str:
+    """The texts as a PostgreSQL array literal (a parameter for ``%s::text[]``).
+
+    Made in one join: psycopg adapts a list element by element in Python, which an import's writer
+    thread would do holding the interpreter while the database waits.
+    """
+    return "{" + ",".join(['"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values]) + "}"
+
+
+def plain_array(values: Iterable) -> str:
+    """Integers or dates as a PostgreSQL array literal (a parameter for ``%s::bigint[]`` or ``%s::date[]``)."""
+    return "{" + ",".join(map(str, values)) + "}"
+
+
 def copy_lines(cursor, model: type[models.Model], fields: tuple[str, ...], lines: Iterable[str]) -> None:
     """COPY lines (each ending with a newline, columns in the order of ``fields``) into the model's table."""
+    copy_text(cursor, model, fields, "".join(lines))
+
+
+def copy_text(cursor, model: type[models.Model], fields: tuple[str, ...], text: str) -> None:
+    """COPY rows already in COPY's text format (lines ending with a newline, columns in the order of
+    ``fields``) into the model's table."""
+    if not text:
+        return
     meta = model._meta
     quote = connection.ops.quote_name
     columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
     with cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy:
-        copy.write("".join(lines))
+        copy.write(text)
 
 
 def _adapter(field: models.Field):
