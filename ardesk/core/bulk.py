@@ -14,8 +14,11 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from typing import TypeVar
 
-from django.db import connection, models
+from django.db import DatabaseError, connection, models
+
+T = TypeVar("T")
 
 # Rows in COPY's text format (PostgreSQL), made by the caller: values written as PostgreSQL reads them
 # back (integers and decimals as digits, dates and times in ISO form, NULL as ``\\N``, text with COPY's
@@ -241,6 +244,19 @@ class Writer:
             self.done += 1
             return
         self.jobs.put(job)
+
+    def beside(self, statement: Callable[[], T]) -> T:
+        """Run the reading thread's own statement while jobs may be under way, and return its result.
+
+        It waits for the writer's statement in progress (psycopg takes turns on the connection). When
+        a job has failed, the transaction is aborted and this statement fails too: the job's error,
+        the cause, is raised instead.
+        """
+        try:
+            return statement()
+        except (DatabaseError, connection.Database.Error):
+            self.wait()
+            raise
 
     def wait(self) -> None:
         """Block until every job submitted so far is written; raise the first error of any."""

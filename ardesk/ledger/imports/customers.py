@@ -271,8 +271,7 @@ class CustomerImporter(Importer):
             before, after = {"name": name, "uscc": uscc}, {"name": fields[0], "uscc": fields[1], "import_batch": batch}
             events.append(("customer.update", CUSTOMER_TYPE, str(pk), fields[0], before, after))
         if self.trail.seq is None:
-            with connection.cursor() as cursor:
-                self.trail.hold(cursor)
+            self.writer.beside(self.hold_trail)
         chained = self.trail.chain(events)
         changes = [(*fields, self.now, known[0]) for known, fields in updated]
         self.ids.update(zip((row[0] for row in created), ids, strict=True))
@@ -300,6 +299,11 @@ class CustomerImporter(Importer):
 
         return write_rows
 
+    def hold_trail(self) -> None:
+        """Lock the audit chain's head for the import (see BulkTrail.hold)."""
+        with connection.cursor() as cursor:
+            self.trail.hold(cursor)
+
     def new_ids(self, count: int) -> list[int]:
         """Ids for this many new customers, from the table's sequence.
 
@@ -313,7 +317,7 @@ class CustomerImporter(Importer):
             return reserve_ids(Customer, count)
         if len(self.free_ids) < count:
             block = max(count - len(self.free_ids), min(self.used_ids, IDS_AHEAD))
-            self.free_ids.extend(reserve_ids(Customer, block))
+            self.free_ids.extend(self.writer.beside(lambda: reserve_ids(Customer, block)))
         ids, self.free_ids = self.free_ids[:count], self.free_ids[count:]
         self.used_ids += count
         return ids
