@@ -20,7 +20,7 @@ from ardesk.audit import domain
 from ardesk.audit.context import current
 from ardesk.audit.models import AuditChainHead, AuditEvent
 from ardesk.core import clock, prepared
-from ardesk.core.bulk import copy_line, copy_lines, insert_rows
+from ardesk.core.bulk import copy_line, copy_text, insert_rows
 
 
 def snapshot(instance: models.Model, fields: Iterable[str] | None = None, *, secret: Iterable[str] = ()) -> dict:
@@ -209,8 +209,8 @@ class BulkTrail:
     """The events of one bulk run (an import), appended to the trail as its writer writes its rows.
 
     The run holds the chain head from its first events to its end (its transaction keeps the lock),
-    chains the events in Python and inserts them with its rows in bulk (COPY on PostgreSQL); the
-    head moves once, at ``close``. Events are given as (action, object_type, object_id, object_repr,
+    chains the events in Python (``chain``) and inserts them with its rows in bulk (``write``, COPY on
+    PostgreSQL); the head moves once, at ``close``. Events are given as (action, object_type, object_id, object_repr,
     before, after), with JSON-ready values. Same hashes as ``record`` (audit.domain.event_hash).
     """
 
@@ -224,13 +224,21 @@ class BulkTrail:
         self.seq: int | None = None
         self.prev_hash = ""
 
-    def append(self, cursor, events: Iterable[tuple]) -> int:
-        """Chain the events to the trail and insert them with ``cursor`` (a ``core.bulk.Writer`` job's)."""
+    def hold(self, cursor) -> None:
+        """Lock the chain head for the rest of the run (the first call only); events are chained after it."""
         if self.seq is None:
             self.seq, self.prev_hash = _hold_head(cursor)
             self.template = domain.ContentTemplate(
                 at=self.at, actor_id=self.actor_id, actor_name=self.actor_name, company_id=self.company_id, ip=self.ip
             )
+
+    def chain(self, events: Iterable[tuple]) -> str | list[list]:
+        """Chain the events (after ``hold``) and return them as ``write`` takes them.
+
+        An import calls it in its reading thread, so that its writer thread (core.bulk.Writer) only
+        sends what is ready: hashing and formatting there would hold the interpreter while the
+        database waits for the rows.
+        """
         seq, prev_hash, rows = self.seq, self.prev_hash, []
         prefix, sha256 = self.template.prefix, hashlib.sha256
         # On PostgreSQL each event goes as a line of COPY's text format: its JSON as hashed (the
@@ -256,12 +264,15 @@ class BulkTrail:
                 row = [seq, self.at, self.actor_id, self.actor_name, action, object_type, object_id]
                 rows.append([*row, object_repr, self.company_id, before, after, self.ip, prev_hash, digest])
             prev_hash = digest
-        if lines:
-            copy_lines(cursor, AuditEvent, _EVENT_COLUMNS, rows)
+        self.seq, self.prev_hash = seq, prev_hash
+        return "".join(rows) if lines else rows
+
+    def write(self, cursor, chained: str | list[list]) -> None:
+        """Insert events ``chain`` returned, with ``cursor`` (a ``core.bulk.Writer`` job's)."""
+        if isinstance(chained, str):
+            copy_text(cursor, AuditEvent, _EVENT_COLUMNS, chained)
         else:
-            insert_rows(AuditEvent, _EVENT_COLUMNS, rows, cursor=cursor)
-        written, self.seq, self.prev_hash = seq - self.seq, seq, prev_hash
-        return written
+            insert_rows(AuditEvent, _EVENT_COLUMNS, chained, cursor=cursor)
 
     def close(self, cursor) -> None:
         """Move the head to the last event appended (nothing when none was)."""

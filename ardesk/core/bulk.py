@@ -14,8 +14,11 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from typing import TypeVar
 
-from django.db import connection, models
+from django.db import DatabaseError, connection, models
+
+T = TypeVar("T")
 
 # Rows in COPY's text format (PostgreSQL), made by the caller: values written as PostgreSQL reads them
 # back (integers and decimals as digits, dates and times in ISO form, NULL as ``\\N``, text with COPY's
@@ -40,13 +43,35 @@ def copy_line(values: Iterable) -> str:
     )
 
 
+def text_array(values: Iterable[str]) -> str:
+    """The texts as a PostgreSQL array literal (a parameter for ``%s::text[]``).
+
+    Made in one join: psycopg adapts a list element by element in Python, which an import's writer
+    thread would do holding the interpreter while the database waits.
+    """
+    return "{" + ",".join(['"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values]) + "}"
+
+
+def plain_array(values: Iterable) -> str:
+    """Integers or dates as a PostgreSQL array literal (a parameter for ``%s::bigint[]`` or ``%s::date[]``)."""
+    return "{" + ",".join(map(str, values)) + "}"
+
+
 def copy_lines(cursor, model: type[models.Model], fields: tuple[str, ...], lines: Iterable[str]) -> None:
     """COPY lines (each ending with a newline, columns in the order of ``fields``) into the model's table."""
+    copy_text(cursor, model, fields, "".join(lines))
+
+
+def copy_text(cursor, model: type[models.Model], fields: tuple[str, ...], text: str) -> None:
+    """COPY rows already in COPY's text format (lines ending with a newline, columns in the order of
+    ``fields``) into the model's table."""
+    if not text:
+        return
     meta = model._meta
     quote = connection.ops.quote_name
     columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
     with cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy:
-        copy.write("".join(lines))
+        copy.write(text)
 
 
 def _adapter(field: models.Field):
@@ -219,6 +244,19 @@ class Writer:
             self.done += 1
             return
         self.jobs.put(job)
+
+    def beside(self, statement: Callable[[], T]) -> T:
+        """Run the reading thread's own statement while jobs may be under way, and return its result.
+
+        It waits for the writer's statement in progress (psycopg takes turns on the connection). When
+        a job has failed, the transaction is aborted and this statement fails too: the job's error,
+        the cause, is raised instead.
+        """
+        try:
+            return statement()
+        except (DatabaseError, connection.Database.Error):
+            self.wait()
+            raise
 
     def wait(self) -> None:
         """Block until every job submitted so far is written; raise the first error of any."""

@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from ardesk.companies.models import Company
+from ardesk.core.bulk import text_array
 from ardesk.core.money import from_minor
 from ardesk.ledger import domain, open_items
 from ardesk.ledger.errors import MissingExchangeRate
@@ -199,7 +200,36 @@ def company_of(company_id: int) -> Company:
     return Company.objects.get(pk=company_id)
 
 
-def open_lines_of_documents(*, company_id: int, numbers, doc_types=("invoice",), cursor=None) -> list[dict]:
+_OPEN_LINES_SQL = """
+SELECT l.id, l.document_id, d.number, d.rate, l.customer_id, l.currency, l.issue_on, l.amount,
+       l.functional_amount, l.due_on, l.open_now, l.open_functional_now
+FROM UNNEST(%s::text[]) AS n(number)
+CROSS JOIN LATERAL (
+    SELECT id, number, rate FROM ledger_document
+    WHERE company_id = %s AND doc_type = ANY(%s) AND number = n.number AND status = %s
+    OFFSET 0
+) AS d
+JOIN ledger_dueline l ON l.document_id = d.id
+WHERE l.settled_on IS NULL AND l.open_now > 0
+ORDER BY l.due_on, l.id
+"""
+_OPEN_LINE_KEYS = (
+    "pk",
+    "document_id",
+    "document__number",
+    "document__rate",
+    "customer_id",
+    "currency",
+    "issue_on",
+    "amount",
+    "functional_amount",
+    "due_on",
+    "open_now",
+    "open_functional_now",
+)
+
+
+def open_lines_of_documents(*, company_id: int, numbers, doc_types=("invoice",)) -> list[dict]:
     """The open due lines (today, all allocations counted) of documents named by number, for imports.
 
     One indexed look-up: each line keeps its open amount today (``open_now``, see
@@ -209,61 +239,51 @@ def open_lines_of_documents(*, company_id: int, numbers, doc_types=("invoice",),
 
     On PostgreSQL each number is looked up through the number index (``OFFSET 0`` keeps the
     planner from hashing the whole document table instead, which it prefers for a few thousand
-    numbers until the table is large). ``cursor``: run it with this one (an import writer's job's).
+    numbers until the table is large).
     """
-    from django.db import connection
-
-    sql = """
-    SELECT l.id, l.document_id, d.number, d.rate, l.customer_id, l.currency, l.issue_on, l.amount,
-           l.functional_amount, l.due_on, l.open_now, l.open_functional_now
-    FROM UNNEST(%s::text[]) AS n(number)
-    CROSS JOIN LATERAL (
-        SELECT id, number, rate FROM ledger_document
-        WHERE company_id = %s AND doc_type = ANY(%s) AND number = n.number AND status = %s
-        OFFSET 0
-    ) AS d
-    JOIN ledger_dueline l ON l.document_id = d.id
-    WHERE l.settled_on IS NULL AND l.open_now > 0
-    ORDER BY l.due_on, l.id
-    """
-    keys = (
-        "pk",
-        "document_id",
-        "document__number",
-        "document__rate",
-        "customer_id",
-        "currency",
-        "issue_on",
-        "amount",
-        "functional_amount",
-        "due_on",
-        "open_now",
-        "open_functional_now",
-    )
     numbers = sorted(set(numbers))
-    if connection.vendor == "postgresql" and cursor is not None:
-        cursor.execute(sql, [numbers, company_id, list(doc_types), DocumentStatus.POSTED.value])
-        lines = [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
-    elif connection.vendor == "postgresql":
+    if connection.vendor == "postgresql":
         with connection.cursor() as own:
-            own.execute(sql, [numbers, company_id, list(doc_types), DocumentStatus.POSTED.value])
-            lines = [dict(zip(keys, row, strict=True)) for row in own.fetchall()]
-    else:
-        lines = list(
-            DueLine.objects.filter(
-                document__company_id=company_id,
-                document__doc_type__in=doc_types,
-                document__number__in=numbers,
-                document__status=DocumentStatus.POSTED,
-                settled_on__isnull=True,
-                open_now__gt=0,
-            )
-            .values(*keys)
-            .order_by("due_on", "pk")
+            rows = open_line_rows(own, company_id=company_id, numbers=text_array(numbers), doc_types=doc_types)
+        return open_lines_from_rows(rows)
+    lines = list(
+        DueLine.objects.filter(
+            document__company_id=company_id,
+            document__doc_type__in=doc_types,
+            document__number__in=numbers,
+            document__status=DocumentStatus.POSTED,
+            settled_on__isnull=True,
+            open_now__gt=0,
         )
+        .values(*_OPEN_LINE_KEYS)
+        .order_by("due_on", "pk")
+    )
     for line in lines:
         line["open_amount"] = line["open_now"]
         line["allocated_functional"] = line["functional_amount"] - line["open_functional_now"]
+    return lines
+
+
+def open_line_rows(cursor, *, company_id: int, numbers: str, doc_types=("invoice",)) -> list[tuple]:
+    """PostgreSQL: ``open_lines_of_documents``' rows as the database returns them, for ``open_lines_from_rows``.
+
+    ``numbers`` is a PostgreSQL array literal (``text_array``). An import's writer thread runs this
+    with its cursor and leaves the rest to the reading thread: Python work in the writer holds the
+    interpreter while the database waits for its next statement.
+    """
+    cursor.execute(_OPEN_LINES_SQL, [numbers, company_id, list(doc_types), DocumentStatus.POSTED.value])
+    return cursor.fetchall()
+
+
+def open_lines_from_rows(rows: list[tuple]) -> list[dict]:
+    """The open lines as ``open_lines_of_documents`` gives them, from ``open_line_rows``' rows."""
+    keys = _OPEN_LINE_KEYS
+    lines = []
+    for row in rows:
+        line = dict(zip(keys, row, strict=True))
+        line["open_amount"] = line["open_now"]
+        line["allocated_functional"] = line["functional_amount"] - line["open_functional_now"]
+        lines.append(line)
     return lines
 
 

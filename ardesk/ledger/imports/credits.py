@@ -21,6 +21,7 @@ from functools import cached_property
 from django.db import connection
 from django.utils.translation import gettext as _
 
+from ardesk.core.bulk import plain_array, text_array
 from ardesk.ledger import selectors
 from ardesk.ledger.imports.base import LineUse, converted
 from ardesk.ledger.imports.documents import DocumentImporter, insert_prepared, not_plain, write_documents
@@ -90,7 +91,9 @@ ON CONFLICT (line_id) DO UPDATE
 SET open_now = EXCLUDED.open_now, open_functional_now = EXCLUDED.open_functional_now,
     paid_on = GREATEST(s.paid_on, EXCLUDED.paid_on)
 """
-_STAGED_STATES = "SELECT line_id, open_now, open_functional_now FROM import_open_lines WHERE line_id = ANY(%s)"
+_STAGED_STATES = (
+    "SELECT line_id, open_now, open_functional_now FROM import_open_lines WHERE line_id = ANY(%s::bigint[])"
+)
 _LINES_FROM_STAGED = """
 UPDATE ledger_dueline AS l
 SET open_now = s.open_now, open_functional_now = s.open_functional_now,
@@ -102,18 +105,28 @@ WHERE l.id = s.line_id
 """
 
 
-def lines_after_allocations(cursor, changes: list[tuple[int, int, int, dt.date | None]], *, staged=False) -> None:
+def lines_after_allocations(cursor, changes: list[tuple[int, int, int, dt.date | None]]) -> None:
     """Write the open state of due lines (id, open amount, open functional amount, last allocated on)
-    after new allocations; ``staged``: into the import's staged lines, which ``lines_from_staged`` writes."""
+    after new allocations."""
     if not changes:
         return
-    if staged:
-        cursor.execute(_STAGE_LINES, [list(column) for column in zip(*changes, strict=True)])
-    elif connection.vendor == "postgresql":
+    if connection.vendor == "postgresql":
         ids, amounts, functionals, _on = (list(column) for column in zip(*changes, strict=True))
         cursor.execute(_LINES_AFTER_ALLOCATIONS_PG, [ids, amounts, functionals])
     else:
         cursor.executemany(_LINES_AFTER_ALLOCATIONS, [(a, f, a, pk) for pk, a, f, _on in changes])
+
+
+def staged_columns(changes: list[tuple[int, int, int, dt.date]]) -> list[str]:
+    """The open states of due lines (id, open amount, open functional amount, paid on) as ``stage_lines``
+    takes them: one array literal a column, made by the reading thread (see core.bulk.plain_array)."""
+    return [plain_array(column) for column in zip(*changes, strict=True)] if changes else []
+
+
+def stage_lines(cursor, columns: list[str]) -> None:
+    """Keep the open states ``staged_columns`` gave in the import's staged lines, which ``lines_from_staged`` writes."""
+    if columns:
+        cursor.execute(_STAGE_LINES, columns)
 
 
 def lines_from_staged(cursor) -> None:
@@ -131,7 +144,8 @@ class Lookup:
     def __init__(self):
         self.done = threading.Event()
         self.written = 0
-        self.lines: list[dict] = []
+        self.rows: list[tuple] = []  # PostgreSQL: as the writer fetched them (selectors.open_line_rows)
+        self.lines: list[dict] = []  # SQLite: the lines themselves
         self.staged: dict[int, tuple[int, int]] = {}
 
 
@@ -262,11 +276,16 @@ class CreditImporter(DocumentImporter):
             self.pending[pk] = (amount, functional, self.submitted)
         self.pending_chunks.append((self.submitted, [change[0] for change in changes]))
 
+        staged = staged_columns(changes) if self.staged else None
+
         def write(cursor):
             ids = write_documents(cursor, documents)
             keyed = ((ids[index], row) for index, row in allocations)
             insert_prepared(cursor, Allocation, SOURCE_ALLOCATION_FIELDS, keyed)
-            lines_after_allocations(cursor, changes, staged=self.staged)
+            if staged is None:
+                lines_after_allocations(cursor, changes)
+            else:
+                stage_lines(cursor, staged)
             self.written += 1
 
         self.writer.submit(write)
@@ -282,13 +301,21 @@ class CreditImporter(DocumentImporter):
         if not numbers:
             lookup.done.set()
             return lookup
+        if connection.vendor != "postgresql":
+            lookup.lines = selectors.open_lines_of_documents(company_id=self.company.pk, numbers=numbers)
+            lookup.written = self.written
+            lookup.done.set()
+            return lookup
+        # The writer thread only runs the statements; the numbers are formatted and the rows turned
+        # into lines here, in the reading thread (see selectors.open_line_rows).
+        company_id, numbers = self.company.pk, text_array(sorted(numbers))
 
         def job(cursor):
             # Chunks written before this look-up: their lines' states are in what it reads.
             lookup.written = self.written
-            lookup.lines = selectors.open_lines_of_documents(company_id=self.company.pk, numbers=numbers, cursor=cursor)
-            if self.staged and lookup.lines:
-                cursor.execute(_STAGED_STATES, [sorted(line["pk"] for line in lookup.lines)])
+            lookup.rows = selectors.open_line_rows(cursor, company_id=company_id, numbers=numbers)
+            if self.staged and lookup.rows:
+                cursor.execute(_STAGED_STATES, [plain_array([row[0] for row in lookup.rows])])
                 lookup.staged = {pk: (amount, functional) for pk, amount, functional in cursor.fetchall()}
             lookup.done.set()
 
@@ -311,7 +338,8 @@ class CreditImporter(DocumentImporter):
             for pk in pks:
                 if self.pending[pk][2] == written:
                     del self.pending[pk]
-        lines, staged = lookup.lines, lookup.staged
+        lines = lookup.lines or selectors.open_lines_from_rows(lookup.rows)
+        staged = lookup.staged
         if not self.pending and not staged:
             return lines
         current = []

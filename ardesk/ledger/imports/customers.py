@@ -4,8 +4,8 @@ A new customer is written with its first status (active) and its ``customer.crea
 changed one with its ``customer.update`` event (name and credit code before and after). The rows go
 to the database in bulk by a ``Writer`` (core.bulk): COPY on PostgreSQL, in a thread of its own while
 the next chunk is read, with ids from the table's sequence and the events chained by an audit
-``BulkTrail``. Parents and payment terms, which may name customers further down the file, are set
-at the end.
+``BulkTrail``; the reading thread prepares each chunk's rows and events, the writer only sends them.
+Parents and payment terms, which may name customers further down the file, are set at the end.
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ardesk.audit.services import BulkTrail
-from ardesk.core.bulk import Writer, insert_rows, reserve_ids
+from ardesk.core.bulk import Writer, copy_text, insert_rows, reserve_ids
 from ardesk.customers import domain as customer_rules
 from ardesk.customers.models import Customer, CustomerStatus, CustomerStatusChange
 from ardesk.ledger.domain import FORMULA_LEADS
 from ardesk.ledger.imports import formats
 from ardesk.ledger.imports.base import Importer
-from ardesk.ledger.imports.copy import copy_line, copy_lines
+from ardesk.ledger.imports.copy import copy_line
 from ardesk.ledger.imports.reader import cell_text
 from ardesk.ledger.models import CustomerTerms, PaymentTerm
 
@@ -52,6 +52,8 @@ SHARED_FIELDS = (
 ROW_FIELDS = ("code", "name", "uscc", "currency", "payment_terms", "parent_code", "collector")
 STATUS_FIELDS = ("customer_id", "from_status", "to_status", "reason", "changed_by_id", "changed_at")
 CUSTOMER_TYPE = "customers.customer"
+# Customer ids reserved ahead at most (see CustomerImporter.new_ids).
+IDS_AHEAD = 16_000
 
 # A large import into a small customer table (a company moving in) does not maintain the table's
 # search indexes row by row: on PostgreSQL, once ``INDEXES_LATER_FROM`` new customers are written
@@ -106,6 +108,8 @@ class CustomerImporter(Importer):
         # The indexes built at the end (name, definition), once dropped; see INDEXES_LATER_BELOW.
         self.indexes_later: list[tuple[str, str]] = []
         self.written = 0
+        self.free_ids: list[int] = []
+        self.used_ids = 0
         self.may_defer_indexes = self.copy and Customer.objects.count() < INDEXES_LATER_BELOW
         self.writer = Writer()
 
@@ -214,7 +218,7 @@ class CustomerImporter(Importer):
             if self.may_defer_indexes and self.written >= INDEXES_LATER_FROM:
                 self.may_defer_indexes = False
                 self.writer.submit(self.drop_secondary_indexes)
-            self.writer.submit(lambda cursor: self.write(cursor, created, updated))
+            self.writer.submit(self.prepare_write(created, updated))
 
     def drop_secondary_indexes(self, cursor) -> None:
         """Drop the customer table's non-unique secondary indexes until ``build_indexes`` (in the writer)."""
@@ -247,10 +251,17 @@ class CustomerImporter(Importer):
                 cursor.execute(definition)
         self.indexes_later = []
 
-    def write(self, cursor, created: list[tuple], updated: list[tuple]) -> None:
-        """Write a chunk's new customers (with their first status) and changes, and their events (in the writer)."""
+    def prepare_write(self, created: list[tuple], updated: list[tuple]):
+        """The writer's job for a chunk's new customers (with their first status), changes and events.
+
+        Everything but the sending is done here, in the reading thread: the ids, the rows in COPY's
+        text format, the events chained and formatted. The writer thread then holds the interpreter
+        only to hand the text to psycopg, and PostgreSQL writes this chunk while Python reads the
+        next one (Python work in the writer kept the database waiting and took turns with the reader
+        for the interpreter: the import's wall time was the sum of the two).
+        """
         batch = self.batch.pk
-        ids = reserve_ids(Customer, len(created), cursor=cursor)
+        ids = self.new_ids(len(created))
         events = []
         for pk, (code, name, uscc, currency, collector_id, _key) in zip(ids, created, strict=True):
             after = {"code": code, "name": name, "uscc": uscc, "currency": currency}
@@ -259,18 +270,57 @@ class CustomerImporter(Importer):
         for (pk, name, uscc), fields in updated:
             before, after = {"name": name, "uscc": uscc}, {"name": fields[0], "uscc": fields[1], "import_batch": batch}
             events.append(("customer.update", CUSTOMER_TYPE, str(pk), fields[0], before, after))
+        if self.trail.seq is None:
+            self.writer.beside(self.hold_trail)
+        chained = self.trail.chain(events)
+        changes = [(*fields, self.now, known[0]) for known, fields in updated]
+        self.ids.update(zip((row[0] for row in created), ids, strict=True))
         if self.copy:
-            rows = (f"{pk}\t{copy_line(row)}\t{self.shared}\n" for pk, row in zip(ids, created, strict=True))
-            copy_lines(cursor, Customer, CUSTOMER_FIELDS + SHARED_FIELDS, rows)
-            copy_lines(cursor, CustomerStatusChange, STATUS_FIELDS, (f"{pk}\t{self.status}\n" for pk in ids))
-        else:
+            shared, status = self.shared, self.status
+            customers = "".join([f"{pk}\t{copy_line(row)}\t{shared}\n" for pk, row in zip(ids, created, strict=True)])
+            statuses = "".join([f"{pk}\t{status}\n" for pk in ids])
+
+            def write(cursor) -> None:
+                copy_text(cursor, Customer, CUSTOMER_FIELDS + SHARED_FIELDS, customers)
+                copy_text(cursor, CustomerStatusChange, STATUS_FIELDS, statuses)
+                if changes:
+                    cursor.executemany(_update_sql(), changes)
+                self.trail.write(cursor, chained)
+
+            return write
+
+        def write_rows(cursor) -> None:
             rows = ((pk, *row, *self.shared) for pk, row in zip(ids, created, strict=True))
             insert_rows(Customer, CUSTOMER_FIELDS + SHARED_FIELDS, rows, cursor=cursor)
             insert_rows(CustomerStatusChange, STATUS_FIELDS, ((pk, *self.status) for pk in ids), cursor=cursor)
-        if updated:
-            cursor.executemany(_update_sql(), [(*fields, self.now, known[0]) for known, fields in updated])
-        self.trail.append(cursor, events)
-        self.ids.update(zip((row[0] for row in created), ids, strict=True))
+            if changes:
+                cursor.executemany(_update_sql(), changes)
+            self.trail.write(cursor, chained)
+
+        return write_rows
+
+    def hold_trail(self) -> None:
+        """Lock the audit chain's head for the import (see BulkTrail.hold)."""
+        with connection.cursor() as cursor:
+            self.trail.hold(cursor)
+
+    def new_ids(self, count: int) -> list[int]:
+        """Ids for this many new customers, from the table's sequence.
+
+        On PostgreSQL they are reserved ahead, in blocks as large as what the import has used so far
+        (at most ``IDS_AHEAD``): the reading thread takes them while the writer works, and has to wait
+        for the writer's statement in progress only when a block runs out. Ids left over at the end
+        are a gap in the sequence, as a rolled-back insert leaves. On SQLite they follow the highest
+        id written, so they are reserved when needed (the writer has written the ones before).
+        """
+        if not self.copy:
+            return reserve_ids(Customer, count)
+        if len(self.free_ids) < count:
+            block = max(count - len(self.free_ids), min(self.used_ids, IDS_AHEAD))
+            self.free_ids.extend(self.writer.beside(lambda: reserve_ids(Customer, block)))
+        ids, self.free_ids = self.free_ids[:count], self.free_ids[count:]
+        self.used_ids += count
+        return ids
 
     def finish(self) -> None:
         if self.writing:

@@ -273,6 +273,24 @@ def test_a_document_entered_while_the_import_runs_makes_a_named_conflict_not_a_c
     assert not Document.objects.exists()
 
 
+def test_a_customer_entered_while_the_customer_import_runs_makes_a_named_conflict_not_a_crash(
+    accountant, company, monkeypatch
+):
+    # The reading thread reserves the next chunk's ids while the writer's COPY may already have
+    # failed: the conflict is reported, not the aborted transaction the reservation then meets.
+    monkeypatch.setattr(base, "CHUNK", 2)
+    data = "code,name\n" + "".join(f"K{n},客户{n}号\n" for n in range(1, 9))
+
+    def someone_enters_k3(rows):
+        if rows == 2:
+            CustomerFactory(company=company, code="K3")
+
+    report = run("customers", data, company, accountant, progress=someone_enters_k3)
+    assert [(p.line, p.field) for p in report.problems] == [(0, "file")]
+    assert "at the same moment" in report.problems[0].reason
+    assert list(Customer.objects.values_list("code", flat=True)) == []
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_same_file_imported_twice_at_once_is_written_once(company, persona):
     if connection.vendor != "postgresql":

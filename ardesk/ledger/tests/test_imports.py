@@ -429,13 +429,18 @@ def test_receipts_pay_an_invoice_across_chunks_still_being_written(accountant, c
     from ardesk.ledger.imports import base, credits
 
     monkeypatch.setattr(base, "CHUNK", 1)
-    write_lines = credits.lines_after_allocations
+    write_lines, stage_lines = credits.lines_after_allocations, credits.stage_lines
 
-    def slow_lines_after_allocations(cursor, changes, **options):
+    def slow_lines_after_allocations(cursor, changes):
         time.sleep(0.05)
-        write_lines(cursor, changes, **options)
+        write_lines(cursor, changes)
+
+    def slow_stage_lines(cursor, columns):
+        time.sleep(0.05)
+        stage_lines(cursor, columns)
 
     monkeypatch.setattr(credits, "lines_after_allocations", slow_lines_after_allocations)
+    monkeypatch.setattr(credits, "stage_lines", slow_stage_lines)
     assert run("invoices", INVOICES, company, accountant).ok
     receipts = """number,customer,date,currency,amount,invoice
 R-1,C1,2024-02-01,CNY,200.50,INV-1
