@@ -51,6 +51,65 @@ def pg_copy(source: str, target: str) -> None:
         pg.execute(f'CREATE DATABASE "{target}"' + (f' TEMPLATE "{source}"' if source else ""))
 
 
+class BackendsCpu:
+    """The CPU seconds of the PostgreSQL backends connected to one database, read from /proc while they run.
+
+    Sampled every 0.2 s by a process of its own (a thread would share the matcher's interpreter lock);
+    each backend's last sample is kept, so one that ends between two samples loses at most 0.2 s.
+    None when the server's processes cannot be read (another machine).
+    """
+
+    def __init__(self, database: str) -> None:
+        import multiprocessing
+
+        self.reader, writer = multiprocessing.Pipe(duplex=False)
+        self.stop = multiprocessing.Event()
+        self.process = multiprocessing.get_context("fork").Process(
+            target=self._watch, args=(database, writer), daemon=True
+        )
+        self.process.start()
+        self.reader.recv()  # the backends already connected are read before the work starts
+
+    def _watch(self, database: str, writer) -> None:
+        import psycopg
+
+        tick, readable = os.sysconf("SC_CLK_TCK"), True
+        before: dict[int, float] = {}
+        seen: dict[int, float] = {}
+        query = "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()"
+        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
+            first = True
+            while first or not self.stop.wait(0.2):
+                for (pid,) in conn.execute(query, [database]).fetchall():
+                    try:
+                        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                    except FileNotFoundError:
+                        continue
+                    except OSError:
+                        readable = False
+                        continue
+                    seen[pid] = (int(fields[11]) + int(fields[12])) / tick
+                    if first:
+                        before[pid] = seen[pid]
+                if first:
+                    writer.send("ready")
+                    first = False
+        writer.send(sum(seen.values()) - sum(before.values()) if readable else None)
+
+    def seconds(self) -> float | None:
+        """Stop watching: the backends' CPU seconds since the start (of those that ran meanwhile)."""
+        self.stop.set()
+        seconds = self.reader.recv()
+        self.process.join()
+        return seconds
+
+
+def process_cpu() -> tuple[float, float]:
+    """CPU seconds of this process, and of the children it has waited for (the process it posted in)."""
+    times = os.times()
+    return times.user + times.system, times.children_user + times.children_system
+
+
 def setup(database: str, db_name: str = "ardesk_bench_cash", template: str | None = None, data: Path | None = None):
     data = data or Path(tempfile.mkdtemp(prefix="ardesk-cash-"))
     os.environ["ARDESK_DATA_DIR"] = str(data)
@@ -181,16 +240,21 @@ def main() -> None:
             (files / "data-dir").write_text(str(data))
             print(f"snapshot {snapshot}; files in {files} (--from-snapshot {files})")
     waiting = StatementLine.objects.filter(status=LineStatus.OPEN)
-    tick, cpu = time.perf_counter(), time.process_time()
+    StatementLine.objects.exists()  # the connection opened, so that its backend is watched from the start
+    watch = BackendsCpu(args.db_name) if args.database == "postgres" else None
+    tick, cpu, load = time.perf_counter(), process_cpu(), os.getloadavg()[0]
     services.lines_match(by=boss, lines=waiting, post=False)
-    ranked, ranked_cpu = time.perf_counter() - tick, time.process_time() - cpu
+    ranked, ranked_cpu = time.perf_counter() - tick, [b - a for a, b in zip(cpu, process_cpu(), strict=True)]
+    ranked_backends, ranked_load = watch.seconds() if watch else None, (load, os.getloadavg()[0])
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    tick, cpu = time.perf_counter(), time.process_time()
+    watch = BackendsCpu(args.db_name) if args.database == "postgres" else None
+    tick, cpu, load = time.perf_counter(), process_cpu(), os.getloadavg()[0]
     with CaptureQueriesContext(connection) as queries:
         matched = services.lines_match(by=boss, lines=waiting)
-    posted, posted_cpu = time.perf_counter() - tick, time.process_time() - cpu
+    posted, posted_cpu = time.perf_counter() - tick, [b - a for a, b in zip(cpu, process_cpu(), strict=True)]
+    posted_backends, posted_load = watch.seconds() if watch else None, (load, os.getloadavg()[0])
     truth = {row["serial"]: row for row in csv.DictReader((files / "bank" / "bank-ground-truth.csv").open())}
     codes = dict(Customer.objects.values_list("pk", "code"))
     lines = list(StatementLine.objects.filter(amount__gt=0))
@@ -290,16 +354,28 @@ def main() -> None:
             "  wrong:", line.bank_ref, line.payer_name, line.remittance, truth[line.bank_ref]["customer"], line.reasons
         )
     print(f"import of {len(timings)} files (read, check, store {total:,} new lines): {imported:.1f} s")
+
+    def backends(seconds: float | None) -> str:
+        if seconds is None:
+            return "CPU of PostgreSQL's backends not readable here"
+        return f"CPU of PostgreSQL's backends {seconds:.1f} s ({seconds / total * 1000:.2f} ms a line)"
+
+    def cpu(seconds: list[float]) -> str:
+        own, children = seconds
+        return (
+            f"CPU of this process {own:.1f} s and of the posting process {children:.1f} s,"
+            f" {own + children:.1f} s ({(own + children) / total * 1000:.2f} ms a line)"
+        )
+
     rate = total / ranked
     print(
         f"matching only (candidates loaded in bulk, ranked, suggestions stored): {ranked:.1f} s ({rate:,.0f} lines/s),"
-        f" CPU of this process {ranked_cpu:.1f} s ({ranked_cpu / total * 1000:.2f} ms a line)"
+        f" load {ranked_load[0]:.1f} -> {ranked_load[1]:.1f}; {cpu(ranked_cpu)}; {backends(ranked_backends)}"
     )
     print(
         f"matching and posting {matched}: {posted:.1f} s ({total / posted:,.0f} lines/s),"
-        f" {len(queries.captured_queries):,} queries on the matcher's connection (batches posted beside it not"
-        f" counted); CPU of this process (matcher and posting thread) {posted_cpu:.1f} s"
-        f" ({posted_cpu / total * 1000:.2f} ms a line)"
+        f" load {posted_load[0]:.1f} -> {posted_load[1]:.1f}; {len(queries.captured_queries):,} queries on the"
+        f" matcher's connection (batches posted beside it not counted); {cpu(posted_cpu)}; {backends(posted_backends)}"
     )
     from django.test import Client
 

@@ -65,6 +65,9 @@ class Candidates:
     by_number: dict[str, set[int]]
     # A group parent's subsidiaries (its customers' ids), for a parent paying for one of them.
     subsidiaries: dict[int, list[int]] = field(default_factory=dict)
+    # The customers two common pairs of characters share (a city's and a trade's, say), when few
+    # enough to look at, else None: worked out once for every line that has both, not per line.
+    shared_by_both: dict[tuple[str, str], set[int] | None] = field(default_factory=dict)
 
     def name_matches(
         self, payer: str, *, alike_too: bool = False, alike: int = ALIKE_NAMES
@@ -86,15 +89,17 @@ class Candidates:
         # that few share together. With 100,000 customers a city's or a trade's pair is in
         # thousands of names: taking the first few hundred of those lost the right one whenever its
         # number came later, and taking them all costs a comparison with thousands of names.
-        rare = sorted((self.by_bigram[g] for g in domain.bigrams(key) if g in self.by_bigram), key=len)
+        rare = sorted(
+            ((g, self.by_bigram[g]) for g in domain.bigrams(key) if g in self.by_bigram), key=lambda r: len(r[1])
+        )
         rare = rare[:RARE_BIGRAMS]
         pool: set[int] = set()
-        for n, first in enumerate(rare):
+        for n, (first_gram, first) in enumerate(rare):
             if len(first) <= NAME_CANDIDATES:
                 pool |= first
-            for second in rare[n + 1 :]:
-                both = first & second
-                if len(both) <= NAME_CANDIDATES:
+            for second_gram, second in rare[n + 1 :]:
+                both = self._shared_by_both(first_gram, first, second_gram, second)
+                if both is not None:
                     pool |= both
         # The pool as it is when no name is exact: among names as alike, the matcher's five stay the ones it took.
         ids = list(pool - exact) if exact else list(pool)
@@ -102,6 +107,17 @@ class Candidates:
         scored = [(pk, similar[n], False) for n, pk in enumerate(ids) if n in similar]
         scored.sort(key=lambda s: -s[1])
         return found + scored[:alike]
+
+    def _shared_by_both(self, first_gram: str, first: set[int], second_gram: str, second: set[int]) -> set[int] | None:
+        """The customers whose names have both pairs, if no more than ``NAME_CANDIDATES``, else None."""
+        if len(first) <= NAME_CANDIDATES:  # cheap: as many lookups as the rarer pair has names
+            both = first & second
+            return both if len(both) <= NAME_CANDIDATES else None
+        pair = (first_gram, second_gram)
+        if pair not in self.shared_by_both:
+            both = first & second
+            self.shared_by_both[pair] = both if len(both) <= NAME_CANDIDATES else None
+        return self.shared_by_both[pair]
 
 
 def candidates(*, company_id: int, lines: Sequence[StatementLine]) -> Candidates:

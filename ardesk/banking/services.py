@@ -7,11 +7,9 @@ posting; this context keeps only which statement line each receipt came from.
 
 from __future__ import annotations
 
-import contextvars
 import datetime as dt
 import hashlib
 import json
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import partial
@@ -21,6 +19,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from ardesk.audit.context import current as audit_context
 from ardesk.audit.services import record
 from ardesk.banking import domain, selectors, statement_files
 from ardesk.banking.errors import BankingError
@@ -39,6 +38,7 @@ from ardesk.banking.models import (
 )
 from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.companies.models import Company
+from ardesk.core import parallel
 from ardesk.core.bulk import insert_rows, reserve_ids
 from ardesk.core.crypto import blind_index
 from ardesk.core.errors import InvalidInput
@@ -360,12 +360,7 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
     for (company_id, currency), group in by_company.items():
         settings_ = rules(currency)
         by_hand = replace(settings_, unsure_items_on_account=False)
-        found = selectors.candidates(company_id=company_id, lines=group)
-        evidence = {line.pk: selectors.evidence_for(line, found) for line in group}
-        customer_ids = {pk for per_line in evidence.values() for pk in per_line}
-        items = selectors.items_by_customer(company_id=company_id, customer_ids=customer_ids, currency=currency)
-        remaining = {item.line_id: item.open_amount for per_customer in items.values() for item in per_customer}
-        queued, decided = [], []
+        # Started before the candidates are loaded: the posting process is forked small.
         posting = _Posting(
             by=by,
             company_id=company_id,
@@ -374,6 +369,12 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
             and not connection.in_atomic_block
             and len(group) > POSTING_BATCH,
         )
+        found = selectors.candidates(company_id=company_id, lines=group)
+        evidence = {line.pk: selectors.evidence_for(line, found) for line in group}
+        customer_ids = {pk for per_line in evidence.values() for pk in per_line}
+        items = selectors.items_by_customer(company_id=company_id, customer_ids=customer_ids, currency=currency)
+        remaining = {item.line_id: item.open_amount for per_customer in items.values() for item in per_customer}
+        queued, decided = [], []
 
         waiting = []
         for line in group:
@@ -435,7 +436,7 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
         queued += waiting
         posted, refused = posting.results()
         counts["auto"] += posted
-        queued += refused
+        queued += [line for line in group if line.pk in refused]
         _lines_store(queued)
         counts["queued"] += len(queued)
     return counts
@@ -490,64 +491,58 @@ def _suggest(waiting, *, found, evidence, items, remaining, rules, company_id, c
 class _Posting:
     """Posts batches of automatic applications in order, at once or beside the matching.
 
-    A long run on PostgreSQL outside any transaction posts in a thread with its own connection:
-    while the database writes one batch, the matcher ranks the next lines on the other core.
+    A long run on PostgreSQL outside any transaction posts in a process of its own (with its own
+    connection): while it and the database write one batch, the matcher ranks the next lines on the
+    other core. A thread would share the matcher's interpreter lock, and the posting's Python
+    (documents, allocations, audit events) then waited for the matcher's and the other way round.
     Inside a transaction (a test, a caller's own) the batches are posted at once, in it. The
-    thread runs in the caller's language and audit context.
+    process posts in the caller's language and audit context.
     """
 
     def __init__(self, *, by, company_id: int, currency: str, background: bool):
         self.by, self.company_id, self.currency = by, company_id, currency
-        self.executor = ThreadPoolExecutor(max_workers=1) if background else None
-        self.pending: list = []
+        self.worker = parallel.Worker(_post_batch) if background else None
+        self.done: list[tuple[int, list[int]]] = []
 
     def submit(self, batch: list[_Decision]) -> None:
-        if self.executor is None:
-            self.pending.append(self._post(batch))
-            return
-        context = contextvars.copy_context()
-        self.pending.append(self.executor.submit(context.run, self._post_apart, batch, translation.get_language()))
+        job = (self.by, self.company_id, self.currency, batch, translation.get_language(), audit_context.get())
+        if self.worker is None:
+            self.done.append(_post_batch(*job))
+        else:
+            self.worker.submit(*job)
 
-    def results(self) -> tuple[int, list[StatementLine]]:
-        """Wait for every batch: how many lines were posted, and those the ledger refused."""
+    def results(self) -> tuple[int, set[int]]:
+        """Wait for every batch: how many lines were posted, and the ids of those the ledger refused."""
+        done = self.done if self.worker is None else self.worker.results()
+        return sum(count for count, _refused in done), {pk for _count, refused in done for pk in refused}
+
+
+def _post_batch(by, company_id: int, currency: str, batch: list[_Decision], language, context) -> tuple[int, list[int]]:
+    """Post one batch of automatic applications: how many lines were posted, and the ids of those refused."""
+    token = audit_context.set(context)
+    try:
+        with translation.override(language):
+            return _post_decisions(by=by, company_id=company_id, currency=currency, decisions=batch), []
+    except (LedgerError, InvalidInput, BankingError):
+        # The ledger refused the batch as a whole (an item paid or a month closed meanwhile):
+        # each line is tried on its own, and a line refused again waits in the queue.
         posted, refused = 0, []
-        try:
-            for result in self.pending:
-                count, lines = result if self.executor is None else result.result()
-                posted += count
-                refused += lines
-        finally:
-            if self.executor is not None:
-                self.executor.shutdown()
-        return posted, refused
-
-    def _post_apart(self, batch: list[_Decision], language: str | None):
-        try:
-            with translation.override(language):
-                return self._post(batch)
-        finally:
-            connection.close()  # the thread's own connection
-
-    def _post(self, batch: list[_Decision]) -> tuple[int, list[StatementLine]]:
-        try:
-            return _post_decisions(by=self.by, company_id=self.company_id, currency=self.currency, decisions=batch), []
-        except (LedgerError, InvalidInput, BankingError):
-            # The ledger refused the batch as a whole (an item paid or a month closed meanwhile):
-            # each line is tried on its own, and a line refused again waits in the queue.
-            posted, refused = 0, []
+        with translation.override(language):
             for decision in batch:
                 try:
                     line_apply(
-                        by=self.by,
+                        by=by,
                         line=decision.line,
                         parts=[(decision.suggestion.customer_id, decision.line.amount, decision.suggestion.plan)],
                         automatic=True,
                     )
                 except (LedgerError, InvalidInput, BankingError):
-                    refused.append(decision.line)
+                    refused.append(decision.line.pk)
                     continue
                 posted += 1
-            return posted, refused
+        return posted, refused
+    finally:
+        audit_context.reset(token)
 
 
 def _needs_approval(kind: str, amount: int, settings_: domain.Rules) -> bool:

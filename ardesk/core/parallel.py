@@ -14,9 +14,11 @@ afresh ("spawn") and sets Django up itself.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
+import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import wait
 
@@ -102,3 +104,62 @@ def in_processes(
         if watch is not None:
             watch()
     return codes
+
+
+def _serve(function: Callable, jobs, results) -> None:
+    """A ``Worker``'s process: each job in the order sent, then every result (or the first error) sent back."""
+    if not apps.ready:
+        django.setup()
+    # What a forked process inherited is its parent's: its collector leaves it alone instead of
+    # walking (and so copying) the parent's whole heap every time the jobs' objects are collected.
+    gc.freeze()
+    done: list = []
+    try:
+        for job in iter(jobs.get, None):
+            done.append(function(*job))
+        results.send(("done", done))
+    except BaseException as exc:  # noqa: BLE001 - any failure is the caller's to raise
+        try:
+            results.send(("failed", exc))
+        except Exception:  # noqa: BLE001 - an exception that cannot be pickled is sent as its text
+            results.send(("failed", RuntimeError(traceback.format_exc())))
+    finally:
+        connections.close_all()
+
+
+class Worker:
+    """One process of its own that calls ``function(*job)`` for each job sent to it, in the order sent.
+
+    For work that must stay in order beside the caller's own (a run's batches posted while it
+    decides the next ones) on another core: a thread would share the caller's interpreter lock.
+    Forked, or started afresh from a thread that is not the main one, as ``in_processes``; the
+    jobs and results are pickled. ``results()`` waits for every job and returns their results, or
+    raises the exception of the first job that failed (the later ones are not done).
+    """
+
+    def __init__(self, function: Callable):
+        for alias in connections:
+            if connections[alias].in_atomic_block:
+                raise RuntimeError("Worker inside a transaction: its process would not see the writes")
+        forkable = threading.current_thread() is threading.main_thread()
+        context = multiprocessing.get_context("fork" if forkable else "spawn")
+        self.jobs = context.Queue()  # put() returns at once: a feeder thread sends the job
+        self.replies, sender = context.Pipe(duplex=False)
+        connections.close_all()  # the process opens its own: a forked one must not share the caller's socket
+        self.process = context.Process(target=_serve, args=(function, self.jobs, sender), daemon=True)
+        self.process.start()
+        sender.close()
+
+    def submit(self, *job) -> None:
+        self.jobs.put(job)
+
+    def results(self) -> list:
+        self.jobs.put(None)
+        try:
+            outcome, value = self.replies.recv()
+        except EOFError:
+            outcome, value = "failed", RuntimeError(f"The worker process ended with code {self.process.exitcode}")
+        self.process.join()
+        if outcome == "failed":
+            raise value
+        return value

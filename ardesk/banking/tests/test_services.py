@@ -19,6 +19,7 @@ from ardesk.banking.models import (
     StatementLine,
 )
 from ardesk.banking.tests.helpers import bank_account, csv_statement, customer, invoice_on
+from ardesk.core import parallel
 from ardesk.core.errors import NotPermitted
 from ardesk.ledger.models import Document, DueLine
 from ardesk.ledger.tests.factories import net_term
@@ -325,7 +326,7 @@ def test_the_short_payment_limits_are_amounts_in_the_lines_currency(settings):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_long_run_outside_a_transaction_posts_beside_the_matching_in_order(company, accountant, monkeypatch):
-    """On PostgreSQL a run of more lines than a batch posts each batch in a thread of its own (the bench's path)."""
+    """On PostgreSQL a run of more lines than a batch posts each batch in a process of its own (the bench's path)."""
     from django.db import connection
 
     from ardesk.audit.selectors import chain_break
@@ -333,14 +334,14 @@ def test_a_long_run_outside_a_transaction_posts_beside_the_matching_in_order(com
     if connection.vendor != "postgresql":
         pytest.skip("the posting beside the matching is PostgreSQL's (SQLite posts in the caller's transaction)")
     monkeypatch.setattr(services, "POSTING_BATCH", 1)
-    threads = []
+    batches = []
 
-    class Recorded(services.ThreadPoolExecutor):
-        def submit(self, *args, **kwargs):
-            threads.append(args)
-            return super().submit(*args, **kwargs)
+    class Recorded(parallel.Worker):
+        def submit(self, *job):
+            batches.append([decision.line.pk for decision in job[3]])
+            super().submit(*job)
 
-    monkeypatch.setattr(services, "ThreadPoolExecutor", Recorded)
+    monkeypatch.setattr(parallel, "Worker", Recorded)
     desk = {"account": bank_account(company), "by": accountant}
     huaxing = customer(company, "C001", "上海华星贸易有限公司", "6222 0210 0112 3456")
     numbers = ["INV-2026-0311", "INV-2026-0312", "INV-2026-0313"]
@@ -358,4 +359,5 @@ def test_a_long_run_outside_a_transaction_posts_beside_the_matching_in_order(com
     assert [_open(number) for number in numbers] == [0, 0, 0]
     assert Application.objects.filter(line__statement=result.statement, is_auto=True).count() == 3
     assert chain_break() is None
-    assert len(threads) == 3  # each batch of one line was posted by the thread
+    assert len(batches) == 3  # each batch of one line was posted by the process, in the lines' order
+    assert batches == sorted(batches)

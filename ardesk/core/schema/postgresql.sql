@@ -1,4 +1,4 @@
--- ardesk schema snapshot; migrations: {"accounts.0001_initial": "3a9408354a9be33cd5d24cd34a5011c03d815c3046e0320c5397199b621ab5e5", "accounts.0002_roles": "48a791f7642ddf5b41ca007097b62adb0a3685bd252aef500020a8b8aa502532", "accounts.0003_labels": "d61a32b3c437dd29458b9aecf998c92e134bada7a8497c7ce880948f58044589", "accounts.0004_token_expiry": "9108cbbd00c41156ea74fe5a26a1a17cf1bdb89fef809ba2e7d6e7fc9cdacebd", "admin.0001_initial": "f4716989d9815b6231f0d7291754835e008c96818447fe57984bbf8985883335", "admin.0002_logentry_remove_auto_add": "2c127e659a2236edea0ed57eccd38786ae84e365790a80b96b758c617f50be43", "admin.0003_logentry_add_action_flag_choices": "02700a827190720e5c417495a395071b6baa28a34e74bc8f90824afaafc01841", "audit.0001_initial": "d05f59a8fe1d2ab682175bc26bee3a80b96c06699e92a302badd7030244cb055", "auth.0001_initial": "845cff319606332f49ef20ce165d1a17e522c426c5e56d7616133e9e4eaba5ef", "auth.0002_alter_permission_name_max_length": "feaf97e0e8f7d148bec3db9bab2349c5e15888117c1ff2829deff63ef9e16cff", "auth.0003_alter_user_email_max_length": "9d5657b4db9872dc26c2d634c2f5911a3d69ab1d8552af4c6d633bc4001dfabf", "auth.0004_alter_user_username_opts": "9538db342c9a9bec4ca12b3137fb80772c4ea4afb861e8647a2962b1ea58344a", "auth.0005_alter_user_last_login_null": "79f60a35dc000fdd427bc05c85233ae5b9c4ada078ff0688fc9f78604bf7eaee", "auth.0006_require_contenttypes_0002": "00cb16e3405f14b62dbeffa15c68c9030291e4ddd513d733648ba460d6c5e781", "auth.0007_alter_validators_add_error_messages": "115db87dc327530fb5e1964ba3d03f9746492f90600406947be39f54f6cc042f", "auth.0008_alter_user_username_max_length": "02857f65f7d648147a5d12596b200a83e29145391d3f986ceb84b3b865a2c351", "auth.0009_alter_user_last_name_max_length": "19a89500e7f108a7397da9b1733181f92105f758663b3685b60f5c2da384d76e", "auth.0010_alter_group_name_max_length": "0963ed6498ac0b3a8430b6ca34c1b4a4b1d5f55b43d3db902f15a03ff74b14cd", "auth.0011_update_proxy_permissions": "85a5dde708dc4b6111e1bc71ce723ecfba7b1f8aedecfd130900ff7782765436", "auth.0012_alter_user_first_name_max_length": "6cefbc9f80903763ff8492a537a22836ef69f2227e19d402509b8099d2baecb0", "axes.0001_initial": "e4c0194cf158395b362677070de9973e806e51e80f111c046a2e195c764f65f4", "axes.0002_auto_20151217_2044": "a092989bdd502de76bbc53afb8418b3482f4cb802e9151c01e30a1231de0c46a", "axes.0003_auto_20160322_0929": "ff269df1341caca019962131955d57f3d2ba21d38a9b149dc84b3481f97293c2", "axes.0004_auto_20181024_1538": "71cdafbe7458c7725f77a4fd28d29a567a2dce2b98f0cba08f6928687b3354f1", "axes.0005_remove_accessattempt_trusted": "baf3f5f6de5b5ee821cbb1fe23557937372f84081e799ea85e92f0223d5fc70e", "axes.0006_remove_accesslog_trusted": "82850f25ae37e081d3be61df28489de717cc1c6674a8492cf4b8eff35bf865da", "axes.0007_alter_accessattempt_unique_together": "c9fdd81629030721468cf6178495dc2476b648c8d9ed7c6047a8a57357a8f494", "axes.0008_accessfailurelog": "2680dce9ecfcd4dfc2482a61de1ab9b27f6906d78ac6af8c4bbf76466444fb24", "axes.0009_add_session_hash": "82762be269ea4c62b81b84bed984d082b1e2f416a8bfb6c112c36bc432d182db", "axes.0010_accessattemptexpiration": "524ca5b4566a41b88b220e88c8213052a4378478065a4c7e4c8738672814557d", "banking.0001_initial": "1123d3013d69455d4b34bb8d39d6218b3ecdd74e6fe505f662cad062809414f0", "banking.0002_roles": "6b05a634fb37fce22de1fa1e9fc2e8c08c224a8ce270931a67a920fc4a13b111", "banking.0003_statement_line_desk_index": "b9b55038663b9f03c281cdfb29aff8d871f9d72db3fbeecd71f7dd709f0b594f", "budgets.0001_initial": "e12bd1dfb9b4ff0e2d046b8b005807888b58a778dd540432423702d0914751de", "budgets.0002_roles": "d9e93d06d6caf6dde7cac1a95ffff7bb28dc155707579f7da1012841b4ef3ec4", "budgets.0003_segment_review_months": "6d8dd828cb30a3a9e5023ab60d8482e1d4c3b80ada384375e4b2ed47640e57f4", "closing.0001_initial": "ba1715a7b372944de9087f95c588c1b78ac99d1b7021d27696d93b045b1c5e6a", "closing.0002_roles": "149d1f330e188fe03d1c9305857bd2bd4f17a5a368224bfee5d4afb24e912c8b", "collections.0001_initial": "a1220603bbf9a713bc343e9f2d07551a447c94dd584a89288bf64c449b221393", "collections.0002_defaults": "f6a197c124088aabffad724d5f241931e26cfa63e6c542515fd941ce59d9e56b", "collections.0003_profile_without_grade_and_hold": "ad3e60bbb9afa724da88549c8b167649935245f20ac183cdba7f2f1e23ac6094", "collections.0004_fast_run_writes": "588d1fb2785a06370ba0f9b6fefb733ee985dce09fbaea23e10c13de156bd705", "collections.0005_notice_item_without_line_index": "644ecf2ed9d9e6a531c43778b8262891a10d788bb7ef7f0d8bbe4872cada2345", "collections.0006_notice_without_company_index": "529ad308c51213cadebc62c298a733b09638263aaadfbc9dbcf351c94d097235", "collections.0007_notice_sending": "6b005f3f49fce77febeadb2f5955132b816bbff1d1d94659b34fe7762845a3f6", "collections.0008_auditor_reads_worklist": "2f03a80a3081957f140c8304711f48bd615bdafb9b05178509f9e7a139744e5d", "collections.0009_dunning_charges": "96778362c0915a407a91f5fa31bb91f4772873311c5a047ffe411a0f03bda978", "companies.0001_initial": "d6fdfcb36eb7c9fd0c870881b060f997cffc8d2e1f441b32fe73ec9355278c12", "companies.0002_company_bank_account": "c8a4ef5ff6cbec9e697c74dd5262c77c8d819a35eba84136a14be1b3be2f8376", "contenttypes.0001_initial": "35ed8489a147e0b42a15c21b5d4f0e8940de6f73fb326e9d6dea91b4d0b953cc", "contenttypes.0002_remove_content_type_name": "7d36494075750f0ed3c0f68d0cb1548eba59cc593f52f691f6cc37a043083766", "credit.0001_initial": "2bd81f5e152f4c623d28aef46207edd2b6dc8577576a7846f92773c70f3eea7d", "credit.0002_defaults": "7d3de9da02f2cc7da50b7f36bf5b2e44ebd16d34a13f8ef14e4f8aa34eb86108", "credit.0003_order_indexes_without_prefixes": "5fe5e53b8d2cae736d74634669c6c74b42f36ac8c4227f60e42e16408252ec9b", "credit.0004_credit_limit_batches": "f0b3c8fdc49269efedb612425fb5aa152ffbdbc13d56d1aebf6a548c6d646a15", "credit.0005_creditaccount_review_date_by_hand": "0050fd6bee0f2b4aa960645a0cfeef5f37038c31c9917ff6c89f27c019fa0891", "customers.0001_initial": "3eab0d7067a7c4d55a938737043b05eac11a77bb93a0328922fe6d971e331aee", "customers.0002_labels": "c45b3a4fa0cbe45a166532006530372ea28b22d0c14051ddeda0b21e0a3fbac7", "customers.0003_list_order_and_search": "28d178b1553d027201f265eefbe0288ad4deb8923d34ca90eb6de3926c567184", "customers.0004_bank_account_index": "a78c1d3ff87c3cfd3220693422532afecfbba66ec862a2bb64fee0caa98b0f29", "guide.0001_initial": "4fcd7b500ead6de84666d42f276b7b3f3f81b0b0403811dc82c669219bff3728", "insights.0001_initial": "d1aad4ae612d995d0cb695ce0fb1dea9f30975b40983a76a0f3d81aa86c0fe75", "insights.0002_roles": "db14b6e71bdec8d8b80adece22b439adb58060f6613178a1e66ed77839122df9", "ledger.0001_initial": "ae3f1ca4d24dd3bd9d4bc7f028c60e691f765111e1e027482d1b0c5d2d2961d1", "ledger.0002_roles": "db2e3bc1ab4246477fa79f37b4b19d9cfdff480ff3b406bc99dfc2d813127cb9", "ledger.0003_import_job": "a4e4717ec5033734ea1ebce7681f60b84ecae01e3de549e0e4eb5229f05c0621", "ledger.0004_document_number_index": "0ba3b351b364d9d29a51bacc9fe4d1dca03da8e03bc6c512c6e3dee35269c8e3", "ledger.0005_labels": "09caed0e5cbdc145047aa6f0eaf098c7b86e6568dfb052a6b6b1a9eeb2d3bae6", "ledger.0006_statement_run": "86ac0d40bba9e7812cf264de376a3983414fdb1dfd15e03d6969baeb60b89445", "ledger.0007_fewer_indexes": "75a2dc0c53d205a51aab582e2d54bc1939cae37713d5d61fe1f4231ca5aa8550", "ledger.0008_open_state": "788ab4814185380794db23000541924f563cf15fd907d5ede28876309db0fe68", "ledger.0009_allocation_date_index": "06a7b55d1b78264ba90d8d77189151d9d9cc549d5fee25b224471e8b2945574b", "ledger.0010_document_balance_index": "f72a42ec946d23459c19f372fc0895c8be6d1c2f2e1ad8e8dbd728df46413ae2", "ledger.0011_bad_debt_types": "9a8f34415e130a2c4b839d0905b6c6edbfbc3a7e462ae043196c6f47bb46e297", "ledger.0012_aging_covering_indexes": "c0bc8d88cfe7012ad7d589261f8a74bc87779d779850c826c9cc4049c1907e95", "ledger.0013_import_fewer_constraints": "5a781aa2563fb09624ce6ffef3b7ac5605f9cc3ebe0c00dd16c4f51665308409", "ledger.0014_credit_open_covering": "35724118426998d584937db572d84680e7340d64039b07660b98703ec3434560", "ledger.0015_fewer_constraints_on_import": "9af3f74992677af7b21b03827609c72759a3fbf19b503cad8ceed01393c55f04", "ledger.0016_drop_document_number_index": "2a6d44c9ffb653b4317490fb5e308e860b113dda7ef3bd6943084f36f1baec7f", "ledger.0017_partial_reversal_keys": "f0b94b4fca9b156d5060d33dc0f7f421e172645889c8a20796e94a9c678cc7c3", "ledger.0018_allocation_facts": "c8c240f820887ba30b815e37ad4e0ff3f367f3ed731b24de27156a897adb2db8", "ledger.0019_reopened_items": "8d47e878a29f1fc5a93402dfe0064bd9c348b3495ff95648e41fcf55f8714fe9", "ledger.0020_daily_totals": "aa18b1da39279a4b27b40a8308efcbbf70ebe9359cc6b351a884879d6a5f8315", "ledger.0021_period_lock": "2b037d412d64091227ef43ebd6ae72982935267b509952fc87dd864bd81b91b7", "ledger.0022_refunds": "6b68497ff4f9ca339b903e98203b40b100a184fa8dcabaf3c1b6ae96ca0497d1", "ledger.0023_invoice_medium": "eb0a379a879d21e1d99199aa5498d33941345461b5185dc64787ab38cac04ba5", "operations.0001_heartbeat": "9561f0f97936519e10938ab74d77c6ab0184cfdefe76f8ee53ee06fae17c619b", "portal.0001_initial": "30ee607159b49b2f6aee297b4eddf893b4685930c278228beb9be75dd7d248da", "portal.0002_roles": "44da8814fe44c49bd167bc844522f794f1240eb7169f310b6f5b4a2e64751074", "portal.0003_statement_runs_and_codes": "3562fb6b18b60b3fa3746adfc9c6f6a0aa593bcae4f70fa6d8508f8ef05185ab", "portal.0004_statement_roles": "b55171bf40b7f03e2fb33a05b2d89c3d1b967e9280c0e04fe315bac7aac566ba", "portal.0005_customer_statement_frequency": "012de0b241556aabe8b702cc51cd4d1ad18c57cb7cc2e4729ce7b266ca6a776b", "provisioning.0001_initial": "e752102fecd72ee44df9d8bd85254094ea64c3ac1cb91a753ff24dd683b4b436", "provisioning.0002_roles": "1563264840bd074f2e5cb49d9714d8cbd783e070a5ea2aea844b8a93a39fa658", "provisioning.0003_run_line_index": "351e7a9b20f63d7a769377e546355203f03e3dfe89abe592a6a8aad011445f8d", "provisioning.0004_run_lines_without_constraints": "a3a7617092263bbbdf9e25e6a748caf424eaf9aa379345efbf5f2810c0ce39ef", "provisioning.0005_run_lines_indexed_by_bucket": "d0edd3b0e856be8071dd74efd7ae583e1706b5ac8edc40db3c52c7c9f3005eb9", "provisioning.0006_run_is_provisional": "7bed0521a11f446fac658f5fe39b2ff2942b67d4c30b6db040624df786ab8b36", "provisioning.0007_method_labels_in_english": "7a7fa46a4ecd05c67e7cd7f12dc5601d65f4df69c7064f1513bf9e185b702833", "relations.0001_initial": "c66ceffdf1fe123fe5781756ca5f8f6ee025e818eeb583082b850b777e968e1a", "relations.0002_roles_and_survey": "e15f6dd21f08d3e1c47a8d73f9583e9c76653b074049b3a8d2bd6377b6cce68d", "relations.0003_escalation_mail": "40110323e46c001297f8864a115a434fa345d4983bbe8b61d5d131f1d3404ab5", "relations.0004_alter_revisit_reason": "c6a0bf6ddb007531aa9011144a99d0d1636bf23ecaccf038a5f99c72585f25dd", "reports.0001_initial": "8ba293b9922da1ee98cfdf9caa0932e0a434abd009a13e5b0521e89558a5cc58", "reports.0002_defaults": "c26fc6bf67f179ee0049b47d86b331dc8b76ac06ec90a3aca8638b5997494602", "reports.0003_ledger_days": "c366f75847cedcf32770b46a16711ff232943a548f9afcf902ee951b8ab92da3", "reports.0004_kept_aging": "4c355624fdcafa45fa9ba09625bfa02d74ee2aa7ebffda7393c880d15cd13d51", "reports.0005_allocation_triggers_again": "b6ee13d1141f9bb3ba59ae0258435127144681614fc9b0ac04616ae8229ff29b", "reports.0006_daily_totals_to_ledger": "5218b5f697b13c088ddb83a6207424007160c7d44afc003954b5506f29bdcdb5", "reports.0007_kept_triggers_again": "cf106271a6da94adf0ae2c5e7855df8a49cf0128be0b353d27910def8ff8a3b7", "reports.0008_bucket_basis_label_in_english": "00d329748c42f5186c3253c6eea6852d0e9d2d7b33a0ac84918ede27918092db", "risk.0001_initial": "a6ff243f5340809eefde6739395c7473b7386416a7f3efe01de7bc206ba7160a", "risk.0002_roles": "3764e3ac5f7bcb044e95a2761f71666d665eccb3e742cb8ffec496e3006eea92", "risk.0003_signal_predicted_slip": "3792a238d8f28530359dfa8610aefdac25723d12640bba623636e528c38c1d20", "sessions.0001_initial": "2aa438e2393ee5135c4dda94bfde65fd49e8300f1c3f93bed25ae3a09f2f69b9"}
+-- ardesk schema snapshot; migrations: {"accounts.0001_initial": "3a9408354a9be33cd5d24cd34a5011c03d815c3046e0320c5397199b621ab5e5", "accounts.0002_roles": "48a791f7642ddf5b41ca007097b62adb0a3685bd252aef500020a8b8aa502532", "accounts.0003_labels": "d61a32b3c437dd29458b9aecf998c92e134bada7a8497c7ce880948f58044589", "accounts.0004_token_expiry": "9108cbbd00c41156ea74fe5a26a1a17cf1bdb89fef809ba2e7d6e7fc9cdacebd", "admin.0001_initial": "f4716989d9815b6231f0d7291754835e008c96818447fe57984bbf8985883335", "admin.0002_logentry_remove_auto_add": "2c127e659a2236edea0ed57eccd38786ae84e365790a80b96b758c617f50be43", "admin.0003_logentry_add_action_flag_choices": "02700a827190720e5c417495a395071b6baa28a34e74bc8f90824afaafc01841", "audit.0001_initial": "d05f59a8fe1d2ab682175bc26bee3a80b96c06699e92a302badd7030244cb055", "auth.0001_initial": "845cff319606332f49ef20ce165d1a17e522c426c5e56d7616133e9e4eaba5ef", "auth.0002_alter_permission_name_max_length": "feaf97e0e8f7d148bec3db9bab2349c5e15888117c1ff2829deff63ef9e16cff", "auth.0003_alter_user_email_max_length": "9d5657b4db9872dc26c2d634c2f5911a3d69ab1d8552af4c6d633bc4001dfabf", "auth.0004_alter_user_username_opts": "9538db342c9a9bec4ca12b3137fb80772c4ea4afb861e8647a2962b1ea58344a", "auth.0005_alter_user_last_login_null": "79f60a35dc000fdd427bc05c85233ae5b9c4ada078ff0688fc9f78604bf7eaee", "auth.0006_require_contenttypes_0002": "00cb16e3405f14b62dbeffa15c68c9030291e4ddd513d733648ba460d6c5e781", "auth.0007_alter_validators_add_error_messages": "115db87dc327530fb5e1964ba3d03f9746492f90600406947be39f54f6cc042f", "auth.0008_alter_user_username_max_length": "02857f65f7d648147a5d12596b200a83e29145391d3f986ceb84b3b865a2c351", "auth.0009_alter_user_last_name_max_length": "19a89500e7f108a7397da9b1733181f92105f758663b3685b60f5c2da384d76e", "auth.0010_alter_group_name_max_length": "0963ed6498ac0b3a8430b6ca34c1b4a4b1d5f55b43d3db902f15a03ff74b14cd", "auth.0011_update_proxy_permissions": "85a5dde708dc4b6111e1bc71ce723ecfba7b1f8aedecfd130900ff7782765436", "auth.0012_alter_user_first_name_max_length": "6cefbc9f80903763ff8492a537a22836ef69f2227e19d402509b8099d2baecb0", "axes.0001_initial": "e4c0194cf158395b362677070de9973e806e51e80f111c046a2e195c764f65f4", "axes.0002_auto_20151217_2044": "a092989bdd502de76bbc53afb8418b3482f4cb802e9151c01e30a1231de0c46a", "axes.0003_auto_20160322_0929": "ff269df1341caca019962131955d57f3d2ba21d38a9b149dc84b3481f97293c2", "axes.0004_auto_20181024_1538": "71cdafbe7458c7725f77a4fd28d29a567a2dce2b98f0cba08f6928687b3354f1", "axes.0005_remove_accessattempt_trusted": "baf3f5f6de5b5ee821cbb1fe23557937372f84081e799ea85e92f0223d5fc70e", "axes.0006_remove_accesslog_trusted": "82850f25ae37e081d3be61df28489de717cc1c6674a8492cf4b8eff35bf865da", "axes.0007_alter_accessattempt_unique_together": "c9fdd81629030721468cf6178495dc2476b648c8d9ed7c6047a8a57357a8f494", "axes.0008_accessfailurelog": "2680dce9ecfcd4dfc2482a61de1ab9b27f6906d78ac6af8c4bbf76466444fb24", "axes.0009_add_session_hash": "82762be269ea4c62b81b84bed984d082b1e2f416a8bfb6c112c36bc432d182db", "axes.0010_accessattemptexpiration": "524ca5b4566a41b88b220e88c8213052a4378478065a4c7e4c8738672814557d", "banking.0001_initial": "1123d3013d69455d4b34bb8d39d6218b3ecdd74e6fe505f662cad062809414f0", "banking.0002_roles": "6b05a634fb37fce22de1fa1e9fc2e8c08c224a8ce270931a67a920fc4a13b111", "banking.0003_statement_line_desk_index": "b9b55038663b9f03c281cdfb29aff8d871f9d72db3fbeecd71f7dd709f0b594f", "banking.0004_statement_line_fewer_indexes": "5bc62d32031f20dc8a7d8a2c71cb428c66c261a5a27b1e9a67e231d2c7f7a1d8", "budgets.0001_initial": "e12bd1dfb9b4ff0e2d046b8b005807888b58a778dd540432423702d0914751de", "budgets.0002_roles": "d9e93d06d6caf6dde7cac1a95ffff7bb28dc155707579f7da1012841b4ef3ec4", "budgets.0003_segment_review_months": "6d8dd828cb30a3a9e5023ab60d8482e1d4c3b80ada384375e4b2ed47640e57f4", "closing.0001_initial": "ba1715a7b372944de9087f95c588c1b78ac99d1b7021d27696d93b045b1c5e6a", "closing.0002_roles": "149d1f330e188fe03d1c9305857bd2bd4f17a5a368224bfee5d4afb24e912c8b", "collections.0001_initial": "a1220603bbf9a713bc343e9f2d07551a447c94dd584a89288bf64c449b221393", "collections.0002_defaults": "f6a197c124088aabffad724d5f241931e26cfa63e6c542515fd941ce59d9e56b", "collections.0003_profile_without_grade_and_hold": "ad3e60bbb9afa724da88549c8b167649935245f20ac183cdba7f2f1e23ac6094", "collections.0004_fast_run_writes": "588d1fb2785a06370ba0f9b6fefb733ee985dce09fbaea23e10c13de156bd705", "collections.0005_notice_item_without_line_index": "644ecf2ed9d9e6a531c43778b8262891a10d788bb7ef7f0d8bbe4872cada2345", "collections.0006_notice_without_company_index": "529ad308c51213cadebc62c298a733b09638263aaadfbc9dbcf351c94d097235", "collections.0007_notice_sending": "6b005f3f49fce77febeadb2f5955132b816bbff1d1d94659b34fe7762845a3f6", "collections.0008_auditor_reads_worklist": "2f03a80a3081957f140c8304711f48bd615bdafb9b05178509f9e7a139744e5d", "collections.0009_dunning_charges": "96778362c0915a407a91f5fa31bb91f4772873311c5a047ffe411a0f03bda978", "companies.0001_initial": "d6fdfcb36eb7c9fd0c870881b060f997cffc8d2e1f441b32fe73ec9355278c12", "companies.0002_company_bank_account": "c8a4ef5ff6cbec9e697c74dd5262c77c8d819a35eba84136a14be1b3be2f8376", "contenttypes.0001_initial": "35ed8489a147e0b42a15c21b5d4f0e8940de6f73fb326e9d6dea91b4d0b953cc", "contenttypes.0002_remove_content_type_name": "7d36494075750f0ed3c0f68d0cb1548eba59cc593f52f691f6cc37a043083766", "credit.0001_initial": "2bd81f5e152f4c623d28aef46207edd2b6dc8577576a7846f92773c70f3eea7d", "credit.0002_defaults": "7d3de9da02f2cc7da50b7f36bf5b2e44ebd16d34a13f8ef14e4f8aa34eb86108", "credit.0003_order_indexes_without_prefixes": "5fe5e53b8d2cae736d74634669c6c74b42f36ac8c4227f60e42e16408252ec9b", "credit.0004_credit_limit_batches": "f0b3c8fdc49269efedb612425fb5aa152ffbdbc13d56d1aebf6a548c6d646a15", "credit.0005_creditaccount_review_date_by_hand": "0050fd6bee0f2b4aa960645a0cfeef5f37038c31c9917ff6c89f27c019fa0891", "customers.0001_initial": "3eab0d7067a7c4d55a938737043b05eac11a77bb93a0328922fe6d971e331aee", "customers.0002_labels": "c45b3a4fa0cbe45a166532006530372ea28b22d0c14051ddeda0b21e0a3fbac7", "customers.0003_list_order_and_search": "28d178b1553d027201f265eefbe0288ad4deb8923d34ca90eb6de3926c567184", "customers.0004_bank_account_index": "a78c1d3ff87c3cfd3220693422532afecfbba66ec862a2bb64fee0caa98b0f29", "guide.0001_initial": "4fcd7b500ead6de84666d42f276b7b3f3f81b0b0403811dc82c669219bff3728", "insights.0001_initial": "d1aad4ae612d995d0cb695ce0fb1dea9f30975b40983a76a0f3d81aa86c0fe75", "insights.0002_roles": "db14b6e71bdec8d8b80adece22b439adb58060f6613178a1e66ed77839122df9", "ledger.0001_initial": "ae3f1ca4d24dd3bd9d4bc7f028c60e691f765111e1e027482d1b0c5d2d2961d1", "ledger.0002_roles": "db2e3bc1ab4246477fa79f37b4b19d9cfdff480ff3b406bc99dfc2d813127cb9", "ledger.0003_import_job": "a4e4717ec5033734ea1ebce7681f60b84ecae01e3de549e0e4eb5229f05c0621", "ledger.0004_document_number_index": "0ba3b351b364d9d29a51bacc9fe4d1dca03da8e03bc6c512c6e3dee35269c8e3", "ledger.0005_labels": "09caed0e5cbdc145047aa6f0eaf098c7b86e6568dfb052a6b6b1a9eeb2d3bae6", "ledger.0006_statement_run": "86ac0d40bba9e7812cf264de376a3983414fdb1dfd15e03d6969baeb60b89445", "ledger.0007_fewer_indexes": "75a2dc0c53d205a51aab582e2d54bc1939cae37713d5d61fe1f4231ca5aa8550", "ledger.0008_open_state": "788ab4814185380794db23000541924f563cf15fd907d5ede28876309db0fe68", "ledger.0009_allocation_date_index": "06a7b55d1b78264ba90d8d77189151d9d9cc549d5fee25b224471e8b2945574b", "ledger.0010_document_balance_index": "f72a42ec946d23459c19f372fc0895c8be6d1c2f2e1ad8e8dbd728df46413ae2", "ledger.0011_bad_debt_types": "9a8f34415e130a2c4b839d0905b6c6edbfbc3a7e462ae043196c6f47bb46e297", "ledger.0012_aging_covering_indexes": "c0bc8d88cfe7012ad7d589261f8a74bc87779d779850c826c9cc4049c1907e95", "ledger.0013_import_fewer_constraints": "5a781aa2563fb09624ce6ffef3b7ac5605f9cc3ebe0c00dd16c4f51665308409", "ledger.0014_credit_open_covering": "35724118426998d584937db572d84680e7340d64039b07660b98703ec3434560", "ledger.0015_fewer_constraints_on_import": "9af3f74992677af7b21b03827609c72759a3fbf19b503cad8ceed01393c55f04", "ledger.0016_drop_document_number_index": "2a6d44c9ffb653b4317490fb5e308e860b113dda7ef3bd6943084f36f1baec7f", "ledger.0017_partial_reversal_keys": "f0b94b4fca9b156d5060d33dc0f7f421e172645889c8a20796e94a9c678cc7c3", "ledger.0018_allocation_facts": "c8c240f820887ba30b815e37ad4e0ff3f367f3ed731b24de27156a897adb2db8", "ledger.0019_reopened_items": "8d47e878a29f1fc5a93402dfe0064bd9c348b3495ff95648e41fcf55f8714fe9", "ledger.0020_daily_totals": "aa18b1da39279a4b27b40a8308efcbbf70ebe9359cc6b351a884879d6a5f8315", "ledger.0021_period_lock": "2b037d412d64091227ef43ebd6ae72982935267b509952fc87dd864bd81b91b7", "ledger.0022_refunds": "6b68497ff4f9ca339b903e98203b40b100a184fa8dcabaf3c1b6ae96ca0497d1", "ledger.0023_invoice_medium": "eb0a379a879d21e1d99199aa5498d33941345461b5185dc64787ab38cac04ba5", "operations.0001_heartbeat": "9561f0f97936519e10938ab74d77c6ab0184cfdefe76f8ee53ee06fae17c619b", "portal.0001_initial": "30ee607159b49b2f6aee297b4eddf893b4685930c278228beb9be75dd7d248da", "portal.0002_roles": "44da8814fe44c49bd167bc844522f794f1240eb7169f310b6f5b4a2e64751074", "portal.0003_statement_runs_and_codes": "3562fb6b18b60b3fa3746adfc9c6f6a0aa593bcae4f70fa6d8508f8ef05185ab", "portal.0004_statement_roles": "b55171bf40b7f03e2fb33a05b2d89c3d1b967e9280c0e04fe315bac7aac566ba", "portal.0005_customer_statement_frequency": "012de0b241556aabe8b702cc51cd4d1ad18c57cb7cc2e4729ce7b266ca6a776b", "provisioning.0001_initial": "e752102fecd72ee44df9d8bd85254094ea64c3ac1cb91a753ff24dd683b4b436", "provisioning.0002_roles": "1563264840bd074f2e5cb49d9714d8cbd783e070a5ea2aea844b8a93a39fa658", "provisioning.0003_run_line_index": "351e7a9b20f63d7a769377e546355203f03e3dfe89abe592a6a8aad011445f8d", "provisioning.0004_run_lines_without_constraints": "a3a7617092263bbbdf9e25e6a748caf424eaf9aa379345efbf5f2810c0ce39ef", "provisioning.0005_run_lines_indexed_by_bucket": "d0edd3b0e856be8071dd74efd7ae583e1706b5ac8edc40db3c52c7c9f3005eb9", "provisioning.0006_run_is_provisional": "7bed0521a11f446fac658f5fe39b2ff2942b67d4c30b6db040624df786ab8b36", "provisioning.0007_method_labels_in_english": "7a7fa46a4ecd05c67e7cd7f12dc5601d65f4df69c7064f1513bf9e185b702833", "relations.0001_initial": "c66ceffdf1fe123fe5781756ca5f8f6ee025e818eeb583082b850b777e968e1a", "relations.0002_roles_and_survey": "e15f6dd21f08d3e1c47a8d73f9583e9c76653b074049b3a8d2bd6377b6cce68d", "relations.0003_escalation_mail": "40110323e46c001297f8864a115a434fa345d4983bbe8b61d5d131f1d3404ab5", "relations.0004_alter_revisit_reason": "c6a0bf6ddb007531aa9011144a99d0d1636bf23ecaccf038a5f99c72585f25dd", "reports.0001_initial": "8ba293b9922da1ee98cfdf9caa0932e0a434abd009a13e5b0521e89558a5cc58", "reports.0002_defaults": "c26fc6bf67f179ee0049b47d86b331dc8b76ac06ec90a3aca8638b5997494602", "reports.0003_ledger_days": "c366f75847cedcf32770b46a16711ff232943a548f9afcf902ee951b8ab92da3", "reports.0004_kept_aging": "4c355624fdcafa45fa9ba09625bfa02d74ee2aa7ebffda7393c880d15cd13d51", "reports.0005_allocation_triggers_again": "b6ee13d1141f9bb3ba59ae0258435127144681614fc9b0ac04616ae8229ff29b", "reports.0006_daily_totals_to_ledger": "5218b5f697b13c088ddb83a6207424007160c7d44afc003954b5506f29bdcdb5", "reports.0007_kept_triggers_again": "cf106271a6da94adf0ae2c5e7855df8a49cf0128be0b353d27910def8ff8a3b7", "reports.0008_bucket_basis_label_in_english": "00d329748c42f5186c3253c6eea6852d0e9d2d7b33a0ac84918ede27918092db", "risk.0001_initial": "a6ff243f5340809eefde6739395c7473b7386416a7f3efe01de7bc206ba7160a", "risk.0002_roles": "3764e3ac5f7bcb044e95a2761f71666d665eccb3e742cb8ffec496e3006eea92", "risk.0003_signal_predicted_slip": "3792a238d8f28530359dfa8610aefdac25723d12640bba623636e528c38c1d20", "sessions.0001_initial": "2aa438e2393ee5135c4dda94bfde65fd49e8300f1c3f93bed25ae3a09f2f69b9"}
 --
 -- PostgreSQL database dump
 --
@@ -5887,7 +5887,7 @@ Please pay to:
 --
 
 INSERT INTO public.collections_dunningpolicy VALUES
-	(1, 'STANDARD', 'Standard dunning', '标准催收', true, 7, true, '2026-12-06 22:38:44.825406+00', NULL, 365);
+	(1, 'STANDARD', 'Standard dunning', '标准催收', true, 7, true, '2026-12-07 01:09:02.064198+00', NULL, 365);
 
 
 --
@@ -6023,7 +6023,7 @@ INSERT INTO public.credit_approvallevel VALUES
 --
 
 INSERT INTO public.credit_scorecard VALUES
-	(1, 'DEMO', 1, 'Demo scorecard (示例评分卡)', '{"grades": [{"grade": "AAA", "limit": {"rule": "equity_percent", "percent": 20}, "min_score": 90, "max_term_days": 90, "review_months": 12}, {"grade": "AA", "limit": {"rule": "equity_percent", "percent": 15}, "min_score": 80, "max_term_days": 60, "review_months": 12}, {"grade": "A", "limit": {"rule": "equity_percent", "percent": 10}, "min_score": 70, "max_term_days": 60, "review_months": 12}, {"grade": "BBB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.5}, "min_score": 60, "max_term_days": 45, "review_months": 6}, {"grade": "BB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.0}, "min_score": 50, "max_term_days": 30, "review_months": 6}, {"grade": "B", "limit": {"rule": "monthly_sales_times_term", "factor": 0.5}, "min_score": 40, "max_term_days": 30, "review_months": 3}, {"grade": "C", "limit": {"rule": "fixed", "amount": 0}, "min_score": 0, "max_term_days": 0, "review_months": 3}], "factors": [{"key": "current_ratio", "bands": [{"min": 2.0, "points": 100}, {"min": 1.5, "points": 80}, {"min": 1.2, "points": 60}, {"min": 1.0, "points": 40}, {"min": 0, "points": 10}], "source": "ratio", "weight": 15}, {"key": "debt_to_assets", "bands": [{"max": 0.4, "points": 100}, {"max": 0.6, "points": 70}, {"max": 0.8, "points": 40}], "source": "ratio", "weight": 15}, {"key": "net_margin", "bands": [{"min": 0.1, "points": 100}, {"min": 0.05, "points": 70}, {"min": 0, "points": 40}], "source": "ratio", "weight": 10}, {"key": "z_prime", "bands": [{"min": 2.9, "points": 100}, {"min": 1.23, "points": 50}], "source": "z", "weight": 10}, {"key": "avg_days_late", "bands": [{"max": 0, "points": 100}, {"max": 10, "points": 80}, {"max": 30, "points": 50}, {"max": 60, "points": 20}], "source": "behaviour", "weight": 20, "missing_points": 50}, {"key": "late_share", "bands": [{"max": 0.1, "points": 100}, {"max": 0.3, "points": 60}, {"max": 0.6, "points": 30}], "source": "behaviour", "weight": 10, "missing_points": 50}, {"key": "years_in_business", "bands": [{"min": 10, "points": 100}, {"min": 5, "points": 70}, {"min": 2, "points": 40}, {"min": 0, "points": 10}], "source": "qualitative", "weight": 10}, {"key": "industry_risk", "bands": [{"value": "low", "points": 100}, {"value": "medium", "points": 60}, {"value": "high", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}, {"key": "external_rating", "bands": [{"value": "AAA", "points": 100}, {"value": "AA", "points": 90}, {"value": "A", "points": 80}, {"value": "BBB", "points": 60}, {"value": "BB", "points": 40}, {"value": "B", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}]}', true, 'Shipped with ARdesk', '2026-12-06 22:38:59.118765+00', NULL);
+	(1, 'DEMO', 1, 'Demo scorecard (示例评分卡)', '{"grades": [{"grade": "AAA", "limit": {"rule": "equity_percent", "percent": 20}, "min_score": 90, "max_term_days": 90, "review_months": 12}, {"grade": "AA", "limit": {"rule": "equity_percent", "percent": 15}, "min_score": 80, "max_term_days": 60, "review_months": 12}, {"grade": "A", "limit": {"rule": "equity_percent", "percent": 10}, "min_score": 70, "max_term_days": 60, "review_months": 12}, {"grade": "BBB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.5}, "min_score": 60, "max_term_days": 45, "review_months": 6}, {"grade": "BB", "limit": {"rule": "monthly_sales_times_term", "factor": 1.0}, "min_score": 50, "max_term_days": 30, "review_months": 6}, {"grade": "B", "limit": {"rule": "monthly_sales_times_term", "factor": 0.5}, "min_score": 40, "max_term_days": 30, "review_months": 3}, {"grade": "C", "limit": {"rule": "fixed", "amount": 0}, "min_score": 0, "max_term_days": 0, "review_months": 3}], "factors": [{"key": "current_ratio", "bands": [{"min": 2.0, "points": 100}, {"min": 1.5, "points": 80}, {"min": 1.2, "points": 60}, {"min": 1.0, "points": 40}, {"min": 0, "points": 10}], "source": "ratio", "weight": 15}, {"key": "debt_to_assets", "bands": [{"max": 0.4, "points": 100}, {"max": 0.6, "points": 70}, {"max": 0.8, "points": 40}], "source": "ratio", "weight": 15}, {"key": "net_margin", "bands": [{"min": 0.1, "points": 100}, {"min": 0.05, "points": 70}, {"min": 0, "points": 40}], "source": "ratio", "weight": 10}, {"key": "z_prime", "bands": [{"min": 2.9, "points": 100}, {"min": 1.23, "points": 50}], "source": "z", "weight": 10}, {"key": "avg_days_late", "bands": [{"max": 0, "points": 100}, {"max": 10, "points": 80}, {"max": 30, "points": 50}, {"max": 60, "points": 20}], "source": "behaviour", "weight": 20, "missing_points": 50}, {"key": "late_share", "bands": [{"max": 0.1, "points": 100}, {"max": 0.3, "points": 60}, {"max": 0.6, "points": 30}], "source": "behaviour", "weight": 10, "missing_points": 50}, {"key": "years_in_business", "bands": [{"min": 10, "points": 100}, {"min": 5, "points": 70}, {"min": 2, "points": 40}, {"min": 0, "points": 10}], "source": "qualitative", "weight": 10}, {"key": "industry_risk", "bands": [{"value": "low", "points": 100}, {"value": "medium", "points": 60}, {"value": "high", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}, {"key": "external_rating", "bands": [{"value": "AAA", "points": 100}, {"value": "AA", "points": 90}, {"value": "A", "points": 80}, {"value": "BBB", "points": 60}, {"value": "BB", "points": 40}, {"value": "B", "points": 20}], "source": "qualitative", "weight": 5, "missing_points": 50}]}', true, 'Shipped with ARdesk', '2026-12-07 01:09:33.510993+00', NULL);
 
 
 --
@@ -6204,121 +6204,122 @@ INSERT INTO public.django_content_type VALUES
 --
 
 INSERT INTO public.django_migrations VALUES
-	(1, 'contenttypes', '0001_initial', '2026-12-06 22:38:14.215331+00'),
-	(2, 'auth', '0001_initial', '2026-12-06 22:38:14.328863+00'),
-	(3, 'companies', '0001_initial', '2026-12-06 22:38:14.377137+00'),
-	(4, 'customers', '0001_initial', '2026-12-06 22:38:15.369667+00'),
-	(5, 'contenttypes', '0002_remove_content_type_name', '2026-12-06 22:38:15.466754+00'),
-	(6, 'axes', '0001_initial', '2026-12-06 22:38:15.529957+00'),
-	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-06 22:38:15.569542+00'),
-	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-06 22:38:15.63649+00'),
-	(9, 'auth', '0004_alter_user_username_opts', '2026-12-06 22:38:15.662412+00'),
-	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-06 22:38:15.689284+00'),
-	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-06 22:38:15.697171+00'),
-	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-06 22:38:15.734411+00'),
-	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-06 22:38:15.823977+00'),
-	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-06 22:38:15.868347+00'),
-	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-06 22:38:15.951834+00'),
-	(16, 'auth', '0011_update_proxy_permissions', '2026-12-06 22:38:16.001938+00'),
-	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-06 22:38:16.051094+00'),
-	(18, 'audit', '0001_initial', '2026-12-06 22:38:16.202809+00'),
-	(19, 'accounts', '0001_initial', '2026-12-06 22:38:16.312424+00'),
-	(20, 'accounts', '0002_roles', '2026-12-06 22:38:16.739915+00'),
-	(21, 'accounts', '0003_labels', '2026-12-06 22:38:16.797853+00'),
-	(22, 'accounts', '0004_token_expiry', '2026-12-06 22:38:16.885709+00'),
-	(23, 'admin', '0001_initial', '2026-12-06 22:38:17.139342+00'),
-	(24, 'admin', '0002_logentry_remove_auto_add', '2026-12-06 22:38:17.193212+00'),
-	(25, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-06 22:38:17.259084+00'),
-	(26, 'axes', '0002_auto_20151217_2044', '2026-12-06 22:38:17.444975+00'),
-	(27, 'axes', '0003_auto_20160322_0929', '2026-12-06 22:38:17.49962+00'),
-	(28, 'axes', '0004_auto_20181024_1538', '2026-12-06 22:38:17.519008+00'),
-	(29, 'axes', '0005_remove_accessattempt_trusted', '2026-12-06 22:38:17.541324+00'),
-	(30, 'axes', '0006_remove_accesslog_trusted', '2026-12-06 22:38:17.552095+00'),
-	(31, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-06 22:38:17.610189+00'),
-	(32, 'axes', '0008_accessfailurelog', '2026-12-06 22:38:17.650665+00'),
-	(33, 'axes', '0009_add_session_hash', '2026-12-06 22:38:17.661172+00'),
-	(34, 'axes', '0010_accessattemptexpiration', '2026-12-06 22:38:17.723948+00'),
-	(35, 'companies', '0002_company_bank_account', '2026-12-06 22:38:17.818567+00'),
-	(36, 'customers', '0002_labels', '2026-12-06 22:38:18.013015+00'),
-	(37, 'customers', '0003_list_order_and_search', '2026-12-06 22:38:18.351942+00'),
-	(38, 'reports', '0001_initial', '2026-12-06 22:38:18.732418+00'),
-	(39, 'reports', '0002_defaults', '2026-12-06 22:38:19.111954+00'),
-	(40, 'ledger', '0001_initial', '2026-12-06 22:38:20.486929+00'),
-	(41, 'ledger', '0002_roles', '2026-12-06 22:38:20.784408+00'),
-	(42, 'ledger', '0003_import_job', '2026-12-06 22:38:20.965792+00'),
-	(43, 'ledger', '0004_document_number_index', '2026-12-06 22:38:21.484365+00'),
-	(44, 'ledger', '0005_labels', '2026-12-06 22:38:22.287067+00'),
-	(45, 'ledger', '0006_statement_run', '2026-12-06 22:38:22.38982+00'),
-	(46, 'ledger', '0007_fewer_indexes', '2026-12-06 22:38:23.911973+00'),
-	(47, 'ledger', '0008_open_state', '2026-12-06 22:38:24.399782+00'),
-	(48, 'ledger', '0009_allocation_date_index', '2026-12-06 22:38:24.469136+00'),
-	(49, 'ledger', '0010_document_balance_index', '2026-12-06 22:38:24.598379+00'),
-	(50, 'ledger', '0011_bad_debt_types', '2026-12-06 22:38:24.670203+00'),
-	(51, 'ledger', '0012_aging_covering_indexes', '2026-12-06 22:38:25.615961+00'),
-	(52, 'reports', '0003_ledger_days', '2026-12-06 22:38:26.073309+00'),
-	(53, 'reports', '0004_kept_aging', '2026-12-06 22:38:26.447857+00'),
-	(54, 'ledger', '0013_import_fewer_constraints', '2026-12-06 22:38:28.344748+00'),
-	(55, 'ledger', '0014_credit_open_covering', '2026-12-06 22:38:28.430662+00'),
-	(56, 'ledger', '0015_fewer_constraints_on_import', '2026-12-06 22:38:28.976933+00'),
-	(57, 'ledger', '0016_drop_document_number_index', '2026-12-06 22:38:29.152427+00'),
-	(58, 'ledger', '0017_partial_reversal_keys', '2026-12-06 22:38:29.623778+00'),
-	(59, 'ledger', '0018_allocation_facts', '2026-12-06 22:38:30.570492+00'),
-	(60, 'reports', '0005_allocation_triggers_again', '2026-12-06 22:38:30.751054+00'),
-	(61, 'ledger', '0019_reopened_items', '2026-12-06 22:38:30.899909+00'),
-	(62, 'ledger', '0020_daily_totals', '2026-12-06 22:38:31.105519+00'),
-	(63, 'customers', '0004_bank_account_index', '2026-12-06 22:38:31.290726+00'),
-	(64, 'banking', '0001_initial', '2026-12-06 22:38:32.884259+00'),
-	(65, 'banking', '0002_roles', '2026-12-06 22:38:33.094203+00'),
-	(66, 'banking', '0003_statement_line_desk_index', '2026-12-06 22:38:33.165913+00'),
-	(67, 'credit', '0001_initial', '2026-12-06 22:38:37.204609+00'),
-	(68, 'collections', '0001_initial', '2026-12-06 22:38:44.168766+00'),
-	(69, 'collections', '0002_defaults', '2026-12-06 22:38:45.261165+00'),
-	(70, 'collections', '0003_profile_without_grade_and_hold', '2026-12-06 22:38:45.656995+00'),
-	(71, 'collections', '0004_fast_run_writes', '2026-12-06 22:38:48.960759+00'),
-	(72, 'collections', '0005_notice_item_without_line_index', '2026-12-06 22:38:49.025832+00'),
-	(73, 'collections', '0006_notice_without_company_index', '2026-12-06 22:38:49.708885+00'),
-	(74, 'collections', '0007_notice_sending', '2026-12-06 22:38:49.831007+00'),
-	(75, 'collections', '0008_auditor_reads_worklist', '2026-12-06 22:38:50.261398+00'),
-	(76, 'budgets', '0001_initial', '2026-12-06 22:38:51.471981+00'),
-	(77, 'budgets', '0002_roles', '2026-12-06 22:38:52.30029+00'),
-	(78, 'budgets', '0003_segment_review_months', '2026-12-06 22:38:52.392439+00'),
-	(79, 'closing', '0001_initial', '2026-12-06 22:38:55.087861+00'),
-	(80, 'closing', '0002_roles', '2026-12-06 22:38:55.414478+00'),
-	(81, 'collections', '0009_dunning_charges', '2026-12-06 22:38:58.328575+00'),
-	(82, 'credit', '0002_defaults', '2026-12-06 22:38:59.135694+00'),
-	(83, 'credit', '0003_order_indexes_without_prefixes', '2026-12-06 22:38:59.497328+00'),
-	(84, 'credit', '0004_credit_limit_batches', '2026-12-06 22:39:00.260007+00'),
-	(85, 'credit', '0005_creditaccount_review_date_by_hand', '2026-12-06 22:39:00.414239+00'),
-	(86, 'guide', '0001_initial', '2026-12-06 22:39:02.09565+00'),
-	(87, 'insights', '0001_initial', '2026-12-06 22:39:03.648068+00'),
-	(88, 'insights', '0002_roles', '2026-12-06 22:39:04.022283+00'),
-	(89, 'ledger', '0021_period_lock', '2026-12-06 22:39:04.151001+00'),
-	(90, 'ledger', '0022_refunds', '2026-12-06 22:39:05.247149+00'),
-	(91, 'ledger', '0023_invoice_medium', '2026-12-06 22:39:05.528171+00'),
-	(92, 'operations', '0001_heartbeat', '2026-12-06 22:39:05.563111+00'),
-	(93, 'portal', '0001_initial', '2026-12-06 22:39:07.268647+00'),
-	(94, 'portal', '0002_roles', '2026-12-06 22:39:07.715957+00'),
-	(95, 'portal', '0003_statement_runs_and_codes', '2026-12-06 22:39:10.623975+00'),
-	(96, 'portal', '0004_statement_roles', '2026-12-06 22:39:11.036197+00'),
-	(97, 'portal', '0005_customer_statement_frequency', '2026-12-06 22:39:11.533542+00'),
-	(98, 'provisioning', '0001_initial', '2026-12-06 22:39:19.322801+00'),
-	(99, 'provisioning', '0002_roles', '2026-12-06 22:39:19.798273+00'),
-	(100, 'provisioning', '0003_run_line_index', '2026-12-06 22:39:20.010487+00'),
-	(101, 'provisioning', '0004_run_lines_without_constraints', '2026-12-06 22:39:21.680676+00'),
-	(102, 'provisioning', '0005_run_lines_indexed_by_bucket', '2026-12-06 22:39:22.094629+00'),
-	(103, 'provisioning', '0006_run_is_provisional', '2026-12-06 22:39:22.373427+00'),
-	(104, 'provisioning', '0007_method_labels_in_english', '2026-12-06 22:39:23.121894+00'),
-	(105, 'relations', '0001_initial', '2026-12-06 22:39:30.44513+00'),
-	(106, 'relations', '0002_roles_and_survey', '2026-12-06 22:39:30.995836+00'),
-	(107, 'relations', '0003_escalation_mail', '2026-12-06 22:39:31.267812+00'),
-	(108, 'relations', '0004_alter_revisit_reason', '2026-12-06 22:39:31.460265+00'),
-	(109, 'reports', '0006_daily_totals_to_ledger', '2026-12-06 22:39:31.468344+00'),
-	(110, 'reports', '0007_kept_triggers_again', '2026-12-06 22:39:31.764108+00'),
-	(111, 'reports', '0008_bucket_basis_label_in_english', '2026-12-06 22:39:31.78798+00'),
-	(112, 'risk', '0001_initial', '2026-12-06 22:39:37.845396+00'),
-	(113, 'risk', '0002_roles', '2026-12-06 22:39:38.536436+00'),
-	(114, 'risk', '0003_signal_predicted_slip', '2026-12-06 22:39:38.667285+00'),
-	(115, 'sessions', '0001_initial', '2026-12-06 22:39:38.699789+00');
+	(1, 'contenttypes', '0001_initial', '2026-12-07 01:07:59.665924+00'),
+	(2, 'auth', '0001_initial', '2026-12-07 01:07:59.991217+00'),
+	(3, 'companies', '0001_initial', '2026-12-07 01:08:00.522937+00'),
+	(4, 'customers', '0001_initial', '2026-12-07 01:08:01.802901+00'),
+	(5, 'contenttypes', '0002_remove_content_type_name', '2026-12-07 01:08:01.935298+00'),
+	(6, 'axes', '0001_initial', '2026-12-07 01:08:02.031067+00'),
+	(7, 'auth', '0002_alter_permission_name_max_length', '2026-12-07 01:08:02.086906+00'),
+	(8, 'auth', '0003_alter_user_email_max_length', '2026-12-07 01:08:02.137596+00'),
+	(9, 'auth', '0004_alter_user_username_opts', '2026-12-07 01:08:02.19323+00'),
+	(10, 'auth', '0005_alter_user_last_login_null', '2026-12-07 01:08:02.260971+00'),
+	(11, 'auth', '0006_require_contenttypes_0002', '2026-12-07 01:08:02.266822+00'),
+	(12, 'auth', '0007_alter_validators_add_error_messages', '2026-12-07 01:08:02.300422+00'),
+	(13, 'auth', '0008_alter_user_username_max_length', '2026-12-07 01:08:02.362997+00'),
+	(14, 'auth', '0009_alter_user_last_name_max_length', '2026-12-07 01:08:02.404252+00'),
+	(15, 'auth', '0010_alter_group_name_max_length', '2026-12-07 01:08:02.48701+00'),
+	(16, 'auth', '0011_update_proxy_permissions', '2026-12-07 01:08:02.578412+00'),
+	(17, 'auth', '0012_alter_user_first_name_max_length', '2026-12-07 01:08:02.667567+00'),
+	(18, 'audit', '0001_initial', '2026-12-07 01:08:03.055123+00'),
+	(19, 'accounts', '0001_initial', '2026-12-07 01:08:03.347035+00'),
+	(20, 'accounts', '0002_roles', '2026-12-07 01:08:04.51933+00'),
+	(21, 'accounts', '0003_labels', '2026-12-07 01:08:04.627819+00'),
+	(22, 'accounts', '0004_token_expiry', '2026-12-07 01:08:04.720957+00'),
+	(23, 'admin', '0001_initial', '2026-12-07 01:08:04.838933+00'),
+	(24, 'admin', '0002_logentry_remove_auto_add', '2026-12-07 01:08:04.905743+00'),
+	(25, 'admin', '0003_logentry_add_action_flag_choices', '2026-12-07 01:08:04.989289+00'),
+	(26, 'axes', '0002_auto_20151217_2044', '2026-12-07 01:08:05.106935+00'),
+	(27, 'axes', '0003_auto_20160322_0929', '2026-12-07 01:08:05.151676+00'),
+	(28, 'axes', '0004_auto_20181024_1538', '2026-12-07 01:08:05.209673+00'),
+	(29, 'axes', '0005_remove_accessattempt_trusted', '2026-12-07 01:08:05.247549+00'),
+	(30, 'axes', '0006_remove_accesslog_trusted', '2026-12-07 01:08:05.271553+00'),
+	(31, 'axes', '0007_alter_accessattempt_unique_together', '2026-12-07 01:08:05.39947+00'),
+	(32, 'axes', '0008_accessfailurelog', '2026-12-07 01:08:05.491004+00'),
+	(33, 'axes', '0009_add_session_hash', '2026-12-07 01:08:05.500157+00'),
+	(34, 'axes', '0010_accessattemptexpiration', '2026-12-07 01:08:05.553679+00'),
+	(35, 'companies', '0002_company_bank_account', '2026-12-07 01:08:05.625955+00'),
+	(36, 'customers', '0002_labels', '2026-12-07 01:08:05.769532+00'),
+	(37, 'customers', '0003_list_order_and_search', '2026-12-07 01:08:06.123728+00'),
+	(38, 'reports', '0001_initial', '2026-12-07 01:08:06.811055+00'),
+	(39, 'reports', '0002_defaults', '2026-12-07 01:08:07.77452+00'),
+	(40, 'ledger', '0001_initial', '2026-12-07 01:08:12.743416+00'),
+	(41, 'ledger', '0002_roles', '2026-12-07 01:08:13.710911+00'),
+	(42, 'ledger', '0003_import_job', '2026-12-07 01:08:13.991909+00'),
+	(43, 'ledger', '0004_document_number_index', '2026-12-07 01:08:14.851198+00'),
+	(44, 'ledger', '0005_labels', '2026-12-07 01:08:18.460051+00'),
+	(45, 'ledger', '0006_statement_run', '2026-12-07 01:08:18.786995+00'),
+	(46, 'ledger', '0007_fewer_indexes', '2026-12-07 01:08:22.14911+00'),
+	(47, 'ledger', '0008_open_state', '2026-12-07 01:08:23.710873+00'),
+	(48, 'ledger', '0009_allocation_date_index', '2026-12-07 01:08:23.863969+00'),
+	(49, 'ledger', '0010_document_balance_index', '2026-12-07 01:08:24.146964+00'),
+	(50, 'ledger', '0011_bad_debt_types', '2026-12-07 01:08:24.288079+00'),
+	(51, 'ledger', '0012_aging_covering_indexes', '2026-12-07 01:08:25.82322+00'),
+	(52, 'reports', '0003_ledger_days', '2026-12-07 01:08:26.519124+00'),
+	(53, 'reports', '0004_kept_aging', '2026-12-07 01:08:27.190118+00'),
+	(54, 'ledger', '0013_import_fewer_constraints', '2026-12-07 01:08:29.713441+00'),
+	(55, 'ledger', '0014_credit_open_covering', '2026-12-07 01:08:30.313963+00'),
+	(56, 'ledger', '0015_fewer_constraints_on_import', '2026-12-07 01:08:31.12342+00'),
+	(57, 'ledger', '0016_drop_document_number_index', '2026-12-07 01:08:31.258674+00'),
+	(58, 'ledger', '0017_partial_reversal_keys', '2026-12-07 01:08:31.999148+00'),
+	(59, 'ledger', '0018_allocation_facts', '2026-12-07 01:08:34.221231+00'),
+	(60, 'reports', '0005_allocation_triggers_again', '2026-12-07 01:08:34.42815+00'),
+	(61, 'ledger', '0019_reopened_items', '2026-12-07 01:08:34.724446+00'),
+	(62, 'ledger', '0020_daily_totals', '2026-12-07 01:08:35.160422+00'),
+	(63, 'customers', '0004_bank_account_index', '2026-12-07 01:08:35.529081+00'),
+	(64, 'banking', '0001_initial', '2026-12-07 01:08:38.875176+00'),
+	(65, 'banking', '0002_roles', '2026-12-07 01:08:39.394817+00'),
+	(66, 'banking', '0003_statement_line_desk_index', '2026-12-07 01:08:39.551242+00'),
+	(67, 'banking', '0004_statement_line_fewer_indexes', '2026-12-07 01:08:40.371421+00'),
+	(68, 'credit', '0001_initial', '2026-12-07 01:08:46.586993+00'),
+	(69, 'collections', '0001_initial', '2026-12-07 01:09:01.579315+00'),
+	(70, 'collections', '0002_defaults', '2026-12-07 01:09:02.990999+00'),
+	(71, 'collections', '0003_profile_without_grade_and_hold', '2026-12-07 01:09:03.774968+00'),
+	(72, 'collections', '0004_fast_run_writes', '2026-12-07 01:09:09.845339+00'),
+	(73, 'collections', '0005_notice_item_without_line_index', '2026-12-07 01:09:10.018979+00'),
+	(74, 'collections', '0006_notice_without_company_index', '2026-12-07 01:09:10.597695+00'),
+	(75, 'collections', '0007_notice_sending', '2026-12-07 01:09:11.089949+00'),
+	(76, 'collections', '0008_auditor_reads_worklist', '2026-12-07 01:09:11.82398+00'),
+	(77, 'budgets', '0001_initial', '2026-12-07 01:09:15.542959+00'),
+	(78, 'budgets', '0002_roles', '2026-12-07 01:09:16.675414+00'),
+	(79, 'budgets', '0003_segment_review_months', '2026-12-07 01:09:17.175975+00'),
+	(80, 'closing', '0001_initial', '2026-12-07 01:09:24.890989+00'),
+	(81, 'closing', '0002_roles', '2026-12-07 01:09:26.280843+00'),
+	(82, 'collections', '0009_dunning_charges', '2026-12-07 01:09:32.074284+00'),
+	(83, 'credit', '0002_defaults', '2026-12-07 01:09:33.547249+00'),
+	(84, 'credit', '0003_order_indexes_without_prefixes', '2026-12-07 01:09:35.133021+00'),
+	(85, 'credit', '0004_credit_limit_batches', '2026-12-07 01:09:38.659408+00'),
+	(86, 'credit', '0005_creditaccount_review_date_by_hand', '2026-12-07 01:09:39.105015+00'),
+	(87, 'guide', '0001_initial', '2026-12-07 01:09:41.894939+00'),
+	(88, 'insights', '0001_initial', '2026-12-07 01:09:45.559161+00'),
+	(89, 'insights', '0002_roles', '2026-12-07 01:09:46.099024+00'),
+	(90, 'ledger', '0021_period_lock', '2026-12-07 01:09:48.015238+00'),
+	(91, 'ledger', '0022_refunds', '2026-12-07 01:09:50.863077+00'),
+	(92, 'ledger', '0023_invoice_medium', '2026-12-07 01:09:52.455437+00'),
+	(93, 'operations', '0001_heartbeat', '2026-12-07 01:09:52.591045+00'),
+	(94, 'portal', '0001_initial', '2026-12-07 01:09:57.64719+00'),
+	(95, 'portal', '0002_roles', '2026-12-07 01:09:59.579802+00'),
+	(96, 'portal', '0003_statement_runs_and_codes', '2026-12-07 01:10:06.719056+00'),
+	(97, 'portal', '0004_statement_roles', '2026-12-07 01:10:08.128471+00'),
+	(98, 'portal', '0005_customer_statement_frequency', '2026-12-07 01:10:09.89104+00'),
+	(99, 'provisioning', '0001_initial', '2026-12-07 01:10:28.488692+00'),
+	(100, 'provisioning', '0002_roles', '2026-12-07 01:10:29.468495+00'),
+	(101, 'provisioning', '0003_run_line_index', '2026-12-07 01:10:29.99913+00'),
+	(102, 'provisioning', '0004_run_lines_without_constraints', '2026-12-07 01:10:32.747524+00'),
+	(103, 'provisioning', '0005_run_lines_indexed_by_bucket', '2026-12-07 01:10:34.371367+00'),
+	(104, 'provisioning', '0006_run_is_provisional', '2026-12-07 01:10:34.682313+00'),
+	(105, 'provisioning', '0007_method_labels_in_english', '2026-12-07 01:10:35.129596+00'),
+	(106, 'relations', '0001_initial', '2026-12-07 01:10:50.931418+00'),
+	(107, 'relations', '0002_roles_and_survey', '2026-12-07 01:10:52.228302+00'),
+	(108, 'relations', '0003_escalation_mail', '2026-12-07 01:10:54.043014+00'),
+	(109, 'relations', '0004_alter_revisit_reason', '2026-12-07 01:10:54.861788+00'),
+	(110, 'reports', '0006_daily_totals_to_ledger', '2026-12-07 01:10:54.945947+00'),
+	(111, 'reports', '0007_kept_triggers_again', '2026-12-07 01:10:55.725272+00'),
+	(112, 'reports', '0008_bucket_basis_label_in_english', '2026-12-07 01:10:55.795663+00'),
+	(113, 'risk', '0001_initial', '2026-12-07 01:11:11.142962+00'),
+	(114, 'risk', '0002_roles', '2026-12-07 01:11:13.261167+00'),
+	(115, 'risk', '0003_signal_predicted_slip', '2026-12-07 01:11:14.153379+00'),
+	(116, 'sessions', '0001_initial', '2026-12-07 01:11:14.306259+00');
 
 
 --
@@ -6707,8 +6708,8 @@ INSERT INTO public.reports_bucket VALUES
 --
 
 INSERT INTO public.reports_bucketset VALUES
-	(1, 'overdue', 'Days past due', '逾期天数', 'due', 'days', true, '2026-12-06 22:38:18.889872+00'),
-	(2, 'age', 'Age since the document date', '账龄', 'document', 'months', true, '2026-12-06 22:38:18.900167+00');
+	(1, 'overdue', 'Days past due', '逾期天数', 'due', 'days', true, '2026-12-07 01:08:07.339306+00'),
+	(2, 'age', 'Age since the document date', '账龄', 'document', 'months', true, '2026-12-07 01:08:07.36771+00');
 
 
 --
@@ -7188,7 +7189,7 @@ SELECT pg_catalog.setval('public.django_content_type_id_seq', 136, true);
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 115, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 116, true);
 
 
 --
@@ -9679,41 +9680,6 @@ CREATE INDEX banking_payeralias_customer_id_5072c40e ON public.banking_payeralia
 --
 
 CREATE INDEX banking_sta_company_44b0f0_idx ON public.banking_statementline USING btree (company_id, status, booked_on);
-
-
---
--- Name: banking_statementline_account_id_889bf5c7; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX banking_statementline_account_id_889bf5c7 ON public.banking_statementline USING btree (account_id);
-
-
---
--- Name: banking_statementline_company_id_3f71de7d; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX banking_statementline_company_id_3f71de7d ON public.banking_statementline USING btree (company_id);
-
-
---
--- Name: banking_statementline_matched_by_id_cd087638; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX banking_statementline_matched_by_id_cd087638 ON public.banking_statementline USING btree (matched_by_id);
-
-
---
--- Name: banking_statementline_payer_account_index_84652cd8; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX banking_statementline_payer_account_index_84652cd8 ON public.banking_statementline USING btree (payer_account_index);
-
-
---
--- Name: banking_statementline_payer_account_index_84652cd8_like; Type: INDEX; Schema: public; Owner: -
---
-
-CREATE INDEX banking_statementline_payer_account_index_84652cd8_like ON public.banking_statementline USING btree (payer_account_index varchar_pattern_ops);
 
 
 --

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from ardesk.core.parallel import id_ranges, in_processes
+from ardesk.core.parallel import Worker, id_ranges, in_processes
 
 
 def test_ids_are_split_into_ranges_holding_nearly_as_many_each():
@@ -95,3 +95,25 @@ def test_no_process_inherits_its_parents_database_connection_even_after_the_watc
     assert {path.read_text() for path in tmp_path.iterdir()} == {"own"}
     with connection.cursor() as cursor:  # and the parent's own connection still answers
         cursor.execute("SELECT 1")
+
+
+def _square_or_fail(number: int) -> int:
+    if number < 0:
+        raise ValueError(f"{number} is negative")
+    return number * number
+
+
+def test_a_worker_does_the_jobs_sent_to_it_in_order_in_a_process_of_its_own():
+    worker = Worker(_square_or_fail)
+    for number in (3, 1, 2):
+        worker.submit(number)
+    assert worker.results() == [9, 1, 4]
+    assert worker.process.pid != os.getpid()
+
+
+def test_a_worker_raises_the_error_of_the_first_job_that_failed():
+    worker = Worker(_square_or_fail)
+    for number in (3, -1, -2):
+        worker.submit(number)
+    with pytest.raises(ValueError, match="-1 is negative"):
+        worker.results()
