@@ -12,7 +12,7 @@ SPLIT_ROWS = 3
 
 
 class ImportForm(forms.Form):
-    account = forms.ModelChoiceField(label=_("Bank account"), queryset=BankAccount.objects.none())
+    account = forms.ModelChoiceField(label=_("Bank account"), queryset=BankAccount.objects.none(), empty_label="—")
     file = forms.FileField(
         label=_("Statement file"), help_text=_("CSV or Excel from online banking, camt.053 XML or MT940.")
     )
@@ -29,7 +29,9 @@ class DeskFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All")), *LineStatus.choices], initial=LineStatus.OPEN
     )
-    account = forms.ModelChoiceField(label=_("Bank account"), queryset=BankAccount.objects.none(), required=False)
+    account = forms.ModelChoiceField(
+        label=_("Bank account"), queryset=BankAccount.objects.none(), required=False, empty_label=_("All")
+    )
     on = DayField(label=_("Date"), required=False, widget=DateInput())
 
     def __init__(self, *args, user, **kwargs):

@@ -119,6 +119,7 @@ class SegmentForm(CompanyForm):
         label=_("Dunning policy"),
         queryset=DunningPolicy.objects.filter(is_active=True),
         required=False,
+        empty_label="—",
         help_text=_("Customers of the segment get this policy unless they have their own."),
     )
     review_months = forms.IntegerField(

@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 from ardesk.accounts.roles import COLLECTOR, CREDIT_ANALYST
 from ardesk.companies.selectors import companies_for
 from ardesk.core.forms import DayField
+from ardesk.core.templatetags.people import person
 from ardesk.core.widgets import DateInput
 from ardesk.customers.models import (
     AttachmentKind,
@@ -27,8 +28,10 @@ def _blank(choices) -> list:
     return [("", "—")] + list(choices)
 
 
-def _role_users(role: str):
-    return User.objects.filter(is_active=True, groups__name=role).order_by("username")
+def _role_choices(role: str) -> list:
+    """The active users of a role, each by the name colleagues know them by (王芳, not collector)."""
+    users = User.objects.filter(is_active=True, groups__name=role).order_by("username")
+    return _blank((u.pk, person(u)) for u in users)
 
 
 class CustomerFilterForm(forms.Form):
@@ -49,7 +52,7 @@ class CustomerFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["company"].choices = _blank((c.pk, c.code) for c in companies_for(user))
-        self.fields["collector"].choices = _blank((u.pk, u.get_username()) for u in _role_users(COLLECTOR))
+        self.fields["collector"].choices = _role_choices(COLLECTOR)
 
 
 class CustomerForm(forms.Form):
@@ -86,8 +89,8 @@ class CustomerForm(forms.Form):
     def __init__(self, *args, user, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["company"].choices = [(c.pk, str(c)) for c in companies_for(user)]
-        self.fields["collector"].choices = _blank((u.pk, u.get_username()) for u in _role_users(COLLECTOR))
-        self.fields["analyst"].choices = _blank((u.pk, u.get_username()) for u in _role_users(CREDIT_ANALYST))
+        self.fields["collector"].choices = _role_choices(COLLECTOR)
+        self.fields["analyst"].choices = _role_choices(CREDIT_ANALYST)
         if editing:
             self.fields["company"].disabled = True
 

@@ -40,7 +40,7 @@ class DocumentForm(forms.Form):
         help_text=_("Positive; an adjustment may be negative (a credit)."),
     )
     payment_term = forms.ModelChoiceField(
-        label=_("Payment term"), queryset=PaymentTerm.objects.filter(is_active=True), required=False
+        label=_("Payment term"), queryset=PaymentTerm.objects.filter(is_active=True), required=False, empty_label="—"
     )
     reference = forms.CharField(
         label=_("Invoice paid"),

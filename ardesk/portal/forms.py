@@ -22,7 +22,7 @@ def _item_choices(items) -> list[tuple[str, str]]:
 
 
 class LinkIssueForm(forms.Form):
-    contact = forms.ModelChoiceField(label=_("Contact person"), queryset=None)
+    contact = forms.ModelChoiceField(label=_("Contact person"), queryset=None, empty_label="—")
     days = forms.IntegerField(
         label=_("Valid for (days)"), min_value=1, max_value=domain.MAX_LINK_DAYS, initial=domain.DEFAULT_LINK_DAYS
     )
@@ -38,7 +38,7 @@ class LinkIssueForm(forms.Form):
 class StatementForm(forms.Form):
     date_from = DayField(label=_("From"), widget=DateInput())
     date_to = DayField(label=_("To"), widget=DateInput())
-    format = forms.ChoiceField(label=_("File"), choices=[("pdf", "PDF"), ("xlsx", "Excel")])
+    format = forms.ChoiceField(label=_("Format"), choices=[("pdf", "PDF"), ("xlsx", "Excel")])
 
 
 class AnswerForm(forms.Form):

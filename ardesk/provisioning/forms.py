@@ -39,7 +39,7 @@ class PolicyForm(CompanyForm):
     )
     method = forms.ChoiceField(label=_("Method"), choices=Method.choices)
     bucket_set = forms.ModelChoiceField(
-        label=_("Buckets"), queryset=BucketSet.objects.all(), required=False, to_field_name="code"
+        label=_("Buckets"), queryset=BucketSet.objects.all(), required=False, to_field_name="code", empty_label="—"
     )
     rates = forms.CharField(
         label=_("Rates per bucket (%)"),

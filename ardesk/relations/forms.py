@@ -37,6 +37,9 @@ def _person_label(user) -> str:
 
 
 class _PersonChoice(forms.ModelChoiceField):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, empty_label="—", **kwargs)
+
     def label_from_instance(self, obj):
         return _person_label(obj)
 
@@ -51,7 +54,7 @@ class InteractionForm(forms.Form):
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
     purpose = forms.ChoiceField(label=_("Purpose"), choices=Purpose.choices, initial=Purpose.RELATIONSHIP)
     occurred_on = DayField(label=_("Date"), widget=DateInput())
-    contact = forms.ModelChoiceField(label=_("Contact person"), queryset=None, required=False)
+    contact = forms.ModelChoiceField(label=_("Contact person"), queryset=None, required=False, empty_label="—")
     outcome = forms.CharField(label=_("Outcome"), max_length=300, required=False)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     next_action = forms.CharField(label=_("Next action"), max_length=200, required=False)
@@ -68,7 +71,7 @@ class ComplaintForm(forms.Form):
     severity = forms.ChoiceField(label=_("Severity"), choices=Severity.choices, initial=Severity.MEDIUM)
     subject = forms.CharField(label=_("Subject"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    contact = forms.ModelChoiceField(label=_("Raised by"), queryset=None, required=False)
+    contact = forms.ModelChoiceField(label=_("Raised by"), queryset=None, required=False, empty_label="—")
     owner = _PersonChoice(label=_("Owner"), queryset=None, required=False)
     disputes = forms.ModelMultipleChoiceField(label=_("Linked disputes"), queryset=None, required=False)
     lines = forms.ModelMultipleChoiceField(label=_("Linked items"), queryset=None, required=False)
@@ -103,7 +106,9 @@ class ConfirmForm(forms.Form):
 
 
 class SurveySendForm(forms.Form):
-    template = forms.ModelChoiceField(label=_("Survey"), queryset=SurveyTemplate.objects.filter(is_active=True))
+    template = forms.ModelChoiceField(
+        label=_("Survey"), queryset=SurveyTemplate.objects.filter(is_active=True), empty_label="—"
+    )
     company = forms.ChoiceField(label=_("Company"))
     customers = forms.CharField(
         label=_("Customer codes"),

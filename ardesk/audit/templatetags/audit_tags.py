@@ -31,6 +31,8 @@ register = template.Library()
 DECIMAL = re.compile(r"^-?\d+\.\d+$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+# Counts are grouped (1,385 budget lines), a year never is (2026, not 2,026).
+YEAR_KEYS = frozenset({"year"})
 
 
 @register.simple_tag
@@ -106,6 +108,8 @@ def _shown(model, key: str, value, currency: str):
     if isinstance(value, int):
         if isinstance(field, MinorUnitsField) or key in MINOR_UNIT_KEYS:
             return _amount(value, currency)
+        if key in YEAR_KEYS:
+            return str(value)
         return formats.number_format(value, 0, use_l10n=True, force_grouping=True)
     if isinstance(value, str):
         if key in VALUE_LABELS or value in VALUE_LABELS:

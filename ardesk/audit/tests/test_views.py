@@ -97,3 +97,16 @@ def test_verifying_the_chain_shows_its_result_on_a_trail_holding_every_kind_of_e
     response = client.post("/audit/verify/", follow=True)
     assert response.status_code == 200
     assert "The audit trail is intact" in response.content.decode()
+
+
+def test_a_year_shows_without_a_thousands_separator_while_counts_keep_theirs(auditor):
+    record(
+        action="budget.copy_actuals",
+        object_type="budgets.budgetversion",
+        object_id="1",
+        object_repr="budget 1",
+        after={"year": 2025, "growth": "1.08", "line_count": 1385},
+    )
+    page = _trail(auditor, "zh-hans")
+    assert "2025" in page and "2,025" not in page
+    assert "1,385" in page

@@ -10,6 +10,10 @@ from ardesk.core.testing.browser import BROWSER, signed_in
 
 pytestmark = BROWSER
 
+# How many lines of text an element's content takes on the screen.
+LINES_OF = """el => { const r = document.createRange(); r.selectNodeContents(el);
+    return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; }"""
+
 
 def test_import_accept_split_and_see_the_journal(page, live_server, company, accountant, tmp_path):
     account = bank_account(company)
@@ -63,3 +67,30 @@ def test_import_accept_split_and_see_the_journal(page, live_server, company, acc
     expect(journal).to_have_count(8)  # four receipts, each Dr bank / Cr receivables
     expect(journal.first).to_contain_text("1002")
     expect(page.locator("#journal")).to_contain_text("应收账款")
+    # A date never breaks inside itself ("2026-12-" above "04"), however wide the description beside it.
+    assert journal.first.locator("td").nth(1).evaluate(LINES_OF) == 1
+
+
+def test_the_queue_keeps_a_status_and_short_headings_on_one_line_beside_long_suggestions(
+    page, live_server, company, accountant, tmp_path
+):
+    account = bank_account(company)
+    invoice_on(accountant, customer(company, "C003", "无锡宏达纺织股份有限公司"), "INV-2026-0003", "9000.00")
+    path = tmp_path / "queue.csv"
+    path.write_bytes(csv_statement([("无锡宏达纺织", "", "4837.29", "货款", "B1")], encoding="gbk"))
+    signed_in(page, live_server, accountant)
+    page.goto(f"{live_server.url}/banking/import/")
+    page.select_option("#id_account", str(account.pk))
+    page.set_input_files("#id_file", str(path))
+    with page.expect_navigation():
+        page.click("#import-form button[type=submit]")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(f"{live_server.url}/banking/")
+    line = StatementLine.objects.get(bank_ref="B1")
+    expect(page.locator(f"#line-{line.pk}")).to_contain_text("待认领")
+    status = page.locator(f"#line-{line.pk} td").nth(4)
+    assert status.evaluate(LINES_OF) == 1
+    for heading in ("摘要/附言", "状态"):
+        assert page.locator("#lines th", has_text=heading).evaluate(LINES_OF) == 1, heading
+    # The empty choice of the account filter reads "全部", not Django's dashes.
+    expect(page.locator("#id_account option").first).to_have_text("全部")

@@ -71,3 +71,25 @@ def test_a_segment_names_its_credit_review_interval_on_the_segments_screen(page,
     expect(row.locator("td").nth(7)).to_have_text("3")
     expect(page.locator("#segments thead")).to_contain_text("信用复核周期（月）")
     assert Segment.objects.get(code="MFG").review_months == 3
+
+
+def test_the_grid_scrolls_sideways_rather_than_squeezing_a_members_name(
+    page, live_server, tmp_path, company, quarter, accountant
+):
+    quarter[0].name = "南京云帆建材集团有限公司"
+    quarter[0].save()
+    version = services.version_create(by=accountant, company=company, year=2025, name="2025 预算")
+    budget_file = tmp_path / "budget.csv"
+    budget_file.write_text(BUDGET, encoding="utf-8")
+    signed_in(page, live_server, accountant)
+    page.goto(f"{live_server.url}/budgets/{version.pk}/")
+    page.set_input_files("#id_file", str(budget_file))
+    with page.expect_navigation():
+        page.click("#budget-import button[type=submit]")
+    member = page.locator("#budget-grid tbody tr").first.locator("td").first
+    expect(member).to_contain_text("南京云帆建材集团有限公司")
+    lines = member.evaluate(
+        """el => { const r = document.createRange(); r.selectNodeContents(el);
+        return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; }"""
+    )
+    assert lines == 1

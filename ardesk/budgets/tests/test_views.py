@@ -43,6 +43,14 @@ def test_every_budget_screen_renders_for_the_manager(client, company, quarter, v
         assert client.get(url).status_code == 200, url
 
 
+def test_the_budget_year_reads_2025_not_2_025_on_the_list_and_the_budget(client, company, version, manager):
+    signed_in(client, manager)
+    client.cookies["django_language"] = "zh-hans"
+    for url in (reverse("budgets:versions"), reverse("budgets:version", args=[version.pk])):
+        page = client.get(url).content.decode()
+        assert "2025" in page and "2,025" not in page, url
+
+
 def test_a_page_past_the_end_shows_the_last_page_with_its_totals(client, company, quarter, version, manager):
     """The screens read one page and the totals in one statement; a page number past the end reads the last."""
     signed_in(client, manager)

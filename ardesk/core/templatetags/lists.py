@@ -13,3 +13,9 @@ def listing(values) -> str:
     """The values joined by the language's list separator; "—" for none."""
     items = [str(value) for value in values or ()]
     return pgettext("list separator", ", ").join(items) if items else "—"
+
+
+@register.filter
+def clauses(values) -> str:
+    """Sentences' parts joined as the language joins clauses (；in Chinese, "; " in English); "" for none."""
+    return pgettext("clause separator", "; ").join(str(value) for value in values or ())

@@ -73,6 +73,17 @@ def test_list_filters_and_sorts(browser, company):
     assert [c.code for c in response.context["page"]] == ["C1", "A1"]
 
 
+def test_the_collector_and_analyst_choices_name_people_not_sign_in_names(browser, company, collector, persona):
+    collector.first_name = "王芳"
+    collector.save()
+    analyst = persona("analyst")
+    for url in ("/customers/", "/customers/new/"):
+        page = browser.get(url).content.decode()
+        assert f'<option value="{collector.pk}">王芳</option>' in page, url
+    page = browser.get("/customers/new/").content.decode()
+    assert f'<option value="{analyst.pk}">analyst</option>' in page  # no full name: the sign-in name stands in
+
+
 def test_editing_keeps_a_masked_secret_the_user_left_empty(company, persona):
     customer = CustomerFactory(company=company, bank_account="6222021001123456789")
     analyst = Client()

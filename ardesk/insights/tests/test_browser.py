@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from ardesk.companies.models import CompanyGrant
 from ardesk.core.testing.browser import BROWSER, signed_in
 from ardesk.customers.models import Customer
 
@@ -31,3 +32,14 @@ def test_an_analyst_trains_the_model_and_reads_what_it_expects(page, live_server
     rows = page.locator("#expected-dates tbody tr")
     expect(rows).to_have_count(2)  # its May invoice and the 100,000 one, both still open
     expect(rows.first).to_contain_text("天")
+
+
+def test_the_company_switch_is_a_select_with_its_button_beside_it(page, live_server, company, other_company, manager):
+    CompanyGrant.objects.create(user=manager, company=other_company)
+    signed_in(page, live_server, manager)
+    for path in ("/insights/model/", "/insights/forecast/"):
+        page.goto(f"{live_server.url}{path}")
+        select = page.locator("form.inline-form select[name=company]").bounding_box()
+        button = page.locator("form.inline-form", has=page.locator("select")).locator("button").bounding_box()
+        assert select["width"] < 600, path  # not the page's whole width
+        assert abs(select["y"] - button["y"]) < select["height"], path  # on the same line

@@ -58,6 +58,12 @@ def test_a_link_shows_its_customer_balance_and_items_and_nothing_of_another(clie
     assert PortalAccess.objects.get().action == "view"
 
 
+def test_the_statement_form_asks_for_a_format_not_a_file(client, accountant, customer_a):
+    page = client.get(path_of(issue(accountant, customer_a))).content.decode()
+    assert re.search(r'<label for="id_format">\s*格式', page)
+    assert not re.search(r'<label for="id_format">\s*文件', page)
+
+
 def test_an_english_contact_reads_english(client, accountant, customer_b):
     page = client.get(path_of(issue(accountant, customer_b))).content.decode()
     assert "Your account" in page and "30 days overdue" in page

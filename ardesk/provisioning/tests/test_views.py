@@ -64,6 +64,17 @@ def test_prepare_review_and_approve_the_run_on_screen(accountant, manager, compa
     assert run.status == "approved" and JournalEntry.objects.filter(run=run).exists()
 
 
+def test_the_runs_name_who_prepared_and_approved_by_their_names_not_their_sign_in(accountant, manager, company, ledger):
+    accountant.first_name, manager.first_name = "王丽", "张伟"
+    accountant.save(), manager.save()
+    run = services.run_prepare(by=accountant, company=company, as_of=D(2024, 12, 31))
+    services.run_approve(by=manager, run=run)
+    for url in ("/provisioning/", f"/provisioning/runs/{run.pk}/"):
+        page = web(manager).get(url).content.decode()
+        assert "王丽" in page and "张伟" in page, url
+        assert ">accountant<" not in page and "by accountant" not in page, url
+
+
 def test_the_preparing_manager_is_not_offered_the_approval(manager, company, ledger):
     run = services.run_prepare(by=manager, company=company, as_of=D(2024, 12, 31))
     page = web(manager).get(f"/provisioning/runs/{run.pk}/").content.decode()
