@@ -17,7 +17,6 @@ from ardesk.collections.models import DunningRun, Notice, NoticeStatus, RunStatu
 from ardesk.core import clock, parallel
 
 BATCH = 200
-DELIVERIES_PER_CORE = 2  # a delivery waits for each claim's commit and the mail server half its time
 
 
 def _to_deliver(run_id: int):
@@ -59,7 +58,7 @@ def deliver(run_id: int, progress: Callable[[int, int], None] | None = None) -> 
     DunningRun.objects.filter(pk=run_id).update(
         status=RunStatus.DELIVERING, error="", delivered=run.notices - len(ids), delivery_seen_at=timezone.now()
     )
-    shards = parallel.id_ranges(ids, parallel.worker_count(per_core=DELIVERIES_PER_CORE))
+    shards = parallel.id_ranges(ids, parallel.worker_count())
     inline = getattr(settings, "ARDESK_JOBS_INLINE", False)
     if settings.CELERY_BROKER_URL and not inline and len(shards) > 1:
         from celery import group

@@ -29,13 +29,9 @@ from django.db import connections
 from django.urls import get_resolver
 
 
-def worker_count(per_core: int = 1) -> int:
-    """How many shards run at once: ``ARDESK_WORKERS`` (settings), else ``per_core`` per CPU core.
-
-    Work that waits for others half the time (a delivery waits for each notice's commit and for the
-    mail server) keeps the cores busy only with more processes than cores.
-    """
-    return settings.ARDESK_WORKERS or per_core * (os.cpu_count() or 1)
+def worker_count() -> int:
+    """How many shards run at once: ``ARDESK_WORKERS`` (settings), else one per CPU core."""
+    return settings.ARDESK_WORKERS or os.cpu_count() or 1
 
 
 def id_ranges(ids: Sequence[int], parts: int) -> list[tuple[int, int]]:

@@ -122,17 +122,3 @@ def test_a_delivery_inside_a_transaction_is_made_in_this_process(run, smtp_serve
     run.refresh_from_db()
     assert (run.status, run.delivered) == (RunStatus.DONE, CUSTOMERS)
     assert received(smtp_server) == everyone_once()
-
-
-def test_without_a_setting_the_delivery_runs_two_processes_a_core(run, smtp_server, settings, monkeypatch):
-    """A delivery waits for its commits and the mail server about half its time: two processes keep a core busy."""
-    from ardesk.core import parallel
-
-    settings.ARDESK_WORKERS = 0
-    monkeypatch.setattr(os, "cpu_count", lambda: 3)
-    started = []
-    monkeypatch.setattr(
-        parallel, "in_processes", lambda function, jobs, workers, watch: started.append(workers) or [0] * len(jobs)
-    )
-    tasks.deliver(run.pk)
-    assert started == [6]
