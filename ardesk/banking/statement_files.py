@@ -165,7 +165,12 @@ def _rows(name: str, content: bytes) -> tuple[list[list[object]], list[FileProbl
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;|")
     except csv.Error:
         dialect = csv.excel
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)], []
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        return [list(row) for row in reader], []
+    except csv.Error:
+        message = _("This row cannot be read as CSV text: is the file a bank statement?")
+        return [], [FileProblem(reader.line_num, "file", message)]
 
 
 def _cell(value: object) -> str:

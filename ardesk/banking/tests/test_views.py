@@ -155,3 +155,12 @@ def test_the_daily_summary_shows_the_latest_days_grouping_only_those(company, ac
         (19, "CNY", 1, 0, None),
     ]
     assert rows == selectors.daily_summary(company_ids=[company.pk])[:3]
+
+
+def test_an_unreadable_file_shows_its_problem_and_no_counts_of_lines_never_imported(client, setup, accountant):
+    account, _, _ = setup
+    response = _upload(_signed_in(client, accountant), account, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    page = response.content.decode()
+    assert response.status_code == 200 and 'id="import-problems"' in page
+    assert 'id="import-counts"' not in page
+    assert not StatementLine.objects.exists()
