@@ -15,6 +15,16 @@ LINES_OF = """el => { const r = document.createRange(); r.selectNodeContents(el)
     return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; }"""
 
 
+def _import_statement(page, live_server, accountant, account, path) -> None:
+    """The accountant signs in and imports the statement file into the bank account from the import screen."""
+    signed_in(page, live_server, accountant)
+    page.goto(f"{live_server.url}/banking/import/")
+    page.select_option("#id_account", str(account.pk))
+    page.set_input_files("#id_file", str(path))
+    with page.expect_navigation():
+        page.click("#import-form button[type=submit]")
+
+
 def test_import_accept_split_and_see_the_journal(page, live_server, company, accountant, tmp_path):
     account = bank_account(company)
     customer(company, "C001", "上海华星贸易有限公司", "6222 0210 0112 3456")
@@ -35,12 +45,7 @@ def test_import_accept_split_and_see_the_journal(page, live_server, company, acc
         )
     )
 
-    signed_in(page, live_server, accountant)
-    page.goto(f"{live_server.url}/banking/import/")
-    page.select_option("#id_account", str(account.pk))
-    page.set_input_files("#id_file", str(path))
-    with page.expect_navigation():
-        page.click("#import-form button[type=submit]")
+    _import_statement(page, live_server, accountant, account, path)
     expect(page.locator(".messages")).to_contain_text("自动认领 1 行")
 
     waiting = StatementLine.objects.get(bank_ref="B2")
@@ -78,12 +83,7 @@ def test_the_queue_keeps_a_status_and_short_headings_on_one_line_beside_long_sug
     invoice_on(accountant, customer(company, "C003", "无锡宏达纺织股份有限公司"), "INV-2026-0003", "9000.00")
     path = tmp_path / "queue.csv"
     path.write_bytes(csv_statement([("无锡宏达纺织", "", "4837.29", "货款", "B1")], encoding="gbk"))
-    signed_in(page, live_server, accountant)
-    page.goto(f"{live_server.url}/banking/import/")
-    page.select_option("#id_account", str(account.pk))
-    page.set_input_files("#id_file", str(path))
-    with page.expect_navigation():
-        page.click("#import-form button[type=submit]")
+    _import_statement(page, live_server, accountant, account, path)
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(f"{live_server.url}/banking/")
     line = StatementLine.objects.get(bank_ref="B1")

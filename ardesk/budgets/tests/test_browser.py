@@ -17,16 +17,20 @@ BUDGET = (
 )
 
 
-def test_import_approve_and_drill_into_a_variance(page, live_server, tmp_path, company, quarter, accountant, manager):
-    version = services.version_create(by=accountant, company=company, year=2025, name="2025 预算")
+def _import_budget(page, live_server, tmp_path, accountant, version) -> None:
+    """The accountant signs in and imports BUDGET into the version from its page."""
     budget_file = tmp_path / "budget.csv"
     budget_file.write_text(BUDGET, encoding="utf-8")
-
     signed_in(page, live_server, accountant)
     page.goto(f"{live_server.url}/budgets/{version.pk}/")
     page.set_input_files("#id_file", str(budget_file))
     with page.expect_navigation():
         page.click("#budget-import button[type=submit]")
+
+
+def test_import_approve_and_drill_into_a_variance(page, live_server, tmp_path, company, quarter, accountant, manager):
+    version = services.version_create(by=accountant, company=company, year=2025, name="2025 预算")
+    _import_budget(page, live_server, tmp_path, accountant, version)
     expect(page.locator("#budget-grid tbody tr")).to_have_count(1)
     february = page.locator("#budget-grid tbody tr").first.locator("input.grid-cell").nth(1)
     february.fill("10000")
@@ -79,13 +83,7 @@ def test_the_grid_scrolls_sideways_rather_than_squeezing_a_members_name(
     quarter[0].name = "南京云帆建材集团有限公司"
     quarter[0].save()
     version = services.version_create(by=accountant, company=company, year=2025, name="2025 预算")
-    budget_file = tmp_path / "budget.csv"
-    budget_file.write_text(BUDGET, encoding="utf-8")
-    signed_in(page, live_server, accountant)
-    page.goto(f"{live_server.url}/budgets/{version.pk}/")
-    page.set_input_files("#id_file", str(budget_file))
-    with page.expect_navigation():
-        page.click("#budget-import button[type=submit]")
+    _import_budget(page, live_server, tmp_path, accountant, version)
     member = page.locator("#budget-grid tbody tr").first.locator("td").first
     expect(member).to_contain_text("南京云帆建材集团有限公司")
     lines = member.evaluate(
