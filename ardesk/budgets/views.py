@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.dates import MONTHS_AP
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -92,7 +93,7 @@ def version_detail(request, pk: int):
             "measure": measure,
             "measure_label": output.measure_labels()[measure],
             "rows": rows,
-            "months": range(1, 13),
+            "months": [MONTHS_AP[m] for m in range(1, 13)],
             "currency": version.company.functional_currency,
             "can_edit": can_edit and measure in services.AMOUNTS,
             "is_draft": version.is_editable,

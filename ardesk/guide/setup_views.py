@@ -60,6 +60,8 @@ def onboarding_checklist(request):
             messages.warning(request, _("The aging does not agree with the ERP: see the difference below."))
         return redirect("guide:onboarding")
     steps = onboarding.checklist()
+    closed = [step.url_name for step in steps if not onboarding.may_open(request.user, step.url_name)]
+    opened_by = onboarding.roles_opening(closed)
     return render(
         request,
         "guide/onboarding.html",
@@ -69,6 +71,7 @@ def onboarding_checklist(request):
                     "step": step,
                     "url": reverse(step.url_name) if onboarding.may_open(request.user, step.url_name) else "",
                     "help_url": onboarding.help_url(step.url_name),
+                    "roles": opened_by.get(step.url_name, []),
                 }
                 for step in steps
             ],

@@ -121,7 +121,10 @@ def _shown(model, key: str, value, currency: str):
                 number = Decimal(value)
             except InvalidOperation:
                 return value
-            places = len(value.split(".")[1].rstrip("0")) if key not in MINOR_UNIT_KEYS else 2
+            # Amounts are recorded with their currency's two places ("0.00", "0.50"): kept; a rate's
+            # trailing zeros ("7.100000") are not.
+            decimals = value.split(".")[1]
+            places = 2 if key in MINOR_UNIT_KEYS or len(decimals) == 2 else len(decimals.rstrip("0"))
             return formats.number_format(number, max(places, 2 if abs(number) >= 1 else places), True, True)
         if ISO_DATE.match(value):
             return formats.date_format(dt.date.fromisoformat(value), "SHORT_DATE_FORMAT")

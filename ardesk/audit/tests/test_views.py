@@ -110,3 +110,24 @@ def test_a_year_shows_without_a_thousands_separator_while_counts_keep_theirs(aud
     page = _trail(auditor, "zh-hans")
     assert "2025" in page and "2,025" not in page
     assert "1,385" in page
+
+
+def test_an_amount_of_nought_keeps_its_two_places_and_a_rate_drops_its_trailing_zeros(auditor):
+    record(
+        action="revaluation.post",
+        object_type="closing.revaluationrun",
+        object_id="1",
+        object_repr="revaluation 1",
+        after={"period": "2026-11", "net": "0.00", "exchange_rates": {"USD": "7.100000"}},
+    )
+    record(
+        action="budget.line_set",
+        object_type="budgets.budgetversion",
+        object_id="1",
+        object_repr="budget 1",
+        after={"month": 3, "revenue": "0.50"},
+    )
+    page = _trail(auditor, "zh-hans")
+    assert "汇兑差额净额: 0.00" in page
+    assert "0.50" in page
+    assert "7.10" in page and "7.100000" not in page

@@ -51,6 +51,17 @@ def test_the_budget_year_reads_2025_not_2_025_on_the_list_and_the_budget(client,
         assert "2025" in page and "2,025" not in page, url
 
 
+def test_the_budget_grid_names_its_months_in_the_users_language(client, company, version, manager):
+    signed_in(client, manager)
+    url = reverse("budgets:version", args=[version.pk])
+    client.cookies["django_language"] = "zh-hans"
+    page = client.get(url).content.decode()
+    assert '<th class="num">一月</th>' in page and '<th class="num">十二月</th>' in page
+    client.cookies["django_language"] = "en"
+    page = client.get(url).content.decode()
+    assert '<th class="num">Jan.</th>' in page and '<th class="num">Dec.</th>' in page
+
+
 def test_a_page_past_the_end_shows_the_last_page_with_its_totals(client, company, quarter, version, manager):
     """The screens read one page and the totals in one statement; a page number past the end reads the last."""
     signed_in(client, manager)

@@ -23,6 +23,17 @@ def test_the_checklist_is_for_administrators(client, collector, administrator):
     assert "/help/page/ledger:import/" in page
 
 
+def test_a_step_the_administrator_cannot_open_names_the_roles_that_can(client, administrator):
+    client.force_login(administrator)
+    client.cookies["django_language"] = "zh-hans"
+    page = client.get("/help/onboarding/").content.decode()
+    aging_step = page.split('id="step-aging_check"')[1].split("</li>")[0]
+    assert "/reports/aging/" not in aging_step
+    assert "您的角色无权打开此页面" in aging_step
+    assert "财务经理" in aging_step and "应收会计" in aging_step
+    assert "系统管理员" not in aging_step
+
+
 def test_an_administrator_lands_on_a_page_with_the_onboarding_panel_and_can_hide_it(client, administrator):
     client.force_login(administrator)
     landing = client.get("/", follow=True)
