@@ -103,6 +103,22 @@ def test_the_customer_page_shows_each_open_items_expected_date_and_why(client, a
 
 
 @pytest.mark.django_db
+def test_an_untrained_panel_leads_who_may_train_to_the_model_page_and_shows_no_command(
+    client, company, collector, analyst
+):
+    customer = CustomerFactory(company=company, code="C200", name="华南五金有限公司")
+    url = reverse("insights:customer_panel", args=[customer.pk])
+    client.force_login(analyst)
+    panel = client.get(url).content.decode()
+    assert f'href="{reverse("insights:model")}?company={company.code}"' in panel
+    client.force_login(collector)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "zh-hans"
+    panel = client.get(url).content.decode()
+    assert "尚未训练" in panel and reverse("insights:model") not in panel
+    assert "ardesk" not in panel
+
+
+@pytest.mark.django_db
 def test_the_forecast_spreads_the_open_amount_over_the_weeks(client, accountant, predicted, monkeypatch):
     from ardesk.core import clock
 
