@@ -47,6 +47,7 @@ def companies(request):
 
 class UserOut(Schema):
     username: str
+    name: str
     email: str
     active: bool
     superuser: bool
@@ -57,6 +58,7 @@ class UserOut(Schema):
 class UserIn(Schema):
     username: str = Field(max_length=150)
     password: str = Field(max_length=128)
+    name: str = Field("", max_length=150)
     email: str = Field("", max_length=254)
     roles: list[str] = []
     companies: list[str] = []
@@ -65,6 +67,10 @@ class UserIn(Schema):
 class RightsIn(Schema):
     roles: list[str] = []
     companies: list[str] = []
+
+
+class NameIn(Schema):
+    name: str = Field(max_length=150)
 
 
 class CompanyIn(Schema):
@@ -78,6 +84,7 @@ class CompanyIn(Schema):
 def _user_out(user) -> dict:
     return {
         "username": user.username,
+        "name": user.get_full_name(),
         "email": user.email,
         "active": user.is_active,
         "superuser": user.is_superuser,
@@ -117,6 +124,13 @@ def user_grant(request, username: str, payload: RightsIn):
 def user_revoke(request, username: str, payload: RightsIn):
     ensure_permission(request.user, "auth.change_user")
     services.user_revoke(user=_subject(username), **payload.dict(), by=request.user)
+    return _user_out(_subject(username))
+
+
+@router.post("/users/{username}/name", response=UserOut, summary="Change the name a user is shown by")
+def user_rename(request, username: str, payload: NameIn):
+    ensure_permission(request.user, "auth.change_user")
+    services.user_rename(user=_subject(username), name=payload.name, by=request.user)
     return _user_out(_subject(username))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ardesk.accounts.roles import ROLE_LABELS
 from ardesk.companies.models import Company
@@ -30,18 +31,30 @@ class RightsFields(forms.Form):
     )
 
 
+def name_field():
+    return forms.CharField(
+        label=pgettext_lazy("person", "Name"),
+        max_length=150,
+        required=False,
+        help_text=_("The person's name as screens show it; they sign in with the user name."),
+    )
+
+
 class UserCreateForm(RightsFields):
     username = forms.CharField(label=_("User name"), max_length=150)
+    name = name_field()
     email = forms.EmailField(label=_("E-mail"), required=False)
     password = forms.CharField(
         label=_("Initial password"),
         widget=forms.PasswordInput(render_value=False),
         help_text=_("At least 10 characters, letters and digits; the user changes it after signing in."),
     )
-    field_order = ["username", "email", "password", "roles", "companies"]
+    field_order = ["username", "name", "email", "password", "roles", "companies"]
 
 
 class UserRightsForm(RightsFields):
+    name = name_field()
+    field_order = ["name", "roles", "companies", "active"]
     active = forms.BooleanField(
         label=_("May sign in"),
         required=False,

@@ -23,6 +23,8 @@ from ardesk.companies.services import company_grant, company_revoke
 from ardesk.core.errors import ApplicationError, NotFound, NotPermitted
 
 User = get_user_model()
+# The whole name is kept in Django's first_name (a Chinese name is not split into given and family names).
+NAME_LENGTH = User._meta.get_field("first_name").max_length
 
 
 @transaction.atomic
@@ -118,6 +120,7 @@ def user_create(
     username: str,
     password: str,
     email: str = "",
+    name: str = "",
     roles: list[str] = (),
     companies: list[str] = (),
     is_superuser: bool = False,
@@ -126,6 +129,9 @@ def user_create(
     by=None,
 ):
     """Create a user with roles and company access, after checking the password against the policy.
+
+    ``name`` is the person's name as screens show it (张伟; whole, not split into given and family
+    names); the user name is what they sign in with.
 
     ``by`` is the administrator acting (None from the command line, the server's operator): only a
     superuser makes a superuser. The audit trail records the user, its roles and its companies.
@@ -141,7 +147,13 @@ def user_create(
         _ensure_may_change_rights(by, User(), makes_superuser=True)
     groups = _role_groups(roles)
     granted = _companies(companies)
-    user = User(username=username, email=email, is_superuser=is_superuser, is_staff=is_staff or is_superuser)
+    user = User(
+        username=username,
+        email=email,
+        first_name=_person_name(name),
+        is_superuser=is_superuser,
+        is_staff=is_staff or is_superuser,
+    )
     if validate:
         try:
             validate_password(password, user)
@@ -153,6 +165,29 @@ def user_create(
         user.groups.add(*groups)
     for company in granted:
         company_grant(user=user, company=company, by=by)
+    return user
+
+
+def _person_name(name: str) -> str:
+    name = " ".join((name or "").split())
+    if len(name) > NAME_LENGTH:
+        raise ApplicationError(
+            _("A name has at most %(count)d characters.") % {"count": NAME_LENGTH}, field="name", code="too_long"
+        )
+    return name
+
+
+@transaction.atomic
+def user_rename(*, user, name: str, by=None):
+    """Change the name a user is shown by (its user name, to sign in with, stays); audited."""
+    name = _person_name(name)
+    if name != user.first_name or user.last_name:
+        before = user.get_full_name()
+        user.first_name, user.last_name = name, ""
+        user.save(update_fields=["first_name", "last_name"])
+        record(
+            action="auth.user.rename", actor=by, target=user, before={"full_name": before}, after={"full_name": name}
+        )
     return user
 
 

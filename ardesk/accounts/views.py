@@ -112,6 +112,7 @@ def user_new(request):
             user = services.user_create(
                 username=form.cleaned_data["username"],
                 email=form.cleaned_data["email"],
+                name=form.cleaned_data["name"],
                 password=form.cleaned_data["password"],
                 roles=form.cleaned_data["roles"],
                 companies=form.cleaned_data["companies"],
@@ -133,7 +134,12 @@ def user_edit(request, pk: int):
     current_roles = {group.name for group in subject.groups.all()}
     current_companies = {grant.company.code for grant in subject.company_grants.all()}
     own = subject.pk == request.user.pk and not request.user.is_superuser
-    initial = {"roles": sorted(current_roles), "companies": sorted(current_companies), "active": subject.is_active}
+    initial = {
+        "name": subject.get_full_name(),
+        "roles": sorted(current_roles),
+        "companies": sorted(current_companies),
+        "active": subject.is_active,
+    }
     form = UserRightsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         wanted_roles, wanted_companies = set(form.cleaned_data["roles"]), set(form.cleaned_data["companies"])
@@ -152,6 +158,7 @@ def user_edit(request, pk: int):
                     by=request.user,
                 )
                 services.user_set_active(user=subject, active=form.cleaned_data["active"], by=request.user)
+                services.user_rename(user=subject, name=form.cleaned_data["name"], by=request.user)
         except ApplicationError as exc:
             _apply_errors(form, exc)
         else:

@@ -48,7 +48,8 @@ def remember_user_flags(sender, instance, **kwargs):
 def on_user_saved(sender, instance, created, **kwargs):
     after = {flag: getattr(instance, flag) for flag in USER_FLAGS}
     if created:
-        record(action="auth.user.create", target=instance, after={"username": instance.username, **after})
+        named = {"full_name": instance.get_full_name()} if instance.get_full_name() else {}
+        record(action="auth.user.create", target=instance, after={"username": instance.username, **named, **after})
         return
     before = getattr(instance, "_audit_flags_before", None) or {}
     changed = {k: v for k, v in after.items() if before.get(k) != v}

@@ -59,8 +59,13 @@ def test_company_and_user_are_created_granted_revoked_and_deactivated_from_the_c
     run("company", "create", "--code", "BJ01", "--name", "星辰实业（北京）有限公司", "--currency", "cny")
     assert Company.objects.get(code="BJ01").functional_currency == "CNY"
 
-    run("user", "create", "wang", "--password", STRONG, "--role", roles.COLLECTOR, "--company", "SH01")
+    run(
+        "user", "create", "wang", "--password", STRONG, "--role", roles.COLLECTOR, "--company", "SH01", "--name", "王芳"
+    )
     assert rights("wang") == ({roles.COLLECTOR}, {"SH01"}, True)
+    assert User.objects.get(username="wang").get_full_name() == "王芳"
+    run("user", "rename", "wang", "王 芳芳")
+    assert User.objects.get(username="wang").get_full_name() == "王 芳芳"
     assert User.objects.get(username="wang").check_password(STRONG)
 
     run("user", "grant", "wang", "--role", roles.AR_ACCOUNTANT, "--company", "BJ01")
@@ -73,6 +78,7 @@ def test_company_and_user_are_created_granted_revoked_and_deactivated_from_the_c
     listed = {row["username"]: row for row in json.loads(run("user", "list", "--format", "json"))}
     assert listed["wang"] == {
         "username": "wang",
+        "name": "王 芳芳",
         "email": "",
         "active": False,
         "superuser": False,
@@ -83,6 +89,8 @@ def test_company_and_user_are_created_granted_revoked_and_deactivated_from_the_c
     actions = list(AuditEvent.objects.filter(object_repr="wang").values_list("action", flat=True))
     assert {"auth.user.create", "auth.permission_change", "company.grant", "company.revoke"} <= set(actions)
     assert "auth.user.permission_change" in actions  # is_active True → False
+    renamed = AuditEvent.objects.get(action="auth.user.rename", object_repr="wang")
+    assert (renamed.before, renamed.after) == ({"full_name": "王芳"}, {"full_name": "王 芳芳"})
 
 
 @pytest.mark.parametrize(
@@ -93,6 +101,7 @@ def test_company_and_user_are_created_granted_revoked_and_deactivated_from_the_c
         (("user", "create", "li", "--password", "short"), "too short"),
         (("user", "grant", "nobody", "--role", roles.COLLECTOR), "No user named nobody"),
         (("user", "grant", "accountant"), "at least one --role or --company"),
+        (("user", "create", "li", "--password", STRONG, "--name", "李" * 151), "at most 150 characters"),
         (("company", "create", "--code", "SH01", "--name", "x"), "already used"),
         (("company", "create", "--code", "NEW1", "--name", "x", "--currency", "XYZ"), "XYZ"),
     ],
@@ -117,16 +126,30 @@ def test_the_administrator_creates_a_user_and_changes_another_users_rights_on_th
 
     response = client.post(
         "/accounts/users/new/",
-        {"username": "zhao", "password": STRONG, "roles": [roles.CREDIT_ANALYST], "companies": ["SH01", "SZ01"]},
+        {
+            "username": "zhao",
+            "name": "赵敏",
+            "password": STRONG,
+            "roles": [roles.CREDIT_ANALYST],
+            "companies": ["SH01", "SZ01"],
+        },
     )
     assert response.status_code == 302
     assert rights("zhao") == ({roles.CREDIT_ANALYST}, {"SH01", "SZ01"}, True)
+    assert "<td>赵敏</td>" in client.get("/accounts/users/").content.decode()
+    created = AuditEvent.objects.get(action="auth.user.create", object_repr="zhao")
+    assert created.after["full_name"] == "赵敏"
 
     response = client.post(
-        f"/accounts/users/{accountant.pk}/", {"roles": [roles.COLLECTOR], "companies": ["SZ01"], "active": ""}
+        f"/accounts/users/{accountant.pk}/",
+        {"name": "钱会计", "roles": [roles.COLLECTOR], "companies": ["SZ01"], "active": ""},
     )
     assert response.status_code == 302
     assert rights("accountant") == ({roles.COLLECTOR}, {"SZ01"}, False)
+    assert User.objects.get(pk=accountant.pk).get_full_name() == "钱会计"
+    client.cookies["django_language"] = "zh-hans"
+    trail = client.get("/audit/?object=accountant").content.decode()
+    assert "姓名" in trail and "钱会计" in trail and "full_name" not in trail
     event = AuditEvent.objects.filter(action="company.revoke", object_repr="accountant").get()
     assert event.actor_name == "administrator"
 
@@ -194,6 +217,9 @@ def test_users_and_companies_over_the_api(administrator, accountant):
     )
     assert created.status_code == 201, created.content
     assert created.json()["roles"] == [roles.COLLECTOR]
+    assert created.json()["name"] == ""
+    renamed = client.post("/api/v1/users/qian/name", {"name": "钱进"}, content_type="application/json")
+    assert renamed.status_code == 200 and renamed.json()["name"] == "钱进"
 
     granted = client.post("/api/v1/users/qian/grant", {"roles": [roles.AR_ACCOUNTANT]}, content_type="application/json")
     assert sorted(granted.json()["roles"]) == [roles.AR_ACCOUNTANT, roles.COLLECTOR]

@@ -1,4 +1,7 @@
-"""ardesk user create|grant|revoke|deactivate|activate|list: users, roles and company access from the command line."""
+"""ardesk user create|rename|grant|revoke|deactivate|activate|list: users, roles and company access.
+
+The same as the "Users and roles" screen and the users API, from the command line.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +26,11 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         create = sub.add_parser("create", help="Create a user with roles and company access.")
         create.add_argument("username")
+        create.add_argument("--name", default="", help="The person's name as screens show it (张伟).")
         create.add_argument("--email", default="")
+        rename = sub.add_parser("rename", help="Change the name a user is shown by (not the user name).")
+        rename.add_argument("username")
+        rename.add_argument("name")
         create.add_argument("--password", help="The password (asked if omitted; checked against the policy).")
         for name, helptext in (("grant", "Add roles and company access."), ("revoke", "Take them away.")):
             action = sub.add_parser(name, help=helptext)
@@ -52,13 +59,17 @@ class Command(BaseCommand):
                     username=options["username"],
                     password=password,
                     email=options["email"],
+                    name=options["name"],
                     roles=options["roles"],
                     companies=options["companies"],
                 )
                 self.stdout.write(self.style.SUCCESS(f"User {user.username} created."))
                 return
             user = self.user(options["username"])
-            if action in ("grant", "revoke"):
+            if action == "rename":
+                services.user_rename(user=user, name=options["name"])
+                self.stdout.write(self.style.SUCCESS(f"{user.username}: {user.get_full_name() or '-'}"))
+            elif action in ("grant", "revoke"):
                 if not options["roles"] and not options["companies"]:
                     raise CommandError("Name at least one --role or --company.")
                 change = services.user_grant if action == "grant" else services.user_revoke
@@ -86,6 +97,7 @@ class Command(BaseCommand):
         rows = [
             {
                 "username": user.username,
+                "name": user.get_full_name(),
                 "email": user.email,
                 "active": user.is_active,
                 "superuser": user.is_superuser,
@@ -101,6 +113,6 @@ class Command(BaseCommand):
         for row in rows:
             state = "active" if row["active"] else "deactivated"
             self.stdout.write(
-                f"{row['username']:<20} {state:<12} roles: {', '.join(row['roles']) or '-'}; "
+                f"{row['username']:<20} {row['name'] or '-':<16} {state:<12} roles: {', '.join(row['roles']) or '-'}; "
                 f"companies: {', '.join(row['companies']) or '-'}"
             )
