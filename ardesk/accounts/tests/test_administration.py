@@ -147,6 +147,8 @@ def test_the_administrator_creates_a_user_and_changes_another_users_rights_on_th
     assert response.status_code == 302
     assert rights("accountant") == ({roles.COLLECTOR}, {"SZ01"}, False)
     assert User.objects.get(pk=accountant.pk).get_full_name() == "钱会计"
+    heading = client.get(f"/accounts/users/{accountant.pk}/").content.decode().split("<h1>")[1].split("</h1>")[0]
+    assert heading == 'Rights of 钱会计 <span class="muted">accountant</span>'
     client.cookies["django_language"] = "zh-hans"
     trail = client.get("/audit/?object=accountant").content.decode()
     assert "姓名" in trail and "钱会计" in trail and "full_name" not in trail
