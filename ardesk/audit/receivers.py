@@ -48,7 +48,7 @@ def remember_user_flags(sender, instance, **kwargs):
 def on_user_saved(sender, instance, created, **kwargs):
     after = {flag: getattr(instance, flag) for flag in USER_FLAGS}
     if created:
-        named = {"full_name": instance.get_full_name()} if instance.get_full_name() else {}
+        named = {"full_name": name} if (name := instance.get_full_name()) else {}
         record(action="auth.user.create", target=instance, after={"username": instance.username, **named, **after})
         return
     before = getattr(instance, "_audit_flags_before", None) or {}

@@ -227,20 +227,24 @@ def help_url(url_name: str) -> str:
     return f"/help/page/{url_name}/"
 
 
+def screen_permission(url_name: str) -> str | None:
+    """The permission a step's screen declares it needs ("app.codename"), or None."""
+    return getattr(resolve(reverse(url_name)).func, "required_permission", None)
+
+
 def may_open(user, url_name: str) -> bool:
-    """Whether the user's permissions open a step's screen (each screen declares the permission it needs)."""
-    view = resolve(reverse(url_name)).func
-    permission = getattr(view, "required_permission", None)
+    """Whether the user's permissions open a step's screen."""
+    permission = screen_permission(url_name)
     return permission is None or user.has_perm(permission)
 
 
 def roles_opening(url_names: list[str]) -> dict[str, list[str]]:
     """For each screen, the names of the roles whose permissions open it, in the roles' order (one query)."""
-    needed = {}
-    for url_name in url_names:
-        permission = getattr(resolve(reverse(url_name)).func, "required_permission", None)
-        if permission:
-            needed[url_name] = tuple(permission.split(".", 1))
+    needed = {
+        url_name: tuple(permission.split(".", 1))
+        for url_name in url_names
+        if (permission := screen_permission(url_name))
+    }
     pairs = set(
         Group.objects.filter(
             name__in=ROLE_LABELS, permissions__codename__in=[c for _a, c in needed.values()]
