@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import partial
 
 from django.conf import settings
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -327,14 +327,25 @@ DIFFERENCE_COLUMNS = (
 POSTING_BATCH = 2000
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Decision:
-    """An automatic application decided by the matcher, with the credit notes of its booked differences."""
+    """An automatic application decided by the matcher, with the credit notes of its booked differences.
 
-    line: StatementLine
-    suggestion: domain.Suggestion
+    Plain values only: a batch of them is sent to the posting process, and the line's stored
+    suggestions go as their JSON text (``_stored``), made once by the matcher; the lines as model
+    instances, with their suggestions as Python objects, cost more to send than to post.
+    """
+
+    line_id: int
+    booked_on: dt.date
+    amount: int
+    remittance: str
+    description: str
+    customer_id: int
+    plan: domain.Plan
     # (kind, amount, line ids, allocations of its credit note, or None while it waits for approval)
-    differences: list[tuple[str, int, tuple[int, ...], tuple[tuple[int, int], ...] | None]]
+    differences: tuple[tuple[str, int, tuple[int, ...], tuple[tuple[int, int], ...] | None], ...]
+    stored: str
 
 
 def lines_match(*, by, lines, post: bool = True) -> dict:
@@ -417,7 +428,19 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
                     note = tuple(note)
                 differences.append((kind, amount, tuple(line_ids), note))
                 remaining.update(dict.fromkeys(line_ids, 0))
-            decided.append(_Decision(line, best, differences))
+            decided.append(
+                _Decision(
+                    line.pk,
+                    line.booked_on,
+                    line.amount,
+                    line.remittance,
+                    _receipt_description(line),
+                    best.customer_id,
+                    best.plan,
+                    tuple(differences),
+                    _stored(line),
+                )
+            )
             if len(decided) == POSTING_BATCH:
                 posting.submit(decided)
                 decided = []
@@ -437,7 +460,7 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
         posted, refused = posting.results()
         counts["auto"] += posted
         queued += [line for line in group if line.pk in refused]
-        _lines_store(queued)
+        _lines_store([_stored(line) for line in queued])
         counts["queued"] += len(queued)
     return counts
 
@@ -529,15 +552,22 @@ def _post_batch(by, company_id: int, currency: str, batch: list[_Decision], lang
         posted, refused = 0, []
         with translation.override(language):
             for decision in batch:
+                stored = json.loads(decision.stored)
+                line = StatementLine(
+                    pk=decision.line_id,
+                    suggestions=stored["suggestions"],
+                    confidence=Decimal(stored["confidence"]),
+                    reasons=stored["reasons"],
+                )
                 try:
                     line_apply(
                         by=by,
-                        line=decision.line,
-                        parts=[(decision.suggestion.customer_id, decision.line.amount, decision.suggestion.plan)],
+                        line=line,
+                        parts=[(decision.customer_id, decision.amount, decision.plan)],
                         automatic=True,
                     )
                 except (LedgerError, InvalidInput, BankingError):
-                    refused.append(decision.line.pk)
+                    refused.append(decision.line_id)
                     continue
                 posted += 1
         return posted, refused
@@ -576,26 +606,25 @@ def _post_decisions(*, by, company_id: int, currency: str, decisions: list[_Deci
     """
     open_ids = set(
         StatementLine.objects.select_for_update()
-        .filter(pk__in=[d.line.pk for d in decisions], status=LineStatus.OPEN)
+        .filter(pk__in=[d.line_id for d in decisions], status=LineStatus.OPEN)
         .values_list("pk", flat=True)
     )
-    decisions = [d for d in decisions if d.line.pk in open_ids]
+    decisions = [d for d in decisions if d.line_id in open_ids]
     if not decisions:
         return 0
     company = Company.objects.get(pk=company_id)
     receipts = []
     for decision in decisions:
-        line = decision.line
-        refs = domain.reference_tokens(line.remittance)
+        refs = domain.reference_tokens(decision.remittance)
         receipts.append(
             CreditToPost(
-                customer_id=decision.suggestion.customer_id,
-                number=f"BANK-{line.pk}",
-                issue_on=line.booked_on,
-                amount=line.amount,
+                customer_id=decision.customer_id,
+                number=f"BANK-{decision.line_id}",
+                issue_on=decision.booked_on,
+                amount=decision.amount,
                 reference=(refs[0] if refs else "")[:40],
-                description=_receipt_description(line),
-                allocations=decision.suggestion.plan.allocations,
+                description=decision.description,
+                allocations=decision.plan.allocations,
             )
         )
     receipt_ids = credits_post(by=by, company=company, currency=currency, credits=receipts)
@@ -615,10 +644,10 @@ def _post_decisions(*, by, company_id: int, currency: str, decisions: list[_Deci
         currency=currency,
         credits=[
             CreditToPost(
-                customer_id=decision.suggestion.customer_id,
+                customer_id=decision.customer_id,
                 doc_type=DocumentType.CREDIT_NOTE,
-                number=f"BANK-{decision.line.pk}-{pk}",
-                issue_on=decision.line.booked_on,
+                number=f"BANK-{decision.line_id}-{pk}",
+                issue_on=decision.booked_on,
                 amount=amount,
                 description=str(labels[kind]),
                 allocations=note,
@@ -633,7 +662,7 @@ def _post_decisions(*, by, company_id: int, currency: str, decisions: list[_Deci
         Application,
         APPLICATION_COLUMNS,
         (
-            (pk, d.line.pk, company_id, d.suggestion.customer_id, receipt_id, d.line.amount, True, user_id, now)
+            (pk, d.line_id, company_id, d.customer_id, receipt_id, d.amount, True, user_id, now)
             for pk, d, receipt_id in zip(application_ids, decisions, receipt_ids, strict=True)
         ),
     )
@@ -657,60 +686,44 @@ def _post_decisions(*, by, company_id: int, currency: str, decisions: list[_Deci
             )
         ),
     )
-    for decision in decisions:
-        decision.line.status, decision.line.matched_by, decision.line.matched_at = LineStatus.AUTO, by, now
-    _lines_store([d.line for d in decisions], matched=True)
+    _lines_store([d.stored for d in decisions], matched=(user_id, now))
     return len(decisions)
 
 
-def _lines_store(lines: list[StatementLine], *, matched: bool = False) -> None:
-    """Write the lines' suggestions, confidence and reasons (and, once matched, who matched them and when).
+def _stored(line: StatementLine) -> str:
+    """The line's suggestions, confidence and reasons as ``_lines_store`` writes them: a JSON object with its id."""
+    return json.dumps(
+        {"id": line.pk, "suggestions": line.suggestions, "confidence": str(line.confidence), "reasons": line.reasons}
+    )
+
+
+def _lines_store(stored: list[str], *, matched: tuple[int | None, dt.datetime] | None = None) -> None:
+    """Write the lines' suggestions, confidence and reasons (``_stored``); once matched, status, by whom and when.
 
     On PostgreSQL one UPDATE from a JSON document of every line's new values, elsewhere one
     statement run for every line (executemany); the ORM's bulk_update, with its CASE over
     thousands of ids, cost more than the whole posting.
     """
-    if not lines:
+    if not stored:
         return
-    meta = StatementLine._meta
-    names = ["suggestions", "confidence", "reasons", *(["status", "matched_by", "matched_at"] if matched else [])]
-    fields = [meta.get_field(name) for name in names]
-    quote = connection.ops.quote_name
-    table = quote(meta.db_table)
+    status = ", status = %s, matched_by_id = %s, matched_at = %s" if matched else ""
+    extra = [LineStatus.AUTO.value, *matched] if matched else []
     if connection.vendor == "postgresql":
-        # One JSON document of every line's new values, read back as rows by the database: arrays
-        # of JSON text cost more to quote in Python than the update itself.
-        records = json.dumps(
-            [{"id": line.pk, **{f.attname: _json_value(getattr(line, f.attname)) for f in fields}} for line in lines]
-        )
-        shapes = ", ".join(
-            f"{quote(f.attname)} {'jsonb' if isinstance(f, models.JSONField) else f.db_type(connection)}"
-            for f in fields
-        )
-        assignments = ", ".join(f"{quote(f.column)} = v.{quote(f.attname)}" for f in fields)
         sql = (
-            f"UPDATE {table} SET {assignments} "  # noqa: S608 (names from the model)
-            f"FROM jsonb_to_recordset(%s::jsonb) AS v(id bigint, {shapes}) WHERE {table}.id = v.id"
+            "UPDATE banking_statementline AS l SET suggestions = v.suggestions, confidence = v.confidence,"  # noqa: S608
+            f" reasons = v.reasons{status} FROM jsonb_to_recordset(%s::jsonb)"
+            " AS v(id bigint, suggestions jsonb, confidence numeric, reasons jsonb) WHERE l.id = v.id"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [records])
+            cursor.execute(sql, [*extra, "[" + ",".join(stored) + "]"])
         return
-    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-    sql = f"UPDATE {table} SET {assignments} WHERE id = %s"  # noqa: S608 (model names)
+    sql = (
+        "UPDATE banking_statementline SET suggestions = json_extract(%s, '$.suggestions'),"  # noqa: S608 (constant)
+        f" confidence = json_extract(%s, '$.confidence'), reasons = json_extract(%s, '$.reasons'){status}"
+        " WHERE id = json_extract(%s, '$.id')"
+    )
     with connection.cursor() as cursor:
-        cursor.executemany(
-            sql,
-            [(*(f.get_db_prep_save(getattr(line, f.attname), connection) for f in fields), line.pk) for line in lines],
-        )
-
-
-def _json_value(value):
-    """A value as jsonb_to_recordset reads it into its column: decimals and times as their text."""
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    return value
+        cursor.executemany(sql, [[text, text, text, *extra, text] for text in stored])
 
 
 def _post_receipt(*, by, line: StatementLine, customer: Customer, amount: int, number: str, reference: str):

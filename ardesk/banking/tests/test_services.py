@@ -338,7 +338,7 @@ def test_a_long_run_outside_a_transaction_posts_beside_the_matching_in_order(com
 
     class Recorded(parallel.Worker):
         def submit(self, *job):
-            batches.append([decision.line.pk for decision in job[3]])
+            batches.append([decision.line_id for decision in job[3]])
             super().submit(*job)
 
     monkeypatch.setattr(parallel, "Worker", Recorded)
