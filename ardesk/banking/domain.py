@@ -246,7 +246,9 @@ class Reason:
         return {"code": self.code, **dict(self.params)}
 
 
+@lru_cache(maxsize=1 << 14)
 def reason(code: str, **params) -> Reason:
+    # Cached: a Reason is immutable, and the matcher gives the same few to most of its candidates.
     return Reason(code, tuple((k, str(v)) for k, v in params.items()))
 
 

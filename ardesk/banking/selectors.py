@@ -124,7 +124,7 @@ def candidates(*, company_id: int, lines: Sequence[StatementLine]) -> Candidates
     """Customers' names, aliases and accounts, and the numbers of open items the lines name, in a few queries."""
     indexes = {line.payer_account_index for line in lines if line.payer_account_index}
     by_account: dict[str, set[int]] = defaultdict(set)
-    for index, pk in Customer.objects.filter(company_id=company_id, bank_account_index__in=indexes).values_list(
+    for index, pk in Customer.objects.filter(company_id=company_id, bank_account_index__any_of=indexes).values_list(
         "bank_account_index", "pk"
     ):
         by_account[index].add(pk)

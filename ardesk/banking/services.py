@@ -325,6 +325,8 @@ DIFFERENCE_COLUMNS = (
 # Automatic applications are posted this many lines per ledger batch: one transaction each, so a
 # batch the ledger refuses (an item paid meanwhile) costs at most this many lines one by one.
 POSTING_BATCH = 2000
+# Lines whose evidence is found, and candidates' items loaded, before the first of them is decided.
+MATCH_CHUNK = 5000
 
 
 @dataclass(frozen=True)
@@ -351,9 +353,10 @@ class _Decision:
 def lines_match(*, by, lines, post: bool = True) -> dict:
     """Match open incoming lines: post those above the threshold, give the others their top suggestions.
 
-    Set-based: one company's names, aliases and accounts, the open items the texts name and the
-    open items of every candidate customer are loaded once for all the lines, not per line. Lines
-    are then taken in date order, and what one receipt pays is no longer open for the next. The
+    Set-based: one company's names, aliases and accounts and the open items the texts name are
+    loaded once for all the lines, the open items of the candidate customers once for a chunk of
+    lines (``_Known``), never per line. Lines are taken in date order, and what one receipt pays is
+    no longer open for the next. The
     receipts decided automatically are posted in batches through the ledger's bulk posting, each
     batch as soon as it is decided (see ``_Posting``).
     """
@@ -381,14 +384,12 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
             and len(group) > POSTING_BATCH,
         )
         found = selectors.candidates(company_id=company_id, lines=group)
-        evidence = {line.pk: selectors.evidence_for(line, found) for line in group}
-        customer_ids = {pk for per_line in evidence.values() for pk in per_line}
-        items = selectors.items_by_customer(company_id=company_id, customer_ids=customer_ids, currency=currency)
-        remaining = {item.line_id: item.open_amount for per_customer in items.values() for item in per_customer}
+        known = _Known(company_id=company_id, currency=currency, found=found)
+        evidence, items, remaining = known.evidence, known.items, known.remaining
         queued, decided = [], []
 
         waiting = []
-        for line in group:
+        for line in known.in_chunks(group):
             ranked = partial(
                 domain.rank,
                 amount=line.amount,
@@ -511,6 +512,39 @@ def _suggest(waiting, *, found, evidence, items, remaining, rules, company_id, c
         line.reasons = [r.as_dict() for r in suggestions[0].reasons] if suggestions else []
 
 
+class _Known:
+    """What the matcher knows of a run's lines: their evidence, their candidates' open items, what is left open.
+
+    Built a chunk of lines at a time (``in_chunks``): the first batches are decided, and posted
+    beside the matching, while the later lines' evidence is still to be found. A customer's items
+    are loaded once, when a line first points to it; until then no receipt of the run has paid
+    them, so they are as they would have been loaded at the start.
+    """
+
+    def __init__(self, *, company_id: int, currency: str, found: selectors.Candidates):
+        self.company_id, self.currency, self.found = company_id, currency, found
+        self.evidence: dict[int, dict[int, domain.Evidence]] = {}
+        self.items: dict[int, list[domain.OpenItem]] = {}
+        self.remaining: dict[int, int] = {}
+        self.loaded: set[int] = set()
+
+    def in_chunks(self, lines: list[StatementLine]):
+        """The lines in order, each chunk's evidence found and its new candidates' items loaded first."""
+        for start in range(0, len(lines), MATCH_CHUNK):
+            chunk = lines[start : start + MATCH_CHUNK]
+            for line in chunk:
+                self.evidence[line.pk] = selectors.evidence_for(line, self.found)
+            new = {pk for line in chunk for pk in self.evidence[line.pk]} - self.loaded
+            self.loaded |= new
+            self.items.update(
+                selectors.items_by_customer(company_id=self.company_id, customer_ids=new, currency=self.currency)
+            )
+            for pk in new:
+                for item in self.items.get(pk, ()):
+                    self.remaining[item.line_id] = item.open_amount
+            yield from chunk
+
+
 class _Posting:
     """Posts batches of automatic applications in order, at once or beside the matching.
 
@@ -606,7 +640,7 @@ def _post_decisions(*, by, company_id: int, currency: str, decisions: list[_Deci
     """
     open_ids = set(
         StatementLine.objects.select_for_update()
-        .filter(pk__in=[d.line_id for d in decisions], status=LineStatus.OPEN)
+        .filter(pk__any_of=[d.line_id for d in decisions], status=LineStatus.OPEN)
         .values_list("pk", flat=True)
     )
     decisions = [d for d in decisions if d.line_id in open_ids]

@@ -9,6 +9,9 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from ardesk.core import lookups
+
+        lookups.register()
         post_migrate.connect(_refresh_statistics, sender=self)
 
 

@@ -111,9 +111,10 @@ def _checked_credits(company: Company, currency: str, credits: Sequence[CreditTo
     """
     customers = {}
     for chunk in _in_chunks([c.customer_id for c in credits]):
+        # As str(customer) names it: code and name.
         customers.update(
-            (pk, str(Customer(code=code, name=name)))
-            for pk, code, name in Customer.objects.filter(company_id=company.pk, pk__in=chunk).values_list(
+            (pk, f"{code} {name}")
+            for pk, code, name in Customer.objects.filter(company_id=company.pk, pk__any_of=chunk).values_list(
                 "pk", "code", "name"
             )
         )
@@ -142,7 +143,7 @@ def _checked_credits(company: Company, currency: str, credits: Sequence[CreditTo
             taken += [
                 (doc_type, number)
                 for number in Document.objects.filter(
-                    company=company, doc_type=doc_type, number__in=wanted[start : start + CHUNK]
+                    company=company, doc_type=doc_type, number__any_of=wanted[start : start + CHUNK]
                 ).values_list("number", flat=True)
             ]
     for doc_type, number in taken[:5]:
@@ -163,7 +164,7 @@ def _locked_lines(company: Company, credits: Sequence[CreditToPost]) -> dict[int
     for chunk in _in_chunks(ids):
         rows = (
             DueLine.objects.select_for_update(of=("self",))
-            .filter(pk__in=chunk, company_id=company.pk)
+            .filter(pk__any_of=chunk, company_id=company.pk)
             .order_by("pk")
             .values_list(
                 "pk",
@@ -185,13 +186,13 @@ def _locked_lines(company: Company, credits: Sequence[CreditToPost]) -> dict[int
         for row in rows:
             lines[row[0]] = _Line(*row[:12], reversed=False, later=[])
             documents.setdefault(row[12], []).append(row[0])
-        for original in Document.objects.filter(reversal_of_id__in=list(documents)).values_list(
+        for original in Document.objects.filter(reversal_of_id__any_of=list(documents)).values_list(
             "reversal_of_id", flat=True
         ):
             for pk in documents[original]:
                 lines[pk].reversed = True
         for line_id, day, amount in Allocation.objects.filter(
-            line_id__in=chunk, allocated_on__gt=first_day
+            line_id__any_of=chunk, allocated_on__gt=first_day
         ).values_list("line_id", "allocated_on", "amount"):
             lines[line_id].later.append((day, amount))
     missing = set(ids) - set(lines)

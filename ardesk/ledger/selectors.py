@@ -419,7 +419,7 @@ def open_items_of_customers(*, company_id: int, customer_ids, currency: str) -> 
         found.extend(
             DueLine.objects.filter(
                 company_id=company_id,
-                customer_id__in=ids[start : start + 2000],
+                customer_id__any_of=ids[start : start + 2000],
                 currency=currency,
                 settled_on__isnull=True,
                 open_now__gt=0,

@@ -99,6 +99,28 @@ def test_a_sum_of_open_items_oldest_first_is_found(desk):
     assert (_open("I-1"), _open("I-2"), _open("I-3")) == (10000, 0, 0)
 
 
+def test_lines_matched_a_chunk_at_a_time_see_what_earlier_chunks_paid(desk, monkeypatch):
+    # One line a chunk: the second line's customer is already known (its items not loaded again,
+    # so I-1 stays paid), the third's items are loaded with its chunk.
+    monkeypatch.setattr(services, "MATCH_CHUNK", 1)
+    for number, day in (("I-1", 2), ("I-2", 3)):
+        invoice_on(desk["by"], desk["huaxing"], number, "100.00", issue_on=dt.date(2026, 1, day))
+    invoice_on(desk["by"], desk["mingda"], "M-1", "300.00", issue_on=dt.date(2026, 1, 2))
+    result = _import(
+        desk,
+        [
+            ("", "6222021001123456", "100.00", "", "S21"),
+            ("", "6222021001123456", "100.00", "", "S22"),
+            ("北京明达电子股份有限公司", "", "300.00", "", "S23"),
+        ],
+    )
+    assert result.matched == {"auto": 3, "queued": 0}
+    assert (_open("I-1"), _open("I-2"), _open("M-1")) == (0, 0, 0)
+    receipts = {serial: Application.objects.get(line=_line(serial)).receipt for serial in ("S21", "S22", "S23")}
+    paid = {serial: receipt.allocations_out.get().line.document.number for serial, receipt in receipts.items()}
+    assert paid == {"S21": "I-1", "S22": "I-2", "S23": "M-1"}
+
+
 def test_a_bank_charge_is_booked_as_such_not_as_a_short_payment(desk):
     # 10,000.00 invoice, 9,985.00 received: 15.00 deducted by the payer's bank.
     invoice_on(desk["by"], desk["huaxing"], "INV-2026-0101", "10000.00")

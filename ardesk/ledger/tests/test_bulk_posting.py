@@ -126,10 +126,16 @@ def _state(customer, lines: list[int]):
         )
     )
     events = sorted(
-        (action, after.get("number", after.get("source", "")).removeprefix(prefix), after["amount"], after["date"])
-        for action, after in AuditEvent.objects.filter(
+        (
+            action,
+            after.get("number", after.get("source", "")).removeprefix(prefix),
+            after["amount"],
+            after["date"],
+            shown.replace(str(customer), "CUSTOMER").replace(prefix, "").replace(f"INV-{customer.pk}-", "INV-"),
+        )
+        for action, after, shown in AuditEvent.objects.filter(
             object_id=str(customer.pk), action__in=["document.post", "allocation.create"]
-        ).values_list("action", "after")
+        ).values_list("action", "after", "object_repr")
         if after.get("number", after.get("source", "")).startswith(prefix)
     )
     return line_state, documents, allocations, events
