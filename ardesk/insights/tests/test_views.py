@@ -119,6 +119,21 @@ def test_an_untrained_panel_leads_who_may_train_to_the_model_page_and_shows_no_c
 
 
 @pytest.mark.django_db
+def test_an_untrained_forecast_leads_who_may_train_to_the_model_page_and_shows_no_command(
+    client, company, collector, manager
+):
+    url = reverse("insights:forecast") + f"?company={company.code}"
+    client.force_login(manager)
+    page = client.get(url).content.decode()
+    assert 'id="not-trained"' in page and f'href="{reverse("insights:model")}?company={company.code}"' in page
+    assert "ardesk insights" not in page
+    client.force_login(collector)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "zh-hans"
+    page = client.get(url).content.decode()
+    assert "尚未训练" in page and "回款日预测模型页面" in page and "ardesk insights" not in page
+
+
+@pytest.mark.django_db
 def test_the_forecast_spreads_the_open_amount_over_the_weeks(client, accountant, predicted, monkeypatch):
     from ardesk.core import clock
 
