@@ -23,6 +23,7 @@ from ardesk.collections.services.escalation import put_on_hold
 from ardesk.companies.access import ensure_company_access, ensure_permission
 from ardesk.companies.models import Company
 from ardesk.core import prepared
+from ardesk.core.bulk import refresh_statistics
 from ardesk.core.emails import PlainEmail
 from ardesk.core.jobs import enqueue
 from ardesk.customers.models import Contact
@@ -32,6 +33,8 @@ MAX_SEND_ATTEMPTS = 5
 DELIVERY_SILENT = dt.timedelta(minutes=15)
 # A delivery saves its notices' outcomes (and moves its run's count) this many at a time.
 OUTCOMES_SAVED_TOGETHER = 25
+# A run of this many notices or more refreshes the planner's statistics of the notice tables.
+STATISTICS_AFTER = 1000
 
 
 @transaction.atomic
@@ -53,6 +56,11 @@ def dunning_run(
         run_id=run.pk, company_id=company.pk, run_on=run_on, currency=company.functional_currency
     )
     run.notices, run.items, run.total_functional = notices, items, total
+    if notices >= STATISTICS_AFTER:
+        # The delivery reads the notices and their items a batch at a time, right away: with the
+        # statistics of the tables before the run, the planner scanned every due line for each
+        # batch's items and every pending notice for the next batch.
+        refresh_statistics(Notice, NoticeItem)
     run.status = RunStatus.DELIVERING if notices else RunStatus.DONE
     if not notices:
         run.finished_at = timezone.now()

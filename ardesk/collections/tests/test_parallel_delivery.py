@@ -122,3 +122,45 @@ def test_a_delivery_inside_a_transaction_is_made_in_this_process(run, smtp_serve
     run.refresh_from_db()
     assert (run.status, run.delivered) == (RunStatus.DONE, CUSTOMERS)
     assert received(smtp_server) == everyone_once()
+
+
+def test_a_batch_is_sent_in_order_and_a_failing_claim_stops_it_with_what_left_recorded(run, smtp_server, monkeypatch):
+    claim = services.runs._claim
+    claimed = []
+
+    def claim_until_the_fourth(notice):
+        if len(claimed) == 3:
+            raise RuntimeError("the database went away")
+        claimed.append(notice.pk)
+        return claim(notice)
+
+    monkeypatch.setattr(services.runs, "_claim", claim_until_the_fourth)
+    notices = list(Notice.objects.filter(run=run).order_by("pk"))
+    with pytest.raises(RuntimeError, match="the database went away"):
+        services.notices_deliver(notices=notices, run_id=run.pk)
+    sent = list(Notice.objects.filter(run=run, status=NoticeStatus.SENT).order_by("pk"))
+    assert sent == notices[:3]
+    assert [message["To"] for message in smtp_server.messages] == [notice.recipients for notice in sent]
+    assert DunningRun.objects.get(pk=run.pk).delivered == 3
+
+    monkeypatch.setattr(services.runs, "_claim", claim)
+    tasks.deliver(run.pk)
+    assert received(smtp_server) == everyone_once()
+
+
+def test_a_large_run_refreshes_the_planners_statistics_of_its_notices_before_the_delivery(
+    accountant, company, monkeypatch
+):
+    from ardesk.collections.models import NoticeItem
+
+    refreshed = []
+    monkeypatch.setattr(services.runs, "refresh_statistics", lambda *tables: refreshed.append(tables))
+    for n in range(3):
+        invoice(accountant, CustomerFactory(company=company, code=f"S{n}"), f"INV-S{n}", "800.00",
+                issue_on=dt.date(2025, 1, 1), due_on=dt.date(2025, 1, 31))  # fmt: skip
+    monkeypatch.setattr(services.runs, "STATISTICS_AFTER", 4)
+    services.dunning_run(by=None, company=company, run_on=ON, check_access=False, deliver=False)
+    assert refreshed == []  # three notices: the statistics as they were
+    monkeypatch.setattr(services.runs, "STATISTICS_AFTER", 3)
+    services.dunning_run(by=None, company=company, run_on=dt.date(2025, 3, 31), check_access=False, deliver=False)
+    assert refreshed == [(Notice, NoticeItem)]
