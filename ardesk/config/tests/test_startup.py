@@ -11,6 +11,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 # Libraries only the web process, the jobs, the documents or the imports need.
 HEAVY = [
     "pydantic",  # the API's schemas (django-ninja)
@@ -40,13 +42,15 @@ for name in ("report", "dunning"):
 print(json.dumps(sorted(sys.modules)))
 """
 
-INIT_CHECKS = """
+WRITING_COMMAND_CHECKS = """
 import json, os, sys
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ardesk.config.settings")
 import django
 django.setup()
-from ardesk.accounts.management.commands.init import Command
-Command().check(tags=Command.requires_system_checks)
+from django.core.management import get_commands, load_command_class
+command = load_command_class(get_commands()[sys.argv[1]], sys.argv[1])
+tags = command.requires_system_checks
+command.check(**({} if tags == "__all__" else {"tags": tags}))  # as Django runs a command's checks
 print(json.dumps(sorted(sys.modules)))
 """
 
@@ -58,10 +62,10 @@ print(json.dumps([[key[0] for key, _receiver in s.receivers] for s in (task_prer
 """
 
 
-def run_python(code: str, tmp_path) -> object:
+def run_python(code: str, tmp_path, *args: str) -> object:
     env = {**os.environ, "ARDESK_DATA_DIR": str(tmp_path)}
     env.pop("CELERY_BROKER_URL", None)
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    result = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=True)
     return json.loads(result.stdout)
 
 
@@ -70,8 +74,9 @@ def test_the_report_and_dunning_commands_start_without_the_web_the_jobs_or_the_d
     assert [module for module in HEAVY if module in loaded] == []
 
 
-def test_the_checks_of_init_leave_the_api_and_the_learning_libraries_unloaded(tmp_path):
-    loaded = set(run_python(INIT_CHECKS, tmp_path))
+@pytest.mark.parametrize("command", ["init", "import"])
+def test_the_checks_of_init_and_import_leave_the_api_and_the_learning_libraries_unloaded(tmp_path, command):
+    loaded = set(run_python(WRITING_COMMAND_CHECKS, tmp_path, command))
     assert [module for module in ("pydantic", "ninja", "sklearn", "scipy") if module in loaded] == []
 
 

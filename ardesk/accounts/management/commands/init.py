@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import getpass
 
-from django.core.checks import Tags
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -12,15 +11,14 @@ from ardesk.accounts import services as accounts
 from ardesk.accounts.roles import ADMINISTRATOR
 from ardesk.companies import services as companies
 from ardesk.companies.models import Company
+from ardesk.core.commands import CHECKS_BUT_URLS
 from ardesk.core.errors import ApplicationError
 from ardesk.core.schema import migrate_database
 
 
 class Command(BaseCommand):
     help = "Set up a new installation: migrations, the first company and the first administrator."
-    # Every system check but the URL ones: those import every screen and the whole API, seconds of
-    # a command that writes only the schema and the first rows. `ardesk serve` runs them all first.
-    requires_system_checks = [tag for name, tag in vars(Tags).items() if not name.startswith("_") and tag != Tags.urls]
+    requires_system_checks = CHECKS_BUT_URLS
 
     def add_arguments(self, parser):
         parser.add_argument("--company-code")

@@ -14,12 +14,14 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from ardesk.companies.models import Company
+from ardesk.core.commands import CHECKS_BUT_URLS
 from ardesk.core.progress import progress_bar
 from ardesk.ledger.imports.engine import IMPORTERS, run_import
 
 
 class Command(BaseCommand):
     help = "Import a CSV or XLSX file from the ERP. All or nothing: one bad row and nothing is written."
+    requires_system_checks = CHECKS_BUT_URLS
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=sorted(IMPORTERS))
