@@ -341,7 +341,7 @@ class _Decision:
     line_id: int
     booked_on: dt.date
     amount: int
-    remittance: str
+    reference: str
     description: str
     customer_id: int
     plan: domain.Plan
@@ -356,9 +356,8 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
     Set-based: one company's names, aliases and accounts and the open items the texts name are
     loaded once for all the lines, the open items of the candidate customers once for a chunk of
     lines (``_Known``), never per line. Lines are taken in date order, and what one receipt pays is
-    no longer open for the next. The
-    receipts decided automatically are posted in batches through the ledger's bulk posting, each
-    batch as soon as it is decided (see ``_Posting``).
+    no longer open for the next. The receipts decided automatically are posted in batches through
+    the ledger's bulk posting, each batch as soon as it is decided (see ``_Posting``).
     """
     counts = {"auto": 0, "queued": 0}
     # The JSON of earlier suggestions and the encrypted payer account are not read: the matcher
@@ -434,7 +433,7 @@ def lines_match(*, by, lines, post: bool = True) -> dict:
                     line.pk,
                     line.booked_on,
                     line.amount,
-                    line.remittance,
+                    _receipt_reference(line),
                     _receipt_description(line),
                     best.customer_id,
                     best.plan,
@@ -613,6 +612,12 @@ def _needs_approval(kind: str, amount: int, settings_: domain.Rules) -> bool:
     return kind == DifferenceKind.SHORT_PAYMENT and amount > settings_.short_without_approval
 
 
+def _receipt_reference(line: StatementLine) -> str:
+    """The receipt's reference: the first document number the remittance text names."""
+    refs = domain.reference_tokens(line.remittance)
+    return (refs[0] if refs else "")[:40]
+
+
 def _receipt_description(line: StatementLine) -> str:
     description = " ".join(part for part in (line.payer_name, line.remittance) if part)[:300]
     if description[:1] in ("=", "+", "-", "@"):
@@ -649,14 +654,13 @@ def _post_decisions(*, by, company_id: int, currency: str, decisions: list[_Deci
     company = Company.objects.get(pk=company_id)
     receipts = []
     for decision in decisions:
-        refs = domain.reference_tokens(decision.remittance)
         receipts.append(
             CreditToPost(
                 customer_id=decision.customer_id,
                 number=f"BANK-{decision.line_id}",
                 issue_on=decision.booked_on,
                 amount=decision.amount,
-                reference=(refs[0] if refs else "")[:40],
+                reference=decision.reference,
                 description=decision.description,
                 allocations=decision.plan.allocations,
             )
@@ -842,9 +846,8 @@ def line_apply(*, by, line: StatementLine, parts: list[tuple[int, int, domain.Pl
         if plan is None:
             plan = _plan_for(line=line, customer_id=customer_id, amount=amount, settings_=settings_)
         number = f"BANK-{line.pk}" if len(parts) == 1 else f"BANK-{line.pk}-{index}"
-        refs = domain.reference_tokens(line.remittance)
         receipt = _post_receipt(
-            by=by, line=line, customer=customer, amount=amount, number=number, reference=refs[0] if refs else ""
+            by=by, line=line, customer=customer, amount=amount, number=number, reference=_receipt_reference(line)
         )
         application = Application.objects.create(
             line=line,
