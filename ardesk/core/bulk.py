@@ -13,6 +13,7 @@ import re
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import TypeVar
 
@@ -270,3 +271,38 @@ class Writer:
             self.jobs.put(None)
             self.thread.join()
             sys.setswitchinterval(self.switch_interval)
+
+    def submit_from(self, job: Callable) -> None:
+        """Queue a job from another thread (a ``Reader``'s): it runs after the jobs queued before it.
+
+        Unlike ``submit`` it raises nothing: after a failed job it is skipped, and the importing
+        thread's next ``submit`` or ``wait`` raises that job's error.
+        """
+        self.jobs.put(job)
+
+
+class Reader:
+    """Runs an import's read-only statements on a connection of its own, in a thread beside it (PostgreSQL).
+
+    The import's own connection is busy with its writer's statements; a second connection lets the
+    database read on the other core meanwhile. It sees what others have committed, not the import's
+    own writes: only for reads those writes do not change, or whose caller adds them itself (see
+    ledger.imports.credits), and only when the import is its own transaction (nothing it reads was
+    written earlier in a transaction still open). A job is a function of a cursor, run in order.
+    """
+
+    def __init__(self):
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-reader")
+
+    def submit(self, job: Callable) -> None:
+        self.pool.submit(self._run, job)
+
+    @staticmethod
+    def _run(job: Callable) -> None:
+        with connection.cursor() as cursor:  # this thread's own connection
+            job(cursor)
+
+    def close(self) -> None:
+        """Close the connection and stop the thread, after the jobs already queued."""
+        self.pool.submit(connection.close)
+        self.pool.shutdown(wait=True)

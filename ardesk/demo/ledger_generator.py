@@ -251,7 +251,7 @@ class LedgerGenerator:
         self.anchor = anchor
         self.seed = seed
         self.start = period_start(anchor, months)
-        self._sequences: dict[tuple[str, str, int], int] = {}
+        self._sequences: dict[tuple[str, str, int | dt.date], int] = {}
         self._places: dict[str, int] = {}
 
     def _number(self, company: str, prefix: str, on: dt.date) -> str:
@@ -259,6 +259,18 @@ class LedgerGenerator:
         sequence = self._sequences.get(key, 0) + 1
         self._sequences[key] = sequence
         return f"{prefix}-{company}-{on.year}-{sequence:07d}"
+
+    def _receipt_number(self, company: str, on: dt.date) -> str:
+        """A receipt's number as an ERP gives it when the payment is entered: the day, then the day's count.
+
+        Receipts are generated customer by customer, but an ERP numbers them in the order they come
+        in: so a file of them in that order (by date, then number) lists its numbers ascending, as an
+        ERP's export does, where a yearly count given customer by customer would jump about.
+        """
+        key = (company, "RC", on)
+        sequence = self._sequences.get(key, 0) + 1
+        self._sequences[key] = sequence
+        return f"RC-{company}-{on:%Y%m%d}-{sequence:06d}"
 
     def _amount(self, minor: int, currency: str) -> Decimal:
         places = self._places.get(currency)
@@ -362,7 +374,7 @@ class LedgerGenerator:
         receipt_rows: list[DemoCredit] = []
         allocations: list[DemoAllocation] = []
         for on, parts, extra, description in sorted(receipts, key=lambda r: (r[0], r[1][0][0] if r[1] else -1)):
-            number = self._number(customer.company, "RC", on)
+            number = self._receipt_number(customer.company, on)
             total = sum(share for _, share in parts) + extra
             receipt_rows.append(
                 DemoCredit(

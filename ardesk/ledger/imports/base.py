@@ -123,6 +123,9 @@ class Importer:
         self.user = user
         self.report = report
         self.writing = False
+        # The run is a transaction of its own (or none, a dry run): another connection sees the ledger
+        # as the run does, but for what the run itself writes (see core.bulk.Reader).
+        self.alone = False
         self.batch: ImportBatch | None = None
         self.positions: dict[str, int] = {}
 

@@ -3,12 +3,14 @@
 A row naming an invoice pays that invoice's open due lines, earliest instalment first, at the
 row's date; what it does not use stays on the customer as an unapplied credit. Rows are read,
 checked and written as documents.py describes for all documents. A chunk's invoices are looked
-up by the import's writer, queued after the chunks already submitted and before the chunk read
-just before it, which is then planned and written: so the database looks up and writes while
-Python reads and plans the next chunk. The open state that chunks not yet written when the look-up
-ran give their lines is kept in memory (``CreditImporter.open_lines``). On PostgreSQL the chunks
-written keep their lines' open state in a temporary table until the whole file is read, then every
-line is updated at once (``_STAGE_CREATE``).
+up beside the reading thread, queued before the chunk read just before it is planned and written:
+so the database looks up and writes while Python reads and plans the next chunk. On PostgreSQL an
+import that is its own transaction looks up on a second connection (core.bulk.Reader), so the
+database reads on one core while it writes on the other; otherwise the writer looks up, after the
+chunks already submitted. The open state that chunks not yet written when the look-up ran give
+their lines is kept in memory (``CreditImporter.open_lines``). On PostgreSQL the chunks written keep
+their lines' open state in a temporary table until the whole file is read, then every line is
+updated at once (``_STAGE_CREATE``).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from functools import cached_property
 from django.db import connection
 from django.utils.translation import gettext as _
 
-from ardesk.core.bulk import plain_array, text_array
+from ardesk.core.bulk import Reader, plain_array, text_array
 from ardesk.ledger import selectors
 from ardesk.ledger.imports.base import LineUse, converted
 from ardesk.ledger.imports.documents import DocumentImporter, insert_prepared, not_plain, write_documents
@@ -138,12 +140,44 @@ def lines_from_staged(cursor) -> None:
     cursor.execute("DROP TABLE import_open_lines")
 
 
-class Lookup:
-    """A chunk's look-up of its invoices' open lines, done by the import's writer (see CreditImporter.look_up)."""
+class LineMarks:
+    """The due lines an import has changed so far, one bit a line id: a million lines take 125 kB.
+
+    A look-up reads the states the import staged only for its lines marked here, most often none: a
+    file in payment-date order pays most invoices once. Ids beyond ``LIMIT`` (none in a real ledger)
+    count as marked, so the bits never take more than 128 MB.
+    """
+
+    LIMIT = 1 << 30
 
     def __init__(self):
+        self.bits = bytearray()
+
+    def mark(self, pks: list[int]) -> None:
+        bits = self.bits
+        top = max(pks, default=0)
+        if top < self.LIMIT and top >> 3 >= len(bits):
+            bits.extend(bytes((top >> 3) - len(bits) + 1 + (len(bits) >> 2)))
+        for pk in pks:
+            if pk < self.LIMIT:
+                bits[pk >> 3] |= 1 << (pk & 7)
+
+    def marked(self, pk: int) -> bool:
+        """Whether the line may have been changed; read by the look-up's thread while the reading thread marks."""
+        if pk >= self.LIMIT:
+            return True
+        bits = self.bits
+        return pk >> 3 < len(bits) and bool(bits[pk >> 3] & (1 << (pk & 7)))
+
+
+class Lookup:
+    """A chunk's look-up of its invoices' open lines, done beside the reading thread (see CreditImporter.look_up)."""
+
+    def __init__(self, submitted: int):
         self.done = threading.Event()
-        self.written = 0
+        self.error: BaseException | None = None
+        # Chunks submitted before it: their lines' states are in what it reads.
+        self.submitted = submitted
         self.rows: list[tuple] = []  # PostgreSQL: as the writer fetched them (selectors.open_line_rows)
         self.lines: list[dict] = []  # SQLite: the lines themselves
         self.staged: dict[int, tuple[int, int]] = {}
@@ -163,15 +197,19 @@ class CreditImporter(DocumentImporter):
         self.pending: dict[int, tuple[int, int, int]] = {}
         self.pending_chunks: deque[tuple[int, list[int]]] = deque()
         self.submitted = 0
-        # Chunks written so far (counted by the writer), and the chunk read whose look-up is under way:
-        # it is planned and written once the next chunk is read and its own look-up queued (see chunk_cells).
-        self.written = 0
+        # The chunk read whose look-up is under way: it is planned and written once the next chunk is
+        # read and its own look-up queued (see chunk_cells).
         self.ahead: tuple[list[dict], Lookup] | None = None
-        # Written chunks' open states wait in the staged lines until the end (see _STAGE_CREATE).
+        # Written chunks' open states wait in the staged lines until the end (see _STAGE_CREATE); the
+        # lines they changed are marked.
         self.staged = self.copy and self.writing
+        self.marks = LineMarks()
         if self.staged:
             with connection.cursor() as cursor:
                 cursor.execute(_STAGE_CREATE)
+        # An import that is its own transaction looks its invoices up on a second connection: the
+        # database reads on one core while it writes on the other (see look_up).
+        self.reader = Reader() if self.copy and self.alone else None
 
     def finish(self) -> None:
         self.write_ahead()
@@ -179,6 +217,11 @@ class CreditImporter(DocumentImporter):
         if self.staged and self.may_write:
             with connection.cursor() as cursor:
                 lines_from_staged(cursor)
+
+    def close(self) -> None:
+        if getattr(self, "reader", None) is not None:
+            self.reader.close()  # first: its jobs may queue the writer's
+        super().close()
 
     def plain_credit(self, line: int, cells: list) -> dict | None:
         if len(cells) < self.width:
@@ -274,7 +317,10 @@ class CreditImporter(DocumentImporter):
         self.submitted += 1
         for pk, amount, functional, _on in changes:
             self.pending[pk] = (amount, functional, self.submitted)
-        self.pending_chunks.append((self.submitted, [change[0] for change in changes]))
+        changed = [change[0] for change in changes]
+        self.pending_chunks.append((self.submitted, changed))
+        if self.staged:
+            self.marks.mark(changed)
 
         staged = staged_columns(changes) if self.staged else None
 
@@ -286,7 +332,6 @@ class CreditImporter(DocumentImporter):
                 lines_after_allocations(cursor, changes)
             else:
                 stage_lines(cursor, staged)
-            self.written += 1
 
         self.writer.submit(write)
 
@@ -296,47 +341,78 @@ class CreditImporter(DocumentImporter):
         return self.shared_columns((self.company.pk, "import", self.user_id, self.now))
 
     def look_up(self, numbers: set[str]) -> Lookup:
-        """Queue the look-up of these invoices' open lines (and the states written chunks staged) on the writer."""
-        lookup = Lookup()
+        """Queue the look-up of these invoices' open lines and of the states written chunks staged for them.
+
+        On PostgreSQL the lines are read by the writer after the chunks already queued, or, by the
+        import's ``reader`` on its own connection, as committed before the import: its writes are
+        not there, but the lines' states it gave are the staged ones and those of chunks not yet
+        written (``open_lines``). The staged states of the lines the import marked are read by the
+        writer once the lines are known, so after every chunk submitted before the look-up.
+        """
+        lookup = Lookup(self.submitted)
         if not numbers:
             lookup.done.set()
             return lookup
         if connection.vendor != "postgresql":
             lookup.lines = selectors.open_lines_of_documents(company_id=self.company.pk, numbers=numbers)
-            lookup.written = self.written
             lookup.done.set()
             return lookup
         # The writer thread only runs the statements; the numbers are formatted and the rows turned
         # into lines here, in the reading thread (see selectors.open_line_rows).
         company_id, numbers = self.company.pk, text_array(sorted(numbers))
 
-        def job(cursor):
-            # Chunks written before this look-up: their lines' states are in what it reads.
-            lookup.written = self.written
-            lookup.rows = selectors.open_line_rows(cursor, company_id=company_id, numbers=numbers)
-            if self.staged and lookup.rows:
-                cursor.execute(_STAGED_STATES, [plain_array([row[0] for row in lookup.rows])])
+        def changed() -> list[int]:
+            marked = self.marks.marked
+            return [row[0] for row in lookup.rows if marked(row[0])] if self.staged else []
+
+        def staged_states(cursor, pks: list[int]):
+            if pks:
+                cursor.execute(_STAGED_STATES, [plain_array(pks)])
                 lookup.staged = {pk: (amount, functional) for pk, amount, functional in cursor.fetchall()}
             lookup.done.set()
 
-        self.writer.submit(job)
+        if self.reader is None:
+
+            def job(cursor):
+                lookup.rows = selectors.open_line_rows(cursor, company_id=company_id, numbers=numbers)
+                staged_states(cursor, changed())
+
+            self.writer.submit(job)
+            return lookup
+
+        def read(cursor):
+            try:
+                lookup.rows = selectors.open_line_rows(cursor, company_id=company_id, numbers=numbers)
+            except BaseException as exc:  # raised by the reading thread (open_lines)
+                lookup.error = exc
+                lookup.done.set()
+                return
+            pks = changed()
+            if pks:
+                self.writer.submit_from(lambda cursor: staged_states(cursor, pks))
+            else:
+                lookup.done.set()
+
+        self.reader.submit(read)
         return lookup
 
     def open_lines(self, lookup: Lookup) -> list[dict]:
         """The open lines a look-up found, as they are once every chunk submitted so far is written.
 
-        The look-up read the lines as the chunks written before it left them (on PostgreSQL the states
-        they staged, else the lines themselves); the chunks submitted after those take the open state
-        they write (``pending``), and a line they pay in full is left out. A chunk the look-up saw
-        written is forgotten.
+        The look-up read the lines as the chunks submitted before it left them (on PostgreSQL the
+        states they staged, else the lines themselves); the chunks submitted after those take the open
+        state they write (``pending``), and a line they pay in full is left out. A chunk the look-up saw
+        is forgotten: any later look-up sees it too.
         """
         while not lookup.done.wait(0.05):
             if self.writer.error is not None:
                 self.writer.wait()  # raises the writer's error
-        while self.pending_chunks and self.pending_chunks[0][0] <= lookup.written:
-            written, pks = self.pending_chunks.popleft()
+        if lookup.error is not None:
+            raise lookup.error
+        while self.pending_chunks and self.pending_chunks[0][0] <= lookup.submitted:
+            seen, pks = self.pending_chunks.popleft()
             for pk in pks:
-                if self.pending[pk][2] == written:
+                if self.pending[pk][2] == seen:
                     del self.pending[pk]
         lines = lookup.lines or selectors.open_lines_from_rows(lookup.rows)
         staged = lookup.staged

@@ -118,6 +118,7 @@ def run_import(
         raise NotPermitted(_("Your role may not import this kind of file."))
     report = ImportReport(kind=kind, file_name=file_name, dry_run=dry_run)
     importer = IMPORTERS[kind](company=company, user=user, report=report)
+    importer.alone = not connection.in_atomic_block
     try:
         if dry_run:
             _pass(importer, handle, file_name, progress)

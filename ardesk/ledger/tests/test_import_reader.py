@@ -1,0 +1,169 @@
+"""Receipts imported as their own transaction look their invoices up on a second connection (PostgreSQL).
+
+That connection sees the ledger as committed before the import: the open states the import itself
+gives its lines come from the chunks not yet written (in memory) and from the staged lines (read by
+the writer), and the result must be what the import's own connection gives (test_imports.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import time
+
+import pytest
+from django.apps import apps
+from django.db import connection
+
+from ardesk.accounts.roles import sync_all_roles
+from ardesk.customers.tests.factories import CustomerFactory
+from ardesk.ledger import open_state
+from ardesk.ledger.imports import base, credits
+from ardesk.ledger.imports.credits import LineMarks
+from ardesk.ledger.imports.engine import run_import
+from ardesk.ledger.models import Allocation, Document, DueLine
+
+INVOICES = """number,customer,issue_date,due_date,currency,amount
+INV-1,C1,2024-01-05,2024-02-04,CNY,1200.50
+INV-2,C1,2024-01-06,2024-02-05,CNY,300
+INV-3,C2,2024-01-07,2024-02-06,CNY,99.99
+"""
+
+
+def run(kind, text, company, user):
+    return run_import(kind=kind, handle=io.BytesIO(text.encode()), file_name="f.csv", company=company, user=user)
+
+
+def _open_state():
+    lines = sorted(DueLine.objects.values_list("id", "open_now", "open_functional_now", "settled_on"))
+    credits_ = sorted(Document.objects.filter(amount__lt=0).values_list("id", "unapplied_now", "settled_on"))
+    return lines, credits_
+
+
+@pytest.fixture
+def readers(monkeypatch):
+    """The look-ups each import's second connection ran (one list an import)."""
+    made = []
+
+    class CountingReader(credits.Reader):
+        def __init__(self):
+            super().__init__()
+            self.jobs = 0
+            made.append(self)
+
+        def submit(self, job):
+            self.jobs += 1
+            super().submit(job)
+
+    monkeypatch.setattr(credits, "Reader", CountingReader)
+    return made
+
+
+@pytest.fixture
+def ledger(django_db_setup, company, persona):
+    """Committed invoices, and an earlier import's later-dated receipt on INV-2."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the second connection is PostgreSQL's (SQLite imports on one connection, one writer at a time)")
+    sync_all_roles(apps)  # an earlier transactional test's flush removed the role groups the migrations made
+    accountant = persona("accountant")
+    CustomerFactory(company=company, code="C1")
+    CustomerFactory(company=company, code="C2")
+    assert run("invoices", INVOICES, company, accountant).ok
+    earlier = "number,customer,date,currency,amount,invoice\nR-0,C1,2024-03-10,CNY,100,INV-2\n"
+    assert run("receipts", earlier, company, accountant).ok
+    return company, accountant
+
+
+@pytest.mark.django_db(transaction=True)
+def test_lines_paid_over_chunks_still_being_written_end_as_a_full_refresh_leaves_them(ledger, readers, monkeypatch):
+    company, accountant = ledger
+    monkeypatch.setattr(base, "CHUNK", 1)
+    stage_lines = credits.stage_lines
+
+    def slow_stage_lines(cursor, columns):  # the look-ups run while earlier chunks are still being written
+        time.sleep(0.05)
+        stage_lines(cursor, columns)
+
+    monkeypatch.setattr(credits, "stage_lines", slow_stage_lines)
+    receipts = """number,customer,date,currency,amount,invoice
+R-1,C1,2024-02-20,CNY,200,INV-2
+R-2,C1,2024-02-01,CNY,200.50,INV-1
+R-3,C1,2024-02-03,CNY,900,INV-1
+R-4,C2,2024-02-04,CNY,50,INV-3
+R-5,C1,2024-02-02,CNY,100.50,INV-1
+R-6,C1,2024-02-05,CNY,20,INV-1
+"""
+    report = run("receipts", receipts, company, accountant)
+    assert [(p.line, p.field) for p in report.problems] == [(7, "invoice")]  # INV-1 was paid in full by R-5
+    assert not Document.objects.filter(number__in=["R-1", "R-2", "R-3", "R-4", "R-5"]).exists()
+    report = run("receipts", receipts.rsplit("R-6", 1)[0], company, accountant)
+    assert report.ok, report.problems
+    assert readers[-1].jobs == 5  # every chunk's invoices looked up on the second connection
+    state = {
+        number: (open_now, settled_on)
+        for number, open_now, settled_on in DueLine.objects.values_list("document__number", "open_now", "settled_on")
+    }
+    assert state == {
+        "INV-1": (0, dt.date(2024, 2, 3)),  # 200.50 + 900 + 100.00 of R-5's 100.50
+        "INV-2": (0, dt.date(2024, 3, 10)),  # R-0 (earlier import, later date) and R-1
+        "INV-3": (4999, None),
+    }
+    taken = dict(Allocation.objects.filter(source__number__startswith="R-").values_list("source__number", "amount"))
+    assert taken == {"R-0": 10000, "R-1": 20000, "R-2": 20050, "R-3": 90000, "R-4": 5000, "R-5": 10000}
+    assert Document.objects.get(number="R-5").unapplied_now == 50
+    imported = _open_state()
+    open_state.lines_refresh(DueLine.objects.all())
+    open_state.credits_refresh(Document.objects.all())
+    assert _open_state() == imported
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_look_up_fails_the_import_and_writes_nothing(ledger, readers, monkeypatch):
+    company, accountant = ledger
+    monkeypatch.setattr(base, "CHUNK", 1)
+    read = credits.selectors.open_line_rows
+    calls = []
+
+    def failing_second_read(cursor, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("the connection was lost")
+        return read(cursor, **kwargs)
+
+    monkeypatch.setattr(credits.selectors, "open_line_rows", failing_second_read)
+    receipts = """number,customer,date,currency,amount,invoice
+R-1,C1,2024-02-01,CNY,100,INV-1
+R-2,C2,2024-02-02,CNY,10,INV-3
+"""
+    with pytest.raises(RuntimeError, match="connection was lost"):
+        run("receipts", receipts, company, accountant)
+    assert not Document.objects.filter(number__in=["R-1", "R-2"]).exists()
+    assert DueLine.objects.get(document__number="INV-1").open_now == 120050
+
+
+def test_an_import_inside_a_transaction_looks_up_on_its_own_connection(accountant, company, readers):
+    """Invoices written earlier in the same transaction are not committed: a second connection would miss them."""
+    CustomerFactory(company=company, code="C1")
+    CustomerFactory(company=company, code="C2")
+    assert run("invoices", INVOICES, company, accountant).ok
+    report = run(
+        "receipts",
+        "number,customer,date,currency,amount,invoice\nR-1,C1,2024-02-01,CNY,100,INV-1\n",
+        company,
+        accountant,
+    )
+    assert report.ok, report.problems
+    assert readers == []
+    assert DueLine.objects.get(document__number="INV-1").open_now == 110050
+
+
+def test_line_marks():
+    marks = LineMarks()
+    assert not marks.marked(1)
+    marks.mark([3, 17, 8_000_000])
+    assert [pk for pk in (1, 3, 16, 17, 18, 7_999_999, 8_000_000, 8_000_001) if marks.marked(pk)] == [3, 17, 8_000_000]
+    assert len(marks.bits) < 1_300_000  # a bit a line
+    marks.mark([])
+    marks.mark([LineMarks.LIMIT + 5])  # past the limit: counted as marked, nothing stored
+    assert marks.marked(LineMarks.LIMIT + 5) and marks.marked(LineMarks.LIMIT * 4)
+    assert len(marks.bits) < 1_300_000
