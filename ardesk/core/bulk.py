@@ -302,7 +302,11 @@ class Reader:
         with connection.cursor() as cursor:  # this thread's own connection
             job(cursor)
 
+    @staticmethod
+    def _close() -> None:
+        connection.close()  # looked up in the reader's thread: its own connection
+
     def close(self) -> None:
         """Close the connection and stop the thread, after the jobs already queued."""
-        self.pool.submit(connection.close)
+        self.pool.submit(self._close)
         self.pool.shutdown(wait=True)

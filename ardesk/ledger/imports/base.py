@@ -215,13 +215,15 @@ class LineUse:
         self.lines[pk] = line
         return functional
 
-    def open_after(self) -> list[tuple[int, int, int]]:
-        """(line id, open amount, open functional amount) of every line taken from, once the takings are written."""
+    def open_after(self) -> list[tuple[int, int, int, int]]:
+        """(line id, open amount, open functional amount) of every line taken from, once the takings are
+        written, and the open amount the ledger gave the line when it was read."""
         return [
             (
                 pk,
                 line["open_amount"] - self.amount[pk],
                 line["functional_amount"] - line["allocated_functional"] - self.functional[pk],
+                line["open_now"],
             )
             for pk, line in self.lines.items()
         ]

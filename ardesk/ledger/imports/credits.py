@@ -80,15 +80,18 @@ WHERE id = %s
 # dropped at the end of the transaction, so a failed import leaves nothing), one row a line; once
 # the file is read, one statement updates every line in the table's order, each page once.
 # ``paid_on`` is the day of the import's last allocation to the line: the line's own last
-# allocation is that one or a later one written before the import.
+# allocation is that one or a later one written before the import. ``open_before`` is the open
+# amount the import read when it first took from the line: a line whose open amount is no longer
+# that at the end was allocated by someone else meanwhile, and the import stops (``LinesChanged``).
 _STAGE_CREATE = """
 CREATE TEMPORARY TABLE import_open_lines (
-    line_id bigint PRIMARY KEY, open_now bigint NOT NULL, open_functional_now bigint NOT NULL, paid_on date NOT NULL
+    line_id bigint PRIMARY KEY, open_now bigint NOT NULL, open_functional_now bigint NOT NULL, paid_on date NOT NULL,
+    open_before bigint NOT NULL
 ) ON COMMIT DROP
 """
 _STAGE_LINES = """
-INSERT INTO import_open_lines AS s (line_id, open_now, open_functional_now, paid_on)
-SELECT * FROM UNNEST(%s::bigint[], %s::bigint[], %s::bigint[], %s::date[])
+INSERT INTO import_open_lines AS s (line_id, open_now, open_functional_now, paid_on, open_before)
+SELECT * FROM UNNEST(%s::bigint[], %s::bigint[], %s::bigint[], %s::date[], %s::bigint[])
 ON CONFLICT (line_id) DO UPDATE
 SET open_now = EXCLUDED.open_now, open_functional_now = EXCLUDED.open_functional_now,
     paid_on = GREATEST(s.paid_on, EXCLUDED.paid_on)
@@ -103,8 +106,12 @@ SET open_now = s.open_now, open_functional_now = s.open_functional_now,
         SELECT MAX(a.allocated_on) FROM ledger_allocation a WHERE a.line_id = l.id AND a.allocated_on > s.paid_on
     )) END
 FROM import_open_lines AS s
-WHERE l.id = s.line_id
+WHERE l.id = s.line_id AND l.open_now = s.open_before
 """
+
+
+class LinesChanged(Exception):
+    """Someone allocated to a line the import allocates to while it ran: the import is rolled back."""
 
 
 def lines_after_allocations(cursor, changes: list[tuple[int, int, int, dt.date | None]]) -> None:
@@ -119,9 +126,10 @@ def lines_after_allocations(cursor, changes: list[tuple[int, int, int, dt.date |
         cursor.executemany(_LINES_AFTER_ALLOCATIONS, [(a, f, a, pk) for pk, a, f, _on in changes])
 
 
-def staged_columns(changes: list[tuple[int, int, int, dt.date]]) -> list[str]:
-    """The open states of due lines (id, open amount, open functional amount, paid on) as ``stage_lines``
-    takes them: one array literal a column, made by the reading thread (see core.bulk.plain_array)."""
+def staged_columns(changes: list[tuple[int, int, int, dt.date, int]]) -> list[str]:
+    """The open states of due lines (id, open amount, open functional amount, paid on, open amount before
+    the import) as ``stage_lines`` takes them: one array literal a column, made by the reading thread
+    (see core.bulk.plain_array)."""
     return [plain_array(column) for column in zip(*changes, strict=True)] if changes else []
 
 
@@ -132,11 +140,19 @@ def stage_lines(cursor, columns: list[str]) -> None:
 
 
 def lines_from_staged(cursor) -> None:
-    """Update every due line whose open state the import staged, in one statement; drop the staged lines."""
+    """Update every due line whose open state the import staged, in one statement; drop the staged lines.
+
+    Raises ``LinesChanged`` when a line's open amount is no longer what the import read: the update
+    leaves such a line out, and waits for a writer still holding one (who commits, or not, first).
+    """
     # The planner knows nothing of a temporary table until it is analysed: a million staged
     # lines are best joined whole, a few looked up one by one.
     cursor.execute("ANALYZE import_open_lines")
+    cursor.execute("SELECT count(*) FROM import_open_lines")
+    (staged,) = cursor.fetchone()
     cursor.execute(_LINES_FROM_STAGED)
+    if cursor.rowcount != staged:
+        raise LinesChanged
     cursor.execute("DROP TABLE import_open_lines")
 
 
@@ -312,7 +328,8 @@ class CreditImporter(DocumentImporter):
             documents.append(
                 self.prepared(self.document_row(row, unapplied, unapplied_functional, settled_on), self.shared)
             )
-        changes = [(pk, amount, functional, paid_on[pk]) for pk, amount, functional in self.used.open_after()]
+        opened = self.used.open_after()
+        changes = [(pk, amount, functional, paid_on[pk]) for pk, amount, functional, _before in opened]
         self.used.clear()
         self.submitted += 1
         for pk, amount, functional, _on in changes:
@@ -322,7 +339,11 @@ class CreditImporter(DocumentImporter):
         if self.staged:
             self.marks.mark(changed)
 
-        staged = staged_columns(changes) if self.staged else None
+        staged = (
+            staged_columns([(*change, state[3]) for change, state in zip(changes, opened, strict=True)])
+            if self.staged
+            else None
+        )
 
         def write(cursor):
             ids = write_documents(cursor, documents)

@@ -22,7 +22,7 @@ from ardesk.customers.models import Customer
 from ardesk.ledger.imports import formats
 from ardesk.ledger.imports.allocations import AllocationImporter
 from ardesk.ledger.imports.base import Importer, ImportReport, Problem, Progress, chunks
-from ardesk.ledger.imports.credits import CreditNoteImporter, ReceiptImporter
+from ardesk.ledger.imports.credits import CreditNoteImporter, LinesChanged, ReceiptImporter
 from ardesk.ledger.imports.customers import CustomerImporter
 from ardesk.ledger.imports.documents import InvoiceImporter
 from ardesk.ledger.imports.reader import FileProblem, open_table
@@ -159,6 +159,16 @@ def run_import(
             )
     except FileProblem as exc:
         report.add(0, "file", str(exc))
+        return report
+    except LinesChanged:
+        report.add(
+            0,
+            "file",
+            _(
+                "Someone allocated to invoices of this file while it was being imported: nothing was imported. "
+                "Import the file again to allocate it to what is open now."
+            ),
+        )
         return report
     except (IntegrityError, connection.Database.IntegrityError):
         # A number or reference written by someone else (a user posting by hand) after the check

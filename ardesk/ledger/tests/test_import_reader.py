@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import threading
 import time
+from decimal import Decimal
 
 import pytest
 from django.apps import apps
-from django.db import connection
+from django.db import connection, connections
 
 from ardesk.accounts.roles import sync_all_roles
 from ardesk.customers.tests.factories import CustomerFactory
-from ardesk.ledger import open_state
+from ardesk.ledger import open_state, services
 from ardesk.ledger.imports import base, credits
 from ardesk.ledger.imports.credits import LineMarks
 from ardesk.ledger.imports.engine import run_import
@@ -30,8 +32,10 @@ INV-3,C2,2024-01-07,2024-02-06,CNY,99.99
 """
 
 
-def run(kind, text, company, user):
-    return run_import(kind=kind, handle=io.BytesIO(text.encode()), file_name="f.csv", company=company, user=user)
+def run(kind, text, company, user, progress=None):
+    return run_import(
+        kind=kind, handle=io.BytesIO(text.encode()), file_name="f.csv", company=company, user=user, progress=progress
+    )
 
 
 def _open_state():
@@ -53,7 +57,12 @@ def readers(monkeypatch):
 
         def submit(self, job):
             self.jobs += 1
-            super().submit(job)
+
+            def noted(cursor):
+                self.connection = connections["default"]  # the reader thread's own
+                job(cursor)
+
+            super().submit(noted)
 
     monkeypatch.setattr(credits, "Reader", CountingReader)
     return made
@@ -99,6 +108,7 @@ R-6,C1,2024-02-05,CNY,20,INV-1
     report = run("receipts", receipts.rsplit("R-6", 1)[0], company, accountant)
     assert report.ok, report.problems
     assert readers[-1].jobs == 5  # every chunk's invoices looked up on the second connection
+    assert readers[-1].connection is not connections["default"] and readers[-1].connection.connection is None  # closed
     state = {
         number: (open_now, settled_on)
         for number, open_now, settled_on in DueLine.objects.values_list("document__number", "open_now", "settled_on")
@@ -139,6 +149,57 @@ R-2,C2,2024-02-02,CNY,10,INV-3
         run("receipts", receipts, company, accountant)
     assert not Document.objects.filter(number__in=["R-1", "R-2"]).exists()
     assert DueLine.objects.get(document__number="INV-1").open_now == 120050
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_allocation_made_by_hand_while_the_import_runs_stops_it_and_stays(ledger, monkeypatch):
+    """The import allocates INV-1 from the open amount it read; someone allocates to it meanwhile and
+    commits: writing the import's open amount would lose that allocation and over-allocate the invoice."""
+    company, accountant = ledger
+    monkeypatch.setattr(base, "CHUNK", 1)
+    receipts = """number,customer,date,currency,amount,invoice
+R-1,C1,2024-02-01,CNY,1000,INV-1
+R-2,C2,2024-02-02,CNY,10,INV-3
+"""
+    line = DueLine.objects.get(document__number="INV-1")
+    by_hand = services.document_post(
+        by=accountant,
+        company=company,
+        customer=line.customer,
+        doc_type="receipt",
+        number="R-HAND",
+        issue_on=dt.date(2024, 2, 1),
+        currency="CNY",
+        amount="500.00",
+    )
+
+    def someone_allocates(rows):
+        if rows != 1:
+            return
+
+        def allocate():
+            try:
+                services.allocation_create(
+                    by=accountant, source=by_hand, line=line, amount=Decimal("500.00"), on=dt.date(2024, 2, 1)
+                )
+            finally:
+                connections.close_all()
+
+        other = threading.Thread(target=allocate)
+        other.start()
+        other.join()
+
+    report = run("receipts", receipts, company, accountant, progress=someone_allocates)
+    assert [(p.line, p.field) for p in report.problems] == [(0, "file")]
+    assert "while it was being imported" in report.problems[0].reason
+    assert not Document.objects.filter(number__in=["R-1", "R-2"]).exists()
+    line.refresh_from_db()
+    assert line.open_now == 70050  # 1,200.50 less the 500 allocated by hand
+    assert sum(a.amount for a in Allocation.objects.filter(line=line)) == 50000
+    report = run("receipts", receipts, company, accountant)  # again: allocated to what is open now
+    assert report.ok, report.problems
+    line.refresh_from_db()
+    assert line.open_now == 0 and Document.objects.get(number="R-1").unapplied_now == 29950
 
 
 def test_an_import_inside_a_transaction_looks_up_on_its_own_connection(accountant, company, readers):
