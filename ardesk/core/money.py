@@ -87,6 +87,15 @@ def from_minor(minor: int, currency: str) -> Decimal:
     return quantize(amount, currency)
 
 
+def minor_text(minor: int, places: int) -> str:
+    """``str(from_minor(minor, currency))`` for a currency of ``places`` decimals (``currency_decimals``),
+    without making a Decimal: a report's JSON writes tens of thousands."""
+    if places == 0:
+        return str(minor)
+    whole, part = divmod(-minor if minor < 0 else minor, 10**places)
+    return f"{'-' if minor < 0 else ''}{whole}.{part:0{places}d}"
+
+
 def grouped(amount: Decimal | int | str, currency: str) -> str:
     """An amount as a message or a drop-down shows it: grouped, with the currency's decimals (1,234,567.80)."""
     return f"{quantize(to_decimal(amount), currency):,}"

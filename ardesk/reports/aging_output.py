@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from ardesk.core.exports import ReportTable
-from ardesk.core.money import from_minor
+from ardesk.core.money import currency_decimals, from_minor, minor_text
 from ardesk.reports.selectors import AgingReport
 
 
@@ -24,9 +24,14 @@ def _in_order(row, keys: list[str]) -> list[int]:
 def aging_json(report: AgingReport) -> dict:
     """The stable JSON of docs/reports.md: amounts as strings in the report's currency."""
     currency = report.currency
+    places = currency_decimals(currency)
+    written: dict[int, str] = {}  # most buckets of most rows are empty: each amount's text is made once
 
     def text(minor: int) -> str:
-        return str(from_minor(minor, currency))
+        known = written.get(minor)
+        if known is None:
+            known = written[minor] = minor_text(minor, places)
+        return known
 
     keys = [key for key, _label in report.buckets]
 

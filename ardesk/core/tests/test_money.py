@@ -6,7 +6,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ardesk.core.money import CurrencyError, Money, currency_decimals, from_minor, grouped, money, quantize, to_minor
+from ardesk.core.money import (
+    CurrencyError,
+    Money,
+    currency_decimals,
+    from_minor,
+    grouped,
+    minor_text,
+    money,
+    quantize,
+    to_minor,
+)
 
 
 def test_currency_decimals_come_from_iso_4217():
@@ -97,3 +107,22 @@ def test_an_amount_in_a_message_is_grouped_with_its_currencys_decimals():
     assert grouped(Decimal("999.5"), "CNY") == "999.50"
     assert grouped(1234567, "JPY") == "1,234,567"
     assert grouped("-1000", "USD") == "-1,000.00"
+
+
+@given(
+    minor=st.integers(min_value=-(2**63), max_value=2**63 - 1), currency=st.sampled_from(["CNY", "JPY", "KWD", "CLF"])
+)
+def test_minor_text_writes_what_from_minor_gives(minor, currency):
+    assert minor_text(minor, currency_decimals(currency)) == str(from_minor(minor, currency))
+
+
+def test_minor_text_examples():
+    assert [minor_text(m, 2) for m in (0, 5, -5, 100, -123456, 120050)] == [
+        "0.00",
+        "0.05",
+        "-0.05",
+        "1.00",
+        "-1234.56",
+        "1200.50",
+    ]
+    assert (minor_text(-7, 0), minor_text(1234, 3)) == ("-7", "1.234")
