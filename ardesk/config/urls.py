@@ -5,6 +5,9 @@ from ardesk.config.api import api_urls, not_found
 from ardesk.config.home import home
 from ardesk.relations.views import survey_answer
 
+# The apps' admin modules are found here, when the site's URLs load (settings: SimpleAdminConfig), not at
+# every start: a command line report has no use for them.
+admin.autodiscover()
 admin.site.site_header = "ARdesk"
 admin.site.site_title = "ARdesk"
 
