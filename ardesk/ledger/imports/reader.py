@@ -55,7 +55,10 @@ def _csv_rows(handle: IO[bytes], encoding: str) -> Iterator[tuple[int, list]]:
     except csv.Error as exc:
         raise FileProblem(_("Line %(line)d: %(reason)s") % {"line": reader.line_num, "reason": exc}) from exc
     finally:
-        text.detach()  # leave the caller's file open: the import reads it twice
+        # Leave the caller's file open: the import reads it twice. A pass stopped early is closed when
+        # it is collected, perhaps after the caller has closed the file: nothing is left to detach then.
+        if not handle.closed:
+            text.detach()
 
 
 def _xlsx_rows(handle: IO[bytes]) -> Iterator[tuple[int, list]]:
