@@ -171,12 +171,12 @@ class LineMarks:
 
     def mark(self, pks: list[int]) -> None:
         bits = self.bits
-        top = max(pks, default=0)
-        if top < self.LIMIT and top >> 3 >= len(bits):
+        kept = [pk for pk in pks if pk < self.LIMIT]
+        top = max(kept, default=0)
+        if top >> 3 >= len(bits):
             bits.extend(bytes((top >> 3) - len(bits) + 1 + (len(bits) >> 2)))
-        for pk in pks:
-            if pk < self.LIMIT:
-                bits[pk >> 3] |= 1 << (pk & 7)
+        for pk in kept:
+            bits[pk >> 3] |= 1 << (pk & 7)
 
     def marked(self, pk: int) -> bool:
         """Whether the line may have been changed; read by the look-up's thread while the reading thread marks."""

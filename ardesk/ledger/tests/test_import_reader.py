@@ -228,3 +228,6 @@ def test_line_marks():
     marks.mark([LineMarks.LIMIT + 5])  # past the limit: counted as marked, nothing stored
     assert marks.marked(LineMarks.LIMIT + 5) and marks.marked(LineMarks.LIMIT * 4)
     assert len(marks.bits) < 1_300_000
+    marks.mark([LineMarks.LIMIT + 1, 9_000_000])  # with one past the limit, the others are still stored
+    assert marks.marked(9_000_000) and not marks.marked(9_000_001)
+    assert len(marks.bits) < 1_700_000
