@@ -294,13 +294,17 @@ class Reader:
     def __init__(self):
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-reader")
 
-    def submit(self, job: Callable) -> None:
-        self.pool.submit(self._run, job)
+    def submit(self, job: Callable, *, failed: Callable[[BaseException], None]) -> None:
+        """Queue ``job``; ``failed`` gets any error it, or connecting, raises (in the reader's thread)."""
+        self.pool.submit(self._run, job, failed)
 
     @staticmethod
-    def _run(job: Callable) -> None:
-        with connection.cursor() as cursor:  # this thread's own connection
-            job(cursor)
+    def _run(job: Callable, failed: Callable[[BaseException], None]) -> None:
+        try:
+            with connection.cursor() as cursor:  # this thread's own connection
+                job(cursor)
+        except BaseException as exc:  # for the caller to raise in its own thread
+            failed(exc)
 
     @staticmethod
     def _close() -> None:

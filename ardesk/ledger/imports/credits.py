@@ -198,6 +198,11 @@ class Lookup:
         self.lines: list[dict] = []  # SQLite: the lines themselves
         self.staged: dict[int, tuple[int, int]] = {}
 
+    def fail(self, error: BaseException) -> None:
+        """End the look-up with an error, which the reading thread raises (``open_lines``)."""
+        self.error = error
+        self.done.set()
+
 
 class CreditImporter(DocumentImporter):
     """Receipts and credit notes; a row naming an invoice is allocated to it at the row's date."""
@@ -402,19 +407,14 @@ class CreditImporter(DocumentImporter):
             return lookup
 
         def read(cursor):
-            try:
-                lookup.rows = selectors.open_line_rows(cursor, company_id=company_id, numbers=numbers)
-            except BaseException as exc:  # raised by the reading thread (open_lines)
-                lookup.error = exc
-                lookup.done.set()
-                return
+            lookup.rows = selectors.open_line_rows(cursor, company_id=company_id, numbers=numbers)
             pks = changed()
             if pks:
                 self.writer.submit_from(lambda cursor: staged_states(cursor, pks))
             else:
                 lookup.done.set()
 
-        self.reader.submit(read)
+        self.reader.submit(read, failed=lookup.fail)
         return lookup
 
     def open_lines(self, lookup: Lookup) -> list[dict]:

@@ -55,14 +55,14 @@ def readers(monkeypatch):
             self.jobs = 0
             made.append(self)
 
-        def submit(self, job):
+        def submit(self, job, *, failed):
             self.jobs += 1
 
             def noted(cursor):
                 self.connection = connections["default"]  # the reader thread's own
                 job(cursor)
 
-            super().submit(noted)
+            super().submit(noted, failed=failed)
 
     monkeypatch.setattr(credits, "Reader", CountingReader)
     return made
