@@ -24,12 +24,7 @@ from ardesk.ledger.imports import base, credits
 from ardesk.ledger.imports.credits import LineMarks
 from ardesk.ledger.imports.engine import run_import
 from ardesk.ledger.models import Allocation, Document, DueLine
-
-INVOICES = """number,customer,issue_date,due_date,currency,amount
-INV-1,C1,2024-01-05,2024-02-04,CNY,1200.50
-INV-2,C1,2024-01-06,2024-02-05,CNY,300
-INV-3,C2,2024-01-07,2024-02-06,CNY,99.99
-"""
+from ardesk.ledger.tests.test_imports import EARLIER_RECEIPT, INVOICES, RECEIPTS_OVER_CHUNKS
 
 
 def run(kind, text, company, user, progress=None):
@@ -78,8 +73,7 @@ def ledger(django_db_setup, company, persona):
     CustomerFactory(company=company, code="C1")
     CustomerFactory(company=company, code="C2")
     assert run("invoices", INVOICES, company, accountant).ok
-    earlier = "number,customer,date,currency,amount,invoice\nR-0,C1,2024-03-10,CNY,100,INV-2\n"
-    assert run("receipts", earlier, company, accountant).ok
+    assert run("receipts", EARLIER_RECEIPT, company, accountant).ok
     return company, accountant
 
 
@@ -94,14 +88,7 @@ def test_lines_paid_over_chunks_still_being_written_end_as_a_full_refresh_leaves
         stage_lines(cursor, columns)
 
     monkeypatch.setattr(credits, "stage_lines", slow_stage_lines)
-    receipts = """number,customer,date,currency,amount,invoice
-R-1,C1,2024-02-20,CNY,200,INV-2
-R-2,C1,2024-02-01,CNY,200.50,INV-1
-R-3,C1,2024-02-03,CNY,900,INV-1
-R-4,C2,2024-02-04,CNY,50,INV-3
-R-5,C1,2024-02-02,CNY,100.50,INV-1
-R-6,C1,2024-02-05,CNY,20,INV-1
-"""
+    receipts = RECEIPTS_OVER_CHUNKS + "R-6,C1,2024-02-05,CNY,20,INV-1\n"
     report = run("receipts", receipts, company, accountant)
     assert [(p.line, p.field) for p in report.problems] == [(7, "invoice")]  # INV-1 was paid in full by R-5
     assert not Document.objects.filter(number__in=["R-1", "R-2", "R-3", "R-4", "R-5"]).exists()

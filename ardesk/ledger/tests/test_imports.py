@@ -20,6 +20,17 @@ INV-2,C1,2024/1/6,2024/2/5,CNY,300,,
 INV-3,C2,2024年1月7日,2024年2月6日,CNY,99.99,,
 """
 
+# A later-dated receipt imported first, then receipts paying INV-1 over several chunks, out of date
+# order (R-5 takes the last 100.00 and leaves 0.50 unapplied), INV-2 finished and INV-3 in part.
+EARLIER_RECEIPT = "number,customer,date,currency,amount,invoice\nR-0,C1,2024-03-10,CNY,100,INV-2\n"
+RECEIPTS_OVER_CHUNKS = """number,customer,date,currency,amount,invoice
+R-1,C1,2024-02-20,CNY,200,INV-2
+R-2,C1,2024-02-01,CNY,200.50,INV-1
+R-3,C1,2024-02-03,CNY,900,INV-1
+R-4,C2,2024-02-04,CNY,50,INV-3
+R-5,C1,2024-02-02,CNY,100.50,INV-1
+"""
+
 
 def run(kind, text, company, user, *, encoding="utf-8", dry_run=False, name="file.csv"):
     data = text.encode(encoding) if isinstance(text, str) else text
@@ -365,17 +376,9 @@ def test_a_line_paid_in_full_is_settled_on_its_latest_allocation_even_one_import
     from ardesk.ledger.imports import base
 
     assert run("invoices", INVOICES, company, accountant).ok
-    earlier = "number,customer,date,currency,amount,invoice\nR-0,C1,2024-03-10,CNY,100,INV-2\n"
-    assert run("receipts", earlier, company, accountant).ok
+    assert run("receipts", EARLIER_RECEIPT, company, accountant).ok
     monkeypatch.setattr(base, "CHUNK", 1)
-    receipts = """number,customer,date,currency,amount,invoice
-R-1,C1,2024-02-20,CNY,200,INV-2
-R-2,C1,2024-02-01,CNY,200.50,INV-1
-R-3,C1,2024-02-03,CNY,900,INV-1
-R-4,C2,2024-02-04,CNY,50,INV-3
-R-5,C1,2024-02-02,CNY,100.50,INV-1
-"""
-    report = run("receipts", receipts, company, accountant)
+    report = run("receipts", RECEIPTS_OVER_CHUNKS, company, accountant)
     assert report.ok, report.problems
     state = {
         number: (open_now, settled_on)
